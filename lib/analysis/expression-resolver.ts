@@ -1,0 +1,161 @@
+// Resolves unresolved expressions (from the SQL parser or the Column DSL) against the output of a
+// child plan: names (case-insensitive, as Spark's default), functions, casts, aliases.
+import { DataType, DataTypes } from '../types/data-types';
+import { AnalysisException } from '../errors/analysis-exception';
+import {
+  ambiguousReferenceError,
+  castWithoutSuggestionError,
+  nestedAggregateError,
+  quoteNameParts,
+  unresolvedColumnError,
+  unresolvedRoutineError,
+} from '../errors/query-compilation-errors';
+import type { Attribute, Expression, NamedExpression, AggregateCall, GeneratorCall } from '../expressions/expression';
+import { newExprId } from '../expressions/expression';
+import type { FunctionRegistry } from '../expressions/function-registry';
+import type { UnresolvedExpression } from '../expressions/unresolved';
+import { prettySql } from '../expressions/expression-sql';
+import { canCast } from '../expressions/cast';
+import { implicitCast, isNull } from '../expressions/type-utils';
+import { levenshtein } from '../util/levenshtein';
+
+export interface ResolverContext {
+  registry: FunctionRegistry;
+  ansiEnabled: boolean;
+  caseSensitive: boolean;
+}
+
+export class ExpressionResolver {
+  constructor(
+    private readonly input: readonly Attribute[],
+    private readonly ctx: ResolverContext,
+  ) {}
+
+  resolve(u: UnresolvedExpression, insideAggregate = false): Expression {
+    switch (u.kind) {
+      case 'literal':
+        return { kind: 'literal', value: u.value, dataType: u.dataType };
+      case 'column':
+        return this.resolveColumn(u.nameParts);
+      case 'star':
+        throw new AnalysisException(`Invalid usage of '*' in expression '${u.target ? u.target.join('.') + '.' : ''}*'.`, {
+          errorClass: 'INVALID_USAGE_OF_STAR_OR_REGEX',
+          sqlState: '42000',
+          messageParameters: { elem: `'*'`, prettyName: 'expression' },
+        });
+      case 'alias': {
+        const child = this.resolve(u.child, insideAggregate);
+        if (u.names.length > 1) {
+          if (child.kind !== 'generatorCall') {
+            throw new AnalysisException(`Multiple aliases (${u.names.join(', ')}) are only allowed on generators such as posexplode.`, {
+              errorClass: 'MULTI_ALIAS_WITHOUT_GENERATOR',
+              sqlState: '42K0E',
+              messageParameters: { names: u.names.join(', '), expr: prettySql(child) },
+            });
+          }
+          return { ...child, aliases: u.names };
+        }
+        const named: NamedExpression = { kind: 'alias', child, name: u.names[0], exprId: newExprId(), dataType: child.dataType };
+        return named;
+      }
+      case 'cast': {
+        const child = this.resolve(u.child, insideAggregate);
+        if (!canCast(child.dataType, u.dataType)) {
+          throw castWithoutSuggestionError(`CAST(${prettySql(child)} AS ${u.dataType.toDDL()})`, child.dataType.toDDL(), u.dataType.toDDL());
+        }
+        return { kind: 'cast', child, dataType: u.dataType, tryCast: u.tryCast, implicit: false };
+      }
+      case 'caseWhen': {
+        const branches = u.branches.map((b) => ({ condition: this.resolve(b.condition, insideAggregate), value: this.resolve(b.value, insideAggregate) }));
+        const elseValue = u.elseValue ? this.resolve(u.elseValue, insideAggregate) : undefined;
+        const valueTypes = [...branches.map((b) => b.value.dataType), ...(elseValue ? [elseValue.dataType] : [])];
+        const dataType = valueTypes.find((t) => !isNull(t)) ?? DataTypes.NullType;
+        return {
+          kind: 'caseWhen',
+          branches: branches.map((b) => ({ condition: implicitCast(b.condition, DataTypes.BooleanType), value: implicitCast(b.value, dataType) })),
+          elseValue: elseValue ? implicitCast(elseValue, dataType) : undefined,
+          dataType,
+        };
+      }
+      case 'function':
+        return this.resolveFunction(u, insideAggregate);
+      case 'lambda':
+      case 'extract':
+      case 'sortOrder':
+        throw new AnalysisException(`${u.kind === 'lambda' ? 'Lambda functions' : u.kind === 'extract' ? 'Field and element access' : 'Sort orders'} are not supported here yet.`, {
+          errorClass: 'UNSUPPORTED_FEATURE',
+          sqlState: '0A000',
+        });
+    }
+  }
+
+  private resolveColumn(nameParts: string[]): Attribute {
+    const eq = this.ctx.caseSensitive ? (a: string, b: string) => a === b : (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+    let matches: Attribute[] = [];
+    if (nameParts.length === 1) {
+      matches = this.input.filter((a) => eq(a.name, nameParts[0]));
+    } else {
+      const qualifier = nameParts.slice(0, -1);
+      const name = nameParts[nameParts.length - 1];
+      matches = this.input.filter(
+        (a) => eq(a.name, name) && a.qualifier.length >= qualifier.length && qualifier.every((q, i) => eq(a.qualifier[a.qualifier.length - qualifier.length + i], q)),
+      );
+    }
+    const distinct = matches.filter((m, i) => matches.findIndex((o) => o.exprId === m.exprId) === i);
+    if (distinct.length === 1) return distinct[0];
+    if (distinct.length > 1) {
+      throw ambiguousReferenceError(quoteNameParts(nameParts), distinct.map((a) => quoteNameParts([...a.qualifier, a.name])));
+    }
+    throw unresolvedColumnError(nameParts, suggestColumns(nameParts, this.input));
+  }
+
+  private resolveFunction(u: Extract<UnresolvedExpression, { kind: 'function' }>, insideAggregate: boolean): Expression {
+    let name = u.name.toLowerCase();
+    let outer = false;
+    let fn = this.ctx.registry.lookup(name);
+    if (!fn && name.endsWith('_outer')) {
+      const base = this.ctx.registry.lookup(name.slice(0, -'_outer'.length));
+      if (base?.kind === 'generator') {
+        fn = base;
+        outer = true;
+      }
+    }
+    if (!fn) throw unresolvedRoutineError(u.name);
+    // count(*) counts rows: Spark rewrites it to count(1).
+    const rawArgs = name === 'count' && u.args.length === 1 && u.args[0].kind === 'star' ? [{ kind: 'literal', value: 1, dataType: DataTypes.IntegerType } as const] : u.args;
+    const isAggregate = fn.kind === 'aggregate';
+    if (isAggregate && insideAggregate) throw nestedAggregateError(u.name);
+    const args = rawArgs.map((a) => this.resolve(a, insideAggregate || isAggregate));
+    const rctx = { ansiEnabled: this.ctx.ansiEnabled, name };
+    switch (fn.kind) {
+      case 'scalar': {
+        const sig = fn.resolve(args, rctx);
+        return { kind: 'scalarCall', fn, args: sig.args, dataType: sig.dataType, nullable: sig.nullable ?? true };
+      }
+      case 'aggregate': {
+        const sig = fn.resolve(args, rctx);
+        const filter = u.filter ? implicitCast(this.resolve(u.filter, true), DataTypes.BooleanType) : undefined;
+        const call: AggregateCall = { kind: 'aggregateCall', fn, args: sig.args, distinct: u.distinct, filter, dataType: sig.dataType, nullable: sig.nullable ?? true };
+        return call;
+      }
+      case 'generator': {
+        name = outer ? `${fn.name}_outer` : fn.name;
+        const out = fn.resolve(args, rctx, outer);
+        const call: GeneratorCall = { kind: 'generatorCall', fn, args: out.args, outer, elementTypes: out.elementTypes, dataType: DataTypes.NullType as DataType };
+        return call;
+      }
+    }
+  }
+}
+
+/** Spark proposes the closest names first (by edit distance), at most five, backquoted. */
+export function suggestColumns(nameParts: readonly string[], input: readonly Attribute[]): string[] {
+  const target = nameParts.join('.').toLowerCase();
+  const candidates = input.map((a) => ({ text: quoteNameParts([...a.qualifier, a.name]), plain: [...a.qualifier, a.name].join('.').toLowerCase() }));
+  const unique = candidates.filter((c, i) => candidates.findIndex((o) => o.text === c.text) === i);
+  return unique
+    .map((c) => ({ c, d: levenshtein(c.plain, target) }))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 5)
+    .map((x) => x.c.text);
+}

@@ -1,0 +1,177 @@
+// Builds analyzed logical plan nodes from unresolved select lists, conditions and groupings:
+// star expansion, generator extraction (Spark's ExtractGenerator), aggregate detection and the
+// MISSING_AGGREGATION check. DataFrames call this eagerly, so errors surface at the call site.
+import { AnalysisException } from '../errors/analysis-exception';
+import { generatorNotExpectedError, missingAggregationError, multipleGeneratorsError, unexpectedInputTypeError } from '../errors/query-compilation-errors';
+import type { Attribute, Expression, GeneratorCall, NamedExpression } from '../expressions/expression';
+import { forEachExpression, newExprId } from '../expressions/expression';
+import { prettySql } from '../expressions/expression-sql';
+import { expressionKey } from '../expressions/expression-key';
+import type { UnresolvedExpression } from '../expressions/unresolved';
+import { outputOf, type LogicalPlan } from '../plans/logical-plan';
+import { ExpressionResolver, type ResolverContext } from './expression-resolver';
+
+export type SelectItem = NamedExpression | Attribute;
+
+function containsKind(e: Expression, kind: Expression['kind']): boolean {
+  let found = false;
+  forEachExpression(e, (x) => {
+    if (x.kind === kind) found = true;
+    return found;
+  });
+  return found;
+}
+
+/** Gives every select item a name: aliases keep theirs, attributes stay, others get Spark's pretty SQL. */
+export function toSelectItem(e: Expression): SelectItem {
+  if (e.kind === 'attribute' || e.kind === 'alias') return e;
+  return { kind: 'alias', child: e, name: prettySql(e), exprId: newExprId(), dataType: e.dataType };
+}
+
+function expandStar(u: UnresolvedExpression, input: readonly Attribute[]): UnresolvedExpression[] {
+  if (u.kind !== 'star') return [u];
+  const target = u.target?.map((t) => t.toLowerCase());
+  const selected = target ? input.filter((a) => a.qualifier.length > 0 && a.qualifier[a.qualifier.length - 1].toLowerCase() === target[target.length - 1]) : input;
+  if (target && selected.length === 0) {
+    throw new AnalysisException(`Cannot resolve \`${u.target!.join('.')}\`.* given input columns ${input.map((a) => a.name).join(', ')}.`, {
+      errorClass: 'CANNOT_RESOLVE_STAR_EXPAND',
+      sqlState: '42704',
+      messageParameters: { targetString: `\`${u.target!.join('.')}\``, columns: input.map((a) => `\`${a.name}\``).join(', ') },
+    });
+  }
+  return selected.map((a) => ({ kind: 'column', nameParts: [...a.qualifier, a.name] }) as UnresolvedExpression);
+}
+
+export function buildProject(child: LogicalPlan, items: readonly UnresolvedExpression[], ctx: ResolverContext): LogicalPlan {
+  const input = outputOf(child);
+  const resolver = new ExpressionResolver(input, ctx);
+  const resolved = items.flatMap((u) => expandStar(u, input)).map((u) => resolver.resolve(u));
+  if (resolved.some((e) => containsKind(e, 'aggregateCall'))) {
+    return buildAggregateFromResolved(child, [], resolved);
+  }
+  const generatorItems = resolved.filter((e) => containsKind(e, 'generatorCall'));
+  if (generatorItems.length === 0) return { kind: 'project', projectList: resolved.map(toSelectItem), child };
+  if (generatorItems.length > 1) {
+    throw multipleGeneratorsError(generatorItems.map((g) => prettySql(g.kind === 'alias' ? g.child : g)));
+  }
+  // One generator, as a whole select item (optionally aliased): Generate below, Project above.
+  const projectList: SelectItem[] = [];
+  let generate: LogicalPlan | undefined;
+  for (const e of resolved) {
+    if (!containsKind(e, 'generatorCall')) {
+      projectList.push(toSelectItem(e));
+      continue;
+    }
+    const generator = e.kind === 'alias' ? e.child : e;
+    if (generator.kind !== 'generatorCall') throw generatorNotExpectedError(findGeneratorName(e));
+    const names = generator.aliases ?? (e.kind === 'alias' ? [e.name] : generator.elementTypes.map((t) => t.name));
+    if (names.length !== generator.elementTypes.length) {
+      throw new AnalysisException(
+        `The number of aliases supplied in the AS clause does not match the number of columns output by the UDTF. Expected ${generator.elementTypes.length} aliases, but got ${names.join(', ')}.`,
+        { errorClass: 'UDTF_ALIAS_NUMBER_MISMATCH', sqlState: '42802', messageParameters: { aliasesSize: String(names.length), aliasesNames: names.join(', ') } },
+      );
+    }
+    const generatorOutput: Attribute[] = generator.elementTypes.map((t, i) => ({
+      kind: 'attribute',
+      name: names[i],
+      dataType: t.dataType,
+      nullable: t.nullable,
+      exprId: newExprId(),
+      qualifier: [],
+    }));
+    generate = { kind: 'generate', generator, outer: generator.outer, generatorOutput, child };
+    projectList.push(...generatorOutput);
+  }
+  return { kind: 'project', projectList, child: generate! };
+}
+
+function findGeneratorName(e: Expression): string {
+  let name = 'generator';
+  forEachExpression(e, (x) => {
+    if (x.kind === 'generatorCall') {
+      name = x.fn.name;
+      return true;
+    }
+    return false;
+  });
+  return name;
+}
+
+export function buildFilter(child: LogicalPlan, condition: UnresolvedExpression, ctx: ResolverContext): LogicalPlan {
+  const resolver = new ExpressionResolver(outputOf(child), ctx);
+  const resolved = resolver.resolve(condition);
+  if (containsKind(resolved, 'generatorCall')) throw generatorNotExpectedError(findGeneratorName(resolved));
+  if (containsKind(resolved, 'aggregateCall')) {
+    throw new AnalysisException(`Aggregate/Window/Generate expressions are not valid in where clause of the query.\nExpression in where clause: [${prettySql(resolved)}]\nInvalid expressions: [${prettySql(resolved)}]`, {
+      errorClass: 'INVALID_WHERE_CONDITION',
+      sqlState: '42903',
+      messageParameters: { condition: `"${prettySql(resolved)}"`, expressionList: prettySql(resolved) },
+    });
+  }
+  const t = resolved.dataType.typeName();
+  if (t !== 'boolean' && t !== 'void') {
+    throw new AnalysisException(`Cannot resolve "${prettySql(resolved)}" due to data type mismatch: Filter expression "${prettySql(resolved)}" of type "${resolved.dataType.toDDL()}" is not a boolean.`, {
+      errorClass: 'DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN',
+      sqlState: '42K09',
+      messageParameters: { sqlExpr: `"${prettySql(resolved)}"`, filter: `"${prettySql(resolved)}"`, type: `"${resolved.dataType.toDDL()}"` },
+    });
+  }
+  return { kind: 'filter', condition: resolved, child };
+}
+
+export function buildAggregate(
+  child: LogicalPlan,
+  grouping: readonly UnresolvedExpression[],
+  aggregates: readonly UnresolvedExpression[],
+  ctx: ResolverContext,
+  /** groupBy(...).agg(...) prepends the grouping columns to the output, as PySpark does. */
+  includeGrouping: boolean,
+): LogicalPlan {
+  const input = outputOf(child);
+  const resolver = new ExpressionResolver(input, ctx);
+  const groupingResolved = grouping.flatMap((u) => expandStar(u, input)).map((u) => resolver.resolve(u));
+  for (const g of groupingResolved) {
+    if (containsKind(g, 'aggregateCall')) {
+      throw new AnalysisException(`Aggregate functions are not allowed in GROUP BY, but found ${prettySql(g)}.`, {
+        errorClass: 'GROUP_BY_AGGREGATE',
+        sqlState: '42903',
+        messageParameters: { sqlExpr: prettySql(g) },
+      });
+    }
+  }
+  const aggResolved = aggregates.flatMap((u) => expandStar(u, input)).map((u) => resolver.resolve(u));
+  const output = includeGrouping ? [...groupingResolved, ...aggResolved] : aggResolved;
+  return buildAggregateFromResolved(child, groupingResolved.map(stripAlias), output);
+}
+
+function stripAlias(e: Expression): Expression {
+  return e.kind === 'alias' ? e.child : e;
+}
+
+function buildAggregateFromResolved(child: LogicalPlan, grouping: Expression[], outputItems: Expression[]): LogicalPlan {
+  const groupingKeys = new Set(grouping.map(expressionKey));
+  for (const item of outputItems) {
+    if (containsKind(item, 'generatorCall')) throw generatorNotExpectedError(findGeneratorName(item));
+    checkGrouped(item, groupingKeys);
+  }
+  for (const item of outputItems) {
+    forEachExpression(item, (x) => {
+      if (x.kind === 'aggregateCall' && x.filter && x.filter.dataType.typeName() !== 'boolean') {
+        throw unexpectedInputTypeError(prettySql(x), 0, '"BOOLEAN"', prettySql(x.filter), x.filter.dataType.toDDL());
+      }
+      return x.kind === 'aggregateCall';
+    });
+  }
+  return { kind: 'aggregate', groupingExpressions: grouping, aggregateExpressions: outputItems.map(toSelectItem), child };
+}
+
+/** Every column outside an aggregate function must be (part of) a grouping expression. */
+function checkGrouped(e: Expression, groupingKeys: Set<string>): void {
+  forEachExpression(e, (x) => {
+    if (x.kind === 'aggregateCall') return true;
+    if (groupingKeys.has(expressionKey(x))) return true;
+    if (x.kind === 'attribute') throw missingAggregationError(x.name, `any_value(${x.name})`);
+    return false;
+  });
+}
+

@@ -1,0 +1,14 @@
+import { FormatRegistry } from './format-registry';
+import { socketSourceProvider } from './socket/socket-source';
+import { consoleSinkProvider } from './console/console-sink';
+import { memorySinkProvider } from './memory/memory-sink';
+import { memoryStreamSourceProvider } from './memory/memory-stream-source';
+
+export function createBuiltinFormats(): FormatRegistry {
+  const registry = new FormatRegistry();
+  registry.registerSource(socketSourceProvider);
+  registry.registerSource(memoryStreamSourceProvider);
+  registry.registerSink(consoleSinkProvider);
+  registry.registerSink(memorySinkProvider);
+  return registry;
+}

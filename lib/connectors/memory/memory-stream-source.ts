@@ -1,0 +1,93 @@
+// The data behind MemoryStream (rivulet/testing): rows added with addData(), one offset per call,
+// replayable for any range, as Spark's test source.
+import { DataType } from '../../types/data-types';
+import { StructType, StructField } from '../../types/struct-type';
+import { IllegalArgumentException } from '../../errors/illegal-argument-exception';
+import type { Offset, Source, SourceProvider } from '../source';
+
+let nextStreamId = 0;
+const streams = new Map<number, MemoryStreamData>();
+
+export class MemoryStreamData {
+  readonly id = nextStreamId++;
+  readonly schema: StructType;
+  private readonly batches: unknown[][][] = [];
+  private readonly listeners = new Set<() => void>();
+
+  constructor(schemaOrType: StructType | DataType) {
+    this.schema = schemaOrType instanceof StructType ? schemaOrType : StructType([StructField('value', schemaOrType, true)]);
+    streams.set(this.id, this);
+  }
+
+  /** Adds rows as one batch of input and returns its offset. */
+  addData(values: readonly unknown[]): number {
+    const fields = this.schema.fields;
+    const rows = values.map((v) => {
+      if (Array.isArray(v)) return v.slice();
+      if (fields.length === 1 && (v === null || typeof v !== 'object' || v instanceof Uint8Array)) return [v];
+      if (v !== null && typeof v === 'object') return fields.map((f) => (v as Record<string, unknown>)[f.name] ?? null);
+      throw new IllegalArgumentException(`Cannot add ${String(v)} to a MemoryStream with schema ${this.schema.simpleString()}.`);
+    });
+    this.batches.push(rows);
+    for (const l of this.listeners) l();
+    return this.batches.length - 1;
+  }
+
+  get latestOffset(): number {
+    return this.batches.length - 1;
+  }
+
+  rowsBetween(start: number, end: number): unknown[][] {
+    const out: unknown[][] = [];
+    for (let i = start + 1; i <= end; i++) for (const r of this.batches[i]) out.push(r);
+    return out;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+class MemoryStreamSource implements Source {
+  readonly description: string;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(private readonly data: MemoryStreamData) {
+    this.description = `MemoryStream[${data.schema.fieldNames().join(',')}]`;
+  }
+
+  get schema(): StructType {
+    return this.data.schema;
+  }
+
+  latestOffset(): Offset | null {
+    return this.data.latestOffset < 0 ? null : this.data.latestOffset;
+  }
+
+  getBatch(start: Offset | null, end: Offset): unknown[][] {
+    return this.data.rowsBetween(start === null ? -1 : (start as number), end as number);
+  }
+
+  commit(): void {}
+
+  onDataAvailable(listener: () => void): void {
+    this.unsubscribe = this.data.subscribe(listener);
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+  }
+}
+
+function streamOf(idText: string | undefined): MemoryStreamData {
+  const data = idText === undefined ? undefined : streams.get(Number(idText));
+  if (!data) throw new IllegalArgumentException(`Unknown MemoryStream id ${idText}.`);
+  return data;
+}
+
+export const memoryStreamSourceProvider: SourceProvider = {
+  shortName: 'memory-stream',
+  sourceSchema: (ctx) => streamOf(ctx.options.get('id')).schema,
+  createSource: (ctx) => new MemoryStreamSource(streamOf(ctx.options.get('id'))),
+};

@@ -1,0 +1,34 @@
+// The Sink contract: addBatch is idempotent per batch id (a batch id seen before is skipped or
+// overwritten, never appended twice).
+import type { StructType } from '../types/struct-type';
+import type { CaseInsensitiveMap } from '../util/case-insensitive-map';
+import type { OutputMode } from '../execution/physical-operator';
+
+export interface Sink {
+  readonly description: string;
+  addBatch(batchId: number, rows: unknown[][], schema: StructType, outputMode: OutputMode): void | Promise<void>;
+  stop?(): void | Promise<void>;
+}
+
+export interface SinkContext {
+  options: CaseInsensitiveMap;
+  queryName: string | undefined;
+  outputMode: OutputMode;
+  schema: StructType;
+  /** Session services a sink may need (temp views for the memory sink, time zone...). */
+  session: SinkSessionServices;
+}
+
+export interface SinkSessionServices {
+  timeZone(): string;
+  registerTempView(name: string, schema: StructType, rows: () => readonly (readonly unknown[])[]): void;
+}
+
+export interface SinkProvider {
+  readonly shortName: string;
+  /** Output modes the sink accepts; others fail with Spark's error. */
+  readonly supportedOutputModes: readonly OutputMode[];
+  /** Sinks that may run without a checkpointLocation (a temporary one is used). */
+  readonly allowsTemporaryCheckpoint: boolean;
+  createSink(ctx: SinkContext): Sink;
+}

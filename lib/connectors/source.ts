@@ -1,0 +1,35 @@
+// The Source contract (ARCHITECTURE.md): offsets are JSON values; getBatch(start, end) returns the
+// same rows for the same range; commit(end) lets the source drop data up to end.
+import type { StructType } from '../types/struct-type';
+import type { CaseInsensitiveMap } from '../util/case-insensitive-map';
+
+export type Offset = number | string | Record<string, unknown> | unknown[];
+
+export interface Source {
+  readonly schema: StructType;
+  /** Shown in progress reports, e.g. `TextSocketV2[host: localhost, port: 9999]`. */
+  readonly description: string;
+  /** Connects or opens whatever the source reads; called once before the first batch. */
+  initialize?(): Promise<void>;
+  /** The newest available offset, or null when nothing has arrived yet. */
+  latestOffset(): Offset | null | Promise<Offset | null>;
+  /** Rows in (start, end]; start is null for the first batch. */
+  getBatch(start: Offset | null, end: Offset): unknown[][] | Promise<unknown[][]>;
+  commit(end: Offset): void;
+  stop(): void | Promise<void>;
+  /** Push sources wake the engine instead of being polled. */
+  onDataAvailable?(listener: () => void): void;
+}
+
+export interface SourceContext {
+  /** Options as given to the reader, keys case-insensitive. */
+  options: CaseInsensitiveMap;
+  userSchema: StructType | undefined;
+}
+
+export interface SourceProvider {
+  readonly shortName: string;
+  /** Validates options and returns the schema without connecting (called at load()). */
+  sourceSchema(ctx: SourceContext): StructType;
+  createSource(ctx: SourceContext): Source;
+}

@@ -1,0 +1,21 @@
+import { SparkException } from './spark-exception';
+
+/** Spark's java.lang.IllegalArgumentException (bad option values and the like). */
+export class IllegalArgumentException extends SparkException {
+  constructor(message: string, options: { errorClass?: string; sqlState?: string; messageParameters?: Record<string, string> } = {}) {
+    super(message, options);
+  }
+}
+
+/** PySpark's PySparkValueError / PySparkTypeError: wrong argument values at the API surface. */
+export class PySparkValueError extends SparkException {
+  constructor(errorClass: string, message: string, messageParameters: Record<string, string> = {}) {
+    super(message, { errorClass, messageParameters });
+  }
+}
+
+export class PySparkTypeError extends SparkException {
+  constructor(errorClass: string, message: string, messageParameters: Record<string, string> = {}) {
+    super(message, { errorClass, messageParameters });
+  }
+}

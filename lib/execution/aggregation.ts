@@ -1,0 +1,163 @@
+// Grouping and aggregate evaluation shared by the batch and the stateful streaming aggregate.
+import type { Attribute, AggregateCall, Expression } from '../expressions/expression';
+import { forEachExpression } from '../expressions/expression';
+import type { AggregateImpl, CompileContext, Evaluator } from '../expressions/function-definition';
+import { compileExpression, bindOrdinals } from '../expressions/compiler';
+import { expressionKey } from '../expressions/expression-key';
+import { encodeCompositeKey } from '../util/group-key';
+import { partitionIdFunction } from './hash-partitioning';
+import type { Row } from './physical-operator';
+import { AnalysisException } from '../errors/analysis-exception';
+
+export interface Group {
+  values: unknown[];
+  buffers: unknown[];
+  partition: number;
+}
+
+interface CompiledAggregate {
+  impl: AggregateImpl;
+  args: Evaluator[];
+  filter: Evaluator | undefined;
+}
+
+export class Aggregation {
+  private readonly grouping: Evaluator[];
+  private readonly aggregates: CompiledAggregate[];
+  private readonly result: Evaluator[];
+  readonly partitionOf: (values: readonly unknown[]) => number;
+
+  constructor(
+    groupingExpressions: readonly Expression[],
+    aggregateExpressions: readonly Expression[],
+    input: readonly Attribute[],
+    numPartitions: number,
+    ctx: CompileContext,
+  ) {
+    const bound = bindOrdinals(input);
+    this.grouping = groupingExpressions.map((g) => compileExpression(g, bound, ctx));
+    // Collect distinct aggregate calls; the result projection reads [grouping..., aggregates...].
+    const calls: AggregateCall[] = [];
+    const callKeys: string[] = [];
+    for (const e of aggregateExpressions) {
+      forEachExpression(e, (x) => {
+        if (x.kind !== 'aggregateCall') return false;
+        const key = expressionKey(x) + (x.filter ? `|${expressionKey(x.filter)}` : '');
+        if (!callKeys.includes(key)) {
+          callKeys.push(key);
+          calls.push(x);
+        }
+        return true;
+      });
+    }
+    for (const call of calls) {
+      if (call.distinct) {
+        throw new AnalysisException(`DISTINCT aggregates are not supported yet: ${call.fn.name}(DISTINCT ...).`, { errorClass: 'UNSUPPORTED_FEATURE', sqlState: '0A000' });
+      }
+    }
+    this.aggregates = calls.map((call) => ({
+      impl: call.fn.create(call.args.map((a) => a.dataType), call.dataType, ctx),
+      args: call.args.map((a) => compileExpression(a, bound, ctx)),
+      filter: call.filter ? compileExpression(call.filter, bound, ctx) : undefined,
+    }));
+    const groupingKeys = groupingExpressions.map(expressionKey);
+    const nGroup = groupingExpressions.length;
+    this.result = aggregateExpressions.map((e) => compileResult(e, groupingKeys, callKeys, nGroup, ctx));
+    this.partitionOf = partitionIdFunction(groupingExpressions.map((g) => g.dataType), numPartitions);
+  }
+
+  get groupingCount(): number {
+    return this.grouping.length;
+  }
+
+  newBuffers(): unknown[] {
+    return this.aggregates.map((a) => a.impl.init());
+  }
+
+  /** Aggregates rows into groups keyed by their grouping values (insertion-ordered). */
+  aggregate(rows: readonly Row[], groups: Map<unknown, Group> = new Map()): Map<unknown, Group> {
+    const grouping = this.grouping;
+    const aggregates = this.aggregates;
+    const nAgg = aggregates.length;
+    const single = grouping.length === 1;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      let key: unknown;
+      let values: unknown[] | undefined;
+      if (single) {
+        key = grouping[0](row);
+      } else {
+        values = grouping.map((g) => g(row));
+        key = values.length === 0 ? '' : encodeCompositeKey(values);
+      }
+      let group = groups.get(key);
+      if (group === undefined) {
+        values ??= [key];
+        group = { values, buffers: this.newBuffers(), partition: -1 };
+        groups.set(key, group);
+      }
+      const buffers = group.buffers;
+      for (let j = 0; j < nAgg; j++) {
+        const agg = aggregates[j];
+        if (agg.filter !== undefined && agg.filter(row) !== true) continue;
+        const args = agg.args;
+        const value = args.length === 1 ? args[0](row) : args.map((a) => a(row));
+        buffers[j] = agg.impl.update(buffers[j], value);
+      }
+    }
+    return groups;
+  }
+
+  mergeBuffers(left: readonly unknown[], right: readonly unknown[]): unknown[] {
+    return this.aggregates.map((a, i) => a.impl.merge(left[i], right[i]));
+  }
+
+  /** The output row of a group: the Aggregate's select list over [grouping..., results...]. */
+  resultRow(group: { values: readonly unknown[]; buffers: readonly unknown[] }): Row {
+    const slots = [...group.values];
+    for (let i = 0; i < this.aggregates.length; i++) slots.push(this.aggregates[i].impl.result(group.buffers[i]));
+    const out = new Array(this.result.length);
+    for (let i = 0; i < this.result.length; i++) out[i] = this.result[i](slots);
+    return out;
+  }
+}
+
+/** Compiles one output expression with grouping expressions and aggregate calls replaced by slots. */
+function compileResult(e: Expression, groupingKeys: string[], callKeys: string[], nGroup: number, ctx: CompileContext): Evaluator {
+  const key = expressionKey(e);
+  const g = groupingKeys.indexOf(key);
+  if (g >= 0) return (slots) => slots[g];
+  switch (e.kind) {
+    case 'aggregateCall': {
+      const k = key + (e.filter ? `|${expressionKey(e.filter)}` : '');
+      const slot = nGroup + callKeys.indexOf(k);
+      return (slots) => slots[slot];
+    }
+    case 'alias':
+      return compileResult(e.child, groupingKeys, callKeys, nGroup, ctx);
+    case 'literal':
+    case 'attribute':
+      return compileExpression(e, [], ctx);
+    case 'cast': {
+      const inner = { ...e, child: { kind: 'attribute', name: '_', dataType: e.child.dataType, nullable: true, exprId: -1, qualifier: [] } as Attribute };
+      const child = compileResult(e.child, groupingKeys, callKeys, nGroup, ctx);
+      const convert = compileExpression(inner, new Map([[-1, 0]]), ctx);
+      return (slots) => convert([child(slots)]);
+    }
+    case 'scalarCall': {
+      const args = e.args.map((a) => compileResult(a, groupingKeys, callKeys, nGroup, ctx));
+      return e.fn.compile(args, e.args.map((a) => a.dataType), e.dataType, ctx);
+    }
+    case 'caseWhen': {
+      const conditions = e.branches.map((b) => compileResult(b.condition, groupingKeys, callKeys, nGroup, ctx));
+      const values = e.branches.map((b) => compileResult(b.value, groupingKeys, callKeys, nGroup, ctx));
+      const elseValue = e.elseValue ? compileResult(e.elseValue, groupingKeys, callKeys, nGroup, ctx) : () => null;
+      return (slots) => {
+        for (let i = 0; i < conditions.length; i++) if (conditions[i](slots) === true) return values[i](slots);
+        return elseValue(slots);
+      };
+    }
+    case 'generatorCall':
+      return () => null;
+  }
+}

@@ -1,0 +1,157 @@
+// Stateless operators: scans, projection, filter, generate.
+import type { Attribute } from '../expressions/expression';
+import type { Evaluator, CompileContext } from '../expressions/function-definition';
+import type { GeneratorCall } from '../expressions/expression';
+import { compileExpression, bindOrdinals } from '../expressions/compiler';
+import type { ExecutionContext, PhysicalOperator, Row } from './physical-operator';
+
+export class StreamingScanExec implements PhysicalOperator {
+  constructor(
+    readonly output: readonly Attribute[],
+    private readonly sourceIndex: number,
+  ) {}
+
+  execute(ctx: ExecutionContext): Row[] {
+    return ctx.sourceRows[this.sourceIndex] as Row[];
+  }
+}
+
+export class LocalTableScanExec implements PhysicalOperator {
+  constructor(
+    readonly output: readonly Attribute[],
+    private readonly data: () => readonly (readonly unknown[])[],
+  ) {}
+
+  execute(): Row[] {
+    return this.data() as Row[];
+  }
+}
+
+export class ProjectExec implements PhysicalOperator {
+  private readonly evaluators: Evaluator[];
+  /** Pure column selection copies values without calling closures. */
+  private readonly ordinals: number[] | undefined;
+
+  constructor(
+    readonly output: readonly Attribute[],
+    exprs: readonly Parameters<typeof compileExpression>[0][],
+    private readonly child: PhysicalOperator,
+    ctx: CompileContext,
+  ) {
+    const bound = bindOrdinals(child.output);
+    this.evaluators = exprs.map((e) => compileExpression(e, bound, ctx));
+    this.ordinals = exprs.every((e) => e.kind === 'attribute') ? exprs.map((e) => bound.get((e as Attribute).exprId)!) : undefined;
+  }
+
+  execute(ctx: ExecutionContext): Row[] {
+    const input = this.child.execute(ctx);
+    const n = input.length;
+    const out: Row[] = new Array(n);
+    const ordinals = this.ordinals;
+    if (ordinals) {
+      const width = ordinals.length;
+      if (width === 1) {
+        const o = ordinals[0];
+        for (let i = 0; i < n; i++) out[i] = [input[i][o]];
+        return out;
+      }
+      for (let i = 0; i < n; i++) {
+        const row = input[i];
+        const r = new Array(width);
+        for (let j = 0; j < width; j++) r[j] = row[ordinals[j]];
+        out[i] = r;
+      }
+      return out;
+    }
+    const evaluators = this.evaluators;
+    const width = evaluators.length;
+    for (let i = 0; i < n; i++) {
+      const row = input[i];
+      const r = new Array(width);
+      for (let j = 0; j < width; j++) r[j] = evaluators[j](row);
+      out[i] = r;
+    }
+    return out;
+  }
+
+  close(): void {
+    this.child.close?.();
+  }
+}
+
+export class FilterExec implements PhysicalOperator {
+  private readonly predicate: Evaluator;
+
+  constructor(
+    condition: Parameters<typeof compileExpression>[0],
+    private readonly child: PhysicalOperator,
+    ctx: CompileContext,
+  ) {
+    this.predicate = compileExpression(condition, child.output, ctx);
+  }
+
+  get output(): readonly Attribute[] {
+    return this.child.output;
+  }
+
+  execute(ctx: ExecutionContext): Row[] {
+    const input = this.child.execute(ctx);
+    const out: Row[] = [];
+    const predicate = this.predicate;
+    for (let i = 0; i < input.length; i++) if (predicate(input[i]) === true) out.push(input[i]);
+    return out;
+  }
+
+  close(): void {
+    this.child.close?.();
+  }
+}
+
+export class GenerateExec implements PhysicalOperator {
+  private readonly generate: (row: readonly unknown[], emit: (values: unknown[]) => void) => void;
+  private readonly generatorWidth: number;
+
+  constructor(
+    readonly output: readonly Attribute[],
+    generator: GeneratorCall,
+    private readonly outer: boolean,
+    private readonly child: PhysicalOperator,
+    /** True when the parent needs only the generated columns (Spark prunes the child's). */
+    private readonly generatedOnly: boolean,
+    ctx: CompileContext,
+  ) {
+    const bound = bindOrdinals(child.output);
+    const args = generator.args.map((a) => compileExpression(a, bound, ctx));
+    this.generate = generator.fn.compile(args, generator.args.map((a) => a.dataType), ctx);
+    this.generatorWidth = generator.elementTypes.length;
+  }
+
+  execute(ctx: ExecutionContext): Row[] {
+    const input = this.child.execute(ctx);
+    const out: Row[] = [];
+    const childWidth = this.generatedOnly ? 0 : this.child.output.length;
+    const nulls = new Array(this.generatorWidth).fill(null);
+    let current: readonly unknown[] = [];
+    let produced = false;
+    const emit = childWidth === 0
+      ? (values: unknown[]) => {
+          produced = true;
+          out.push(values);
+        }
+      : (values: unknown[]) => {
+          produced = true;
+          out.push(current.concat(values));
+        };
+    for (let i = 0; i < input.length; i++) {
+      current = input[i];
+      produced = false;
+      this.generate(current, emit);
+      if (this.outer && !produced) out.push(childWidth === 0 ? [...nulls] : current.concat(nulls));
+    }
+    return out;
+  }
+
+  close(): void {
+    this.child.close?.();
+  }
+}

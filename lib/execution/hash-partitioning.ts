@@ -1,0 +1,61 @@
+// Spark's HashPartitioning: pmod(murmur3(keys, seed 42), numPartitions). Aggregation output comes
+// out partition by partition, so computing the same partition ids reproduces Spark's row order.
+import { DataType } from '../types/data-types';
+import { murmur3HashBytes, murmur3HashInt, murmur3HashLong, murmur3HashString, positiveMod } from '../util/murmur3';
+
+const SEED = 42;
+const f64 = new Float64Array(1);
+const i64 = new BigInt64Array(f64.buffer);
+const f32 = new Float32Array(1);
+const i32 = new Int32Array(f32.buffer);
+
+type Hasher = (value: unknown, seed: number) => number;
+
+function hasherFor(t: DataType): Hasher {
+  switch (t.typeName()) {
+    case 'string':
+      return (v, s) => murmur3HashString(v as string, s);
+    case 'integer':
+    case 'short':
+    case 'byte':
+    case 'date':
+      return (v, s) => murmur3HashInt(v as number, s);
+    case 'long':
+    case 'timestamp':
+    case 'timestamp_ntz':
+      return (v, s) => murmur3HashLong(v as bigint, s);
+    case 'boolean':
+      return (v, s) => murmur3HashInt(v ? 1 : 0, s);
+    case 'double':
+      return (v, s) => {
+        const d = v as number;
+        f64[0] = d === 0 ? 0 : Number.isNaN(d) ? NaN : d;
+        return murmur3HashLong(i64[0], s);
+      };
+    case 'float':
+      return (v, s) => {
+        const d = v as number;
+        f32[0] = d === 0 ? 0 : Number.isNaN(d) ? NaN : d;
+        return murmur3HashInt(i32[0], s);
+      };
+    case 'binary':
+      return (v, s) => murmur3HashBytes(v as Uint8Array, s);
+    default:
+      // Nested types: hash a stable text form; partition order for these is ours, not Spark's.
+      return (v, s) => murmur3HashString(JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x instanceof Map ? [...x] : x)), s);
+  }
+}
+
+/** Returns a function from grouping values to a partition id in [0, numPartitions). */
+export function partitionIdFunction(keyTypes: readonly DataType[], numPartitions: number): (values: readonly unknown[]) => number {
+  const hashers = keyTypes.map(hasherFor);
+  const n = hashers.length;
+  return (values) => {
+    let h = SEED;
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (v !== null && v !== undefined) h = hashers[i](v, h);
+    }
+    return positiveMod(h, numPartitions);
+  };
+}

@@ -1,0 +1,65 @@
+// Logical -> physical. Runs once per query (or once per batch DataFrame action); expressions are
+// compiled here, never per row.
+import type { CompileContext } from '../expressions/function-definition';
+import { outputOf, type LogicalPlan, type StreamingRelation } from '../plans/logical-plan';
+import { FilterExec, GenerateExec, LocalTableScanExec, ProjectExec, StreamingScanExec } from './basic-operators';
+import { HashAggregateExec, StatefulAggregateExec } from './aggregate-exec';
+import type { PhysicalOperator } from './physical-operator';
+import { InternalError } from '../errors/spark-exception';
+
+export interface PlannerOptions {
+  compile: CompileContext;
+  numShufflePartitions: number;
+  /** Streaming relations in discovery order; their index is the source index. */
+  streamingRelations?: StreamingRelation[];
+}
+
+export function planPhysical(plan: LogicalPlan, options: PlannerOptions): PhysicalOperator {
+  let nextOperatorId = 0;
+  const plan0 = (p: LogicalPlan): PhysicalOperator => {
+    switch (p.kind) {
+      case 'streamingRelation': {
+        const index = options.streamingRelations?.indexOf(p) ?? -1;
+        if (index < 0) throw new InternalError('A streaming relation reached the batch planner.');
+        return new StreamingScanExec(p.output, index);
+      }
+      case 'localRelation':
+        return new LocalTableScanExec(p.output, p.data);
+      case 'subqueryAlias':
+        return plan0(p.child);
+      case 'filter':
+        return new FilterExec(p.condition, plan0(p.child), options.compile);
+      case 'generate': {
+        const child = plan0(p.child);
+        return new GenerateExec([...child.output, ...p.generatorOutput], p.generator, p.outer, child, false, options.compile);
+      }
+      case 'project': {
+        const output = outputOf(p);
+        // A projection of only the generator's columns: skip copying the child's columns.
+        if (p.child.kind === 'generate' && p.projectList.every((e) => e.kind === 'attribute' && (p.child as { generatorOutput: { exprId: number }[] }).generatorOutput.some((g) => g.exprId === e.exprId))) {
+          const g = p.child;
+          const child = plan0(g.child);
+          const generate = new GenerateExec(g.generatorOutput, g.generator, g.outer, child, true, options.compile);
+          if (sameAttributes(output, g.generatorOutput)) return generate;
+          return new ProjectExec(output, p.projectList, generate, options.compile);
+        }
+        const child = plan0(p.child);
+        if (sameAttributes(output, child.output)) return child;
+        return new ProjectExec(output, p.projectList, child, options.compile);
+      }
+      case 'aggregate': {
+        const child = plan0(p.child);
+        const output = outputOf(p);
+        if (options.streamingRelations && options.streamingRelations.length > 0) {
+          return new StatefulAggregateExec(output, p.groupingExpressions, p.aggregateExpressions, child, nextOperatorId++, options.numShufflePartitions, options.compile);
+        }
+        return new HashAggregateExec(output, p.groupingExpressions, p.aggregateExpressions, child, options.numShufflePartitions, options.compile);
+      }
+    }
+  };
+  return plan0(plan);
+}
+
+function sameAttributes(a: readonly { exprId: number; name: string }[], b: readonly { exprId: number; name: string }[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.exprId === b[i].exprId && x.name === b[i].name);
+}

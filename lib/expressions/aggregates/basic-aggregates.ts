@@ -1,0 +1,141 @@
+// count, sum, avg, min, max. Buffers are plain values so updating a group allocates nothing.
+import { DataType, DataTypes, DecimalType } from '../../types/data-types';
+import { SparkException } from '../../errors/spark-exception';
+import { unexpectedInputTypeError } from '../../errors/query-compilation-errors';
+import type { AggregateFunction, AggregateImpl } from '../function-definition';
+import { prettySql } from '../expression-sql';
+import { compareValues, implicitCast, isIntegral, isNull, isNumeric, isString, typeSql } from '../type-utils';
+import { checkArity } from '../functions/check-args';
+
+const LONG_MIN = -(2n ** 63n);
+const LONG_MAX = 2n ** 63n - 1n;
+
+export const count: AggregateFunction = {
+  kind: 'aggregate',
+  name: 'count',
+  resolve(args, ctx) {
+    checkArity(ctx.name, args, 1, Infinity);
+    return { args, dataType: DataTypes.LongType, nullable: false };
+  },
+  create(argTypes) {
+    // A number buffer stays exact far beyond any realistic count and avoids bigint work per row.
+    const multi = argTypes.length > 1;
+    return {
+      init: () => 0,
+      update: multi
+        ? (b, v) => ((v as unknown[]).includes(null) ? b : (b as number) + 1)
+        : (b, v) => (v === null ? b : (b as number) + 1),
+      merge: (l, r) => (l as number) + (r as number),
+      result: (b) => BigInt(b as number),
+    };
+  },
+};
+
+function numericArg(name: string, args: Parameters<AggregateFunction['resolve']>[0]) {
+  const a = args[0];
+  const t = a.dataType;
+  if (isString(t) || isNull(t)) return implicitCast(a, DataTypes.DoubleType);
+  if (!isNumeric(t)) throw unexpectedInputTypeError(`${name}(${prettySql(a)})`, 0, '("NUMERIC" or "ANSI INTERVAL")', prettySql(a), typeSql(t));
+  return a;
+}
+
+export const sum: AggregateFunction = {
+  kind: 'aggregate',
+  name: 'sum',
+  resolve(args, ctx) {
+    checkArity(ctx.name, args, 1);
+    const a = numericArg('sum', args);
+    const t = a.dataType;
+    const result: DataType = isIntegral(t) ? DataTypes.LongType : t instanceof DecimalType ? t : DataTypes.DoubleType;
+    return { args: [implicitCast(a, result)], dataType: result, nullable: true };
+  },
+  create(_argTypes, resultType, ctx): AggregateImpl {
+    if (resultType.typeName() === 'long') {
+      const check = (v: bigint): bigint => {
+        if (v < LONG_MIN || v > LONG_MAX) {
+          if (ctx.ansiEnabled) {
+            throw new SparkException(
+              `long overflow. Use 'try_sum' to tolerate overflow and return NULL instead. If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error.`,
+              { errorClass: 'ARITHMETIC_OVERFLOW', sqlState: '22003' },
+            );
+          }
+          return BigInt.asIntN(64, v);
+        }
+        return v;
+      };
+      return {
+        init: () => null,
+        update: (b, v) => (v === null ? b : b === null ? v : check((b as bigint) + (v as bigint))),
+        merge: (l, r) => (l === null ? r : r === null ? l : check((l as bigint) + (r as bigint))),
+        result: (b) => b,
+      };
+    }
+    return {
+      init: () => null,
+      update: (b, v) => (v === null ? b : b === null ? v : (b as number) + (v as number)),
+      merge: (l, r) => (l === null ? r : r === null ? l : (l as number) + (r as number)),
+      result: (b) => b,
+    };
+  },
+};
+
+export const avg: AggregateFunction = {
+  kind: 'aggregate',
+  name: 'avg',
+  resolve(args, ctx) {
+    checkArity(ctx.name, args, 1);
+    const a = numericArg(ctx.name, args);
+    return { args: [implicitCast(a, DataTypes.DoubleType)], dataType: DataTypes.DoubleType, nullable: true };
+  },
+  create(): AggregateImpl {
+    // Buffer [sum, count]; a fresh array per group only.
+    return {
+      init: () => [0, 0],
+      update: (b, v) => {
+        if (v !== null) {
+          const buf = b as [number, number];
+          buf[0] += v as number;
+          buf[1] += 1;
+        }
+        return b;
+      },
+      merge: (l, r) => {
+        const a = l as [number, number];
+        const c = r as [number, number];
+        return [a[0] + c[0], a[1] + c[1]];
+      },
+      result: (b) => {
+        const buf = b as [number, number];
+        return buf[1] === 0 ? null : buf[0] / buf[1];
+      },
+    };
+  },
+};
+
+function extremum(name: 'min' | 'max'): AggregateFunction {
+  const better = name === 'min' ? (c: number) => c < 0 : (c: number) => c > 0;
+  return {
+    kind: 'aggregate',
+    name,
+    resolve(args, ctx) {
+      checkArity(ctx.name, args, 1);
+      const t = args[0].dataType;
+      if (t.typeName() === 'map') {
+        throw unexpectedInputTypeError(`${name}(${prettySql(args[0])})`, 0, '"ORDERABLE"', prettySql(args[0]), typeSql(t));
+      }
+      return { args, dataType: t, nullable: true };
+    },
+    create(): AggregateImpl {
+      const pick = (b: unknown, v: unknown) => (v === null ? b : b === null ? v : better(compareValues(v, b)) ? v : b);
+      return { init: () => null, update: pick, merge: pick, result: (b) => b };
+    },
+  };
+}
+
+export const AGGREGATE_FUNCTIONS: { fn: AggregateFunction; aliases: string[] }[] = [
+  { fn: count, aliases: [] },
+  { fn: sum, aliases: [] },
+  { fn: avg, aliases: ['mean'] },
+  { fn: extremum('min'), aliases: [] },
+  { fn: extremum('max'), aliases: [] },
+];

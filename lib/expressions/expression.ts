@@ -1,0 +1,142 @@
+// Resolved expressions: every node knows its DataType. Column references are attributes with a
+// stable exprId; the physical planner binds them to row ordinals when it compiles the expression.
+import { DataType } from '../types/data-types';
+import type { ScalarFunction, AggregateFunction, GeneratorFunction } from './function-definition';
+
+export interface Attribute {
+  kind: 'attribute';
+  name: string;
+  dataType: DataType;
+  nullable: boolean;
+  exprId: number;
+  /** Table or view name(s) the attribute can be qualified with. */
+  qualifier: string[];
+}
+
+export interface Literal {
+  kind: 'literal';
+  value: unknown;
+  dataType: DataType;
+}
+
+export interface ScalarCall {
+  kind: 'scalarCall';
+  fn: ScalarFunction;
+  args: Expression[];
+  dataType: DataType;
+  nullable: boolean;
+  /** Arguments as typed by the user (before implicit casts), for naming. */
+  displayArgs?: Expression[];
+}
+
+export interface Cast {
+  kind: 'cast';
+  child: Expression;
+  dataType: DataType;
+  tryCast: boolean;
+  /** Implicit casts (type coercion) don't show in column names. */
+  implicit: boolean;
+}
+
+export interface CaseWhen {
+  kind: 'caseWhen';
+  branches: { condition: Expression; value: Expression }[];
+  elseValue: Expression | undefined;
+  dataType: DataType;
+}
+
+export interface NamedExpression {
+  kind: 'alias';
+  child: Expression;
+  name: string;
+  exprId: number;
+  dataType: DataType;
+}
+
+/** An aggregate call, valid only inside an Aggregate's output list. */
+export interface AggregateCall {
+  kind: 'aggregateCall';
+  fn: AggregateFunction;
+  args: Expression[];
+  distinct: boolean;
+  filter: Expression | undefined;
+  dataType: DataType;
+  nullable: boolean;
+}
+
+/** A generator call (explode...), valid only as a whole select item. */
+export interface GeneratorCall {
+  kind: 'generatorCall';
+  fn: GeneratorFunction;
+  args: Expression[];
+  outer: boolean;
+  /** Output element schema of the generator. */
+  elementTypes: { name: string; dataType: DataType; nullable: boolean }[];
+  dataType: DataType;
+  /** Names from `AS (a, b)`. */
+  aliases?: string[];
+}
+
+export type Expression = Attribute | Literal | ScalarCall | Cast | CaseWhen | NamedExpression | AggregateCall | GeneratorCall;
+
+let nextExprId = 0;
+
+export function newExprId(): number {
+  return nextExprId++;
+}
+
+export function attribute(name: string, dataType: DataType, nullable = true, qualifier: string[] = []): Attribute {
+  return { kind: 'attribute', name, dataType, nullable, exprId: newExprId(), qualifier };
+}
+
+export function isNullable(e: Expression): boolean {
+  switch (e.kind) {
+    case 'attribute':
+    case 'scalarCall':
+    case 'aggregateCall':
+      return e.nullable;
+    case 'literal':
+      return e.value === null;
+    case 'cast':
+      return true;
+    case 'caseWhen':
+      return true;
+    case 'alias':
+      return isNullable(e.child);
+    case 'generatorCall':
+      return true;
+  }
+}
+
+/** The attribute a named select item produces. */
+export function toAttribute(e: NamedExpression | Attribute): Attribute {
+  if (e.kind === 'attribute') return e;
+  return { kind: 'attribute', name: e.name, dataType: e.child.dataType, nullable: isNullable(e.child), exprId: e.exprId, qualifier: [] };
+}
+
+/** Pre-order walk; returns true from `visit` to stop descending. */
+export function forEachExpression(e: Expression, visit: (e: Expression) => boolean | void): void {
+  if (visit(e) === true) return;
+  switch (e.kind) {
+    case 'attribute':
+    case 'literal':
+      return;
+    case 'scalarCall':
+    case 'aggregateCall':
+    case 'generatorCall':
+      for (const a of e.args) forEachExpression(a, visit);
+      if (e.kind === 'aggregateCall' && e.filter) forEachExpression(e.filter, visit);
+      return;
+    case 'cast':
+    case 'alias':
+      forEachExpression(e.child, visit);
+      return;
+    case 'caseWhen':
+      for (const b of e.branches) {
+        forEachExpression(b.condition, visit);
+        forEachExpression(b.value, visit);
+      }
+      if (e.elseValue) forEachExpression(e.elseValue, visit);
+      return;
+  }
+}

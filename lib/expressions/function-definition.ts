@@ -1,0 +1,68 @@
+// What a built-in function is: how it type-checks its arguments and how it compiles to a JS
+// closure. Functions are registered by name in the FunctionRegistry, the same registry a user
+// extends.
+import { DataType } from '../types/data-types';
+import type { Expression } from './expression';
+
+/** A compiled expression: evaluates against one row (an array of column values). */
+export type Evaluator = (row: readonly unknown[]) => unknown;
+
+export interface CompileContext {
+  ansiEnabled: boolean;
+  timeZone: string;
+}
+
+export interface ResolveContext {
+  ansiEnabled: boolean;
+  /** The function name as the user wrote it (for messages). */
+  name: string;
+}
+
+export interface ResolvedSignature {
+  /** Arguments after implicit casts and defaults. */
+  args: Expression[];
+  dataType: DataType;
+  nullable?: boolean;
+}
+
+export interface ScalarFunction {
+  kind: 'scalar';
+  name: string;
+  /** Type-check, coerce and complete arguments; throws AnalysisException on misuse. */
+  resolve(args: Expression[], ctx: ResolveContext): ResolvedSignature;
+  compile(args: Evaluator[], argTypes: DataType[], resultType: DataType, ctx: CompileContext): Evaluator;
+  /** Column-name rendering; default `name(a, b)`. */
+  sql?(args: string[]): string;
+}
+
+/** Aggregates keep a buffer per group: init, update per row, merge partial buffers, result. */
+export interface AggregateImpl {
+  init(): unknown;
+  update(buffer: unknown, value: unknown): unknown;
+  merge(left: unknown, right: unknown): unknown;
+  result(buffer: unknown): unknown;
+}
+
+export interface AggregateFunction {
+  kind: 'aggregate';
+  name: string;
+  resolve(args: Expression[], ctx: ResolveContext): ResolvedSignature;
+  /** `args` are the evaluated argument values; a single-argument aggregate gets the value itself. */
+  create(argTypes: DataType[], resultType: DataType, ctx: CompileContext): AggregateImpl;
+  sql?(args: string[], distinct: boolean): string;
+}
+
+export interface GeneratorOutput {
+  elementTypes: { name: string; dataType: DataType; nullable: boolean }[];
+  args: Expression[];
+}
+
+export interface GeneratorFunction {
+  kind: 'generator';
+  name: string;
+  resolve(args: Expression[], ctx: ResolveContext, outer: boolean): GeneratorOutput;
+  /** Calls `emit` once per generated row with the generated column values. */
+  compile(args: Evaluator[], argTypes: DataType[], ctx: CompileContext): (row: readonly unknown[], emit: (values: unknown[]) => void) => void;
+}
+
+export type FunctionDefinition = ScalarFunction | AggregateFunction | GeneratorFunction;

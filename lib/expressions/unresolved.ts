@@ -1,0 +1,128 @@
+// The unresolved expression tree: what the SQL parser produces for `expr(...)`/`selectExpr(...)`
+// and what the Column DSL builds (`col("a").plus(1)`). Both front ends meet here, so the analyzer
+// resolves one representation. Operators are function calls named by their SQL symbol ("+", "=",
+// "and", "not"...), as in Spark's FunctionRegistry; the analyzer resolves them like any function.
+import { DataType } from '../types/data-types';
+
+/** Character range in the SQL text a node came from (0-based, stop inclusive). */
+export interface Origin {
+  start: number;
+  stop: number;
+  /** The SQL text the offsets refer to. */
+  sqlText: string;
+}
+
+export interface LiteralExpr {
+  kind: 'literal';
+  value: unknown;
+  dataType: DataType;
+  origin?: Origin;
+}
+
+/** A (possibly qualified) column name: `a`, `t.a`, `` `a.b` `` (one part). */
+export interface ColumnExpr {
+  kind: 'column';
+  nameParts: string[];
+  origin?: Origin;
+}
+
+/** `*` or `t.*`. */
+export interface StarExpr {
+  kind: 'star';
+  target?: string[];
+  origin?: Origin;
+}
+
+export interface FunctionExpr {
+  kind: 'function';
+  /** Lower-cased for built-ins; operators use their symbol ("+", "<=>", "and", "not", "isnull"...). */
+  name: string;
+  args: UnresolvedExpression[];
+  distinct: boolean;
+  filter?: UnresolvedExpression;
+  /** `IGNORE NULLS` / `RESPECT NULLS` on first/last and friends. */
+  ignoreNulls?: boolean;
+  /** True when the node came from an operator (`a + b`): changes how its column name renders. */
+  isOperator?: boolean;
+  origin?: Origin;
+}
+
+export interface AliasExpr {
+  kind: 'alias';
+  child: UnresolvedExpression;
+  /** One name, or several for `AS (a, b)` on generators. */
+  names: string[];
+  origin?: Origin;
+}
+
+export interface CastExpr {
+  kind: 'cast';
+  child: UnresolvedExpression;
+  dataType: DataType;
+  /** `try_cast` returns null instead of failing. */
+  tryCast: boolean;
+  origin?: Origin;
+}
+
+/** Searched CASE; the parser rewrites `CASE x WHEN v` into `x = v` conditions. */
+export interface CaseWhenExpr {
+  kind: 'caseWhen';
+  branches: { condition: UnresolvedExpression; value: UnresolvedExpression }[];
+  elseValue?: UnresolvedExpression;
+  origin?: Origin;
+}
+
+/** `x -> body` or `(x, y) -> body`. */
+export interface LambdaExpr {
+  kind: 'lambda';
+  params: string[];
+  body: UnresolvedExpression;
+  origin?: Origin;
+}
+
+/** `base[key]` (array index or map key) and `base.field` on a non-column base. */
+export interface ExtractExpr {
+  kind: 'extract';
+  child: UnresolvedExpression;
+  key: UnresolvedExpression;
+  /** `.field` access (key is a string literal) rather than `[...]`. */
+  isField: boolean;
+  origin?: Origin;
+}
+
+export interface SortOrderExpr {
+  kind: 'sortOrder';
+  child: UnresolvedExpression;
+  ascending: boolean;
+  /** Spark's default: NULLS FIRST for ascending, NULLS LAST for descending. */
+  nullsFirst: boolean;
+  origin?: Origin;
+}
+
+export type UnresolvedExpression =
+  | LiteralExpr
+  | ColumnExpr
+  | StarExpr
+  | FunctionExpr
+  | AliasExpr
+  | CastExpr
+  | CaseWhenExpr
+  | LambdaExpr
+  | ExtractExpr
+  | SortOrderExpr;
+
+export function literal(value: unknown, dataType: DataType): LiteralExpr {
+  return { kind: 'literal', value, dataType };
+}
+
+export function column(...nameParts: string[]): ColumnExpr {
+  return { kind: 'column', nameParts };
+}
+
+export function call(name: string, args: UnresolvedExpression[], extra: Partial<FunctionExpr> = {}): FunctionExpr {
+  return { kind: 'function', name, args, distinct: false, ...extra };
+}
+
+export function alias(child: UnresolvedExpression, ...names: string[]): AliasExpr {
+  return { kind: 'alias', child, names };
+}

@@ -1,0 +1,47 @@
+// Spark-style plan rendering for explain() and for the plan printed after streaming analysis errors.
+import type { Expression } from '../expressions/expression';
+import { prettySql } from '../expressions/expression-sql';
+import { childrenOf, type LogicalPlan, outputOf } from './logical-plan';
+
+function exprString(e: Expression): string {
+  if (e.kind === 'attribute') return `${e.name}#${e.exprId}`;
+  if (e.kind === 'alias') return `${prettySql(e.child)} AS ${e.name}#${e.exprId}`;
+  return prettySql(e);
+}
+
+function nodeLine(plan: LogicalPlan): string {
+  switch (plan.kind) {
+    case 'streamingRelation':
+      return `StreamingRelation ${plan.source.format}, [${plan.output.map(exprString).join(', ')}]`;
+    case 'localRelation':
+      return `LocalRelation ${plan.name}, [${plan.output.map(exprString).join(', ')}]`;
+    case 'project':
+      return `Project [${plan.projectList.map(exprString).join(', ')}]`;
+    case 'filter':
+      return `Filter ${exprString(plan.condition)}`;
+    case 'generate':
+      return `Generate ${exprString(plan.generator)}, ${plan.outer}, [${plan.generatorOutput.map(exprString).join(', ')}]`;
+    case 'aggregate':
+      return `Aggregate [${plan.groupingExpressions.map(exprString).join(', ')}], [${plan.aggregateExpressions.map(exprString).join(', ')}]`;
+    case 'subqueryAlias':
+      return `SubqueryAlias ${plan.alias}`;
+  }
+}
+
+export function treeString(plan: LogicalPlan): string {
+  const lines: string[] = [];
+  const visit = (p: LogicalPlan, prefix: string, childPrefix: string): void => {
+    lines.push(prefix + nodeLine(p));
+    const children = childrenOf(p);
+    children.forEach((c, i) => {
+      const last = i === children.length - 1;
+      visit(c, `${childPrefix}${last ? '+- ' : ':- '}`, `${childPrefix}${last ? '   ' : ':  '}`);
+    });
+  };
+  visit(plan, '', '');
+  return lines.join('\n') + '\n';
+}
+
+export function schemaString(plan: LogicalPlan): string {
+  return outputOf(plan).map((a) => `${a.name}: ${a.dataType.simpleString()}`).join(', ');
+}

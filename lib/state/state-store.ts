@@ -1,0 +1,25 @@
+// The StateStore contract: a versioned key-value store for one (operator, partition). A batch reads
+// version N, writes, and commits version N+1; abort drops the batch's changes.
+
+export interface StateStore<K = unknown, V = unknown> {
+  readonly operatorId: number;
+  readonly partitionId: number;
+  /** The version this store was loaded at. */
+  readonly version: number;
+  get(key: K): V | undefined;
+  put(key: K, value: V): void;
+  remove(key: K): void;
+  /** Entries in a stable order (insertion order of keys). */
+  iterator(): IterableIterator<[K, V]>;
+  readonly numKeys: number;
+  /** Makes this batch's changes version `version + 1` and returns it. */
+  commit(): number;
+  abort(): void;
+  hasCommitted(): boolean;
+}
+
+export interface StateStoreProvider {
+  /** The store of one operator partition at `version` (0 = empty). */
+  getStore(operatorId: number, partitionId: number, version: number): StateStore;
+  close(): void;
+}
