@@ -54,6 +54,9 @@ export class MicroBatchExecution {
   private noNewData = false;
   private idleWaiters: (() => void)[] = [];
   private physical: PhysicalOperator | undefined;
+  /** Resolves once sources are initialised (or the query failed trying). */
+  private readonly initialized: Promise<void>;
+  private markInitialized!: () => void;
   private lastTriggerStart: number | undefined;
   readonly recentProgress: StreamingQueryProgress[] = [];
   status: QueryStatus = { message: 'Initializing sources', isDataAvailable: false, isTriggerActive: false };
@@ -62,6 +65,9 @@ export class MicroBatchExecution {
     this.committed = options.sources.map(() => null);
     this.terminationPromise = new Promise((resolve) => {
       this.resolveTermination = resolve;
+    });
+    this.initialized = new Promise((resolve) => {
+      this.markInitialized = resolve;
     });
   }
 
@@ -96,6 +102,7 @@ export class MicroBatchExecution {
       for (const s of sources) s.onDataAvailable?.(() => this.wake());
       await Promise.all(sources.map((s) => s.initialize?.()));
       this.physical = this.options.planPhysical();
+      this.markInitialized();
       // availableNow processes what exists at start, then stops.
       const target = trigger.kind === 'availableNow' ? await this.latestOffsets() : undefined;
       while (!this.stopRequested) {
@@ -158,6 +165,7 @@ export class MicroBatchExecution {
       isTriggerActive: false,
     };
     this.markIdle();
+    this.markInitialized();
     this.options.onTerminated(this.exception_);
     this.resolveTermination();
   }
@@ -272,7 +280,10 @@ export class MicroBatchExecution {
 
   /** Blocks until every row available now has been processed and committed (Spark's semantics). */
   async processAllAvailable(): Promise<void> {
-    // Let I/O callbacks that already have data (e.g. socket reads) run before we look.
+    await this.initialized;
+    // Two check phases = one full event-loop turn, so a poll phase runs and reads whatever the
+    // kernel already holds for push sources (socket data written before this call).
+    await new Promise((resolve) => setImmediate(resolve));
     await new Promise((resolve) => setImmediate(resolve));
     if (!this.terminated) {
       this.noNewData = false;

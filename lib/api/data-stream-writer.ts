@@ -1,0 +1,174 @@
+// pyspark.sql.streaming.DataStreamWriter: df.writeStream.format(..).outputMode(..).start().
+import * as path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { StructType, StructField } from '../types/struct-type';
+import { AnalysisException } from '../errors/analysis-exception';
+import { IllegalArgumentException, PySparkValueError } from '../errors/illegal-argument-exception';
+import { checkStreamingPlan, modeName } from '../analysis/unsupported-operation-checker';
+import { collectNodes, outputOf } from '../plans/logical-plan';
+import { planPhysical } from '../execution/planner';
+import type { OutputMode } from '../execution/physical-operator';
+import { attribute } from '../expressions/expression';
+import { InMemoryStateStoreProvider } from '../state/in-memory-state-store-provider';
+import { readOrCreateStreamMetadata } from '../checkpoint/stream-metadata';
+import { MicroBatchExecution } from '../streaming/micro-batch-execution';
+import { DEFAULT_TRIGGER, parseTrigger, type Trigger, type TriggerOptions } from '../streaming/trigger';
+import { CaseInsensitiveMap } from '../util/case-insensitive-map';
+import { optionString, type OptionValue } from './data-stream-reader';
+import { StreamingQuery } from './streaming-query';
+import type { DataFrame } from './data-frame';
+
+interface WriterState {
+  format: string | undefined;
+  outputMode: OutputMode;
+  options: CaseInsensitiveMap;
+  queryName: string | undefined;
+  trigger: Trigger;
+}
+
+export function parseOutputMode(mode: string): OutputMode {
+  if (typeof mode !== 'string' || mode.trim().length === 0) {
+    throw new PySparkValueError('VALUE_NOT_NON_EMPTY_STR', `Value for \`outputMode\` must be a non empty string, got '${String(mode)}'.`, { arg_name: 'outputMode', arg_value: String(mode) });
+  }
+  const lower = mode.toLowerCase();
+  if (lower === 'append' || lower === 'complete' || lower === 'update') return lower;
+  throw new IllegalArgumentException(`Unknown output mode ${mode}. Accepted output modes are 'append', 'complete', 'update'`);
+}
+
+export class DataStreamWriter {
+  private readonly state: WriterState;
+
+  constructor(
+    private readonly df: DataFrame,
+    state?: WriterState,
+  ) {
+    this.state = state ?? { format: undefined, outputMode: 'append', options: new CaseInsensitiveMap(), queryName: undefined, trigger: DEFAULT_TRIGGER };
+  }
+
+  private with(changes: Partial<WriterState>): DataStreamWriter {
+    return new DataStreamWriter(this.df, { ...this.state, ...changes });
+  }
+
+  format(source: string): DataStreamWriter {
+    return this.with({ format: source });
+  }
+
+  outputMode(mode: string): DataStreamWriter {
+    return this.with({ outputMode: parseOutputMode(mode) });
+  }
+
+  option(key: string, value: OptionValue): DataStreamWriter {
+    if (value === null || value === undefined) return this;
+    return this.with({ options: this.state.options.with(key, optionString(value)) });
+  }
+
+  options(options: Record<string, OptionValue>): DataStreamWriter {
+    let w: DataStreamWriter = this;
+    for (const [k, v] of Object.entries(options)) w = w.option(k, v);
+    return w;
+  }
+
+  queryName(name: string): DataStreamWriter {
+    if (typeof name !== 'string' || name.trim().length === 0) {
+      throw new PySparkValueError('VALUE_NOT_NON_EMPTY_STR', `Value for \`queryName\` must be a non empty string, got '${String(name)}'.`, { arg_name: 'queryName', arg_value: String(name) });
+    }
+    return this.with({ queryName: name });
+  }
+
+  /** `trigger({ processingTime: "1 second" })`, `trigger({ once: true })`, `trigger({ availableNow: true })` or `trigger("1 second")`. */
+  trigger(trigger: TriggerOptions | string): DataStreamWriter {
+    return this.with({ trigger: parseTrigger(trigger) });
+  }
+
+  /** Starts the query and returns at once (as PySpark); the query runs in the background. */
+  start(pathArg?: string, format?: string, outputMode?: string, queryName?: string, options: Record<string, OptionValue> = {}): StreamingQuery {
+    let w: DataStreamWriter = this;
+    if (format !== undefined) w = w.format(format);
+    if (outputMode !== undefined) w = w.outputMode(outputMode);
+    if (queryName !== undefined) w = w.queryName(queryName);
+    w = w.options(options);
+    if (pathArg !== undefined) w = w.option('path', pathArg);
+    return w.launch();
+  }
+
+  private launch(): StreamingQuery {
+    const session = this.df.session;
+    const { outputMode, options, queryName, trigger } = this.state;
+    const format = this.state.format ?? session.confGet('spark.sql.sources.default') ?? 'parquet';
+    const sinkProvider = session.formats.sink(format);
+    const plan = this.df.plan;
+
+    if (!sinkProvider.supportedOutputModes.includes(outputMode)) {
+      throw new AnalysisException(`Data source ${format} does not support ${modeName(outputMode)} output mode`);
+    }
+    checkStreamingPlan(plan, outputMode);
+
+    if (queryName && session.streams.active.some((q) => q.name === queryName)) {
+      throw new IllegalArgumentException(`Cannot start query with name ${queryName} as a query with that name is already active in this SparkSession`);
+    }
+
+    let checkpointDir = options.get('checkpointLocation');
+    const rootDir = session.confGet('spark.sql.streaming.checkpointLocation');
+    if (checkpointDir === undefined && rootDir !== undefined) checkpointDir = path.join(rootDir, queryName ?? randomUUID());
+    if (checkpointDir === undefined && !sinkProvider.allowsTemporaryCheckpoint) {
+      throw new AnalysisException(
+        'checkpointLocation must be specified either through option("checkpointLocation", ...) or SparkSession.conf.set("spark.sql.streaming.checkpointLocation", ...).',
+      );
+    }
+    const id = checkpointDir !== undefined ? readOrCreateStreamMetadata(checkpointDir).id : randomUUID();
+    if (session.streams.get(id)) {
+      throw new IllegalArgumentException(
+        `Cannot start query with id ${id} as another query with same id is already active. Perhaps you are attempting to restart a query from checkpoint that is already active.`,
+      );
+    }
+    const runId = randomUUID();
+
+    const output = outputOf(plan);
+    const sinkSchema = StructType(output.map((a) => StructField(a.name, a.dataType, a.nullable)));
+    const sink = sinkProvider.createSink({
+      options,
+      queryName,
+      outputMode,
+      schema: sinkSchema,
+      session: {
+        timeZone: () => session.compileContext().timeZone,
+        registerTempView: (name, schema, rows) =>
+          session.registerTempView(name, {
+            kind: 'subqueryAlias',
+            alias: name,
+            child: { kind: 'localRelation', name, data: rows, output: schema.fields.map((f) => attribute(f.name, f.dataType, f.nullable)) },
+          }),
+      },
+    });
+
+    const relations = [...new Set(collectNodes(plan, 'streamingRelation'))];
+    const sources = relations.map((r) => session.formats.source(r.source.format).createSource({ options: new CaseInsensitiveMap(r.source.options), userSchema: r.source.schema }));
+    const compile = session.compileContext();
+    const numShufflePartitions = session.numShufflePartitions();
+    const hasState = collectNodes(plan, 'aggregate').length > 0;
+    const numRecent = Number(session.confGet('spark.sql.streaming.numRecentProgressUpdates') ?? '100');
+
+    let query: StreamingQuery | undefined;
+    const execution = new MicroBatchExecution({
+      id,
+      runId,
+      name: queryName ?? null,
+      sources,
+      planPhysical: () => planPhysical(plan, { compile, numShufflePartitions, streamingRelations: relations }),
+      sink,
+      sinkSchema,
+      outputMode,
+      trigger,
+      clock: session.clock,
+      stateProvider: hasState ? new InMemoryStateStoreProvider() : undefined,
+      numRecentProgressUpdates: numRecent,
+      onTerminated: (exception) => {
+        if (query) session.streams.notifyTerminated(query, exception);
+      },
+    });
+    query = new StreamingQuery(id, runId, queryName ?? null, execution);
+    session.streams.register(query);
+    execution.start();
+    return query;
+  }
+}

@@ -1,0 +1,42 @@
+// pyspark.sql.GroupedData: groupBy(..).count() / .agg(..) / .sum(..) etc.
+import type { UnresolvedExpression } from '../expressions/unresolved';
+import { call, alias } from '../expressions/unresolved';
+import { DataTypes } from '../types/data-types';
+import { Column } from './column';
+import { flattenArgs } from './column-args';
+import type { DataFrame } from './data-frame';
+
+export class GroupedData {
+  constructor(
+    private readonly df: DataFrame,
+    private readonly grouping: UnresolvedExpression[],
+  ) {}
+
+  /** `count()` names its column `count`, as PySpark. */
+  count(): DataFrame {
+    return this.df.aggregate(this.grouping, [alias(call('count', [{ kind: 'literal', value: 1, dataType: DataTypes.IntegerType }]), 'count')]);
+  }
+
+  agg(...exprs: (Column | Column[] | Record<string, string>)[]): DataFrame {
+    if (exprs.length === 1 && !(exprs[0] instanceof Column) && !Array.isArray(exprs[0])) {
+      // agg({"col": "fn"}) form: names become fn(col).
+      const dict = exprs[0] as Record<string, string>;
+      return this.df.aggregate(
+        this.grouping,
+        Object.entries(dict).map(([c, fn]) => call(fn.toLowerCase() === 'mean' ? 'avg' : fn.toLowerCase(), [c === '*' ? { kind: 'star' } : { kind: 'column', nameParts: [c] }])),
+      );
+    }
+    return this.df.aggregate(this.grouping, flattenArgs(exprs as (Column | Column[])[]).map((c) => c.expr));
+  }
+
+  private numeric(fn: string, cols: string[]): DataFrame {
+    const targets = cols.length > 0 ? cols : this.df.schema.fields.filter((f) => ['integer', 'long', 'double', 'float', 'short', 'byte'].includes(f.dataType.typeName()) || f.dataType.typeName().startsWith('decimal')).map((f) => f.name);
+    return this.df.aggregate(this.grouping, targets.map((c) => call(fn, [{ kind: 'column', nameParts: [c] }])));
+  }
+
+  sum(...cols: string[]): DataFrame { return this.numeric('sum', cols); }
+  avg(...cols: string[]): DataFrame { return this.numeric('avg', cols); }
+  mean(...cols: string[]): DataFrame { return this.numeric('avg', cols); }
+  min(...cols: string[]): DataFrame { return this.numeric('min', cols); }
+  max(...cols: string[]): DataFrame { return this.numeric('max', cols); }
+}

@@ -1,0 +1,75 @@
+// pyspark.sql.streaming.StreamingQuery. PySpark's properties stay properties (`query.id`,
+// `query.isActive`); blocking calls return Promises (`await query.awaitTermination()`).
+import { PySparkValueError } from '../errors/illegal-argument-exception';
+import type { StreamingQueryException } from '../errors/streaming-query-exception';
+import type { MicroBatchExecution, QueryStatus } from '../streaming/micro-batch-execution';
+import type { StreamingQueryProgress } from '../streaming/progress';
+
+export class StreamingQuery {
+  constructor(
+    readonly id: string,
+    readonly runId: string,
+    readonly name: string | null,
+    private readonly execution: MicroBatchExecution,
+  ) {}
+
+  get isActive(): boolean {
+    return this.execution.isActive;
+  }
+
+  get status(): QueryStatus {
+    return { ...this.execution.status };
+  }
+
+  get lastProgress(): StreamingQueryProgress | null {
+    return this.execution.lastProgress;
+  }
+
+  get recentProgress(): StreamingQueryProgress[] {
+    return [...this.execution.recentProgress];
+  }
+
+  exception(): StreamingQueryException | null {
+    return this.execution.exception;
+  }
+
+  /**
+   * Waits for the query to end. Without a timeout it resolves when the query stops and rejects with
+   * the StreamingQueryException if it failed; with `timeoutMs` it resolves true/false (terminated
+   * or not), still rejecting on failure.
+   */
+  awaitTermination(): Promise<void>;
+  awaitTermination(timeoutMs: number): Promise<boolean>;
+  async awaitTermination(timeoutMs?: number): Promise<void | boolean> {
+    if (timeoutMs !== undefined) {
+      if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) {
+        throw new PySparkValueError('VALUE_NOT_POSITIVE', `Value for \`timeout\` must be positive, got '${String(timeoutMs)}'.`, { arg_name: 'timeout', arg_value: String(timeoutMs) });
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      });
+      const ended = this.execution.whenTerminated().then(() => true);
+      const result = await Promise.race([ended, timedOut]);
+      clearTimeout(timer);
+      if (this.execution.exception) throw this.execution.exception;
+      return result;
+    }
+    await this.execution.whenTerminated();
+    if (this.execution.exception) throw this.execution.exception;
+  }
+
+  /** Processes everything available now, then resolves (for tests); rejects if the query failed. */
+  processAllAvailable(): Promise<void> {
+    return this.execution.processAllAvailable();
+  }
+
+  /** Stops the query after the batch in progress commits. */
+  stop(): Promise<void> {
+    return this.execution.stop();
+  }
+
+  toString(): string {
+    return `StreamingQuery(id=${this.id}, runId=${this.runId}, name=${this.name})`;
+  }
+}

@@ -1,0 +1,24 @@
+// "rivulet": the user-facing API.
+export { StreamSession, SparkSession, SparkContext, Builder } from './session/stream-session';
+export { RuntimeConfig } from './session/runtime-config';
+export { DataFrame } from './api/data-frame';
+export { Column } from './api/column';
+export { GroupedData } from './api/grouped-data';
+export { DataStreamReader } from './api/data-stream-reader';
+export { DataStreamWriter } from './api/data-stream-writer';
+export { StreamingQuery } from './api/streaming-query';
+export { StreamingQueryManager } from './api/streaming-query-manager';
+export { StreamingQueryProgress } from './streaming/progress';
+export type { QueryStatus } from './streaming/micro-batch-execution';
+export { Row } from './types/row';
+export { StructType, StructField } from './types/struct-type';
+export {
+  SparkException,
+  AnalysisException,
+  ParseException,
+  IllegalArgumentException,
+  StreamingQueryException,
+  PySparkValueError,
+  PySparkTypeError,
+} from './errors/index';
+export { col, lit, expr } from './functions';

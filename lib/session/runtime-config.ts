@@ -1,0 +1,55 @@
+// spark.conf: string-valued settings with Spark's defaults for the keys the engine reads.
+import { SparkException } from '../errors/spark-exception';
+
+export const DEFAULTS: Record<string, string> = {
+  'spark.sql.shuffle.partitions': '200',
+  'spark.sql.ansi.enabled': 'true',
+  'spark.sql.caseSensitive': 'false',
+  'spark.sql.session.timeZone': Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+  'spark.sql.sources.default': 'parquet',
+  'spark.sql.streaming.numRecentProgressUpdates': '100',
+  'spark.app.name': 'rivulet',
+  'spark.master': 'local[*]',
+};
+
+export class RuntimeConfig {
+  private readonly values = new Map<string, string>();
+
+  constructor(initial: Record<string, string> = {}) {
+    for (const [k, v] of Object.entries(initial)) this.values.set(k, v);
+  }
+
+  set(key: string, value: string | number | boolean): void {
+    this.values.set(key, typeof value === 'boolean' ? String(value) : String(value));
+  }
+
+  get(key: string): string;
+  get(key: string, defaultValue: string | null): string | null;
+  get(key: string, defaultValue?: string | null): string | null {
+    const v = this.values.get(key) ?? DEFAULTS[key];
+    if (v !== undefined) return v;
+    if (defaultValue !== undefined) return defaultValue;
+    throw new SparkException(`The SQL config "${key}" cannot be found. Please verify that the config exists.`, {
+      errorClass: 'SQL_CONF_NOT_FOUND',
+      sqlState: '42K0I',
+      messageParameters: { sqlConf: `"${key}"` },
+    });
+  }
+
+  /** The value if set or defaulted, else undefined (engine-internal lookups). */
+  getOption(key: string): string | undefined {
+    return this.values.get(key) ?? DEFAULTS[key];
+  }
+
+  unset(key: string): void {
+    this.values.delete(key);
+  }
+
+  isModifiable(key: string): boolean {
+    return key.startsWith('spark.sql.');
+  }
+
+  getAll(): Record<string, string> {
+    return { ...DEFAULTS, ...Object.fromEntries(this.values) };
+  }
+}

@@ -1,0 +1,228 @@
+// StreamSession (alias SparkSession): the entry point. `StreamSession.builder().appName(..)
+// .getOrCreate()` and PySpark's property form `SparkSession.builder.appName(..)` both work.
+import { AnalysisException } from '../errors/analysis-exception';
+import { IllegalArgumentException } from '../errors/illegal-argument-exception';
+import { attribute } from '../expressions/expression';
+import { createBuiltinRegistry } from '../expressions/builtin-functions';
+import type { FunctionRegistry } from '../expressions/function-registry';
+import type { ResolverContext } from '../analysis/expression-resolver';
+import type { CompileContext } from '../expressions/function-definition';
+import { createBuiltinFormats } from '../connectors/builtin-formats';
+import type { FormatRegistry } from '../connectors/format-registry';
+import type { LogicalPlan } from '../plans/logical-plan';
+import { SystemClock, type Clock } from '../streaming/clock';
+import { StructType } from '../types/struct-type';
+import { DataType } from '../types/data-types';
+import { parseTableSchema } from '../types/ddl';
+import { DataFrame } from '../api/data-frame';
+import { DataStreamReader } from '../api/data-stream-reader';
+import { StreamingQueryManager } from '../api/streaming-query-manager';
+import type { SessionContext } from '../api/session-context';
+import { quoteIdentifier } from '../errors/query-compilation-errors';
+import { isLogLevel, setLogLevel } from '../util/logger';
+import { RuntimeConfig } from './runtime-config';
+import { installProcessHooks } from './process-hooks';
+import { rowsFromUserData } from './create-data-frame';
+
+/** spark.sparkContext: what streaming programs touch of it. */
+export class SparkContext {
+  constructor(private readonly session: StreamSession) {}
+
+  get appName(): string {
+    return this.session.conf.get('spark.app.name');
+  }
+
+  get master(): string {
+    return this.session.conf.get('spark.master');
+  }
+
+  /** Levels as log4j: ALL, DEBUG, ERROR, FATAL, INFO, OFF, TRACE, WARN (case-insensitive). */
+  setLogLevel(logLevel: string): void {
+    const upper = String(logLevel).toUpperCase();
+    if (!isLogLevel(upper)) {
+      throw new IllegalArgumentException(`Supplied level ${logLevel} did not match one of: ALL,DEBUG,ERROR,FATAL,INFO,OFF,TRACE,WARN`);
+    }
+    setLogLevel(upper);
+  }
+
+  stop(): Promise<void> {
+    return this.session.stop();
+  }
+}
+
+export class StreamSession implements SessionContext {
+  private static active: StreamSession | undefined;
+
+  readonly conf: RuntimeConfig;
+  readonly sparkContext: SparkContext;
+  readonly streams = new StreamingQueryManager();
+  readonly formats: FormatRegistry = createBuiltinFormats();
+  readonly functions: FunctionRegistry = createBuiltinRegistry();
+  clock: Clock = new SystemClock();
+  private readonly tempViews = new Map<string, LogicalPlan>();
+  private stopped = false;
+
+  /** Use the builder; the constructor is for tests that need an isolated session. */
+  constructor(config: Record<string, string> = {}) {
+    this.conf = new RuntimeConfig(config);
+    this.sparkContext = new SparkContext(this);
+  }
+
+  /** `StreamSession.builder()` or `StreamSession.builder.appName(..)`. */
+  static get builder(): BuilderEntry {
+    return builderEntry();
+  }
+
+  static getActiveSession(): StreamSession | null {
+    return StreamSession.active ?? null;
+  }
+
+  /** Internal: the builder registers the session it creates. */
+  static setActive(session: StreamSession | undefined): void {
+    StreamSession.active = session;
+  }
+
+  get readStream(): DataStreamReader {
+    return new DataStreamReader(this);
+  }
+
+  get version(): string {
+    return '4.0.0';
+  }
+
+  // ---- SessionContext ----
+
+  resolverContext(): ResolverContext {
+    return {
+      registry: this.functions,
+      ansiEnabled: this.conf.get('spark.sql.ansi.enabled').toLowerCase() === 'true',
+      caseSensitive: this.conf.get('spark.sql.caseSensitive').toLowerCase() === 'true',
+    };
+  }
+
+  compileContext(): CompileContext {
+    return { ansiEnabled: this.conf.get('spark.sql.ansi.enabled').toLowerCase() === 'true', timeZone: this.conf.get('spark.sql.session.timeZone') };
+  }
+
+  numShufflePartitions(): number {
+    const n = Number(this.conf.get('spark.sql.shuffle.partitions'));
+    if (!Number.isInteger(n) || n <= 0) throw new IllegalArgumentException(`spark.sql.shuffle.partitions must be a positive integer, got ${this.conf.get('spark.sql.shuffle.partitions')}`);
+    return n;
+  }
+
+  confGet(key: string): string | undefined {
+    return this.conf.getOption(key);
+  }
+
+  registerTempView(name: string, plan: LogicalPlan): void {
+    this.tempViews.set(name.toLowerCase(), plan);
+  }
+
+  lookupTempView(name: string): LogicalPlan | undefined {
+    return this.tempViews.get(name.toLowerCase());
+  }
+
+  // ---- user API ----
+
+  /** A temp view (or memory-sink table) as a DataFrame. */
+  table(tableName: string): DataFrame {
+    const plan = this.lookupTempView(tableName);
+    if (!plan) {
+      throw new AnalysisException(
+        `The table or view ${quoteIdentifier(tableName)} cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP VIEW IF EXISTS or DROP TABLE IF EXISTS.`,
+        { errorClass: 'TABLE_OR_VIEW_NOT_FOUND', sqlState: '42P01', messageParameters: { relationName: quoteIdentifier(tableName) } },
+      );
+    }
+    return new DataFrame(this, plan);
+  }
+
+  /** Rows as arrays, objects or Rows, with a StructType, DDL string or list of column names. */
+  createDataFrame(data: readonly unknown[], schema?: StructType | string | string[] | DataType): DataFrame {
+    const parsed = typeof schema === 'string' ? parseTableSchema(schema) : schema;
+    const { rows, schema: resolved } = rowsFromUserData(data, parsed);
+    const output = resolved.fields.map((f) => attribute(f.name, f.dataType, f.nullable));
+    return new DataFrame(this, { kind: 'localRelation', name: 'LocalRelation', data: () => rows, output });
+  }
+
+  /** Stops every query of this session. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await this.streams.stopAll();
+    if (StreamSession.active === this) StreamSession.active = undefined;
+  }
+
+  /** Internal: called when a query starts, so Ctrl-C stops queries cleanly. */
+  installProcessHooks(): void {
+    installProcessHooks(() => this.streams.stopAll());
+  }
+}
+
+export class Builder {
+  private readonly options: Record<string, string> = {};
+
+  appName(name: string): Builder {
+    this.options['spark.app.name'] = name;
+    return this;
+  }
+
+  master(master: string): Builder {
+    this.options['spark.master'] = master;
+    return this;
+  }
+
+  /** `config(key, value)` or `config({ key: value, ... })`. */
+  config(key: string | Record<string, string | number | boolean>, value?: string | number | boolean): Builder {
+    if (typeof key === 'string') {
+      if (value !== undefined) this.options[key] = String(value);
+    } else {
+      for (const [k, v] of Object.entries(key)) this.options[k] = String(v);
+    }
+    return this;
+  }
+
+  enableHiveSupport(): Builder {
+    return this;
+  }
+
+  /** The active session (with these options applied) or a new one. */
+  getOrCreate(): StreamSession {
+    let session = StreamSession.getActiveSession();
+    if (!session) {
+      session = new StreamSession(this.options);
+      StreamSession.setActive(session);
+    } else {
+      for (const [k, v] of Object.entries(this.options)) session.conf.set(k, v);
+    }
+    session.installProcessHooks();
+    return session;
+  }
+
+  create(): StreamSession {
+    const session = new StreamSession(this.options);
+    session.installProcessHooks();
+    return session;
+  }
+}
+
+type BuilderEntry = (() => Builder) & {
+  appName(name: string): Builder;
+  master(master: string): Builder;
+  config(key: string | Record<string, string | number | boolean>, value?: string | number | boolean): Builder;
+  enableHiveSupport(): Builder;
+  getOrCreate(): StreamSession;
+  create(): StreamSession;
+};
+
+function builderEntry(): BuilderEntry {
+  const entry = (() => new Builder()) as BuilderEntry;
+  entry.appName = (name) => new Builder().appName(name);
+  entry.master = (master) => new Builder().master(master);
+  entry.config = (key, value) => new Builder().config(key, value);
+  entry.enableHiveSupport = () => new Builder();
+  entry.getOrCreate = () => new Builder().getOrCreate();
+  entry.create = () => new Builder().create();
+  return entry;
+}
+
+export { StreamSession as SparkSession };

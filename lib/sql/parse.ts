@@ -1,0 +1,96 @@
+// Entry points of the SQL front end for single expressions, names and types: what `expr()`,
+// `selectExpr`, `filter("...")`, `col("a.b")` and DDL schema strings go through.
+import { AnalysisException } from '../errors/analysis-exception';
+import { ParseException } from '../errors/parse-exception';
+import { UnresolvedExpression } from '../expressions/unresolved';
+import { DataType } from '../types/data-types';
+import { parseDataType, parseTableSchema as parseDdlTableSchema } from '../types/ddl';
+import { StructType } from '../types/struct-type';
+import { ExpressionParser } from './expression-parser';
+
+function parser(sql: string): ExpressionParser {
+  if (sql.trim() === '') {
+    throw new ParseException('Syntax Error, unexpected empty statement.', sql, 0, {
+      errorClass: 'PARSE_EMPTY_STATEMENT',
+      sqlState: '42617',
+      messageParameters: {},
+    });
+  }
+  return new ExpressionParser(sql);
+}
+
+/** The whole text as one expression; trailing input is a syntax error. */
+export function parseExpression(sql: string): UnresolvedExpression {
+  const p = parser(sql);
+  const expr = p.parseExpression();
+  p.expectEnd();
+  return expr;
+}
+
+/**
+ * An expression with an optional alias (`expr AS name`, `expr name`, `expr AS (a, b)`), Spark's
+ * `singleExpression`: what `selectExpr` and `expr()` accept. Aliased input gives an AliasExpr.
+ */
+export function parseNamedExpression(sql: string): UnresolvedExpression {
+  const p = parser(sql);
+  const expr = p.parseNamedExpression();
+  p.expectEnd();
+  return expr;
+}
+
+/**
+ * A column name as `col("a.b")` takes it (Spark's `UnresolvedAttribute.parseAttributeName`):
+ * dots split parts, a backquoted part may hold dots and ```` `` ```` for a backquote, and any
+ * other character is part of the name (`col("my col")` is one part).
+ */
+export function parseMultipartIdentifier(name: string): string[] {
+  const fail = () =>
+    new AnalysisException(
+      `Syntax error in the attribute name: ${name}. Check that backticks appear in pairs, a quoted string is a complete name part and use a backtick only inside quoted name parts.`,
+      { errorClass: 'INVALID_ATTRIBUTE_NAME_SYNTAX', sqlState: '42601', messageParameters: { name } },
+    );
+  const parts: string[] = [];
+  let current = '';
+  let inBacktick = false;
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i];
+    if (inBacktick) {
+      if (ch === '`') {
+        if (name[i + 1] === '`') {
+          current += '`';
+          i++;
+        } else {
+          inBacktick = false;
+          if (i + 1 < name.length && name[i + 1] !== '.') throw fail();
+        }
+      } else {
+        current += ch;
+      }
+    } else if (ch === '`') {
+      if (current !== '') throw fail();
+      inBacktick = true;
+    } else if (ch === '.') {
+      if (i === 0 || name[i - 1] === '.' || i === name.length - 1) throw fail();
+      parts.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  if (inBacktick) throw fail();
+  parts.push(current);
+  return parts;
+}
+
+/** Same as `parseMultipartIdentifier`, under Spark's name for it. */
+export const parseAttributeName = parseMultipartIdentifier;
+
+/** A data type string: `int`, `array<string>`, `struct<a: int, b: string>`. */
+export function parseDataTypeString(sql: string): DataType {
+  return parseDataType(sql);
+}
+
+/** A table schema string: `a INT, b STRUCT<c: STRING>`. */
+export function parseTableSchema(sql: string): StructType {
+  return parseDdlTableSchema(sql);
+}

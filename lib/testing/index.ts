@@ -1,0 +1,3 @@
+// "rivulet/testing": test helpers.
+export { MemoryStream } from './memory-stream';
+export { ManualClock } from '../streaming/clock';

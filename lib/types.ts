@@ -1,0 +1,30 @@
+// "rivulet/types" = pyspark.sql.types.
+export {
+  DataType,
+  AtomicType,
+  NumericType,
+  IntegralType,
+  FractionalType,
+  NullType,
+  StringType,
+  BinaryType,
+  BooleanType,
+  ByteType,
+  ShortType,
+  IntegerType,
+  LongType,
+  FloatType,
+  DoubleType,
+  DecimalType,
+  DateType,
+  TimestampType,
+  TimestampNTZType,
+  CalendarIntervalType,
+  ArrayType,
+  MapType,
+  DataTypes,
+} from './types/data-types';
+export type { CalendarInterval } from './types/data-types';
+export { StructType, StructField } from './types/struct-type';
+export { Row } from './types/row';
+export { parseDataType as _parse_datatype_string, parseTableSchema } from './types/ddl';

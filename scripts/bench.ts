@@ -1,0 +1,162 @@
+// `npm run bench`: engine vs hand-written loop on the same data in the same run, plus start-up
+// latency. Ratios are what matter: absolute numbers depend on the machine.
+//
+//   word count: 1,000,000 generated lines (4-12 words, Zipf over 10,000 words, fixed seed) in
+//   batches of 100,000 through MemoryStream -> explode(split) -> groupBy count -> memory sink
+//   (complete mode), against split + Map.
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { StreamSession } from 'rivulet';
+import { explode, split, col } from 'rivulet/functions';
+import { StringType } from 'rivulet/types';
+import { MemoryStream } from 'rivulet/testing';
+
+const LINES = 1_000_000;
+const BATCH = 100_000;
+const VOCABULARY = 10_000;
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function generateCorpus(): string[] {
+  const random = mulberry32(42);
+  const words = Array.from({ length: VOCABULARY }, (_, i) => `w${i.toString(36)}`);
+  const cumulative = new Float64Array(VOCABULARY);
+  let total = 0;
+  for (let i = 0; i < VOCABULARY; i++) {
+    total += 1 / (i + 1);
+    cumulative[i] = total;
+  }
+  const pick = (): string => {
+    const r = random() * total;
+    let lo = 0;
+    let hi = VOCABULARY - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] < r) lo = mid + 1;
+      else hi = mid;
+    }
+    return words[lo];
+  };
+  const lines: string[] = new Array(LINES);
+  for (let i = 0; i < LINES; i++) {
+    const n = 4 + Math.floor(random() * 9);
+    const parts: string[] = new Array(n);
+    for (let j = 0; j < n; j++) parts[j] = pick();
+    lines[i] = parts.join(' ');
+  }
+  return lines;
+}
+
+function handWordCount(lines: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let b = 0; b < lines.length; b += BATCH) {
+    const end = Math.min(lines.length, b + BATCH);
+    for (let i = b; i < end; i++) {
+      const words = lines[i].split(' ');
+      for (let j = 0; j < words.length; j++) counts.set(words[j], (counts.get(words[j]) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+async function engineWordCount(spark: StreamSession, lines: string[]): Promise<number> {
+  const input = new MemoryStream(StringType(), spark);
+  const counts = input.toDF().select(explode(split(col('value'), ' ')).alias('word')).groupBy('word').count();
+  const query = counts.writeStream.format('memory').queryName('bench_counts').outputMode('complete').start();
+  for (let b = 0; b < lines.length; b += BATCH) {
+    input.addData(...lines.slice(b, b + BATCH));
+    await query.processAllAvailable();
+  }
+  await query.stop();
+  return spark.table('bench_counts').count();
+}
+
+function time<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const r = fn();
+  return [r, performance.now() - t0];
+}
+
+async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const r = await fn();
+  return [r, performance.now() - t0];
+}
+
+async function firstOutputLatency(spark: StreamSession): Promise<number> {
+  const input = new MemoryStream(StringType(), spark);
+  input.addData('spark sql streaming', 'spark graphx pyspark');
+  const counts = input.toDF().select(explode(split(col('value'), ' ')).alias('word')).groupBy('word').count();
+  const t0 = performance.now();
+  const query = counts.writeStream.format('memory').queryName('latency').outputMode('complete').start();
+  await query.processAllAvailable();
+  const elapsed = performance.now() - t0;
+  await query.stop();
+  return elapsed;
+}
+
+function processWallTime(): number {
+  const root = path.resolve(__dirname, '..');
+  const script = `
+    const { StreamSession } = require(${JSON.stringify(path.join(root, 'dist/index.js'))});
+    const { explode, split, col } = require(${JSON.stringify(path.join(root, 'dist/functions.js'))});
+    const { StringType } = require(${JSON.stringify(path.join(root, 'dist/types.js'))});
+    const { MemoryStream } = require(${JSON.stringify(path.join(root, 'dist/testing.js'))});
+    (async () => {
+      const spark = StreamSession.builder().appName('wall').getOrCreate();
+      const input = new MemoryStream(StringType(), spark);
+      input.addData('spark sql streaming', 'spark graphx pyspark');
+      const q = input.toDF().select(explode(split(col('value'), ' ')).alias('word')).groupBy('word').count()
+        .writeStream.format('console').outputMode('complete').start();
+      await q.processAllAvailable();
+      await q.stop();
+    })();`;
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  const elapsed = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`wall-time child failed (build first: npm run build): ${r.stderr}`);
+  return elapsed;
+}
+
+async function main(): Promise<void> {
+  const spark = StreamSession.builder().appName('bench').getOrCreate();
+  spark.sparkContext.setLogLevel('ERROR');
+  const [lines, genMs] = time(generateCorpus);
+  const words = lines.reduce((n, l) => n + 1 + (l.match(/ /g)?.length ?? 0), 0);
+  console.log(`corpus: ${LINES.toLocaleString('en-US')} lines, ${words.toLocaleString('en-US')} words, generated in ${genMs.toFixed(0)} ms`);
+
+  // Warm-up both paths once so JIT state is comparable, then measure.
+  handWordCount(lines.slice(0, BATCH));
+  await engineWordCount(spark, lines.slice(0, BATCH));
+  const [handCounts, handMs] = time(() => handWordCount(lines));
+  const [engineGroups, engineMs] = await timeAsync(() => engineWordCount(spark, lines));
+  if (engineGroups !== handCounts.size) throw new Error(`engine found ${engineGroups} words, hand loop ${handCounts.size}`);
+  const handRate = LINES / (handMs / 1000);
+  const engineRate = LINES / (engineMs / 1000);
+  console.log(`word count  hand loop: ${handMs.toFixed(0)} ms (${Math.round(handRate).toLocaleString('en-US')} lines/s)`);
+  console.log(`word count  engine:    ${engineMs.toFixed(0)} ms (${Math.round(engineRate).toLocaleString('en-US')} lines/s)`);
+  console.log(`word count  ratio engine/hand: ${(engineRate / handRate).toFixed(2)}x (target >= 0.30x)`);
+
+  await firstOutputLatency(spark); // warm
+  const latencies: number[] = [];
+  for (let i = 0; i < 5; i++) latencies.push(await firstOutputLatency(spark));
+  latencies.sort((a, b) => a - b);
+  console.log(`start() to first output (two-line query): median ${latencies[2].toFixed(1)} ms (target < 50 ms)`);
+  const wall = processWallTime();
+  console.log(`whole node process (import rivulet, run the two-line query, exit): ${wall.toFixed(0)} ms`);
+  await spark.stop();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
