@@ -3,7 +3,7 @@
 import type { Attribute, Expression } from '../expressions/expression';
 import type { CompileContext } from '../expressions/function-definition';
 import { Aggregation, type Group } from './aggregation';
-import type { ExecutionContext, PhysicalOperator, Row } from './physical-operator';
+import { pushRows, type ExecutionContext, type PhysicalOperator, type Row } from './physical-operator';
 import type { StateStore } from '../state/state-store';
 
 /** Batch aggregation over all input at once. */
@@ -22,7 +22,7 @@ export class HashAggregateExec implements PhysicalOperator {
   }
 
   execute(ctx: ExecutionContext): Row[] {
-    const groups = this.aggregation.aggregate(this.child.execute(ctx));
+    const groups = this.aggregation.aggregate((consume) => pushRows(this.child, ctx, consume));
     // A global aggregate over no rows still returns one row (count = 0).
     if (groups.size === 0 && this.aggregation.groupingCount === 0) {
       return [this.aggregation.resultRow({ values: [], buffers: this.aggregation.newBuffers() })];
@@ -74,7 +74,7 @@ export class StatefulAggregateExec implements PhysicalOperator {
     const provider = ctx.stateProvider;
     if (!provider) throw new Error('stateful aggregation needs a state store provider');
     const started = performance.now();
-    const local = this.aggregation.aggregate(this.child.execute(ctx));
+    const local = this.aggregation.aggregate((consume) => pushRows(this.child, ctx, consume));
     const stores: StateStore[] = [];
     for (let p = 0; p < this.numPartitions; p++) stores.push(provider.getStore(this.operatorId, p, ctx.batchId));
     const updated: StateEntry[] = [];

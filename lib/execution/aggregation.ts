@@ -75,13 +75,12 @@ export class Aggregation {
   }
 
   /** Aggregates rows into groups keyed by their grouping values (insertion-ordered). */
-  aggregate(rows: readonly Row[], groups: Map<unknown, Group> = new Map()): Map<unknown, Group> {
+  aggregate(produce: (consume: (row: Row) => void) => void, groups: Map<unknown, Group> = new Map()): Map<unknown, Group> {
     const grouping = this.grouping;
     const aggregates = this.aggregates;
     const nAgg = aggregates.length;
     const single = grouping.length === 1;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i];
+    produce((row) => {
       let key: unknown;
       let values: unknown[] | undefined;
       if (single) {
@@ -104,7 +103,7 @@ export class Aggregation {
         const value = args.length === 1 ? args[0](row) : args.map((a) => a(row));
         buffers[j] = agg.impl.update(buffers[j], value);
       }
-    }
+    });
     return groups;
   }
 

@@ -3,7 +3,7 @@ import type { Attribute } from '../expressions/expression';
 import type { Evaluator, CompileContext } from '../expressions/function-definition';
 import type { GeneratorCall } from '../expressions/expression';
 import { compileExpression, bindOrdinals } from '../expressions/compiler';
-import type { ExecutionContext, PhysicalOperator, Row } from './physical-operator';
+import { pushRows, type ExecutionContext, type PhysicalOperator, type Row } from './physical-operator';
 
 export class StreamingScanExec implements PhysicalOperator {
   constructor(
@@ -102,6 +102,13 @@ export class FilterExec implements PhysicalOperator {
     return out;
   }
 
+  forEachRow(ctx: ExecutionContext, consume: (row: Row) => void): void {
+    const predicate = this.predicate;
+    pushRows(this.child, ctx, (row) => {
+      if (predicate(row) === true) consume(row);
+    });
+  }
+
   close(): void {
     this.child.close?.();
   }
@@ -149,6 +156,28 @@ export class GenerateExec implements PhysicalOperator {
       if (this.outer && !produced) out.push(childWidth === 0 ? [...nulls] : current.concat(nulls));
     }
     return out;
+  }
+
+  forEachRow(ctx: ExecutionContext, consume: (row: Row) => void): void {
+    if (!this.generatedOnly) {
+      const rows = this.execute(ctx);
+      for (let i = 0; i < rows.length; i++) consume(rows[i]);
+      return;
+    }
+    // Only the generated columns flow on, so the generator's value arrays go straight through.
+    const nulls = new Array(this.generatorWidth).fill(null);
+    let produced = false;
+    const emit = (values: unknown[]): void => {
+      produced = true;
+      consume(values);
+    };
+    const generate = this.generate;
+    const outer = this.outer;
+    pushRows(this.child, ctx, (row) => {
+      produced = false;
+      generate(row, emit);
+      if (outer && !produced) consume(nulls.slice());
+    });
   }
 
   close(): void {

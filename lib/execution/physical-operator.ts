@@ -30,6 +30,21 @@ export interface ExecutionContext {
 export interface PhysicalOperator {
   readonly output: readonly Attribute[];
   execute(ctx: ExecutionContext): Row[];
+  /**
+   * Pushes rows to `consume` without materialising an array (Spark's produce/consume). A row is
+   * only valid during the call: consumers that keep rows must copy them.
+   */
+  forEachRow?(ctx: ExecutionContext, consume: (row: Row) => void): void;
   /** Called once when the query stops. */
   close?(): void;
+}
+
+/** Streams an operator's rows into `consume`, through forEachRow when the operator has it. */
+export function pushRows(op: PhysicalOperator, ctx: ExecutionContext, consume: (row: Row) => void): void {
+  if (op.forEachRow) {
+    op.forEachRow(ctx, consume);
+    return;
+  }
+  const rows = op.execute(ctx);
+  for (let i = 0; i < rows.length; i++) consume(rows[i]);
 }
