@@ -3,7 +3,7 @@
 import { AnalysisException } from '../errors/analysis-exception';
 import { collectNodes, type LogicalPlan } from '../plans/logical-plan';
 import { treeString } from '../plans/tree-string';
-import type { OutputMode } from '../execution/physical-operator';
+import type { OutputMode } from '../plans/output-mode';
 
 function fail(message: string, plan: LogicalPlan): never {
   throw new AnalysisException(message, { errorClass: '_LEGACY_ERROR_TEMP_3102', messageParameters: { msg: message }, plan: treeString(plan).trimEnd() });

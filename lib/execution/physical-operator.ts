@@ -3,7 +3,9 @@ import type { Attribute } from '../expressions/expression';
 import type { StateStoreProvider } from '../state/state-store';
 
 export type Row = unknown[];
-export type OutputMode = 'append' | 'complete' | 'update';
+import type { OutputMode } from '../plans/output-mode';
+
+export type { OutputMode };
 
 export interface StateOperatorMetrics {
   operatorName: string;

@@ -62,7 +62,7 @@ function scanToken(sql: string, start: number): Token {
       // Unclosed quote: ANTLR cannot form a token there; the parser reports it as a syntax error.
       return make(sql, TokenKind.Unrecognized, start, start + 1);
     }
-    if (c === 96) return make(sql, TokenKind.QuotedIdentifier, start, end, sql.slice(start + 1, end - 1).replace(/``/g, '`'));
+    if (c === 96) return make(sql, TokenKind.QuotedIdentifier, start, end, unquoteBackticks(sql.slice(start + 1, end - 1)));
     return make(sql, TokenKind.String, start, end, unescapeSqlString(sql.slice(start, end)));
   }
 
@@ -190,6 +190,10 @@ function scanIntegralSuffix(sql: string, p: number): { kind: TokenKind; end: num
   if (c === 115) return { kind: TokenKind.SmallIntLiteral, end: p + 1 }; // s
   if (c === 121) return { kind: TokenKind.TinyIntLiteral, end: p + 1 }; // y
   return undefined;
+}
+
+function unquoteBackticks(body: string): string {
+  return body.includes('``') ? body.split('``').join('`') : body;
 }
 
 function make(sql: string, kind: TokenKind, start: number, end: number, value?: string): Token {

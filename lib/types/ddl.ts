@@ -149,7 +149,8 @@ class Scanner {
     } else if (c === 96) {
       i = scanQuoted(text, i);
       kind = Kind.Quoted;
-      value = text.slice(start + 1, i - 1).replace(/``/g, '`');
+      const body = text.slice(start + 1, i - 1);
+      value = body.includes('``') ? body.split('``').join('`') : body;
     } else if (c === 39 || c === 34) {
       i = scanQuoted(text, i);
       kind = Kind.String;

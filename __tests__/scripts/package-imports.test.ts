@@ -1,0 +1,35 @@
+// The package is importable by its own name from JavaScript, with require and with import, once
+// built (npm test builds first). TypeScript imports of the same names are type-checked by
+// `npm run typecheck` over examples/ and __tests__/.
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function node(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('require("rivulet"), require("rivulet/functions"), require("rivulet/types")', () => {
+  const r = node([
+    '-e',
+    `const r = require('rivulet'); const f = require('rivulet/functions'); const t = require('rivulet/types'); const x = require('rivulet/testing');
+     console.log([typeof r.StreamSession, typeof r.SparkSession, typeof r.DataFrame, typeof r.Column, typeof r.Row, typeof r.StreamingQuery,
+       typeof f.col, typeof f.expr, typeof f.explode, typeof f.split, typeof f.count, typeof t.StructType, typeof t.StringType, typeof x.MemoryStream].join(','));
+     console.log(t.StructType([t.StructField('a', t.StringType(), true)]).simpleString());`,
+  ]);
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toBe('function,function,function,function,function,function,function,function,function,function,function,function,function,function\nstruct<a:string>\n');
+});
+
+test('import from "rivulet" in an ES module', () => {
+  const r = node([
+    '--input-type=module',
+    '-e',
+    `import { StreamSession, SparkSession } from 'rivulet'; import { col, expr } from 'rivulet/functions'; import { IntegerType } from 'rivulet/types';
+     console.log(StreamSession === SparkSession, typeof col, typeof expr, IntegerType().simpleString());`,
+  ]);
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toBe('true function function int\n');
+});

@@ -1,0 +1,98 @@
+// A ported PySpark script run as a real child process: Ctrl-C (SIGINT) and SIGTERM stop the query
+// cleanly and exit 0, stdout carries only the console sink; a failed query exits 1 with the
+// StreamingQueryException message and no stack trace.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { LineServer } from '../../scripts/line-server';
+
+const ROOT = path.resolve(__dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const EXAMPLE = path.join(ROOT, 'examples/structured_network_wordcount.ts');
+
+interface Run {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<number | null>;
+}
+
+function run(args: string[], cwd: string): Run {
+  // The child runs as a user's script would: outside jest's worker environment.
+  const env = { ...process.env };
+  delete env.JEST_WORKER_ID;
+  const child = spawn(TSX, [EXAMPLE, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (err += d));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, stdout: () => out, stderr: () => err, exit };
+}
+
+async function until(condition: () => boolean, what: string, child: Run): Promise<void> {
+  // Bounded wait on the child's own output (its start-up takes a moment); no fixed sleeps.
+  const deadline = Date.now() + 20_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; stderr:\n${child.stderr()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('the example as a script', () => {
+  let server: LineServer;
+  let port: number;
+  let cwd: string;
+
+  beforeEach(async () => {
+    server = new LineServer();
+    port = await server.listen();
+    cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'rivulet-script-'));
+  });
+
+  afterEach(async () => {
+    await server.close();
+    fs.rmSync(cwd, { recursive: true, force: true });
+  });
+
+  test.each(['SIGINT', 'SIGTERM'] as const)('%s stops the query cleanly and exits 0', async (signal) => {
+    const r = run(['--host', '127.0.0.1', '--port', String(port)], cwd);
+    await server.waitForClient();
+    await server.send('spark sql streaming');
+    await until(() => r.stdout().includes('Batch: 0'), 'the first batch', r);
+    await until(() => r.stdout().endsWith('+---------+-----+\n\n'), 'the end of the first table', r);
+    r.child.kill(signal);
+    expect(await r.exit).toBe(0);
+    expect(r.stdout()).toBe(
+      [
+        '-------------------------------------------',
+        'Batch: 0',
+        '-------------------------------------------',
+        '+---------+-----+',
+        '|     word|count|',
+        '+---------+-----+',
+        '|streaming|    1|',
+        '|      sql|    1|',
+        '|    spark|    1|',
+        '+---------+-----+',
+        '',
+        '',
+      ].join('\n'),
+    );
+    // The checkpoint the example asks for exists in the working directory.
+    expect(JSON.parse(fs.readFileSync(path.join(cwd, '.checkpoint/metadata'), 'utf8')).id).toMatch(/^[0-9a-f-]{36}$/);
+  }, 30_000);
+
+  test('a refused connection exits 1 with the message and no stack trace', async () => {
+    await server.close();
+    const r = run(['--host', '127.0.0.1', '--port', String(port)], cwd);
+    expect(await r.exit).toBe(1);
+    expect(r.stdout()).toBe('');
+    expect(r.stderr()).toContain(`StreamingQueryException: [STREAM_FAILED] Query [id = `);
+    expect(r.stderr()).toContain(`terminated with exception: Cannot connect to the socket source at 127.0.0.1:${port}: Connection refused`);
+    expect(r.stderr()).not.toMatch(/^\s+at /m);
+    server = new LineServer();
+    await server.listen();
+  }, 30_000);
+});
