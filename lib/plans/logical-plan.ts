@@ -1,7 +1,7 @@
 // Analyzed logical plans. DataFrames hold these; every node's output attributes are known, and
 // expressions inside are resolved. Streaming is a property of the leaves.
 import type { StructType } from '../types/struct-type';
-import type { Attribute, Expression, GeneratorCall, NamedExpression } from '../expressions/expression';
+import { toAttribute, type Attribute, type Expression, type GeneratorCall, type NamedExpression } from '../expressions/expression';
 
 /** Where a streaming relation reads from; a Source instance is created per query run. */
 export interface SourceDescriptor {
@@ -69,11 +69,7 @@ export function outputOf(plan: LogicalPlan): Attribute[] {
     case 'project':
     case 'aggregate': {
       const list = plan.kind === 'project' ? plan.projectList : plan.aggregateExpressions;
-      return list.map((e) =>
-        e.kind === 'attribute'
-          ? e
-          : { kind: 'attribute', name: e.name, dataType: e.child.dataType, nullable: nullableOf(e.child), exprId: e.exprId, qualifier: [] },
-      );
+      return list.map(toAttribute);
     }
     case 'filter':
       return outputOf(plan.child);
@@ -81,21 +77,6 @@ export function outputOf(plan: LogicalPlan): Attribute[] {
       return [...outputOf(plan.child), ...plan.generatorOutput];
     case 'subqueryAlias':
       return outputOf(plan.child).map((a) => ({ ...a, qualifier: [plan.alias] }));
-  }
-}
-
-function nullableOf(e: Expression): boolean {
-  switch (e.kind) {
-    case 'attribute':
-    case 'scalarCall':
-    case 'aggregateCall':
-      return e.nullable;
-    case 'literal':
-      return e.value === null;
-    case 'alias':
-      return nullableOf(e.child);
-    default:
-      return true;
   }
 }
 
