@@ -36,6 +36,10 @@ export class ExpressionResolver {
       case 'literal':
         return { kind: 'literal', value: u.value, dataType: u.dataType };
       case 'column':
+        if (u.exprId !== undefined) {
+          const bound = this.input.find((a) => a.exprId === u.exprId);
+          if (bound) return bound;
+        }
         return this.resolveColumn(u.nameParts);
       case 'star':
         throw new AnalysisException(`Invalid usage of '*' in expression '${u.target ? u.target.join('.') + '.' : ''}*'.`, {

@@ -7,6 +7,7 @@ import { AnalysisException } from '../errors/analysis-exception';
 import { SparkException } from '../errors/spark-exception';
 import type { UnresolvedExpression } from '../expressions/unresolved';
 import { buildAggregate, buildFilter, buildProject } from '../analysis/plan-builder';
+import { ExpressionResolver } from '../analysis/expression-resolver';
 import { streamingActionError } from '../analysis/unsupported-operation-checker';
 import { isStreamingPlan, outputOf, type LogicalPlan } from '../plans/logical-plan';
 import { treeString } from '../plans/tree-string';
@@ -17,6 +18,10 @@ import { Column, type ColumnOrName } from './column';
 import { columnArg, flattenArgs, nameToExpr } from './column-args';
 import type { SessionContext } from './session-context';
 import { GroupedData } from './grouped-data';
+import { buildLimit, buildOffset, buildSort } from '../analysis/sort-builder';
+import { alignByName, buildDistinct, buildSetOperation, buildUnion } from '../analysis/set-operation-builder';
+import { buildJoin, buildUsingJoin, parseJoinType } from '../analysis/join-builder';
+import { PySparkTypeError } from '../errors/illegal-argument-exception';
 import { DataStreamWriter } from './data-stream-writer';
 
 export class DataFrame {
@@ -50,9 +55,12 @@ export class DataFrame {
     process.stdout.write(this.schema.treeString() + '\n');
   }
 
-  /** `df["name"]` / `df.name` in PySpark. */
+  /** `df["name"]` / `df.name` in PySpark: bound to this DataFrame's column, so it stays unambiguous in joins. */
   col(name: string): Column {
-    return new Column(nameToExpr(name));
+    const expr = nameToExpr(name);
+    if (expr.kind !== 'column') return new Column(expr);
+    const resolved = new ExpressionResolver(outputOf(this.plan), this.session.resolverContext()).resolve(expr);
+    return new Column(resolved.kind === 'attribute' ? { ...expr, exprId: resolved.exprId } : expr);
   }
 
   select(...cols: (ColumnOrName | ColumnOrName[])[]): DataFrame {
@@ -130,6 +138,108 @@ export class DataFrame {
   /** Internal: used by GroupedData. */
   aggregate(grouping: UnresolvedExpression[], aggregates: UnresolvedExpression[]): DataFrame {
     return this.withPlan(buildAggregate(this.plan, grouping, aggregates, this.session.resolverContext(), true));
+  }
+
+  /** `orderBy("a", col("b").desc())`, `orderBy(["a", "b"], { ascending: [true, false] })`. */
+  orderBy(...args: (ColumnOrName | ColumnOrName[] | { ascending?: boolean | boolean[] })[]): DataFrame {
+    let options: { ascending?: boolean | boolean[] } = {};
+    const last = args[args.length - 1];
+    if (last !== undefined && typeof last === 'object' && !(last instanceof Column) && !Array.isArray(last)) {
+      options = last as { ascending?: boolean | boolean[] };
+      args = args.slice(0, -1);
+    }
+    const cols = flattenArgs(args as (ColumnOrName | ColumnOrName[])[]);
+    const ascending = options.ascending;
+    if (Array.isArray(ascending) && ascending.length !== cols.length) {
+      throw new PySparkTypeError('NOT_BOOL_OR_LIST', `Argument \`ascending\` should be a bool or a list of the same length as the columns, got ${ascending.length} values.`);
+    }
+    const items = cols.map((c, i) => {
+      const e = columnArg(c);
+      const asc = Array.isArray(ascending) ? ascending[i] : ascending;
+      if (asc === undefined || e.kind === 'sortOrder') return e;
+      return asc ? new Column(e).asc().expr : new Column(e).desc().expr;
+    });
+    return this.withPlan(buildSort(this.plan, items, this.session.resolverContext()));
+  }
+
+  sort(...args: (ColumnOrName | ColumnOrName[] | { ascending?: boolean | boolean[] })[]): DataFrame {
+    return this.orderBy(...args);
+  }
+
+  limit(num: number): DataFrame {
+    return this.withPlan(buildLimit(this.plan, num));
+  }
+
+  offset(num: number): DataFrame {
+    return this.withPlan(buildOffset(this.plan, num));
+  }
+
+  distinct(): DataFrame {
+    return this.withPlan(buildDistinct(this.plan));
+  }
+
+  /** Keeps the first row per distinct value of `subset` (all columns when omitted). */
+  dropDuplicates(subset?: string[]): DataFrame {
+    if (!subset) return this.distinct();
+    const output = outputOf(this.plan);
+    const keys = subset.map((name) => {
+      const a = output.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (!a) throw new AnalysisException(`Cannot resolve column name "${name}" among (${output.map((x) => x.name).join(', ')}).`, { errorClass: 'UNRESOLVED_COLUMN_AMONG_FIELD_NAMES', sqlState: '42703' });
+      return a;
+    });
+    return this.withPlan(buildDistinct(this.plan, keys));
+  }
+
+  drop_duplicates(subset?: string[]): DataFrame {
+    return this.dropDuplicates(subset);
+  }
+
+  /** UNION ALL by column position (PySpark's union/unionAll keep duplicates). */
+  union(other: DataFrame): DataFrame {
+    return this.withPlan(buildUnion([this.plan, other.plan]));
+  }
+
+  unionAll(other: DataFrame): DataFrame {
+    return this.union(other);
+  }
+
+  unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
+    const [l, r] = alignByName(this.plan, other.plan, allowMissingColumns);
+    return this.withPlan(buildUnion([l, r]));
+  }
+
+  intersect(other: DataFrame): DataFrame {
+    return this.withPlan(buildSetOperation('intersect', false, this.plan, other.plan));
+  }
+
+  intersectAll(other: DataFrame): DataFrame {
+    return this.withPlan(buildSetOperation('intersect', true, this.plan, other.plan));
+  }
+
+  /** EXCEPT DISTINCT. */
+  subtract(other: DataFrame): DataFrame {
+    return this.withPlan(buildSetOperation('except', false, this.plan, other.plan));
+  }
+
+  exceptAll(other: DataFrame): DataFrame {
+    return this.withPlan(buildSetOperation('except', true, this.plan, other.plan));
+  }
+
+  /**
+   * `join(other)`, `join(other, "key")`, `join(other, ["k1", "k2"], "left")`,
+   * `join(other, df.col("a").eq(other.col("b")), "left_outer")`.
+   */
+  join(other: DataFrame, on?: string | string[] | Column, how = 'inner'): DataFrame {
+    const joinType = parseJoinType(how);
+    const ctx = this.session.resolverContext();
+    if (typeof on === 'string' || Array.isArray(on)) {
+      return this.withPlan(buildUsingJoin(this.plan, other.plan, joinType, typeof on === 'string' ? [on] : on, ctx));
+    }
+    return this.withPlan(buildJoin(this.plan, other.plan, on === undefined && joinType === 'inner' ? 'inner' : joinType, on?.expr, ctx));
+  }
+
+  crossJoin(other: DataFrame): DataFrame {
+    return this.withPlan(buildJoin(this.plan, other.plan, 'cross', undefined, this.session.resolverContext()));
   }
 
   alias(name: string): DataFrame {

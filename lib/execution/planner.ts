@@ -1,10 +1,16 @@
 // Logical -> physical. Runs once per query (or once per batch DataFrame action); expressions are
 // compiled here, never per row.
 import type { CompileContext } from '../expressions/function-definition';
-import { outputOf, type LogicalPlan, type StreamingRelation } from '../plans/logical-plan';
+import { isStreamingPlan, outputOf, type LogicalPlan, type StreamingRelation } from '../plans/logical-plan';
 import { FilterExec, GenerateExec, LocalTableScanExec, ProjectExec, StreamingScanExec } from './basic-operators';
 import { HashAggregateExec, StatefulAggregateExec } from './aggregate-exec';
 import type { PhysicalOperator } from './physical-operator';
+import { SortExec } from './sort-exec';
+import { LimitExec } from './limit-exec';
+import { UnionExec } from './union-exec';
+import { DeduplicateExec } from './deduplicate-exec';
+import { SetOperationExec } from './set-operation-exec';
+import { JoinExec } from './join-exec';
 import { InternalError } from '../errors/spark-exception';
 
 export interface PlannerOptions {
@@ -50,10 +56,30 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Physic
       case 'aggregate': {
         const child = plan0(p.child);
         const output = outputOf(p);
-        if (options.streamingRelations && options.streamingRelations.length > 0) {
+        if (isStreamingPlan(p.child)) {
           return new StatefulAggregateExec(output, p.groupingExpressions, p.aggregateExpressions, child, nextOperatorId++, options.numShufflePartitions, options.compile);
         }
         return new HashAggregateExec(output, p.groupingExpressions, p.aggregateExpressions, child, options.numShufflePartitions, options.compile);
+      }
+      case 'sort':
+        return new SortExec(p.orders, plan0(p.child), options.compile);
+      case 'limit':
+        // OFFSET below LIMIT folds into one operator (Spark's LIMIT x OFFSET y).
+        if (p.child.kind === 'offset') return new LimitExec(plan0(p.child.child), p.child.offset, p.limit);
+        return new LimitExec(plan0(p.child), 0, p.limit);
+      case 'offset':
+        return new LimitExec(plan0(p.child), p.offset, undefined);
+      case 'union':
+        return new UnionExec(p.output, p.children.map(plan0));
+      case 'deduplicate':
+        return new DeduplicateExec(p.keys, plan0(p.child));
+      case 'except':
+      case 'intersect':
+        return new SetOperationExec(p.kind, p.isAll, plan0(p.left), plan0(p.right));
+      case 'join': {
+        const left = plan0(p.left);
+        const right = plan0(p.right);
+        return new JoinExec(outputOf(p), p.joinType, p.condition, left, right, options.compile);
       }
     }
   };

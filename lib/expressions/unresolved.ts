@@ -23,6 +23,8 @@ export interface LiteralExpr {
 export interface ColumnExpr {
   kind: 'column';
   nameParts: string[];
+  /** Set by `df.col(name)`: the column of that DataFrame, even where the name is ambiguous (joins). */
+  exprId?: number;
   origin?: Origin;
 }
 

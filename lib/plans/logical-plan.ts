@@ -59,7 +59,78 @@ export interface SubqueryAlias {
   child: LogicalPlan;
 }
 
-export type LogicalPlan = StreamingRelation | LocalRelation | Project | Filter | Generate | Aggregate | SubqueryAlias;
+export interface SortOrder {
+  child: Expression;
+  ascending: boolean;
+  nullsFirst: boolean;
+}
+
+export interface Sort {
+  kind: 'sort';
+  orders: SortOrder[];
+  child: LogicalPlan;
+}
+
+export interface Limit {
+  kind: 'limit';
+  limit: number;
+  child: LogicalPlan;
+}
+
+export interface Offset {
+  kind: 'offset';
+  offset: number;
+  child: LogicalPlan;
+}
+
+/** UNION ALL by position; UNION DISTINCT is a Deduplicate over it, as Spark rewrites it. */
+export interface Union {
+  kind: 'union';
+  children: LogicalPlan[];
+  /** The output: the first child's names with nullability merged across children. */
+  output: Attribute[];
+}
+
+/** Keeps the first row of each group of equal `keys` (distinct, dropDuplicates). */
+export interface Deduplicate {
+  kind: 'deduplicate';
+  keys: Attribute[];
+  child: LogicalPlan;
+}
+
+/** EXCEPT / INTERSECT [ALL]; rows compare null-safely, as Spark's set operations do. */
+export interface SetOperation {
+  kind: 'except' | 'intersect';
+  isAll: boolean;
+  left: LogicalPlan;
+  right: LogicalPlan;
+}
+
+export type JoinType = 'inner' | 'cross' | 'left_outer' | 'right_outer' | 'full_outer' | 'left_semi' | 'left_anti';
+
+export interface Join {
+  kind: 'join';
+  joinType: JoinType;
+  condition: Expression | undefined;
+  left: LogicalPlan;
+  right: LogicalPlan;
+}
+
+export type LogicalPlan =
+  | StreamingRelation
+  | LocalRelation
+  | Project
+  | Filter
+  | Generate
+  | Aggregate
+  | SubqueryAlias
+  | Sort
+  | Limit
+  | Offset
+  | Union
+  | Deduplicate
+  | SetOperation
+  | Join;
 
 export function outputOf(plan: LogicalPlan): Attribute[] {
   switch (plan.kind) {
@@ -72,11 +143,40 @@ export function outputOf(plan: LogicalPlan): Attribute[] {
       return list.map(toAttribute);
     }
     case 'filter':
+    case 'sort':
+    case 'limit':
+    case 'offset':
+    case 'deduplicate':
       return outputOf(plan.child);
+    case 'union':
+      return plan.output;
+    case 'except':
+    case 'intersect':
+      return outputOf(plan.left);
+    case 'join':
+      return joinOutput(plan.joinType, outputOf(plan.left), outputOf(plan.right));
     case 'generate':
       return [...outputOf(plan.child), ...plan.generatorOutput];
     case 'subqueryAlias':
       return outputOf(plan.child).map((a) => ({ ...a, qualifier: [plan.alias] }));
+  }
+}
+
+export function joinOutput(joinType: JoinType, left: Attribute[], right: Attribute[]): Attribute[] {
+  const nullable = (attrs: Attribute[]) => attrs.map((a) => (a.nullable ? a : { ...a, nullable: true }));
+  switch (joinType) {
+    case 'left_semi':
+    case 'left_anti':
+      return left;
+    case 'left_outer':
+      return [...left, ...nullable(right)];
+    case 'right_outer':
+      return [...nullable(left), ...right];
+    case 'full_outer':
+      return [...nullable(left), ...nullable(right)];
+    case 'inner':
+    case 'cross':
+      return [...left, ...right];
   }
 }
 
@@ -90,7 +190,17 @@ export function childrenOf(plan: LogicalPlan): LogicalPlan[] {
     case 'generate':
     case 'aggregate':
     case 'subqueryAlias':
+    case 'sort':
+    case 'limit':
+    case 'offset':
+    case 'deduplicate':
       return [plan.child];
+    case 'union':
+      return plan.children;
+    case 'except':
+    case 'intersect':
+    case 'join':
+      return [plan.left, plan.right];
   }
 }
 

@@ -25,6 +25,22 @@ function nodeLine(plan: LogicalPlan): string {
       return `Aggregate [${plan.groupingExpressions.map(exprString).join(', ')}], [${plan.aggregateExpressions.map(exprString).join(', ')}]`;
     case 'subqueryAlias':
       return `SubqueryAlias ${plan.alias}`;
+    case 'sort':
+      return `Sort [${plan.orders.map((o) => `${exprString(o.child)} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}], true`;
+    case 'limit':
+      return `GlobalLimit ${plan.limit}`;
+    case 'offset':
+      return `Offset ${plan.offset}`;
+    case 'union':
+      return 'Union false, false';
+    case 'deduplicate':
+      return `Deduplicate [${plan.keys.map(exprString).join(', ')}]`;
+    case 'except':
+      return `Except ${plan.isAll}`;
+    case 'intersect':
+      return `Intersect ${plan.isAll}`;
+    case 'join':
+      return `Join ${joinTypeSql(plan.joinType)}${plan.condition ? `, ${exprString(plan.condition)}` : ''}`;
   }
 }
 
@@ -44,4 +60,9 @@ export function treeString(plan: LogicalPlan): string {
 
 export function schemaString(plan: LogicalPlan): string {
   return outputOf(plan).map((a) => `${a.name}: ${a.dataType.simpleString()}`).join(', ');
+}
+
+function joinTypeSql(t: string): string {
+  const names: Record<string, string> = { inner: 'Inner', cross: 'Cross', left_outer: 'LeftOuter', right_outer: 'RightOuter', full_outer: 'FullOuter', left_semi: 'LeftSemi', left_anti: 'LeftAnti' };
+  return names[t];
 }
