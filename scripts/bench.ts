@@ -92,6 +92,35 @@ async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [r, performance.now() - t0];
 }
 
+// Filter + projection: selectExpr with arithmetic, CASE and string functions over 1M rows.
+const PROJECTION_ROWS = 1_000_000;
+
+function projectionInput(): unknown[][] {
+  const random = mulberry32(7);
+  const names = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'];
+  const rows: unknown[][] = new Array(PROJECTION_ROWS);
+  for (let i = 0; i < PROJECTION_ROWS; i++) rows[i] = [i, names[Math.floor(random() * names.length)], Math.floor(random() * 1000)];
+  return rows;
+}
+
+function handProjection(rows: unknown[][]): number {
+  const out: unknown[][] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const [id, name, amount] = rows[i] as [number, string, number];
+    if (amount % 3 === 0) continue;
+    out.push([id * 2 + 1, amount > 500 ? 'high' : 'low', name.toUpperCase(), name.length + id]);
+  }
+  return out.length;
+}
+
+function engineProjection(spark: StreamSession, rows: unknown[][]): number {
+  return spark
+    .createDataFrame(rows, 'id INT, name STRING, amount INT')
+    .where('amount % 3 != 0')
+    .selectExpr('id * 2 + 1 AS a', "CASE WHEN amount > 500 THEN 'high' ELSE 'low' END AS band", 'upper(name) AS n', 'length(name) + id AS l')
+    .count();
+}
+
 async function firstOutputLatency(spark: StreamSession): Promise<number> {
   const input = new MemoryStream(StringType(), spark);
   input.addData('spark sql streaming', 'spark graphx pyspark');
@@ -145,6 +174,15 @@ async function main(): Promise<void> {
   console.log(`word count  hand loop: ${handMs.toFixed(0)} ms (${Math.round(handRate).toLocaleString('en-US')} lines/s)`);
   console.log(`word count  engine:    ${engineMs.toFixed(0)} ms (${Math.round(engineRate).toLocaleString('en-US')} lines/s)`);
   console.log(`word count  ratio engine/hand: ${(engineRate / handRate).toFixed(2)}x (target >= 0.30x)`);
+
+  const projectionRows = projectionInput();
+  handProjection(projectionRows.slice(0, 100_000));
+  engineProjection(spark, projectionRows.slice(0, 100_000));
+  const [handKept, handProjMs] = time(() => handProjection(projectionRows));
+  const [engineKept, engineProjMs] = time(() => engineProjection(spark, projectionRows));
+  if (handKept !== engineKept) throw new Error(`projection: engine kept ${engineKept} rows, hand loop ${handKept}`);
+  console.log(`filter+projection  hand loop: ${handProjMs.toFixed(0)} ms, engine: ${engineProjMs.toFixed(0)} ms`);
+  console.log(`filter+projection  ratio engine/hand: ${(handProjMs / engineProjMs).toFixed(2)}x (target >= 0.50x)`);
 
   await firstOutputLatency(spark); // warm
   const latencies: number[] = [];

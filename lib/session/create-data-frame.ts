@@ -24,6 +24,8 @@ function inferType(v: unknown): DataType {
   }
 }
 
+const NEEDS_CONVERSION = new Set(['long', 'timestamp', 'timestamp_ntz', 'date']);
+
 function convert(v: unknown, t: DataType): unknown {
   if (v === null || v === undefined) return null;
   switch (t.typeName()) {
@@ -66,12 +68,19 @@ export function rowsFromUserData(data: readonly unknown[], schema?: StructType |
   }
   const fieldNames = struct.fieldNames();
   const types = struct.fields.map((f) => f.dataType);
-  const rows = data.map((d) => {
-    const arr = toArray(d, fieldNames);
-    if (arr.length !== types.length) {
-      throw new PySparkValueError('LENGTH_SHOULD_BE_THE_SAME', `obj and fields should be of the same length, got ${arr.length} and ${types.length}.`);
+  // Only columns whose JS values differ from the engine's representation need converting.
+  const converted = types.map((t, i) => (NEEDS_CONVERSION.has(t.typeName()) ? i : -1)).filter((i) => i >= 0);
+  const width = types.length;
+  const rows: unknown[][] = new Array(data.length);
+  for (let r = 0; r < data.length; r++) {
+    const arr = toArray(data[r], fieldNames);
+    if (arr.length !== width) {
+      throw new PySparkValueError('LENGTH_SHOULD_BE_THE_SAME', `obj and fields should be of the same length, got ${arr.length} and ${width}.`);
     }
-    return arr.map((v, i) => convert(v, types[i]));
-  });
+    const row = arr.slice();
+    for (let j = 0; j < width; j++) if (row[j] === undefined) row[j] = null;
+    for (const i of converted) row[i] = convert(row[i], types[i]);
+    rows[r] = row;
+  }
   return { rows, schema: struct };
 }

@@ -12,7 +12,7 @@ import type { FormatRegistry } from '../connectors/format-registry';
 import type { LogicalPlan } from '../plans/logical-plan';
 import { SystemClock, type Clock } from '../streaming/clock';
 import { StructType } from '../types/struct-type';
-import { DataType } from '../types/data-types';
+import { DataType, DataTypes } from '../types/data-types';
 import { parseTableSchema } from '../types/ddl';
 import { DataFrame } from '../api/data-frame';
 import { DataStreamReader } from '../api/data-stream-reader';
@@ -142,6 +142,20 @@ export class StreamSession implements SessionContext {
     const { rows, schema: resolved } = rowsFromUserData(data, parsed);
     const output = resolved.fields.map((f) => attribute(f.name, f.dataType, f.nullable));
     return new DataFrame(this, { kind: 'localRelation', name: 'LocalRelation', data: () => rows, output });
+  }
+
+  /** `range(end)`, `range(start, end, step = 1)`: one `id` BIGINT column, generated lazily. */
+  range(start: number | bigint, end?: number | bigint, step: number | bigint = 1): DataFrame {
+    const [from, to] = end === undefined ? [0n, BigInt(start)] : [BigInt(start), BigInt(end)];
+    const by = BigInt(step);
+    if (by === 0n) throw new IllegalArgumentException('requirement failed: step (0) cannot be 0');
+    const output = [attribute('id', DataTypes.LongType, false)];
+    const data = (): unknown[][] => {
+      const rows: unknown[][] = [];
+      for (let i = from; by > 0n ? i < to : i > to; i += by) rows.push([i]);
+      return rows;
+    };
+    return new DataFrame(this, { kind: 'localRelation', name: 'Range', data, output });
   }
 
   /** Stops every query of this session. */
