@@ -5,6 +5,7 @@ export { DataFrame } from './api/data-frame';
 export { Column } from './api/column';
 export { GroupedData } from './api/grouped-data';
 export { DataStreamReader } from './api/data-stream-reader';
+export { DataFrameReader } from './api/data-frame-reader';
 export { DataStreamWriter } from './api/data-stream-writer';
 export { StreamingQuery } from './api/streaming-query';
 export { StreamingQueryManager } from './api/streaming-query-manager';

@@ -20,11 +20,16 @@ export {
   TimestampType,
   TimestampNTZType,
   CalendarIntervalType,
+  CharType,
+  VarcharType,
   ArrayType,
   MapType,
   DataTypes,
 } from './types/data-types';
 export type { CalendarInterval } from './types/data-types';
+export { AnsiIntervalType, YearMonthIntervalType, DayTimeIntervalType } from './types/interval-types';
 export { StructType, StructField } from './types/struct-type';
+export { Decimal } from './types/decimal';
+export type { RoundingMode } from './types/decimal';
 export { Row } from './types/row';
 export { parseDataType as _parse_datatype_string, parseTableSchema } from './types/ddl';

@@ -81,7 +81,8 @@ describe('parseDataType', () => {
     expect(s.fields[0].nullable).toBe(false);
     expect(s.fields[1].nullable).toBe(true);
     expect(s.fields[1].metadata).toEqual({ comment: "it's b" });
-    expect(s.toDDL()).toBe('STRUCT<a: INT NOT NULL, b: STRING>');
+    expect(s.toDDL()).toBe("STRUCT<a: INT NOT NULL, b: STRING COMMENT 'it\\'s b'>");
+    expect(parseDataType(s.toDDL()).json()).toBe(s.json());
   });
 
   test('unknown type names: UNSUPPORTED_DATATYPE', () => {
@@ -114,7 +115,7 @@ describe('parseDataType', () => {
     expect(parseError(() => parseDataType('varchar')).errorClass).toBe('DATATYPE_MISSING_SIZE');
     expect(parseError(() => parseDataType('array')).errorClass).toBe('INCOMPLETE_TYPE_DEFINITION.ARRAY');
     expect(parseError(() => parseDataType('decimal(39, 0)')).errorClass).toBe('DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION');
-    expect(parseError(() => parseDataType('interval day to second')).errorClass).toBe('UNSUPPORTED_DATATYPE');
+    expect(parseError(() => parseDataType('interval month to year')).errorClass).toBe('UNSUPPORTED_DATATYPE');
   });
 });
 

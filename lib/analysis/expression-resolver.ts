@@ -16,7 +16,9 @@ import type { FunctionRegistry } from '../expressions/function-registry';
 import type { UnresolvedExpression } from '../expressions/unresolved';
 import { prettySql } from '../expressions/expression-sql';
 import { canCast } from '../expressions/cast';
-import { implicitCast, isNull } from '../expressions/type-utils';
+import { implicitCast } from '../expressions/type-utils';
+import { coerceCaseWhen } from '../expressions/functions/conditional-functions';
+import { resolveExtractValue } from '../expressions/functions/collection-access';
 import { levenshtein } from '../util/levenshtein';
 
 export interface ResolverContext {
@@ -26,12 +28,25 @@ export interface ResolverContext {
 }
 
 export class ExpressionResolver {
+  /** Nesting depth of `resolve` calls: a nested field read at depth 0 is named by its field. */
+  private depth = 0;
+
   constructor(
     private readonly input: readonly Attribute[],
     private readonly ctx: ResolverContext,
   ) {}
 
   resolve(u: UnresolvedExpression, insideAggregate = false): Expression {
+    const topLevel = this.depth === 0;
+    this.depth++;
+    try {
+      return this.resolveNode(u, insideAggregate, topLevel);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private resolveNode(u: UnresolvedExpression, insideAggregate: boolean, topLevel: boolean): Expression {
     switch (u.kind) {
       case 'literal':
         return { kind: 'literal', value: u.value, dataType: u.dataType };
@@ -40,7 +55,7 @@ export class ExpressionResolver {
           const bound = this.input.find((a) => a.exprId === u.exprId);
           if (bound) return bound;
         }
-        return this.resolveColumn(u.nameParts);
+        return this.resolveColumn(u.nameParts, topLevel);
       case 'star':
         throw new AnalysisException(`Invalid usage of '*' in expression '${u.target ? u.target.join('.') + '.' : ''}*'.`, {
           errorClass: 'INVALID_USAGE_OF_STAR_OR_REGEX',
@@ -72,43 +87,58 @@ export class ExpressionResolver {
       case 'caseWhen': {
         const branches = u.branches.map((b) => ({ condition: this.resolve(b.condition, insideAggregate), value: this.resolve(b.value, insideAggregate) }));
         const elseValue = u.elseValue ? this.resolve(u.elseValue, insideAggregate) : undefined;
-        const valueTypes = [...branches.map((b) => b.value.dataType), ...(elseValue ? [elseValue.dataType] : [])];
-        const dataType = valueTypes.find((t) => !isNull(t)) ?? DataTypes.NullType;
-        return {
-          kind: 'caseWhen',
-          branches: branches.map((b) => ({ condition: implicitCast(b.condition, DataTypes.BooleanType), value: implicitCast(b.value, dataType) })),
-          elseValue: elseValue ? implicitCast(elseValue, dataType) : undefined,
-          dataType,
-        };
+        // Branch values take their wider common type (Spark's CaseWhenCoercion).
+        return { kind: 'caseWhen', ...coerceCaseWhen(branches, elseValue, this.ctx.ansiEnabled) };
       }
       case 'function':
         return this.resolveFunction(u, insideAggregate);
-      case 'lambda':
       case 'extract':
+        // `base[key]` / `base.field`: array item, map value or struct field by the base's type.
+        return resolveExtractValue(this.resolve(u.child, insideAggregate), this.resolve(u.key, insideAggregate), this.ctx);
+      case 'lambda':
       case 'sortOrder':
-        throw new AnalysisException(`${u.kind === 'lambda' ? 'Lambda functions' : u.kind === 'extract' ? 'Field and element access' : 'Sort orders'} are not supported here yet.`, {
+        throw new AnalysisException(`${u.kind === 'lambda' ? 'Lambda functions' : 'Sort orders'} are not supported here yet.`, {
           errorClass: 'UNSUPPORTED_FEATURE',
           sqlState: '0A000',
+        });
+      case 'scalarSubquery':
+      case 'inSubquery':
+      case 'exists':
+        // TODO: subquery expressions are planned by the SQL analyzer (issue #3).
+        throw new AnalysisException('The feature is not supported: subquery expressions.', {
+          errorClass: 'UNSUPPORTED_FEATURE',
+          sqlState: '0A000',
+          messageParameters: { feature: 'subquery expressions' },
         });
     }
   }
 
-  private resolveColumn(nameParts: string[]): Attribute {
+  /**
+   * `a`, `t.a`, and nested fields `a.b.c` / `t.a.b`: the longest qualifier that matches wins
+   * (as Spark's AttributeSeq.resolve); the remaining parts are struct fields, and a top-level
+   * nested read is named by its last field (`SELECT s.f` gives a column `f`).
+   */
+  private resolveColumn(nameParts: string[], topLevel: boolean): Expression {
     const eq = this.ctx.caseSensitive ? (a: string, b: string) => a === b : (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-    let matches: Attribute[] = [];
-    if (nameParts.length === 1) {
-      matches = this.input.filter((a) => eq(a.name, nameParts[0]));
-    } else {
-      const qualifier = nameParts.slice(0, -1);
-      const name = nameParts[nameParts.length - 1];
-      matches = this.input.filter(
-        (a) => eq(a.name, name) && a.qualifier.length >= qualifier.length && qualifier.every((q, i) => eq(a.qualifier[a.qualifier.length - qualifier.length + i], q)),
+    const longestQualifier = Math.max(0, ...this.input.map((a) => a.qualifier.length));
+    for (let q = Math.min(nameParts.length - 1, longestQualifier); q >= 0; q--) {
+      const qualifier = nameParts.slice(0, q);
+      const name = nameParts[q];
+      const matches = this.input.filter(
+        (a) => eq(a.name, name) && a.qualifier.length >= q && qualifier.every((part, i) => eq(a.qualifier[a.qualifier.length - q + i], part)),
       );
-    }
-    const distinct = matches.filter((m, i) => matches.findIndex((o) => o.exprId === m.exprId) === i);
-    if (distinct.length === 1) return distinct[0];
-    if (distinct.length > 1) {
-      throw ambiguousReferenceError(quoteNameParts(nameParts), distinct.map((a) => quoteNameParts([...a.qualifier, a.name])));
+      const distinct = matches.filter((m, i) => matches.findIndex((o) => o.exprId === m.exprId) === i);
+      if (distinct.length > 1) {
+        throw ambiguousReferenceError(quoteNameParts(nameParts), distinct.map((a) => quoteNameParts([...a.qualifier, a.name])));
+      }
+      if (distinct.length === 0) continue;
+      const fields = nameParts.slice(q + 1);
+      if (fields.length === 0) return distinct[0];
+      let e: Expression = distinct[0];
+      for (const f of fields) e = resolveExtractValue(e, { kind: 'literal', value: f, dataType: DataTypes.StringType }, this.ctx);
+      if (!topLevel) return e;
+      const named: NamedExpression = { kind: 'alias', child: e, name: fields[fields.length - 1], exprId: newExprId(), dataType: e.dataType };
+      return named;
     }
     throw unresolvedColumnError(nameParts, suggestColumns(nameParts, this.input));
   }

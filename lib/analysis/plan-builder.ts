@@ -175,3 +175,17 @@ function checkGrouped(e: Expression, groupingKeys: Set<string>): void {
   });
 }
 
+
+/**
+ * Adds hidden output columns to an analysed Aggregate (ORDER BY count(*), HAVING over aggregates
+ * not selected), checked like the visible ones.
+ */
+export function extendAggregate(
+  aggregate: Extract<LogicalPlan, { kind: 'aggregate' }>,
+  extra: readonly UnresolvedExpression[],
+  ctx: ResolverContext,
+): LogicalPlan {
+  const resolver = new ExpressionResolver(outputOf(aggregate.child), ctx);
+  const resolved = extra.map((u) => resolver.resolve(u));
+  return buildAggregateFromResolved(aggregate.child, aggregate.groupingExpressions, [...aggregate.aggregateExpressions, ...resolved]);
+}

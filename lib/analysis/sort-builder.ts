@@ -48,6 +48,15 @@ function tryResolve(
       orders: orders.map((o) => {
         const e = resolver.resolve(o.expr);
         const child = e.kind === 'alias' ? e.child : e;
+        forEachExpression(child, (x) => {
+          if (x.kind === 'aggregateCall' || x.kind === 'generatorCall') {
+            throw new AnalysisException(`${x.kind === 'aggregateCall' ? 'Aggregate' : 'Generator'} functions are not allowed in ORDER BY unless the query aggregates: ${prettySql(child)}.`, {
+              errorClass: 'UNSUPPORTED_EXPR_FOR_OPERATOR',
+              sqlState: '42K0E',
+              messageParameters: { invalidExprSqls: `"${prettySql(child)}"` },
+            });
+          }
+        });
         if (child.dataType.typeName() === 'map') {
           throw new AnalysisException(`Cannot resolve "${prettySql(child)} ASC NULLS FIRST" due to data type mismatch: The \`sortorder\` does not support ordering on type "${child.dataType.toDDL()}".`, {
             errorClass: 'DATATYPE_MISMATCH.INVALID_ORDERING_TYPE',

@@ -1,10 +1,12 @@
 // pyspark.sql.Column: an immutable wrapper over an unresolved expression. Python operators become
-// methods (`a + 1` -> `a.plus(1)`, `a == 1` -> `a.eq(1)`, `~a` -> `a.not()`).
-import { DataType, DataTypes } from '../types/data-types';
+// methods (`a + 1` -> `a.plus(1)`, `a == 1` -> `a.eq(1)`, `~a` -> `a.not()`, `a[0]` ->
+// `a.getItem(0)`). Methods build the same nodes as Spark's Column, so names match Spark's.
+import { DataType, DataTypes, DecimalType } from '../types/data-types';
+import { Decimal } from '../types/decimal';
 import { parseDataType } from '../types/ddl';
-import type { UnresolvedExpression } from '../expressions/unresolved';
+import type { UnresolvedExpression, CaseWhenExpr } from '../expressions/unresolved';
 import { alias, call } from '../expressions/unresolved';
-import { PySparkTypeError } from '../errors/illegal-argument-exception';
+import { IllegalArgumentException, PySparkTypeError } from '../errors/illegal-argument-exception';
 
 export type ColumnOrName = Column | string;
 export type LiteralValue = string | number | bigint | boolean | null | Date | Uint8Array;
@@ -16,13 +18,17 @@ export class Column {
     return new Column(call(name, [this.expr, toExpr(other)], { isOperator: true }));
   }
 
+  private unary(name: string): Column {
+    return new Column(call(name, [this.expr], { isOperator: true }));
+  }
+
   // Arithmetic
   plus(other: unknown): Column { return this.binary('+', other); }
   minus(other: unknown): Column { return this.binary('-', other); }
   multiply(other: unknown): Column { return this.binary('*', other); }
   divide(other: unknown): Column { return this.binary('/', other); }
   mod(other: unknown): Column { return this.binary('%', other); }
-  negate(): Column { return new Column(call('negative', [this.expr], { isOperator: true })); }
+  negate(): Column { return this.unary('negative'); }
 
   // Comparison
   eq(other: unknown): Column { return this.binary('=', other); }
@@ -36,22 +42,92 @@ export class Column {
   lt(other: unknown): Column { return this.binary('<', other); }
   leq(other: unknown): Column { return this.binary('<=', other); }
   le(other: unknown): Column { return this.leq(other); }
+  /** PySpark's `(self >= lower) & (self <= upper)`: named `((a >= 1) AND (a <= 3))`. */
   between(lower: unknown, upper: unknown): Column { return this.geq(lower).and(this.leq(upper)); }
 
   // Logic
-  and(other: Column): Column { return this.binary('and', other); }
-  or(other: Column): Column { return this.binary('or', other); }
-  not(): Column { return new Column(call('not', [this.expr], { isOperator: true })); }
-  isNull(): Column { return new Column(call('isnull', [this.expr], { isOperator: true })); }
-  isNotNull(): Column { return new Column(call('isnotnull', [this.expr], { isOperator: true })); }
+  and(other: unknown): Column { return this.binary('and', other); }
+  or(other: unknown): Column { return this.binary('or', other); }
+  not(): Column { return this.unary('not'); }
+  isNull(): Column { return this.unary('isnull'); }
+  isNotNull(): Column { return this.unary('isnotnull'); }
+
+  /** `isin(1, 2)` or `isin([1, 2])`: `(a IN (1, 2))`. */
+  isin(...values: unknown[]): Column {
+    const list = values.length === 1 && (Array.isArray(values[0]) || values[0] instanceof Set) ? [...(values[0] as Iterable<unknown>)] : values;
+    return new Column(call('in', [this.expr, ...list.map(toExpr)], { isOperator: true }));
+  }
+
+  // Strings
+  /** SQL LIKE with `%` and `_` (escape `\`): `a LIKE A%`. */
+  like(pattern: string | Column): Column { return this.binary('like', pattern); }
+  /** Case-insensitive LIKE: `ilike(a, a%)`. */
+  ilike(pattern: string | Column): Column { return this.binary('ilike', pattern); }
+  /** Java regular expression found anywhere in the value: `RLIKE(a, ^A)`. */
+  rlike(pattern: string | Column): Column { return this.binary('rlike', pattern); }
+  contains(other: unknown): Column { return new Column(call('contains', [this.expr, toExpr(other)])); }
+  startswith(other: unknown): Column { return new Column(call('startswith', [this.expr, toExpr(other)])); }
+  endswith(other: unknown): Column { return new Column(call('endswith', [this.expr, toExpr(other)])); }
+
+  /** Characters from 1-based `startPos` (negative counts from the end), `length` of them. */
+  substr(startPos: number | Column, length: number | Column): Column {
+    if (pyTypeName(startPos) !== pyTypeName(length)) {
+      throw new PySparkTypeError('NOT_SAME_TYPE', `Argument \`startPos\` and \`length\` should be the same type, got ${pyTypeName(startPos)} and ${pyTypeName(length)}.`, {
+        arg_name1: 'startPos',
+        arg_name2: 'length',
+        arg_type1: pyTypeName(startPos),
+        arg_type2: pyTypeName(length),
+      });
+    }
+    if (!(startPos instanceof Column) && !(typeof startPos === 'number' && Number.isInteger(startPos))) {
+      throw new PySparkTypeError('NOT_COLUMN_OR_INT', `Argument \`startPos\` should be a Column or int, got ${pyTypeName(startPos)}.`, {
+        arg_name: 'startPos',
+        arg_type: pyTypeName(startPos),
+      });
+    }
+    return new Column(call('substring', [this.expr, toExpr(startPos), toExpr(length)]));
+  }
+
+  // Collections
+  /** `a[key]`: an array element (0-based), a map value, or a struct field by name. */
+  getItem(key: unknown): Column {
+    return new Column({ kind: 'extract', child: this.expr, key: toExpr(key), isField: false });
+  }
+  /** A struct field (`s.f`), or a map value by key. */
+  getField(name: unknown): Column {
+    return new Column({ kind: 'extract', child: this.expr, key: toExpr(name), isField: typeof name === 'string' });
+  }
+
+  // Conditionals
+  /** Adds a branch to a column built by `functions.when`. */
+  when(condition: Column, value: unknown): Column {
+    requireColumn(condition, 'condition');
+    const e = this.expr;
+    if (e.kind !== 'caseWhen') throw new IllegalArgumentException('when() can only be applied on a Column previously generated by when() function');
+    if (e.elseValue) throw new IllegalArgumentException('when() cannot be applied once otherwise() is applied');
+    const next: CaseWhenExpr = { ...e, branches: [...e.branches, { condition: condition.expr, value: toExpr(value) }] };
+    return new Column(next);
+  }
+  /** The value when no `when` branch matched (NULL without it). */
+  otherwise(value: unknown): Column {
+    const e = this.expr;
+    if (e.kind !== 'caseWhen') throw new IllegalArgumentException('otherwise() can only be applied on a Column previously generated by when()');
+    if (e.elseValue) throw new IllegalArgumentException('otherwise() can only be applied once on a Column previously generated by when()');
+    return new Column({ ...e, elseValue: toExpr(value) });
+  }
 
   // Naming and types
   alias(...names: string[]): Column { return new Column(alias(this.expr, ...names)); }
-  name(name: string): Column { return this.alias(name); }
+  name(...names: string[]): Column { return this.alias(...names); }
   as(...names: string[]): Column { return this.alias(...names); }
   cast(dataType: DataType | string): Column {
     const t = typeof dataType === 'string' ? parseDataType(dataType) : dataType;
-    if (!(t instanceof DataType)) throw new PySparkTypeError('NOT_DATATYPE_OR_STR', `Argument \`dataType\` should be a DataType or str, got ${typeof dataType}.`);
+    if (!(t instanceof DataType)) {
+      throw new PySparkTypeError('NOT_DATATYPE_OR_STR', `Argument \`dataType\` should be a DataType or str, got ${pyTypeName(dataType)}.`, {
+        arg_name: 'dataType',
+        arg_type: pyTypeName(dataType),
+      });
+    }
     return new Column({ kind: 'cast', child: this.expr, dataType: t, tryCast: false });
   }
   astype(dataType: DataType | string): Column { return this.cast(dataType); }
@@ -73,16 +149,66 @@ export class Column {
   }
 }
 
+/** PySpark's `type(x).__name__` for a JS value, as its error messages print it. */
+export function pyTypeName(value: unknown): string {
+  if (value instanceof Column) return 'Column';
+  if (value === null || value === undefined) return 'NoneType';
+  switch (typeof value) {
+    case 'number':
+      return Number.isInteger(value) ? 'int' : 'float';
+    case 'bigint':
+      return 'int';
+    case 'string':
+      return 'str';
+    case 'boolean':
+      return 'bool';
+    case 'function':
+      return 'function';
+  }
+  if (Array.isArray(value)) return 'list';
+  if (value instanceof DataType) return value.constructor.name.replace(/Impl$/, '');
+  return (value as object).constructor?.name === 'Object' ? 'dict' : ((value as object).constructor?.name ?? 'object');
+}
+
+/** PySpark's NOT_COLUMN check on arguments that must be Columns. */
+export function requireColumn(value: unknown, argName: string): asserts value is Column {
+  if (!(value instanceof Column)) {
+    throw new PySparkTypeError('NOT_COLUMN', `Argument \`${argName}\` should be a Column, got ${pyTypeName(value)}.`, {
+      arg_name: argName,
+      arg_type: pyTypeName(value),
+    });
+  }
+}
+
+const OPERATOR_TEXT: Record<string, string> = { and: 'AND', or: 'OR', '!=': '!=', like: 'LIKE' };
+
 function describe(e: UnresolvedExpression): string {
   switch (e.kind) {
     case 'column':
       return e.nameParts.join('.');
     case 'literal':
-      return String(e.value);
+      return e.value === null ? 'NULL' : String(e.value);
     case 'alias':
       return `${describe(e.child)} AS ${e.names.join(', ')}`;
-    case 'function':
-      return e.isOperator && e.args.length === 2 ? `(${describe(e.args[0])} ${e.name} ${describe(e.args[1])})` : `${e.name}(${e.args.map(describe).join(', ')})`;
+    case 'function': {
+      const args = e.args.map(describe);
+      if (e.isOperator) {
+        if (e.name === 'in') return `(${args[0]} IN (${args.slice(1).join(', ')}))`;
+        if (e.name === 'not') return `(NOT ${args[0]})`;
+        if (e.name === 'isnull' || e.name === 'isnotnull') return `(${args[0]} IS ${e.name === 'isnull' ? '' : 'NOT '}NULL)`;
+        if (e.name === 'negative') return `(- ${args[0]})`;
+        if (args.length === 2) return `(${args[0]} ${OPERATOR_TEXT[e.name] ?? e.name} ${args[1]})`;
+      }
+      return `${e.name}(${args.join(', ')})`;
+    }
+    case 'extract':
+      return e.isField ? `${describe(e.child)}.${describe(e.key)}` : `${describe(e.child)}[${describe(e.key)}]`;
+    case 'caseWhen':
+      return `CASE${e.branches.map((b) => ` WHEN ${describe(b.condition)} THEN ${describe(b.value)}`).join('')}${e.elseValue ? ` ELSE ${describe(e.elseValue)}` : ''} END`;
+    case 'cast':
+      return `CAST(${describe(e.child)} AS ${e.dataType.toDDL()})`;
+    case 'sortOrder':
+      return `${describe(e.child)} ${e.ascending ? 'ASC' : 'DESC'} NULLS ${e.nullsFirst ? 'FIRST' : 'LAST'}`;
     case 'star':
       return '*';
     default:
@@ -116,6 +242,8 @@ export function literalExpr(value: unknown): UnresolvedExpression {
     default:
       if (value instanceof Date) return { kind: 'literal', value: BigInt(value.getTime()) * 1000n, dataType: DataTypes.TimestampType };
       if (value instanceof Uint8Array) return { kind: 'literal', value, dataType: DataTypes.BinaryType };
+      // Python's Decimal: DECIMAL(max(precision, scale), scale), as Spark's Literal does.
+      if (value instanceof Decimal) return { kind: 'literal', value, dataType: new DecimalType(Math.max(value.precision, value.scale), value.scale) };
       throw new PySparkTypeError('UNSUPPORTED_LITERAL', `Unsupported Literal Type ${Object.prototype.toString.call(value)}.`);
   }
 }

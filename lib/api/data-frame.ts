@@ -28,6 +28,8 @@ export class DataFrame {
   constructor(
     readonly session: SessionContext,
     readonly plan: LogicalPlan,
+    /** True for the result of a SQL command (CREATE VIEW, DROP VIEW...): Spark shows `struct<>`. */
+    readonly isCommand = false,
   ) {}
 
   private withPlan(plan: LogicalPlan): DataFrame {
@@ -274,6 +276,11 @@ export class DataFrame {
     if (this.isStreaming) throw streamingActionError(this.plan);
     const physical = planPhysical(this.plan, { compile: this.session.compileContext(), numShufflePartitions: this.session.numShufflePartitions() });
     return physical.execute({ sourceRows: [], batchId: 0, outputMode: 'append', stateMetrics: [] });
+  }
+
+  /** The result rows in the engine's representation (arrays of values); for tools and tests. */
+  collectInternalRows(): unknown[][] {
+    return this.executeRows();
   }
 
   collect(): Row[] {

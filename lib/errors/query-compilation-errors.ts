@@ -137,3 +137,10 @@ export function aggregateInWrongPlaceError(sqlExpr: string): AnalysisException {
     { errorClass: 'INVALID_WHERE_CONDITION', sqlState: '42903', messageParameters: { condition: sqlExpr } },
   );
 }
+
+export function tableOrViewNotFoundError(relationName: string): AnalysisException {
+  return new AnalysisException(
+    `The table or view ${relationName} cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP VIEW IF EXISTS or DROP TABLE IF EXISTS.`,
+    { errorClass: 'TABLE_OR_VIEW_NOT_FOUND', sqlState: '42P01', messageParameters: { relationName } },
+  );
+}

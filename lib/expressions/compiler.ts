@@ -31,7 +31,7 @@ function compile(e: Expression, ordinals: Map<number, number>, ctx: CompileConte
       return compile(e.child, ordinals, ctx);
     case 'cast': {
       const child = compile(e.child, ordinals, ctx);
-      const convert = compileCast(e.child.dataType, e.dataType, e.tryCast || !ctx.ansiEnabled, ctx.timeZone);
+      const convert = compileCast(e.child.dataType, e.dataType, e.tryCast || !ctx.ansiEnabled, ctx.timeZone, e.tryCast);
       return (row) => {
         const v = child(row);
         return v === null ? null : convert(v);

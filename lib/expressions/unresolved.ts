@@ -111,7 +111,10 @@ export type UnresolvedExpression =
   | CaseWhenExpr
   | LambdaExpr
   | ExtractExpr
-  | SortOrderExpr;
+  | SortOrderExpr
+  | ScalarSubqueryExpr
+  | InSubqueryExpr
+  | ExistsExpr;
 
 export function literal(value: unknown, dataType: DataType): LiteralExpr {
   return { kind: 'literal', value, dataType };
@@ -128,3 +131,41 @@ export function call(name: string, args: UnresolvedExpression[], extra: Partial<
 export function alias(child: UnresolvedExpression, ...names: string[]): AliasExpr {
   return { kind: 'alias', child, names };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Subquery expressions. The query they carry is the SQL parser's query AST (lib/sql/ast.ts,
+// `QueryNode`), or later a plan built another way; this layer sits below lib/sql and lib/plans,
+// so it only knows the query as an opaque tagged object (`subqueryOf` in lib/sql/ast.ts types it).
+
+/** The query inside a subquery expression: a `QueryNode` of lib/sql/ast.ts when the SQL parser built it. */
+export interface SubqueryPlan {
+  readonly kind: string;
+}
+
+/** `(SELECT max(a) FROM t)` used as a value (Spark's ScalarSubquery). */
+export interface ScalarSubqueryExpr {
+  kind: 'scalarSubquery';
+  query: SubqueryPlan;
+  origin?: Origin;
+}
+
+/**
+ * `x IN (SELECT ...)` and `(x, y) IN (SELECT a, b ...)` (Spark's InSubquery over a ListQuery).
+ * `NOT IN` is a `not` function around this node, as for the value-list IN.
+ */
+export interface InSubqueryExpr {
+  kind: 'inSubquery';
+  /** The left side; a row constructor `(x, y)` is unpacked into its fields, as Spark does. */
+  values: UnresolvedExpression[];
+  query: SubqueryPlan;
+  origin?: Origin;
+}
+
+/** `EXISTS (SELECT ...)`; `NOT EXISTS` is a `not` function around it. */
+export interface ExistsExpr {
+  kind: 'exists';
+  query: SubqueryPlan;
+  origin?: Origin;
+}
+
+export type SubqueryExpression = ScalarSubqueryExpr | InSubqueryExpr | ExistsExpr;

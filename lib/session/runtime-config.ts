@@ -15,7 +15,7 @@ export const DEFAULTS: Record<string, string> = {
 export class RuntimeConfig {
   private readonly values = new Map<string, string>();
 
-  constructor(initial: Record<string, string> = {}) {
+  constructor(private readonly initial: Record<string, string> = {}) {
     for (const [k, v] of Object.entries(initial)) this.values.set(k, v);
   }
 
@@ -43,6 +43,12 @@ export class RuntimeConfig {
 
   unset(key: string): void {
     this.values.delete(key);
+  }
+
+  /** SQL's RESET: back to the values the session started with. */
+  reset(): void {
+    this.values.clear();
+    for (const [k, v] of Object.entries(this.initial)) this.values.set(k, v);
   }
 
   isModifiable(key: string): boolean {

@@ -16,13 +16,15 @@ import { DataType, DataTypes } from '../types/data-types';
 import { parseTableSchema } from '../types/ddl';
 import { DataFrame } from '../api/data-frame';
 import { DataStreamReader } from '../api/data-stream-reader';
+import { DataFrameReader } from '../api/data-frame-reader';
 import { StreamingQueryManager } from '../api/streaming-query-manager';
 import type { SessionContext } from '../api/session-context';
-import { quoteIdentifier } from '../errors/query-compilation-errors';
+import { quoteIdentifier, tableOrViewNotFoundError } from '../errors/query-compilation-errors';
 import { isLogLevel, setLogLevel } from '../util/logger';
 import { RuntimeConfig } from './runtime-config';
 import { installProcessHooks } from './process-hooks';
 import { rowsFromUserData } from './create-data-frame';
+import { runSql } from './sql-statement-runner';
 
 /** spark.sparkContext: what streaming programs touch of it. */
 export class SparkContext {
@@ -86,6 +88,11 @@ export class StreamSession implements SessionContext {
     return new DataStreamReader(this);
   }
 
+  /** spark.read: batch reads of text, csv and json files. */
+  get read(): DataFrameReader {
+    return new DataFrameReader(this);
+  }
+
   get version(): string {
     return '4.0.0';
   }
@@ -122,17 +129,25 @@ export class StreamSession implements SessionContext {
     return this.tempViews.get(name.toLowerCase());
   }
 
+  /** Removes a temp view; false when there was none. */
+  dropTempView(name: string): boolean {
+    return this.tempViews.delete(name.toLowerCase());
+  }
+
+  /**
+   * Runs a SQL statement: a query gives a DataFrame (streaming when it reads a streaming view),
+   * CREATE TEMPORARY VIEW / DROP VIEW / SET / RESET change the session.
+   */
+  sql(sqlQuery: string): DataFrame {
+    return runSql(this, sqlQuery);
+  }
+
   // ---- user API ----
 
   /** A temp view (or memory-sink table) as a DataFrame. */
   table(tableName: string): DataFrame {
     const plan = this.lookupTempView(tableName);
-    if (!plan) {
-      throw new AnalysisException(
-        `The table or view ${quoteIdentifier(tableName)} cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP VIEW IF EXISTS or DROP TABLE IF EXISTS.`,
-        { errorClass: 'TABLE_OR_VIEW_NOT_FOUND', sqlState: '42P01', messageParameters: { relationName: quoteIdentifier(tableName) } },
-      );
-    }
+    if (!plan) throw tableOrViewNotFoundError(quoteIdentifier(tableName));
     return new DataFrame(this, plan);
   }
 

@@ -1022,10 +1022,9 @@ export class ExpressionParser {
           messageParameters: { precision: String(d.precision), maxPrecision: String(MAX_DECIMAL_PRECISION) },
         }),
       );
-      return lit(d.text, new DecimalType(MAX_DECIMAL_PRECISION, 0));
+      return lit(d.value, new DecimalType(MAX_DECIMAL_PRECISION, 0));
     }
-    // TODO: a Decimal value class (later issue); the plain string keeps every digit meanwhile.
-    return lit(d.text, new DecimalType(d.precision, d.scale));
+    return lit(d.value, new DecimalType(d.precision, d.scale));
   }
 
   private outOfRange(raw: string, range: NumericRange, start: number): ParseException {

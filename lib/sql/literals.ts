@@ -3,6 +3,7 @@
 // strings and X'..' hex. Pure functions: they return undefined (or a reason) and the parser turns
 // that into Spark's error with a position.
 import { CalendarInterval } from '../types/data-types';
+import { Decimal } from '../types/decimal';
 
 // ---------------------------------------------------------------------------------------------
 // Numbers
@@ -16,6 +17,8 @@ export const LONG_MAX = 9223372036854775807n;
 export interface DecimalValue {
   /** Plain text of the value, scale digits after the point: "0.10", "-3.14", "1230". */
   text: string;
+  /** The row value of the literal. */
+  value: Decimal;
   precision: number;
   scale: number;
 }
@@ -47,7 +50,8 @@ export function decimalValue(raw: string): DecimalValue {
     scale = 0;
   }
   const precision = Math.max(digits.length || 1, scale);
-  return { text: plainDecimalText(negative && digits !== '', digits || '0', scale), precision, scale };
+  const text = plainDecimalText(negative && digits !== '', digits || '0', scale);
+  return { text, value: Decimal.fromString(text), precision, scale };
 }
 
 function plainDecimalText(negative: boolean, digits: string, scale: number): string {

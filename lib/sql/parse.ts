@@ -6,7 +6,10 @@ import { UnresolvedExpression } from '../expressions/unresolved';
 import { DataType } from '../types/data-types';
 import { parseDataType, parseTableSchema as parseDdlTableSchema } from '../types/ddl';
 import { StructType } from '../types/struct-type';
+import { QueryNode, Statement } from './ast';
 import { ExpressionParser } from './expression-parser';
+import { StatementParser, tokenizeStatement } from './statement-parser';
+import { TokenKind } from './token';
 
 function parser(sql: string): ExpressionParser {
   if (sql.trim() === '') {
@@ -93,4 +96,30 @@ export function parseDataTypeString(sql: string): DataType {
 /** A table schema string: `a INT, b STRUCT<c: STRING>`. */
 export function parseTableSchema(sql: string): StructType {
   return parseDdlTableSchema(sql);
+}
+
+function statementParser(sql: string): StatementParser {
+  const tokens = tokenizeStatement(sql);
+  // Only comments and blanks: nothing to parse (Spark's PARSE_EMPTY_STATEMENT).
+  if (tokens[0].kind === TokenKind.EOF) {
+    throw new ParseException('Syntax Error, unexpected empty statement.', sql, 0, {
+      errorClass: 'PARSE_EMPTY_STATEMENT',
+      sqlState: '42617',
+      messageParameters: {},
+    });
+  }
+  return new StatementParser(sql, tokens);
+}
+
+/**
+ * One SQL statement, what `spark.sql(...)` runs: a query, CREATE [OR REPLACE] [GLOBAL] TEMPORARY
+ * VIEW, DROP VIEW, SET, RESET, EXPLAIN or DESCRIBE QUERY. Trailing semicolons are allowed.
+ */
+export function parseStatement(sql: string): Statement {
+  return statementParser(sql).parseSingleStatement();
+}
+
+/** The whole text as one query (`SELECT ...`, `WITH ...`, `VALUES ...`, `TABLE t`, `FROM t SELECT ...`). */
+export function parseQuery(sql: string): QueryNode {
+  return statementParser(sql).parseSingleQuery();
 }

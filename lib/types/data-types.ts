@@ -1,8 +1,9 @@
 // pyspark.sql.types: the DataType hierarchy. Every type works with and without `new`
 // (`StringType()` as in PySpark). Values in rows use one JS representation per type:
 //   string -> string, boolean -> boolean, byte/short/int/float/double -> number,
-//   long -> bigint (exact 64-bit), decimal -> string-backed Decimal (later issue),
+//   long -> bigint (exact 64-bit), decimal -> Decimal (lib/types/decimal.ts),
 //   date -> number (days since epoch), timestamp/timestamp_ntz -> bigint (microseconds since epoch),
+//   interval year to month -> number (months), interval day to second -> bigint (microseconds),
 //   binary -> Uint8Array, array -> unknown[], map -> Map, struct -> unknown[] (positional).
 import { callableClass } from '../util/callable-class';
 
@@ -33,9 +34,43 @@ export abstract class DataType {
     return this.json() === other.json();
   }
 
+  /** Spark's `DataType.fromJson` / PySpark's `_parse_datatype_json_value`: a parsed JSON value. */
+  static fromJson(json: unknown): DataType {
+    return jsonReader(json);
+  }
+
+  /** PySpark's `_parse_datatype_json_string` / Scala's `DataType.fromJson(string)`. */
+  static parseJson(text: string): DataType {
+    return jsonReader(JSON.parse(text));
+  }
+
+  /** `DataType.fromDDL("array<int>")` or a table schema `"a INT, b STRING"` (a StructType). */
+  static fromDDL(ddl: string): DataType {
+    return ddlReader(ddl);
+  }
+
   toString(): string {
     return `${this.constructor.name}()`;
   }
+}
+
+// data-type-json.ts installs the reader (it needs StructType, which sits above this file).
+let jsonReader: (json: unknown) => DataType = () => {
+  throw new Error('lib/types/data-type-json.ts was not loaded');
+};
+
+let ddlReader: (ddl: string) => DataType = () => {
+  throw new Error('lib/types/ddl.ts was not loaded');
+};
+
+/** Internal: lets data-type-json.ts provide `DataType.fromJson` without an import cycle. */
+export function setDataTypeJsonReader(reader: (json: unknown) => DataType): void {
+  jsonReader = reader;
+}
+
+/** Internal: lets ddl.ts provide `DataType.fromDDL` without an import cycle. */
+export function setDataTypeDdlReader(reader: (ddl: string) => DataType): void {
+  ddlReader = reader;
 }
 
 export abstract class AtomicType extends DataType {}
@@ -101,11 +136,40 @@ class TimestampNTZTypeImpl extends AtomicType {
 }
 
 class DecimalTypeImpl extends FractionalType {
+  /** Spark's `DecimalType.MAX_PRECISION` / `MAX_SCALE`. */
+  static readonly MAX_PRECISION = 38;
+  static readonly MAX_SCALE = 38;
+  /** The scale kept at least when a result type must drop digits (allowPrecisionLoss). */
+  static readonly MINIMUM_ADJUSTED_SCALE = 6;
+
   constructor(readonly precision: number = 10, readonly scale: number = 0) {
     super();
   }
   typeName(): string { return `decimal(${this.precision},${this.scale})`; }
-  override toString(): string { return `DecimalType(${this.precision}, ${this.scale})`; }
+  override toString(): string { return `DecimalType(${this.precision},${this.scale})`; }
+}
+
+/** Spark's CharType(n): a fixed-length string in table schemas; values are strings. */
+class CharTypeImpl extends AtomicType {
+  constructor(readonly length: number) {
+    super();
+  }
+  typeName(): string { return `char(${this.length})`; }
+  override toString(): string { return `CharType(${this.length})`; }
+}
+
+/** Spark's VarcharType(n): a length-limited string in table schemas; values are strings. */
+class VarcharTypeImpl extends AtomicType {
+  constructor(readonly length: number) {
+    super();
+  }
+  typeName(): string { return `varchar(${this.length})`; }
+  override toString(): string { return `VarcharType(${this.length})`; }
+}
+
+/** Python's rendering of a boolean, as PySpark's type reprs show it. */
+export function pyBool(b: boolean): string {
+  return b ? 'True' : 'False';
 }
 
 class ArrayTypeImpl extends DataType {
@@ -118,7 +182,7 @@ class ArrayTypeImpl extends DataType {
   override jsonValue(): unknown {
     return { type: 'array', elementType: this.elementType.jsonValue(), containsNull: this.containsNull };
   }
-  override toString(): string { return `ArrayType(${this.elementType}, ${this.containsNull})`; }
+  override toString(): string { return `ArrayType(${this.elementType}, ${pyBool(this.containsNull)})`; }
 }
 
 class MapTypeImpl extends DataType {
@@ -136,7 +200,7 @@ class MapTypeImpl extends DataType {
       valueContainsNull: this.valueContainsNull,
     };
   }
-  override toString(): string { return `MapType(${this.keyType}, ${this.valueType}, ${this.valueContainsNull})`; }
+  override toString(): string { return `MapType(${this.keyType}, ${this.valueType}, ${pyBool(this.valueContainsNull)})`; }
 }
 
 export const NullType = callableClass(NullTypeImpl);
@@ -167,6 +231,10 @@ export const TimestampNTZType = callableClass(TimestampNTZTypeImpl);
 export type TimestampNTZType = TimestampNTZTypeImpl;
 export const DecimalType = callableClass(DecimalTypeImpl);
 export type DecimalType = DecimalTypeImpl;
+export const CharType = callableClass(CharTypeImpl);
+export type CharType = CharTypeImpl;
+export const VarcharType = callableClass(VarcharTypeImpl);
+export type VarcharType = VarcharTypeImpl;
 export const ArrayType = callableClass(ArrayTypeImpl);
 export type ArrayType = ArrayTypeImpl;
 export const MapType = callableClass(MapTypeImpl);

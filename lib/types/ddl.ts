@@ -23,7 +23,9 @@ import {
   StringType,
   TimestampNTZType,
   TimestampType,
+  setDataTypeDdlReader,
 } from './data-types';
+import { DayTimeIntervalType, YearMonthIntervalType, intervalFieldIndex } from './interval-types';
 import { StructField, StructType } from './struct-type';
 
 /** Spark's `DecimalType.MAX_PRECISION`. */
@@ -453,17 +455,26 @@ class DdlParser {
     return this.primitiveType();
   }
 
-  /** `INTERVAL YEAR TO MONTH`, `INTERVAL DAY TO SECOND`...: parsed, not yet supported. */
+  /** `INTERVAL YEAR TO MONTH`, `INTERVAL DAY TO SECOND`, `INTERVAL HOUR`...: ANSI intervals. */
   private ansiIntervalType(): DataType {
     const start = this.advance().start;
     const from = this.advance().value;
-    let name = `INTERVAL ${from}`;
+    let to = from;
     if (this.matchWord('TO')) {
-      const to = this.peek();
-      if (to.kind !== Kind.Word || !INTERVAL_FIELDS.has(to.value)) this.fail();
-      name += ` TO ${this.advance().value}`;
+      const t = this.peek();
+      if (t.kind !== Kind.Word || !INTERVAL_FIELDS.has(t.value)) this.fail();
+      to = this.advance().value;
     }
-    // TODO: YearMonthIntervalType / DayTimeIntervalType once the types exist.
+    const s = intervalFieldIndex(from);
+    const e = intervalFieldIndex(to);
+    if (s && e && s.yearMonth === e.yearMonth && s.index < e.index) {
+      return s.yearMonth ? new YearMonthIntervalType(s.index, e.index) : new DayTimeIntervalType(s.index, e.index);
+    }
+    if (s && from === to) {
+      return s.yearMonth ? new YearMonthIntervalType(s.index, s.index) : new DayTimeIntervalType(s.index, s.index);
+    }
+    // `INTERVAL MONTH TO YEAR`, `INTERVAL YEAR TO DAY`...: Spark's invalid interval form.
+    const name = `INTERVAL ${from} TO ${to}`;
     this.defer(unsupportedDataType(this.text, start, name));
     return new CalendarIntervalType();
   }
@@ -563,6 +574,8 @@ class DdlParser {
 }
 
 const INTERVAL_FIELDS = new Set(['YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECOND']);
+
+setDataTypeDdlReader(parseDataTypeOrSchema);
 
 const SIMPLE_TYPES = new Map<string, () => DataType>([
   ['BOOLEAN', () => new BooleanType()],

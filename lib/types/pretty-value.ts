@@ -1,7 +1,10 @@
-// Spark 4's `ToPrettyString` (ToStringBase with nullString "NULL", "{}" brackets for structs and
-// maps, plain decimals, hex binary): the text `show()` prints for one value. Nulls print "NULL"
-// at every nesting level. Build a formatter once per column with `prettyStringFormatter` when
-// rendering many cells; `toPrettyString` is the one-off form.
+// Spark 4's `ToStringBase`: the text of one value, in two flavours.
+// - `show()` (ToPrettyString): nulls print "NULL" at every nesting level, binary as hex bytes,
+//   decimals in plain notation.
+// - CAST(x AS STRING) (Cast): nested nulls print "null", binary decodes as UTF-8, decimals are
+//   plain in ANSI mode and Java's BigDecimal.toString (may use an exponent) otherwise.
+// Both use "{}" for structs and maps, "[]" for arrays. Build a formatter once per column with
+// `prettyStringFormatter` / `castStringFormatter` when rendering many values.
 import {
   ArrayType,
   DataType,
@@ -10,10 +13,24 @@ import {
   type CalendarInterval,
 } from './data-types';
 import type { StructType } from './struct-type';
+import { Decimal, toDecimal } from './decimal';
+import { AnsiIntervalType, DayTimeIntervalType, YearMonthIntervalType } from './interval-types';
+import { formatDate, formatTimestamp } from './datetime';
+import { utcOffset, zoneOffsetFunction } from './time-zone';
 
 export type PrettyFormatter = (value: unknown) => string;
 
-const NULL_STRING = 'NULL';
+/** How a value family renders: the show() flavour or the cast-to-string flavour. */
+export interface ToStringStyle {
+  /** Text of a null nested in an array, map value or struct field. */
+  nullString: string;
+  /** `hex` "[0A 0B]" (show) or `utf8` decoding (cast). */
+  binary: 'hex' | 'utf8';
+  /** `plain` (toPlainString) or `java` (BigDecimal.toString, exponent below 1E-6). */
+  decimal: 'plain' | 'java';
+}
+
+const PRETTY_STYLE: ToStringStyle = { nullString: 'NULL', binary: 'hex', decimal: 'plain' };
 
 /** Text of `value` (of type `dataType`) exactly as Spark's `show()` renders it. */
 export function toPrettyString(value: unknown, dataType: DataType, timeZone: string): string {
@@ -22,19 +39,44 @@ export function toPrettyString(value: unknown, dataType: DataType, timeZone: str
 
 /** A reusable formatter for one data type; null/undefined render as "NULL". */
 export function prettyStringFormatter(dataType: DataType, timeZone: string): PrettyFormatter {
-  const format = nonNullFormatter(dataType, timeZone);
-  return (value) => (value === null || value === undefined ? NULL_STRING : format(value));
+  return styledFormatter(dataType, timeZone, PRETTY_STYLE);
 }
 
-function nonNullFormatter(dataType: DataType, timeZone: string): PrettyFormatter {
-  if (dataType instanceof ArrayType) return arrayFormatter(prettyStringFormatter(dataType.elementType, timeZone));
+/**
+ * CAST(value AS STRING) for non-null values of `dataType`: nested nulls print "null",
+ * binary is decoded as UTF-8, decimals are plain when `ansi` and Java's toString otherwise.
+ */
+export function castStringFormatter(dataType: DataType, timeZone: string, ansi: boolean): PrettyFormatter {
+  return nonNullFormatter(dataType, timeZone, { nullString: 'null', binary: 'utf8', decimal: ansi ? 'plain' : 'java' });
+}
+
+function styledFormatter(dataType: DataType, timeZone: string, style: ToStringStyle): PrettyFormatter {
+  const format = nonNullFormatter(dataType, timeZone, style);
+  const nullString = style.nullString;
+  return (value) => (value === null || value === undefined ? nullString : format(value));
+}
+
+function nonNullFormatter(dataType: DataType, timeZone: string, style: ToStringStyle): PrettyFormatter {
+  if (dataType instanceof ArrayType) return arrayFormatter(styledFormatter(dataType.elementType, timeZone, style));
   if (dataType instanceof MapType) {
-    return mapFormatter(prettyStringFormatter(dataType.keyType, timeZone), prettyStringFormatter(dataType.valueType, timeZone));
+    return mapFormatter(styledFormatter(dataType.keyType, timeZone, style), styledFormatter(dataType.valueType, timeZone, style));
   }
-  if (dataType instanceof DecimalType) return (v) => decimalPlainString(v, dataType.scale);
+  if (dataType instanceof DecimalType) {
+    const scale = dataType.scale;
+    return style.decimal === 'plain' ? (v) => decimalPlainString(v, scale) : (v) => decimalJavaString(v, scale);
+  }
+  if (dataType instanceof YearMonthIntervalType) {
+    const { startField, endField } = dataType;
+    return (v) => yearMonthIntervalString(Number(v), startField, endField);
+  }
+  if (dataType instanceof DayTimeIntervalType) {
+    const { startField, endField } = dataType;
+    return (v) => dayTimeIntervalString(toBigInt(v), startField, endField);
+  }
+  if (dataType instanceof AnsiIntervalType) return (v) => String(v);
   switch (dataType.typeName()) {
     case 'struct':
-      return structFormatter(dataType as StructType, timeZone);
+      return structFormatter(dataType as StructType, timeZone, style);
     case 'string':
       return (v) => String(v);
     case 'boolean':
@@ -49,7 +91,7 @@ function nonNullFormatter(dataType: DataType, timeZone: string): PrettyFormatter
     case 'float':
       return (v) => javaFloatToString(Number(v));
     case 'binary':
-      return hexString;
+      return style.binary === 'hex' ? hexString : utf8String;
     case 'date':
       return (v) => formatDate(Number(v));
     case 'timestamp': {
@@ -86,9 +128,9 @@ function mapFormatter(key: PrettyFormatter, value: PrettyFormatter): PrettyForma
   };
 }
 
-function structFormatter(type: StructType, timeZone: string): PrettyFormatter {
+function structFormatter(type: StructType, timeZone: string, style: ToStringStyle): PrettyFormatter {
   const fields = type.fields;
-  const formats = fields.map((f) => prettyStringFormatter(f.dataType, timeZone));
+  const formats = fields.map((f) => styledFormatter(f.dataType, timeZone, style));
   return (v) => {
     let values: readonly unknown[];
     if (Array.isArray(v)) values = v;
@@ -123,10 +165,24 @@ function hexString(v: unknown): string {
   return `[${out.join(' ')}]`;
 }
 
+const utf8 = new TextDecoder();
+
+function utf8String(v: unknown): string {
+  return utf8.decode(v as Uint8Array);
+}
+
+/** Java's BigDecimal.toString of a decimal held at the type's scale. */
+function decimalJavaString(v: unknown, scale: number): string {
+  const d = toDecimal(v);
+  return (d.scale < scale ? d.setScale(scale) : d).toJavaString();
+}
+
 /** `Decimal.toPlainString`: plain notation carrying the type's scale. */
 function decimalPlainString(v: unknown, scale: number): string {
   let text: string;
-  if (typeof v === 'object' && v !== null && typeof (v as { toPlainString?: unknown }).toPlainString === 'function') {
+  if (v instanceof Decimal) {
+    text = v.toPlainString();
+  } else if (typeof v === 'object' && v !== null && typeof (v as { toPlainString?: unknown }).toPlainString === 'function') {
     text = (v as { toPlainString(): string }).toPlainString();
   } else if (typeof v === 'bigint') {
     text = v.toString();
@@ -248,36 +304,7 @@ function renderJava(negative: boolean, digits: string, exp: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Dates and timestamps: "yyyy-MM-dd" and "yyyy-MM-dd HH:mm:ss[.fraction]" (proleptic Gregorian,
-// year as java.time 'uuuu': "+10000" above 9999, "-0001" before year 0).
-
-type OffsetFunction = (epochSecond: number) => number;
-
-const utcOffset: OffsetFunction = () => 0;
-
-function formatDate(days: number): string {
-  const [y, m, d] = civilFromDays(days);
-  return `${formatYear(y)}-${pad2(m)}-${pad2(d)}`;
-}
-
-function formatTimestamp(micros: bigint, offsetAt: OffsetFunction): string {
-  let seconds = micros / 1_000_000n;
-  let fraction = micros - seconds * 1_000_000n;
-  if (fraction < 0n) {
-    fraction += 1_000_000n;
-    seconds -= 1n;
-  }
-  const epochSecond = Number(seconds);
-  const local = epochSecond + offsetAt(epochSecond);
-  const days = Math.floor(local / 86_400);
-  const secondOfDay = local - days * 86_400;
-  const hh = Math.floor(secondOfDay / 3600);
-  const mm = Math.floor((secondOfDay % 3600) / 60);
-  const ss = secondOfDay % 60;
-  let text = `${formatDate(days)} ${pad2(hh)}:${pad2(mm)}:${pad2(ss)}`;
-  if (fraction !== 0n) text += `.${fraction.toString().padStart(6, '0').replace(/0+$/, '')}`;
-  return text;
-}
+// Timestamps arrive as bigint micros; tolerate numbers and Dates from hand-built rows.
 
 function toMicros(v: unknown): bigint {
   if (typeof v === 'bigint') return v;
@@ -285,106 +312,90 @@ function toMicros(v: unknown): bigint {
   return BigInt(Math.trunc(Number(v)));
 }
 
-/** Days since 1970-01-01 -> proleptic Gregorian [year, month, day] (H. Hinnant's algorithm). */
-function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return [y, m, d];
+function toBigInt(v: unknown): bigint {
+  return typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v)));
 }
 
-function formatYear(y: number): string {
-  if (y > 9999) return `+${y}`;
-  if (y < 0) return `-${String(-y).padStart(4, '0')}`;
-  return String(y).padStart(4, '0');
+// ---------------------------------------------------------------------------------------------
+// ANSI intervals, IntervalUtils' ANSI_STYLE: INTERVAL '1-2' YEAR TO MONTH,
+// INTERVAL '1 02:03:04.5' DAY TO SECOND, INTERVAL '-10' HOUR.
+
+const YM_NAMES = ['YEAR', 'MONTH'];
+const DT_NAMES = ['DAY', 'HOUR', 'MINUTE', 'SECOND'];
+
+/** Spark's `toYearMonthIntervalString(months, ANSI_STYLE, start, end)`. */
+export function yearMonthIntervalString(months: number, startField: number, endField: number): string {
+  const sign = months < 0 ? '-' : '';
+  const absMonths = Math.abs(months);
+  const year = `${sign}${Math.floor(absMonths / 12)}`;
+  let value: string;
+  if (startField !== endField) value = `${year}-${absMonths % 12}`;
+  else value = startField === 0 ? year : String(months);
+  const unit = startField === endField ? YM_NAMES[startField] : `${YM_NAMES[startField]} TO ${YM_NAMES[endField]}`;
+  return `INTERVAL '${value}' ${unit}`;
 }
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
+const US_PER_DAY = 86_400_000_000n;
+const US_PER_HOUR = 3_600_000_000n;
+const US_PER_MINUTE = 60_000_000n;
+const US_PER_SECOND = 1_000_000n;
+const LONG_MIN = -(2n ** 63n);
+
+function pad2n(v: bigint): string {
+  return v < 10n ? `0${v}` : String(v);
 }
 
-// Zone offsets: fixed offsets are parsed; region ids go through Intl, cached per zone and per
-// hour (an hour whose two ends share an offset has no transition inside it).
+/** Seconds with leading zero below 10 and the fraction's trailing zeros stripped: "05.5". */
+function secondsText(micros: bigint): string {
+  const whole = micros / US_PER_SECOND;
+  const fraction = (micros % US_PER_SECOND).toString().padStart(6, '0').replace(/0+$/, '');
+  return `${micros < 10n * US_PER_SECOND ? '0' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+}
 
-const offsetFunctions = new Map<string, OffsetFunction>();
-const UTC_IDS = new Set(['UTC', 'Z', 'GMT', 'UT', 'Etc/UTC', 'Etc/GMT', 'Etc/UCT', 'UCT', 'Etc/Universal', 'Etc/Zulu']);
-const FIXED_OFFSET = /^(?:UTC|GMT|UT)?([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?$/;
-const MAX_CACHED_HOURS = 100_000;
-const MAX_DATE_MS = 8.64e15;
-
-function zoneOffsetFunction(zone: string): OffsetFunction {
-  let fn = offsetFunctions.get(zone);
-  if (!fn) {
-    fn = createOffsetFunction(zone);
-    offsetFunctions.set(zone, fn);
+/** Spark's `toDayTimeIntervalString(micros, ANSI_STYLE, start, end)`. */
+export function dayTimeIntervalString(micros: bigint, startField: number, endField: number): string {
+  const unit = startField === endField ? DT_NAMES[startField] : `${DT_NAMES[startField]} TO ${DT_NAMES[endField]}`;
+  if (micros === LONG_MIN) {
+    // -Long.MinValue overflows: Spark spells this one value out.
+    const base = '-106751991 04:00:54.775808000';
+    const first = ['-106751991', '-2562047788', '-153722867280', '-9223372036854.775808'][startField];
+    const following = startField === endField ? '' : base.substring([10, 13, 16][startField], [0, 13, 16, 26][endField]);
+    return `INTERVAL '${first}${following}' ${unit}`;
   }
-  return fn;
-}
-
-function createOffsetFunction(zone: string): OffsetFunction {
-  if (UTC_IDS.has(zone)) return utcOffset;
-  const fixed = FIXED_OFFSET.exec(zone);
-  if (fixed) {
-    const seconds = Number(fixed[2]) * 3600 + Number(fixed[3] ?? 0) * 60 + Number(fixed[4] ?? 0);
-    const offset = fixed[1] === '-' ? -seconds : seconds;
-    return () => offset;
+  let sign = '';
+  let rest = micros;
+  if (rest < 0n) {
+    sign = '-';
+    rest = -rest;
   }
-  const formatter = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    era: 'short',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const byHour = new Map<number, number>();
-  return (epochSecond) => {
-    const hour = Math.floor(epochSecond / 3600);
-    const cached = byHour.get(hour);
-    if (cached !== undefined) return cached;
-    const start = intlOffset(formatter, hour * 3600);
-    if (start !== intlOffset(formatter, hour * 3600 + 3599)) return intlOffset(formatter, epochSecond);
-    if (byHour.size >= MAX_CACHED_HOURS) byHour.clear();
-    byHour.set(hour, start);
-    return start;
-  };
-}
-
-function intlOffset(formatter: Intl.DateTimeFormat, epochSecond: number): number {
-  const ms = Math.min(MAX_DATE_MS, Math.max(-MAX_DATE_MS, epochSecond * 1000));
-  let year = 0;
-  let month = 1;
-  let day = 1;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  let beforeCommonEra = false;
-  for (const part of formatter.formatToParts(ms)) {
-    switch (part.type) {
-      case 'year': year = Number(part.value); break;
-      case 'month': month = Number(part.value); break;
-      case 'day': day = Number(part.value); break;
-      case 'hour': hour = Number(part.value); break;
-      case 'minute': minute = Number(part.value); break;
-      case 'second': second = Number(part.value); break;
-      case 'era': beforeCommonEra = part.value.startsWith('B'); break;
-      default: break;
-    }
+  let text = sign;
+  switch (startField) {
+    case 0:
+      text += String(rest / US_PER_DAY);
+      rest %= US_PER_DAY;
+      break;
+    case 1:
+      text += pad2n(rest / US_PER_HOUR);
+      rest %= US_PER_HOUR;
+      break;
+    case 2:
+      text += pad2n(rest / US_PER_MINUTE);
+      rest %= US_PER_MINUTE;
+      break;
+    default:
+      text += secondsText(rest);
+      break;
   }
-  if (beforeCommonEra) year = 1 - year;
-  const local = new Date(0);
-  local.setUTCFullYear(year, month - 1, day); // setUTCFullYear keeps years 0..99 literal
-  local.setUTCHours(hour, minute, second, 0);
-  return Math.round((local.getTime() - ms) / 1000);
+  if (startField < 1 && endField >= 1) {
+    text += ` ${pad2n(rest / US_PER_HOUR)}`;
+    rest %= US_PER_HOUR;
+  }
+  if (startField < 2 && endField >= 2) {
+    text += `:${pad2n(rest / US_PER_MINUTE)}`;
+    rest %= US_PER_MINUTE;
+  }
+  if (startField < 3 && endField >= 3) text += `:${secondsText(rest)}`;
+  return `INTERVAL '${text}' ${unit}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { callableClass } from '../util/callable-class';
+import { Decimal } from './decimal';
 
 /**
  * pyspark.sql.Row: what `collect()` returns. Fields are own enumerable properties (`row.word`),
@@ -67,6 +68,7 @@ function reprValue(v: unknown): string {
   if (v === null || v === undefined) return 'None';
   if (typeof v === 'string') return `'${v}'`;
   if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (v instanceof Decimal) return `Decimal('${v.toPlainString()}')`; // Python's decimal.Decimal repr
   return String(v);
 }
 

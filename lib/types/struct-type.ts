@@ -1,6 +1,7 @@
 import { callableClass } from '../util/callable-class';
-import { DataType } from './data-types';
-import { parseDataType } from './ddl';
+import { DataType, pyBool } from './data-types';
+import { parseDataType, parseTableSchema } from './ddl';
+import { dataTypeFromJson, structFieldFromJson } from './data-type-json';
 import { PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
 
 class StructFieldImpl {
@@ -29,8 +30,23 @@ class StructFieldImpl {
     return JSON.stringify(this.jsonValue());
   }
 
+  static fromJson(json: unknown): StructField {
+    return structFieldFromJson(json);
+  }
+
+  /** Spark's `StructField.toDDL`: `` `a b` INT NOT NULL COMMENT 'x' ``. */
+  toDDL(): string {
+    return `${quoteIfNeeded(this.name)} ${this.dataType.toDDL()}${this.nullable ? '' : ' NOT NULL'}${ddlComment(this.metadata)}`;
+  }
+
+  /** The `COMMENT '...'` text of the metadata, if any. */
+  getComment(): string | undefined {
+    const c = this.metadata.comment;
+    return typeof c === 'string' ? c : undefined;
+  }
+
   toString(): string {
-    return `StructField('${this.name}', ${this.dataType}, ${this.nullable})`;
+    return `StructField('${this.name}', ${this.dataType}, ${pyBool(this.nullable)})`;
   }
 }
 
@@ -96,23 +112,40 @@ class StructTypeImpl extends DataType {
     return `struct<${this.fields.map((f) => f.simpleString()).join(',')}>`;
   }
 
+  /** The SQL type text (`STRUCT<a: INT NOT NULL, b: STRING COMMENT 'x'>`), parseable back. */
   override toDDL(): string {
-    return `STRUCT<${this.fields.map((f) => `${quoteIfNeeded(f.name)}: ${f.dataType.toDDL()}${f.nullable ? '' : ' NOT NULL'}`).join(', ')}>`;
+    return `STRUCT<${this.fields.map((f) => `${quoteIfNeeded(f.name)}: ${f.dataType.toDDL()}${f.nullable ? '' : ' NOT NULL'}${ddlComment(f.metadata)}`).join(', ')}>`;
   }
 
   /** DDL of the fields only, as Spark's `StructType.toDDL`: "a INT, b STRING". */
   fieldsToDDL(): string {
-    return this.fields.map((f) => `${quoteIfNeeded(f.name)} ${f.dataType.toDDL()}${f.nullable ? '' : ' NOT NULL'}`).join(', ');
+    return this.fields.map((f) => f.toDDL()).join(', ');
   }
 
   override jsonValue(): unknown {
     return { type: 'struct', fields: this.fields.map((f) => f.jsonValue()) };
   }
 
-  /** Spark's `printSchema()` tree. */
-  treeString(): string {
+  /** `StructType.fromJson(obj)`: a parsed JSON value (or JSON text) of a struct type. */
+  static override fromJson(json: unknown): StructType {
+    const t = typeof json === 'string' ? dataTypeFromJson(JSON.parse(json)) : dataTypeFromJson(json);
+    if (!(t instanceof StructTypeImpl)) throw new PySparkValueError('NOT_STRUCT', `Expected a struct type in the JSON, got ${t.simpleString()}.`);
+    return t;
+  }
+
+  /** Spark's `StructType.fromDDL("a INT, b STRING")`. */
+  static override fromDDL(ddl: string): StructType {
+    return parseTableSchema(ddl);
+  }
+
+  /**
+   * Spark's `printSchema()` tree; `level` limits how many nesting levels are shown
+   * (PySpark's `printSchema(level)`).
+   */
+  treeString(level?: number): string {
+    const maxDepth = level === undefined || level <= 0 ? Number.MAX_SAFE_INTEGER : level;
     const lines = ['root'];
-    for (const f of this.fields) appendFieldTree(lines, f.name, f.dataType, f.nullable, ' |');
+    for (const f of this.fields) appendFieldTree(lines, f.name, f.dataType, f.nullable, ' |', 1, maxDepth);
     return lines.join('\n') + '\n';
   }
 
@@ -121,29 +154,38 @@ class StructTypeImpl extends DataType {
   }
 }
 
-function appendFieldTree(lines: string[], name: string, dataType: DataType, nullable: boolean, prefix: string): void {
+function appendFieldTree(lines: string[], name: string, dataType: DataType, nullable: boolean, prefix: string, depth: number, maxDepth: number): void {
+  if (depth > maxDepth) return;
   lines.push(`${prefix}-- ${name}: ${dataType.typeName()} (nullable = ${nullable})`);
-  appendChildrenTree(lines, dataType, `${prefix}    |`);
+  appendChildrenTree(lines, dataType, `${prefix}    |`, depth + 1, maxDepth);
 }
 
-function appendChildrenTree(lines: string[], dataType: DataType, prefix: string): void {
+function appendChildrenTree(lines: string[], dataType: DataType, prefix: string, depth: number, maxDepth: number): void {
+  if (depth > maxDepth) return;
   if (dataType instanceof StructTypeImpl) {
-    for (const f of dataType.fields) appendFieldTree(lines, f.name, f.dataType, f.nullable, prefix);
+    for (const f of dataType.fields) appendFieldTree(lines, f.name, f.dataType, f.nullable, prefix, depth, maxDepth);
   } else if (dataType.typeName() === 'array') {
     const a = dataType as unknown as { elementType: DataType; containsNull: boolean };
     lines.push(`${prefix}-- element: ${a.elementType.typeName()} (containsNull = ${a.containsNull})`);
-    appendChildrenTree(lines, a.elementType, `${prefix}    |`);
+    appendChildrenTree(lines, a.elementType, `${prefix}    |`, depth + 1, maxDepth);
   } else if (dataType.typeName() === 'map') {
     const m = dataType as unknown as { keyType: DataType; valueType: DataType; valueContainsNull: boolean };
     lines.push(`${prefix}-- key: ${m.keyType.typeName()}`);
-    appendChildrenTree(lines, m.keyType, `${prefix}    |`);
+    appendChildrenTree(lines, m.keyType, `${prefix}    |`, depth + 1, maxDepth);
     lines.push(`${prefix}-- value: ${m.valueType.typeName()} (valueContainsNull = ${m.valueContainsNull})`);
-    appendChildrenTree(lines, m.valueType, `${prefix}    |`);
+    appendChildrenTree(lines, m.valueType, `${prefix}    |`, depth + 1, maxDepth);
   }
 }
 
 function quoteIfNeeded(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, '``')}\``;
+}
+
+/** Spark's `getDDLComment`: ` COMMENT '...'` with `\\` and `'` escaped, or nothing. */
+function ddlComment(metadata: Record<string, unknown>): string {
+  const c = metadata.comment;
+  if (typeof c !== 'string') return '';
+  return ` COMMENT '${c.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
 export const StructType = callableClass(StructTypeImpl);

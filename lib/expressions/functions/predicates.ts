@@ -1,26 +1,30 @@
-// Comparison and boolean operators with SQL three-valued logic.
-import { DataType, DataTypes } from '../../types/data-types';
+// Comparison and boolean operators, IN, BETWEEN and the IS [NOT] NULL/UNKNOWN tests, with SQL
+// three-valued logic. Operand types are coerced by Spark's rules (type-coercion.ts).
+import { DataTypes } from '../../types/data-types';
 import { binaryOpDiffTypesError, unexpectedInputTypeError } from '../../errors/query-compilation-errors';
-import type { ScalarFunction, Evaluator } from '../function-definition';
+import type { ScalarFunction, Evaluator, ResolveContext } from '../function-definition';
 import type { Expression } from '../expression';
 import { prettySql } from '../expression-sql';
-import { compareValues, implicitCast, isNull, isNumeric, isString, typeSql, valuesEqual, widerNumericType } from '../type-utils';
+import { compareValues, implicitCast, isBoolean, isNull, typeSql, valuesEqual } from '../type-utils';
+import {
+  ansiStringPromotion,
+  binaryOpWrongTypeError,
+  bracketTypeList,
+  castAllTo,
+  dataDiffTypesError,
+  findCommonType,
+  findComparisonType,
+  findTightestCommonType,
+  haveSameType,
+  implicitCastType,
+} from '../type-coercion';
 import { checkArity } from './check-args';
 
-/** Coerce two comparable operands to one type (numeric widening; string vs number compares as double). */
-function coerceComparable(symbol: string, l: Expression, r: Expression): [Expression, Expression] {
-  const lt = l.dataType;
-  const rt = r.dataType;
-  if (lt.equals(rt) || isNull(lt) || isNull(rt)) return [l, r];
-  if (isNumeric(lt) && isNumeric(rt)) {
-    const t = widerNumericType(lt, rt);
-    return [implicitCast(l, t), implicitCast(r, t)];
-  }
-  if ((isString(lt) && isNumeric(rt)) || (isNumeric(lt) && isString(rt))) {
-    const t: DataType = isNumeric(lt) ? (lt.typeName() === 'double' || lt.typeName() === 'float' ? DataTypes.DoubleType : lt) : rt.typeName() === 'double' || rt.typeName() === 'float' ? DataTypes.DoubleType : rt;
-    return [implicitCast(l, t), implicitCast(r, t)];
-  }
-  throw binaryOpDiffTypesError(`(${prettySql(l)} ${symbol} ${prettySql(r)})`, typeSql(lt), typeSql(rt));
+/** Both operands of a comparison cast to their common type, or BINARY_OP_DIFF_TYPES. */
+export function coerceComparison(symbol: string, l: Expression, r: Expression, ansi: boolean, equality: boolean): [Expression, Expression] {
+  const t = findComparisonType(l.dataType, r.dataType, ansi, equality);
+  if (t === undefined) throw binaryOpDiffTypesError(`(${prettySql(l)} ${symbol} ${prettySql(r)})`, typeSql(l.dataType), typeSql(r.dataType));
+  return [implicitCast(l, t), implicitCast(r, t)];
 }
 
 function comparison(name: string, test: (c: number) => boolean): ScalarFunction {
@@ -29,7 +33,7 @@ function comparison(name: string, test: (c: number) => boolean): ScalarFunction 
     name,
     resolve(args, ctx) {
       checkArity(ctx.name, args, 2);
-      return { args: coerceComparable(name, args[0], args[1]), dataType: DataTypes.BooleanType, nullable: true };
+      return { args: coerceComparison(name, args[0], args[1], ctx.ansiEnabled, false), dataType: DataTypes.BooleanType, nullable: true };
     },
     compile([l, r]) {
       return (row) => {
@@ -49,7 +53,7 @@ export const equalTo: ScalarFunction = {
   name: '=',
   resolve(args, ctx) {
     checkArity(ctx.name, args, 2);
-    return { args: coerceComparable('=', args[0], args[1]), dataType: DataTypes.BooleanType, nullable: true };
+    return { args: coerceComparison('=', args[0], args[1], ctx.ansiEnabled, true), dataType: DataTypes.BooleanType, nullable: true };
   },
   compile([l, r]) {
     return (row) => {
@@ -63,6 +67,7 @@ export const equalTo: ScalarFunction = {
   sql: (args) => `(${args[0]} = ${args[1]})`,
 };
 
+/** `a != b` and `a <> b` are `NOT (a = b)` in Spark, and named so. */
 export const notEqual: ScalarFunction = {
   ...equalTo,
   name: '!=',
@@ -76,38 +81,54 @@ export const notEqual: ScalarFunction = {
   sql: (args) => `(NOT (${args[0]} = ${args[1]}))`,
 };
 
-export const equalNullSafe: ScalarFunction = {
-  kind: 'scalar',
-  name: '<=>',
-  resolve(args, ctx) {
-    checkArity(ctx.name, args, 2);
-    return { args: coerceComparable('<=>', args[0], args[1]), dataType: DataTypes.BooleanType, nullable: false };
-  },
-  compile([l, r]) {
-    return (row) => {
-      const a = l(row);
-      const b = r(row);
-      if (a === null || b === null) return a === b;
-      return valuesEqual(a, b);
-    };
-  },
-  sql: (args) => `(${args[0]} <=> ${args[1]})`,
-};
+function nullSafeEqual(name: string, sql: (args: string[]) => string): ScalarFunction {
+  return {
+    kind: 'scalar',
+    name,
+    resolve(args, ctx) {
+      checkArity(ctx.name, args, 2);
+      return { args: coerceComparison('<=>', args[0], args[1], ctx.ansiEnabled, true), dataType: DataTypes.BooleanType, nullable: false };
+    },
+    compile([l, r]) {
+      return (row) => {
+        const a = l(row);
+        const b = r(row);
+        if (a === null || b === null) return a === b;
+        return valuesEqual(a, b);
+      };
+    },
+    sql,
+  };
+}
 
-function requireBoolean(symbol: string, args: Expression[]): Expression[] {
-  return args.map((a, i) => {
-    if (a.dataType.typeName() === 'boolean' || isNull(a.dataType)) return a;
-    const sqlExpr = args.length === 1 ? `(NOT ${prettySql(args[0])})` : `(${prettySql(args[0])} ${symbol} ${prettySql(args[1])})`;
-    throw unexpectedInputTypeError(sqlExpr, i, '"BOOLEAN"', prettySql(a), typeSql(a.dataType));
-  });
+export const equalNullSafe = nullSafeEqual('<=>', (args) => `(${args[0]} <=> ${args[1]})`);
+
+/** `equal_null(a, b)`: `<=>` under its function name. */
+export const equalNull = nullSafeEqual('equal_null', (args) => `equal_null(${args[0]}, ${args[1]})`);
+
+/** AND/OR are binary operators over BOOLEAN: operand types must agree, then be boolean. */
+function resolveLogical(symbol: string, args: Expression[], ctx: ResolveContext): Expression[] {
+  checkArity(ctx.name, args, 2);
+  let [l, r] = args;
+  const sqlExpr = `(${prettySql(l)} ${symbol} ${prettySql(r)})`;
+  if (ctx.ansiEnabled) {
+    const promoted = ansiStringPromotion(l.dataType, r.dataType);
+    if (promoted !== undefined) {
+      l = implicitCast(l, promoted);
+      r = implicitCast(r, promoted);
+    }
+  }
+  const t = findTightestCommonType(l.dataType, r.dataType, ctx.ansiEnabled);
+  if (t === undefined) throw binaryOpDiffTypesError(sqlExpr, typeSql(l.dataType), typeSql(r.dataType));
+  if (!isBoolean(t) && !isNull(t)) throw binaryOpWrongTypeError(sqlExpr, 'BOOLEAN', t);
+  return [implicitCast(l, DataTypes.BooleanType), implicitCast(r, DataTypes.BooleanType)];
 }
 
 export const and: ScalarFunction = {
   kind: 'scalar',
   name: 'and',
   resolve(args, ctx) {
-    checkArity(ctx.name, args, 2);
-    return { args: requireBoolean('AND', args), dataType: DataTypes.BooleanType, nullable: true };
+    return { args: resolveLogical('AND', args, ctx), dataType: DataTypes.BooleanType, nullable: true };
   },
   compile([l, r]) {
     return (row) => {
@@ -125,8 +146,7 @@ export const or: ScalarFunction = {
   kind: 'scalar',
   name: 'or',
   resolve(args, ctx) {
-    checkArity(ctx.name, args, 2);
-    return { args: requireBoolean('OR', args), dataType: DataTypes.BooleanType, nullable: true };
+    return { args: resolveLogical('OR', args, ctx), dataType: DataTypes.BooleanType, nullable: true };
   },
   compile([l, r]) {
     return (row) => {
@@ -140,12 +160,20 @@ export const or: ScalarFunction = {
   sql: (args) => `(${args[0]} OR ${args[1]})`,
 };
 
+/** A BOOLEAN argument with Spark's implicit casts (NULL; strings under ANSI), else UNEXPECTED_INPUT_TYPE. */
+function booleanArgument(sqlExpr: string, args: Expression[], index: number, ansi: boolean, allowCast = true): Expression {
+  const a = args[index];
+  const t = allowCast ? implicitCastType(a.dataType, DataTypes.BooleanType, ansi) : isBoolean(a.dataType) || isNull(a.dataType) ? a.dataType : undefined;
+  if (t === undefined) throw unexpectedInputTypeError(sqlExpr, index, '"BOOLEAN"', prettySql(a), typeSql(a.dataType));
+  return implicitCast(a, DataTypes.BooleanType);
+}
+
 export const not: ScalarFunction = {
   kind: 'scalar',
   name: 'not',
   resolve(args, ctx) {
     checkArity(ctx.name, args, 1);
-    return { args: requireBoolean('NOT', args), dataType: DataTypes.BooleanType, nullable: true };
+    return { args: [booleanArgument(`(NOT ${prettySql(args[0])})`, args, 0, ctx.ansiEnabled)], dataType: DataTypes.BooleanType, nullable: true };
   },
   compile([c]) {
     return (row) => {
@@ -156,25 +184,91 @@ export const not: ScalarFunction = {
   sql: (args) => `(NOT ${args[0]})`,
 };
 
-function nullTest(name: string, wantNull: boolean): ScalarFunction {
+function nullTest(name: string, wantNull: boolean, label: 'NULL' | 'UNKNOWN'): ScalarFunction {
+  const render = (arg: string) => `(${arg} IS ${wantNull ? '' : 'NOT '}${label})`;
   return {
     kind: 'scalar',
     name,
     resolve(args, ctx) {
       checkArity(ctx.name, args, 1);
-      return { args, dataType: DataTypes.BooleanType, nullable: false };
+      // IS [NOT] UNKNOWN takes a BOOLEAN without implicit casts (Spark's ExpectsInputTypes).
+      const checked = label === 'UNKNOWN' ? [booleanArgument(render(prettySql(args[0])), args, 0, ctx.ansiEnabled, false)] : args;
+      return { args: checked, dataType: DataTypes.BooleanType, nullable: false };
     },
     compile([c]): Evaluator {
       return wantNull ? (row) => c(row) === null : (row) => c(row) !== null;
     },
-    sql: (args) => `(${args[0]} IS ${wantNull ? '' : 'NOT '}NULL)`,
+    sql: (args) => render(args[0]),
   };
 }
+
+/** `value IN (e1, e2...)`: true on a match; else null if the value or any element is null. */
+export const inList: ScalarFunction = {
+  kind: 'scalar',
+  name: 'in',
+  resolve(args, ctx) {
+    checkArity(ctx.name, args, 1, Infinity);
+    const types = args.map((a) => a.dataType);
+    if (haveSameType(types)) return { args, dataType: DataTypes.BooleanType, nullable: true };
+    const common = findCommonType(types, ctx.ansiEnabled);
+    if (common === undefined) throw dataDiffTypesError(inSql(args.map(prettySql)), 'in', bracketTypeList(types));
+    return { args: castAllTo(args, common), dataType: DataTypes.BooleanType, nullable: true };
+  },
+  compile([value, ...list]) {
+    const n = list.length;
+    return (row) => {
+      const v = value(row);
+      if (v === null) return null;
+      let sawNull = false;
+      for (let i = 0; i < n; i++) {
+        const e = list[i](row);
+        if (e === null) sawNull = true;
+        else if (valuesEqual(v, e)) return true;
+      }
+      return sawNull ? null : false;
+    };
+  },
+  sql: (args) => inSql(args),
+};
+
+function inSql(args: string[]): string {
+  return `(${args[0]} IN (${args.slice(1).join(', ')}))`;
+}
+
+/**
+ * `between(x, lo, hi)` is `x >= lo AND x <= hi` (each comparison coerced on its own), named
+ * `between(x, lo, hi)` as Spark 4's Between. Resolved args: [x, lo, x, hi] after coercion.
+ */
+export const between: ScalarFunction = {
+  kind: 'scalar',
+  name: 'between',
+  resolve(args, ctx) {
+    checkArity(ctx.name, args, 3);
+    const [x1, lo] = coerceComparison('>=', args[0], args[1], ctx.ansiEnabled, false);
+    const [x2, hi] = coerceComparison('<=', args[0], args[2], ctx.ansiEnabled, false);
+    return { args: [x1, lo, x2, hi], dataType: DataTypes.BooleanType, nullable: true };
+  },
+  compile([x1, lo, x2, hi]) {
+    return (row) => {
+      const a = x1(row);
+      const l = lo(row);
+      const ge = a === null || l === null ? null : compareValues(a, l) >= 0;
+      if (ge === false) return false;
+      const b = x2(row);
+      const h = hi(row);
+      const le = b === null || h === null ? null : compareValues(b, h) <= 0;
+      if (le === false) return false;
+      return ge === null || le === null ? null : true;
+    };
+  },
+  sql: (args) => `between(${args[0]}, ${args[1]}, ${args[3]})`,
+};
 
 export const PREDICATE_FUNCTIONS: { fn: ScalarFunction; aliases: string[] }[] = [
   { fn: equalTo, aliases: ['=='] },
   { fn: notEqual, aliases: ['<>'] },
   { fn: equalNullSafe, aliases: [] },
+  { fn: equalNull, aliases: [] },
   { fn: comparison('<', (c) => c < 0), aliases: [] },
   { fn: comparison('<=', (c) => c <= 0), aliases: [] },
   { fn: comparison('>', (c) => c > 0), aliases: [] },
@@ -182,6 +276,10 @@ export const PREDICATE_FUNCTIONS: { fn: ScalarFunction; aliases: string[] }[] = 
   { fn: and, aliases: [] },
   { fn: or, aliases: [] },
   { fn: not, aliases: ['!'] },
-  { fn: nullTest('isnull', true), aliases: [] },
-  { fn: nullTest('isnotnull', false), aliases: [] },
+  { fn: nullTest('isnull', true, 'NULL'), aliases: [] },
+  { fn: nullTest('isnotnull', false, 'NULL'), aliases: [] },
+  { fn: nullTest('isunknown', true, 'UNKNOWN'), aliases: [] },
+  { fn: nullTest('isnotunknown', false, 'UNKNOWN'), aliases: [] },
+  { fn: inList, aliases: [] },
+  { fn: between, aliases: [] },
 ];

@@ -5,17 +5,17 @@ import type { ScalarFunction, Evaluator } from '../function-definition';
 import type { Expression } from '../expression';
 import { literal } from '../literal';
 import { prettySql } from '../expression-sql';
-import { implicitCast, isNull, isNumeric, isString, typeSql } from '../type-utils';
+import { implicitCast, isBinary, isNull, typeSql } from '../type-utils';
+import { castArgumentTo } from '../type-coercion';
 import { checkArity } from './check-args';
 import { compileJavaRegex } from './java-regex';
 
-/** Strings pass; numbers, booleans and dates are implicitly cast to string as in Spark. */
+/** Strings pass; other atomic values (numbers, booleans, dates, binary) are cast to string as in Spark. */
 function requireString(fnSql: string, args: Expression[], index: number): Expression {
   const a = args[index];
-  const t = a.dataType;
-  if (isString(t) || isNull(t)) return implicitCast(a, DataTypes.StringType);
-  if (isNumeric(t) || t.typeName() === 'boolean' || t.typeName() === 'date' || t.typeName() === 'timestamp') return implicitCast(a, DataTypes.StringType);
-  throw unexpectedInputTypeError(fnSql, index, '"STRING"', prettySql(a), typeSql(t));
+  const cast = castArgumentTo(a, DataTypes.StringType, true);
+  if (cast === undefined) throw unexpectedInputTypeError(fnSql, index, '"STRING"', prettySql(a), typeSql(a.dataType));
+  return cast;
 }
 
 const REGEX_META = /[\\^$.|?*+()[\]{}]/;
@@ -138,7 +138,112 @@ export const concat: ScalarFunction = {
   },
 };
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Spark's `substringSQL(pos, len)` range over `n` characters: 1-based `pos`, 0 means 1, negative
+ * counts from the end; the range is clipped to the string. Returns [start, end) or undefined (empty).
+ */
+export function substringRange(n: number, pos: number, len: number): [number, number] | undefined {
+  let start = pos > 0 ? pos - 1 : pos < 0 ? n + pos : 0;
+  const end = Math.min(start + len, n);
+  start = Math.max(start, 0);
+  return start >= end ? undefined : [start, end];
+}
+
+function substringFunction(name: 'substring' | 'substr'): ScalarFunction {
+  return {
+    kind: 'scalar',
+    name,
+    resolve(args, ctx) {
+      checkArity(ctx.name, args, 2, 3);
+      const full = args.length === 2 ? [...args, literal(2147483647, DataTypes.IntegerType)] : args;
+      const sqlExpr = `${name}(${full.map(prettySql).join(', ')})`;
+      const binary = isBinary(full[0].dataType);
+      const str = binary ? full[0] : castArgumentTo(full[0], DataTypes.StringType, ctx.ansiEnabled);
+      if (str === undefined) throw unexpectedInputTypeError(sqlExpr, 0, '("STRING" or "BINARY")', prettySql(full[0]), typeSql(full[0].dataType));
+      const ints = [1, 2].map((i) => {
+        const cast = castArgumentTo(full[i], DataTypes.IntegerType, ctx.ansiEnabled);
+        if (cast === undefined) throw unexpectedInputTypeError(sqlExpr, i, '"INT"', prettySql(full[i]), typeSql(full[i].dataType));
+        return cast;
+      });
+      return { args: [str, ...ints], dataType: binary ? DataTypes.BinaryType : DataTypes.StringType };
+    },
+    compile([str, pos, len], [strType]): Evaluator {
+      const binary = isBinary(strType);
+      return (row) => {
+        const s = str(row);
+        if (s === null) return null;
+        const p = pos(row);
+        if (p === null) return null;
+        const l = len(row);
+        if (l === null) return null;
+        if (binary) {
+          const bytes = s as Uint8Array;
+          const r = substringRange(bytes.length, p as number, l as number);
+          return r ? bytes.slice(r[0], r[1]) : new Uint8Array(0);
+        }
+        const text = s as string;
+        if (!SURROGATE.test(text)) {
+          const r = substringRange(text.length, p as number, l as number);
+          return r ? text.slice(r[0], r[1]) : '';
+        }
+        const chars = Array.from(text);
+        const r = substringRange(chars.length, p as number, l as number);
+        return r ? chars.slice(r[0], r[1]).join('') : '';
+      };
+    },
+  };
+}
+
+function indexOfBytes(haystack: Uint8Array, needle: Uint8Array, from: number): number {
+  outer: for (let i = from; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** contains / startswith / endswith: on strings, or on bytes when both sides are BINARY. */
+function stringPredicate(
+  name: 'contains' | 'startswith' | 'endswith',
+  onString: (s: string, p: string) => boolean,
+  onBytes: (s: Uint8Array, p: Uint8Array) => boolean,
+): ScalarFunction {
+  return {
+    kind: 'scalar',
+    name,
+    resolve(args, ctx) {
+      checkArity(ctx.name, args, 2);
+      if (args.every((a) => isBinary(a.dataType))) return { args, dataType: DataTypes.BooleanType };
+      const sqlExpr = `${name}(${args.map(prettySql).join(', ')})`;
+      return { args: [requireString(sqlExpr, args, 0), requireString(sqlExpr, args, 1)], dataType: DataTypes.BooleanType };
+    },
+    compile([l, r], [lt]): Evaluator {
+      const test = (isBinary(lt) ? onBytes : onString) as (a: unknown, b: unknown) => boolean;
+      return (row) => {
+        const a = l(row);
+        if (a === null) return null;
+        const b = r(row);
+        if (b === null) return null;
+        return test(a, b);
+      };
+    },
+  };
+}
+
 export const STRING_FUNCTIONS: { fn: ScalarFunction; aliases: string[] }[] = [
+  { fn: substringFunction('substring'), aliases: [] },
+  { fn: substringFunction('substr'), aliases: [] },
+  { fn: stringPredicate('contains', (s, p) => s.includes(p), (s, p) => indexOfBytes(s, p, 0) >= 0), aliases: [] },
+  {
+    fn: stringPredicate('startswith', (s, p) => s.startsWith(p), (s, p) => p.length <= s.length && indexOfBytes(s.subarray(0, p.length), p, 0) === 0),
+    aliases: [],
+  },
+  {
+    fn: stringPredicate('endswith', (s, p) => s.endsWith(p), (s, p) => p.length <= s.length && indexOfBytes(s.subarray(s.length - p.length), p, 0) === 0),
+    aliases: [],
+  },
   { fn: split, aliases: [] },
   { fn: unaryString('lower', (s) => s.toLowerCase()), aliases: ['lcase'] },
   { fn: unaryString('upper', (s) => s.toUpperCase()), aliases: ['ucase'] },

@@ -1,0 +1,291 @@
+// pyspark.sql.DataFrameReader: spark.read.format(..).option(..).schema(..).load(path), and the
+// shortcuts text/csv/json/table. Like Spark, a load lists the files (PATH_NOT_FOUND here) and
+// infers the schema at once; rows are read when the DataFrame is executed, from the files listed
+// at load time, in sorted path order (see lib/connectors/file/file-listing.ts).
+//
+// PySpark's keyword arguments become an options object: `csv(path, { header: true,
+// inferSchema: true })`; a schema may come second (`csv(path, schema)`), or in the object.
+import * as fs from 'node:fs';
+import { AnalysisException } from '../errors/analysis-exception';
+import { PySparkTypeError } from '../errors/illegal-argument-exception';
+import { SparkException } from '../errors/spark-exception';
+import { quoteIdentifier } from '../errors/query-compilation-errors';
+import { attribute } from '../expressions/expression';
+import { parseTableSchema } from '../types/ddl';
+import { StructField, StructType } from '../types/struct-type';
+import { CaseInsensitiveMap } from '../util/case-insensitive-map';
+import { csvFormat } from '../connectors/file/csv-format';
+import { fileNotExistError, readFileRows, type FileFormat, type FileFormatOptions, type InputFile } from '../connectors/file/file-format';
+import { listFiles, listingOptions, type FileListing } from '../connectors/file/file-listing';
+import { jsonFormat } from '../connectors/file/json-format';
+import { textFormat } from '../connectors/file/text-format';
+import { asNullable } from '../connectors/file/type-widening';
+import { DataFrame } from './data-frame';
+import { optionString, type OptionValue } from './data-stream-reader';
+import type { SessionContext } from './session-context';
+
+/** The batch file formats; the names Spark also accepts for them map here too. */
+const BATCH_FORMATS: Record<string, FileFormat> = {
+  text: textFormat,
+  csv: csvFormat,
+  json: jsonFormat,
+  'org.apache.spark.sql.execution.datasources.text.textfileformat': textFormat,
+  'org.apache.spark.sql.text': textFormat,
+  'org.apache.spark.sql.execution.datasources.csv.csvfileformat': csvFormat,
+  'org.apache.spark.sql.csv': csvFormat,
+  'com.databricks.spark.csv': csvFormat,
+  'org.apache.spark.sql.execution.datasources.json.jsonfileformat': jsonFormat,
+  'org.apache.spark.sql.json': jsonFormat,
+};
+
+/** Formats Spark has that Rivulet does not read yet, and the issue that brings each. */
+const PENDING_FORMATS: Record<string, string> = {
+  parquet: 'the Parquet issue',
+  'org.apache.spark.sql.parquet': 'the Parquet issue',
+  'org.apache.spark.sql.execution.datasources.parquet.parquetfileformat': 'the Parquet issue',
+};
+
+/** Options of text/csv/json: a plain object of PySpark keyword arguments. */
+export type ReaderOptions = Record<string, OptionValue | StructType>;
+
+function dataSourceNotFound(provider: string): SparkException {
+  return new SparkException(
+    `Failed to find the data source: ${provider}. Make sure the provider name is correct and the package is properly registered and compatible with your Spark version.`,
+    { errorClass: 'DATA_SOURCE_NOT_FOUND', sqlState: '42K02', messageParameters: { provider } },
+  );
+}
+
+function resolveFormat(name: string): FileFormat {
+  const key = name.toLowerCase();
+  const format = BATCH_FORMATS[key];
+  if (format) return format;
+  const pending = PENDING_FORMATS[key];
+  if (pending) throw new SparkException(`Rivulet does not read the ${name} format yet: it arrives with ${pending}. Use text, csv or json for now.`);
+  throw dataSourceNotFound(name);
+}
+
+function toSchema(schema: unknown): StructType {
+  if (schema instanceof StructType) return schema;
+  if (typeof schema === 'string') return parseTableSchema(schema);
+  throw new PySparkTypeError('NOT_STR_OR_STRUCT', `Argument \`schema\` should be a str or StructType, got ${schema === null ? 'NoneType' : typeof schema}.`, {
+    arg_name: 'schema',
+    arg_type: typeof schema,
+  });
+}
+
+function pathList(path: string | readonly string[], argName: string): string[] {
+  const list = typeof path === 'string' ? [path] : Array.isArray(path) ? [...path] : undefined;
+  if (!list || list.some((p) => typeof p !== 'string')) {
+    throw new PySparkTypeError('NOT_STR_OR_LIST_OF_RDD', `Argument \`${argName}\` should be a str or list[RDD], got ${typeof path}.`, { arg_name: argName, arg_type: typeof path });
+  }
+  return list;
+}
+
+export class DataFrameReader {
+  constructor(
+    private readonly session: SessionContext,
+    private readonly source: string | undefined = undefined,
+    private readonly opts: CaseInsensitiveMap = new CaseInsensitiveMap(),
+    private readonly userSchema: StructType | undefined = undefined,
+  ) {}
+
+  format(source: string): DataFrameReader {
+    return new DataFrameReader(this.session, source, this.opts, this.userSchema);
+  }
+
+  option(key: string, value: OptionValue): DataFrameReader {
+    if (value === null || value === undefined) return this;
+    return new DataFrameReader(this.session, this.source, this.opts.with(key, optionString(value)), this.userSchema);
+  }
+
+  options(options: Record<string, OptionValue>): DataFrameReader {
+    let r: DataFrameReader = this;
+    for (const [k, v] of Object.entries(options)) r = r.option(k, v);
+    return r;
+  }
+
+  /** A StructType or a DDL string (`"a INT, b STRING"`). */
+  schema(schema: StructType | string): DataFrameReader {
+    return new DataFrameReader(this.session, this.source, this.opts, toSchema(schema));
+  }
+
+  load(path?: string | string[], format?: string, schema?: StructType | string, options: Record<string, OptionValue> = {}): DataFrame {
+    let r: DataFrameReader = this;
+    if (format !== undefined) r = r.format(format);
+    if (schema !== undefined) r = r.schema(schema);
+    r = r.options(options);
+    const paths = path === undefined || path === null ? [] : pathList(path, 'path');
+    return r.read(paths);
+  }
+
+  /** `text(paths, wholetext?, lineSep?, pathGlobFilter?, recursiveFileLookup?)` or `text(paths, { ... })`. */
+  text(
+    paths: string | string[],
+    wholetext: boolean | ReaderOptions = false,
+    lineSep?: string,
+    pathGlobFilter?: string,
+    recursiveFileLookup?: boolean,
+    modifiedBefore?: string,
+    modifiedAfter?: string,
+  ): DataFrame {
+    const named: ReaderOptions =
+      typeof wholetext === 'object' && wholetext !== null
+        ? { wholetext: false, ...wholetext }
+        : { wholetext, lineSep, pathGlobFilter, recursiveFileLookup, modifiedBefore, modifiedAfter };
+    return this.withKeywords(named).format('text').read(pathList(paths, 'paths'));
+  }
+
+  /** `csv(path)`, `csv(path, schema)`, `csv(path, { header: true, ... })`, `csv(path, schema, { ... })`. */
+  csv(path: string | string[], schemaOrOptions?: StructType | string | ReaderOptions, options: ReaderOptions = {}): DataFrame {
+    return this.withSchemaAndKeywords(schemaOrOptions, options).format('csv').read(pathList(path, 'path'));
+  }
+
+  /** `json(path)`, `json(path, schema)`, `json(path, { multiLine: true, ... })`, `json(path, schema, { ... })`. */
+  json(path: string | string[], schemaOrOptions?: StructType | string | ReaderOptions, options: ReaderOptions = {}): DataFrame {
+    return this.withSchemaAndKeywords(schemaOrOptions, options).format('json').read(pathList(path, 'path'));
+  }
+
+  /** Parquet arrives with its own issue; until then this says so. */
+  parquet(...paths: string[]): DataFrame {
+    return this.format('parquet').read(paths);
+  }
+
+  /** A temp view (or memory-sink table) as a DataFrame. */
+  table(tableName: string): DataFrame {
+    const plan = this.session.lookupTempView(tableName);
+    if (!plan) {
+      const name = quoteIdentifier(tableName);
+      throw new AnalysisException(
+        `The table or view ${name} cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP VIEW IF EXISTS or DROP TABLE IF EXISTS.`,
+        { errorClass: 'TABLE_OR_VIEW_NOT_FOUND', sqlState: '42P01', messageParameters: { relationName: name } },
+      );
+    }
+    return new DataFrame(this.session, plan);
+  }
+
+  // ---- internals ----
+
+  private withKeywords(named: ReaderOptions): DataFrameReader {
+    let r: DataFrameReader = this;
+    for (const [k, v] of Object.entries(named)) {
+      if (k === 'schema') {
+        if (v !== null && v !== undefined) r = r.schema(v as StructType | string);
+      } else {
+        r = r.option(k, v as OptionValue);
+      }
+    }
+    return r;
+  }
+
+  private withSchemaAndKeywords(schemaOrOptions: StructType | string | ReaderOptions | undefined, options: ReaderOptions): DataFrameReader {
+    let r: DataFrameReader = this;
+    if (schemaOrOptions instanceof StructType || typeof schemaOrOptions === 'string') r = r.schema(schemaOrOptions);
+    else if (schemaOrOptions !== undefined && schemaOrOptions !== null) r = r.withKeywords(schemaOrOptions);
+    return r.withKeywords(options);
+  }
+
+  private conf(key: string, defaultValue: string): string {
+    return this.session.confGet(key) ?? defaultValue;
+  }
+
+  private read(paths: string[]): DataFrame {
+    const formatName = this.source ?? this.conf('spark.sql.sources.default', 'parquet');
+    const format = resolveFormat(formatName);
+    const pathOption = this.opts.get('path');
+    if (pathOption !== undefined && paths.length > 0 && this.conf('spark.sql.legacy.pathOptionBehavior.enabled', 'false').toLowerCase() !== 'true') {
+      throw new AnalysisException(
+        "There is a 'path' or 'paths' option set and load() is called with path parameters. Either remove the path option if it's the same as the path parameter, or add it to the load() parameter if you do want to read multiple paths. To ignore this check, set 'spark.sql.legacy.pathOptionBehavior.enabled' to 'true'.",
+        { messageParameters: { method: 'load' } },
+      );
+    }
+    const allPaths = pathOption !== undefined ? [...paths, pathOption] : paths;
+    const caseSensitive = this.conf('spark.sql.caseSensitive', 'false').toLowerCase() === 'true';
+    const timeZone = this.conf('spark.sql.session.timeZone', Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+    const formatOptions: FileFormatOptions = {
+      options: this.opts,
+      sessionTimeZone: timeZone,
+      columnNameOfCorruptRecord: this.conf('spark.sql.columnNameOfCorruptRecord', '_corrupt_record'),
+      caseSensitive,
+    };
+    const listing = listFiles(
+      allPaths,
+      listingOptions(
+        this.opts,
+        {
+          timeZone,
+          caseSensitive,
+          partitionColumnTypeInference: this.conf('spark.sql.sources.partitionColumnTypeInference.enabled', 'true').toLowerCase() === 'true',
+        },
+        this.userSchema,
+      ),
+    );
+    const same = (a: string, b: string) => (caseSensitive ? a === b : a.toLowerCase() === b.toLowerCase());
+    const partitionFields = listing.partitionSchema.fields;
+
+    let dataSchema: StructType;
+    if (this.userSchema) {
+      dataSchema = new StructType(this.userSchema.fields.filter((f) => !partitionFields.some((p) => same(p.name, f.name))));
+    } else {
+      const inputs: InputFile[] = listing.files.map((f) => ({ path: f.path, content: readBytes(f.path) }));
+      const inferred = format.inferSchema(inputs, formatOptions);
+      if (!inferred) {
+        throw new AnalysisException(`Unable to infer schema for ${format.displayName}. It must be specified manually.`, {
+          errorClass: 'UNABLE_TO_INFER_SCHEMA',
+          sqlState: '42KD9',
+          messageParameters: { format: format.displayName },
+        });
+      }
+      dataSchema = inferred;
+    }
+    format.verifySchema(dataSchema, formatOptions);
+
+    // Spark's mergeDataAndPartitionSchema: an overlapping column keeps the data position and
+    // takes the partition column's type and values; other partition columns follow the data.
+    const sources: { partition: number; data: number }[] = [];
+    const fields: StructField[] = [];
+    dataSchema.fields.forEach((f, i) => {
+      const p = partitionFields.findIndex((pf) => same(pf.name, f.name));
+      fields.push(p >= 0 ? partitionFields[p] : f);
+      sources.push({ partition: p, data: i });
+    });
+    partitionFields.forEach((pf, p) => {
+      if (!dataSchema.fields.some((f) => same(f.name, pf.name))) {
+        fields.push(pf);
+        sources.push({ partition: p, data: -1 });
+      }
+    });
+    const output = fields.map((f) => attribute(f.name, asNullable(f.dataType), true));
+    const data = () => readRows(format, listing, dataSchema, formatOptions, partitionFields.length === 0 ? undefined : sources);
+    return new DataFrame(this.session, { kind: 'localRelation', name: format.shortName, data, output });
+  }
+}
+
+function readBytes(path: string): Uint8Array {
+  try {
+    return fs.readFileSync(path);
+  } catch (e) {
+    throw fileNotExistError(path, e);
+  }
+}
+
+/** Reads every listed file (at execution time) and appends the partition values. */
+function readRows(
+  format: FileFormat,
+  listing: FileListing,
+  dataSchema: StructType,
+  options: FileFormatOptions,
+  sources: { partition: number; data: number }[] | undefined,
+): unknown[][] {
+  const rows: unknown[][] = [];
+  for (const file of listing.files) {
+    const fileRows = readFileRows(format, file.path, readBytes(file.path), dataSchema, options);
+    if (!sources) {
+      for (const r of fileRows) rows.push(r);
+      continue;
+    }
+    const values = file.partitionValues;
+    for (const r of fileRows) rows.push(sources.map((s) => (s.partition >= 0 ? values[s.partition] : r[s.data])));
+  }
+  return rows;
+}
+
