@@ -567,7 +567,7 @@ export class StatementParser extends ExpressionParser {
       const start = this.peek().start;
       const name = this.errorCapturingIdentifier();
       let columnAliases: string[] | undefined;
-      if (this.isKind(TokenKind.LeftParen) && !this.startsQueryAt(1)) columnAliases = this.identifierListInParens();
+      if (this.isKind(TokenKind.LeftParen) && this.looksLikeIdentifierListAt(0)) columnAliases = this.identifierListInParens();
       this.matchKeyword('AS');
       this.expect(TokenKind.LeftParen);
       const query = this.query();
@@ -821,7 +821,7 @@ export class StatementParser extends ExpressionParser {
     while (this.match(TokenKind.Comma)) {
       const lateralTok = this.lateralPrefix();
       const right = this.relationPrimary();
-      if (lateralTok) this.checkLateralRight(right, lateralTok);
+      if (lateralTok) this.checkLateralRight(right);
       const join: JoinRelation = {
         kind: 'join',
         joinType: 'inner',
@@ -853,10 +853,10 @@ export class StatementParser extends ExpressionParser {
     return undefined;
   }
 
-  private checkLateralRight(right: Relation, lateralTok: Token): void {
+  private checkLateralRight(right: Relation): void {
     if (right.kind !== 'subquery' && right.kind !== 'tableFunction') {
       this.defer(
-        new ParseException('Invalid SQL syntax: LATERAL can only be used with subquery and table-valued functions.', this.sqlText, lateralTok.end, {
+        new ParseException('Invalid SQL syntax: LATERAL can only be used with subquery and table-valued functions.', this.sqlText, right.origin.start, {
           errorClass: 'INVALID_SQL_SYNTAX.LATERAL_WITHOUT_SUBQUERY_OR_TABLE_VALUED_FUNC',
           sqlState: '42000',
           messageParameters: {},
@@ -938,7 +938,7 @@ export class StatementParser extends ExpressionParser {
       );
     }
     if (lateralTok) {
-      this.checkLateralRight(right, lateralTok);
+      this.checkLateralRight(right);
       if (node.using) this.defer(this.unsupportedSubFeature('LATERAL_JOIN_USING', 'JOIN USING with LATERAL correlation', start));
       else if (node.natural) this.defer(this.unsupportedSubFeature('LATERAL_NATURAL_JOIN', 'NATURAL join with LATERAL correlation', start));
       else if (joinType !== 'inner' && joinType !== 'cross' && joinType !== 'leftOuter') {
@@ -971,7 +971,7 @@ export class StatementParser extends ExpressionParser {
     const t = this.peek();
     const start = t.start;
     if (t.kind === TokenKind.LeftParen) {
-      if (this.startsQueryAt(1)) return this.subqueryRelation();
+      if (this.startsQuery(1)) return this.subqueryRelation();
       if (this.isKind(TokenKind.LeftParen, 1)) {
         // `((SELECT 1) UNION (SELECT 2)) t` is a query, `((SELECT 1) t JOIN u) x` a relation: try both.
         return this.speculate(() => this.subqueryRelation(), () => this.parenthesizedRelation());
@@ -1227,7 +1227,7 @@ export class StatementParser extends ExpressionParser {
 
   /** `(a, b)`, `()` or `a`. */
   private groupingSet(): UnresolvedExpression[] {
-    if (this.isKind(TokenKind.LeftParen) && !this.startsQueryAt(1)) {
+    if (this.isKind(TokenKind.LeftParen) && !this.startsQuery(1)) {
       // `(a, b)` is a set; `(a + 1) * 2` is an expression that starts with a parenthesis.
       const save = this.pos;
       const saveEnd = this.lastEnd;

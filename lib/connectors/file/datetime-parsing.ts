@@ -3,28 +3,27 @@
 // rules as CAST and typed literals); with `dateFormat`/`timestampFormat` it parses with a
 // java.time pattern, strictly and case-insensitively, and the whole text must match.
 import { IllegalArgumentException } from '../../errors/illegal-argument-exception';
-import { daysFromCivil, parseDateLiteral, parseTimestampLiteral } from '../../sql/literals';
+import { daysFromCivil, stringToDate, stringToTimestamp, stringToTimestampNTZ, MICROS_PER_SECOND } from '../../types/datetime';
+import { localToEpochSecond, resolveZone } from '../../types/time-zone';
 
 /** Microseconds since the epoch, or undefined when the text does not parse. */
 export type TimestampParser = (text: string) => bigint | undefined;
 /** Days since the epoch, or undefined when the text does not parse. */
 export type DateParser = (text: string) => number | undefined;
 
-const isSpecial = (s: string): boolean => s.trim().toLowerCase() === 'epoch';
-
 /** stringToTimestamp: ISO-like text, a zone in the text wins over `zone`. */
 export function lenientTimestampParser(zone: string): TimestampParser {
-  return (s) => (isSpecial(s) ? undefined : parseTimestampLiteral(s, true, zone));
+  return (s) => stringToTimestamp(s, zone) ?? undefined;
 }
 
 /** stringToTimestampWithoutTimeZone: a zone in the text makes it invalid. */
 export function lenientTimestampNTZParser(): TimestampParser {
-  return (s) => (isSpecial(s) ? undefined : parseTimestampLiteral(s, false, 'UTC'));
+  return (s) => stringToTimestampNTZ(s, false) ?? undefined;
 }
 
 /** stringToDate: `yyyy`, `yyyy-[m]m`, `yyyy-[m]m-[d]d`, optionally followed by a time part. */
 export function lenientDateParser(): DateParser {
-  return (s) => (isSpecial(s) ? undefined : parseDateLiteral(s));
+  return (s) => stringToDate(s) ?? undefined;
 }
 
 /** A timestamp with a pattern; text without a zone is in `zone`. */
@@ -72,7 +71,7 @@ interface Fields {
   second?: number;
   /** Fraction digits as written. */
   fraction?: string;
-  /** Zone text for parseTimestampLiteral: "Z", "+05:30:00" or a region id. */
+  /** Zone id from the text: "Z", "+05:30:00" or a region id. */
   zone?: string;
 }
 
@@ -409,9 +408,9 @@ function fieldsToMicros(f: Fields, zone: string, allowZone: boolean): bigint | u
   const minute = f.minute ?? 0;
   const second = f.second ?? 0;
   if (minute > 59 || second > 59) return undefined;
-  const micros = (f.fraction ?? '').slice(0, 6).padEnd(6, '0');
-  const [y, mo, d] = ymd;
-  const year = y < 0 ? `-${String(-y).padStart(4, '0')}` : String(y).padStart(4, '0');
-  const text = `${year}-${pad2(mo)}-${pad2(d)} ${pad2(hour)}:${pad2(minute)}:${pad2(second)}.${micros}${f.zone !== undefined ? ` ${f.zone}` : ''}`;
-  return parseTimestampLiteral(text, allowZone, zone);
+  if (f.zone !== undefined && (!allowZone || !resolveZone(f.zone))) return undefined;
+  const wall = daysFromCivil(ymd[0], ymd[1], ymd[2]) * 86_400 + hour * 3600 + minute * 60 + second;
+  const epochSecond = allowZone ? localToEpochSecond(wall, f.zone ?? zone) : wall;
+  const micros = Number((f.fraction ?? '').slice(0, 6).padEnd(6, '0'));
+  return BigInt(epochSecond) * MICROS_PER_SECOND + BigInt(micros);
 }

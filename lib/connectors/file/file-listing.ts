@@ -13,6 +13,7 @@ import { AnalysisException } from '../../errors/analysis-exception';
 import { IllegalArgumentException } from '../../errors/illegal-argument-exception';
 import { SparkException } from '../../errors/spark-exception';
 import { DataType, DataTypes, DecimalType } from '../../types/data-types';
+import { stringToTimestamp } from '../../types/datetime';
 import { Decimal } from '../../types/decimal';
 import { StructField, StructType } from '../../types/struct-type';
 import type { CaseInsensitiveMap } from '../../util/case-insensitive-map';
@@ -20,7 +21,6 @@ import { parseJavaDouble } from './csv-format';
 import { lenientDateParser, lenientTimestampParser, patternDateParser, patternTimestampParser } from './datetime-parsing';
 import { qualifiedPath } from './file-format';
 import { findWiderTypeForTwo, isDecimal } from './type-widening';
-import { parseTimestampLiteral } from '../../sql/literals';
 
 export interface ListedFile {
   /** Absolute path. */
@@ -77,8 +77,8 @@ export function listingOptions(
 function modifiedTimeOption(options: CaseInsensitiveMap, name: string, zone: string): bigint | undefined {
   const v = options.get(name);
   if (v === undefined) return undefined;
-  const micros = parseTimestampLiteral(v, true, zone);
-  if (micros === undefined) {
+  const micros = stringToTimestamp(v, zone);
+  if (micros === null) {
     throw new AnalysisException(`The timestamp provided for the '${name}' option is invalid. The expected format is 'YYYY-MM-DDTHH:mm:ss', but the provided timestamp was: ${v}`);
   }
   return micros;

@@ -5,7 +5,7 @@ import type { ScalarFunction, Evaluator } from '../function-definition';
 import type { Expression } from '../expression';
 import { literal } from '../literal';
 import { prettySql } from '../expression-sql';
-import { implicitCast, isBinary, isNull, typeSql } from '../type-utils';
+import { implicitCast, isBinary, typeSql } from '../type-utils';
 import { castArgumentTo } from '../type-coercion';
 import { checkArity } from './check-args';
 import { compileJavaRegex } from './java-regex';
