@@ -4,7 +4,6 @@ import { DataType, DataTypes } from '../types/data-types';
 import { AnalysisException } from '../errors/analysis-exception';
 import {
   ambiguousReferenceError,
-  castWithoutSuggestionError,
   nestedAggregateError,
   quoteNameParts,
   unresolvedColumnError,
@@ -15,7 +14,7 @@ import { newExprId } from '../expressions/expression';
 import type { FunctionRegistry } from '../expressions/function-registry';
 import type { UnresolvedExpression } from '../expressions/unresolved';
 import { prettySql } from '../expressions/expression-sql';
-import { canCast } from '../expressions/cast';
+import { canCastIn, castTypeCheckError } from '../expressions/cast';
 import { implicitCast } from '../expressions/type-utils';
 import { coerceCaseWhen } from '../expressions/functions/conditional-functions';
 import { resolveExtractValue } from '../expressions/functions/collection-access';
@@ -79,8 +78,9 @@ export class ExpressionResolver {
       }
       case 'cast': {
         const child = this.resolve(u.child, insideAggregate);
-        if (!canCast(child.dataType, u.dataType)) {
-          throw castWithoutSuggestionError(`CAST(${prettySql(child)} AS ${u.dataType.toDDL()})`, child.dataType.toDDL(), u.dataType.toDDL());
+        const mode = u.tryCast ? 'try' : this.ctx.ansiEnabled ? 'ansi' : 'legacy';
+        if (!canCastIn(mode, child.dataType, u.dataType)) {
+          throw castTypeCheckError(`${u.tryCast ? 'TRY_CAST' : 'CAST'}(${prettySql(child)} AS ${u.dataType.toDDL()})`, child.dataType, u.dataType, mode);
         }
         return { kind: 'cast', child, dataType: u.dataType, tryCast: u.tryCast, implicit: false };
       }

@@ -1,13 +1,16 @@
 // Spark's "pretty SQL" of an expression: the auto-generated column name of an unaliased select
 // item (`count(1)`, `(a + 1)`, `split(value,  , -1)`) and the text quoted in error messages.
 import type { Expression } from './expression';
+import type { DataType } from '../types/data-types';
+import { Decimal } from '../types/decimal';
+import { javaDoubleToString, javaFloatToString, toPrettyString } from '../types/pretty-value';
 
 export function prettySql(e: Expression): string {
   switch (e.kind) {
     case 'attribute':
       return e.name;
     case 'literal':
-      return prettyLiteral(e.value);
+      return prettyLiteral(e.value, e.dataType);
     case 'alias':
       return e.name;
     case 'cast':
@@ -31,10 +34,23 @@ export function prettySql(e: Expression): string {
   }
 }
 
-function prettyLiteral(value: unknown): string {
+/**
+ * Spark's usePrettyExpression: strings raw, numbers as Java's toString (`2.0`, `1.0E10`,
+ * BigDecimal's `1.230E-26`), NULL; other literals as their SQL (`DATE '2024-01-01'`, `X'0A'`).
+ */
+function prettyLiteral(value: unknown, dataType: DataType): string {
   if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'bigint') return `${value}`;
+  const t = dataType.typeName();
+  if (value instanceof Decimal) return value.toJavaString();
+  if (typeof value === 'bigint') return t === 'timestamp' || t === 'timestamp_ntz' ? `${t === 'timestamp' ? 'TIMESTAMP' : 'TIMESTAMP_NTZ'} '${toPrettyString(value, dataType, 'UTC')}'` : `${value}`;
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return String(value);
+  if (typeof value === 'number') {
+    if (t === 'double') return javaDoubleToString(value);
+    if (t === 'float') return javaFloatToString(value);
+    if (t === 'date') return `DATE '${toPrettyString(value, dataType, 'UTC')}'`;
+    return String(value);
+  }
+  if (value instanceof Uint8Array) return `X'${Array.from(value, (b) => b.toString(16).toUpperCase().padStart(2, '0')).join('')}'`;
+  return toPrettyString(value, dataType, 'UTC');
 }

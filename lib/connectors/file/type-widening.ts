@@ -30,9 +30,25 @@ function isWiderThan(d: DecimalType, other: DecimalType): boolean {
   return d.precision - d.scale >= other.precision - other.scale && d.scale >= other.scale;
 }
 
+/** Structural type equality without DataType.equals' JSON rendering (inference calls it per record). */
+export function sameType(a: DataType, b: DataType): boolean {
+  if (a === b) return true;
+  if (a.constructor !== b.constructor) return false;
+  if (a instanceof StructType) {
+    const bf = (b as StructType).fields;
+    return a.fields.length === bf.length && a.fields.every((f, i) => f.name === bf[i].name && f.nullable === bf[i].nullable && sameType(f.dataType, bf[i].dataType));
+  }
+  if (a instanceof ArrayType) return a.containsNull === (b as ArrayType).containsNull && sameType(a.elementType, (b as ArrayType).elementType);
+  if (a instanceof MapType) {
+    const m = b as MapType;
+    return a.valueContainsNull === m.valueContainsNull && sameType(a.keyType, m.keyType) && sameType(a.valueType, m.valueType);
+  }
+  return a.typeName() === b.typeName();
+}
+
 /** Spark's findTightestCommonType: widening without loss, or undefined. */
 export function findTightestCommonType(t1: DataType, t2: DataType): DataType | undefined {
-  if (t1.equals(t2)) return t1;
+  if (sameType(t1, t2)) return t1;
   const n1 = t1.typeName();
   const n2 = t2.typeName();
   if (n1 === 'void') return t2;

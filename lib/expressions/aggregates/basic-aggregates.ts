@@ -1,5 +1,7 @@
 // count, sum, avg, min, max. Buffers are plain values so updating a group allocates nothing.
 import { DataType, DataTypes, DecimalType } from '../../types/data-types';
+import { Decimal, toDecimal } from '../../types/decimal';
+import { boundedDecimal } from '../../types/decimal-precision';
 import { SparkException } from '../../errors/spark-exception';
 import { unexpectedInputTypeError } from '../../errors/query-compilation-errors';
 import type { AggregateFunction, AggregateImpl } from '../function-definition';
@@ -46,10 +48,13 @@ export const sum: AggregateFunction = {
     checkArity(ctx.name, args, 1);
     const a = numericArg('sum', args);
     const t = a.dataType;
-    const result: DataType = isIntegral(t) ? DataTypes.LongType : t instanceof DecimalType ? t : DataTypes.DoubleType;
+    // Spark: integral sums are BIGINT, decimal(p, s) sums are decimal(p + 10, s), the rest DOUBLE.
+    if (t instanceof DecimalType) return { args: [a], dataType: boundedDecimal(t.precision + 10, t.scale), nullable: true };
+    const result: DataType = isIntegral(t) ? DataTypes.LongType : DataTypes.DoubleType;
     return { args: [implicitCast(a, result)], dataType: result, nullable: true };
   },
   create(_argTypes, resultType, ctx): AggregateImpl {
+    if (resultType instanceof DecimalType) return decimalSum(resultType, ctx.ansiEnabled);
     if (resultType.typeName() === 'long') {
       const check = (v: bigint): bigint => {
         if (v < LONG_MIN || v > LONG_MAX) {
@@ -85,9 +90,32 @@ export const avg: AggregateFunction = {
   resolve(args, ctx) {
     checkArity(ctx.name, args, 1);
     const a = numericArg(ctx.name, args);
+    // Spark: avg of decimal(p, s) is decimal(p + 4, s + 4); everything else averages as DOUBLE.
+    if (a.dataType instanceof DecimalType) return { args: [a], dataType: boundedDecimal(a.dataType.precision + 4, a.dataType.scale + 4), nullable: true };
     return { args: [implicitCast(a, DataTypes.DoubleType)], dataType: DataTypes.DoubleType, nullable: true };
   },
-  create(): AggregateImpl {
+  create(argTypes, resultType, ctx): AggregateImpl {
+    if (resultType instanceof DecimalType) {
+      const sumImpl = decimalSum(boundedDecimal((argTypes[0] as DecimalType).precision + 10, (argTypes[0] as DecimalType).scale), ctx.ansiEnabled);
+      return {
+        init: () => [null, 0],
+        update: (b, v) => {
+          if (v === null) return b;
+          const buf = b as [unknown, number];
+          return [sumImpl.update(buf[0], v), buf[1] + 1];
+        },
+        merge: (l, r) => {
+          const x = l as [unknown, number];
+          const y = r as [unknown, number];
+          return [sumImpl.merge(x[0], y[0]), x[1] + y[1]];
+        },
+        result: (b) => {
+          const [total, n] = b as [Decimal | null, number];
+          if (total === null || n === 0) return null;
+          return total.divide(Decimal.fromBigInt(BigInt(n)), resultType.scale);
+        },
+      };
+    }
     // Buffer [sum, count]; a fresh array per group only.
     return {
       init: () => [0, 0],
@@ -111,6 +139,32 @@ export const avg: AggregateFunction = {
     };
   },
 };
+
+/** Exact decimal sums; overflow past the result precision is Spark's error (ANSI) or null. */
+function decimalSum(resultType: DecimalType, ansi: boolean): AggregateImpl {
+  const OVERFLOW = Symbol('overflow');
+  const check = (d: Decimal): Decimal | typeof OVERFLOW => {
+    if (d.toPrecision(resultType.precision, resultType.scale) !== null) return d;
+    if (ansi) {
+      throw new SparkException(
+        `The ${d.toPlainString()} rounded half up from ${d.toPlainString()} cannot be represented as Decimal(${resultType.precision}, ${resultType.scale}). If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error, and return NULL instead.`,
+        { errorClass: 'NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION', sqlState: '22003', messageParameters: { value: d.toPlainString(), precision: String(resultType.precision), scale: String(resultType.scale), config: '"spark.sql.ansi.enabled"' } },
+      );
+    }
+    return OVERFLOW;
+  };
+  const add = (b: unknown, v: unknown): unknown => {
+    if (v === null) return b;
+    if (b === OVERFLOW || v === OVERFLOW) return OVERFLOW;
+    return b === null ? check(toDecimal(v)) : check((b as Decimal).add(toDecimal(v)));
+  };
+  return {
+    init: () => null,
+    update: add,
+    merge: add,
+    result: (b) => (b === null || b === OVERFLOW ? null : (b as Decimal).setScale(resultType.scale)),
+  };
+}
 
 function extremum(name: 'min' | 'max'): AggregateFunction {
   const better = name === 'min' ? (c: number) => c < 0 : (c: number) => c > 0;
