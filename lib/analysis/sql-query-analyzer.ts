@@ -239,7 +239,8 @@ export class SqlQueryAnalyzer {
       case 'aliasedRelation':
         return this.aliased(this.analyzeRelation(r.relation, scope), r.alias, r.columnAliases);
       case 'inlineTable':
-        return this.aliased(this.inlineTable(r), r.alias, r.columnAliases);
+        // inlineTable() already names its columns from the aliases.
+        return this.aliased(this.inlineTable(r), r.alias, undefined);
       case 'tableFunction':
         return this.aliased(this.tableFunction(r), r.alias, r.columnAliases);
       case 'join': {

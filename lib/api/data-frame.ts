@@ -9,7 +9,8 @@ import type { UnresolvedExpression } from '../expressions/unresolved';
 import { buildAggregate, buildFilter, buildProject } from '../analysis/plan-builder';
 import { ExpressionResolver } from '../analysis/expression-resolver';
 import { streamingActionError } from '../analysis/unsupported-operation-checker';
-import { isStreamingPlan, outputOf, type LogicalPlan } from '../plans/logical-plan';
+import { collectNodes, isStreamingPlan, outputOf, type LogicalPlan } from '../plans/logical-plan';
+import { physicalTreeString } from '../execution/physical-tree-string';
 import { treeString } from '../plans/tree-string';
 import { planPhysical } from '../execution/planner';
 import { showString } from '../execution/show-string';
@@ -319,9 +320,12 @@ export class DataFrame {
     return showString(rows.slice(0, n + 1), this.schema, n, truncate, vertical, this.session.compileContext().timeZone);
   }
 
+  /** Prints the physical plan; `extended` adds the analysed logical plan first, as Spark does. */
   explain(extended = false): void {
-    const text = treeString(this.plan);
-    process.stdout.write(extended ? `== Analyzed Logical Plan ==\n${text}\n` : `== Physical Plan ==\n${text}\n`);
+    const relations = [...new Set(collectNodes(this.plan, 'streamingRelation'))];
+    const physical = planPhysical(this.plan, { compile: this.session.compileContext(), numShufflePartitions: this.session.numShufflePartitions(), streamingRelations: relations });
+    const physicalText = `== Physical Plan ==\n${physicalTreeString(physical)}`;
+    process.stdout.write(extended ? `== Analyzed Logical Plan ==\n${treeString(this.plan)}\n${physicalText}\n` : `${physicalText}\n`);
   }
 
   toString(): string {
