@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { AnalysisException, SparkException, type DataFrame, type StreamSession } from 'rivulet';
 import { IntegerType, StringType, StructField, StructType } from 'rivulet/types';
 import { Decimal } from '../../lib/types/decimal';
+import { setLogSink } from '../../lib/util/logger';
 import { newSession } from '../support/session';
 
 let spark: StreamSession;
@@ -159,9 +160,16 @@ describe('csv', () => {
     expect(df.columns).toEqual(['a0', 'A1', '_c2', 'b']);
   });
 
-  test('enforceSchema=false checks the header against the schema', () => {
+  test('enforceSchema=false checks the header against the schema (true only warns)', () => {
     const p = write('e.csv', 'x,y\n1,2\n');
-    expect(rows(spark.read.csv(p, 'a INT, b INT', { header: true }))).toEqual([[1, 2]]);
+    const logged: string[] = [];
+    const restore = setLogSink((line) => logged.push(line));
+    try {
+      expect(rows(spark.read.csv(p, 'a INT, b INT', { header: true }))).toEqual([[1, 2]]);
+    } finally {
+      restore();
+    }
+    expect(logged.join('')).toContain('WARN CSVHeaderChecker: CSV header does not conform to the schema.');
     const e = errorOf(() => rows(spark.read.csv(p, 'a INT, b INT', { header: true, enforceSchema: false })));
     expect(e.message).toContain('CSV header does not conform to the schema.\n Header: x, y\n Schema: a, b\nExpected: a but found: x\nCSV file: file:' + p);
   });

@@ -19,9 +19,12 @@ import { implicitCast } from '../expressions/type-utils';
 import { coerceCaseWhen } from '../expressions/functions/conditional-functions';
 import { resolveExtractValue } from '../expressions/functions/collection-access';
 import { levenshtein } from '../util/levenshtein';
+import { parseTimestampLiteral } from '../sql/literals';
 
 export interface ResolverContext {
   registry: FunctionRegistry;
+  /** spark.sql.session.timeZone: zone-less TIMESTAMP literals are read in it. */
+  timeZone: string;
   ansiEnabled: boolean;
   caseSensitive: boolean;
 }
@@ -48,6 +51,10 @@ export class ExpressionResolver {
   private resolveNode(u: UnresolvedExpression, insideAggregate: boolean, topLevel: boolean): Expression {
     switch (u.kind) {
       case 'literal':
+        if (u.timestampText !== undefined) {
+          const micros = parseTimestampLiteral(u.timestampText, true, this.ctx.timeZone);
+          return { kind: 'literal', value: micros ?? u.value, dataType: u.dataType };
+        }
         return { kind: 'literal', value: u.value, dataType: u.dataType };
       case 'column':
         if (u.exprId !== undefined) {

@@ -16,6 +16,8 @@ export interface LiteralExpr {
   kind: 'literal';
   value: unknown;
   dataType: DataType;
+  /** A TIMESTAMP literal's text: the analyzer re-reads it in the session time zone. */
+  timestampText?: string;
   origin?: Origin;
 }
 

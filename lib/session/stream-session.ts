@@ -102,6 +102,7 @@ export class StreamSession implements SessionContext {
   resolverContext(): ResolverContext {
     return {
       registry: this.functions,
+      timeZone: this.conf.get('spark.sql.session.timeZone'),
       ansiEnabled: this.conf.get('spark.sql.ansi.enabled').toLowerCase() === 'true',
       caseSensitive: this.conf.get('spark.sql.caseSensitive').toLowerCase() === 'true',
     };

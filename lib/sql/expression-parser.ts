@@ -1060,9 +1060,9 @@ export class ExpressionParser {
         }
         case 'TIMESTAMP':
         case 'TIMESTAMP_LTZ': {
-          // TODO: interpret zone-less text in the session time zone (UTC until sessions exist).
+          // Validated here in UTC; the analyzer re-reads `timestampText` in the session time zone.
           const micros = parseTimestampLiteral(value, true);
-          return micros === undefined ? invalid(0n, new TimestampType()) : lit(micros, new TimestampType());
+          return micros === undefined ? invalid(0n, new TimestampType()) : { ...lit(micros, new TimestampType()), timestampText: value };
         }
         case 'TIMESTAMP_NTZ': {
           const micros = parseTimestampLiteral(value, false);
