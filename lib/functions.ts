@@ -115,3 +115,10 @@ export function max(c: ColumnOrName): Column { return fn('max', c); }
 // ---- ordering ----
 export function asc(c: ColumnOrName): Column { return new Column(columnArg(c)).asc(); }
 export function desc(c: ColumnOrName): Column { return new Column(columnArg(c)).desc(); }
+
+export * from './api/functions/strings';
+export * from './api/functions/collections';
+export * from './api/functions/json';
+export * from './api/functions/datetime';
+export * from './api/functions/aggregates';
+export * from './api/functions/math';

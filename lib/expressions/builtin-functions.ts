@@ -9,6 +9,13 @@ import { COLLECTION_ACCESS_FUNCTIONS } from './functions/collection-access';
 import { STRING_FUNCTIONS } from './functions/string-functions';
 import { GENERATOR_FUNCTIONS } from './functions/generators';
 import { AGGREGATE_FUNCTIONS } from './aggregates/basic-aggregates';
+import { MORE_AGGREGATE_FUNCTIONS } from './aggregates/more-aggregates';
+import { REGEXP_FUNCTIONS } from './functions/regexp-functions';
+import { COLLECTION_FUNCTIONS } from './functions/collection-functions';
+import { HIGHER_ORDER_FUNCTIONS } from './functions/higher-order-functions';
+import { JSON_FUNCTIONS } from './functions/json-functions';
+import { DATETIME_FUNCTIONS } from './functions/datetime-functions';
+import { MATH_FUNCTIONS } from './functions/math-functions';
 
 const GROUPS: readonly (readonly { fn: FunctionDefinition; aliases: string[] }[])[] = [
   ARITHMETIC_FUNCTIONS,
@@ -19,6 +26,13 @@ const GROUPS: readonly (readonly { fn: FunctionDefinition; aliases: string[] }[]
   STRING_FUNCTIONS,
   GENERATOR_FUNCTIONS,
   AGGREGATE_FUNCTIONS,
+  MORE_AGGREGATE_FUNCTIONS,
+  REGEXP_FUNCTIONS,
+  COLLECTION_FUNCTIONS,
+  HIGHER_ORDER_FUNCTIONS,
+  JSON_FUNCTIONS,
+  DATETIME_FUNCTIONS,
+  MATH_FUNCTIONS,
 ];
 
 export function createBuiltinRegistry(): FunctionRegistry {

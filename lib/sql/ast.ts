@@ -80,7 +80,10 @@ export interface SelectNode {
    * `e AS (a, b)` for generators). Unaliased items get Spark's auto names in the analyzer.
    */
   items: UnresolvedExpression[];
-  /** The FROM clause as one relation (comma-separated items are inner joins); absent: one row, no columns. */
+  /**
+   * The FROM clause as one relation (comma-separated items are inner joins); absent: one row,
+   * no columns. The bodies of a FROM-first query (`FROM t SELECT a SELECT b`) share one object.
+   */
   from?: Relation;
   /** LATERAL VIEW clauses, applied in order over `from` before WHERE. */
   lateralViews: LateralView[];

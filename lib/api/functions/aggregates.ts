@@ -1,0 +1,2 @@
+// pyspark.sql.functions: aggregates (re-exported by lib/functions.ts).
+export {};

@@ -1,0 +1,2 @@
+// pyspark.sql.functions: collections (re-exported by lib/functions.ts).
+export {};

@@ -1,0 +1,2 @@
+// pyspark.sql.functions: datetime (re-exported by lib/functions.ts).
+export {};

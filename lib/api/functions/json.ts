@@ -1,0 +1,2 @@
+// pyspark.sql.functions: json (re-exported by lib/functions.ts).
+export {};

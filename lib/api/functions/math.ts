@@ -1,0 +1,2 @@
+// pyspark.sql.functions: math (re-exported by lib/functions.ts).
+export {};

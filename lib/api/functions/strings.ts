@@ -1,0 +1,2 @@
+// pyspark.sql.functions: strings (re-exported by lib/functions.ts).
+export {};
