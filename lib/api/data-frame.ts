@@ -275,7 +275,10 @@ export class DataFrame {
 
   private executeRows(): unknown[][] {
     if (this.isStreaming) throw streamingActionError(this.plan);
-    const physical = planPhysical(this.plan, { compile: this.session.compileContext(), numShufflePartitions: this.session.numShufflePartitions() });
+    // One timestamp for the whole query, as Spark's ComputeCurrentTime.
+    const now = BigInt(Date.now()) * 1000n;
+    const compile = { ...this.session.compileContext(), currentTimestampMicros: () => now };
+    const physical = planPhysical(this.plan, { compile, numShufflePartitions: this.session.numShufflePartitions() });
     return physical.execute({ sourceRows: [], batchId: 0, outputMode: 'append', stateMetrics: [] });
   }
 

@@ -154,7 +154,7 @@ export class DataStreamWriter {
       runId,
       name: queryName ?? null,
       sources,
-      planPhysical: () => planPhysical(plan, { compile, numShufflePartitions, streamingRelations: relations }),
+      planPhysical: (batchTimestampMicros) => planPhysical(plan, { compile: { ...compile, currentTimestampMicros: batchTimestampMicros }, numShufflePartitions, streamingRelations: relations }),
       sink,
       sinkSchema,
       outputMode,

@@ -10,6 +10,12 @@ export type Evaluator = (row: readonly unknown[]) => unknown;
 export interface CompileContext {
   ansiEnabled: boolean;
   timeZone: string;
+  /**
+   * What current_timestamp()/now()/current_date() see, in microseconds since the epoch: fixed per
+   * batch DataFrame action, and per micro-batch in streams (the batch timestamp Spark records in
+   * the offset log). Read it at evaluation time, not at compile time.
+   */
+  currentTimestampMicros?: () => bigint;
 }
 
 export interface ResolveContext {

@@ -22,8 +22,11 @@ export interface MicroBatchExecutionOptions {
   runId: string;
   name: string | null;
   sources: Source[];
-  /** Built after the sources initialise (plans may depend on nothing else, but errors surface in the run). */
-  planPhysical: () => PhysicalOperator;
+  /**
+   * Built once after the sources initialise; `batchTimestampMicros` reads the current batch's
+   * timestamp (what current_timestamp() returns in the batch).
+   */
+  planPhysical: (batchTimestampMicros: () => bigint) => PhysicalOperator;
   sink: Sink;
   sinkSchema: StructType;
   outputMode: OutputMode;
@@ -58,6 +61,8 @@ export class MicroBatchExecution {
   private readonly initialized: Promise<void>;
   private markInitialized!: () => void;
   private lastTriggerStart: number | undefined;
+  /** The running batch's timestamp: its trigger time, fixed for the whole batch. */
+  private batchTimestampMicros = 0n;
   readonly recentProgress: StreamingQueryProgress[] = [];
   status: QueryStatus = { message: 'Initializing sources', isDataAvailable: false, isTriggerActive: false };
 
@@ -101,7 +106,7 @@ export class MicroBatchExecution {
     try {
       for (const s of sources) s.onDataAvailable?.(() => this.wake());
       await Promise.all(sources.map((s) => s.initialize?.()));
-      this.physical = this.options.planPhysical();
+      this.physical = this.options.planPhysical(() => this.batchTimestampMicros);
       this.markInitialized();
       // availableNow processes what exists at start, then stops.
       const target = trigger.kind === 'availableNow' ? await this.latestOffsets() : undefined;
@@ -197,6 +202,7 @@ export class MicroBatchExecution {
       return false;
     }
     this.status = { message: 'Processing new data', isDataAvailable: true, isTriggerActive: true };
+    this.batchTimestampMicros = BigInt(triggerStart) * 1000n;
     const { sources, sink, sinkSchema, outputMode } = this.options;
     const sourceRows = await Promise.all(
       sources.map((s, i) => (latest[i] === null || sameOffset(latest[i], this.committed[i]) ? [] : s.getBatch(this.committed[i], latest[i]!))),
