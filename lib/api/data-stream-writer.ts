@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { StructType, StructField } from '../types/struct-type';
 import { AnalysisException } from '../errors/analysis-exception';
-import { IllegalArgumentException, PySparkValueError } from '../errors/illegal-argument-exception';
+import { IllegalArgumentException, PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
 import { checkStreamingPlan, modeName } from '../analysis/unsupported-operation-checker';
 import { collectNodes, outputOf } from '../plans/logical-plan';
 import { planPhysical } from '../execution/planner';
@@ -16,10 +16,25 @@ import { DEFAULT_TRIGGER, parseTrigger, type Trigger, type TriggerOptions } from
 import { CaseInsensitiveMap } from '../util/case-insensitive-map';
 import { optionString, type OptionValue } from './data-stream-reader';
 import { StreamingQuery } from './streaming-query';
+import { ForeachSink, checkForeachTarget, type ForeachTarget } from '../connectors/foreach/foreach-sink';
+import { ForeachBatchSink, type ForeachBatchFunction } from './foreach-batch-sink';
+import type { SinkProvider } from '../connectors/sink';
+
+/** foreach and foreachBatch accept every output mode and need no checkpoint, as in Spark. */
+const CUSTOM_SINK_RULES: SinkProvider = {
+  shortName: 'foreach',
+  supportedOutputModes: ['append', 'update', 'complete'],
+  allowsTemporaryCheckpoint: true,
+  createSink: () => {
+    throw new Error('custom sinks are built by the writer');
+  },
+};
 import type { DataFrame } from './data-frame';
 
 interface WriterState {
   format: string | undefined;
+  /** Set by foreach()/foreachBatch(): the sink is the user's code, not a registered format. */
+  customSink?: { kind: 'foreach'; target: ForeachTarget } | { kind: 'foreachBatch'; fn: ForeachBatchFunction };
   outputMode: OutputMode;
   options: CaseInsensitiveMap;
   queryName: string | undefined;
@@ -80,6 +95,19 @@ export class DataStreamWriter {
     return this.with({ trigger: parseTrigger(trigger) });
   }
 
+  /** `foreach(row => ...)` or `foreach({ open, process, close })`: Spark's foreach sink. */
+  foreach(f: ForeachTarget): DataStreamWriter {
+    return this.with({ customSink: { kind: 'foreach', target: checkForeachTarget(f) }, format: 'foreach' });
+  }
+
+  /** `foreachBatch((df, batchId) => ...)`: each micro-batch as a batch DataFrame. */
+  foreachBatch(fn: ForeachBatchFunction): DataStreamWriter {
+    if (typeof fn !== 'function') {
+      throw new PySparkTypeError('NOT_CALLABLE', `Argument \`func\` should be a function, got ${typeof fn}.`, { arg_name: 'func', arg_type: typeof fn });
+    }
+    return this.with({ customSink: { kind: 'foreachBatch', fn }, format: 'foreachBatch' });
+  }
+
   /** Starts the query and returns at once (as PySpark); the query runs in the background. */
   start(pathArg?: string, format?: string, outputMode?: string, queryName?: string, options: Record<string, OptionValue> = {}): StreamingQuery {
     let w: DataStreamWriter = this;
@@ -95,7 +123,8 @@ export class DataStreamWriter {
     const session = this.df.session;
     const { outputMode, options, queryName, trigger } = this.state;
     const format = this.state.format ?? session.confGet('spark.sql.sources.default') ?? 'parquet';
-    const sinkProvider = session.formats.sink(format);
+    const custom = this.state.customSink;
+    const sinkProvider = custom ? CUSTOM_SINK_RULES : session.formats.sink(format);
     const plan = this.df.plan;
 
     if (!sinkProvider.supportedOutputModes.includes(outputMode)) {
@@ -125,7 +154,11 @@ export class DataStreamWriter {
 
     const output = outputOf(plan);
     const sinkSchema = StructType(output.map((a) => StructField(a.name, a.dataType, a.nullable)));
-    const sink = sinkProvider.createSink({
+    const sink = custom
+      ? custom.kind === 'foreach'
+        ? new ForeachSink(custom.target)
+        : new ForeachBatchSink(custom.fn, session)
+      : sinkProvider.createSink({
       options,
       queryName,
       outputMode,
@@ -142,7 +175,14 @@ export class DataStreamWriter {
     });
 
     const relations = [...new Set(collectNodes(plan, 'streamingRelation'))];
-    const sources = relations.map((r) => session.formats.source(r.source.format).createSource({ options: new CaseInsensitiveMap(r.source.options), userSchema: r.source.schema }));
+    const sources = relations.map((r) =>
+      session.formats.source(r.source.format).createSource({
+        options: new CaseInsensitiveMap(r.source.options),
+        userSchema: r.source.schema,
+        clock: session.clock,
+        defaultParallelism: session.defaultParallelism(),
+      }),
+    );
     const compile = session.compileContext();
     const numShufflePartitions = session.numShufflePartitions();
     const hasState = collectNodes(plan, 'aggregate').length > 0;

@@ -11,6 +11,8 @@ export interface SessionContext {
   resolverContext(): ResolverContext;
   compileContext(): CompileContext;
   numShufflePartitions(): number;
+  /** spark.default.parallelism, else local[N] -> N, local[*] -> cores. */
+  defaultParallelism(): number;
   confGet(key: string): string | undefined;
   readonly formats: FormatRegistry;
   readonly streams: StreamingQueryManager;

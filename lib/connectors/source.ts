@@ -25,6 +25,10 @@ export interface SourceContext {
   /** Options as given to the reader, keys case-insensitive. */
   options: CaseInsensitiveMap;
   userSchema: StructType | undefined;
+  /** The query's clock (manual in tests); present when a query creates the source. */
+  clock?: { now(): number };
+  /** Spark's default parallelism (local[N] -> N, local[*] -> cores): default partition count. */
+  defaultParallelism?: number;
 }
 
 export interface SourceProvider {

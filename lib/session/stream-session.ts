@@ -1,5 +1,6 @@
 // StreamSession (alias SparkSession): the entry point. `StreamSession.builder().appName(..)
 // .getOrCreate()` and PySpark's property form `SparkSession.builder.appName(..)` both work.
+import { availableParallelism } from 'node:os';
 import { AnalysisException } from '../errors/analysis-exception';
 import { IllegalArgumentException } from '../errors/illegal-argument-exception';
 import { attribute } from '../expressions/expression';
@@ -116,6 +117,14 @@ export class StreamSession implements SessionContext {
     const n = Number(this.conf.get('spark.sql.shuffle.partitions'));
     if (!Number.isInteger(n) || n <= 0) throw new IllegalArgumentException(`spark.sql.shuffle.partitions must be a positive integer, got ${this.conf.get('spark.sql.shuffle.partitions')}`);
     return n;
+  }
+
+  defaultParallelism(): number {
+    const explicit = this.conf.getOption('spark.default.parallelism');
+    if (explicit !== undefined) return Number(explicit);
+    const m = /^local\[(\d+|\*)/.exec(this.conf.get('spark.master'));
+    if (!m) return 1;
+    return m[1] === '*' ? Math.max(1, availableParallelism()) : Number(m[1]);
   }
 
   confGet(key: string): string | undefined {

@@ -1,0 +1,62 @@
+// Spark's foreach sink: a function called per row, or a writer object with Spark's lifecycle per
+// partition and epoch (batch): open(partitionId, epochId) -> process(row)* -> close(error).
+import { Row } from '../../types/row';
+import type { StructType } from '../../types/struct-type';
+import { SparkException } from '../../errors/spark-exception';
+import type { Sink } from '../sink';
+
+export interface ForeachWriter {
+  open?(partitionId: number, epochId: number): boolean | void | Promise<boolean | void>;
+  process(row: Row): void | Promise<void>;
+  close?(error: Error | null): void | Promise<void>;
+}
+
+export type ForeachTarget = ((row: Row) => void | Promise<void>) | ForeachWriter;
+
+export function checkForeachTarget(target: unknown): ForeachTarget {
+  if (typeof target === 'function') return target as ForeachTarget;
+  if (target !== null && typeof target === 'object') {
+    const w = target as Record<string, unknown>;
+    if (typeof w.process !== 'function') {
+      throw new SparkException(`Attribute \`process\` in provided object \`${Object.prototype.toString.call(target)}\` is not callable.`, {
+        errorClass: 'ATTRIBUTE_NOT_CALLABLE',
+        messageParameters: { attr_name: 'process', obj_name: String(target) },
+      });
+    }
+    for (const name of ['open', 'close']) {
+      if (w[name] !== undefined && typeof w[name] !== 'function') {
+        throw new SparkException(`Attribute \`${name}\` in provided object \`${Object.prototype.toString.call(target)}\` is not callable.`, {
+          errorClass: 'ATTRIBUTE_NOT_CALLABLE',
+          messageParameters: { attr_name: name, obj_name: String(target) },
+        });
+      }
+    }
+    return target as ForeachWriter;
+  }
+  throw new SparkException(`Argument \`f\` should be a function or a ForeachWriter, got ${typeof target}.`, { errorClass: 'NOT_CALLABLE' });
+}
+
+export class ForeachSink implements Sink {
+  readonly description = 'ForeachSink';
+
+  constructor(private readonly target: ForeachTarget) {}
+
+  async addBatch(batchId: number, rows: unknown[][], schema: StructType): Promise<void> {
+    const names = schema.fieldNames();
+    const target = this.target;
+    if (typeof target === 'function') {
+      for (const r of rows) await target(Row.fromValues(names, r));
+      return;
+    }
+    // One partition per batch: Rivulet runs each micro-batch in one task.
+    const opened = target.open ? await target.open(0, batchId) : true;
+    let failure: Error | null = null;
+    try {
+      if (opened !== false) for (const r of rows) await target.process(Row.fromValues(names, r));
+    } catch (e) {
+      failure = e instanceof Error ? e : new Error(String(e));
+    }
+    if (target.close) await target.close(failure);
+    if (failure) throw failure;
+  }
+}

@@ -1,0 +1,74 @@
+// Spark's `rate` source: `rowsPerSecond` rows per second (after `rampUpTime`), columns timestamp and
+// value (0, 1, 2...). Offsets are whole seconds since the source started; rows of a second are
+// spread evenly across it, as Spark's RateStreamMicroBatchStream does.
+import type { Offset, Source, SourceProvider } from '../source';
+import { RATE_SCHEMA, durationSecondsOption, longOption, partitionOrder, positive } from './rate-options';
+
+/** Spark's valueAtSecond: the first value not yet emitted at `seconds`, with a linear ramp-up. */
+export function valueAtSecond(seconds: number, rowsPerSecond: number, rampUpTimeSeconds: number): number {
+  const speedDeltaPerSecond = Math.floor(rowsPerSecond / (rampUpTimeSeconds + 1));
+  if (seconds <= rampUpTimeSeconds) {
+    return seconds % 2 === 1 ? Math.floor((seconds + 1) / 2) * speedDeltaPerSecond * seconds : (seconds / 2) * speedDeltaPerSecond * (seconds + 1);
+  }
+  return valueAtSecond(rampUpTimeSeconds, rowsPerSecond, rampUpTimeSeconds) + (seconds - rampUpTimeSeconds) * rowsPerSecond;
+}
+
+class RateSource implements Source {
+  readonly schema = RATE_SCHEMA;
+  readonly description: string;
+  private readonly startTimeMs: number;
+  private lastTimeMs: number;
+
+  constructor(
+    private readonly rowsPerSecond: number,
+    private readonly rampUpTimeSeconds: number,
+    private readonly numPartitions: number,
+    private readonly clock: { now(): number },
+  ) {
+    this.startTimeMs = clock.now();
+    this.lastTimeMs = this.startTimeMs;
+    this.description = `RateStreamV2[rowsPerSecond=${rowsPerSecond}, rampUpTimeSeconds=${rampUpTimeSeconds}, numPartitions=${numPartitions}`;
+  }
+
+  latestOffset(): Offset {
+    const now = this.clock.now();
+    if (this.lastTimeMs < now) this.lastTimeMs = now;
+    return Math.floor((this.lastTimeMs - this.startTimeMs) / 1000);
+  }
+
+  getBatch(start: Offset | null, end: Offset): unknown[][] {
+    const startSeconds = (start as number | null) ?? 0;
+    const endSeconds = end as number;
+    const rangeStart = valueAtSecond(startSeconds, this.rowsPerSecond, this.rampUpTimeSeconds);
+    const rangeEnd = valueAtSecond(endSeconds, this.rowsPerSecond, this.rampUpTimeSeconds);
+    if (rangeStart === rangeEnd) return [];
+    const localStartTimeMs = this.startTimeMs + startSeconds * 1000;
+    const relativeMsPerValue = ((endSeconds - startSeconds) * 1000) / (rangeEnd - rangeStart);
+    return partitionOrder(rangeStart, rangeEnd, this.numPartitions, (v) => [
+      BigInt(Math.round((v - rangeStart) * relativeMsPerValue) + localStartTimeMs) * 1000n,
+      BigInt(v),
+    ]);
+  }
+
+  commit(): void {}
+
+  stop(): void {}
+}
+
+export const rateSourceProvider: SourceProvider = {
+  shortName: 'rate',
+  sourceSchema(ctx) {
+    positive('rowsPerSecond', longOption(ctx.options, 'rowsPerSecond', 1));
+    durationSecondsOption(ctx.options, 'rampUpTime');
+    positive('numPartitions', longOption(ctx.options, 'numPartitions', 1));
+    return RATE_SCHEMA;
+  },
+  createSource(ctx) {
+    return new RateSource(
+      positive('rowsPerSecond', longOption(ctx.options, 'rowsPerSecond', 1)),
+      durationSecondsOption(ctx.options, 'rampUpTime'),
+      positive('numPartitions', longOption(ctx.options, 'numPartitions', ctx.defaultParallelism ?? 1)),
+      ctx.clock ?? { now: () => Date.now() },
+    );
+  },
+};
