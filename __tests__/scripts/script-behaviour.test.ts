@@ -96,3 +96,18 @@ describe('the example as a script', () => {
     await server.listen();
   }, 30_000);
 });
+
+describe('rate to console example', () => {
+  test('prints rate batches and stops by itself', async () => {
+    const env = { ...process.env };
+    delete env.JEST_WORKER_ID;
+    const child = spawn(TSX, [path.join(ROOT, 'examples/rate_to_console.ts'), '--seconds', '2.5'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(out).toContain('-------------------------------------------\nBatch: 0\n-------------------------------------------\n+');
+    expect(out).toMatch(/\|timestamp\s+\|value\|square\|/);
+    expect(out).toMatch(/\|0 {4}\|0 {5}\|/);
+  }, 30_000);
+});
