@@ -27,6 +27,19 @@ export function coerceComparison(symbol: string, l: Expression, r: Expression, a
   return [implicitCast(l, t), implicitCast(r, t)];
 }
 
+/**
+ * Types whose JS values order like Spark's with plain `<`/`===`: no NaN (doubles order NaN above
+ * everything in Spark) and no objects. Comparisons on these skip the generic comparator per row.
+ */
+const PLAIN_ORDER = new Set(['byte', 'short', 'integer', 'long', 'string', 'date', 'timestamp', 'timestamp_ntz', 'boolean']);
+
+const DIRECT: Record<string, (a: never, b: never) => boolean> = {
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+  '>': (a, b) => a > b,
+  '>=': (a, b) => a >= b,
+};
+
 function comparison(name: string, test: (c: number) => boolean): ScalarFunction {
   return {
     kind: 'scalar',
@@ -35,7 +48,17 @@ function comparison(name: string, test: (c: number) => boolean): ScalarFunction 
       checkArity(ctx.name, args, 2);
       return { args: coerceComparison(name, args[0], args[1], ctx.ansiEnabled, false), dataType: DataTypes.BooleanType, nullable: true };
     },
-    compile([l, r]) {
+    compile([l, r], argTypes) {
+      const direct = DIRECT[name] as ((a: unknown, b: unknown) => boolean) | undefined;
+      if (direct && argTypes[0].equals(argTypes[1]) && PLAIN_ORDER.has(argTypes[0].typeName())) {
+        return (row) => {
+          const a = l(row);
+          if (a === null) return null;
+          const b = r(row);
+          if (b === null) return null;
+          return direct(a, b);
+        };
+      }
       return (row) => {
         const a = l(row);
         if (a === null) return null;
@@ -55,7 +78,16 @@ export const equalTo: ScalarFunction = {
     checkArity(ctx.name, args, 2);
     return { args: coerceComparison('=', args[0], args[1], ctx.ansiEnabled, true), dataType: DataTypes.BooleanType, nullable: true };
   },
-  compile([l, r]) {
+  compile([l, r], argTypes) {
+    if (argTypes[0].equals(argTypes[1]) && PLAIN_ORDER.has(argTypes[0].typeName())) {
+      return (row) => {
+        const a = l(row);
+        if (a === null) return null;
+        const b = r(row);
+        if (b === null) return null;
+        return a === b;
+      };
+    }
     return (row) => {
       const a = l(row);
       if (a === null) return null;
