@@ -372,8 +372,8 @@ describe('functions, aliases, lambdas', () => {
     ["position('a' IN b)", "position('a':string, b)"],
     ['extract(YEAR FROM d)', "extract('YEAR':string, d)"],
     ['overlay(a PLACING b FROM 2 FOR 1)', 'overlay(a, b, 2:int, 1:int)'],
-    ['timestampadd(DAY, 1, ts)', "timestampadd('DAY':string, 1:int, ts)"],
-    ['datediff(HOUR, a, b)', "timestampdiff('HOUR':string, a, b)"],
+    ['timestampadd(DAY, 1, ts)', "__timestampadd('DAY':string, 1:int, ts)"],
+    ['datediff(HOUR, a, b)', "__timestampdiff('HOUR':string, a, b)"],
     ['date_add(d, 1)', 'date_add(d, 1:int)'],
     ['not(a)', 'not(a)'],
   ])('%s', (sql, expected) => {

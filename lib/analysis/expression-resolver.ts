@@ -9,7 +9,8 @@ import {
   unresolvedColumnError,
   unresolvedRoutineError,
 } from '../errors/query-compilation-errors';
-import type { Attribute, Expression, NamedExpression, AggregateCall, GeneratorCall } from '../expressions/expression';
+import type { Attribute, Expression, NamedExpression, AggregateCall, GeneratorCall, LambdaFunction, LambdaVariable } from '../expressions/expression';
+import type { ScalarFunction } from '../expressions/function-definition';
 import { newExprId } from '../expressions/expression';
 import type { FunctionRegistry } from '../expressions/function-registry';
 import type { UnresolvedExpression } from '../expressions/unresolved';
@@ -18,6 +19,7 @@ import { canCastIn, castTypeCheckError } from '../expressions/cast';
 import { implicitCast } from '../expressions/type-utils';
 import { coerceCaseWhen } from '../expressions/functions/conditional-functions';
 import { resolveExtractValue } from '../expressions/functions/collection-access';
+import { nestedGeneratorError } from '../expressions/functions/generators';
 import { levenshtein } from '../util/levenshtein';
 import { parseTimestampLiteral } from '../sql/literals';
 
@@ -32,6 +34,8 @@ export interface ResolverContext {
 export class ExpressionResolver {
   /** Nesting depth of `resolve` calls: a nested field read at depth 0 is named by its field. */
   private depth = 0;
+  /** Lambda parameters in scope (innermost last); they shadow columns of the same name. */
+  private readonly lambdaScope: LambdaVariable[] = [];
 
   constructor(
     private readonly input: readonly Attribute[],
@@ -61,7 +65,7 @@ export class ExpressionResolver {
           const bound = this.input.find((a) => a.exprId === u.exprId);
           if (bound) return bound;
         }
-        return this.resolveColumn(u.nameParts, topLevel);
+        return this.resolveLambdaVariable(u.nameParts) ?? this.resolveColumn(u.nameParts, topLevel);
       case 'star':
         throw new AnalysisException(`Invalid usage of '*' in expression '${u.target ? u.target.join('.') + '.' : ''}*'.`, {
           errorClass: 'INVALID_USAGE_OF_STAR_OR_REGEX',
@@ -147,7 +151,70 @@ export class ExpressionResolver {
       const named: NamedExpression = { kind: 'alias', child: e, name: fields[fields.length - 1], exprId: newExprId(), dataType: e.dataType };
       return named;
     }
+    // Spark's LiteralFunctionResolution: `current_date`, `current_timestamp` without parentheses.
+    if (nameParts.length === 1 && ['current_date', 'current_timestamp'].includes(nameParts[0].toLowerCase())) {
+      return this.resolveFunction({ kind: 'function', name: nameParts[0].toLowerCase(), args: [], distinct: false }, false);
+    }
     throw unresolvedColumnError(nameParts, suggestColumns(nameParts, this.input));
+  }
+
+  /** `x` or `x.field` where `x` is a lambda parameter in scope. */
+  private resolveLambdaVariable(nameParts: string[]): Expression | undefined {
+    const eq = this.ctx.caseSensitive ? (a: string, b: string) => a === b : (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+    for (let i = this.lambdaScope.length - 1; i >= 0; i--) {
+      const v = this.lambdaScope[i];
+      if (!eq(v.name, nameParts[0])) continue;
+      let e: Expression = v;
+      for (const f of nameParts.slice(1)) e = resolveExtractValue(e, { kind: 'literal', value: f, dataType: DataTypes.StringType }, this.ctx);
+      return e;
+    }
+    return undefined;
+  }
+
+  /**
+   * Arguments of a higher-order function: plain arguments first, then each lambda with its
+   * parameters typed by the function (Spark's ResolveLambdaVariables).
+   */
+  private resolveHigherOrderArgs(fn: ScalarFunction, rawArgs: UnresolvedExpression[], insideAggregate: boolean, rctx: { ansiEnabled: boolean; name: string }): Expression[] {
+    const args: Expression[] = [];
+    for (const [i, a] of rawArgs.entries()) {
+      if (a.kind !== 'lambda') {
+        args.push(this.resolve(a, insideAggregate));
+        continue;
+      }
+      const binding = fn.lambdaParams?.(i, args, rctx);
+      if (!binding) throw nonHigherOrderFunctionError(fn.name);
+      const accepts = binding.accepts ?? [binding.params.length];
+      if (!accepts.includes(a.params.length)) {
+        const params = { expectedNumArgs: String(binding.params.length), actualNumArgs: String(a.params.length) };
+        throw new AnalysisException(`Invalid lambda function call. A higher order function expects ${params.expectedNumArgs} arguments, but got ${params.actualNumArgs}.`, {
+          errorClass: 'INVALID_LAMBDA_FUNCTION_CALL.NUM_ARGS_MISMATCH',
+          sqlState: '42K0D',
+          messageParameters: params,
+        });
+      }
+      const lower = a.params.map((p) => (this.ctx.caseSensitive ? p : p.toLowerCase()));
+      if (new Set(lower).size !== lower.length) {
+        const params = { args: a.params.map((p) => `\`${p}\``).join(', '), caseSensitiveConfig: '"spark.sql.caseSensitive"' };
+        throw new AnalysisException(`Invalid lambda function call. The lambda function has duplicate arguments ${params.args}. Please, consider to rename the argument names or set ${params.caseSensitiveConfig} to "true".`, {
+          errorClass: 'INVALID_LAMBDA_FUNCTION_CALL.DUPLICATE_ARG_NAMES',
+          sqlState: '42K0D',
+          messageParameters: params,
+        });
+      }
+      const params: LambdaVariable[] = a.params.map((name, j) => ({ kind: 'lambdaVariable', name, dataType: binding.params[j].dataType, nullable: binding.params[j].nullable, exprId: newExprId() }));
+      this.lambdaScope.push(...params);
+      let body: Expression;
+      try {
+        body = this.resolve(a.body, insideAggregate);
+      } finally {
+        this.lambdaScope.splice(this.lambdaScope.length - params.length, params.length);
+      }
+      if (body.kind === 'alias') body = body.child;
+      const lambda: LambdaFunction = { kind: 'lambdaFunction', params, body, dataType: body.dataType };
+      args.push(lambda);
+    }
+    return args;
   }
 
   private resolveFunction(u: Extract<UnresolvedExpression, { kind: 'function' }>, insideAggregate: boolean): Expression {
@@ -166,8 +233,13 @@ export class ExpressionResolver {
     const rawArgs = name === 'count' && u.args.length === 1 && u.args[0].kind === 'star' ? [{ kind: 'literal', value: 1, dataType: DataTypes.IntegerType } as const] : u.args;
     const isAggregate = fn.kind === 'aggregate';
     if (isAggregate && insideAggregate) throw nestedAggregateError(u.name);
-    const args = rawArgs.map((a) => this.resolve(a, insideAggregate || isAggregate));
     const rctx = { ansiEnabled: this.ctx.ansiEnabled, name };
+    const hasLambda = rawArgs.some((a) => a.kind === 'lambda');
+    if (hasLambda && (fn.kind !== 'scalar' || !fn.lambdaParams)) throw nonHigherOrderFunctionError(fn.name);
+    const args =
+      hasLambda && fn.kind === 'scalar'
+        ? this.resolveHigherOrderArgs(fn, rawArgs, insideAggregate, rctx)
+        : rawArgs.map((a) => this.resolve(a, insideAggregate || isAggregate));
     switch (fn.kind) {
       case 'scalar': {
         const sig = fn.resolve(args, rctx);
@@ -181,12 +253,21 @@ export class ExpressionResolver {
       }
       case 'generator': {
         name = outer ? `${fn.name}_outer` : fn.name;
+        if (args.some((a) => a.kind === 'generatorCall')) throw nestedGeneratorError(`${name}(${args.map(prettySql).join(', ')})`);
         const out = fn.resolve(args, rctx, outer);
         const call: GeneratorCall = { kind: 'generatorCall', fn, args: out.args, outer, elementTypes: out.elementTypes, dataType: DataTypes.NullType as DataType };
         return call;
       }
     }
   }
+}
+
+/** INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION: a lambda passed to an ordinary function. */
+function nonHigherOrderFunctionError(name: string): AnalysisException {
+  return new AnalysisException(
+    `Invalid lambda function call. A lambda function should only be used in a higher order function. However, its class is ${name}, which is not a higher order function.`,
+    { errorClass: 'INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION', sqlState: '42K0D', messageParameters: { class: name } },
+  );
 }
 
 /** Spark proposes the closest names first (by edit distance), at most five, backquoted. */

@@ -8,6 +8,7 @@ import type { UnresolvedExpression } from '../expressions/unresolved';
 import { prettySql } from '../expressions/expression-sql';
 import { joinOutput, outputOf, type JoinType, type LogicalPlan } from '../plans/logical-plan';
 import { ExpressionResolver, type ResolverContext } from './expression-resolver';
+import { registerUsingJoin } from './using-join-columns';
 import { unresolvedColumnError } from '../errors/query-compilation-errors';
 
 const JOIN_TYPES: Record<string, JoinType> = {
@@ -103,5 +104,5 @@ export function buildUsingJoin(left: LogicalPlan, right: LogicalPlan, joinType: 
   });
   const keyIds = new Set(pairs.flatMap(([a, b]) => [a.exprId, b.exprId]));
   const rest = joined.filter((x) => !keyIds.has(x.exprId));
-  return { kind: 'project', projectList: [...keyColumns, ...rest], child: join };
+  return registerUsingJoin({ kind: 'project', projectList: [...keyColumns, ...rest], child: join }, joined);
 }

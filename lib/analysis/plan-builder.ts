@@ -2,7 +2,9 @@
 // star expansion, generator extraction (Spark's ExtractGenerator), aggregate detection and the
 // MISSING_AGGREGATION check. DataFrames call this eagerly, so errors surface at the call site.
 import { AnalysisException } from '../errors/analysis-exception';
+import { DataTypes } from '../types/data-types';
 import { generatorNotExpectedError, missingAggregationError, multipleGeneratorsError, unexpectedInputTypeError } from '../errors/query-compilation-errors';
+import { nestedGeneratorError } from '../expressions/functions/generators';
 import type { Attribute, Expression, GeneratorCall, NamedExpression } from '../expressions/expression';
 import { forEachExpression, newExprId } from '../expressions/expression';
 import { prettySql } from '../expressions/expression-sql';
@@ -10,6 +12,7 @@ import { expressionKey } from '../expressions/expression-key';
 import type { UnresolvedExpression } from '../expressions/unresolved';
 import { outputOf, type LogicalPlan } from '../plans/logical-plan';
 import { ExpressionResolver, type ResolverContext } from './expression-resolver';
+import { addHiddenColumns, hiddenJoinColumns, missingAttributes, registerUsingJoin, resolveWithHidden } from './using-join-columns';
 
 export type SelectItem = NamedExpression | Attribute;
 
@@ -28,10 +31,38 @@ export function toSelectItem(e: Expression): SelectItem {
   return { kind: 'alias', child: e, name: prettySql(e), exprId: newExprId(), dataType: e.dataType };
 }
 
-function expandStar(u: UnresolvedExpression, input: readonly Attribute[]): UnresolvedExpression[] {
-  if (u.kind !== 'star') return [u];
+const IGNORE_NULLS_FUNCTIONS = new Set(['first', 'last', 'first_value', 'last_value', 'any_value']);
+
+/**
+ * Stars inside function arguments expand to the columns (`count(t.*, t.*)`, `count(DISTINCT *)`),
+ * except `count(*)`, which the resolver turns into count(1); `IGNORE NULLS` becomes first/last's
+ * ignoreNulls argument.
+ */
+function expandArgumentStars(u: UnresolvedExpression, input: readonly Attribute[], hidden?: readonly Attribute[]): UnresolvedExpression {
+  if (u.kind === 'alias') return { ...u, child: expandArgumentStars(u.child, input, hidden) };
+  if (u.kind !== 'function') return u;
+  const name = u.name.toLowerCase();
+  let args = u.args;
+  const countStar = name === 'count' && args.length === 1 && args[0].kind === 'star' && !u.distinct;
+  if (countStar && args[0].kind === 'star' && args[0].target) {
+    const table = args[0].target[args[0].target.length - 1];
+    throw new AnalysisException(`It is not allowed to use an asterisk with a table name in the COUNT function. Use COUNT(*) or expand the columns manually, e.g. COUNT(\`${table}\`.\`col1\`, ...).`, {
+      errorClass: 'INVALID_USAGE_OF_STAR_WITH_TABLE_IDENTIFIER_IN_COUNT',
+      sqlState: '42000',
+      messageParameters: { tableName: `\`${table}\`` },
+    });
+  }
+  if (!countStar && args.some((a) => a.kind === 'star')) args = args.flatMap((a) => expandStar(a, input, hidden));
+  args = args.map((a) => expandArgumentStars(a, input, hidden));
+  if (u.ignoreNulls === true && IGNORE_NULLS_FUNCTIONS.has(name) && args.length === 1) args = [...args, { kind: 'literal', value: true, dataType: DataTypes.BooleanType }];
+  return args === u.args ? u : { ...u, args };
+}
+
+function expandStar(u: UnresolvedExpression, input: readonly Attribute[], hidden?: readonly Attribute[]): UnresolvedExpression[] {
+  if (u.kind !== 'star') return [expandArgumentStars(u, input, hidden)];
   const target = u.target?.map((t) => t.toLowerCase());
-  const selected = target ? input.filter((a) => a.qualifier.length > 0 && a.qualifier[a.qualifier.length - 1].toLowerCase() === target[target.length - 1]) : input;
+  // `nt2.*` over a USING join also reaches nt2's hidden key column.
+  const selected = target ? (target && hidden ? hidden : input).filter((a) => a.qualifier.length > 0 && a.qualifier[a.qualifier.length - 1].toLowerCase() === target[target.length - 1]) : input;
   if (target && selected.length === 0) {
     throw new AnalysisException(`Cannot resolve \`${u.target!.join('.')}\`.* given input columns ${input.map((a) => a.name).join(', ')}.`, {
       errorClass: 'CANNOT_RESOLVE_STAR_EXPAND',
@@ -44,8 +75,16 @@ function expandStar(u: UnresolvedExpression, input: readonly Attribute[]): Unres
 
 export function buildProject(child: LogicalPlan, items: readonly UnresolvedExpression[], ctx: ResolverContext): LogicalPlan {
   const input = outputOf(child);
-  const resolver = new ExpressionResolver(input, ctx);
-  const resolved = items.flatMap((u) => expandStar(u, input)).map((u) => resolver.resolve(u));
+  const hidden = hiddenJoinColumns(child);
+  let resolved: Expression[];
+  if (hidden) {
+    const expanded = items.flatMap((u) => expandStar(u, input, hidden));
+    resolved = expanded.map((u) => resolveWithHidden(child, (inp) => new ExpressionResolver(inp, ctx).resolve(u)));
+    child = addHiddenColumns(child, missingAttributes(child, resolved));
+  } else {
+    const resolver = new ExpressionResolver(input, ctx);
+    resolved = items.flatMap((u) => expandStar(u, input)).map((u) => resolver.resolve(u));
+  }
   if (resolved.some((e) => containsKind(e, 'aggregateCall'))) {
     return buildAggregateFromResolved(child, [], resolved);
   }
@@ -63,7 +102,10 @@ export function buildProject(child: LogicalPlan, items: readonly UnresolvedExpre
       continue;
     }
     const generator = e.kind === 'alias' ? e.child : e;
-    if (generator.kind !== 'generatorCall') throw generatorNotExpectedError(findGeneratorName(e));
+    if (generator.kind !== 'generatorCall' || generator.args.some((a) => containsKind(a, 'generatorCall'))) {
+      // A generator must be a whole select item: `explode(x) + 1`, `stack(2, explode(x))` are nested.
+      throw nestedGeneratorError(prettySql(generator));
+    }
     const names = generator.aliases ?? (e.kind === 'alias' ? [e.name] : generator.elementTypes.map((t) => t.name));
     if (names.length !== generator.elementTypes.length) {
       throw new AnalysisException(
@@ -98,8 +140,9 @@ function findGeneratorName(e: Expression): string {
 }
 
 export function buildFilter(child: LogicalPlan, condition: UnresolvedExpression, ctx: ResolverContext): LogicalPlan {
-  const resolver = new ExpressionResolver(outputOf(child), ctx);
-  const resolved = resolver.resolve(condition);
+  const hidden = hiddenJoinColumns(child);
+  const resolve = (inp: readonly Attribute[]) => new ExpressionResolver(inp, ctx).resolve(condition);
+  const resolved = hidden ? resolveWithHidden(child, resolve) : resolve(outputOf(child));
   if (containsKind(resolved, 'generatorCall')) throw generatorNotExpectedError(findGeneratorName(resolved));
   if (containsKind(resolved, 'aggregateCall')) {
     throw new AnalysisException(`Aggregate/Window/Generate expressions are not valid in where clause of the query.\nExpression in where clause: [${prettySql(resolved)}]\nInvalid expressions: [${prettySql(resolved)}]`, {
@@ -115,6 +158,12 @@ export function buildFilter(child: LogicalPlan, condition: UnresolvedExpression,
       sqlState: '42K09',
       messageParameters: { sqlExpr: `"${prettySql(resolved)}"`, filter: `"${prettySql(resolved)}"`, type: `"${resolved.dataType.toDDL()}"` },
     });
+  }
+  const missing = hidden ? missingAttributes(child, [resolved]) : [];
+  if (hidden && missing.length > 0) {
+    // Filter on a hidden USING-join column: read it below, then project it away again.
+    const filter: LogicalPlan = { kind: 'filter', condition: resolved, child: addHiddenColumns(child, missing) };
+    return registerUsingJoin({ kind: 'project', projectList: outputOf(child), child: filter }, hidden);
   }
   return { kind: 'filter', condition: resolved, child };
 }
@@ -170,7 +219,13 @@ function checkGrouped(e: Expression, groupingKeys: Set<string>): void {
   forEachExpression(e, (x) => {
     if (x.kind === 'aggregateCall') return true;
     if (groupingKeys.has(expressionKey(x))) return true;
-    if (x.kind === 'attribute') throw missingAggregationError(x.name, `any_value(${x.name})`);
+    if (x.kind === 'attribute') {
+      // A global aggregate (no GROUP BY) reports the missing GROUP BY instead.
+      if (groupingKeys.size === 0) {
+        throw new AnalysisException('The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses.', { errorClass: 'MISSING_GROUP_BY', sqlState: '42803' });
+      }
+      throw missingAggregationError(x.name, `any_value(${x.name})`);
+    }
     return false;
   });
 }

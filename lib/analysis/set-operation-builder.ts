@@ -3,7 +3,8 @@
 import { AnalysisException } from '../errors/analysis-exception';
 import type { Attribute } from '../expressions/expression';
 import { newExprId } from '../expressions/expression';
-import { implicitCast, isNull, isNumeric, widerNumericType } from '../expressions/type-utils';
+import { implicitCast, isNull } from '../expressions/type-utils';
+import { findWiderType } from '../expressions/type-coercion';
 import type { DataType } from '../types/data-types';
 import { outputOf, type LogicalPlan } from '../plans/logical-plan';
 import { ordinalWord } from '../errors/query-compilation-errors';
@@ -16,16 +17,16 @@ function ordinalNumber(i: number): string {
   return `${n}${suffix}`;
 }
 
-function commonType(a: DataType, b: DataType): DataType | undefined {
+/** Spark's WidenSetOperationTypes: findWiderTypeForTwo (the ANSI variant under ANSI mode). */
+function commonType(a: DataType, b: DataType, ansi: boolean): DataType | undefined {
   if (a.equals(b)) return a;
   if (isNull(a)) return b;
   if (isNull(b)) return a;
-  if (isNumeric(a) && isNumeric(b)) return widerNumericType(a, b);
-  return undefined;
+  return findWiderType(a, b, ansi);
 }
 
 /** Casts each child to the common column types; returns the children and the output types. */
-function alignChildren(operator: SetKind, children: LogicalPlan[]): { children: LogicalPlan[]; types: DataType[] } {
+function alignChildren(operator: SetKind, children: LogicalPlan[], ansi: boolean): { children: LogicalPlan[]; types: DataType[] } {
   const outputs = children.map(outputOf);
   const width = outputs[0].length;
   outputs.forEach((o, i) => {
@@ -43,7 +44,7 @@ function alignChildren(operator: SetKind, children: LogicalPlan[]): { children: 
   const types = outputs[0].map((a) => a.dataType);
   for (let i = 1; i < outputs.length; i++) {
     for (let c = 0; c < width; c++) {
-      const t = commonType(types[c], outputs[i][c].dataType);
+      const t = commonType(types[c], outputs[i][c].dataType, ansi);
       if (!t) {
         const params = {
           tableOrdinalNumber: ordinalWord(i),
@@ -72,8 +73,8 @@ function alignChildren(operator: SetKind, children: LogicalPlan[]): { children: 
   return { children: aligned, types };
 }
 
-export function buildUnion(children: LogicalPlan[]): LogicalPlan {
-  const { children: aligned, types } = alignChildren('UNION', children);
+export function buildUnion(children: LogicalPlan[], ansi = true): LogicalPlan {
+  const { children: aligned, types } = alignChildren('UNION', children, ansi);
   const outputs = aligned.map(outputOf);
   const output: Attribute[] = outputs[0].map((a, c) => ({
     ...a,
@@ -113,9 +114,9 @@ export function alignByName(left: LogicalPlan, right: LogicalPlan, allowMissingC
   return [newLeft, newRight];
 }
 
-export function buildSetOperation(kind: 'except' | 'intersect', isAll: boolean, left: LogicalPlan, right: LogicalPlan): LogicalPlan {
+export function buildSetOperation(kind: 'except' | 'intersect', isAll: boolean, left: LogicalPlan, right: LogicalPlan, ansi = true): LogicalPlan {
   const operator: SetKind = `${kind === 'except' ? 'EXCEPT' : 'INTERSECT'}${isAll ? ' ALL' : ''}` as SetKind;
-  const { children } = alignChildren(operator, [left, right]);
+  const { children } = alignChildren(operator, [left, right], ansi);
   return { kind, isAll, left: children[0], right: children[1] };
 }
 

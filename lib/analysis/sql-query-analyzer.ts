@@ -11,6 +11,7 @@ import { findCommonType } from '../expressions/type-coercion';
 import type { CompileContext } from '../expressions/function-definition';
 import type { UnresolvedExpression, SortOrderExpr } from '../expressions/unresolved';
 import { forEachUnresolved } from '../expressions/unresolved-walk';
+import { timeWindowRewrite } from '../expressions/functions/datetime-window-rewrite';
 import { outputOf, type LogicalPlan } from '../plans/logical-plan';
 import type * as Ast from '../sql/ast';
 import { buildAggregate, buildFilter, buildProject, extendAggregate } from './plan-builder';
@@ -81,10 +82,10 @@ export class SqlQueryAnalyzer {
         const left = this.analyzeTerm(term.left, scope);
         const right = this.analyzeTerm(term.right, scope);
         if (term.operator === 'union') {
-          const union = buildUnion([left, right]);
+          const union = buildUnion([left, right], this.ctx.resolver.ansiEnabled);
           return term.all ? union : buildDistinct(union);
         }
-        return buildSetOperation(term.operator, term.all, left, right);
+        return buildSetOperation(term.operator, term.all, left, right, this.ctx.resolver.ansiEnabled);
       }
       case 'query':
         return this.analyzeQuery(term, scope);
@@ -100,7 +101,21 @@ export class SqlQueryAnalyzer {
     let plan: LogicalPlan = node.from ? this.analyzeRelation(node.from, scope) : oneRowRelation();
     for (const view of node.lateralViews) plan = this.lateralView(plan, view);
     if (node.where) plan = buildFilter(plan, this.noSubqueries(node.where), this.ctx.resolver);
-    const items = node.items.map((i) => this.noSubqueries(i));
+    let items = node.items.map((i) => this.noSubqueries(i));
+    // Spark's TimeWindowing: window(...) becomes a generated `window` column below the query.
+    const plainGroupBy = (node.groupBy ?? []).filter((g) => g.kind !== 'groupingAnalytics') as UnresolvedExpression[];
+    for (let tw = timeWindowRewrite([...items, ...plainGroupBy, node.having]), pass = 0; tw && pass < 8; pass++) {
+      const timeWindow = tw;
+      // A window of windows replaces the inner `window` column with the outer one.
+      const kept = outputOf(plan).filter((a) => a.name.toLowerCase() !== 'window').map((a): UnresolvedExpression => ({ kind: 'column', nameParts: [a.name] }));
+      const hasWindow = kept.length !== outputOf(plan).length;
+      plan = buildProject(plan, [...(hasWindow ? kept : [{ kind: 'star' } as UnresolvedExpression]), timeWindow.generator], this.ctx.resolver);
+      items = items.map(timeWindow.rewrite);
+      const groupBy = node.groupBy?.map((g) => (g.kind === 'groupingAnalytics' ? g : timeWindow.rewrite(g as UnresolvedExpression)));
+      node = { ...node, groupBy: groupBy as typeof node.groupBy, having: node.having && timeWindow.rewrite(node.having) };
+      const next = node.groupBy?.filter((g) => g.kind !== 'groupingAnalytics') as UnresolvedExpression[] | undefined;
+      tw = timeWindowRewrite([...items, ...(next ?? []), node.having]);
+    }
     const isAggregate = node.groupBy !== undefined || node.having !== undefined || this.containsAggregate(items, plan);
     if (isAggregate) {
       plan = this.aggregate(plan, items, node);

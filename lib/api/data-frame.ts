@@ -7,6 +7,7 @@ import { AnalysisException } from '../errors/analysis-exception';
 import { SparkException } from '../errors/spark-exception';
 import type { UnresolvedExpression } from '../expressions/unresolved';
 import { buildAggregate, buildFilter, buildProject } from '../analysis/plan-builder';
+import { timeWindowRewrite } from '../expressions/functions/datetime-window-rewrite';
 import { ExpressionResolver } from '../analysis/expression-resolver';
 import { streamingActionError } from '../analysis/unsupported-operation-checker';
 import { collectNodes, isStreamingPlan, outputOf, type LogicalPlan } from '../plans/logical-plan';
@@ -140,7 +141,12 @@ export class DataFrame {
 
   /** Internal: used by GroupedData. */
   aggregate(grouping: UnresolvedExpression[], aggregates: UnresolvedExpression[]): DataFrame {
-    return this.withPlan(buildAggregate(this.plan, grouping, aggregates, this.session.resolverContext(), true));
+    const ctx = this.session.resolverContext();
+    // Spark's TimeWindowing: window(...) becomes a generated `window` column (sliding windows give several rows).
+    const tw = timeWindowRewrite([...grouping, ...aggregates]);
+    if (!tw) return this.withPlan(buildAggregate(this.plan, grouping, aggregates, ctx, true));
+    const child = buildProject(this.plan, [{ kind: 'star' }, tw.generator], ctx);
+    return this.withPlan(buildAggregate(child, grouping.map(tw.rewrite), aggregates.map(tw.rewrite), ctx, true));
   }
 
   /** `orderBy("a", col("b").desc())`, `orderBy(["a", "b"], { ascending: [true, false] })`. */

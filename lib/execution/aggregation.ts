@@ -4,10 +4,10 @@ import { forEachExpression } from '../expressions/expression';
 import type { AggregateImpl, CompileContext, Evaluator } from '../expressions/function-definition';
 import { compileExpression, bindOrdinals } from '../expressions/compiler';
 import { expressionKey } from '../expressions/expression-key';
+import { compileLambdaFunction, compileLambdaVariable } from '../expressions/lambda';
 import { encodeCompositeKey } from '../util/group-key';
 import { partitionIdFunction } from './hash-partitioning';
 import type { Row } from './physical-operator';
-import { AnalysisException } from '../errors/analysis-exception';
 
 export interface Group {
   values: unknown[];
@@ -50,13 +50,9 @@ export class Aggregation {
         return true;
       });
     }
-    for (const call of calls) {
-      if (call.distinct) {
-        throw new AnalysisException(`DISTINCT aggregates are not supported yet: ${call.fn.name}(DISTINCT ...).`, { errorClass: 'UNSUPPORTED_FEATURE', sqlState: '0A000' });
-      }
-    }
+    // Streaming plans reject DISTINCT aggregates up front (UnsupportedOperationChecker).
     this.aggregates = calls.map((call) => ({
-      impl: call.fn.create(call.args.map((a) => a.dataType), call.dataType, ctx),
+      impl: withDistinct(call.fn.create(call.args.map((a) => a.dataType), call.dataType, ctx), call.distinct === true),
       args: call.args.map((a) => compileExpression(a, bound, ctx)),
       filter: call.filter ? compileExpression(call.filter, bound, ctx) : undefined,
     }));
@@ -85,6 +81,11 @@ export class Aggregation {
       let values: unknown[] | undefined;
       if (single) {
         key = grouping[0](row);
+        // Arrays, structs and maps group by value, not by reference.
+        if (key !== null && typeof key === 'object') {
+          values = [key];
+          key = encodeCompositeKey(values);
+        }
       } else {
         values = grouping.map((g) => g(row));
         key = values.length === 0 ? '' : encodeCompositeKey(values);
@@ -119,6 +120,34 @@ export class Aggregation {
     for (let i = 0; i < this.result.length; i++) out[i] = this.result[i](slots);
     return out;
   }
+}
+
+/**
+ * DISTINCT aggregates buffer the distinct argument values (insertion-ordered, keyed by value) and
+ * fold them through the plain aggregate only when the result is asked for.
+ */
+function withDistinct(impl: AggregateImpl, distinct: boolean): AggregateImpl {
+  if (!distinct) return impl;
+  const keyOf = (v: unknown): unknown => (v !== null && typeof v === 'object' ? encodeCompositeKey([v]) : v);
+  return {
+    init: () => new Map<unknown, unknown>(),
+    update: (b, v) => {
+      const seen = b as Map<unknown, unknown>;
+      const k = keyOf(v);
+      if (!seen.has(k)) seen.set(k, v);
+      return seen;
+    },
+    merge: (l, r) => {
+      const out = new Map(l as Map<unknown, unknown>);
+      for (const [k, v] of r as Map<unknown, unknown>) if (!out.has(k)) out.set(k, v);
+      return out;
+    },
+    result: (b) => {
+      let buffer = impl.init();
+      for (const v of (b as Map<unknown, unknown>).values()) buffer = impl.update(buffer, v);
+      return impl.result(buffer);
+    },
+  };
 }
 
 /** Compiles one output expression with grouping expressions and aggregate calls replaced by slots. */
@@ -158,5 +187,9 @@ function compileResult(e: Expression, groupingKeys: string[], callKeys: string[]
     }
     case 'generatorCall':
       return () => null;
+    case 'lambdaVariable':
+      return compileLambdaVariable(e);
+    case 'lambdaFunction':
+      return compileLambdaFunction(e, (body) => compileResult(body, groupingKeys, callKeys, nGroup, ctx));
   }
 }

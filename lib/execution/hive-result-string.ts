@@ -26,10 +26,27 @@ export function hiveStringFormatter(dataType: DataType, timeZone: string, nested
     return orNull((v) => `{${fields.map((f, i) => `"${f.name}":${f.format((v as unknown[])[i])}`).join(',')}}`, nested);
   }
   const name = dataType.typeName();
+  // ANSI intervals print HIVE_STYLE: "y-m" and "d hh:mm:ss.nnnnnnnnn", whatever the fields.
+  if (name.startsWith('interval year') || name === 'interval month') return orNull(hiveYearMonth, nested);
+  if (name.startsWith('interval day') || name.startsWith('interval hour') || name.startsWith('interval minute') || name === 'interval second') return orNull(hiveDayTime, nested);
   if (name === 'string') return orNull((v) => (nested ? `"${v as string}"` : (v as string)), nested);
   if (name === 'binary') return orNull((v) => new TextDecoder().decode(v as Uint8Array), nested);
   const atomic = prettyStringFormatter(dataType, timeZone);
   return orNull(atomic, nested);
+}
+
+function hiveYearMonth(v: unknown): string {
+  const m = v as number;
+  const abs = Math.abs(m);
+  return `${m < 0 ? '-' : ''}${Math.floor(abs / 12)}-${abs % 12}`;
+}
+
+function hiveDayTime(v: unknown): string {
+  const micros = v as bigint;
+  const abs = micros < 0n ? -micros : micros;
+  const pad = (n: bigint, w: number) => n.toString().padStart(w, '0');
+  const secs = abs / 1_000_000n;
+  return `${micros < 0n ? '-' : ''}${secs / 86400n} ${pad((secs / 3600n) % 24n, 2)}:${pad((secs / 60n) % 60n, 2)}:${pad(secs % 60n, 2)}.${pad((abs % 1_000_000n) * 1000n, 9)}`;
 }
 
 function orNull(format: Formatter, nested: boolean): Formatter {

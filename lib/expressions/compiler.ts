@@ -4,6 +4,7 @@ import { InternalError } from '../errors/spark-exception';
 import type { Attribute, Expression } from './expression';
 import type { CompileContext, Evaluator } from './function-definition';
 import { compileCast } from './cast';
+import { compileLambdaFunction, compileLambdaVariable } from './lambda';
 
 export function bindOrdinals(input: readonly Attribute[]): Map<number, number> {
   const ordinals = new Map<number, number>();
@@ -51,6 +52,10 @@ function compile(e: Expression, ordinals: Map<number, number>, ctx: CompileConte
       const args = e.args.map((a) => compile(a, ordinals, ctx));
       return e.fn.compile(args, e.args.map((a) => a.dataType), e.dataType, ctx);
     }
+    case 'lambdaVariable':
+      return compileLambdaVariable(e);
+    case 'lambdaFunction':
+      return compileLambdaFunction(e, (body) => compile(body, ordinals, ctx));
     case 'aggregateCall':
     case 'generatorCall':
       throw new InternalError(`${e.kind} ${e.fn.name} cannot be evaluated as a scalar expression.`);

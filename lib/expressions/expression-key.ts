@@ -13,6 +13,10 @@ export function expressionKey(e: Expression): string {
       return `cast(${expressionKey(e.child)}:${e.dataType.simpleString()}:${e.tryCast})`;
     case 'caseWhen':
       return `case(${e.branches.map((b) => `${expressionKey(b.condition)}->${expressionKey(b.value)}`).join(',')};${e.elseValue ? expressionKey(e.elseValue) : ''})`;
+    case 'lambdaVariable':
+      return `lambda#${e.exprId}`;
+    case 'lambdaFunction':
+      return `lambda(${e.params.map(expressionKey).join(',')}->${expressionKey(e.body)})`;
     case 'scalarCall':
     case 'aggregateCall':
     case 'generatorCall':

@@ -31,6 +31,11 @@ export function prettySql(e: Expression): string {
     }
     case 'generatorCall':
       return `${e.fn.name}(${e.args.map(prettySql).join(', ')})`;
+    case 'lambdaVariable':
+      // Spark names lambda parameters anonymously in column names.
+      return 'namedlambdavariable()';
+    case 'lambdaFunction':
+      return `lambdafunction(${[e.body, ...e.params].map(prettySql).join(', ')})`;
   }
 }
 

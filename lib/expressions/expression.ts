@@ -77,7 +77,25 @@ export interface GeneratorCall {
   aliases?: string[];
 }
 
-export type Expression = Attribute | Literal | ScalarCall | Cast | CaseWhen | NamedExpression | AggregateCall | GeneratorCall;
+/** A lambda parameter (`x` in `x -> x + 1`), bound by the higher-order function that owns the lambda. */
+export interface LambdaVariable {
+  kind: 'lambdaVariable';
+  name: string;
+  dataType: DataType;
+  nullable: boolean;
+  exprId: number;
+}
+
+/** `(x, y) -> body`, an argument of a higher-order function (compiled by lib/expressions/lambda.ts). */
+export interface LambdaFunction {
+  kind: 'lambdaFunction';
+  params: LambdaVariable[];
+  body: Expression;
+  /** The body's type. */
+  dataType: DataType;
+}
+
+export type Expression = Attribute | Literal | ScalarCall | Cast | CaseWhen | NamedExpression | AggregateCall | GeneratorCall | LambdaVariable | LambdaFunction;
 
 let nextExprId = 0;
 
@@ -105,6 +123,10 @@ export function isNullable(e: Expression): boolean {
       return isNullable(e.child);
     case 'generatorCall':
       return true;
+    case 'lambdaVariable':
+      return e.nullable;
+    case 'lambdaFunction':
+      return isNullable(e.body);
   }
 }
 
@@ -120,6 +142,10 @@ export function forEachExpression(e: Expression, visit: (e: Expression) => boole
   switch (e.kind) {
     case 'attribute':
     case 'literal':
+    case 'lambdaVariable':
+      return;
+    case 'lambdaFunction':
+      forEachExpression(e.body, visit);
       return;
     case 'scalarCall':
     case 'aggregateCall':

@@ -16,6 +16,8 @@ export interface CompileContext {
    * the offset log). Read it at evaluation time, not at compile time.
    */
   currentTimestampMicros?: () => bigint;
+  /** A session SQL config (e.g. spark.sql.mapKeyDedupPolicy), or null when unset; read at compile time. */
+  conf?: (key: string) => string | null;
 }
 
 export interface ResolveContext {
@@ -39,6 +41,11 @@ export interface ScalarFunction {
   compile(args: Evaluator[], argTypes: DataType[], resultType: DataType, ctx: CompileContext): Evaluator;
   /** Column-name rendering; default `name(a, b)`. */
   sql?(args: string[]): string;
+  /**
+   * Higher-order functions: the parameters of the lambda argument at `index` given the arguments
+   * resolved before it, and the parameter counts the lambda may declare (default: all).
+   */
+  lambdaParams?(index: number, args: readonly Expression[], ctx: ResolveContext): { params: { dataType: DataType; nullable: boolean }[]; accepts?: number[] };
 }
 
 /** Aggregates keep a buffer per group: init, update per row, merge partial buffers, result. */

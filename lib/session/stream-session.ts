@@ -110,7 +110,11 @@ export class StreamSession implements SessionContext {
   }
 
   compileContext(): CompileContext {
-    return { ansiEnabled: this.conf.get('spark.sql.ansi.enabled').toLowerCase() === 'true', timeZone: this.conf.get('spark.sql.session.timeZone') };
+    return {
+      ansiEnabled: this.conf.get('spark.sql.ansi.enabled').toLowerCase() === 'true',
+      timeZone: this.conf.get('spark.sql.session.timeZone'),
+      conf: (key) => this.conf.get(key, null),
+    };
   }
 
   numShufflePartitions(): number {

@@ -831,7 +831,8 @@ export class ExpressionParser {
           this.expect(TokenKind.Comma);
           const b = this.parseValueExpression(0);
           this.expect(TokenKind.RightParen);
-          return this.call(TIMESTAMPADD_NAMES.has(word) ? 'timestampadd' : 'timestampdiff', [unitLit, a, b], start);
+          // Internal names: a quoted unit (`timestampadd('MONTH', ...)`) reaches the public ones and fails, as in Spark.
+          return this.call(TIMESTAMPADD_NAMES.has(word) ? '__timestampadd' : '__timestampdiff', [unitLit, a, b], start);
         }, false);
       }
     }

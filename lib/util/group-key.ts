@@ -22,7 +22,8 @@ function encodeValue(v: unknown): string {
     default:
       if (Array.isArray(v)) return `a${v.length}[${v.map(encodeValue).join('')}]`;
       if (v instanceof Uint8Array) return `b${v.length}:${Array.from(v).join(',')};`;
-      if (v instanceof Map) return `m${v.size}{${[...v].map(([k, x]) => encodeValue(k) + encodeValue(x)).join('')}}`;
+      // Maps group regardless of entry order (Spark normalises them with MapSort before grouping).
+      if (v instanceof Map) return `m${v.size}{${[...v].map(([k, x]) => encodeValue(k) + encodeValue(x)).sort().join('')}}`;
       return `o${JSON.stringify(v)};`;
   }
 }

@@ -1,2 +1,72 @@
 // pyspark.sql.functions: math (re-exported by lib/functions.ts).
-export {};
+import { Column, literalExpr } from '../column';
+import { columnArg, flattenArgs } from '../column-args';
+import { call, type UnresolvedExpression } from '../../expressions/unresolved';
+import type { ColumnOrName } from '../column';
+
+function fn(name: string, ...args: UnresolvedExpression[]): Column {
+  return new Column(call(name, args));
+}
+
+const c = (x: ColumnOrName) => columnArg(x);
+/** Numbers are literals (PySpark's float/int arguments); Columns and names are columns. */
+const n = (x: ColumnOrName | number) => (typeof x === 'number' ? literalExpr(x) : columnArg(x));
+
+const unary = (name: string) => (col: ColumnOrName | number): Column => fn(name, n(col));
+
+export const abs = unary('abs');
+export function ceil(col: ColumnOrName, scale?: Column | number): Column { return scale === undefined ? fn('ceil', c(col)) : fn('ceil', c(col), n(scale)); }
+export function ceiling(col: ColumnOrName, scale?: Column | number): Column { return scale === undefined ? fn('ceiling', c(col)) : fn('ceiling', c(col), n(scale)); }
+export function floor(col: ColumnOrName, scale?: Column | number): Column { return scale === undefined ? fn('floor', c(col)) : fn('floor', c(col), n(scale)); }
+export function round(col: ColumnOrName, scale: Column | number = 0): Column { return fn('round', c(col), n(scale)); }
+export function bround(col: ColumnOrName, scale: Column | number = 0): Column { return fn('bround', c(col), n(scale)); }
+export const sqrt = unary('sqrt');
+export const cbrt = unary('cbrt');
+export const exp = unary('exp');
+export const expm1 = unary('expm1');
+export const ln = unary('ln');
+export const log10 = unary('log10');
+export const log2 = unary('log2');
+export const log1p = unary('log1p');
+/** PySpark's log(arg1, arg2=None): one argument is the natural log, two are (base, col). */
+export function log(arg1: ColumnOrName | number, arg2?: ColumnOrName | number): Column {
+  return arg2 === undefined ? fn('ln', n(arg1)) : fn('log', n(arg1), n(arg2));
+}
+export function pow(col1: ColumnOrName | number, col2: ColumnOrName | number): Column { return fn('power', n(col1), n(col2)); }
+export const power = pow;
+export const sign = unary('sign');
+export const signum = unary('signum');
+export function pmod(dividend: ColumnOrName | number, divisor: ColumnOrName | number): Column { return fn('pmod', n(dividend), n(divisor)); }
+export function greatest(...cols: (ColumnOrName | ColumnOrName[])[]): Column { return fn('greatest', ...flattenArgs(cols).map(c)); }
+export function least(...cols: (ColumnOrName | ColumnOrName[])[]): Column { return fn('least', ...flattenArgs(cols).map(c)); }
+export function pi(): Column { return fn('pi'); }
+export function e(): Column { return fn('e'); }
+export const sin = unary('sin');
+export const cos = unary('cos');
+export const tan = unary('tan');
+export const cot = unary('cot');
+export const sec = unary('sec');
+export const csc = unary('csc');
+export const asin = unary('asin');
+export const acos = unary('acos');
+export const atan = unary('atan');
+export const sinh = unary('sinh');
+export const cosh = unary('cosh');
+export const tanh = unary('tanh');
+export const asinh = unary('asinh');
+export const acosh = unary('acosh');
+export const atanh = unary('atanh');
+export function atan2(col1: ColumnOrName | number, col2: ColumnOrName | number): Column { return fn('atan2', n(col1), n(col2)); }
+export function hypot(col1: ColumnOrName | number, col2: ColumnOrName | number): Column { return fn('hypot', n(col1), n(col2)); }
+export const degrees = unary('degrees');
+export const radians = unary('radians');
+export const toDegrees = degrees;
+export const toRadians = radians;
+export const rint = unary('rint');
+export const factorial = unary('factorial');
+export const isnan = unary('isnan');
+export function nanvl(col1: ColumnOrName, col2: ColumnOrName): Column { return fn('nanvl', c(col1), c(col2)); }
+export const hex = unary('hex');
+export const unhex = unary('unhex');
+export const bin = unary('bin');
+export function conv(col: ColumnOrName, fromBase: number, toBase: number): Column { return fn('conv', c(col), literalExpr(fromBase), literalExpr(toBase)); }

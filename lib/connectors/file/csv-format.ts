@@ -18,7 +18,7 @@ import {
   patternTimestampParser,
   type DateParser,
   type TimestampParser,
-} from './datetime-parsing';
+} from '../../types/datetime-parsing';
 import {
   BadRecordError,
   FailureSafeParser,

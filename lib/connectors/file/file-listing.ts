@@ -18,7 +18,7 @@ import { Decimal } from '../../types/decimal';
 import { StructField, StructType } from '../../types/struct-type';
 import type { CaseInsensitiveMap } from '../../util/case-insensitive-map';
 import { parseJavaDouble } from './csv-format';
-import { lenientDateParser, lenientTimestampParser, patternDateParser, patternTimestampParser } from './datetime-parsing';
+import { lenientDateParser, lenientTimestampParser, patternDateParser, patternTimestampParser } from '../../types/datetime-parsing';
 import { qualifiedPath } from './file-format';
 import { findWiderTypeForTwo, isDecimal } from './type-widening';
 

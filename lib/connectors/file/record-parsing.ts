@@ -7,22 +7,12 @@ import { IllegalArgumentException } from '../../errors/illegal-argument-exceptio
 import { quoteIdentifier } from '../../errors/query-compilation-errors';
 import type { StructType } from '../../types/struct-type';
 import type { CaseInsensitiveMap } from '../../util/case-insensitive-map';
-import { Logger } from '../../util/logger';
+import { boolOption, malformedRecordError, parseModeOption, type ParseMode } from '../../types/parse-options';
 
-const log = new Logger('ParseMode');
+export { boolOption, malformedRecordError, parseModeOption, type ParseMode };
 
 // ---------------------------------------------------------------------------------------------
 // Options
-
-/** Spark's getBool: "true"/"false" in any case, else an error naming the option. */
-export function boolOption(options: CaseInsensitiveMap, name: string, defaultValue: boolean): boolean {
-  const v = options.get(name);
-  if (v === undefined) return defaultValue;
-  const lower = v.toLowerCase();
-  if (lower === 'true') return true;
-  if (lower === 'false') return false;
-  throw new SparkException(`${name} flag can be true or false.`, { messageParameters: { paramName: name } });
-}
 
 /** Spark's getChar: one character; "" means none (U+0000). */
 export function charOption(options: CaseInsensitiveMap, name: string, defaultValue: string): string {
@@ -73,18 +63,6 @@ export function splitLines(text: string, lineSep?: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // Parse modes and malformed records
 
-export type ParseMode = 'PERMISSIVE' | 'DROPMALFORMED' | 'FAILFAST';
-
-/** Spark's ParseMode.fromString: case-insensitive; an unknown mode warns and is PERMISSIVE. */
-export function parseModeOption(options: CaseInsensitiveMap): ParseMode {
-  const v = options.get('mode');
-  if (v === undefined) return 'PERMISSIVE';
-  const upper = v.toUpperCase();
-  if (upper === 'PERMISSIVE' || upper === 'DROPMALFORMED' || upper === 'FAILFAST') return upper;
-  log.warn(`${v} is not a valid parse mode. Using PERMISSIVE.`);
-  return 'PERMISSIVE';
-}
-
 /**
  * A record that failed to parse: `partial` holds the rows (in the parser's own column order)
  * that could be salvaged, `record` the raw text for the corrupt-record column.
@@ -98,19 +76,6 @@ export class BadRecordError extends Error {
     super(reason);
     this.name = 'BadRecordError';
   }
-}
-
-/** `[MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION]`: FAILFAST met a malformed record. */
-export function malformedRecordError(record: string, cause?: unknown): SparkException {
-  return new SparkException(
-    `Malformed records are detected in record parsing: ${record}.\nParse Mode: FAILFAST. To process malformed records as null result, try setting the option 'mode' as 'PERMISSIVE'. `,
-    {
-      errorClass: 'MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION',
-      sqlState: '22023',
-      messageParameters: { badRecord: record, failFastMode: 'FAILFAST' },
-      cause,
-    },
-  );
 }
 
 /** INVALID_CORRUPT_RECORD_TYPE: the corrupt-record column must be a nullable string. */

@@ -3,6 +3,7 @@ import { DataType, DataTypes, DecimalType } from '../../types/data-types';
 import { Decimal, toDecimal } from '../../types/decimal';
 import { boundedDecimal } from '../../types/decimal-precision';
 import { SparkException } from '../../errors/spark-exception';
+import { AnalysisException } from '../../errors/analysis-exception';
 import { unexpectedInputTypeError } from '../../errors/query-compilation-errors';
 import type { AggregateFunction, AggregateImpl } from '../function-definition';
 import { prettySql } from '../expression-sql';
@@ -16,7 +17,17 @@ export const count: AggregateFunction = {
   kind: 'aggregate',
   name: 'count',
   resolve(args, ctx) {
-    checkArity(ctx.name, args, 1, Infinity);
+    if (args.length === 0) {
+      // Spark: count() is an error unless spark.sql.legacy.allowParameterlessCount is set.
+      throw new AnalysisException(
+        `The \`count\` requires  >= 1 parameters but the actual number is 0. If you have to call this function with 0 parameters, set the legacy configuration "spark.sql.legacy.allowParameterlessCount" to "true".`,
+        {
+          errorClass: 'WRONG_NUM_ARGS.WITH_SUGGESTION',
+          sqlState: '42605',
+          messageParameters: { functionName: '`count`', expectedNum: ' >= 1', actualNum: '0', legacyNum: '0', legacyConfKey: '"spark.sql.legacy.allowParameterlessCount"', legacyConfValue: '"true"' },
+        },
+      );
+    }
     return { args, dataType: DataTypes.LongType, nullable: false };
   },
   create(argTypes) {

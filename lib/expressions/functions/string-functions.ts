@@ -9,6 +9,10 @@ import { implicitCast, isBinary, typeSql } from '../type-utils';
 import { castArgumentTo } from '../type-coercion';
 import { checkArity } from './check-args';
 import { compileJavaRegex } from './java-regex';
+import { STRING_SEARCH_FUNCTIONS } from './string-search-functions';
+import { STRING_PAD_TRIM_FUNCTIONS } from './string-pad-trim-functions';
+import { STRING_BINARY_FUNCTIONS } from './string-binary-functions';
+import { STRING_TEXT_FUNCTIONS } from './string-text-functions';
 
 /** Strings pass; other atomic values (numbers, booleans, dates, binary) are cast to string as in Spark. */
 function requireString(fnSql: string, args: Expression[], index: number): Expression {
@@ -247,9 +251,10 @@ export const STRING_FUNCTIONS: { fn: ScalarFunction; aliases: string[] }[] = [
   { fn: split, aliases: [] },
   { fn: unaryString('lower', (s) => s.toLowerCase()), aliases: ['lcase'] },
   { fn: unaryString('upper', (s) => s.toUpperCase()), aliases: ['ucase'] },
-  { fn: unaryString('trim', (s) => s.replace(/^ +| +$/g, '')), aliases: [] },
-  { fn: unaryString('ltrim', (s) => s.replace(/^ +/, '')), aliases: [] },
-  { fn: unaryString('rtrim', (s) => s.replace(/ +$/, '')), aliases: [] },
   { fn: unaryString('length', codePointLength, DataTypes.IntegerType), aliases: ['char_length', 'character_length', 'len'] },
   { fn: concat, aliases: [] },
+  ...STRING_SEARCH_FUNCTIONS,
+  ...STRING_PAD_TRIM_FUNCTIONS,
+  ...STRING_BINARY_FUNCTIONS,
+  ...STRING_TEXT_FUNCTIONS,
 ];

@@ -2,9 +2,9 @@
 // read them. Without a pattern Spark parses leniently (stringToDate / stringToTimestamp, the same
 // rules as CAST and typed literals); with `dateFormat`/`timestampFormat` it parses with a
 // java.time pattern, strictly and case-insensitively, and the whole text must match.
-import { IllegalArgumentException } from '../../errors/illegal-argument-exception';
-import { daysFromCivil, stringToDate, stringToTimestamp, stringToTimestampNTZ, MICROS_PER_SECOND } from '../../types/datetime';
-import { localToEpochSecond, resolveZone } from '../../types/time-zone';
+import { IllegalArgumentException } from '../errors/illegal-argument-exception';
+import { daysFromCivil, stringToDate, stringToTimestamp, stringToTimestampNTZ, MICROS_PER_SECOND } from './datetime';
+import { localToEpochSecond, resolveZone } from './time-zone';
 
 /** Microseconds since the epoch, or undefined when the text does not parse. */
 export type TimestampParser = (text: string) => bigint | undefined;

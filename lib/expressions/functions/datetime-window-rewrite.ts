@@ -1,0 +1,63 @@
+// Spark's TimeWindowing rule on unresolved expressions: a query that uses `window(ts, ...)`
+// gets one generated column `window` below it (every window containing ts), and each use of the
+// window(...) call becomes a reference to that column, so `GROUP BY window(...)` and
+// `SELECT window.start` meet. One distinct window expression per query, as in Spark.
+import { AnalysisException } from '../../errors/analysis-exception';
+import type { UnresolvedExpression } from '../unresolved';
+import { forEachUnresolved } from '../unresolved-walk';
+import { TIME_WINDOW_EXPAND } from './datetime-window';
+
+type FunctionNode = Extract<UnresolvedExpression, { kind: 'function' }>;
+
+function keyOf(e: UnresolvedExpression): string {
+  return JSON.stringify(e, (k, v) => (k === 'origin' ? undefined : typeof v === 'bigint' ? `${v}n` : v));
+}
+
+function isWindowCall(e: UnresolvedExpression): e is FunctionNode {
+  return e.kind === 'function' && e.name.toLowerCase() === 'window' && !('over' in e && (e as { over?: unknown }).over);
+}
+
+function containsWindowCall(e: UnresolvedExpression): boolean {
+  let found = false;
+  forEachUnresolved(e, (x) => {
+    if (isWindowCall(x)) found = true;
+  });
+  return found;
+}
+
+export interface TimeWindowRewrite {
+  /** The generator call producing the `window` column (to add below the query). */
+  generator: UnresolvedExpression;
+  /** Replaces the window(...) call by a reference to the `window` column. */
+  rewrite(e: UnresolvedExpression): UnresolvedExpression;
+}
+
+/** The rewrite for the window(...) call used in `exprs`, or undefined when there is none. */
+export function timeWindowRewrite(exprs: readonly (UnresolvedExpression | undefined)[]): TimeWindowRewrite | undefined {
+  const found = new Map<string, FunctionNode>();
+  for (const e of exprs) {
+    if (!e) continue;
+    forEachUnresolved(e, (x) => {
+      // Innermost windows first: a window of windows is rewritten on a later pass.
+      if (isWindowCall(x) && !x.args.some(containsWindowCall)) found.set(keyOf(x), x);
+    });
+  }
+  if (found.size === 0) return undefined;
+  if (found.size > 1) {
+    throw new AnalysisException('Multiple time/session window expressions would result in a cartesian product of rows, therefore they are currently not supported.', {
+      errorClass: '_LEGACY_ERROR_TEMP_1039',
+    });
+  }
+  const [[key, call]] = [...found];
+  const generator: UnresolvedExpression = { ...call, name: TIME_WINDOW_EXPAND, origin: undefined } as UnresolvedExpression;
+  const replace = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(replace);
+    if (node === null || typeof node !== 'object' || Object.getPrototypeOf(node) !== Object.prototype) return node;
+    const n = node as UnresolvedExpression;
+    if (typeof n.kind === 'string' && isWindowCall(n) && keyOf(n) === key) return { kind: 'column', nameParts: ['window'] };
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) out[k] = k === 'origin' || k === 'dataType' ? v : replace(v);
+    return out;
+  };
+  return { generator, rewrite: (e) => replace(e) as UnresolvedExpression };
+}

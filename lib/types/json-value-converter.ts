@@ -1,0 +1,252 @@
+// Spark's JacksonParser value conversion: a parsed JSON value -> an internal value of a Spark
+// type, as the JSON file format and from_json read records. A field that cannot be converted
+// stays null and the record is reported bad with what could be converted (PartialValueError).
+import { SparkException } from '../errors/spark-exception';
+import { ArrayType, DataType, DecimalType, MapType } from './data-types';
+import { Decimal } from './decimal';
+import { StructType } from './struct-type';
+import {
+  lenientDateParser,
+  lenientTimestampNTZParser,
+  lenientTimestampParser,
+  patternDateParser,
+  patternTimestampNTZParser,
+  patternTimestampParser,
+  type DateParser,
+  type TimestampParser,
+} from './datetime-parsing';
+import type { JsonValue } from './json-parser';
+import type { JsonOptions } from './json-options';
+
+const LONG_MIN = -(2n ** 63n);
+const LONG_MAX = 2n ** 63n - 1n;
+
+/** A value that cannot be converted to the schema's type. */
+export class ConversionError extends Error {}
+
+/** A container converted in part: `value` holds what could be converted (Spark's partial results). */
+export class PartialValueError extends Error {
+  constructor(
+    readonly value: unknown,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+export type Converter = (v: JsonValue, src: string) => unknown;
+
+function fail(v: JsonValue, dataType: DataType, src: string): never {
+  if (v.t === 'str' && v.v.length === 0) throw new ConversionError(`Failed to parse an empty string for data type ${dataType.toDDL()}`);
+  throw new ConversionError(`Cannot parse ${src.slice(v.start, v.end)} as ${dataType.toDDL()}.`);
+}
+
+const POSITIVE_INFINITY_TEXT = new Set(['+INF', '+Infinity', 'Infinity', 'INF']);
+const NEGATIVE_INFINITY_TEXT = new Set(['-INF', '-Infinity']);
+
+function specialDouble(text: string, allowNonNumeric: boolean): number | undefined {
+  if (!allowNonNumeric) return undefined;
+  if (text === 'NaN') return NaN;
+  if (POSITIVE_INFINITY_TEXT.has(text)) return Infinity;
+  if (NEGATIVE_INFINITY_TEXT.has(text)) return -Infinity;
+  return undefined;
+}
+
+function integralConverter(dataType: DataType, min: number, max: number): Converter {
+  return (v, src) => {
+    if (v.t === 'num' && v.int) {
+      const n = Number(v.text);
+      if (n >= min && n <= max) return n;
+    }
+    return fail(v, dataType, src);
+  };
+}
+
+export class JsonRowConverter {
+  private readonly timestamp: TimestampParser;
+  private readonly timestampNTZ: TimestampParser;
+  private readonly date: DateParser;
+
+  constructor(private readonly o: JsonOptions) {
+    const lenientTs = lenientTimestampParser(o.zone);
+    if (o.timestampFormat === undefined) {
+      this.timestamp = lenientTs;
+    } else {
+      const strict = patternTimestampParser(o.timestampFormat, o.zone);
+      this.timestamp = o.enableDateTimeParsingFallback ? (s) => strict(s) ?? lenientTs(s) : strict;
+    }
+    this.timestampNTZ = o.timestampNTZFormat !== undefined ? patternTimestampNTZParser(o.timestampNTZFormat) : lenientTimestampNTZParser();
+    const lenientDate = lenientDateParser();
+    // Without a dateFormat Spark falls back to stringToDate, then to a day count (Spark 1.5 files).
+    const dayCount = (s: string): number | undefined => (/^[+-]?\d+$/.test(s) && Math.abs(Number(s)) <= 2147483647 ? Number(s) : undefined);
+    if (o.dateFormat === undefined) {
+      this.date = (s) => lenientDate(s) ?? dayCount(s);
+    } else {
+      const strict = patternDateParser(o.dateFormat);
+      this.date = o.enableDateTimeParsingFallback ? (s) => strict(s) ?? lenientDate(s) ?? dayCount(s) : strict;
+    }
+  }
+
+  /** Converts non-null values; JSON null is null for every type. */
+  converter(dataType: DataType): Converter {
+    const convert = this.nonNull(dataType);
+    return (v, src) => (v.t === 'null' ? null : convert(v, src));
+  }
+
+  private nonNull(dataType: DataType): Converter {
+    const o = this.o;
+    const name = dataType.typeName();
+    switch (name) {
+      case 'boolean':
+        return (v, src) => (v.t === 'bool' ? v.v : fail(v, dataType, src));
+      case 'byte':
+        return integralConverter(dataType, -128, 127);
+      case 'short':
+        return integralConverter(dataType, -32768, 32767);
+      case 'integer':
+        return integralConverter(dataType, -2147483648, 2147483647);
+      case 'long':
+        return (v, src) => {
+          if (v.t === 'num' && v.int) {
+            const n = BigInt(v.text);
+            if (n >= LONG_MIN && n <= LONG_MAX) return n;
+          }
+          return fail(v, dataType, src);
+        };
+      case 'float':
+      case 'double': {
+        const round = name === 'float' ? Math.fround : (x: number) => x;
+        return (v, src) => {
+          if (v.t === 'num') return round(specialDouble(v.text, true) ?? Number(v.text));
+          if (v.t === 'str' && v.v.length > 0) {
+            const special = specialDouble(v.v, o.parse.allowNonNumericNumbers);
+            if (special !== undefined) return round(special);
+          }
+          return fail(v, dataType, src);
+        };
+      }
+      case 'string':
+        // A non-string value is kept as its JSON text, exactly as written.
+        return (v, src) => (v.t === 'str' ? v.v : src.slice(v.start, v.end));
+      case 'timestamp':
+        return (v, src) => {
+          if (v.t === 'str' && v.v.length > 0) {
+            const micros = this.timestamp(v.v);
+            if (micros !== undefined) return micros;
+          } else if (v.t === 'num' && v.int) {
+            const seconds = BigInt(v.text);
+            if (seconds >= LONG_MIN && seconds <= LONG_MAX) return seconds * 1_000_000n;
+          }
+          return fail(v, dataType, src);
+        };
+      case 'timestamp_ntz':
+        return (v, src) => (v.t === 'str' && v.v.length > 0 ? this.timestampNTZ(v.v) ?? fail(v, dataType, src) : fail(v, dataType, src));
+      case 'date':
+        return (v, src) => (v.t === 'str' && v.v.length > 0 ? this.date(v.v) ?? fail(v, dataType, src) : fail(v, dataType, src));
+      case 'binary':
+        return (v, src) => (v.t === 'str' ? new Uint8Array(Buffer.from(v.v, 'base64')) : fail(v, dataType, src));
+      case 'void':
+        return () => null;
+      default:
+        break;
+    }
+    if (/^(var)?char\(/.test(name)) return (v, src) => (v.t === 'str' ? v.v : src.slice(v.start, v.end));
+    if (dataType instanceof DecimalType) {
+      const { precision, scale } = dataType;
+      return (v, src) => {
+        let d: Decimal | null = null;
+        if (v.t === 'num') d = Decimal.parse(v.text);
+        else if (v.t === 'str' && v.v.length > 0) d = Decimal.parse(v.v.replace(/,/g, ''));
+        const fitted = d?.toPrecision(precision, scale) ?? null;
+        return fitted ?? fail(v, dataType, src);
+      };
+    }
+    if (dataType instanceof StructType) {
+      const convertObject = this.objectConverter(dataType);
+      return (v, src) => (v.t === 'obj' ? convertObject(v, src) : fail(v, dataType, src));
+    }
+    if (dataType instanceof ArrayType) {
+      const element = this.converter(dataType.elementType);
+      return (v, src) => {
+        if (v.t !== 'arr') return fail(v, dataType, src);
+        const out: unknown[] = [];
+        let partial: PartialValueError | undefined;
+        for (const item of v.items) {
+          try {
+            out.push(element(item, src));
+          } catch (e) {
+            if (!(e instanceof PartialValueError)) throw e;
+            partial ??= e;
+            out.push(e.value);
+          }
+        }
+        if (partial) throw new PartialValueError(out, partial.reason);
+        return out;
+      };
+    }
+    if (dataType instanceof MapType) {
+      const value = this.converter(dataType.valueType);
+      const key = this.mapKey(dataType.keyType);
+      return (v, src) => {
+        if (v.t !== 'obj') return fail(v, dataType, src);
+        const out = new Map<unknown, unknown>();
+        let partial: PartialValueError | undefined;
+        for (const [k, item] of v.fields) {
+          let converted: unknown;
+          try {
+            converted = value(item, src);
+          } catch (e) {
+            if (!(e instanceof PartialValueError)) throw e;
+            partial ??= e;
+            converted = e.value;
+          }
+          out.set(key(k), converted);
+        }
+        if (partial) throw new PartialValueError(out, partial.reason);
+        return out;
+      };
+    }
+    throw new SparkException(`Unsupported type: ${dataType.typeName()}`);
+  }
+
+  private mapKey(keyType: DataType): (k: string) => unknown {
+    const name = keyType.typeName();
+    if (name === 'string' || /^(var)?char\(/.test(name)) return (k) => k;
+    const convert = this.converter(keyType);
+    return (k) => {
+      const v = convert({ t: 'num', text: k, int: /^-?\d+$/.test(k), start: 0, end: k.length }, k);
+      if (v === null) throw new ConversionError(`Cannot parse map key ${k} as ${keyType.toDDL()}.`);
+      return v;
+    };
+  }
+
+  /**
+   * convertObject: fields by exact name; a field that fails to convert stays null and the
+   * record is reported bad with the rest of the row as its partial result.
+   */
+  objectConverter(schema: StructType): (v: Extract<JsonValue, { t: 'obj' }>, src: string) => unknown[] {
+    const index = new Map<string, number>();
+    schema.fields.forEach((f, i) => {
+      if (!index.has(f.name)) index.set(f.name, i);
+    });
+    const converters = schema.fields.map((f) => this.converter(f.dataType));
+    const n = converters.length;
+    return (v, src) => {
+      const row = new Array<unknown>(n).fill(null);
+      let bad: Error | undefined;
+      for (const [name, value] of v.fields) {
+        const i = index.get(name);
+        if (i === undefined) continue;
+        try {
+          row[i] = converters[i](value, src);
+        } catch (e) {
+          if (e instanceof PartialValueError) row[i] = e.value;
+          else if (!(e instanceof ConversionError)) throw e;
+          bad ??= e;
+        }
+      }
+      if (bad) throw new PartialValueError(row, bad.message);
+      return row;
+    };
+  }
+}
