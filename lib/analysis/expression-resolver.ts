@@ -22,6 +22,7 @@ import { resolveExtractValue } from '../expressions/functions/collection-access'
 import { nestedGeneratorError } from '../expressions/functions/generators';
 import { levenshtein } from '../util/levenshtein';
 import { parseTimestampLiteral } from '../sql/literals';
+import { toPrettyString } from '../types/pretty-value';
 
 export interface ResolverContext {
   registry: FunctionRegistry;
@@ -57,7 +58,9 @@ export class ExpressionResolver {
       case 'literal':
         if (u.timestampText !== undefined) {
           const micros = parseTimestampLiteral(u.timestampText, true, this.ctx.timeZone);
-          return { kind: 'literal', value: micros ?? u.value, dataType: u.dataType };
+          const value = micros ?? u.value;
+          // Spark names the literal by its value in the session time zone.
+          return { kind: 'literal', value, dataType: u.dataType, sql: `TIMESTAMP '${toPrettyString(value, u.dataType, this.ctx.timeZone)}'` };
         }
         return { kind: 'literal', value: u.value, dataType: u.dataType };
       case 'column':

@@ -10,7 +10,7 @@ export function prettySql(e: Expression): string {
     case 'attribute':
       return e.name;
     case 'literal':
-      return prettyLiteral(e.value, e.dataType);
+      return e.sql ?? prettyLiteral(e.value, e.dataType);
     case 'alias':
       return e.name;
     case 'cast':

@@ -17,6 +17,8 @@ export interface Literal {
   kind: 'literal';
   value: unknown;
   dataType: DataType;
+  /** The literal's SQL as Spark names it when that depends on the session (TIMESTAMP in its zone). */
+  sql?: string;
 }
 
 export interface ScalarCall {
