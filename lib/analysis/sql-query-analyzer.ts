@@ -230,12 +230,14 @@ export class SqlQueryAnalyzer {
       }
       const out = outputOf(widened);
       const hidden = out.slice(out.length - hiddenItems.length);
+      // Sort right above the widened aggregate: HAVING filters and projections above it keep the
+      // order and drop the hidden sort columns.
       const sorted: LogicalPlan = {
         kind: 'sort',
         orders: hidden.map((h, i) => ({ child: h, ascending: items[i].ascending, nullsFirst: items[i].nullsFirst })),
-        child: replaceAggregate(plan, aggregate, widened),
+        child: widened,
       };
-      return { kind: 'project', projectList: output, child: sorted };
+      return { kind: 'project', projectList: output, child: replaceAggregate(plan, aggregate, sorted) };
     }
   }
 

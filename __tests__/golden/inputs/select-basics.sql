@@ -21,3 +21,5 @@ SELECT nosuch FROM emp;
 SELECT name FROM emp GROUP BY dept;
 SELECT count(*) FROM missing_table;
 SELECT 1 +;
+SELECT dept % 20 AS k FROM emp GROUP BY dept % 20 HAVING sum(salary) > 1000 ORDER BY max(salary) DESC;
+SELECT named_struct('d', dept) AS s, count(*) FROM emp GROUP BY named_struct('d', dept) HAVING count(*) > 1 ORDER BY s.d DESC;
