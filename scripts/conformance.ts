@@ -18,7 +18,7 @@ interface SkipRule {
 
 /** Documented scope rules: a query matching one is out of scope and not counted. */
 const SKIP_RULES: SkipRule[] = [
-  { reason: 'needs persistent tables (CREATE TABLE / INSERT / ALTER / DROP TABLE); Rivulet has temp views only', matches: (sql) => /^\s*(CREATE\s+(OR\s+REPLACE\s+)?TABLE|INSERT\s|ALTER\s+TABLE|DROP\s+TABLE|TRUNCATE\s)/i.test(sql) },
+  { reason: 'needs persistent tables (CREATE TABLE / INSERT / ALTER / DROP TABLE, and queries reading such a table); Rivulet has temp views only', matches: (sql) => /^\s*(CREATE\s+(OR\s+REPLACE\s+)?TABLE|INSERT\s|ALTER\s+TABLE|DROP\s+TABLE|TRUNCATE\s)/i.test(sql) },
   { reason: 'TIME type (Spark master only, not in Spark 4.x)', matches: (sql) => /\bTIME\s*'|\bTIME\s*\(\d|::\s*TIME\b|\bAS\s+TIME\b|\bmake_time\b|\bto_time\b|\btry_to_time\b|\bcurrent_time\b|time_diff|time_trunc/i.test(sql) },
   { reason: 'nondeterministic functions (rand, randn, uuid, shuffle)', matches: (sql) => /\b(rand|randn|uuid|shuffle)\s*\(/i.test(sql) },
   { reason: 'Spark records INTERNAL_ERROR (a Spark bug) as the expectation', matches: (_sql, e) => expectedErrorClass(e)?.startsWith('INTERNAL_ERROR') === true },
@@ -49,9 +49,18 @@ function runFile(root: string, variant: '' | 'nonansi', file: string): FileScore
   });
   for (const [k, v] of input.settings) spark.conf.set(k, v);
   const score: FileScore = { name: `${variant ? `${variant}/` : ''}${file.replace(/\.sql$/, '')}`, passed: 0, total: 0, skipped: 0, strictSchema: 0, failures: [], skipReasons: new Map() };
+  // Tables made by skipped CREATE TABLE statements: queries reading them need the same feature.
+  const skippedTables = new Set<string>();
+  const readsSkippedTable = (sql: string): boolean => [...skippedTables].some((t) => new RegExp(`\\b${t}\\b`, 'i').test(sql));
   expected.forEach((block, i) => {
     const sql = block.sql;
-    const rule = SKIP_RULES.find((r) => r.matches(sql, block));
+    let rule = SKIP_RULES.find((r) => r.matches(sql, block));
+    if (rule === SKIP_RULES[0]) {
+      const created = /^\s*CREATE\s+(?:OR\s+REPLACE\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?`?([A-Za-z_][A-Za-z0-9_]*)/i.exec(sql);
+      if (created) skippedTables.add(created[1]);
+    } else if (!rule && readsSkippedTable(sql)) {
+      rule = SKIP_RULES[0];
+    }
     if (rule) {
       score.skipped++;
       score.skipReasons.set(rule.reason, (score.skipReasons.get(rule.reason) ?? 0) + 1);
