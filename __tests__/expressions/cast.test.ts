@@ -362,7 +362,7 @@ describe('legality', () => {
     [I, DATE, false, false],
     [NullType(), ArrayType(I), true, true],
     [ArrayType(I), S, true, true],
-    [I, DayTimeIntervalType(), false, true],
+    [I, DayTimeIntervalType(), true, true],
     [I, DayTimeIntervalType(3), true, true],
     [YearMonthIntervalType(), DayTimeIntervalType(), false, false],
     [DayTimeIntervalType(), dec(10, 2), true, true],

@@ -30,6 +30,8 @@ export interface ResolverContext {
   timeZone: string;
   ansiEnabled: boolean;
   caseSensitive: boolean;
+  /** Reads a SQL config (legacy analysis flags); absent where no session is at hand. */
+  conf?: (key: string) => string | undefined;
 }
 
 export class ExpressionResolver {

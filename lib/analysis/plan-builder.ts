@@ -28,6 +28,8 @@ function containsKind(e: Expression, kind: Expression['kind']): boolean {
 /** Gives every select item a name: aliases keep theirs, attributes stay, others get Spark's pretty SQL. */
 export function toSelectItem(e: Expression): SelectItem {
   if (e.kind === 'attribute' || e.kind === 'alias') return e;
+  // Spark's ResolveAliases: CAST(col AS type) keeps the column's name.
+  if (e.kind === 'cast' && !e.implicit && e.child.kind === 'attribute') return { kind: 'alias', child: e, name: e.child.name, exprId: newExprId(), dataType: e.dataType };
   return { kind: 'alias', child: e, name: prettySql(e), exprId: newExprId(), dataType: e.dataType };
 }
 
@@ -38,13 +40,18 @@ const IGNORE_NULLS_FUNCTIONS = new Set(['first', 'last', 'first_value', 'last_va
  * except `count(*)`, which the resolver turns into count(1); `IGNORE NULLS` becomes first/last's
  * ignoreNulls argument.
  */
-function expandArgumentStars(u: UnresolvedExpression, input: readonly Attribute[], hidden?: readonly Attribute[]): UnresolvedExpression {
-  if (u.kind === 'alias') return { ...u, child: expandArgumentStars(u.child, input, hidden) };
+function expandArgumentStars(u: UnresolvedExpression, input: readonly Attribute[], hidden?: readonly Attribute[], conf?: (key: string) => string | undefined): UnresolvedExpression {
+  if (u.kind === 'alias') return { ...u, child: expandArgumentStars(u.child, input, hidden, conf) };
   if (u.kind !== 'function') return u;
   const name = u.name.toLowerCase();
   let args = u.args;
+  const legacy = (key: string) => conf?.(key)?.toLowerCase() === 'true';
+  // spark.sql.legacy.allowParameterlessCount: count() counts nothing (0), as count(NULL).
+  if (name === 'count' && args.length === 0 && legacy('spark.sql.legacy.allowParameterlessCount')) {
+    return { ...u, args: [{ kind: 'literal', value: null, dataType: DataTypes.NullType }] };
+  }
   const countStar = name === 'count' && args.length === 1 && args[0].kind === 'star' && !u.distinct;
-  if (countStar && args[0].kind === 'star' && args[0].target) {
+  if (countStar && args[0].kind === 'star' && args[0].target && !legacy('spark.sql.legacy.allowStarWithSingleTableIdentifierInCount')) {
     const table = args[0].target[args[0].target.length - 1];
     throw new AnalysisException(`It is not allowed to use an asterisk with a table name in the COUNT function. Use COUNT(*) or expand the columns manually, e.g. COUNT(\`${table}\`.\`col1\`, ...).`, {
       errorClass: 'INVALID_USAGE_OF_STAR_WITH_TABLE_IDENTIFIER_IN_COUNT',
@@ -52,14 +59,15 @@ function expandArgumentStars(u: UnresolvedExpression, input: readonly Attribute[
       messageParameters: { tableName: `\`${table}\`` },
     });
   }
-  if (!countStar && args.some((a) => a.kind === 'star')) args = args.flatMap((a) => expandStar(a, input, hidden));
-  args = args.map((a) => expandArgumentStars(a, input, hidden));
+  const tableStar = countStar && args[0].kind === 'star' && args[0].target !== undefined;
+  if ((!countStar || tableStar) && args.some((a) => a.kind === 'star')) args = args.flatMap((a) => expandStar(a, input, hidden));
+  args = args.map((a) => expandArgumentStars(a, input, hidden, conf));
   if (u.ignoreNulls === true && IGNORE_NULLS_FUNCTIONS.has(name) && args.length === 1) args = [...args, { kind: 'literal', value: true, dataType: DataTypes.BooleanType }];
   return args === u.args ? u : { ...u, args };
 }
 
-function expandStar(u: UnresolvedExpression, input: readonly Attribute[], hidden?: readonly Attribute[]): UnresolvedExpression[] {
-  if (u.kind !== 'star') return [expandArgumentStars(u, input, hidden)];
+function expandStar(u: UnresolvedExpression, input: readonly Attribute[], hidden?: readonly Attribute[], conf?: (key: string) => string | undefined): UnresolvedExpression[] {
+  if (u.kind !== 'star') return [expandArgumentStars(u, input, hidden, conf)];
   const target = u.target?.map((t) => t.toLowerCase());
   // `nt2.*` over a USING join also reaches nt2's hidden key column.
   const selected = target ? (target && hidden ? hidden : input).filter((a) => a.qualifier.length > 0 && a.qualifier[a.qualifier.length - 1].toLowerCase() === target[target.length - 1]) : input;
@@ -78,12 +86,12 @@ export function buildProject(child: LogicalPlan, items: readonly UnresolvedExpre
   const hidden = hiddenJoinColumns(child);
   let resolved: Expression[];
   if (hidden) {
-    const expanded = items.flatMap((u) => expandStar(u, input, hidden));
+    const expanded = items.flatMap((u) => expandStar(u, input, hidden, ctx.conf));
     resolved = expanded.map((u) => resolveWithHidden(child, (inp) => new ExpressionResolver(inp, ctx).resolve(u)));
     child = addHiddenColumns(child, missingAttributes(child, resolved));
   } else {
     const resolver = new ExpressionResolver(input, ctx);
-    resolved = items.flatMap((u) => expandStar(u, input)).map((u) => resolver.resolve(u));
+    resolved = items.flatMap((u) => expandStar(u, input, undefined, ctx.conf)).map((u) => resolver.resolve(u));
   }
   if (resolved.some((e) => containsKind(e, 'aggregateCall'))) {
     return buildAggregateFromResolved(child, [], resolved);
@@ -178,7 +186,7 @@ export function buildAggregate(
 ): LogicalPlan {
   const input = outputOf(child);
   const resolver = new ExpressionResolver(input, ctx);
-  const groupingResolved = grouping.flatMap((u) => expandStar(u, input)).map((u) => resolver.resolve(u));
+  const groupingResolved = grouping.flatMap((u) => expandStar(u, input, undefined, ctx.conf)).map((u) => resolver.resolve(u));
   for (const g of groupingResolved) {
     if (containsKind(g, 'aggregateCall')) {
       throw new AnalysisException(`Aggregate functions are not allowed in GROUP BY, but found ${prettySql(g)}.`, {
@@ -188,7 +196,7 @@ export function buildAggregate(
       });
     }
   }
-  const aggResolved = aggregates.flatMap((u) => expandStar(u, input)).map((u) => resolver.resolve(u));
+  const aggResolved = aggregates.flatMap((u) => expandStar(u, input, undefined, ctx.conf)).map((u) => resolver.resolve(u));
   const output = includeGrouping ? [...groupingResolved, ...aggResolved] : aggResolved;
   return buildAggregateFromResolved(child, groupingResolved.map(stripAlias), output);
 }

@@ -101,6 +101,11 @@ export class SqlQueryAnalyzer {
     let plan: LogicalPlan = node.from ? this.analyzeRelation(node.from, scope) : oneRowRelation();
     for (const view of node.lateralViews) plan = this.lateralView(plan, view);
     if (node.where) plan = buildFilter(plan, this.noSubqueries(node.where), this.ctx.resolver);
+    // spark.sql.legacy.parser.havingWithoutGroupByAsWhere: a HAVING without GROUP BY filters rows.
+    if (node.having && node.groupBy === undefined && this.ctx.resolver.conf?.('spark.sql.legacy.parser.havingWithoutGroupByAsWhere')?.toLowerCase() === 'true') {
+      plan = buildFilter(plan, this.noSubqueries(node.having), this.ctx.resolver);
+      node = { ...node, having: undefined };
+    }
     let items = node.items.map((i) => this.noSubqueries(i));
     // Spark's TimeWindowing: window(...) becomes a generated `window` column below the query.
     const plainGroupBy = (node.groupBy ?? []).filter((g) => g.kind !== 'groupingAnalytics') as UnresolvedExpression[];

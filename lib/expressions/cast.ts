@@ -127,8 +127,8 @@ export function canCast(from: DataType, to: DataType): boolean {
     if (isString(from)) return true;
     if (isDt(to) && isDt(from)) return true;
     if (isYm(to) && isYm(from)) return true;
-    if (isIntegral(from)) return to.startField === to.endField;
-    return isDecimal(from);
+    // Spark 4 casts any integral or decimal to an ANSI interval in both modes (nonansi/cast.sql).
+    return isIntegral(from) || isDecimal(from);
   }
   if (isNumeric(to)) {
     if (from instanceof AnsiIntervalType) return isIntegral(to) || isDecimal(to);

@@ -106,6 +106,7 @@ export class StreamSession implements SessionContext {
       timeZone: this.conf.get('spark.sql.session.timeZone'),
       ansiEnabled: this.conf.get('spark.sql.ansi.enabled').toLowerCase() === 'true',
       caseSensitive: this.conf.get('spark.sql.caseSensitive').toLowerCase() === 'true',
+      conf: (key) => this.conf.getOption(key),
     };
   }
 

@@ -84,7 +84,8 @@ function firstLast(name: string, last: boolean): AggregateFunction {
         result: (b) => (b as [unknown, boolean])[0],
       };
     },
-    sql: (args) => `${name}(${args[0]})${args.length === 2 && args[1] === 'true' ? ' ignore nulls' : ''}`,
+    // Spark names first(x, true) / first(x) IGNORE NULLS just `first(x)` (ignoreNulls is no child).
+    sql: (args, distinct) => `${name}(${distinct ? 'DISTINCT ' : ''}${args[0]})`,
   };
 }
 
@@ -336,7 +337,7 @@ const approxCountDistinct: AggregateFunction = {
       result: (b) => BigInt((b as Set<unknown>).size),
     };
   },
-  sql: (args) => `approx_count_distinct(${args[0]})`,
+  sql: (args, distinct) => `approx_count_distinct(${distinct ? 'DISTINCT ' : ''}${args[0]})`,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -415,7 +416,7 @@ function percentileApprox(name: string): AggregateFunction {
         },
       };
     },
-    sql: (args) => `${name}(${args.join(', ')})`,
+    sql: (args, distinct) => `${name}(${distinct ? 'DISTINCT ' : ''}${args.join(', ')})`,
   };
 }
 
@@ -465,7 +466,7 @@ function exactPercentile(name: 'percentile' | 'median'): AggregateFunction {
         },
       };
     },
-    sql: (args) => `${name}(${args.join(', ')})`,
+    sql: (args, distinct) => `${name}(${distinct ? 'DISTINCT ' : ''}${args.join(', ')})`,
   };
 }
 
@@ -540,15 +541,20 @@ const histogramNumeric: AggregateFunction = {
       const n = Math.trunc(d);
       return t.typeName() === 'date' || t.typeName().startsWith('interval year') || t.typeName() === 'interval month' ? n : BigInt(n);
     };
-    type Hist = { nb: number; bins: [number, number][] };
+    type Hist = { nb: number; bins: [number, number][]; prng: JavaRandom };
     const trim = (h: Hist) => {
       while (h.bins.length > h.nb) {
+        // Merge the closest adjacent pair; ties are broken by Hive's seeded java.util.Random.
         let best = 0;
-        let gap = Infinity;
-        for (let i = 0; i < h.bins.length - 1; i++) {
+        let gap = h.bins[1][0] - h.bins[0][0];
+        let ties = 1;
+        for (let i = 1; i < h.bins.length - 1; i++) {
           const d = h.bins[i + 1][0] - h.bins[i][0];
           if (d < gap) {
             gap = d;
+            best = i;
+            ties = 1;
+          } else if (d === gap && h.prng.nextDouble() <= 1 / ++ties) {
             best = i;
           }
         }
@@ -557,7 +563,7 @@ const histogramNumeric: AggregateFunction = {
         h.bins.splice(best, 2, [(x1 * y1 + x2 * y2) / (y1 + y2), y1 + y2]);
       }
     };
-    const add = (h: Hist, x: number, y: number) => {
+    const add = (h: Hist, x: number) => {
       let lo = 0;
       let hi = h.bins.length;
       while (lo < hi) {
@@ -565,24 +571,28 @@ const histogramNumeric: AggregateFunction = {
         if (h.bins[mid][0] < x) lo = mid + 1;
         else hi = mid;
       }
-      if (lo < h.bins.length && h.bins[lo][0] === x) h.bins[lo][1] += y;
+      if (lo < h.bins.length && h.bins[lo][0] === x) h.bins[lo][1] += 1;
       else {
-        h.bins.splice(lo, 0, [x, y]);
+        h.bins.splice(lo, 0, [x, 1]);
         trim(h);
       }
     };
     return {
-      init: () => ({ nb: 0, bins: [] }) as Hist,
+      init: () => ({ nb: 0, bins: [], prng: new JavaRandom(HIVE_HISTOGRAM_SEED) }) as Hist,
       update: (b, v) => {
         const [x, nb] = v as [unknown, unknown];
         const h = b as Hist;
         if (h.nb === 0) h.nb = Number(nb);
-        if (x !== null) add(h, toDouble(x), 1);
+        if (x !== null) add(h, toDouble(x));
         return h;
       },
       merge: (l, r) => {
-        const out: Hist = { nb: (l as Hist).nb || (r as Hist).nb, bins: (l as Hist).bins.map((b) => [b[0], b[1]]) };
-        for (const [x, y] of (r as Hist).bins) add(out, x, y);
+        // Hive's NumericHistogram.merge: concatenate, sort by x, trim.
+        const left = l as Hist;
+        const right = r as Hist;
+        if (left.bins.length === 0) return { nb: left.nb || right.nb, bins: right.bins.map((b) => [b[0], b[1]]), prng: left.prng } as Hist;
+        const out: Hist = { nb: left.nb || right.nb, bins: [...left.bins, ...right.bins.map((b) => [b[0], b[1]] as [number, number])].sort((a, c) => a[0] - c[0]), prng: left.prng };
+        trim(out);
         return out;
       },
       result: (b) => {
@@ -592,6 +602,23 @@ const histogramNumeric: AggregateFunction = {
     };
   },
 };
+
+const HIVE_HISTOGRAM_SEED = 31183;
+
+/** java.util.Random (48-bit LCG), for Hive's deterministic tie-breaking. */
+class JavaRandom {
+  private seed: bigint;
+  constructor(seed: number) {
+    this.seed = (BigInt(seed) ^ 0x5deece66dn) & ((1n << 48n) - 1n);
+  }
+  private next(bits: number): number {
+    this.seed = (this.seed * 0x5deece66dn + 0xbn) & ((1n << 48n) - 1n);
+    return Number(BigInt.asIntN(32, this.seed >> BigInt(48 - bits)));
+  }
+  nextDouble(): number {
+    return (this.next(26) * 2 ** 27 + this.next(27)) * 2 ** -53;
+  }
+}
 
 function stat(name: string, order: number, evaluate: (m: Moments) => number | null, aliases: string[] = []): Entry {
   return { fn: moment(name, order, evaluate), aliases };

@@ -211,6 +211,17 @@ export function translateJavaRegex(pattern: string): Translation {
       i++;
       continue;
     }
+    if (c === '(' && pattern[i + 1] === '?') {
+      // Inline flags after a leading anchor, e.g. `^(?i)abc`, apply to the whole pattern as in Java.
+      const m = /^\(\?([imsx]*)(?:-([imsx]*))?\)/.exec(pattern.slice(i));
+      if (m && (m[1] !== '' || m[2] !== undefined) && /^(?:\^|\(\?<!\[\\s\\S\]\)|\(\?:|\()*$/.test(out)) {
+        for (const f of m[1]) if (f === 'i' || f === 'm' || f === 's') flags += f;
+        for (const f of m[1]) if (f === 'x') comments = true;
+        for (const f of m[2] ?? '') flags = flags.replace(f, '');
+        i += m[0].length;
+        continue;
+      }
+    }
     if (c === '(' && pattern.startsWith('(?>', i)) {
       out += '(?:';
       i += 3;

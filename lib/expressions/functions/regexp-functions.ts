@@ -12,12 +12,12 @@ import { callSql, evalConstant, intArg, isFoldable, stringArg } from './string-a
 import { applyReplacement, compileJavaRegex, groupCount, parseJavaReplacement } from './java-regex';
 
 /** A per-expression cache of the last compiled pattern (patterns are usually literals). */
-function patternCache(functionName: string): (p: string) => { regex: RegExp; groups: number } {
+function patternCache(functionName: string, flags = 'g'): (p: string) => { regex: RegExp; groups: number } {
   let last: string | undefined;
   let value: { regex: RegExp; groups: number } | undefined;
   return (p) => {
     if (p !== last || value === undefined) {
-      const regex = compileJavaRegex(p, 'g', functionName);
+      const regex = compileJavaRegex(p, flags, functionName);
       value = { regex, groups: groupCount(regex) };
       last = p;
     }
@@ -238,7 +238,8 @@ const regexpInstr: ScalarFunction = {
     return { args: resolveWithIndex('regexp_instr', args, ctx, 0), dataType: DataTypes.IntegerType };
   },
   compile([str, pattern, index]): Evaluator {
-    const compiled = patternCache('regexp_instr');
+    // `d` gives match indices, so a group's start is exact.
+    const compiled = patternCache('regexp_instr', 'gd');
     return (row) => {
       const s = str(row);
       if (s === null) return null;
@@ -251,10 +252,8 @@ const regexpInstr: ScalarFunction = {
       if (m === null) return 0;
       checkGroup('regexp_instr', groups, idx as number);
       if (idx === 0) return m.index + 1;
-      const g = m[idx as number];
-      if (g === undefined) return 0;
-      // Without match indices, locate the group inside the whole match.
-      return m.index + m[0].indexOf(g) + 1;
+      const span = m.indices?.[idx as number];
+      return span === undefined ? 0 : span[0] + 1;
     };
   },
 };

@@ -1,14 +1,13 @@
 // Strings <-> bytes (hex/unhex are math functions): encode/decode (charsets), to_binary, base64/unbase64, digests
 // (md5, sha1, sha2, crc32), UTF-8 validation, and decode's CASE form decode(expr, search, result...).
 import { createHash } from 'node:crypto';
-import { DataTypes, NumericType, type DataType } from '../../types/data-types';
+import { DataTypes, type DataType } from '../../types/data-types';
 import { AnalysisException } from '../../errors/analysis-exception';
 import { SparkException } from '../../errors/spark-exception';
-import { quoteIdentifier, unexpectedInputTypeError, wrongNumArgsError } from '../../errors/query-compilation-errors';
-import type { ScalarFunction, Evaluator } from '../function-definition';
+import { quoteIdentifier, wrongNumArgsError } from '../../errors/query-compilation-errors';
+import type { CompileContext, ScalarFunction, Evaluator } from '../function-definition';
 import type { Expression } from '../expression';
 import { prettySql } from '../expression-sql';
-import { literal } from '../literal';
 import { implicitCast, isBinary, isNull, isString, typeSql, valuesEqual } from '../type-utils';
 import { findCommonType } from '../type-coercion';
 import { checkArity } from './check-args';
@@ -73,25 +72,41 @@ function malformed(fn: string, charset: string): SparkException {
   });
 }
 
-function checkCharset(fn: string, charset: string): string {
+/** Extra charsets accepted with spark.sql.legacy.javaCharsets (decodable by TextDecoder). */
+const LEGACY_CHARSETS: Record<string, string> = { 'windows-1252': 'windows-1252', cp1252: 'windows-1252', latin1: 'iso-8859-1', 'iso8859_1': 'iso-8859-1', utf8: 'utf-8', ascii: 'us-ascii' };
+
+function checkCharset(fn: string, charset: string, legacyJava: boolean): string {
   const c = charset.toLowerCase();
-  if (!CHARSETS.includes(c)) throw invalidCharset(fn, charset);
-  return c;
+  if (CHARSETS.includes(c)) return c;
+  if (legacyJava && LEGACY_CHARSETS[c] !== undefined) return LEGACY_CHARSETS[c];
+  throw invalidCharset(fn, charset);
 }
 
-function encodeString(s: string, charset: string, original: string): Uint8Array {
+/** windows-1252 bytes 0x80-0x9F, as code units (undefined bytes map to themselves). */
+const CP1252_HIGH = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+function encodeString(s: string, charset: string, original: string, replace: boolean): Uint8Array {
   switch (charset) {
     case 'utf-8':
       return utf8Bytes(s);
     case 'us-ascii':
-    case 'iso-8859-1': {
+    case 'iso-8859-1':
+    case 'windows-1252': {
       const max = charset === 'us-ascii' ? 0x7f : 0xff;
-      const out = new Uint8Array(s.length);
-      for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c > max) throw malformed('encode', original);
+      const chars = Array.from(s);
+      const out = new Uint8Array(chars.length);
+      chars.forEach((ch, i) => {
+        let c = ch.codePointAt(0)!;
+        if (charset === 'windows-1252' && c > 0x7f) {
+          const k = CP1252_HIGH.indexOf(ch);
+          c = k >= 0 ? 0x80 + k : c >= 0xa0 && c <= 0xff ? c : 0x100;
+        }
+        if (c > max) {
+          if (!replace) throw malformed('encode', original);
+          c = 0x3f;
+        }
         out[i] = c;
-      }
+      });
       return out;
     }
     case 'utf-16':
@@ -125,19 +140,25 @@ function encodeString(s: string, charset: string, original: string): Uint8Array 
   }
 }
 
-function decodeBytes(b: Uint8Array, charset: string, original: string): string {
+function decodeBytes(b: Uint8Array, charset: string, original: string, replace: boolean): string {
   switch (charset) {
     case 'utf-8':
       try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(b);
+        return new TextDecoder('utf-8', { fatal: !replace }).decode(b);
       } catch {
         throw malformed('decode', original);
       }
+    case 'windows-1252':
+      return new TextDecoder('windows-1252').decode(b);
     case 'us-ascii':
     case 'iso-8859-1': {
       let out = '';
       for (let i = 0; i < b.length; i++) {
-        if (charset === 'us-ascii' && b[i] > 0x7f) throw malformed('decode', original);
+        if (charset === 'us-ascii' && b[i] > 0x7f) {
+          if (!replace) throw malformed('decode', original);
+          out += '\uFFFD';
+          continue;
+        }
         out += String.fromCharCode(b[i]);
       }
       return out;
@@ -168,15 +189,23 @@ function decodeBytes(b: Uint8Array, charset: string, original: string): string {
   }
 }
 
-function charsetCodec<T>(fn: string, a: Evaluator, cs: Evaluator, op: (v: T, charset: string, original: string) => unknown): Evaluator {
+function charsetCodec<T>(
+  fn: string,
+  a: Evaluator,
+  cs: Evaluator,
+  ctx: CompileContext,
+  op: (v: T, charset: string, original: string, replace: boolean) => unknown,
+): Evaluator {
+  const legacyJava = (ctx.conf?.('spark.sql.legacy.javaCharsets') ?? 'false').toLowerCase() === 'true';
+  const replace = (ctx.conf?.('spark.sql.legacy.codingErrorAction') ?? 'false').toLowerCase() === 'true';
   let cached: string | undefined;
   let normalized = '';
   return strict2(a, cs, (v: T, c: string) => {
     if (c !== cached) {
-      normalized = checkCharset(fn, c);
+      normalized = checkCharset(fn, c, legacyJava);
       cached = c;
     }
-    return op(v, normalized, c);
+    return op(v, normalized, c, replace);
   });
 }
 
@@ -188,8 +217,8 @@ const encode: ScalarFunction = {
     const sqlExpr = callSql('encode', args);
     return { args: [stringArg(sqlExpr, args, 0, ctx.ansiEnabled), stringArg(sqlExpr, args, 1, ctx.ansiEnabled)], dataType: DataTypes.BinaryType };
   },
-  compile([s, cs]): Evaluator {
-    return charsetCodec<string>('encode', s, cs, encodeString);
+  compile([s, cs], _types, _result, ctx): Evaluator {
+    return charsetCodec<string>('encode', s, cs, ctx, encodeString);
   },
 };
 
@@ -218,8 +247,8 @@ const decode: ScalarFunction = {
     const out = args.map((a, i) => (i === 0 || (i % 2 === 1 && i + 1 < args.length) ? implicitCast(a, keyType) : implicitCast(a, resultType)));
     return { args: out, dataType: isNull(resultType) ? DataTypes.StringType : resultType, nullable: true };
   },
-  compile(args, [t]): Evaluator {
-    if (args.length === 2) return charsetCodec<Uint8Array>('decode', args[0], args[1], decodeBytes);
+  compile(args, [t], _result, ctx): Evaluator {
+    if (args.length === 2) return charsetCodec<Uint8Array>('decode', args[0], args[1], ctx, decodeBytes);
     const [key, ...rest] = args;
     const hasDefault = rest.length % 2 === 1;
     void t;
@@ -318,6 +347,8 @@ function invalidFmt(sqlExpr: string, value: string): AnalysisException {
   );
 }
 
+const FORMATS = ['hex', 'utf-8', 'utf8', 'base64'];
+
 function toBinaryFunction(name: 'to_binary' | 'try_to_binary'): ScalarFunction {
   const tolerant = name === 'try_to_binary';
   return {
@@ -336,16 +367,16 @@ function toBinaryFunction(name: 'to_binary' | 'try_to_binary'): ScalarFunction {
           { errorClass: 'DATATYPE_MISMATCH.NON_FOLDABLE_INPUT', sqlState: '42K09', messageParameters: params },
         );
       }
-      if (isNull(fmt.dataType)) return { args: [str, literal(null, DataTypes.StringType)], dataType: DataTypes.BinaryType };
+      if (isNull(fmt.dataType)) return { args: [str, fmt], dataType: DataTypes.BinaryType, nullable: true };
       const value = evalConstant(fmt);
       if (!isString(fmt.dataType)) throw invalidFmt(sqlExpr, String(value));
-      if (value === null) return { args: [str, literal(null, DataTypes.StringType)], dataType: DataTypes.BinaryType };
-      const f = (value as string).toLowerCase();
-      if (!['hex', 'utf-8', 'utf8', 'base64'].includes(f)) throw invalidFmt(sqlExpr, f);
-      return { args: [str, literal(f, DataTypes.StringType)], dataType: DataTypes.BinaryType, nullable: true };
+      if (value !== null && !FORMATS.includes((value as string).toLowerCase())) throw invalidFmt(sqlExpr, (value as string).toLowerCase());
+      return { args: [str, fmt], dataType: DataTypes.BinaryType, nullable: true };
     },
     compile([str, fmtEval]): Evaluator {
-      const fmt = fmtEval ? (fmtEval([]) as string | null) : 'hex';
+      // The format is foldable (checked in resolve): evaluate it once.
+      const value = fmtEval ? (fmtEval([]) as string | null) : 'hex';
+      const fmt = value === null ? null : value.toLowerCase();
       if (fmt === null) return () => null;
       const convert = (s: string): Uint8Array | null => {
         if (fmt === 'hex') {

@@ -6,13 +6,14 @@ import type { Expression } from '../expression';
 import { literal } from '../literal';
 import { prettySql } from '../expression-sql';
 import { implicitCast, isBinary, typeSql } from '../type-utils';
-import { castArgumentTo } from '../type-coercion';
+import { castArgumentTo, dataDiffTypesError, findCommonType } from '../type-coercion';
 import { checkArity } from './check-args';
 import { compileJavaRegex } from './java-regex';
 import { STRING_SEARCH_FUNCTIONS } from './string-search-functions';
 import { STRING_PAD_TRIM_FUNCTIONS } from './string-pad-trim-functions';
 import { STRING_BINARY_FUNCTIONS } from './string-binary-functions';
 import { STRING_TEXT_FUNCTIONS } from './string-text-functions';
+import { STRING_NUMBER_FORMAT_FUNCTIONS } from './string-number-format-functions';
 
 /** Strings pass; other atomic values (numbers, booleans, dates, binary) are cast to string as in Spark. */
 function requireString(fnSql: string, args: Expression[], index: number): Expression {
@@ -125,11 +126,50 @@ function codePointLength(s: string): number {
 export const concat: ScalarFunction = {
   kind: 'scalar',
   name: 'concat',
-  resolve(args) {
+  resolve(args, ctx) {
+    // All-binary arguments concatenate as bytes (Spark's Concat on BINARY).
+    if (args.length > 0 && args.every((a) => isBinary(a.dataType))) return { args, dataType: DataTypes.BinaryType };
+    // Arrays concatenate element-wise after widening to a common array type.
+    if (args.some((a) => a.dataType instanceof ArrayType)) {
+      const common = findCommonType(args.map((a) => a.dataType), ctx.ansiEnabled);
+      const sqlExpr = `concat(${args.map(prettySql).join(', ')})`;
+      if (!(common instanceof ArrayType)) throw dataDiffTypesError(sqlExpr, 'concat', `[${args.map((a) => `"${typeSql(a.dataType)}"`).join(', ')}]`);
+      return { args: args.map((a) => implicitCast(a, common)), dataType: common };
+    }
     const sqlExpr = `concat(${args.map(prettySql).join(', ')})`;
     return { args: args.map((_, i) => requireString(sqlExpr, args, i)), dataType: DataTypes.StringType };
   },
-  compile(args) {
+  compile(args, _types, resultType) {
+    if (resultType instanceof ArrayType) {
+      return (row) => {
+        const out: unknown[] = [];
+        for (const a of args) {
+          const v = a(row);
+          if (v === null) return null;
+          for (const e of v as unknown[]) out.push(e);
+        }
+        return out;
+      };
+    }
+    if (isBinary(resultType)) {
+      return (row) => {
+        const parts: Uint8Array[] = [];
+        let n = 0;
+        for (const a of args) {
+          const v = a(row);
+          if (v === null) return null;
+          parts.push(v as Uint8Array);
+          n += (v as Uint8Array).length;
+        }
+        const out = new Uint8Array(n);
+        let at = 0;
+        for (const p of parts) {
+          out.set(p, at);
+          at += p.length;
+        }
+        return out;
+      };
+    }
     return (row) => {
       let out = '';
       for (const a of args) {
@@ -257,4 +297,5 @@ export const STRING_FUNCTIONS: { fn: ScalarFunction; aliases: string[] }[] = [
   ...STRING_PAD_TRIM_FUNCTIONS,
   ...STRING_BINARY_FUNCTIONS,
   ...STRING_TEXT_FUNCTIONS,
+  ...STRING_NUMBER_FORMAT_FUNCTIONS,
 ];

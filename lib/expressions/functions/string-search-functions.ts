@@ -60,6 +60,8 @@ function locateFunction(name: 'locate' | 'position'): ScalarFunction {
         const u = sub(row);
         if (u === null) return null;
         if ((p as number) < 1) return 0;
+        // UTF8String.indexOf finds an empty string at 0 whatever the start.
+        if ((u as string).length === 0) return 1;
         const text = s as string;
         const i = text.indexOf(u as string, utf16Offset(text, (p as number) - 1));
         return i < 0 ? 0 : cpIndex(text, i) + 1;

@@ -1,11 +1,11 @@
 // Character-level string functions: initcap, repeat, space, ascii, chr, quote, octet/bit length,
 // levenshtein, soundex, and format_string/printf (Java's Formatter for the common conversions).
-import { DataTypes, DecimalType, type DataType } from '../../types/data-types';
+import { ArrayType, DataTypes, DecimalType, type DataType } from '../../types/data-types';
 import { Decimal } from '../../types/decimal';
 import { SparkException } from '../../errors/spark-exception';
 import type { ScalarFunction, Evaluator } from '../function-definition';
-import { isBinary } from '../type-utils';
-import { javaDoubleToString } from '../../types/pretty-value';
+import { isBinary, typeSql } from '../type-utils';
+import { javaDoubleToString, javaFloatToString } from '../../types/pretty-value';
 import { checkArity } from './check-args';
 import { callSql, castArg, intArg, strict1, strict2, strict3, stringArg, utf8Bytes } from './string-args';
 
@@ -250,7 +250,7 @@ function javaFormat(fmt: string, values: unknown[], types: DataType[]): string {
 
 function stringOf(v: unknown, t: DataType): string {
   if (typeof v === 'number' && !Number.isInteger(v)) return javaDoubleToString(v);
-  if (typeof v === 'number' && (t === DataTypes.DoubleType || t === DataTypes.FloatType)) return javaDoubleToString(v);
+  if (typeof v === 'number' && (typeSql(t) === 'FLOAT' || typeSql(t) === 'DOUBLE')) return typeSql(t) === 'FLOAT' ? javaFloatToString(v) : javaDoubleToString(v);
   if (v instanceof Uint8Array) return `[B@${(v.length * 2654435761 >>> 0).toString(16)}`;
   return String(v);
 }
@@ -294,12 +294,28 @@ function formatStringFunction(name: 'format_string' | 'printf'): ScalarFunction 
   };
 }
 
+/** reverse(str | array): code points of a string, or elements of an array, in reverse order. */
+const reverse: ScalarFunction = {
+  kind: 'scalar',
+  name: 'reverse',
+  resolve(args, ctx) {
+    checkArity(ctx.name, args, 1);
+    if (args[0].dataType instanceof ArrayType) return { args, dataType: args[0].dataType };
+    return { args: [castArg(callSql('reverse', args), args, 0, DataTypes.StringType, ctx.ansiEnabled, '("STRING" or "ARRAY")')], dataType: DataTypes.StringType };
+  },
+  compile([a], [t]): Evaluator {
+    if (t instanceof ArrayType) return strict1(a, (xs: unknown[]) => xs.slice().reverse());
+    return strict1(a, (s: string) => Array.from(s).reverse().join(''));
+  },
+};
+
 export const STRING_TEXT_FUNCTIONS: { fn: ScalarFunction; aliases: string[] }[] = [
   unary('initcap', DataTypes.StringType, initcap),
   unary('quote', DataTypes.StringType, quote),
   unary('soundex', DataTypes.StringType, soundex),
   unary('ascii', DataTypes.IntegerType, (s) => (s.length === 0 ? 0 : s.codePointAt(0)!)),
   { fn: levenshteinFn, aliases: [] },
+  { fn: reverse, aliases: [] },
   { fn: repeat, aliases: [] },
   { fn: space, aliases: [] },
   { fn: chr, aliases: ['char'] },
