@@ -15,28 +15,14 @@ import type { Expression } from './expression';
 import { implicitCast, isAtomic, isBinary, isBoolean, isDatetime, isNull, isNumeric, isString, sameType, typeSql } from './type-utils';
 
 /** Spark's `UpCastRule.numericPrecedence`. */
+import { decimalForType } from '../types/decimal-precision';
+
 const NUMERIC_PRECEDENCE = ['byte', 'short', 'integer', 'long', 'float', 'double'];
 
 const MAX_PRECISION = 38;
 
-/** Spark's `DecimalType.forType`: the decimal that holds every value of an integral/fractional type. */
-export function decimalForType(t: DataType): DecimalType | undefined {
-  switch (t.typeName()) {
-    case 'byte':
-      return new DecimalType(3, 0);
-    case 'short':
-      return new DecimalType(5, 0);
-    case 'integer':
-      return new DecimalType(10, 0);
-    case 'long':
-      return new DecimalType(20, 0);
-    case 'float':
-      return new DecimalType(14, 7);
-    case 'double':
-      return new DecimalType(30, 15);
-  }
-  return t instanceof DecimalType ? t : undefined;
-}
+/** Spark's `DecimalType.forType` (one definition, in the types layer). */
+export { decimalForType };
 
 /** Spark's `DecimalPrecision.widerDecimalType`: enough integer digits and scale for both. */
 export function widerDecimalType(a: DecimalType, b: DecimalType): DecimalType {

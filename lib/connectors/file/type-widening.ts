@@ -1,6 +1,7 @@
 // The type-merging rules schema inference needs: Spark's TypeCoercion.findTightestCommonType and
 // findWiderTypeForTwo, restricted to the types files can produce (null, numbers, decimals,
 // boolean, string, date, timestamps, arrays, structs).
+import { decimalForType } from '../../types/decimal-precision';
 import { DataType, DataTypes, DecimalType, ArrayType, MapType } from '../../types/data-types';
 import { StructField, StructType } from '../../types/struct-type';
 
@@ -10,20 +11,9 @@ export function isDecimal(t: DataType): t is DecimalType {
   return t instanceof DecimalType;
 }
 
-/** DecimalType.forType: the decimal that holds every value of an integral type. */
+/** DecimalType.forType restricted to integral types (what CSV/JSON inference widens). */
 export function decimalForIntegral(t: DataType): DecimalType | undefined {
-  switch (t.typeName()) {
-    case 'byte':
-      return new DecimalType(3, 0);
-    case 'short':
-      return new DecimalType(5, 0);
-    case 'integer':
-      return new DecimalType(10, 0);
-    case 'long':
-      return new DecimalType(20, 0);
-    default:
-      return undefined;
-  }
+  return ['byte', 'short', 'integer', 'long'].includes(t.typeName()) ? decimalForType(t) : undefined;
 }
 
 function isWiderThan(d: DecimalType, other: DecimalType): boolean {
