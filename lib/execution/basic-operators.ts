@@ -29,6 +29,8 @@ export class LocalTableScanExec implements PhysicalOperator {
 
 export class ProjectExec implements PhysicalOperator {
   private readonly evaluators: Evaluator[];
+  /** Builds one output row; small widths use array literals, which V8 keeps packed. */
+  private readonly projector: (row: Row) => Row;
   /** Pure column selection copies values without calling closures. */
   private readonly ordinals: number[] | undefined;
 
@@ -40,10 +42,19 @@ export class ProjectExec implements PhysicalOperator {
   ) {
     const bound = bindOrdinals(child.output);
     this.evaluators = exprs.map((e) => compileExpression(e, bound, ctx));
+    this.projector = makeProjector(this.evaluators);
     this.ordinals = exprs.every((e) => e.kind === 'attribute') ? exprs.map((e) => bound.get((e as Attribute).exprId)!) : undefined;
   }
 
   execute(ctx: ExecutionContext): Row[] {
+    if (!this.ordinals && this.child.forEachRow) {
+      // Pull through a filter/generate without materialising its output first.
+      const out: Row[] = [];
+      this.forEachRow(ctx, (r) => {
+        out.push(r);
+      });
+      return out;
+    }
     const input = this.child.execute(ctx);
     const n = input.length;
     const out: Row[] = new Array(n);
@@ -63,16 +74,17 @@ export class ProjectExec implements PhysicalOperator {
       }
       return out;
     }
-    const evaluators = this.evaluators;
-    const width = evaluators.length;
-    for (let i = 0; i < n; i++) {
-      const row = input[i];
-      const r = new Array(width);
-      for (let j = 0; j < width; j++) r[j] = evaluators[j](row);
-      out[i] = r;
-    }
+    const project = this.projector;
+    for (let i = 0; i < n; i++) out[i] = project(input[i]);
     return out;
   }
+
+  forEachRow(ctx: ExecutionContext, consume: (row: Row) => void): void {
+    const project = this.projector;
+    pushRows(this.child, ctx, (row) => consume(project(row)));
+  }
+
+
 
   close(): void {
     this.child.close?.();
@@ -182,5 +194,29 @@ export class GenerateExec implements PhysicalOperator {
 
   close(): void {
     this.child.close?.();
+  }
+}
+
+function makeProjector(evaluators: readonly Evaluator[]): (row: Row) => Row {
+  const [e0, e1, e2, e3, e4, e5] = evaluators;
+  switch (evaluators.length) {
+    case 1:
+      return (row) => [e0(row)];
+    case 2:
+      return (row) => [e0(row), e1(row)];
+    case 3:
+      return (row) => [e0(row), e1(row), e2(row)];
+    case 4:
+      return (row) => [e0(row), e1(row), e2(row), e3(row)];
+    case 5:
+      return (row) => [e0(row), e1(row), e2(row), e3(row), e4(row)];
+    case 6:
+      return (row) => [e0(row), e1(row), e2(row), e3(row), e4(row), e5(row)];
+    default:
+      return (row) => {
+        const r = new Array(evaluators.length);
+        for (let j = 0; j < evaluators.length; j++) r[j] = evaluators[j](row);
+        return r;
+      };
   }
 }

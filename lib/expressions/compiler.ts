@@ -4,6 +4,7 @@ import { InternalError } from '../errors/spark-exception';
 import type { Attribute, Expression } from './expression';
 import type { CompileContext, Evaluator } from './function-definition';
 import { compileCast } from './cast';
+import { constantEvaluator } from './constant-evaluator';
 import { compileLambdaFunction, compileLambdaVariable } from './lambda';
 
 export function bindOrdinals(input: readonly Attribute[]): Map<number, number> {
@@ -24,10 +25,8 @@ function compile(e: Expression, ordinals: Map<number, number>, ctx: CompileConte
       if (ordinal === undefined) throw new InternalError(`Couldn't find ${e.name}#${e.exprId} in the input row.`);
       return (row) => row[ordinal];
     }
-    case 'literal': {
-      const value = e.value;
-      return () => value;
-    }
+    case 'literal':
+      return constantEvaluator(e.value);
     case 'alias':
       return compile(e.child, ordinals, ctx);
     case 'cast': {

@@ -38,6 +38,7 @@ import { prettySql } from '../expression-sql';
 import { implicitCast, isNull, isNumeric, isString, typeSql, widerNumericType } from '../type-utils';
 import { decimalOutOfRange } from '../cast';
 import { checkArity } from './check-args';
+import { constantOf } from '../constant-evaluator';
 
 const ANSI_CONFIG = '"spark.sql.ansi.enabled"';
 
@@ -142,6 +143,20 @@ function integralEvaluator(l: Evaluator, r: Evaluator, type: DataType, symbol: s
   }
   if (name === 'integer') {
     const wrapOp: IntOp = symbol === '*' ? Math.imul : (a, b) => numberOp(a, b) | 0;
+    const constant = constantOf(r)?.value;
+    if (typeof constant === 'number') {
+      // `x + 1`, `x * 2`: no call for the constant operand per row.
+      return (row) => {
+        const a = l(row);
+        if (a === null) return null;
+        const v = numberOp(a as number, constant);
+        if (v < INT_MIN || v > INT_MAX) {
+          if (ansi) throw arithmeticOverflow('integer overflow', hint);
+          return wrapOp(a as number, constant);
+        }
+        return v;
+      };
+    }
     return (row) => {
       const a = l(row);
       if (a === null) return null;
@@ -462,13 +477,22 @@ export const remainder: ScalarFunction = {
     }
     const isLong = type.typeName() === 'long';
     const round = type.typeName() === 'float' ? Math.fround : (x: number) => x;
+    const integral = type instanceof IntegralType;
+    const constant = constantOf(r)?.value;
+    if (integral && !isLong && typeof constant === 'number' && constant !== 0) {
+      // `x % 3`: the divisor is known non-zero; `|| 0` keeps Java's non-negative zero.
+      return (row) => {
+        const a = l(row);
+        return a === null ? null : (a as number) % constant || 0;
+      };
+    }
     return binaryNullSafe(l, r, (a, b) => {
       if (b === 0 || b === 0n) {
         if (ansi) throw divideByZero();
         return null;
       }
       // `|| 0` turns JS's -0 remainder of integers into 0 (Java ints have no -0).
-      return isLong ? (a as bigint) % (b as bigint) : type instanceof IntegralType ? (a as number) % (b as number) || 0 : round((a as number) % (b as number));
+      return isLong ? (a as bigint) % (b as bigint) : integral ? (a as number) % (b as number) || 0 : round((a as number) % (b as number));
     });
   },
   sql: (args) => `(${args[0]} % ${args[1]})`,

@@ -19,6 +19,7 @@ import {
   implicitCastType,
 } from '../type-coercion';
 import { checkArity } from './check-args';
+import { constantOf } from '../constant-evaluator';
 
 /** Both operands of a comparison cast to their common type, or BINARY_OP_DIFF_TYPES. */
 export function coerceComparison(symbol: string, l: Expression, r: Expression, ansi: boolean, equality: boolean): [Expression, Expression] {
@@ -51,6 +52,13 @@ function comparison(name: string, test: (c: number) => boolean): ScalarFunction 
     compile([l, r], argTypes) {
       const direct = DIRECT[name] as ((a: unknown, b: unknown) => boolean) | undefined;
       if (direct && argTypes[0].equals(argTypes[1]) && PLAIN_ORDER.has(argTypes[0].typeName())) {
+        const constant = constantOf(r)?.value;
+        if (constant !== undefined && constant !== null) {
+          return (row) => {
+            const a = l(row);
+            return a === null ? null : direct(a, constant);
+          };
+        }
         return (row) => {
           const a = l(row);
           if (a === null) return null;
