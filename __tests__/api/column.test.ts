@@ -30,15 +30,7 @@ import {
   when,
 } from 'rivulet/functions';
 import { newSession } from '../support/session';
-
-function errorOf(fn: () => unknown): SparkException {
-  try {
-    fn();
-  } catch (e) {
-    return e as SparkException;
-  }
-  throw new Error('expected an error');
-}
+import { errorOf } from '../support/errors';
 
 describe('Column', () => {
   let spark: StreamSession;

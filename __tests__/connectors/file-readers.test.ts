@@ -8,6 +8,7 @@ import { IntegerType, StringType, StructField, StructType } from 'rivulet/types'
 import { Decimal } from '../../lib/types/decimal';
 import { setLogSink } from '../../lib/util/logger';
 import { newSession } from '../support/session';
+import { errorOf } from '../support/errors';
 
 let spark: StreamSession;
 let dir: string;
@@ -34,14 +35,6 @@ const rows = (df: DataFrame): unknown[][] => df.collect().map((r) => Array.from(
 const schemaOf = (df: DataFrame): string => df.schema.simpleString();
 
 /** The error a thunk throws (fails the test when it does not throw). */
-function errorOf(fn: () => unknown): SparkException {
-  try {
-    fn();
-  } catch (e) {
-    return e as SparkException;
-  }
-  throw new Error('expected an error');
-}
 
 describe('text', () => {
   test('one row per line in `value`; a final newline adds no row; \\r\\n and \\r end lines', () => {

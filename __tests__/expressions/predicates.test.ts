@@ -3,21 +3,13 @@
 // values, Spark's auto-generated names, and Spark's errors, under ANSI and legacy mode.
 import { AnalysisException, SparkException, type StreamSession } from 'rivulet';
 import { newSession } from '../support/session';
+import { errorOf } from '../support/errors';
 
 /** Evaluates SQL expressions over one row (a = 1, b = NULL, s = 'Spark SQL'): names and values. */
 function evalSql(spark: StreamSession, ...exprs: string[]): { names: string[]; values: unknown[] } {
   const df = spark.createDataFrame([[1, null, 'Spark SQL']], 'a INT, b INT, s STRING').selectExpr(...exprs);
   const row = df.collect()[0];
   return { names: df.columns, values: [...row] };
-}
-
-function errorOf(fn: () => unknown): SparkException {
-  try {
-    fn();
-  } catch (e) {
-    return e as SparkException;
-  }
-  throw new Error('expected an error');
 }
 
 describe.each([

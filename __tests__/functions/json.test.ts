@@ -6,15 +6,7 @@ import * as F from 'rivulet/functions';
 import { ArrayType, IntegerType, StringType, StructField, StructType } from 'rivulet/types';
 import { MemoryStream } from 'rivulet/testing';
 import { newSession } from '../support/session';
-
-function errorOf(fn: () => unknown): SparkException {
-  try {
-    fn();
-  } catch (e) {
-    return e as SparkException;
-  }
-  throw new Error('expected an error');
-}
+import { errorOf } from '../support/errors';
 
 function rows(spark: StreamSession, sql: string): unknown[][] {
   return spark.sql(sql).collectInternalRows() as unknown[][];

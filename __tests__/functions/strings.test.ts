@@ -3,15 +3,7 @@
 import { SparkException, type StreamSession } from 'rivulet';
 import * as F from 'rivulet/functions';
 import { newSession } from '../support/session';
-
-function errorOf(fn: () => unknown): SparkException {
-  try {
-    fn();
-  } catch (e) {
-    return e as SparkException;
-  }
-  throw new Error('expected an error');
-}
+import { errorOf } from '../support/errors';
 
 function one(spark: StreamSession, sql: string): unknown[] {
   return (spark.sql(sql).collectInternalRows() as unknown[][])[0];
