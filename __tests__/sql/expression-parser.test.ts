@@ -220,17 +220,25 @@ describe('literals', () => {
   });
 
   test.each([
-    ["INTERVAL '1' DAY", { months: 0, days: 1, microseconds: 0n }],
-    ['INTERVAL 1 DAY 2 HOURS', { months: 0, days: 1, microseconds: 7200000000n }],
     ["INTERVAL '1 day'", { months: 0, days: 1, microseconds: 0n }],
     ["interval '1 year 2 months 3 weeks -4 days 5 seconds'", { months: 14, days: 17, microseconds: 5000000n }],
     ["INTERVAL '1.5 seconds'", { months: 0, days: 0, microseconds: 1500000n }],
-    ['INTERVAL -3 MINUTES', { months: 0, days: 0, microseconds: -180000000n }],
-    ["INTERVAL '1-2' YEAR TO MONTH", { months: 14, days: 0, microseconds: 0n }],
-    ["INTERVAL '1 10:20:30.5' DAY TO SECOND", { months: 0, days: 1, microseconds: 37230500000n }],
   ])('%s', (sql, value) => {
     const lit = literalOf(sql);
     expect(lit.dataType).toBeInstanceOf(CalendarIntervalType);
+    expect(lit.value).toEqual(value);
+  });
+
+  // Spark 4 (spark.sql.legacy.interval.enabled=false): unit-qualified forms are ANSI intervals.
+  test.each([
+    ["INTERVAL '1' DAY", 86400000000n, 'interval day'],
+    ['INTERVAL 1 DAY 2 HOURS', 93600000000n, 'interval day to hour'],
+    ['INTERVAL -3 MINUTES', -180000000n, 'interval minute'],
+    ["INTERVAL '1-2' YEAR TO MONTH", 14, 'interval year to month'],
+    ["INTERVAL '1 10:20:30.5' DAY TO SECOND", 123630500000n, 'interval day to second'],
+  ])('%s (ANSI interval)', (sql, value, typeName) => {
+    const lit = literalOf(sql);
+    expect(lit.dataType.simpleString()).toBe(typeName);
     expect(lit.value).toEqual(value);
   });
 

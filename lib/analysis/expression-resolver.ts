@@ -1,5 +1,6 @@
 // Resolves unresolved expressions (from the SQL parser or the Column DSL) against the output of a
 // child plan: names (case-insensitive, as Spark's default), functions, casts, aliases.
+import { TimestampNanosType, splitNanosText } from '../types/timestamp-nanos-types';
 import { DataType, DataTypes } from '../types/data-types';
 import { AnalysisException } from '../errors/analysis-exception';
 import {
@@ -58,6 +59,13 @@ export class ExpressionResolver {
   private resolveNode(u: UnresolvedExpression, insideAggregate: boolean, topLevel: boolean): Expression {
     switch (u.kind) {
       case 'literal':
+        if (u.timestampText !== undefined && u.dataType instanceof TimestampNanosType) {
+          // A TIMESTAMP_LTZ nanosecond literal, re-read in the session time zone.
+          const split = splitNanosText(u.timestampText);
+          const micros = parseTimestampLiteral(split.text, true, this.ctx.timeZone);
+          const value = micros === undefined ? u.value : micros * 1000n + split.extraNanos;
+          return { kind: 'literal', value, dataType: u.dataType, sql: `TIMESTAMP_LTZ '${toPrettyString(value, u.dataType, this.ctx.timeZone)}'` };
+        }
         if (u.timestampText !== undefined) {
           const micros = parseTimestampLiteral(u.timestampText, true, this.ctx.timeZone);
           const value = micros ?? u.value;

@@ -16,6 +16,7 @@ import { HIGHER_ORDER_FUNCTIONS } from './functions/higher-order-functions';
 import { JSON_FUNCTIONS } from './functions/json-functions';
 import { DATETIME_FUNCTIONS } from './functions/datetime-functions';
 import { MATH_FUNCTIONS } from './functions/math-functions';
+import { TYPE_OF_FUNCTIONS } from './functions/type-of-function';
 
 const GROUPS: readonly (readonly { fn: FunctionDefinition; aliases: string[] }[])[] = [
   ARITHMETIC_FUNCTIONS,
@@ -33,6 +34,7 @@ const GROUPS: readonly (readonly { fn: FunctionDefinition; aliases: string[] }[]
   JSON_FUNCTIONS,
   DATETIME_FUNCTIONS,
   MATH_FUNCTIONS,
+  TYPE_OF_FUNCTIONS,
 ];
 
 export function createBuiltinRegistry(): FunctionRegistry {

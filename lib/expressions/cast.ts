@@ -31,6 +31,7 @@ import {
 } from '../types/data-types';
 import { StructType } from '../types/struct-type';
 import { AnsiIntervalType, DayTimeIntervalType, YearMonthIntervalType } from '../types/interval-types';
+import { TimestampNanosType, nanosToMicros, splitNanosText, subMicroNanos, truncateNanos } from '../types/timestamp-nanos-types';
 import { Decimal, toDecimal } from '../types/decimal';
 import {
   convertTz,
@@ -117,6 +118,7 @@ function canNullSafeCastToDecimal(from: DataType, to: DecimalType): boolean {
 export function canCast(from: DataType, to: DataType): boolean {
   if (sameType(from, to) || from instanceof NullType) return true;
   if (isString(to)) return true;
+  if (from instanceof TimestampNanosType || to instanceof TimestampNanosType) return canCastNanos(from, to);
   if (to instanceof BinaryType) return isString(from) || isIntegral(from);
   if (isBoolean(to)) return isString(from) || isDate(from) || isTimestamp(from) || isNumeric(from);
   if (isTimestamp(to)) return isString(from) || isBoolean(from) || isDate(from) || isNumeric(from) || isNtz(from);
@@ -141,6 +143,7 @@ export function canCast(from: DataType, to: DataType): boolean {
 export function canAnsiCast(from: DataType, to: DataType): boolean {
   if (sameType(from, to) || from instanceof NullType) return true;
   if (isString(to)) return true;
+  if (from instanceof TimestampNanosType || to instanceof TimestampNanosType) return canCastNanos(from, to);
   if (to instanceof BinaryType) return isString(from);
   if (isBoolean(to)) return isString(from) || isNumeric(from);
   if (isTimestamp(to)) return isString(from) || isDate(from) || isNtz(from) || isNumeric(from);
@@ -356,6 +359,7 @@ function build(from: DataType, to: DataType, ctx: CastContext): Converter {
   if (equalsStructurally(from, to)) return identity;
   if (from instanceof NullType) return () => null;
   if (isString(to)) return toStringConverter(from, ctx);
+  if (from instanceof TimestampNanosType || to instanceof TimestampNanosType) return nanosConverter(from, to, ctx);
   if (to instanceof ArrayType && from instanceof ArrayType) return arrayConverter(from, to, ctx);
   if (to instanceof MapType && from instanceof MapType) return mapConverter(from, to, ctx);
   if (to instanceof StructType && from instanceof StructType) return structConverter(from, to, ctx);
@@ -381,6 +385,53 @@ function build(from: DataType, to: DataType, ctx: CastContext): Converter {
 }
 
 // --- to string / binary / boolean -------------------------------------------------------------
+
+const isTimestampLike = (t: DataType): boolean => isTimestamp(t) || isNtz(t) || t instanceof TimestampNanosType;
+
+/** Nanosecond timestamps cast from strings and between the timestamp types only. */
+function canCastNanos(from: DataType, to: DataType): boolean {
+  return (isString(from) || isTimestampLike(from)) && isTimestampLike(to);
+}
+
+/** The microsecond type a nanosecond type refines. */
+function microType(t: TimestampNanosType): DataType {
+  return t.ntz ? new TimestampNTZType() : new TimestampType();
+}
+
+/**
+ * Casts to or from TIMESTAMP_NTZ(p) / TIMESTAMP_LTZ(p) through the microsecond types: the
+ * microsecond part converts as they do (zone shifts are whole seconds), the sub-microsecond
+ * nanoseconds ride along, and the result is truncated to the target precision.
+ */
+function nanosConverter(from: DataType, to: DataType, ctx: CastContext): Converter {
+  if (to instanceof TimestampNanosType) {
+    const precision = to.precision;
+    const base = microType(to);
+    if (isString(from)) {
+      const parse = build(from, base, ctx);
+      return (v) => {
+        const { text, extraNanos } = splitNanosText(String(v));
+        const micros = parse(text);
+        return micros === null ? null : truncateNanos((micros as bigint) * 1000n + extraNanos, precision);
+      };
+    }
+    if (from instanceof TimestampNanosType) {
+      const shift = build(microType(from), base, ctx);
+      return (v) => {
+        const nanos = v as bigint;
+        const micros = shift(nanosToMicros(nanos));
+        return micros === null ? null : truncateNanos((micros as bigint) * 1000n + subMicroNanos(nanos), precision);
+      };
+    }
+    const toBase = build(from, base, ctx);
+    return (v) => {
+      const micros = toBase(v);
+      return micros === null ? null : (micros as bigint) * 1000n;
+    };
+  }
+  const fromBase = build(microType(from as TimestampNanosType), to, ctx);
+  return (v) => fromBase(nanosToMicros(v as bigint));
+}
 
 function toStringConverter(from: DataType, ctx: CastContext): Converter {
   if (isString(from)) return identity;

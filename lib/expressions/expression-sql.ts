@@ -3,7 +3,9 @@
 import type { Expression } from './expression';
 import type { DataType } from '../types/data-types';
 import { Decimal } from '../types/decimal';
-import { javaDoubleToString, javaFloatToString, toPrettyString } from '../types/pretty-value';
+import { dayTimeIntervalString, javaDoubleToString, javaFloatToString, toPrettyString, yearMonthIntervalString } from '../types/pretty-value';
+import { DayTimeIntervalType, YearMonthIntervalType } from '../types/interval-types';
+import { TimestampNanosType } from '../types/timestamp-nanos-types';
 
 export function prettySql(e: Expression): string {
   switch (e.kind) {
@@ -47,6 +49,10 @@ function prettyLiteral(value: unknown, dataType: DataType): string {
   if (value === null || value === undefined) return 'NULL';
   const t = dataType.typeName();
   if (value instanceof Decimal) return value.toJavaString();
+  // ANSI interval literals print as their SQL (`INTERVAL '1' YEAR`).
+  if (dataType instanceof YearMonthIntervalType) return yearMonthIntervalString(Number(value), dataType.startField, dataType.endField);
+  if (dataType instanceof DayTimeIntervalType) return dayTimeIntervalString(value as bigint, dataType.startField, dataType.endField);
+  if (dataType instanceof TimestampNanosType) return `${dataType.ntz ? 'TIMESTAMP_NTZ' : 'TIMESTAMP_LTZ'} '${toPrettyString(value, dataType, 'UTC')}'`;
   if (typeof value === 'bigint') return t === 'timestamp' || t === 'timestamp_ntz' ? `${t === 'timestamp' ? 'TIMESTAMP' : 'TIMESTAMP_NTZ'} '${toPrettyString(value, dataType, 'UTC')}'` : `${value}`;
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'true' : 'false';

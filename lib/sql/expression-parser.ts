@@ -68,6 +68,8 @@ import {
   parseUnitToUnitInterval,
 } from './literals';
 import { Token, TokenKind, tokenErrorDisplay } from './token';
+import { DayTimeIntervalType, YearMonthIntervalType, intervalFieldIndex } from '../types/interval-types';
+import { MAX_NANOS_PRECISION, TimestampNanosType, splitNanosText } from '../types/timestamp-nanos-types';
 
 interface InfixOperator {
   /** Binding power: higher binds tighter. */
@@ -138,6 +140,8 @@ export class ExpressionParser {
   protected pos = 0;
   /** End offset of the last consumed token (origins end here). */
   protected lastEnd = 0;
+  /** Interval literals stay CalendarIntervals (Spark's parseIntervalLiteral, as SET TIME ZONE uses). */
+  protected calendarIntervals = false;
   /** First semantic error met; thrown by `finish()` once the syntax is known good. */
   protected deferredError: ParseException | undefined;
 
@@ -1063,10 +1067,19 @@ export class ExpressionParser {
         case 'TIMESTAMP_LTZ': {
           // Validated here in UTC; the analyzer re-reads `timestampText` in the session time zone.
           const micros = parseTimestampLiteral(value, true);
+          // More than 6 fractional digits: a nanosecond literal (TIMESTAMP_LTZ(9)).
+          const nanos = typeName === 'TIMESTAMP_LTZ' ? splitNanosText(value) : undefined;
+          if (micros !== undefined && nanos && nanos.text !== value) {
+            return { ...lit(micros * 1000n + nanos.extraNanos, new TimestampNanosType(MAX_NANOS_PRECISION, false)), timestampText: value };
+          }
           return micros === undefined ? invalid(0n, new TimestampType()) : { ...lit(micros, new TimestampType()), timestampText: value };
         }
         case 'TIMESTAMP_NTZ': {
           const micros = parseTimestampLiteral(value, false);
+          const nanos = splitNanosText(value);
+          if (micros !== undefined && nanos.text !== value) {
+            return lit(micros * 1000n + nanos.extraNanos, new TimestampNanosType(MAX_NANOS_PRECISION, true));
+          }
           return micros === undefined ? invalid(0n, new TimestampNTZType()) : lit(micros, new TimestampNTZType());
         }
         case 'INTERVAL': {
@@ -1151,12 +1164,37 @@ export class ExpressionParser {
       this.advance();
       const interval = parseUnitToUnitInterval(parts[0].text, parts[0].unitWord, toTok.value);
       if (!interval) this.defer(this.invalidInterval(`${parts[0].text} ${parts[0].unitWord} TO ${toTok.value}`, start));
-      return this.withOrigin({ kind: 'literal', value: interval ?? zeroInterval(), dataType: new CalendarIntervalType() }, start);
+      // Spark 4 (spark.sql.legacy.interval.enabled=false): the `to` unit picks the ANSI type.
+      const from = intervalFieldIndex(parts[0].unitWord);
+      const to = intervalFieldIndex(toTok.value);
+      const value = interval ?? zeroInterval();
+      if (this.calendarIntervals) return this.withOrigin({ kind: 'literal', value, dataType: new CalendarIntervalType() }, start);
+      if (from && to && to.yearMonth) return this.withOrigin({ kind: 'literal', value: value.months, dataType: new YearMonthIntervalType(from.yearMonth ? from.index : 0, to.index) }, start);
+      if (from && to && !from.yearMonth) return this.withOrigin({ kind: 'literal', value: intervalDuration(value), dataType: new DayTimeIntervalType(from.index, to.index) }, start);
+      return this.withOrigin({ kind: 'literal', value, dataType: new CalendarIntervalType() }, start);
     }
     const text = parts.map((p) => `${p.text} ${p.unit}`).join(' ');
     const interval = parseIntervalString(text);
     if (!interval) this.defer(this.invalidInterval(text, start));
-    return this.withOrigin({ kind: 'literal', value: interval ?? zeroInterval(), dataType: new CalendarIntervalType() }, start);
+    const value = interval ?? zeroInterval();
+    if (this.calendarIntervals) return this.withOrigin({ kind: 'literal', value, dataType: new CalendarIntervalType() }, start);
+    // Spark 4 builds ANSI interval literals from unit-qualified forms (AstBuilder.visitInterval).
+    const ym = new Set<number>();
+    const dt = new Set<number>();
+    for (const p of parts) {
+      const field = intervalFieldIndex(p.unit);
+      if (field) (field.yearMonth ? ym : dt).add(field.index);
+      else dt.add(p.unit === 'week' ? 0 : 3);
+    }
+    if (ym.size > 0 && dt.size > 0) {
+      const literal = this.sqlText.slice(start, this.lastEnd);
+      throw new ParseException(`Cannot mix year-month and day-time fields: ${literal}.`, this.sqlText, start, {
+        errorClass: '_LEGACY_ERROR_TEMP_0029',
+        messageParameters: { literal },
+      });
+    }
+    if (ym.size > 0) return this.withOrigin({ kind: 'literal', value: value.months, dataType: new YearMonthIntervalType(Math.min(...ym), Math.max(...ym)) }, start);
+    return this.withOrigin({ kind: 'literal', value: intervalDuration(value), dataType: new DayTimeIntervalType(Math.min(...dt), Math.max(...dt)) }, start);
   }
 
   private invalidInterval(text: string, start: number): ParseException {
@@ -1167,6 +1205,11 @@ export class ExpressionParser {
       messageParameters: { input: text },
     });
   }
+}
+
+/** Spark's IntervalUtils.getDuration in microseconds (a day is 24 hours; no months here). */
+function intervalDuration(i: CalendarInterval): bigint {
+  return BigInt(i.days) * 86_400_000_000n + i.microseconds;
 }
 
 function zeroInterval(): CalendarInterval {

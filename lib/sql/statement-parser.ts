@@ -471,12 +471,15 @@ export class StatementParser extends ExpressionParser {
   }
 
   private tryIntervalLiteral(): LiteralExpr | undefined {
+    this.calendarIntervals = true;
     try {
       const e = this.parsePrimary();
       return e.kind === 'literal' && e.dataType instanceof CalendarIntervalType ? e : undefined;
     } catch (e) {
       if (e instanceof ParseException) return undefined;
       throw e;
+    } finally {
+      this.calendarIntervals = false;
     }
   }
 

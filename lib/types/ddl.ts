@@ -3,6 +3,7 @@
 // nothing from lib/sql (the SQL parser calls `parseDataTypeAt` here for CAST and `::`).
 // Like Spark (ANTLR parses first, the AST builder checks second), a syntax error anywhere wins
 // over a semantic one such as an unknown type name: semantic errors wait until the text parsed.
+import { MAX_NANOS_PRECISION, MIN_NANOS_PRECISION, TimestampNanosType } from './timestamp-nanos-types';
 import { ParseException } from '../errors/parse-exception';
 import {
   ArrayType,
@@ -512,6 +513,14 @@ class DdlParser {
               ),
             );
             return new StringType();
+          }
+          break;
+        case 'TIMESTAMP_NTZ':
+        case 'TIMESTAMP_LTZ':
+          // TIMESTAMP_NTZ(p) / TIMESTAMP_LTZ(p): 6 is the microsecond type, 7..9 nanoseconds.
+          if (params.length === 1 && params[0] === 6) return name === 'TIMESTAMP_NTZ' ? new TimestampNTZType() : new TimestampType();
+          if (params.length === 1 && params[0] >= MIN_NANOS_PRECISION && params[0] <= MAX_NANOS_PRECISION) {
+            return new TimestampNanosType(params[0], name === 'TIMESTAMP_NTZ');
           }
           break;
         case 'ARRAY':

@@ -16,6 +16,7 @@ import type { StructType } from './struct-type';
 import { Decimal, toDecimal } from './decimal';
 import { AnsiIntervalType, DayTimeIntervalType, YearMonthIntervalType } from './interval-types';
 import { formatDate, formatTimestamp } from './datetime';
+import { TimestampNanosType, formatTimestampNanos } from './timestamp-nanos-types';
 import { utcOffset, zoneOffsetFunction } from './time-zone';
 
 export type PrettyFormatter = (value: unknown) => string;
@@ -74,6 +75,10 @@ function nonNullFormatter(dataType: DataType, timeZone: string, style: ToStringS
     return (v) => dayTimeIntervalString(toBigInt(v), startField, endField);
   }
   if (dataType instanceof AnsiIntervalType) return (v) => String(v);
+  if (dataType instanceof TimestampNanosType) {
+    const offsetAt = dataType.ntz ? utcOffset : zoneOffsetFunction(timeZone);
+    return (v) => formatTimestampNanos(toBigInt(v), offsetAt);
+  }
   switch (dataType.typeName()) {
     case 'struct':
       return structFormatter(dataType as StructType, timeZone, style);

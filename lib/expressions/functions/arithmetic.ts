@@ -252,6 +252,8 @@ function resolveTemporal(symbol: '+' | '-', l: Expression, r: Expression): Tempo
   }
   if (isCal(lt) && isCal(rt)) return cast(lt, rt);
   if (isDate(lt) && isCal(rt)) return { args: [l, r], dataType: DataTypes.DateType };
+  // Spark: date ± INTERVAL DAY is date_add(date, extractansiintervaldays(interval)), a date.
+  if (isDate(lt) && isDt(rt) && rt.startField === 0 && rt.endField === 0) return { args: [l, r], dataType: DataTypes.DateType };
   if ((isTs(lt) || isDate(lt)) && (isDt(rt) || isCal(rt))) {
     const ts = isDate(lt) ? DataTypes.TimestampType : lt;
     return { args: [implicitCast(l, ts), r], dataType: ts };
@@ -353,6 +355,7 @@ function temporalEvaluator(symbol: '+' | '-', l: Evaluator, r: Evaluator, lt: Da
     const zone = zoneOf(dlt);
     return binaryNullSafe(dl, dr, (a, b) => addToTimestamp(a as bigint, sign * (b as number), 0, 0n, zone));
   }
+  if (isDate(dlt) && isDt(drt)) return binaryNullSafe(dl, dr, (a, b) => (a as number) + sign * Number((b as bigint) / 86_400_000_000n));
   if (isDate(dlt) && isYm(drt)) return binaryNullSafe(dl, dr, (a, b) => addMonthsToDays(a as number, sign * (b as number)));
   if (isDate(dlt) && isCal(drt)) {
     // Spark's DateAddInterval: months and days move the date; time units need a timestamp.
