@@ -153,11 +153,19 @@ export function buildFilter(child: LogicalPlan, condition: UnresolvedExpression,
   const resolved = hidden ? resolveWithHidden(child, resolve) : resolve(outputOf(child));
   if (containsKind(resolved, 'generatorCall')) throw generatorNotExpectedError(findGeneratorName(resolved));
   if (containsKind(resolved, 'aggregateCall')) {
-    throw new AnalysisException(`Aggregate/Window/Generate expressions are not valid in where clause of the query.\nExpression in where clause: [${prettySql(resolved)}]\nInvalid expressions: [${prettySql(resolved)}]`, {
-      errorClass: 'INVALID_WHERE_CONDITION',
-      sqlState: '42903',
-      messageParameters: { condition: `"${prettySql(resolved)}"`, expressionList: prettySql(resolved) },
+    // Spark lists the offending aggregate calls, not the whole condition.
+    const invalid: string[] = [];
+    forEachExpression(resolved, (x) => {
+      if (x.kind !== 'aggregateCall') return false;
+      invalid.push(prettySql(x));
+      return true;
     });
+    const condition = `"${prettySql(resolved)}"`;
+    const expressionList = invalid.join(', ');
+    throw new AnalysisException(
+      `The WHERE condition ${condition} contains invalid expressions: ${expressionList}.\nRewrite the query to avoid window functions, aggregate functions, and generator functions in the WHERE clause.`,
+      { errorClass: 'INVALID_WHERE_CONDITION', sqlState: '42903', messageParameters: { condition, expressionList } },
+    );
   }
   const t = resolved.dataType.typeName();
   if (t !== 'boolean' && t !== 'void') {

@@ -108,10 +108,10 @@ export function missingAggregationError(expression: string, expressionAnyValue: 
   );
 }
 
-export function nestedAggregateError(sqlExpr: string): AnalysisException {
+export function nestedAggregateError(_sqlExpr: string): AnalysisException {
   return new AnalysisException(
     `It is not allowed to use an aggregate function in the argument of another aggregate function. Please use the inner aggregate function in a sub-query.`,
-    { errorClass: 'NESTED_AGGREGATE_FUNCTION', sqlState: '42607', messageParameters: { sqlExpr } },
+    { errorClass: 'NESTED_AGGREGATE_FUNCTION', sqlState: '42607' },
   );
 }
 

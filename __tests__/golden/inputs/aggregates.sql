@@ -25,3 +25,8 @@ SELECT count(*) FROM sales GROUP BY k HAVING max(q) IS NULL;
 SELECT sum('a');
 SELECT count(q, amt, k) FROM sales;
 SELECT k, q FROM sales GROUP BY k;
+
+-- Error shapes: aggregates in WHERE, nested aggregates, sum overflow.
+SELECT k, count(*) FROM sales WHERE count(*) > 1 GROUP BY k;
+SELECT sum(count(q)) FROM sales;
+SELECT sum(CAST(9223372036854775807 AS BIGINT)) FROM VALUES (1), (2) AS t(x);

@@ -24,3 +24,7 @@ SELECT year(NULL), date_add(NULL, 1), to_date(NULL);
 SELECT year(array(1));
 SELECT date_add(DATE'2024-01-01', 'x');
 SELECT date_format(TIMESTAMP'2024-01-01 00:00:00', 'yyyy-MM-dd', 'extra');
+
+-- Date and timestamp failures are SparkDateTimeException.
+SELECT CAST('2024-13-01' AS DATE);
+SELECT make_date(2023, 2, 29);

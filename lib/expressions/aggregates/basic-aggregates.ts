@@ -9,6 +9,7 @@ import type { AggregateFunction, AggregateImpl } from '../function-definition';
 import { prettySql } from '../expression-sql';
 import { compareValues, implicitCast, isIntegral, isNull, isNumeric, isString, typeSql } from '../type-utils';
 import { checkArity } from '../functions/check-args';
+import { arithmeticOverflow } from '../functions/arithmetic';
 
 const LONG_MIN = -(2n ** 63n);
 const LONG_MAX = 2n ** 63n - 1n;
@@ -69,12 +70,8 @@ export const sum: AggregateFunction = {
     if (resultType.typeName() === 'long') {
       const check = (v: bigint): bigint => {
         if (v < LONG_MIN || v > LONG_MAX) {
-          if (ctx.ansiEnabled) {
-            throw new SparkException(
-              `long overflow. Use 'try_sum' to tolerate overflow and return NULL instead. If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error.`,
-              { errorClass: 'ARITHMETIC_OVERFLOW', sqlState: '22003' },
-            );
-          }
+          // Spark's sum adds with Add in ANSI mode: the overflow is Add's, hinting try_add.
+          if (ctx.ansiEnabled) throw arithmeticOverflow('long overflow', 'try_add');
           return BigInt.asIntN(64, v);
         }
         return v;

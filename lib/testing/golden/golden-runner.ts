@@ -30,6 +30,10 @@ export function javaExceptionClass(e: unknown): string {
   if (e instanceof AnalysisException) return 'org.apache.spark.sql.catalyst.ExtendedAnalysisException';
   if (e instanceof SparkException) {
     const c = e.errorClass ?? '';
+    // Date and timestamp failures are SparkDateTimeException, including bad casts to them.
+    const target = e.messageParameters.targetType ?? '';
+    if (/^(DATETIME_|CANNOT_PARSE_TIMESTAMP|INVALID_DATETIME|ILLEGAL_DAY_OF_WEEK|INVALID_FRACTION_OF_SECOND)/.test(c)) return 'org.apache.spark.SparkDateTimeException';
+    if (c.startsWith('CAST_INVALID_INPUT') && /"(DATE|TIMESTAMP|TIMESTAMP_NTZ)"/.test(target)) return 'org.apache.spark.SparkDateTimeException';
     if (c.startsWith('CAST_INVALID_INPUT')) return 'org.apache.spark.SparkNumberFormatException';
     if (/^(ARITHMETIC_OVERFLOW|DIVIDE_BY_ZERO|NUMERIC_VALUE_OUT_OF_RANGE|CAST_OVERFLOW)/.test(c)) return 'org.apache.spark.SparkArithmeticException';
     if (/^(INVALID_ARRAY_INDEX|INVALID_INDEX_OF_ZERO)/.test(c)) return 'org.apache.spark.SparkArrayIndexOutOfBoundsException';
