@@ -27,3 +27,6 @@ SELECT base64('Spark'), unbase64('U3Bhcms='), hex('AB'), unhex('4142');
 SELECT upper(1, 2);
 SELECT lpad('abc', 5, 'x', 'y');
 SELECT nosuchfunc('a');
+
+-- Aliases Spark registers with setAlias keep their own names.
+SELECT char_length('héllo'), character_length('ab'), len('abc'), length('');

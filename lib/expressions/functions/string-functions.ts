@@ -291,7 +291,11 @@ export const STRING_FUNCTIONS: { fn: ScalarFunction; aliases: string[] }[] = [
   { fn: split, aliases: [] },
   { fn: unaryString('lower', (s) => s.toLowerCase()), aliases: ['lcase'] },
   { fn: unaryString('upper', (s) => s.toUpperCase()), aliases: ['ucase'] },
-  { fn: unaryString('length', codePointLength, DataTypes.IntegerType), aliases: ['char_length', 'character_length', 'len'] },
+  // Spark registers these aliases with setAlias, so each keeps its own name in column names.
+  { fn: unaryString('length', codePointLength, DataTypes.IntegerType), aliases: [] },
+  { fn: unaryString('char_length', codePointLength, DataTypes.IntegerType), aliases: [] },
+  { fn: unaryString('character_length', codePointLength, DataTypes.IntegerType), aliases: [] },
+  { fn: unaryString('len', codePointLength, DataTypes.IntegerType), aliases: [] },
   { fn: concat, aliases: [] },
   ...STRING_SEARCH_FUNCTIONS,
   ...STRING_PAD_TRIM_FUNCTIONS,
