@@ -81,3 +81,8 @@ export function mode(col: ColumnOrName, deterministic = false): Column {
   return fn('mode', c(col));
 }
 export function histogram_numeric(col: ColumnOrName, nBins: Column | number): Column { return fn('histogram_numeric', c(col), v(nBins)); }
+
+// Bitwise aggregates: integral input, result of the same type.
+export function bit_and(col: ColumnOrName): Column { return fn('bit_and', c(col)); }
+export function bit_or(col: ColumnOrName): Column { return fn('bit_or', c(col)); }
+export function bit_xor(col: ColumnOrName): Column { return fn('bit_xor', c(col)); }

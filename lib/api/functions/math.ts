@@ -70,3 +70,38 @@ export const hex = unary('hex');
 export const unhex = unary('unhex');
 export const bin = unary('bin');
 export function conv(col: ColumnOrName, fromBase: number, toBase: number): Column { return fn('conv', c(col), literalExpr(fromBase), literalExpr(toBase)); }
+
+// try_* arithmetic: NULL instead of overflow / division-by-zero errors, in every mode.
+export function try_add(left: ColumnOrName, right: ColumnOrName): Column { return fn('try_add', c(left), c(right)); }
+export function try_subtract(left: ColumnOrName, right: ColumnOrName): Column { return fn('try_subtract', c(left), c(right)); }
+export function try_multiply(left: ColumnOrName, right: ColumnOrName): Column { return fn('try_multiply', c(left), c(right)); }
+export function try_divide(left: ColumnOrName, right: ColumnOrName): Column { return fn('try_divide', c(left), c(right)); }
+export function try_mod(left: ColumnOrName, right: ColumnOrName): Column { return fn('try_mod', c(left), c(right)); }
+export function zeroifnull(col: ColumnOrName): Column { return fn('zeroifnull', c(col)); }
+export function nullifzero(col: ColumnOrName): Column { return fn('nullifzero', c(col)); }
+
+// Bitwise functions.
+export function bit_count(col: ColumnOrName): Column { return fn('bit_count', c(col)); }
+export function bitwise_not(col: ColumnOrName): Column { return fn('~', c(col)); }
+export const bitwiseNOT = bitwise_not;
+export function shiftleft(col: ColumnOrName, numBits: number): Column { return fn('shiftleft', c(col), literalExpr(numBits)); }
+export function shiftright(col: ColumnOrName, numBits: number): Column { return fn('shiftright', c(col), literalExpr(numBits)); }
+export function shiftrightunsigned(col: ColumnOrName, numBits: number): Column { return fn('shiftrightunsigned', c(col), literalExpr(numBits)); }
+export const shiftLeft = shiftleft;
+export const shiftRight = shiftright;
+export const shiftRightUnsigned = shiftrightunsigned;
+
+export function width_bucket(v: ColumnOrName, min: ColumnOrName, max: ColumnOrName, numBucket: ColumnOrName | number): Column {
+  return fn('width_bucket', c(v), c(min), c(max), n(numBucket));
+}
+
+/** PySpark's make_interval(years=None, ..., secs=None): omitted fields are 0. */
+export function make_interval(
+  years?: ColumnOrName, months?: ColumnOrName, weeks?: ColumnOrName, days?: ColumnOrName,
+  hours?: ColumnOrName, mins?: ColumnOrName, secs?: ColumnOrName,
+): Column {
+  const fields = [years, months, weeks, days, hours, mins, secs];
+  let last = fields.length;
+  while (last > 0 && fields[last - 1] === undefined) last--;
+  return fn('make_interval', ...fields.slice(0, last).map((f) => (f === undefined ? literalExpr(0) : c(f))));
+}

@@ -9,7 +9,7 @@ import type { AggregateFunction, AggregateImpl } from '../function-definition';
 import { forEachExpression, type Expression } from '../expression';
 import { compileExpression } from '../compiler';
 import { prettySql } from '../expression-sql';
-import { compareValues, implicitCast, isBoolean, isNull, isNumeric, isString, typeSql } from '../type-utils';
+import { compareValues, implicitCast, isBoolean, isIntegral, isNull, isNumeric, isString, typeSql } from '../type-utils';
 import { checkArity } from '../functions/check-args';
 import { encodeCompositeKey } from '../../util/group-key';
 import { compileCast } from '../cast';
@@ -168,6 +168,26 @@ function boolAgg(name: string, and: boolean): AggregateFunction {
     },
     create() {
       const combine = (b: unknown, v: unknown) => (v === null ? b : b === null ? v : and ? (b as boolean) && (v as boolean) : (b as boolean) || (v as boolean));
+      return { init: () => null, update: combine, merge: combine, result: (b) => b };
+    },
+  };
+}
+
+/** bit_and / bit_or / bit_xor: integral input, result of the same type; NULLs skipped. */
+function bitAgg(name: string, op: (a: number, b: number) => number, bigOp: (a: bigint, b: bigint) => bigint): AggregateFunction {
+  return {
+    kind: 'aggregate',
+    name,
+    resolve(args, ctx) {
+      checkArity(ctx.name, args, 1);
+      const t = isNull(args[0].dataType) ? DataTypes.IntegerType : args[0].dataType;
+      if (!isIntegral(t)) throw unexpectedInputTypeError(sqlOf(name, args), 0, '"INTEGRAL"', prettySql(args[0]), typeSql(args[0].dataType));
+      return { args: [implicitCast(args[0], t)], dataType: t, nullable: true };
+    },
+    create(argTypes) {
+      const long = argTypes[0].typeName() === 'long';
+      const combine = (b: unknown, v: unknown) =>
+        v === null ? b : b === null ? v : long ? bigOp(b as bigint, v as bigint) : op(b as number, v as number);
       return { init: () => null, update: combine, merge: combine, result: (b) => b };
     },
   };
@@ -659,5 +679,8 @@ export const MORE_AGGREGATE_FUNCTIONS: Entry[] = [
   { fn: exactPercentile('median'), aliases: [] },
   { fn: mode, aliases: [] },
   { fn: histogramNumeric, aliases: [] },
+  { fn: bitAgg('bit_and', (a, b) => a & b, (a, b) => a & b), aliases: [] },
+  { fn: bitAgg('bit_or', (a, b) => a | b, (a, b) => a | b), aliases: [] },
+  { fn: bitAgg('bit_xor', (a, b) => a ^ b, (a, b) => a ^ b), aliases: [] },
 ];
 

@@ -14,6 +14,9 @@ import { findCommonType } from '../type-coercion';
 import { AnsiIntervalType } from '../../types/interval-types';
 import { checkArity } from './check-args';
 import { arithmeticOverflow, divideByZero } from './arithmetic';
+import { TRY_ARITHMETIC_FUNCTIONS } from './try-arithmetic';
+import { BITWISE_FUNCTIONS } from './math-bitwise';
+import { BUCKET_FUNCTIONS } from './math-buckets';
 
 type Entry = { fn: FunctionDefinition; aliases: string[] };
 
@@ -566,6 +569,9 @@ export const MATH_FUNCTIONS: Entry[] = [
   { fn: unhex, aliases: [] },
   { fn: bin, aliases: [] },
   { fn: conv, aliases: [] },
+  ...TRY_ARITHMETIC_FUNCTIONS,
+  ...BITWISE_FUNCTIONS,
+  ...BUCKET_FUNCTIONS,
 ];
 
 /** Java's Math.rint: nearest integer, ties to even. */
