@@ -3,6 +3,7 @@
 import type { Expression } from './expression';
 import type { DataType } from '../types/data-types';
 import { Decimal } from '../types/decimal';
+import { bytesToHex } from '../util/hex';
 import { dayTimeIntervalString, javaDoubleToString, javaFloatToString, toPrettyString, yearMonthIntervalString } from '../types/pretty-value';
 import { DayTimeIntervalType, YearMonthIntervalType } from '../types/interval-types';
 import { TimestampNanosType } from '../types/timestamp-nanos-types';
@@ -62,6 +63,6 @@ function prettyLiteral(value: unknown, dataType: DataType): string {
     if (t === 'date') return `DATE '${toPrettyString(value, dataType, 'UTC')}'`;
     return String(value);
   }
-  if (value instanceof Uint8Array) return `X'${Array.from(value, (b) => b.toString(16).toUpperCase().padStart(2, '0')).join('')}'`;
+  if (value instanceof Uint8Array) return `X'${bytesToHex(value)}'`;
   return toPrettyString(value, dataType, 'UTC');
 }

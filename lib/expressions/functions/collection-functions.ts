@@ -6,7 +6,7 @@ import { StructType, StructField } from '../../types/struct-type';
 import { AnalysisException } from '../../errors/analysis-exception';
 import { SparkException } from '../../errors/spark-exception';
 import { quoteIdentifier, unexpectedInputTypeError, wrongNumArgsError } from '../../errors/query-compilation-errors';
-import type { FunctionDefinition, ScalarFunction, ResolveContext } from '../function-definition';
+import type { FunctionDefinition, ScalarFunction, ResolveContext, Evaluator } from '../function-definition';
 import type { Expression } from '../expression';
 import { isNullable } from '../expression';
 import { prettySql } from '../expression-sql';
@@ -38,6 +38,16 @@ type Fn = { fn: FunctionDefinition; aliases: string[] };
 // ---------------------------------------------------------------------------------------------
 // Constructors
 
+/** array(...) and struct(...): every argument evaluated into one new array. */
+function evaluateAll(args: Evaluator[]): Evaluator {
+  const n = args.length;
+  return (row) => {
+    const out = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) out[i] = args[i](row);
+    return out;
+  };
+}
+
 const arrayFn = scalar(
   'array',
   (args, ctx) => {
@@ -45,14 +55,7 @@ const arrayFn = scalar(
     if (common === undefined) throw dataDiffTypesError(sqlOf('array', args), 'array', bracketTypeList(args.map((a) => a.dataType)));
     return { args: args.map((a) => implicitCast(a, common)), dataType: new ArrayType(common, args.some(isNullable)), nullable: false };
   },
-  (args) => {
-    const n = args.length;
-    return (row) => {
-      const out = new Array<unknown>(n);
-      for (let i = 0; i < n; i++) out[i] = args[i](row);
-      return out;
-    };
-  },
+  evaluateAll,
 );
 
 
@@ -109,14 +112,7 @@ const structFn = scalar(
     const fields = args.map((a, i) => new StructField(fieldNameOf(a, i), a.dataType, isNullable(a)));
     return { args, dataType: new StructType(fields), nullable: false };
   },
-  (args) => {
-    const n = args.length;
-    return (row) => {
-      const out = new Array<unknown>(n);
-      for (let i = 0; i < n; i++) out[i] = args[i](row);
-      return out;
-    };
-  },
+  evaluateAll,
 );
 
 const namedStructFn = scalar(

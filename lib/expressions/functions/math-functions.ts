@@ -1,6 +1,7 @@
 // Built-in math functions (registered in builtin-functions.ts). Column names follow Spark's
 // prettyName: UnaryMathExpression names are upper case (SQRT, LOG10, CEIL...) unless the user
 // called an alias Spark tags (sign, pow, ceiling).
+import { bytesToHex, hexToBytes } from '../../util/hex';
 import { DataType, DataTypes, DecimalType } from '../../types/data-types';
 import { Decimal, toDecimal, type RoundingMode } from '../../types/decimal';
 import { boundedDecimal } from '../../types/decimal-precision';
@@ -424,14 +425,6 @@ function extremeOf(name: 'greatest' | 'least'): ScalarFunction {
 // ---------------------------------------------------------------------------------------------
 // hex / unhex / bin / conv
 
-const HEX = '0123456789ABCDEF';
-
-function bytesToHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += HEX[b >> 4] + HEX[b & 15];
-  return out;
-}
-
 const hex: ScalarFunction = {
   kind: 'scalar',
   name: 'hex',
@@ -458,15 +451,7 @@ const unhex: ScalarFunction = {
     if (!isString(t) && !isNull(t)) throw unexpectedInputTypeError(sqlOf('unhex', args), 0, '"STRING"', prettySql(args[0]), typeSql(t));
     return { args: [implicitCast(args[0], DataTypes.StringType)], dataType: DataTypes.BinaryType };
   },
-  compile: ([c]) =>
-    nullSafe1(c, (v) => {
-      let s = v as string;
-      if (s.length % 2 === 1) s = '0' + s;
-      if (!/^[0-9a-fA-F]*$/.test(s)) return null;
-      const out = new Uint8Array(s.length / 2);
-      for (let i = 0; i < out.length; i++) out[i] = parseInt(s.slice(2 * i, 2 * i + 2), 16);
-      return out;
-    }),
+  compile: ([c]) => nullSafe1(c, (v) => hexToBytes(v as string)),
 };
 
 const bin: ScalarFunction = {
