@@ -1,10 +1,9 @@
 // Grouping and aggregate evaluation shared by the batch and the stateful streaming aggregate.
 import type { Attribute, AggregateCall, Expression } from '../expressions/expression';
-import { forEachExpression } from '../expressions/expression';
+import { forEachExpression, newExprId, transformExpression } from '../expressions/expression';
 import type { AggregateImpl, CompileContext, Evaluator } from '../expressions/function-definition';
 import { compileExpression, bindOrdinals } from '../expressions/compiler';
 import { expressionKey } from '../expressions/expression-key';
-import { compileLambdaFunction, compileLambdaVariable } from '../expressions/lambda';
 import { encodeCompositeKey } from '../util/group-key';
 import { partitionIdFunction } from './hash-partitioning';
 import type { Row } from './physical-operator';
@@ -56,9 +55,22 @@ export class Aggregation {
       args: call.args.map((a) => compileExpression(a, bound, ctx)),
       filter: call.filter ? compileExpression(call.filter, bound, ctx) : undefined,
     }));
+    // The output expressions read a slot row [grouping..., aggregate results...]: grouping
+    // expressions and aggregate calls become attributes of those slots, then compile as usual.
     const groupingKeys = groupingExpressions.map(expressionKey);
-    const nGroup = groupingExpressions.length;
-    this.result = aggregateExpressions.map((e) => compileResult(e, groupingKeys, callKeys, nGroup, ctx));
+    const slot = (dataType: Expression['dataType']): Attribute => ({ kind: 'attribute', name: '_slot', dataType, nullable: true, exprId: newExprId(), qualifier: [] });
+    const groupingSlots = groupingExpressions.map((g) => slot(g.dataType));
+    const callSlots = calls.map((c) => slot(c.dataType));
+    const toSlots = (e: Expression): Expression =>
+      transformExpression(e, (x) => {
+        const key = expressionKey(x);
+        const g = groupingKeys.indexOf(key);
+        if (g >= 0) return groupingSlots[g];
+        if (x.kind === 'aggregateCall') return callSlots[callKeys.indexOf(key + (x.filter ? `|${expressionKey(x.filter)}` : ''))];
+        return undefined;
+      });
+    const slots = bindOrdinals([...groupingSlots, ...callSlots]);
+    this.result = aggregateExpressions.map((e) => compileExpression(toSlots(e), slots, ctx));
     this.partitionOf = partitionIdFunction(groupingExpressions.map((g) => g.dataType), numPartitions);
   }
 
@@ -150,46 +162,3 @@ function withDistinct(impl: AggregateImpl, distinct: boolean): AggregateImpl {
   };
 }
 
-/** Compiles one output expression with grouping expressions and aggregate calls replaced by slots. */
-function compileResult(e: Expression, groupingKeys: string[], callKeys: string[], nGroup: number, ctx: CompileContext): Evaluator {
-  const key = expressionKey(e);
-  const g = groupingKeys.indexOf(key);
-  if (g >= 0) return (slots) => slots[g];
-  switch (e.kind) {
-    case 'aggregateCall': {
-      const k = key + (e.filter ? `|${expressionKey(e.filter)}` : '');
-      const slot = nGroup + callKeys.indexOf(k);
-      return (slots) => slots[slot];
-    }
-    case 'alias':
-      return compileResult(e.child, groupingKeys, callKeys, nGroup, ctx);
-    case 'literal':
-    case 'attribute':
-      return compileExpression(e, [], ctx);
-    case 'cast': {
-      const inner = { ...e, child: { kind: 'attribute', name: '_', dataType: e.child.dataType, nullable: true, exprId: -1, qualifier: [] } as Attribute };
-      const child = compileResult(e.child, groupingKeys, callKeys, nGroup, ctx);
-      const convert = compileExpression(inner, new Map([[-1, 0]]), ctx);
-      return (slots) => convert([child(slots)]);
-    }
-    case 'scalarCall': {
-      const args = e.args.map((a) => compileResult(a, groupingKeys, callKeys, nGroup, ctx));
-      return e.fn.compile(args, e.args.map((a) => a.dataType), e.dataType, ctx);
-    }
-    case 'caseWhen': {
-      const conditions = e.branches.map((b) => compileResult(b.condition, groupingKeys, callKeys, nGroup, ctx));
-      const values = e.branches.map((b) => compileResult(b.value, groupingKeys, callKeys, nGroup, ctx));
-      const elseValue = e.elseValue ? compileResult(e.elseValue, groupingKeys, callKeys, nGroup, ctx) : () => null;
-      return (slots) => {
-        for (let i = 0; i < conditions.length; i++) if (conditions[i](slots) === true) return values[i](slots);
-        return elseValue(slots);
-      };
-    }
-    case 'generatorCall':
-      return () => null;
-    case 'lambdaVariable':
-      return compileLambdaVariable(e);
-    case 'lambdaFunction':
-      return compileLambdaFunction(e, (body) => compileResult(body, groupingKeys, callKeys, nGroup, ctx));
-  }
-}

@@ -168,3 +168,35 @@ export function forEachExpression(e: Expression, visit: (e: Expression) => boole
       return;
   }
 }
+
+/**
+ * Rebuilds a tree top-down: where `rule` returns an expression it replaces the node (and its
+ * subtree), elsewhere the node is kept with its children transformed.
+ */
+export function transformExpression(e: Expression, rule: (e: Expression) => Expression | undefined): Expression {
+  const replaced = rule(e);
+  if (replaced !== undefined) return replaced;
+  const t = (x: Expression): Expression => transformExpression(x, rule);
+  switch (e.kind) {
+    case 'attribute':
+    case 'literal':
+    case 'lambdaVariable':
+      return e;
+    case 'lambdaFunction':
+      return { ...e, body: t(e.body) };
+    case 'scalarCall':
+    case 'generatorCall':
+      return { ...e, args: e.args.map(t) };
+    case 'aggregateCall':
+      return { ...e, args: e.args.map(t), filter: e.filter ? t(e.filter) : undefined };
+    case 'cast':
+    case 'alias':
+      return { ...e, child: t(e.child) };
+    case 'caseWhen':
+      return {
+        ...e,
+        branches: e.branches.map((b) => ({ condition: t(b.condition), value: t(b.value) })),
+        elseValue: e.elseValue ? t(e.elseValue) : undefined,
+      };
+  }
+}
