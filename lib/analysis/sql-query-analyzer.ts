@@ -121,7 +121,7 @@ export class SqlQueryAnalyzer {
       const next = node.groupBy?.filter((g) => g.kind !== 'groupingAnalytics') as UnresolvedExpression[] | undefined;
       tw = timeWindowRewrite([...items, ...(next ?? []), node.having]);
     }
-    const isAggregate = node.groupBy !== undefined || node.having !== undefined || this.containsAggregate(items, plan);
+    const isAggregate = node.groupBy !== undefined || node.having !== undefined || this.containsAggregate(items);
     if (isAggregate) {
       plan = this.aggregate(plan, items, node);
     } else {
@@ -130,14 +130,14 @@ export class SqlQueryAnalyzer {
     return node.distinct ? buildDistinct(plan) : plan;
   }
 
-  private containsAggregate(items: UnresolvedExpression[], input: LogicalPlan): boolean {
+  private containsAggregate(items: UnresolvedExpression[]): boolean {
     let found = false;
     for (const item of items) {
       forEachUnresolved(item, (e) => {
         if (e.kind === 'function' && this.ctx.resolver.registry.lookup(e.name)?.kind === 'aggregate') found = true;
       });
     }
-    return found && outputOf(input) !== undefined;
+    return found;
   }
 
   private aggregate(child: LogicalPlan, items: UnresolvedExpression[], node: Ast.SelectNode): LogicalPlan {
@@ -146,7 +146,7 @@ export class SqlQueryAnalyzer {
     let grouping = groupBy as UnresolvedExpression[];
     const inputNames = new Set(outputOf(child).map((a) => a.name.toLowerCase()));
     if (node.groupByAll && !inputNames.has('all')) {
-      grouping = items.filter((i) => !this.containsAggregate([i], child)).map(stripAlias);
+      grouping = items.filter((i) => !this.containsAggregate([i])).map(stripAlias);
     } else {
       grouping = grouping.map((g) => this.groupingItem(g, items, inputNames));
     }
@@ -167,7 +167,7 @@ export class SqlQueryAnalyzer {
         });
       }
       const item = items[index - 1];
-      if (this.containsAggregate([item], oneRowRelation())) {
+      if (this.containsAggregate([item])) {
         throw new AnalysisException(`GROUP BY ${index} refers to an expression ${describe(item)} that contains an aggregate function. Aggregate functions are not allowed in GROUP BY.`, {
           errorClass: 'GROUP_BY_POS_AGGREGATE',
           sqlState: '42903',

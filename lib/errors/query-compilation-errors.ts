@@ -92,14 +92,6 @@ export function binaryOpDiffTypesError(sqlExpr: string, left: string, right: str
   );
 }
 
-export function castWithoutSuggestionError(sqlExpr: string, srcType: string, targetType: string): AnalysisException {
-  const params = { sqlExpr: `"${sqlExpr}"`, srcType: `"${srcType}"`, targetType: `"${targetType}"` };
-  return new AnalysisException(
-    `Cannot resolve ${params.sqlExpr} due to data type mismatch: cannot cast ${params.srcType} to ${params.targetType}.`,
-    { errorClass: 'DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION', sqlState: '42K09', messageParameters: params },
-  );
-}
-
 export function missingAggregationError(expression: string, expressionAnyValue: string): AnalysisException {
   const params = { expression: `"${expression}"`, expressionAnyValue: `"${expressionAnyValue}"` };
   return new AnalysisException(
@@ -128,13 +120,6 @@ export function multipleGeneratorsError(names: string[]): AnalysisException {
   return new AnalysisException(
     `The generator is not supported: only one generator allowed per SELECT clause but found ${names.length}: ${generators}.`,
     { errorClass: 'UNSUPPORTED_GENERATOR.MULTI_GENERATOR', sqlState: '42K0E', messageParameters: { num: String(names.length), generators } },
-  );
-}
-
-export function aggregateInWrongPlaceError(sqlExpr: string): AnalysisException {
-  return new AnalysisException(
-    `Aggregate functions are not allowed in ${sqlExpr.startsWith('WHERE') ? 'WHERE' : 'this'} clause.`,
-    { errorClass: 'INVALID_WHERE_CONDITION', sqlState: '42903', messageParameters: { condition: sqlExpr } },
   );
 }
 
