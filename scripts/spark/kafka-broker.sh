@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # A real Apache Kafka broker (KRaft, one combined broker/controller node) on 127.0.0.1 for tests.
 #   scripts/spark/kafka-broker.sh start [port]   starts it (default port 19092), waits until it answers
-#   scripts/spark/kafka-broker.sh stop            stops it and deletes its data
-# State lives in .jars/kafka-run (ignored by git). Run scripts/spark/setup.sh first.
+#   scripts/spark/kafka-broker.sh stop [port]     stops it and deletes its data
+# State lives in .jars/kafka-run-<port> (ignored by git); RIVULET_KAFKA_PORT sets the default port. Run scripts/spark/setup.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-run=.jars/kafka-run
-port="${2:-19092}"
+port="${2:-${RIVULET_KAFKA_PORT:-19092}}"
+run=".jars/kafka-run-${port}"
 controller_port=$((port + 1))
 
 fail() { echo "scripts/spark/kafka-broker.sh: $*" >&2; exit 1; }

@@ -1,0 +1,23 @@
+import { SparkSession } from 'rivulet';
+import { expr } from 'rivulet/functions';
+import { record_batch } from '../../../support/oracle-support';
+
+export default async function main(dir: string, kafka: string | null): Promise<void> {
+  const spark = SparkSession.builder.appName('typed-rows').getOrCreate();
+  const rate = spark.readStream.format('rate-micro-batch').option('rowsPerBatch', 3)
+    .option('numPartitions', 1).option('startTimestamp', 1700000000000).load();
+  const typed = rate.select(
+    'timestamp', 'value',
+    expr('cast(value as int) as i'),
+    expr('value / 4 as d'),
+    expr('cast(value as decimal(10, 2)) * 1.5 as dec'),
+    expr('to_date(timestamp) as day'),
+    expr("concat('row-', value) as s"),
+    expr('value % 2 = 0 as even'),
+    expr('array(value, value + 1) as arr'),
+    expr("map('k', value) as m"),
+    expr("named_struct('a', value, 'b', cast(value as string)) as st"),
+    expr("cast(concat('x', value) as binary) as bin"));
+  const query = typed.writeStream.foreachBatch(record_batch).trigger({ availableNow: true }).start();
+  await query.awaitTermination();
+}

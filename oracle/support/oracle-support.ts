@@ -1,0 +1,114 @@
+// What a paired scenario records besides the console sink, written byte for byte as
+// oracle_support.py writes it on the Spark side: values by their Spark type, never by their
+// JavaScript representation, so collected rows compare exactly with PySpark's.
+import type { DataFrame, StreamingQuery } from 'rivulet';
+import {
+  ArrayType, BinaryType, BooleanType, ByteType, DataType, DateType, DayTimeIntervalType, DecimalType, DoubleType,
+  FloatType, IntegerType, LongType, MapType, ShortType, StringType, StructType, TimestampNTZType, TimestampType,
+  YearMonthIntervalType,
+} from 'rivulet/types';
+
+const VOLATILE_PROGRESS_KEYS = new Set(['id', 'runId', 'timestamp', 'batchDuration', 'durationMs',
+  'inputRowsPerSecond', 'processedRowsPerSecond', 'allUpdatesTimeMs', 'allRemovalsTimeMs', 'commitTimeMs',
+  'memoryUsedBytes', 'customMetrics', 'metrics', 'observedMetrics']);
+
+type Canonical = null | string | boolean | Canonical[] | { [name: string]: Canonical };
+
+function double(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
+  if (Object.is(x, -0)) return '-0e+0';
+  return x.toExponential();
+}
+
+/** Microseconds since the epoch from whatever a timestamp is handed out as. */
+function epochMicros(value: unknown): bigint {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number') return BigInt(Math.round(value));
+  if (value instanceof Date) {
+    const micros = (value as Date & { micros?: unknown; microseconds?: unknown });
+    const extra = typeof micros.microseconds === 'number' ? micros.microseconds : 0;
+    return BigInt(value.getTime()) * 1000n + BigInt(extra);
+  }
+  throw new Error(`oracle-support: unexpected timestamp value ${String(value)}`);
+}
+
+function isoMicros(micros: bigint): string {
+  const millis = micros / 1000n - (micros % 1000n < 0n ? 1n : 0n);
+  const fraction = ((micros % 1_000_000n) + 1_000_000n) % 1_000_000n;
+  const text = new Date(Number(millis)).toISOString();
+  return `${text.slice(0, 19)}.${fraction.toString().padStart(6, '0')}`;
+}
+
+function isoDate(value: unknown): string {
+  if (typeof value === 'number') return new Date(value * 86_400_000).toISOString().slice(0, 10);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value);
+}
+
+export function canonical(value: unknown, type: DataType): Canonical {
+  if (value === null || value === undefined) return null;
+  if (type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType || type instanceof LongType) {
+    return String(value);
+  }
+  if (type instanceof FloatType || type instanceof DoubleType) return double(Number(value));
+  if (type instanceof DecimalType) return String(value);
+  if (type instanceof BooleanType) return Boolean(value);
+  if (type instanceof StringType) return String(value);
+  if (type instanceof BinaryType) return Buffer.from(value as Uint8Array).toString('hex');
+  if (type instanceof DateType) return isoDate(value);
+  if (type instanceof TimestampType || type instanceof TimestampNTZType) return isoMicros(epochMicros(value));
+  if (type instanceof DayTimeIntervalType || type instanceof YearMonthIntervalType) return String(value);
+  if (type instanceof ArrayType) return (value as unknown[]).map((v) => canonical(v, type.elementType));
+  if (type instanceof MapType) {
+    return [...(value as Map<unknown, unknown>)].map(([k, v]) => [canonical(k, type.keyType), canonical(v, type.valueType)]);
+  }
+  if (type instanceof StructType) {
+    const values = [...(value as Iterable<unknown>)];
+    const out: { [name: string]: Canonical } = {};
+    type.fields.forEach((f, i) => { out[f.name] = canonical(values[i], f.dataType); });
+    return out;
+  }
+  return String(value);
+}
+
+async function printRows(label: string, df: DataFrame): Promise<void> {
+  const schema = df.schema;
+  const rows = await df.collect();
+  const lines = [`@@${label} ${schema.simpleString()}`];
+  for (const row of rows) {
+    const values = [...(row as unknown as Iterable<unknown>)];
+    lines.push(JSON.stringify(schema.fields.map((f, i) => canonical(values[i], f.dataType))));
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+/** foreachBatch(record_batch): the batch's rows with their types. */
+export function record_batch(df: DataFrame, batchId: number | bigint): Promise<void> {
+  return printRows(`batch ${batchId}`, df);
+}
+
+/** The collected rows of a batch DataFrame with their types. */
+export function record_rows(df: DataFrame): Promise<void> {
+  return printRows('rows', df);
+}
+
+function mask(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(mask);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = VOLATILE_PROGRESS_KEYS.has(k) ? '<masked>' : mask(v);
+    return out;
+  }
+  return value;
+}
+
+/** Every progress report of the query, volatile figures masked. */
+export function record_progress(query: StreamingQuery): void {
+  for (const progress of query.recentProgress) {
+    const plain = JSON.parse(typeof (progress as { json?: unknown }).json === 'function'
+      ? (progress as unknown as { json(): string }).json()
+      : JSON.stringify(progress, (_k, v) => (typeof v === 'bigint' ? Number(v) : v)));
+    process.stdout.write(`@@progress ${JSON.stringify(mask(plain))}\n`);
+  }
+}

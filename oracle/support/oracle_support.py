@@ -1,0 +1,100 @@
+"""What a paired scenario records besides the console sink, in one canonical text form that the
+Rivulet side (oracle_support.ts) writes byte for byte the same way. Values are written by their
+Spark type, never by their language's representation, so the two sides compare exactly."""
+import json
+import math
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from pyspark.sql.types import (ArrayType, BinaryType, BooleanType, ByteType, DateType, DayTimeIntervalType,
+                               DecimalType, DoubleType, FloatType, IntegerType, LongType, MapType, ShortType,
+                               StringType, StructType, TimestampNTZType, TimestampType, YearMonthIntervalType)
+
+# Progress fields that measure time or memory differ from run to run; their keys are kept.
+VOLATILE_PROGRESS_KEYS = {"id", "runId", "timestamp", "batchDuration", "durationMs", "inputRowsPerSecond",
+                          "processedRowsPerSecond", "allUpdatesTimeMs", "allRemovalsTimeMs", "commitTimeMs",
+                          "memoryUsedBytes", "customMetrics", "metrics", "observedMetrics"}
+
+
+def _double(x):
+    if math.isnan(x):
+        return "NaN"
+    if math.isinf(x):
+        return "Infinity" if x > 0 else "-Infinity"
+    sign, digits, exponent = Decimal(repr(x)).normalize().as_tuple()
+    if digits == (0,):
+        return ("-" if sign else "") + "0e+0"
+    e = exponent + len(digits) - 1
+    mantissa = str(digits[0]) + ("." + "".join(map(str, digits[1:])) if len(digits) > 1 else "")
+    return ("-" if sign else "") + mantissa + "e" + ("+" if e >= 0 else "-") + str(abs(e))
+
+
+def canonical(value, data_type):
+    if value is None:
+        return None
+    if isinstance(data_type, (ByteType, ShortType, IntegerType, LongType)):
+        return str(int(value))
+    if isinstance(data_type, (FloatType, DoubleType)):
+        return _double(float(value))
+    if isinstance(data_type, DecimalType):
+        return format(value, "f")
+    if isinstance(data_type, BooleanType):
+        return bool(value)
+    if isinstance(data_type, StringType):
+        return value
+    if isinstance(data_type, BinaryType):
+        return bytes(value).hex()
+    if isinstance(data_type, DateType):
+        return value.isoformat()
+    if isinstance(data_type, (TimestampType, TimestampNTZType)):
+        # PySpark gives naive local datetimes; the runner runs in UTC.
+        return value.strftime("%Y-%m-%dT%H:%M:%S.%f")
+    if isinstance(data_type, DayTimeIntervalType):
+        return str((value.days * 86400 + value.seconds) * 1_000_000 + value.microseconds)
+    if isinstance(data_type, YearMonthIntervalType):
+        return str(int(value))
+    if isinstance(data_type, ArrayType):
+        return [canonical(v, data_type.elementType) for v in value]
+    if isinstance(data_type, MapType):
+        return [[canonical(k, data_type.keyType), canonical(v, data_type.valueType)] for k, v in value.items()]
+    if isinstance(data_type, StructType):
+        return {f.name: canonical(value[i], f.dataType) for i, f in enumerate(data_type.fields)}
+    return repr(value)
+
+
+def _print_rows(label, df):
+    schema = df.schema
+    print(f"@@{label} {schema.simpleString()}")
+    for row in df.collect():
+        print(json.dumps([canonical(row[i], f.dataType) for i, f in enumerate(schema.fields)], ensure_ascii=False, separators=(",", ":")))
+
+
+def record_batch(df, batch_id):
+    """foreachBatch(record_batch): the batch's rows with their types."""
+    _print_rows(f"batch {batch_id}", df)
+
+
+def record_rows(df):
+    """The collected rows of a batch DataFrame with their types."""
+    _print_rows("rows", df)
+
+
+def _mask(value):
+    if isinstance(value, dict):
+        return {k: ("<masked>" if k in VOLATILE_PROGRESS_KEYS else _mask(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_mask(v) for v in value]
+    return value
+
+
+def _as_dict(progress):
+    json_text = getattr(progress, "json", None)
+    if json_text is not None:
+        return json.loads(json_text() if callable(json_text) else json_text)
+    return dict(progress)
+
+
+def record_progress(query):
+    """Every progress report of the query, volatile figures masked."""
+    for progress in query.recentProgress:
+        print("@@progress " + json.dumps(_mask(_as_dict(progress)), ensure_ascii=False, separators=(",", ":")))
