@@ -33,7 +33,12 @@ export function checkStreamingPlan(plan: LogicalPlan, outputMode: OutputMode, op
     }
   }
   if (outputMode === 'complete' && aggregates.length === 0) {
-    fail('Complete output mode not supported when there are no streaming aggregations on streaming DataFrames/Datasets', plan);
+    // Spark 4.2 names this one with an error class of its own (and no plan).
+    throw new AnalysisException('Invalid streaming output mode: complete. This output mode is not supported for no streaming aggregations on streaming DataFrames/DataSets.', {
+      errorClass: 'STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION',
+      sqlState: '42KDE',
+      messageParameters: { outputMode: 'complete', operation: 'no streaming aggregations' },
+    });
   }
   checkOperators(plan, plan, outputMode);
   if (options.checkCorrectness !== false) checkGlobalWatermarkLimit(plan, outputMode);

@@ -24,6 +24,11 @@ export interface Source {
   getBatch(start: Offset | null, end: Offset): unknown[][] | Promise<unknown[][]>;
   commit(end: Offset): void;
   /**
+   * Spark's SupportsAdmissionControl.reportLatestOffset: the newest offset available, before rate
+   * limits, shown as `latestOffset` in progress. Sources without it report null, as in Spark.
+   */
+  reportLatestOffset?(): Offset | null;
+  /**
    * Trigger.AvailableNow (Spark's SupportsTriggerAvailableNow): remember what is available now;
    * later latestOffset calls never go beyond it but keep the source's rate limits, so the engine
    * runs as many batches as they need. Sources without it are read up to their offset at start.

@@ -434,14 +434,15 @@ export class MicroBatchExecution {
     batchWatermarkMs: number,
     durationMs: Record<string, number>,
   ): void {
-    const sinceLast = this.lastTriggerStart === undefined ? NaN : (triggerStart - this.lastTriggerStart) / 1000;
+    // Spark divides by an infinite interval before the first trigger: 0 rows per second, not NaN.
+    const sinceLast = this.lastTriggerStart === undefined ? Infinity : (triggerStart - this.lastTriggerStart) / 1000;
     this.lastTriggerStart = triggerStart;
     const execSeconds = durationMs.triggerExecution / 1000;
     const sources: SourceProgress[] = this.options.sources.map((s, i) => ({
       description: s.description,
       startOffset: startOffsets[i],
       endOffset: endOffsets[i],
-      latestOffset: endOffsets[i],
+      latestOffset: s.reportLatestOffset?.() ?? null,
       numInputRows: inputCounts[i],
       inputRowsPerSecond: sinceLast > 0 ? inputCounts[i] / sinceLast : NaN,
       processedRowsPerSecond: execSeconds > 0 ? inputCounts[i] / execSeconds : NaN,

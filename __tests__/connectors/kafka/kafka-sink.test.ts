@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { KafkaTestBroker } from '../../support/kafka-test-broker/kafka-test-broker';
+import { startKafkaBroker, type BrokerUnderTest } from '../../support/kafka-broker-under-test';
 import { KafkaReadClient } from '../../../lib/connectors/kafka/kafka-client';
 import { kafkaSinkProvider } from '../../../lib/connectors/kafka/kafka-sink';
 import { MemoryStream } from '../../../lib/testing';
@@ -10,11 +10,11 @@ import { newSession } from '../../support/session';
 import { parseTableSchema } from '../../../lib/types/ddl';
 import { CaseInsensitiveMap } from '../../../lib/util/case-insensitive-map';
 
-let broker: KafkaTestBroker;
+let broker: BrokerUnderTest;
 let dir: string;
 
 beforeEach(async () => {
-  broker = await KafkaTestBroker.start();
+  broker = await startKafkaBroker();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-sink-'));
 });
 afterEach(async () => {
@@ -34,8 +34,8 @@ async function readAll(topic: string, partition: number): Promise<[string | null
 }
 
 test('writes key, value, partition and headers columns; the topic option overrides a topic column', async () => {
-  broker.createTopic('out', 2);
-  broker.createTopic('ignored', 1);
+  await broker.createTopic('out', 2);
+  await broker.createTopic('ignored', 1);
   const spark = newSession();
   const input = new MemoryStream(parseTableSchema('k STRING, v STRING'));
   const q = input
@@ -56,14 +56,14 @@ test('writes key, value, partition and headers columns; the topic option overrid
     ['a', 'one', [['src', 'a']]],
     ['b', 'two', [['src', 'b']]],
   ]);
-  expect(broker.offsets('out', 0)).toEqual([0, 0]);
-  expect(broker.offsets('ignored', 0)).toEqual([0, 0]);
+  expect(await broker.offsets('out', 0)).toEqual([0, 0]);
+  expect(await broker.offsets('ignored', 0)).toEqual([0, 0]);
   expect(fs.existsSync(path.join(dir, 'cp', 'sinks', 'kafka', '0'))).toBe(true);
 });
 
 test('the topic column routes rows; a replayed batch id with a marker is not sent twice', async () => {
-  broker.createTopic('t1', 1);
-  broker.createTopic('t2', 1);
+  await broker.createTopic('t1', 1);
+  await broker.createTopic('t2', 1);
   const spark = newSession();
   const df = spark.createDataFrame([['t1', 'x'], ['t2', 'y']], 'topic STRING, value STRING');
   const sink = kafkaSinkProvider.createSink({

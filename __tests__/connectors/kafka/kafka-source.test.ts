@@ -4,18 +4,18 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { KafkaTestBroker } from '../../support/kafka-test-broker/kafka-test-broker';
+import { startKafkaBroker, type BrokerUnderTest } from '../../support/kafka-broker-under-test';
 import { kafkaSourceProvider, type KafkaSource } from '../../../lib/connectors/kafka/kafka-source';
 import { CaseInsensitiveMap } from '../../../lib/util/case-insensitive-map';
 import { setLogSink } from '../../../lib/util/logger';
 import { newSession } from '../../support/session';
 import { errorOf } from '../../support/errors';
 
-let broker: KafkaTestBroker;
+let broker: BrokerUnderTest;
 let dir: string;
 
 beforeEach(async () => {
-  broker = await KafkaTestBroker.start();
+  broker = await startKafkaBroker();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-source-'));
 });
 afterEach(async () => {
@@ -32,8 +32,8 @@ function source(extra: Record<string, string>, metadataPath = path.join(dir, 'so
   return kafkaSourceProvider.createSource({ options: options(extra), userSchema: undefined, metadataPath, clock: { now: () => clockMs } }) as KafkaSource;
 }
 
-function fill(topic: string, partition: number, values: string[], timestamp?: number): void {
-  broker.append(
+async function fill(topic: string, partition: number, values: string[], timestamp?: number): Promise<void> {
+  await broker.append(
     topic,
     partition,
     values.map((v) => ({ value: v, key: `k-${v}`, timestamp })),
@@ -52,16 +52,16 @@ async function runBatch(s: KafkaSource, start: unknown): Promise<{ end: unknown;
 }
 
 test('reads several partitions in partition then offset order, with Spark offsets JSON', async () => {
-  broker.createTopic('events', 3);
-  fill('events', 2, ['c1', 'c2']);
-  fill('events', 0, ['a1']);
+  await broker.createTopic('events', 3);
+  await fill('events', 2, ['c1', 'c2']);
+  await fill('events', 0, ['a1']);
   const s = source({ subscribe: 'events', startingOffsets: 'earliest' });
   await s.initialize();
   const b0 = await runBatch(s, null);
   expect(b0.end).toEqual({ events: { '0': 1, '1': 0, '2': 2 } });
   expect(JSON.stringify(b0.end)).toBe('{"events":{"0":1,"1":0,"2":2}}');
   expect(b0.values).toEqual(['events/0/0:a1', 'events/2/0:c1', 'events/2/1:c2']);
-  fill('events', 1, ['b1']);
+  await fill('events', 1, ['b1']);
   const b1 = await runBatch(s, b0.end);
   expect(b1.values).toEqual(['events/1/0:b1']);
   // The same range gives the same rows (recovery replays offsets/N).
@@ -73,13 +73,13 @@ test('reads several partitions in partition then offset order, with Spark offset
 });
 
 test('startingOffsets latest (default) and per-partition JSON with -2/-1', async () => {
-  broker.createTopic('t', 2);
-  fill('t', 0, ['old0', 'old1']);
-  fill('t', 1, ['old2']);
+  await broker.createTopic('t', 2);
+  await fill('t', 0, ['old0', 'old1']);
+  await fill('t', 1, ['old2']);
   const latest = source({ subscribe: 't' }, path.join(dir, 'latest'));
   const first = await runBatch(latest, null);
   expect(first.values).toEqual([]);
-  fill('t', 0, ['new']);
+  await fill('t', 0, ['new']);
   expect((await runBatch(latest, first.end)).values).toEqual(['t/0/2:new']);
   await latest.stop();
 
@@ -93,19 +93,19 @@ test('startingOffsets latest (default) and per-partition JSON with -2/-1', async
 });
 
 test('startingTimestamp picks the first offset at or after the timestamp', async () => {
-  broker.createTopic('ts', 1);
-  fill('ts', 0, ['a'], 1000);
-  fill('ts', 0, ['b'], 2000);
-  fill('ts', 0, ['c'], 3000);
+  await broker.createTopic('ts', 1);
+  await fill('ts', 0, ['a'], 1000);
+  await fill('ts', 0, ['b'], 2000);
+  await fill('ts', 0, ['c'], 3000);
   const s = source({ subscribe: 'ts', startingTimestamp: '2000' });
   expect((await runBatch(s, null)).values).toEqual(['ts/0/1:b', 'ts/0/2:c']);
   await s.stop();
 });
 
 test('maxOffsetsPerTrigger splits the limit over partitions by backlog', async () => {
-  broker.createTopic('r', 2);
-  fill('r', 0, Array.from({ length: 30 }, (_, i) => `a${i}`));
-  fill('r', 1, Array.from({ length: 10 }, (_, i) => `b${i}`));
+  await broker.createTopic('r', 2);
+  await fill('r', 0, Array.from({ length: 30 }, (_, i) => `a${i}`));
+  await fill('r', 1, Array.from({ length: 10 }, (_, i) => `b${i}`));
   const s = source({ subscribe: 'r', startingOffsets: 'earliest', maxOffsetsPerTrigger: '8' });
   const b0 = await runBatch(s, null);
   // 8 * 30/40 = 6 from partition 0, 8 * 10/40 = 2 from partition 1.
@@ -124,19 +124,19 @@ test('maxOffsetsPerTrigger splits the limit over partitions by backlog', async (
 });
 
 test('minOffsetsPerTrigger waits for enough records until maxTriggerDelay passes', async () => {
-  broker.createTopic('m', 1);
+  await broker.createTopic('m', 1);
   clockMs = 100_000;
   const s = source({ subscribe: 'm', startingOffsets: 'earliest', minOffsetsPerTrigger: '5', maxTriggerDelay: '10s' });
-  fill('m', 0, ['x1']);
+  await fill('m', 0, ['x1']);
   // The first trigger always runs (no previous trigger time).
   const b0 = await runBatch(s, null);
   expect(b0.values).toHaveLength(1);
-  fill('m', 0, ['x2', 'x3']);
+  await fill('m', 0, ['x2', 'x3']);
   clockMs += 1000;
   expect(await s.latestOffset(b0.end as never)).toEqual(b0.end);
-  fill('m', 0, ['x4', 'x5', 'x6']);
+  await fill('m', 0, ['x4', 'x5', 'x6']);
   expect(await s.latestOffset(b0.end as never)).toEqual({ m: { '0': 6 } });
-  fill('m', 0, ['x7']);
+  await fill('m', 0, ['x7']);
   const afterBig = { m: { '0': 6 } };
   clockMs += 1000;
   expect(await s.latestOffset(afterBig as never)).toEqual(afterBig);
@@ -146,8 +146,8 @@ test('minOffsetsPerTrigger waits for enough records until maxTriggerDelay passes
 });
 
 test('includeHeaders adds headers as an array of (key, value) structs', async () => {
-  broker.createTopic('h', 1);
-  broker.append('h', 0, [
+  await broker.createTopic('h', 1);
+  await broker.append('h', 0, [
     { value: 'with', headers: [{ key: 'trace', value: Buffer.from('t1') }, { key: 'trace', value: Buffer.from('t2') }, { key: 'n', value: null }] },
     { value: 'without' },
   ]);
@@ -176,29 +176,29 @@ test('includeHeaders adds headers as an array of (key, value) structs', async ()
 });
 
 test('restart with the same metadataPath keeps the initial offsets, so latest skips nothing', async () => {
-  broker.createTopic('re', 1);
-  fill('re', 0, ['before']);
+  await broker.createTopic('re', 1);
+  await fill('re', 0, ['before']);
   const metadataPath = path.join(dir, 'cp', 'sources', '0');
   const first = source({ subscribe: 're' }, metadataPath);
   await first.initialize();
   await first.stop();
   expect(fs.readFileSync(path.join(metadataPath, '0'), 'utf8')).toBe('\u0000v1\n{"re":{"0":1}}');
-  fill('re', 0, ['while-down']);
+  await fill('re', 0, ['while-down']);
   const second = source({ subscribe: 're' }, metadataPath);
   expect((await runBatch(second, null)).values).toEqual(['re/0/1:while-down']);
   await second.stop();
 });
 
 test('subscribePattern and assign choose partitions; new partitions start at earliest', async () => {
-  broker.createTopic('logs-a', 1);
-  broker.createTopic('other', 1);
-  fill('logs-a', 0, ['a']);
-  fill('other', 0, ['o']);
+  await broker.createTopic('logs-a', 1);
+  await broker.createTopic('other', 1);
+  await fill('logs-a', 0, ['a']);
+  await fill('other', 0, ['o']);
   const s = source({ subscribePattern: 'logs-.*', startingOffsets: 'earliest' });
   const b0 = await runBatch(s, null);
   expect(b0.values).toEqual(['logs-a/0/0:a']);
-  broker.createTopic('logs-b', 1);
-  fill('logs-b', 0, ['b0', 'b1']);
+  await broker.createTopic('logs-b', 1);
+  await fill('logs-b', 0, ['b0', 'b1']);
   expect((await runBatch(s, b0.end)).values).toEqual(['logs-b/0/0:b0', 'logs-b/0/1:b1']);
   await s.stop();
   const assigned = source({ assign: '{"other":[0]}', startingOffsets: 'earliest' }, path.join(dir, 'assign'));
@@ -208,11 +208,11 @@ test('subscribePattern and assign choose partitions; new partitions start at ear
 
 describe('failOnDataLoss', () => {
   test('true: deleted records fail with KAFKA_DATA_LOSS', async () => {
-    broker.createTopic('dl', 1);
-    fill('dl', 0, ['a', 'b', 'c', 'd']);
+    await broker.createTopic('dl', 1);
+    await fill('dl', 0, ['a', 'b', 'c', 'd']);
     const s = source({ subscribe: 'dl', startingOffsets: 'earliest' });
     const end = await s.latestOffset(null);
-    broker.deleteRecordsBefore('dl', 0, 2);
+    await broker.deleteRecordsBefore('dl', 0, 2);
     const e = await s.getBatch(null, end!).catch((err: Error) => err);
     expect((e as Error).message).toMatch(/^\[KAFKA_DATA_LOSS\.COULD_NOT_READ_OFFSET_RANGE\] Some data may have been lost because they are not available in Kafka any more;\n/);
     expect((e as Error).message).toContain('Could not read records in offset [0, 4) for topic partition dl-0');
@@ -220,11 +220,11 @@ describe('failOnDataLoss', () => {
   });
 
   test('false: deleted records are skipped with a warning', async () => {
-    broker.createTopic('dl', 1);
-    fill('dl', 0, ['a', 'b', 'c', 'd']);
+    await broker.createTopic('dl', 1);
+    await fill('dl', 0, ['a', 'b', 'c', 'd']);
     const s = source({ subscribe: 'dl', startingOffsets: 'earliest', failOnDataLoss: 'false' });
     const end = await s.latestOffset(null);
-    broker.deleteRecordsBefore('dl', 0, 2);
+    await broker.deleteRecordsBefore('dl', 0, 2);
     const lines: string[] = [];
     const restore = setLogSink((l) => lines.push(l));
     try {
@@ -238,16 +238,16 @@ describe('failOnDataLoss', () => {
   });
 
   test('a deleted topic fails (true) or is skipped (false)', async () => {
-    broker.createTopic('gone', 2);
-    broker.createTopic('stays', 1);
-    fill('gone', 0, ['g']);
-    fill('stays', 0, ['s0']);
+    await broker.createTopic('gone', 2);
+    await broker.createTopic('stays', 1);
+    await fill('gone', 0, ['g']);
+    await fill('stays', 0, ['s0']);
     const strict = source({ subscribe: 'gone,stays', startingOffsets: 'earliest' }, path.join(dir, 'strict'));
     const lax = source({ subscribe: 'gone,stays', startingOffsets: 'earliest', failOnDataLoss: 'false' }, path.join(dir, 'lax'));
     const s0 = await runBatch(strict, null);
     const l0 = await runBatch(lax, null);
-    broker.deleteTopic('gone');
-    fill('stays', 0, ['s1']);
+    await broker.deleteTopic('gone');
+    await fill('stays', 0, ['s1']);
     const strictEnd = await strict.latestOffset(s0.end as never);
     expect(strictEnd).toEqual({ stays: { '0': 2 } });
     await expect(strict.getBatch(s0.end as never, strictEnd!)).rejects.toThrow(
@@ -294,9 +294,9 @@ describe('option errors (Spark texts)', () => {
 });
 
 test('a streaming query through the engine reads Kafka into a memory sink', async () => {
-  broker.createTopic('words', 2);
-  fill('words', 0, ['{"w":"a","n":1}', '{"w":"b","n":2}']);
-  fill('words', 1, ['{"w":"c","n":3}']);
+  await broker.createTopic('words', 2);
+  await fill('words', 0, ['{"w":"a","n":1}', '{"w":"b","n":2}']);
+  await fill('words', 1, ['{"w":"c","n":3}']);
   const spark = newSession();
   const q = spark.readStream
     .format('kafka')
@@ -312,7 +312,7 @@ test('a streaming query through the engine reads Kafka into a memory sink', asyn
     .start();
   try {
     await q.processAllAvailable();
-    fill('words', 1, ['{"w":"d","n":4}']);
+    await fill('words', 1, ['{"w":"d","n":4}']);
     await q.processAllAvailable();
     expect(
       spark

@@ -67,6 +67,7 @@ export class KafkaSource implements Source {
   private readonly client: KafkaReadClient;
   private initialOffsets: PartitionOffsets | undefined;
   private committed: Offset | null = null;
+  private reportedLatest: Offset | null = null;
   private lastTriggerMillis = 0;
   /** Partition leaders from the latest metadata, for fetches. */
   private leaders = new Map<string, number>();
@@ -181,12 +182,17 @@ export class KafkaSource implements Source {
     }
   }
 
+  reportLatestOffset(): Offset | null {
+    return this.reportedLatest;
+  }
+
   async latestOffset(start?: Offset | null): Promise<Offset | null> {
     const initial = await this.getOrCreateInitialOffsets();
     // The engine passes the previous batch's end (null before the first batch).
     const startJson = start === undefined ? this.committed : start;
     const from = startJson === null ? initial : offsetsFromJson(startJson);
     const latest = await this.listOffsets(await this.assignedPartitions(), () => -1);
+    this.reportedLatest = latest.size === 0 ? null : offsetsToJson(latest);
     let offsets = latest;
     const { minOffsets, maxOffsets, maxTriggerDelayMs } = this.limits;
     if (minOffsets !== undefined && this.delayBatch(minOffsets, latest, from, maxTriggerDelayMs)) offsets = from;
