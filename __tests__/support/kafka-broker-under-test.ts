@@ -7,6 +7,8 @@ import type { AppendRecord } from './kafka-test-broker/partition-log';
 
 export interface BrokerUnderTest {
   readonly bootstrapServers: string;
+  /** kafkajs (the real broker's producer here) cannot encode a null header value; the test broker can. */
+  readonly producesNullHeaderValues?: boolean;
   createTopic(name: string, partitions?: number, config?: Record<string, string>): void | Promise<void>;
   deleteTopic(name: string): void | Promise<void>;
   deleteRecordsBefore(topic: string, partition: number, offset: number | bigint): void | Promise<void>;
@@ -31,6 +33,7 @@ function bytes(v: AppendRecord['value']): Buffer | null {
 
 /** A real broker driven through kafkajs; topics it created are deleted again on stop(). */
 class RealKafkaBroker implements BrokerUnderTest {
+  readonly producesNullHeaderValues = false;
   private readonly created = new Set<string>();
 
   private constructor(readonly bootstrapServers: string, private readonly admin: Admin, private readonly producer: Producer) {}
@@ -79,7 +82,7 @@ class RealKafkaBroker implements BrokerUnderTest {
         key: bytes(r.key ?? null),
         value: bytes(r.value),
         timestamp: r.timestamp === undefined ? undefined : String(r.timestamp),
-        headers: Object.fromEntries((r.headers ?? []).map((h) => [h.key, h.value ?? ''])),
+        headers: kafkajsHeaders(r.headers ?? []) as never,
       })),
     });
     return before;
@@ -99,4 +102,14 @@ class RealKafkaBroker implements BrokerUnderTest {
       await this.admin.disconnect();
     }
   }
+}
+
+// kafkajs takes headers as an object, one array per repeated key (sent in the array's order); records whose repeated keys interleave with others cannot be expressed.
+function kafkajsHeaders(headers: { key: string; value: unknown }[]): Record<string, Buffer[]> {
+  const grouped: Record<string, Buffer[]> = Object.create(null);
+  for (const h of headers) {
+    if (h.value === null || h.value === undefined) throw new Error('kafkajs cannot produce a null header value (producesNullHeaderValues)');
+    (grouped[h.key] ??= []).push(bytes(h.value as never)!);
+  }
+  return grouped;
 }

@@ -25,7 +25,9 @@ afterEach(async () => {
 async function readAll(topic: string, partition: number): Promise<[string | null, string | null, [string, string][]][]> {
   const client = new KafkaReadClient({ brokers: [broker.bootstrapServers] }, 0);
   try {
-    const r = await client.fetch({ topic, partition }, 0, 0, 1 << 20);
+    const leader = (await client.topics()).get(topic)?.get(partition);
+    if (leader === undefined) throw new Error(`no leader for ${topic}-${partition}`);
+    const r = await client.fetch({ topic, partition }, leader, 0, 1 << 20);
     if (r.kind !== 'records') throw new Error(r.kind);
     return r.records.map((m) => [m.key?.toString() ?? null, m.value?.toString() ?? null, m.headers.map(([k, v]) => [k, v?.toString() ?? ''] as [string, string])]);
   } finally {
@@ -40,7 +42,7 @@ test('writes key, value, partition and headers columns; the topic option overrid
   const input = new MemoryStream(parseTableSchema('k STRING, v STRING'));
   const q = input
     .toDF()
-    .selectExpr('k AS key', 'v AS value', "'ignored' AS topic", 'CAST(1 AS INT) AS partition', "array(named_struct('key', 'src', 'value', CAST(k AS BINARY))) AS headers")
+    .selectExpr('k AS key', 'v AS value', "'ignored' AS topic", 'CAST(1 AS INT) AS partition', "array(named_struct('key', 'src', 'value', CAST(k AS BINARY)), named_struct('key', '__proto__', 'value', CAST(v AS BINARY))) AS headers")
     .writeStream.format('kafka')
     .option('kafka.bootstrap.servers', broker.bootstrapServers)
     .option('topic', 'out')
@@ -53,8 +55,8 @@ test('writes key, value, partition and headers columns; the topic option overrid
     await q.stop();
   }
   expect(await readAll('out', 1)).toEqual([
-    ['a', 'one', [['src', 'a']]],
-    ['b', 'two', [['src', 'b']]],
+    ['a', 'one', [['src', 'a'], ['__proto__', 'one']]],
+    ['b', 'two', [['src', 'b'], ['__proto__', 'two']]],
   ]);
   expect(await broker.offsets('out', 0)).toEqual([0, 0]);
   expect(await broker.offsets('ignored', 0)).toEqual([0, 0]);

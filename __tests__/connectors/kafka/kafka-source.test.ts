@@ -147,8 +147,10 @@ test('minOffsetsPerTrigger waits for enough records until maxTriggerDelay passes
 
 test('includeHeaders adds headers as an array of (key, value) structs', async () => {
   await broker.createTopic('h', 1);
+  // A null header value where the broker's producer can write one (kafkajs cannot), else an empty one.
+  const nullable = broker.producesNullHeaderValues === false ? Buffer.alloc(0) : null;
   await broker.append('h', 0, [
-    { value: 'with', headers: [{ key: 'trace', value: Buffer.from('t1') }, { key: 'trace', value: Buffer.from('t2') }, { key: 'n', value: null }] },
+    { value: 'with', headers: [{ key: 'trace', value: Buffer.from('t1') }, { key: 'trace', value: Buffer.from('t2') }, { key: 'n', value: nullable }] },
     { value: 'without' },
   ]);
   const s = source({ subscribe: 'h', startingOffsets: 'earliest', includeHeaders: 'true' });
@@ -168,7 +170,7 @@ test('includeHeaders adds headers as an array of (key, value) structs', async ()
     [
       ['trace', 't1'],
       ['trace', 't2'],
-      ['n', null],
+      ['n', nullable === null ? null : ''],
     ],
     null,
   ]);

@@ -186,8 +186,11 @@ export class KafkaReadClient {
 function flattenHeaders(headers: Record<string, Buffer | Buffer[] | null | undefined>): [string, Buffer | null][] {
   const out: [string, Buffer | null][] = [];
   for (const [k, v] of Object.entries(headers)) {
-    if (Array.isArray(v)) for (const b of v) out.push([k, b]);
-    else out.push([k, v ?? null]);
+    // kafkajs's fold reads obj['__proto__'] of a plain object, so a header named __proto__ arrives
+    // as [Object.prototype, value]: drop that stray prototype.
+    if (Array.isArray(v)) {
+      for (const b of v) if ((b as unknown) !== Object.prototype) out.push([k, b]);
+    } else out.push([k, v ?? null]);
   }
   return out;
 }

@@ -85,7 +85,8 @@ export function kafkaMessages(rows: readonly (readonly unknown[])[], cols: Colum
     const message: Message = { key: cols.key < 0 ? null : toBuffer(row[cols.key]), value: toBuffer(row[cols.value]) };
     if (cols.partition >= 0 && row[cols.partition] !== null) message.partition = row[cols.partition] as number;
     if (cols.headers >= 0 && row[cols.headers] !== null) {
-      const headers: IHeaders = {};
+      // No prototype: a header named __proto__ must stay a header.
+      const headers: IHeaders = Object.create(null);
       for (const [k, v] of row[cols.headers] as [string, Uint8Array | null][]) {
         const b = toBuffer(v) ?? Buffer.alloc(0);
         const prev = headers[k];
