@@ -155,6 +155,9 @@ export class MicroBatchExecution {
       this.pinnedConf = resolvePinnedConf(this.options.conf, recovered?.conf);
       this.watermarks = new WatermarkTracker(parseWatermarkPolicy(this.pinnedConf['spark.sql.streaming.multipleWatermarkPolicy']));
       this.watermarks.set(recovered?.watermarkMs ?? 0);
+      // A watermark in the checkpoint means the plan has one, before any batch of this process
+      // has seen event times (issue 15: a restart must still run the no-data batch it owes).
+      if ((recovered?.watermarkMs ?? 0) > 0 || this.previousBatchWatermarkMs > 0) this.hasWatermark = true;
       for (const s of sources) s.onDataAvailable?.(() => this.wake());
       await Promise.all(sources.map((s) => s.initialize?.()));
       const statefulOperators: StatefulOperatorInfo[] = [];
@@ -409,7 +412,9 @@ export class MicroBatchExecution {
   }
 
   private needsNoDataBatch(currentWatermarkMs: number): boolean {
-    if (!this.stateProvider || !this.hasWatermark) return false;
+    // A watermark above the previous batch's can only come from a watermark operator: this holds
+    // in a restarted process too, where no batch has reported event times yet.
+    if (!this.stateProvider) return false;
     if ((this.options.conf('spark.sql.streaming.noDataMicroBatches.enabled') ?? 'true') === 'false') return false;
     return currentWatermarkMs > this.previousBatchWatermarkMs;
   }
