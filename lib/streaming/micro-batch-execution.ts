@@ -14,7 +14,7 @@ import { SparkException } from '../errors/spark-exception';
 import { OffsetSeqLog, type OffsetSeq } from '../checkpoint/offset-seq-log';
 import { CommitLog } from '../checkpoint/commit-log';
 import { CheckpointLock } from '../checkpoint/checkpoint-lock';
-import { corruptLogFile } from '../checkpoint/metadata-log';
+import { corruptLogFile, missingIds, missingLogFile } from '../checkpoint/metadata-log';
 import { checkStateSchemas } from '../state/state-schema-check';
 import { WatermarkTracker, parseWatermarkPolicy } from './watermark-tracker';
 import { resolvePinnedConf } from './pinned-conf';
@@ -292,6 +292,9 @@ export class MicroBatchExecution {
   private recover(): { conf: Record<string, string>; watermarkMs: number } | undefined {
     removeTempFiles(this.offsetLog.dir);
     removeTempFiles(this.commitLog.dir);
+    const offsetIds = this.offsetLog.batchIds();
+    const commitIds = this.commitLog.batchIds();
+    checkLogsAgree(this.offsetLog, offsetIds, commitIds);
     const latest = this.offsetLog.getLatest();
     if (!latest) return undefined;
     const { batchId, value } = latest;
@@ -542,6 +545,21 @@ function concurrentLogUpdate(batchId: number): SparkException {
     `Concurrent update to the log. Multiple streaming jobs detected for ${batchId}. Please make sure only one streaming job runs on a specific checkpoint location at a time.`,
     { errorClass: 'CONCURRENT_STREAM_LOG_UPDATE', sqlState: '40000', messageParameters: { batchId: String(batchId) } },
   );
+}
+
+/**
+ * offsets/ must run without holes from its first (retained) batch to its last, and commits/ may
+ * not run ahead of it: a deleted offsets file would otherwise hand the sink a different batch
+ * under a committed batch id (issue 15).
+ */
+function checkLogsAgree(offsetLog: OffsetSeqLog, offsetIds: readonly number[], commitIds: readonly number[]): void {
+  const lastCommit = commitIds.length === 0 ? -1 : commitIds[commitIds.length - 1];
+  const lastOffset = offsetIds.length === 0 ? -1 : offsetIds[offsetIds.length - 1];
+  const first = offsetIds.length === 0 ? lastCommit : offsetIds[0];
+  const missing = missingIds(offsetIds, Math.max(0, first), Math.max(lastOffset, lastCommit));
+  if (missing.length === 0) return;
+  const file = path.join(offsetLog.dir, String(missing[0]));
+  throw missingLogFile(file, lastCommit > lastOffset ? `batch ${lastCommit} is committed (commits/${lastCommit}) but its offsets are gone` : `batches (${missing.join(', ')}) don't exist in the offsets log`);
 }
 
 /** Temp files of writes a crash interrupted (`.<name>.<pid>.<ms>.tmp`) are never entries. */

@@ -157,10 +157,14 @@ export class FileStreamSink implements Sink {
   }
 
   addBatch(batchId: number, rows: unknown[][]): void {
-    if (batchId <= this.log.latestBatchId()) {
+    const latest = this.log.latestBatchId();
+    if (batchId <= latest) {
       log.info(`Skipping already committed batch ${batchId}`);
       return;
     }
+    // The query committed batches latest+1..batchId-1, so their log files must be here: readers
+    // would silently miss their rows otherwise.
+    if (latest >= 0 && batchId > latest + 1) this.log.requireBatches(this.log.batchIds(), latest + 1, batchId - 1);
     const files = this.job.write(rows);
     this.log.add(batchId, files.map(sinkFileStatusOf));
   }
