@@ -168,6 +168,7 @@ export class MicroBatchExecution {
           statefulOperators,
           (this.options.conf('spark.sql.streaming.stateStore.stateSchemaCheck') ?? 'true') !== 'false',
           Number(this.pinnedConf['spark.sql.shuffle.partitions']),
+          this.commitLog.batchIds().length > 0,
         );
         this.stateProvider = this.options.createStateProvider(this.pinnedConf);
       }
