@@ -23,7 +23,7 @@ test('6 kills with the lmdb state store: the same outputs as an uninterrupted ru
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rivulet-crash-lmdb-'));
   try {
     const result = await runCrashTest({ kills: 6, workDir, seed: 3, provider: 'lmdb' });
-    expect(result.kills).toBe(5);
+    expect(result.kills).toBe(6);
     expect(result.mismatches).toEqual([]);
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
