@@ -14,6 +14,7 @@ import { SparkException } from '../errors/spark-exception';
 import { OffsetSeqLog, type OffsetSeq } from '../checkpoint/offset-seq-log';
 import { CommitLog } from '../checkpoint/commit-log';
 import { CheckpointLock } from '../checkpoint/checkpoint-lock';
+import { removeTempFilesBelow } from '../checkpoint/checkpoint-file-manager';
 import { corruptLogFile, missingIds, missingLogFile } from '../checkpoint/metadata-log';
 import { checkStateSchemas } from '../state/state-schema-check';
 import { WatermarkTracker, parseWatermarkPolicy } from './watermark-tracker';
@@ -247,7 +248,7 @@ export class MicroBatchExecution {
     } catch (e) {
       log.warn(`Failed to close the state store provider: ${(e as Error).message}`);
     }
-    this.lock?.release();
+    this.lock?.release(); // never throws (a read-only disk must not escape awaitTermination)
     if (this.options.checkpoint.temporary && (this.exception_ === null || this.options.conf('spark.sql.streaming.forceDeleteTempCheckpointLocation') === 'true')) {
       fs.rmSync(this.options.checkpoint.dir, { recursive: true, force: true });
     }
@@ -291,8 +292,8 @@ export class MicroBatchExecution {
    * Returns the checkpoint's pinned settings and the watermark to resume with, if there is one.
    */
   private recover(): { conf: Record<string, string>; watermarkMs: number } | undefined {
-    removeTempFiles(this.offsetLog.dir);
-    removeTempFiles(this.commitLog.dir);
+    // Temp files of writes a kill interrupted, in every log and state folder (issue 15).
+    removeTempFilesBelow(this.options.checkpoint.dir);
     const offsetIds = this.offsetLog.batchIds();
     const commitIds = this.commitLog.batchIds();
     checkLogsAgree(this.offsetLog, offsetIds, commitIds);
@@ -561,17 +562,6 @@ function checkLogsAgree(offsetLog: OffsetSeqLog, offsetIds: readonly number[], c
   if (missing.length === 0) return;
   const file = path.join(offsetLog.dir, String(missing[0]));
   throw missingLogFile(file, lastCommit > lastOffset ? `batch ${lastCommit} is committed (commits/${lastCommit}) but its offsets are gone` : `batches (${missing.join(', ')}) don't exist in the offsets log`);
-}
-
-/** Temp files of writes a crash interrupted (`.<name>.<pid>.<ms>.tmp`) are never entries. */
-function removeTempFiles(dir: string): void {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const n of names) if (n.startsWith('.') && n.endsWith('.tmp')) fs.rmSync(path.join(dir, n), { force: true });
 }
 
 /** Offsets read back from offsets/N: JSON the sources wrote, one per source (null for none). */
