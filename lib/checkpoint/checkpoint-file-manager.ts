@@ -2,6 +2,7 @@
 // old file or the new one, never a torn one.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SparkException } from '../errors/spark-exception';
 
 // Fault injection for the crash harness (scripts/crash-test): RIVULET_CRASH_AFTER_WRITES=n kills
 // this process with SIGKILL in the middle of its n-th checkpoint file, leaving a torn temp file.
@@ -9,18 +10,65 @@ const crashAfterWrites = Number(process.env.RIVULET_CRASH_AFTER_WRITES ?? '0');
 let writesSoFar = 0;
 
 export function writeFileAtomic(file: string, content: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  const fd = fs.openSync(temp, 'w');
   try {
-    if (crashAfterWrites > 0 && ++writesSoFar === crashAfterWrites) {
-      fs.writeSync(fd, content.slice(0, content.length >> 1));
-      process.kill(process.pid, 'SIGKILL');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const fd = fs.openSync(temp, 'w');
+    try {
+      if (crashAfterWrites > 0 && ++writesSoFar === crashAfterWrites) {
+        fs.writeSync(fd, content.slice(0, content.length >> 1));
+        process.kill(process.pid, 'SIGKILL');
+      }
+      fs.writeSync(fd, content);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
     }
-    fs.writeSync(fd, content);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    fs.renameSync(temp, file);
+  } catch (e) {
+    try {
+      fs.rmSync(temp, { force: true });
+    } catch {
+      // The disk refuses even that (read-only): the next start removes temp files.
+    }
+    throw checkpointWriteFailed(file, e);
   }
-  fs.renameSync(temp, file);
+}
+
+/** ENOSPC, EROFS, EACCES...: Node names no path; the user needs to know which file and why. */
+export function checkpointWriteFailed(file: string, cause: unknown): SparkException {
+  const code = (cause as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOSPC' ? 'no space left on the device' : code === 'EROFS' ? 'the file system is read-only' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (cause as Error).message;
+  return new SparkException(`Failed to write the checkpoint file ${file}: ${reason}${code ? ` (${code})` : ''}.`, { cause });
+}
+
+/** Temp files of writes a crash interrupted (`.<name>.<pid>.<ms>.tmp`) are never entries. */
+export function removeTempFiles(dir: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    if (n.startsWith('.') && n.endsWith('.tmp')) {
+      try {
+        fs.rmSync(path.join(dir, n), { force: true });
+      } catch {
+        // Read-only: leave it; it is never read as an entry.
+      }
+    }
+  }
+}
+
+/** removeTempFiles in `dir` and every folder below it (a start's one-off sweep of a checkpoint). */
+export function removeTempFilesBelow(dir: string): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  removeTempFiles(dir);
+  for (const e of entries) if (e.isDirectory()) removeTempFilesBelow(path.join(dir, e.name));
 }

@@ -3,7 +3,7 @@
 // `<id>.compact` holding all entries so far, so readers load one compact file plus a few deltas.
 // Used by the file sink (`_spark_metadata`) and the file source (`sources/<i>`).
 import * as path from 'node:path';
-import { MetadataLog, parseJsonLine, parseLogVersion } from './metadata-log';
+import { MetadataLog, missingIds, missingLogFile, parseJsonLine, parseLogVersion } from './metadata-log';
 
 export abstract class CompactibleFileStreamLog<E> extends MetadataLog<E[]> {
   constructor(
@@ -58,9 +58,18 @@ export abstract class CompactibleFileStreamLog<E> extends MetadataLog<E[]> {
         break;
       }
     }
+    const from = ids.length === 0 || !this.isCompactionBatch(ids[start]) ? 0 : ids[start];
+    this.requireBatches(ids, from, batchId - 1);
     const out: E[] = [];
     for (const id of ids.slice(start)) out.push(...this.get(id)!);
     return out;
+  }
+
+  /** Refuses a log with a hole in [first, last], naming the first missing file. */
+  requireBatches(present: readonly number[], first: number, last: number): void {
+    const missing = missingIds(present, first, last);
+    if (missing.length === 0) return;
+    throw missingLogFile(this.fileFor(missing[0]), `batches (${missing.join(', ')}) don't exist (startId: ${first}, endId: ${last})`);
   }
 
   /** Every entry of every batch in the log (what readers of a sink folder see). */

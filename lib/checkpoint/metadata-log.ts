@@ -106,6 +106,24 @@ export function corruptLogFile(file: string, reason: string): SparkException {
   );
 }
 
+/**
+ * A checkpoint file that must exist is gone (Spark's "batches (...) don't exist" check of
+ * HDFSMetadataLog): name it, and never carry on as if the batch had not happened.
+ */
+export function missingLogFile(file: string, detail: string): SparkException {
+  return new SparkException(
+    `The checkpoint file ${file} is missing: ${detail}. Files of a checkpoint must not be deleted while later batches depend on them; going on would re-read or lose data. Restore the checkpoint directory from a backup, or delete it to start the query afresh (its state and progress are then lost).`,
+  );
+}
+
+/** Ids in [first, last] with no entry, for the missing-file error. */
+export function missingIds(present: readonly number[], first: number, last: number): number[] {
+  const have = new Set(present);
+  const out: number[] = [];
+  for (let id = first; id <= last; id++) if (!have.has(id)) out.push(id);
+  return out;
+}
+
 export function parseJsonLine(line: string | undefined, file: string, what: string): unknown {
   if (line === undefined || line === '') throw corruptLogFile(file, `${what} is missing`);
   try {

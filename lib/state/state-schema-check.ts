@@ -8,8 +8,21 @@ import { writeFileAtomic } from '../checkpoint/checkpoint-file-manager';
 import { corruptLogFile, parseJsonLine, parseLogVersion } from '../checkpoint/metadata-log';
 import type { StatefulOperatorInfo, StateSchemaField } from '../execution/planner';
 
-export function checkStateSchemas(checkpointDir: string, operators: readonly StatefulOperatorInfo[], schemaCheckEnabled: boolean, numPartitions: number): void {
+export function checkStateSchemas(
+  checkpointDir: string,
+  operators: readonly StatefulOperatorInfo[],
+  schemaCheckEnabled: boolean,
+  numPartitions: number,
+  /** Whether any batch was committed: before that, metadata is a first start's and may be partial. */
+  anyBatchCommitted = true,
+): void {
   const stateDir = path.join(checkpointDir, 'state');
+  if (!anyBatchCommitted) {
+    // A first start killed while writing these files (one per operator) left some of them; no
+    // batch has used them, so they are written again whole (issue 15: the checkpoint was bricked).
+    for (const op of operators) writeFileAtomic(schemaFile(checkpointDir, op.operatorId), `v1\n${JSON.stringify(op)}`);
+    return;
+  }
   const existing = fs.existsSync(stateDir) ? fs.readdirSync(stateDir).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b) : [];
   for (const id of existing) checkPartitionCount(path.join(stateDir, String(id)), id, numPartitions);
   const stored = new Map<number, StatefulOperatorInfo>();

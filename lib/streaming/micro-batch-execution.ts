@@ -14,7 +14,8 @@ import { SparkException } from '../errors/spark-exception';
 import { OffsetSeqLog, type OffsetSeq } from '../checkpoint/offset-seq-log';
 import { CommitLog } from '../checkpoint/commit-log';
 import { CheckpointLock } from '../checkpoint/checkpoint-lock';
-import { corruptLogFile } from '../checkpoint/metadata-log';
+import { removeTempFilesBelow } from '../checkpoint/checkpoint-file-manager';
+import { corruptLogFile, missingIds, missingLogFile } from '../checkpoint/metadata-log';
 import { checkStateSchemas } from '../state/state-schema-check';
 import { WatermarkTracker, parseWatermarkPolicy } from './watermark-tracker';
 import { resolvePinnedConf } from './pinned-conf';
@@ -155,6 +156,9 @@ export class MicroBatchExecution {
       this.pinnedConf = resolvePinnedConf(this.options.conf, recovered?.conf);
       this.watermarks = new WatermarkTracker(parseWatermarkPolicy(this.pinnedConf['spark.sql.streaming.multipleWatermarkPolicy']));
       this.watermarks.set(recovered?.watermarkMs ?? 0);
+      // A watermark in the checkpoint means the plan has one, before any batch of this process
+      // has seen event times (issue 15: a restart must still run the no-data batch it owes).
+      if ((recovered?.watermarkMs ?? 0) > 0 || this.previousBatchWatermarkMs > 0) this.hasWatermark = true;
       for (const s of sources) s.onDataAvailable?.(() => this.wake());
       await Promise.all(sources.map((s) => s.initialize?.()));
       const statefulOperators: StatefulOperatorInfo[] = [];
@@ -165,6 +169,7 @@ export class MicroBatchExecution {
           statefulOperators,
           (this.options.conf('spark.sql.streaming.stateStore.stateSchemaCheck') ?? 'true') !== 'false',
           Number(this.pinnedConf['spark.sql.shuffle.partitions']),
+          this.commitLog.batchIds().length > 0,
         );
         this.stateProvider = this.options.createStateProvider(this.pinnedConf);
       }
@@ -243,7 +248,7 @@ export class MicroBatchExecution {
     } catch (e) {
       log.warn(`Failed to close the state store provider: ${(e as Error).message}`);
     }
-    this.lock?.release();
+    this.lock?.release(); // never throws (a read-only disk must not escape awaitTermination)
     if (this.options.checkpoint.temporary && (this.exception_ === null || this.options.conf('spark.sql.streaming.forceDeleteTempCheckpointLocation') === 'true')) {
       fs.rmSync(this.options.checkpoint.dir, { recursive: true, force: true });
     }
@@ -287,8 +292,11 @@ export class MicroBatchExecution {
    * Returns the checkpoint's pinned settings and the watermark to resume with, if there is one.
    */
   private recover(): { conf: Record<string, string>; watermarkMs: number } | undefined {
-    removeTempFiles(this.offsetLog.dir);
-    removeTempFiles(this.commitLog.dir);
+    // Temp files of writes a kill interrupted, in every log and state folder (issue 15).
+    removeTempFilesBelow(this.options.checkpoint.dir);
+    const offsetIds = this.offsetLog.batchIds();
+    const commitIds = this.commitLog.batchIds();
+    checkLogsAgree(this.offsetLog, offsetIds, commitIds);
     const latest = this.offsetLog.getLatest();
     if (!latest) return undefined;
     const { batchId, value } = latest;
@@ -409,7 +417,9 @@ export class MicroBatchExecution {
   }
 
   private needsNoDataBatch(currentWatermarkMs: number): boolean {
-    if (!this.stateProvider || !this.hasWatermark) return false;
+    // A watermark above the previous batch's can only come from a watermark operator: this holds
+    // in a restarted process too, where no batch has reported event times yet.
+    if (!this.stateProvider) return false;
     if ((this.options.conf('spark.sql.streaming.noDataMicroBatches.enabled') ?? 'true') === 'false') return false;
     return currentWatermarkMs > this.previousBatchWatermarkMs;
   }
@@ -539,15 +549,19 @@ function concurrentLogUpdate(batchId: number): SparkException {
   );
 }
 
-/** Temp files of writes a crash interrupted (`.<name>.<pid>.<ms>.tmp`) are never entries. */
-function removeTempFiles(dir: string): void {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const n of names) if (n.startsWith('.') && n.endsWith('.tmp')) fs.rmSync(path.join(dir, n), { force: true });
+/**
+ * offsets/ must run without holes from its first (retained) batch to its last, and commits/ may
+ * not run ahead of it: a deleted offsets file would otherwise hand the sink a different batch
+ * under a committed batch id (issue 15).
+ */
+function checkLogsAgree(offsetLog: OffsetSeqLog, offsetIds: readonly number[], commitIds: readonly number[]): void {
+  const lastCommit = commitIds.length === 0 ? -1 : commitIds[commitIds.length - 1];
+  const lastOffset = offsetIds.length === 0 ? -1 : offsetIds[offsetIds.length - 1];
+  const first = offsetIds.length === 0 ? lastCommit : offsetIds[0];
+  const missing = missingIds(offsetIds, Math.max(0, first), Math.max(lastOffset, lastCommit));
+  if (missing.length === 0) return;
+  const file = path.join(offsetLog.dir, String(missing[0]));
+  throw missingLogFile(file, lastCommit > lastOffset ? `batch ${lastCommit} is committed (commits/${lastCommit}) but its offsets are gone` : `batches (${missing.join(', ')}) don't exist in the offsets log`);
 }
 
 /** Offsets read back from offsets/N: JSON the sources wrote, one per source (null for none). */

@@ -16,6 +16,8 @@ export interface CrashTestOptions {
   seed?: number;
   /** spark.sql.streaming.stateStore.providerClass for the pipeline: 'hdfs' (default) or 'lmdb'. */
   provider?: string;
+  /** 'rate' (default): scripts/crash-test/pipeline.ts; 'files': scripts/crash-test/files-pipeline.ts. */
+  pipeline?: 'rate' | 'files';
   log?: (line: string) => void;
 }
 
@@ -30,16 +32,21 @@ export interface CrashTestResult {
 }
 
 const PIPELINE = path.join(__dirname, 'pipeline.ts');
+const FILES_PIPELINE = path.join(__dirname, 'files-pipeline.ts');
 
-interface ChildOutcome {
+export interface ChildOutcome {
   code: number | null;
   signal: NodeJS.Signals | null;
   stderr: string;
 }
 
 function runChild(out: string, batches: number, provider: string, env: Record<string, string>, killAfterMs?: number): Promise<ChildOutcome> {
+  return runScript(PIPELINE, ['--out', out, '--batches', String(batches), '--provider', provider], env, killAfterMs);
+}
+
+export function runScript(script: string, args: string[], env: Record<string, string>, killAfterMs?: number): Promise<ChildOutcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', PIPELINE, '--out', out, '--batches', String(batches), '--provider', provider], {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       cwd: path.join(__dirname, '..', '..'),
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,6 +69,7 @@ function runChild(out: string, batches: number, provider: string, env: Record<st
 }
 
 export async function runCrashTest(options: CrashTestOptions): Promise<CrashTestResult> {
+  if (options.pipeline === 'files') return runFilesCrashTest(options);
   const log = options.log ?? (() => {});
   const random = mulberry32(options.seed ?? 1);
   const batches = options.batches ?? Math.max(30, options.kills * 8 + 30);
@@ -173,4 +181,121 @@ function describeDifference(expected: string[], actual: string[]): string {
   const extra = actual.filter((r) => !expected.includes(r));
   const dupes = actual.filter((r, i) => actual.indexOf(r) !== i);
   return `missing ${missing.slice(0, 3).join(' ')}; extra ${extra.slice(0, 3).join(' ')}; duplicated ${dupes.slice(0, 3).join(' ')}`;
+}
+
+/** The file-source pipeline's input: `left/` and `right/`, files with increasing mtimes. */
+export function writeFilesInput(dir: string, files: number, rowsPerFile: number): void {
+  const base = Date.UTC(2026, 0, 1);
+  for (const sideName of ['left', 'right']) fs.mkdirSync(path.join(dir, sideName), { recursive: true });
+  for (let f = 0; f < files; f++) {
+    const left: string[] = [];
+    const right: string[] = [];
+    for (let j = 0; j < rowsPerFile; j++) {
+      const id = f * rowsPerFile + j;
+      const ts = base + id * 1000;
+      const key = `k${id % 4}`;
+      left.push(JSON.stringify({ id, key, ts: new Date(ts).toISOString() }));
+      // A duplicate of a row of the previous file, for dropDuplicates.
+      if (f > 0 && j % 5 === 0) left.push(JSON.stringify({ id: id - rowsPerFile, key: `k${(id - rowsPerFile) % 4}`, ts: new Date(ts - rowsPerFile * 1000).toISOString() }));
+      right.push(JSON.stringify({ rid: id, rkey: key, rts: new Date(ts + (id % 7) * 1000).toISOString() }));
+    }
+    const mtime = new Date(base + f * 1000);
+    for (const [sideName, lines] of [['left', left], ['right', right]] as const) {
+      const file = path.join(dir, sideName, `part-${String(f).padStart(4, '0')}.json`);
+      fs.writeFileSync(file, lines.join('\n') + '\n');
+      fs.utimesSync(file, mtime, mtime);
+    }
+  }
+}
+
+/** Rows of a sink folder as its `_spark_metadata` lists them, each a JSON line, sorted. */
+async function sinkFolderRows(folder: string, format: 'parquet' | 'json'): Promise<string[]> {
+  if (!fs.existsSync(folder)) return [];
+  const { StreamSession } = await import('rivulet');
+  const spark = new StreamSession({ 'spark.sql.session.timeZone': 'UTC' });
+  try {
+    const df = format === 'parquet' ? spark.read.parquet(folder) : spark.read.schema('id INT, key STRING, ts STRING, rid INT, rts STRING').json(folder);
+    return df
+      .collect()
+      .map((r) => JSON.stringify(r.asDict(), (_k, v) => (typeof v === 'bigint' ? v.toString() : v)))
+      .sort();
+  } finally {
+    spark.stop();
+  }
+}
+
+async function runFilesCrashTest(options: CrashTestOptions): Promise<CrashTestResult> {
+  const log = options.log ?? (() => {});
+  const random = mulberry32(options.seed ?? 1);
+  const provider = options.provider ?? 'hdfs';
+  fs.rmSync(options.workDir, { recursive: true, force: true });
+  const input = path.join(options.workDir, 'input');
+  const files = options.batches ?? 12;
+  writeFilesInput(input, files, 20);
+  const reference = path.join(options.workDir, 'reference');
+  const crashed = path.join(options.workDir, 'crashed');
+  const run = (out: string, env: Record<string, string>, killAfterMs?: number) => runScript(FILES_PIPELINE, ['--out', out, '--in', input, '--provider', provider], env, killAfterMs);
+  const t0 = Date.now();
+  const ref = await run(reference, {});
+  if (ref.code !== 0) throw new Error(`the uninterrupted run failed (exit ${ref.code}): ${ref.stderr}`);
+  const refMs = Date.now() - t0;
+  log(`reference run done: ${files} files per side, ${refMs} ms`);
+
+  const mismatches: string[] = [];
+  let comparedFiles = 0;
+  let episodes = 0;
+  // One episode: kills until a run finishes (or the kills run out, then a last run); then compare
+  // and start the next episode from nothing.
+  const compare = async () => {
+    episodes++;
+    const tag = `episode ${episodes}: `;
+    const refBatches = fs.readdirSync(path.join(reference, 'boundaries')).sort();
+    const crashedBatches = fs.existsSync(path.join(crashed, 'boundaries')) ? fs.readdirSync(path.join(crashed, 'boundaries')).filter((n) => !n.includes('.tmp-')).sort() : [];
+    if (crashedBatches.join() !== refBatches.join()) mismatches.push(`${tag}boundaries: batches ${crashedBatches.length} after crashes, ${refBatches.length} without`);
+    for (const name of refBatches) {
+      comparedFiles++;
+      const actual = readOrUndefined(path.join(crashed, 'boundaries', name));
+      if (actual === undefined) mismatches.push(`${tag}boundaries/${name}: lost after crashes`);
+      else if (actual !== readOrUndefined(path.join(reference, 'boundaries', name))) mismatches.push(`${tag}boundaries/${name}: differs after crashes (batch boundaries moved)`);
+    }
+    for (const [name, format] of [['windows', 'parquet'], ['dedup', 'parquet'], ['join', 'json']] as const) {
+      comparedFiles++;
+      const expected = await sinkFolderRows(path.join(reference, name), format);
+      const actual = await sinkFolderRows(path.join(crashed, name), format);
+      if (expected.length === 0) mismatches.push(`${tag}${name}: the uninterrupted run wrote nothing`);
+      if (actual.join('\n') !== expected.join('\n')) mismatches.push(`${tag}${name}: ${actual.length} rows after crashes, ${expected.length} without (${describeDifference(expected, actual)})`);
+    }
+    fs.rmSync(crashed, { recursive: true, force: true });
+  };
+  let kills = 0;
+  let tornWrites = 0;
+  let rerunBatches = 0;
+  let killedThisEpisode = false;
+  while (kills < options.kills) {
+    rerunBatches += pendingBatches(path.join(crashed, 'checkpoints'));
+    const tear = random() < 0.5;
+    // Small write counts land in the first start (metadata, state schemas, the first logs).
+    const env: Record<string, string> = tear ? { RIVULET_CRASH_AFTER_WRITES: String(1 + Math.floor(random() * 60)) } : {};
+    const outcome = await run(crashed, env, tear ? undefined : Math.floor(random() * refMs * 0.6));
+    if (outcome.signal === 'SIGKILL') {
+      kills++;
+      killedThisEpisode = true;
+      if (tear) tornWrites++;
+      if (kills % 10 === 0) log(`${kills} kills`);
+    } else if (outcome.code === 0) {
+      if (killedThisEpisode) await compare();
+      else fs.rmSync(crashed, { recursive: true, force: true });
+      killedThisEpisode = false;
+    } else {
+      throw new Error(`a restarted run failed instead of recovering (exit ${outcome.code}):\n${outcome.stderr}`);
+    }
+  }
+  if (killedThisEpisode) {
+    rerunBatches += pendingBatches(path.join(crashed, 'checkpoints'));
+    const last = await run(crashed, {});
+    if (last.code !== 0) throw new Error(`the final run failed (exit ${last.code}):\n${last.stderr}`);
+    await compare();
+  }
+  log(`${episodes} episodes compared`);
+  return { kills, tornWrites, rerunBatches, batches: fs.readdirSync(path.join(reference, 'boundaries')).length, comparedFiles, mismatches };
 }

@@ -6,6 +6,7 @@
 // a crash is written once; files of an attempt that never reached the log are ignored by readers.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { removeTempFilesBelow } from '../../checkpoint/checkpoint-file-manager';
 import { randomUUID } from 'node:crypto';
 import { IllegalArgumentException } from '../../errors/illegal-argument-exception';
 import type { StructType } from '../../types/struct-type';
@@ -154,13 +155,19 @@ export class FileStreamSink implements Sink {
     this.description = `FileSink[${job.spec.outputPath}]`;
     const dir = sinkMetadataDir(job.spec.outputPath);
     this.log = new RetainingFileSinkLog(dir, deriveCompactInterval(dir, compactInterval), retentionMs);
+    // Part files and log files a killed run was writing (hidden `.<name>.<pid>.tmp` names).
+    removeTempFilesBelow(job.spec.outputPath);
   }
 
   addBatch(batchId: number, rows: unknown[][]): void {
-    if (batchId <= this.log.latestBatchId()) {
+    const latest = this.log.latestBatchId();
+    if (batchId <= latest) {
       log.info(`Skipping already committed batch ${batchId}`);
       return;
     }
+    // The query committed batches latest+1..batchId-1, so their log files must be here: readers
+    // would silently miss their rows otherwise.
+    if (latest >= 0 && batchId > latest + 1) this.log.requireBatches(this.log.batchIds(), latest + 1, batchId - 1);
     const files = this.job.write(rows);
     this.log.add(batchId, files.map(sinkFileStatusOf));
   }

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CompactibleFileStreamLog } from '../../checkpoint/compactible-file-stream-log';
-import { SparkException } from '../../errors/spark-exception';
+import { missingLogFile } from '../../checkpoint/metadata-log';
 
 export interface FileEntry {
   /** The file as a URI: `file:///tmp/in/a.json`. */
@@ -53,12 +53,16 @@ export class FileStreamSourceLog extends CompactibleFileStreamLog<FileEntry> {
     super(dir, compactIntervalFor(dir, compactInterval), 1);
   }
 
+  fileOf(batchId: number): string {
+    return this.fileFor(batchId);
+  }
+
   /** The files of log batches first..last (inclusive), in log order. */
   filesOfBatches(first: number, last: number): FileEntry[] {
     const out: FileEntry[] = [];
     for (let id = first; id <= last; id++) {
       const entries = this.get(id);
-      if (entries === undefined) throw new SparkException(`batch ${id} doesn't exist in the file source log ${this.dir}: the checkpoint is incomplete.`);
+      if (entries === undefined) throw missingLogFile(this.fileOf(id), `batch ${id} doesn't exist in the file source log`);
       for (const e of entries) if (!this.isCompactionBatch(id) || e.batchId === id) out.push(e);
     }
     return out;

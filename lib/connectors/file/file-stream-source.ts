@@ -14,6 +14,7 @@ import { AnalysisException } from '../../errors/analysis-exception';
 import { unableToInferSchemaError } from '../../errors/query-compilation-errors';
 import { IllegalArgumentException } from '../../errors/illegal-argument-exception';
 import { SparkException } from '../../errors/spark-exception';
+import { missingLogFile } from '../../checkpoint/metadata-log';
 import { DataTypes } from '../../types/data-types';
 import { StructField, StructType } from '../../types/struct-type';
 import { CaseInsensitiveMap } from '../../util/case-insensitive-map';
@@ -323,7 +324,11 @@ export class FileStreamSource implements Source {
     return files;
   }
 
-  latestOffset(): Offset | null {
+  latestOffset(start: Offset | null = null): Offset | null {
+    // A log batch written before a crash kept the engine from logging offsets/N: replay it as it
+    // is, so batch boundaries equal those of an uninterrupted run (issue 15).
+    const startOffset = logOffsetOf(start);
+    if (startOffset < this.metadataLogCurrentOffset) return { logOffset: startOffset + 1 };
     const o = this.streamOptions;
     let newFiles: NewFileEntry[];
     if (this.unreadFiles !== undefined && this.unreadFiles.length > 0) {
@@ -407,6 +412,11 @@ export class FileStreamSource implements Source {
 
   commit(end: Offset): void {
     const endOffset = logOffsetOf(end);
+    // The engine's checkpoint says the log reached endOffset: without those files the source
+    // would take the same input files again as new ones (issue 15).
+    if (endOffset > this.metadataLogCurrentOffset) {
+      throw missingLogFile(this.metadataLog.fileOf(endOffset), `the query committed file source log batch ${endOffset}, but the log ends at ${this.metadataLogCurrentOffset}`);
+    }
     if (this.cleaner) {
       // Spark cleans the files of the end log batch; batches since the last commit are cleaned too,
       // in case one engine batch spans several log batches.
