@@ -80,7 +80,7 @@ test('a checkpoint started on the delta-file provider stays on it when the sessi
   spark.conf.set(PROVIDER, 'lmdb');
   const resumed = await run(input, [['y']]);
   expect(resumed).toEqual([new Map([['y', 2]])]);
-  expect(stateFiles('0')).toEqual(['0', '1', '_index', '_metadata']);
+  expect(stateFiles('0')).toEqual(['1.delta', '2.delta', '_metadata']);
 });
 
 test('complete-mode output comes out in the same order on both providers, across a restart', async () => {

@@ -9,17 +9,20 @@ import { SparkException } from '../errors/spark-exception';
 const crashAfterWrites = Number(process.env.RIVULET_CRASH_AFTER_WRITES ?? '0');
 let writesSoFar = 0;
 
-export function writeFileAtomic(file: string, content: string): void {
+/** `createDir: false` when the caller knows the folder exists (state files: created once). */
+export function writeFileAtomic(file: string, content: string | Uint8Array, options?: { createDir?: boolean }): void {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (options?.createDir !== false) fs.mkdirSync(path.dirname(file), { recursive: true });
     const fd = fs.openSync(temp, 'w');
     try {
       if (crashAfterWrites > 0 && ++writesSoFar === crashAfterWrites) {
-        fs.writeSync(fd, content.slice(0, content.length >> 1));
+        if (typeof content === 'string') fs.writeSync(fd, content.slice(0, content.length >> 1));
+        else fs.writeSync(fd, content.subarray(0, content.length >> 1));
         process.kill(process.pid, 'SIGKILL');
       }
-      fs.writeSync(fd, content);
+      if (typeof content === 'string') fs.writeSync(fd, content);
+      else for (let at = 0; at < content.length; ) at += fs.writeSync(fd, content, at, content.length - at);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

@@ -1,17 +1,22 @@
 // The default state store (Spark's HDFSBackedStateStoreProvider): each operator partition lives in
-// memory as a Map and on disk under `state/<operatorId>/<partitionId>/` as `<version>.delta` files
-// and a `<version>.snapshot` every `minDeltasForSnapshot` deltas. Each delta names the file it
-// applies on top of (`prev`), so loading follows that chain back to a snapshot or to empty.
-// With `batchedCommits` (the engine's mode) a partition the batch did not change writes no file:
-// one fsynced index per operator and batch, `state/<op>/_index/<version>`, records for every
-// partition the version of the file holding its state, so 200 shuffle partitions with a few
-// changed keys cost a few fsyncs, not 200. Files no retained version needs are deleted.
+// memory as a Map; on disk each operator has ONE file per version, `state/<op>/<version>.delta`
+// (format: state-file-format.ts), with a section per shuffle partition: the partition's changes of
+// that batch, or a snapshot of it. So a batch costs one file and one fsync per operator, whatever
+// spark.sql.shuffle.partitions is (Spark's 200 logical partitions and their output order stay).
+//
+// Snapshots rotate: at version v, partition p is written whole when v % minDeltasForSnapshot ===
+// p % minDeltasForSnapshot, so each batch re-encodes about 1/minDeltasForSnapshot of the state
+// instead of all of it every minDeltasForSnapshot batches, and loading a partition reads at most
+// minDeltasForSnapshot files back. The engine commits every partition, then calls commitBatch(),
+// which writes the file; a crash before it is harmless (no commits/N, the batch is re-run).
+// Files no retained version needs are deleted. A checkpoint of the earlier layout (a directory
+// and text files per partition) is refused with a message saying so.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InternalError, SparkException } from '../errors/spark-exception';
 import { writeFileAtomic } from '../checkpoint/checkpoint-file-manager';
 import type { StateStore, StateStoreProvider } from './state-store';
-import { applyStateFile, checkWhole, previousFileVersionOf, serializeChanges, serializeSnapshot, type StateChange } from './state-file-format';
+import { applySection, parseStateFile, sectionBody, StateFileWriter, type ParsedStateFile, type StateChange } from './state-file-format';
 
 export interface DeltaFileStateStoreOptions {
   /** `<checkpoint>/state`. */
@@ -20,28 +25,28 @@ export interface DeltaFileStateStoreOptions {
   minDeltasForSnapshot: number;
   /** spark.sql.streaming.minBatchesToRetain (100). */
   minVersionsToRetain: number;
-  /**
-   * Unchanged partitions write nothing; the engine calls commitBatch() once per batch to write the
-   * per-operator index. Without it every commit writes a delta (standalone use).
-   */
+  /** Kept for the factory's signature: commits are always gathered into one file per version. */
   batchedCommits?: boolean;
 }
-
-const ABSENT = Symbol('absent');
 
 interface LoadedPartition {
   version: number;
   data: Map<unknown, unknown>;
-  /** The version of the newest file holding this state (delta or snapshot); 0 = empty. */
-  fileVersion: number;
-  /** Deltas on top of the last snapshot (or empty): a snapshot is due at minDeltasForSnapshot. */
-  deltasSinceSnapshot: number;
+}
+
+interface PendingPartition {
+  loaded: LoadedPartition;
+  changes: Map<unknown, StateChange>;
+}
+
+interface PendingVersion {
+  version: number;
+  partitions: Map<number, PendingPartition>;
 }
 
 class DeltaFileStateStore implements StateStore {
-  private readonly undo = new Map<unknown, unknown>();
   /** Keys this batch touched, in the order that reproduces the Map's iteration order. */
-  private readonly changes = new Map<unknown, StateChange>();
+  private changes = new Map<unknown, StateChange>();
   private state: 'open' | 'committed' | 'aborted' = 'open';
 
   constructor(
@@ -57,11 +62,11 @@ class DeltaFileStateStore implements StateStore {
   }
 
   put(key: unknown, value: unknown): void {
+    if (this.state !== 'open') this.closed();
     const data = this.loaded.data;
-    const existed = data.has(key);
-    this.remember(key, existed);
+    const size = data.size;
     data.set(key, value);
-    if (!existed) {
+    if (data.size !== size) {
       // A (re)inserted key goes to the end of the iteration order: so does its change record.
       this.changes.delete(key);
       this.changes.set(key, 'moved');
@@ -71,17 +76,13 @@ class DeltaFileStateStore implements StateStore {
   }
 
   remove(key: unknown): void {
-    const data = this.loaded.data;
-    const existed = data.has(key);
-    this.remember(key, existed);
-    if (!existed) return;
-    data.delete(key);
+    if (this.state !== 'open') this.closed();
+    if (!this.loaded.data.delete(key)) return;
     this.changes.set(key, 'removed');
   }
 
-  private remember(key: unknown, existed: boolean): void {
-    if (this.state !== 'open') throw new InternalError(`State store ${this.operatorId}/${this.partitionId} is used after commit or abort.`);
-    if (!this.undo.has(key)) this.undo.set(key, existed ? this.loaded.data.get(key) : ABSENT);
+  private closed(): never {
+    throw new InternalError(`State store ${this.operatorId}/${this.partitionId} is used after commit or abort.`);
   }
 
   iterator(): IterableIterator<[unknown, unknown]> {
@@ -95,28 +96,17 @@ class DeltaFileStateStore implements StateStore {
   commit(): number {
     if (this.state !== 'open') throw new InternalError(`State store ${this.operatorId}/${this.partitionId} is committed twice.`);
     const next = this.version + 1;
-    const loaded = this.loaded;
-    if (this.changes.size > 0 || !this.provider.batchedCommits) {
-      this.provider.writeDelta(this.operatorId, this.partitionId, next, serializeChanges(this.changes, loaded.data, loaded.fileVersion));
-      loaded.fileVersion = next;
-      loaded.deltasSinceSnapshot++;
-    }
     this.state = 'committed';
-    loaded.version = next;
-    this.undo.clear();
-    this.changes.clear();
-    this.provider.afterCommit(this.operatorId, this.partitionId, loaded);
+    this.loaded.version = next;
+    this.provider.committed(this.operatorId, this.partitionId, next, this.loaded, this.changes);
+    this.changes = new Map();
     return next;
   }
 
   abort(): void {
     if (this.state !== 'open') return;
-    const data = this.loaded.data;
-    // A full undo cannot restore iteration order of moved keys: reload from disk next time.
-    for (const [key, previous] of [...this.undo].reverse()) {
-      if (previous === ABSENT) data.delete(key);
-      else data.set(key, previous);
-    }
+    // No undo log: the changes were made to the live Map, so the partition is dropped and the
+    // next getStore reloads its committed version from disk (whole-batch copy-on-write by reload).
     this.provider.forget(this.operatorId, this.partitionId);
     this.state = 'aborted';
   }
@@ -127,178 +117,174 @@ class DeltaFileStateStore implements StateStore {
 }
 
 export class DeltaFileStateStoreProvider implements StateStoreProvider {
-  private readonly loaded = new Map<string, LoadedPartition>();
-  /** This batch's commits per operator: the version and each partition's file version. */
-  private readonly batchCommits = new Map<number, { version: number; fileVersions: number[] }>();
+  private readonly loaded = new Map<number, Map<number, LoadedPartition>>();
+  private readonly pending = new Map<number, PendingVersion>();
+  /** The last file written per operator, to merge partitions committed in separate calls. */
+  private readonly lastWritten = new Map<number, { version: number; file: ParsedStateFile }>();
+  /** Parsed files read while loading, by `<op>/<version>`; dropped when a file is written. */
+  private readonly fileCache = new Map<string, ParsedStateFile>();
+  private readonly checkedOperators = new Set<number>();
 
   constructor(private readonly options: DeltaFileStateStoreOptions) {}
 
-  private partitionDir(operatorId: number, partitionId: number): string {
-    return path.join(this.options.stateDir, String(operatorId), String(partitionId));
+  private operatorDir(operatorId: number): string {
+    return path.join(this.options.stateDir, String(operatorId));
+  }
+
+  private file(operatorId: number, version: number): string {
+    return path.join(this.operatorDir(operatorId), `${version}.delta`);
   }
 
   getStore(operatorId: number, partitionId: number, version: number): StateStore {
-    // Used without the engine's commitBatch (tests, tools): a later version needs the index.
-    const pending = this.batchCommits.get(operatorId);
-    if (pending && version >= pending.version) this.writeIndex(operatorId);
-    const id = `${operatorId}/${partitionId}`;
-    let entry = this.loaded.get(id);
+    this.checkLayout(operatorId);
+    // Used without the engine's commitBatch (tests, tools): a later version needs the file.
+    const pending = this.pending.get(operatorId);
+    if (pending && version >= pending.version) this.writeVersion(operatorId);
+    let partitions = this.loaded.get(operatorId);
+    if (!partitions) this.loaded.set(operatorId, (partitions = new Map()));
+    let entry = partitions.get(partitionId);
     if (!entry || entry.version !== version) {
       entry = this.load(operatorId, partitionId, version);
-      this.loaded.set(id, entry);
+      partitions.set(partitionId, entry);
     }
     return new DeltaFileStateStore(operatorId, partitionId, version, entry, this);
   }
 
-  /**
-   * Reads version `version`: the file holding it (from the operator's index when there is one,
-   * else `<version>.delta`/`.snapshot`), then the chain of `prev` files back to a snapshot or empty.
-   */
-  private load(operatorId: number, partitionId: number, version: number): LoadedPartition {
-    const data = new Map<unknown, unknown>();
-    if (version === 0) return { version, data, fileVersion: 0, deltasSinceSnapshot: 0 };
-    const dir = this.partitionDir(operatorId, partitionId);
-    const fileVersion = this.indexedFileVersion(operatorId, partitionId, version) ?? version;
-    // Walk back from the newest file to a snapshot (or empty), then apply oldest first.
-    const chain: { file: string; text: string }[] = [];
-    let v = fileVersion;
-    while (v > 0) {
-      const snapshot = path.join(dir, `${v}.snapshot`);
-      if (fs.existsSync(snapshot)) {
-        chain.push({ file: snapshot, text: this.read(snapshot, operatorId, partitionId) });
-        break;
+  /** An operator folder of the earlier per-partition layout is refused, once per operator. */
+  private checkLayout(operatorId: number): void {
+    if (this.checkedOperators.has(operatorId)) return;
+    const dir = this.operatorDir(operatorId);
+    if (fs.existsSync(dir)) {
+      const old = fs.readdirSync(dir).filter((n) => n === '_index' || /^\d+$/.test(n));
+      if (old.length > 0) {
+        throw new SparkException(
+          `An error occurred during loading state. The state of operator ${operatorId} in ${dir} was written in the layout of an earlier Rivulet version (a folder of text files per partition: ${path.join(dir, old[0])}), which this version does not read: it keeps one binary file per operator and batch. Finish the query with the earlier version, or delete the checkpoint directory to start the query afresh (its state is then lost).`,
+          { errorClass: 'CANNOT_LOAD_STATE_STORE.UNCATEGORIZED', sqlState: '58030', messageParameters: { fileToRead: path.join(dir, old[0]) } },
+        );
       }
-      const delta = path.join(dir, `${v}.delta`);
-      const text = this.read(delta, operatorId, partitionId);
-      const torn = checkWhole(text);
-      if (torn !== undefined) throw stateFileCorrupt(delta, torn);
-      chain.push({ file: delta, text });
-      const previous = previousFileVersionOf(text);
-      if (previous === undefined || previous >= v) throw stateFileCorrupt(delta, 'no valid prev line');
-      v = previous;
+    } else {
+      fs.mkdirSync(dir, { recursive: true });
     }
-    const deltasSinceSnapshot = chain.length > 0 && chain[chain.length - 1].file.endsWith('.snapshot') ? chain.length - 1 : chain.length;
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const problem = applyStateFile(chain[i].text, data);
-      if (problem !== undefined) throw stateFileCorrupt(chain[i].file, problem);
-    }
-    return { version, data, fileVersion, deltasSinceSnapshot };
+    this.checkedOperators.add(operatorId);
   }
 
-  private read(file: string, operatorId: number, partitionId: number): string {
+  /** Version `version` of a partition: the files back to its last snapshot (or to empty). */
+  private load(operatorId: number, partitionId: number, version: number): LoadedPartition {
+    const data = new Map<unknown, unknown>();
+    const chain: [ParsedStateFile, number][] = [];
+    for (let v = version; v > 0; v--) {
+      const file = this.read(operatorId, partitionId, v);
+      const section = file.sections.get(partitionId);
+      if (!section) continue;
+      chain.push([file, v]);
+      if (section.kind === 1) break;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const [file, v] = chain[i];
+      const problem = applySection(file, file.sections.get(partitionId)!, data);
+      if (problem !== undefined) throw stateFileCorrupt(this.file(operatorId, v), problem);
+    }
+    return { version, data };
+  }
+
+  private read(operatorId: number, partitionId: number, version: number): ParsedStateFile {
+    const key = `${operatorId}/${version}`;
+    const cached = this.fileCache.get(key);
+    if (cached) return cached;
+    const file = this.file(operatorId, version);
+    let buf: Buffer;
     try {
-      return fs.readFileSync(file, 'utf8');
+      buf = fs.readFileSync(file);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw deltaFileMissing(file, operatorId, partitionId, path.dirname(file));
       throw e;
     }
+    const parsed = parseStateFile(buf);
+    if (typeof parsed === 'string') throw stateFileCorrupt(file, parsed);
+    if (this.fileCache.size > 64) this.fileCache.clear();
+    this.fileCache.set(key, parsed);
+    return parsed;
   }
 
-  /** From `state/<op>/_index/<version>`: the file version holding a partition's state. */
-  private indexedFileVersion(operatorId: number, partitionId: number, version: number): number | undefined {
-    const file = this.indexFile(operatorId, version);
-    if (!fs.existsSync(file)) return undefined;
-    const v = this.readIndex(file)[partitionId];
-    return typeof v === 'number' ? v : undefined;
-  }
-
-  private readIndex(file: string): (number | null)[] {
-    let parsed: { partitions?: unknown };
-    try {
-      parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { partitions?: unknown };
-    } catch {
-      throw stateFileCorrupt(file, 'not valid JSON');
+  /** A partition's commit: remembered until the operator's file for the version is written. */
+  committed(operatorId: number, partitionId: number, version: number, loaded: LoadedPartition, changes: Map<unknown, StateChange>): void {
+    let pending = this.pending.get(operatorId);
+    if (pending && pending.version !== version) {
+      this.writeVersion(operatorId);
+      pending = undefined;
     }
-    if (!Array.isArray(parsed.partitions) || !parsed.partitions.every((v) => v === null || typeof v === 'number')) {
-      throw stateFileCorrupt(file, 'no valid partitions list');
-    }
-    return parsed.partitions as (number | null)[];
+    if (!pending) this.pending.set(operatorId, (pending = { version, partitions: new Map() }));
+    pending.partitions.set(partitionId, { loaded, changes });
   }
 
-  private indexFile(operatorId: number, version: number): string {
-    return path.join(this.options.stateDir, String(operatorId), '_index', String(version));
-  }
-
-  writeDelta(operatorId: number, partitionId: number, version: number, content: string): void {
-    writeFileAtomic(path.join(this.partitionDir(operatorId, partitionId), `${version}.delta`), content);
-  }
-
-  get batchedCommits(): boolean {
-    return this.options.batchedCommits === true;
-  }
-
-  /** After a commit: remember it for the batch index; snapshot when enough deltas piled up. */
-  afterCommit(operatorId: number, partitionId: number, loaded: LoadedPartition): void {
-    let committed = this.batchCommits.get(operatorId);
-    if (!committed) this.batchCommits.set(operatorId, (committed = { version: loaded.version, fileVersions: [] }));
-    committed.fileVersions[partitionId] = loaded.fileVersion;
-    if (loaded.fileVersion !== loaded.version || loaded.deltasSinceSnapshot < this.options.minDeltasForSnapshot) return;
-    const dir = this.partitionDir(operatorId, partitionId);
-    writeFileAtomic(path.join(dir, `${loaded.version}.snapshot`), serializeSnapshot(loaded.data));
-    loaded.deltasSinceSnapshot = 0;
-    this.cleanupPartition(operatorId, partitionId, loaded.version);
-  }
-
-  /** One index per operator: the file version of every partition at the batch's version. */
+  /** One file per operator: every partition committed in this batch. */
   commitBatch(): void {
-    for (const operatorId of [...this.batchCommits.keys()]) this.writeIndex(operatorId);
+    for (const operatorId of [...this.pending.keys()]) this.writeVersion(operatorId);
   }
 
-  private writeIndex(operatorId: number): void {
-    const committed = this.batchCommits.get(operatorId);
-    if (!committed) return;
-    this.batchCommits.delete(operatorId);
-    if (!this.batchedCommits) return;
-    // Partitions committed separately (outside the engine) merge into the same index; a partition
-    // without an entry must have its own file at that version.
-    const file = this.indexFile(operatorId, committed.version);
-    const existing = fs.existsSync(file) ? this.readIndex(file) : [];
-    const partitions: (number | null)[] = [];
-    for (let p = 0; p < Math.max(existing.length, committed.fileVersions.length); p++) {
-      partitions.push(committed.fileVersions[p] ?? existing[p] ?? null);
+  private writeVersion(operatorId: number): void {
+    const pending = this.pending.get(operatorId);
+    if (!pending) return;
+    this.pending.delete(operatorId);
+    const { version } = pending;
+    const k = this.options.minDeltasForSnapshot;
+    const loaded = this.loaded.get(operatorId);
+    let partitions = 0;
+    if (loaded) for (const p of loaded.keys()) partitions = Math.max(partitions, p + 1);
+    // Partitions committed separately at this same version (standalone use) keep their sections.
+    // The engine commits every partition each batch, so a file left by a crashed run of the same
+    // batch is replaced whole.
+    const file = this.file(operatorId, version);
+    const previous = this.lastWritten.get(operatorId);
+    let merged = previous && previous.version === version ? previous.file : undefined;
+    if (!merged && fs.existsSync(file)) {
+      const parsed = parseStateFile(fs.readFileSync(file));
+      if (typeof parsed !== 'string') merged = parsed;
     }
-    writeFileAtomic(this.indexFile(operatorId, committed.version), JSON.stringify({ partitions }));
-    if (committed.version % this.options.minDeltasForSnapshot === 0) this.cleanupIndexes(operatorId, committed.version);
+    if (merged) partitions = Math.max(partitions, merged.partitions);
+    const writer = new StateFileWriter(partitions);
+    const ids = [...pending.partitions.keys()].sort((a, b) => a - b);
+    if (merged) {
+      for (const [p, section] of merged.sections) if (!pending.partitions.has(p)) writer.addRaw(p, section.kind, sectionBody(merged, section));
+    }
+    for (const p of ids) {
+      const { loaded: part, changes } = pending.partitions.get(p)!;
+      if (version % k === p % k) writer.addSnapshot(p, part.data);
+      else if (changes.size > 0) writer.addDelta(p, changes, part.data);
+    }
+    const content = writer.finish();
+    writeFileAtomic(file, content, { createDir: false });
+    this.fileCache.delete(`${operatorId}/${version}`);
+    const parsed = parseStateFile(Buffer.from(content));
+    if (typeof parsed !== 'string') this.lastWritten.set(operatorId, { version, file: parsed });
+    if (version % k === 0) this.cleanup(operatorId, version);
   }
 
-  /** Deletes a partition's files older than the base the oldest retained version needs. */
-  private cleanupPartition(operatorId: number, partitionId: number, latestVersion: number): void {
-    const earliestToRetain = latestVersion - this.options.minVersionsToRetain;
-    if (earliestToRetain <= 0) return;
-    const dir = this.partitionDir(operatorId, partitionId);
-    let v = this.indexedFileVersion(operatorId, partitionId, earliestToRetain) ?? (fs.existsSync(path.join(dir, `${earliestToRetain}.delta`)) ? earliestToRetain : 0);
-    // Follow the chain to its base: the snapshot (or empty) every retained version builds on.
-    while (v > 0 && !fs.existsSync(path.join(dir, `${v}.snapshot`))) {
-      const file = path.join(dir, `${v}.delta`);
-      if (!fs.existsSync(file)) return;
-      const previous = previousFileVersionOf(fs.readFileSync(file, 'utf8'));
-      if (previous === undefined) return;
-      v = previous;
-    }
-    if (v === 0) return;
+  /**
+   * Deletes files no retained version needs: the oldest retained version, latest -
+   * minVersionsToRetain, builds each partition on a snapshot at most minDeltasForSnapshot - 1
+   * versions older.
+   */
+  private cleanup(operatorId: number, latestVersion: number): void {
+    const keepFrom = latestVersion - this.options.minVersionsToRetain - this.options.minDeltasForSnapshot + 1;
+    if (keepFrom <= 1) return;
+    const dir = this.operatorDir(operatorId);
     for (const name of fs.readdirSync(dir)) {
-      const m = /^(\d+)\.(delta|snapshot)$/.exec(name);
-      // The snapshot at the base replaces the delta of the same version too.
-      if (m && (Number(m[1]) < v || (Number(m[1]) === v && m[2] === 'delta'))) fs.rmSync(path.join(dir, name), { force: true });
-    }
-  }
-
-  private cleanupIndexes(operatorId: number, latestVersion: number): void {
-    const earliestToRetain = latestVersion - this.options.minVersionsToRetain;
-    if (earliestToRetain <= 0) return;
-    const dir = path.dirname(this.indexFile(operatorId, 0));
-    for (const name of fs.readdirSync(dir)) {
-      if (/^\d+$/.test(name) && Number(name) < earliestToRetain) fs.rmSync(path.join(dir, name), { force: true });
+      const m = /^(\d+)\.delta$/.exec(name);
+      if (m && Number(m[1]) < keepFrom) fs.rmSync(path.join(dir, name), { force: true });
     }
   }
 
   forget(operatorId: number, partitionId: number): void {
-    this.loaded.delete(`${operatorId}/${partitionId}`);
+    this.loaded.get(operatorId)?.delete(partitionId);
+    this.pending.get(operatorId)?.partitions.delete(partitionId);
   }
 
   close(): void {
     this.commitBatch();
     this.loaded.clear();
+    this.fileCache.clear();
+    this.lastWritten.clear();
   }
 }
 

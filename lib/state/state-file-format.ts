@@ -1,83 +1,176 @@
-// The text format of state files. A delta (`<version>.delta`) lists one batch's changes to one
-// operator partition; a snapshot (`<version>.snapshot`) lists every entry. Lines:
-//   v1                          version header
-//   prev\t<version>             (deltas) the version of the file this delta applies on top of:
-//                               the previous delta or snapshot of the partition, 0 for empty
-//   =\t<key>\t<value>           set a key in place (it existed before)
-//   +\t<key>\t<value>           (re)insert a key at the end of the iteration order
-//   -\t<key>                    remove a key
-//   end\t<records>              trailer: a file without it was torn and is refused
-// Keys and values are JSON from lib/util/value-codec.ts. Replaying `=`/`+`/`-` onto a Map in file
-// order reproduces the iteration order of the store that wrote them, so output order survives a
-// restart.
-import { decodeValue, encodeValue } from '../util/value-codec';
+// The binary format of state files: one file per operator and version, `state/<op>/<version>.delta`,
+// holding one section per shuffle partition the batch changed (or snapshots):
+//   "RVST" u8:2                   magic and format version
+//   u32 partitions                the operator's number of shuffle partitions (highest id + 1)
+//   u32 sections
+//   section: u32 partition, u8 kind (0 = delta, 1 = snapshot), u32 byteLength, u32 records, records
+//     record: u8 op, key, [value]  op 0 = set in place, 1 = (re)insert at the end, 2 = remove
+//   "END." u32 sections           trailer: a file without it was torn and is refused
+// Keys and values use lib/util/binary-value-codec.ts. A delta section replays onto the partition's
+// Map in file order (reproducing its iteration order, so output order survives a restart); a
+// snapshot section lists every entry and replaces what came before.
+import { BinaryReader, BinaryWriter } from '../util/binary-value-codec';
 
 export type StateChange = 'inPlace' | 'moved' | 'removed';
 
-export function serializeChanges(changes: Iterable<[unknown, StateChange]>, data: ReadonlyMap<unknown, unknown>, previousFileVersion: number): string {
-  const lines = ['v1', `prev\t${previousFileVersion}`];
-  let n = 0;
-  for (const [key, change] of changes) {
-    const k = encodeValue(key);
-    if (change === 'removed' || !data.has(key)) lines.push(`-\t${k}`);
-    else lines.push(`${change === 'moved' ? '+' : '='}\t${k}\t${encodeValue(data.get(key))}`);
-    n++;
+export const SECTION_DELTA = 0;
+export const SECTION_SNAPSHOT = 1;
+
+const MAGIC = Buffer.from('RVST', 'latin1');
+const TRAILER = Buffer.from('END.', 'latin1');
+const FORMAT_VERSION = 2;
+
+export interface SectionRef {
+  kind: number;
+  start: number;
+  end: number;
+}
+
+export interface ParsedStateFile {
+  buf: Buffer;
+  partitions: number;
+  sections: Map<number, SectionRef>;
+}
+
+/** Writes one operator version's file. */
+export class StateFileWriter {
+  private readonly w = new BinaryWriter();
+  private sections = 0;
+  private readonly sectionsAt: number;
+
+  constructor(partitions: number) {
+    const w = this.w;
+    w.ensure(5);
+    MAGIC.copy(w.buf, 0);
+    w.pos = 4;
+    w.u8(FORMAT_VERSION);
+    w.u32(partitions);
+    this.sectionsAt = w.reserveU32();
   }
-  lines.push(`end\t${n}`, '');
-  return lines.join('\n');
+
+  addDelta(partition: number, changes: ReadonlyMap<unknown, StateChange>, data: ReadonlyMap<unknown, unknown>): void {
+    const w = this.begin(partition, SECTION_DELTA);
+    const countAt = w.reserveU32();
+    let n = 0;
+    for (const [key, change] of changes) {
+      if (change === 'removed' || !data.has(key)) {
+        w.u8(2);
+        w.value(key);
+      } else {
+        w.u8(change === 'moved' ? 1 : 0);
+        w.value(key);
+        w.value(data.get(key));
+      }
+      n++;
+    }
+    w.patchU32(countAt, n);
+    this.end();
+  }
+
+  addSnapshot(partition: number, data: ReadonlyMap<unknown, unknown>): void {
+    const w = this.begin(partition, SECTION_SNAPSHOT);
+    w.u32(data.size);
+    for (const [key, value] of data) {
+      w.u8(1);
+      w.value(key);
+      w.value(value);
+    }
+    this.end();
+  }
+
+  /** Copies a section of another file of the same version (standalone commits merge). */
+  addRaw(partition: number, kind: number, body: Buffer): void {
+    const w = this.begin(partition, kind);
+    w.ensure(body.length);
+    body.copy(w.buf, w.pos);
+    w.pos += body.length;
+    this.end();
+  }
+
+  private lengthAt = 0;
+
+  private begin(partition: number, kind: number): BinaryWriter {
+    const w = this.w;
+    w.u32(partition);
+    w.u8(kind);
+    this.lengthAt = w.reserveU32();
+    return w;
+  }
+
+  private end(): void {
+    this.w.patchU32(this.lengthAt, this.w.pos - this.lengthAt - 4);
+    this.sections++;
+  }
+
+  finish(): Buffer {
+    const w = this.w;
+    w.patchU32(this.sectionsAt, this.sections);
+    w.ensure(8);
+    TRAILER.copy(w.buf, w.pos);
+    w.pos += 4;
+    w.u32(this.sections);
+    return w.result();
+  }
 }
 
-/** The `prev` version of a delta file's text, or undefined when the header is not there. */
-export function previousFileVersionOf(text: string): number | undefined {
-  const m = /^v1\nprev\t(\d+)\n/.exec(text);
-  return m ? Number(m[1]) : undefined;
+/** The file's section index, or a description of what is wrong with it. */
+export function parseStateFile(buf: Buffer): ParsedStateFile | string {
+  if (buf.length >= 3 && buf.toString('latin1', 0, 3) === 'v1\n') return 'it is a text state file of an earlier Rivulet layout (one directory per partition)';
+  if (buf.length < 13 || !buf.subarray(0, 4).equals(MAGIC)) return 'no state file header';
+  if (buf[4] !== FORMAT_VERSION) return `unsupported state file format ${buf[4]}`;
+  if (buf.length < 21 || !buf.subarray(buf.length - 8, buf.length - 4).equals(TRAILER)) return 'the file ends before its trailer (torn write)';
+  const partitions = buf.readUInt32LE(5);
+  const count = buf.readUInt32LE(9);
+  if (buf.readUInt32LE(buf.length - 4) !== count) return `the trailer announces ${buf.readUInt32LE(buf.length - 4)} sections but the header ${count}`;
+  const sections = new Map<number, SectionRef>();
+  let pos = 13;
+  const end = buf.length - 8;
+  for (let i = 0; i < count; i++) {
+    if (pos + 9 > end) return `section ${i + 1} is cut short`;
+    const partition = buf.readUInt32LE(pos);
+    const kind = buf[pos + 4];
+    const length = buf.readUInt32LE(pos + 5);
+    pos += 9;
+    if (pos + length > end || (kind !== SECTION_DELTA && kind !== SECTION_SNAPSHOT)) return `section ${i + 1} is not a state section`;
+    sections.set(partition, { kind, start: pos, end: pos + length });
+    pos += length;
+  }
+  if (pos !== end) return 'bytes after the last section';
+  return { buf, partitions, sections };
 }
 
-export function serializeSnapshot(data: ReadonlyMap<unknown, unknown>): string {
-  const lines = ['v1'];
-  for (const [key, value] of data) lines.push(`+\t${encodeValue(key)}\t${encodeValue(value)}`);
-  lines.push(`end\t${data.size}`, '');
-  return lines.join('\n');
+/** The number of partitions a file records (for the partition-count check), or undefined. */
+export function partitionsOf(buf: Buffer): number | undefined {
+  const parsed = parseStateFile(buf);
+  return typeof parsed === 'string' ? undefined : parsed.partitions;
 }
 
-/** Whether a file has its header and trailer: a description of what is wrong, or undefined. */
-export function checkWhole(text: string): string | undefined {
-  const lines = text.split('\n');
-  if (lines[0] !== 'v1') return /^v\d+$/.test(lines[0]) ? `unsupported state file version ${lines[0]}` : 'no version header';
-  let last = lines.length - 1;
-  if (lines[last] === '') last--;
-  if (!/^end\t\d+$/.test(lines[last] ?? '')) return 'the file ends before its trailer (torn write)';
-  return undefined;
-}
-
-/** Applies a delta or snapshot to `data`; returns an error description, or undefined when whole. */
-export function applyStateFile(text: string, data: Map<unknown, unknown>): string | undefined {
-  const lines = text.split('\n');
-  if (lines[0] !== 'v1') return /^v\d+$/.test(lines[0]) ? `unsupported state file version ${lines[0]}` : 'no version header';
-  let last = lines.length - 1;
-  if (lines[last] === '') last--;
-  const trailer = /^end\t(\d+)$/.exec(lines[last] ?? '');
-  if (!trailer) return 'the file ends before its trailer (torn write)';
-  const first = lines[1]?.startsWith('prev\t') ? 2 : 1;
-  if (Number(trailer[1]) !== last - first) return `the trailer announces ${trailer[1]} records but the file has ${last - first}`;
-  for (let i = first; i < last; i++) {
-    const line = lines[i];
-    const tab1 = line.indexOf('\t');
-    const op = line.slice(0, tab1);
-    try {
-      if (op === '-') {
-        data.delete(decodeValue(line.slice(tab1 + 1)));
+/** Applies a section to `data`; returns an error description, or undefined when whole. */
+export function applySection(file: ParsedStateFile, section: SectionRef, data: Map<unknown, unknown>): string | undefined {
+  const r = new BinaryReader(file.buf, section.start, section.end);
+  try {
+    if (section.kind === SECTION_SNAPSHOT) data.clear();
+    const n = r.u32();
+    for (let i = 0; i < n; i++) {
+      const op = r.u8();
+      const key = r.value();
+      if (op === 2) {
+        data.delete(key);
         continue;
       }
-      const tab2 = line.indexOf('\t', tab1 + 1);
-      if ((op !== '=' && op !== '+') || tab2 < 0) return `line ${i + 1} is not a state record`;
-      const key = decodeValue(line.slice(tab1 + 1, tab2));
-      const value = decodeValue(line.slice(tab2 + 1));
-      if (op === '+') data.delete(key);
+      const value = r.value();
+      if (op === 1) data.delete(key);
+      else if (op !== 0) return `record ${i + 1} is not a state record`;
       data.set(key, value);
-    } catch {
-      return `line ${i + 1} does not decode`;
     }
+    if (r.pos !== section.end) return 'a section holds more than its records';
+  } catch {
+    return 'a record does not decode';
   }
   return undefined;
+}
+
+/** A section's body (after its 9-byte head), for addRaw. */
+export function sectionBody(file: ParsedStateFile, section: SectionRef): Buffer {
+  return file.buf.subarray(section.start, section.end);
 }

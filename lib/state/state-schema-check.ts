@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { SparkException } from '../errors/spark-exception';
 import { writeFileAtomic } from '../checkpoint/checkpoint-file-manager';
 import { corruptLogFile, parseJsonLine, parseLogVersion } from '../checkpoint/metadata-log';
+import { partitionsOf } from './state-file-format';
 import type { StatefulOperatorInfo, StateSchemaField } from '../execution/planner';
 
 export function checkStateSchemas(
@@ -62,7 +63,14 @@ export function checkStateSchemas(
  * so state laid out for another number means the logs and the state do not belong together.
  */
 function checkPartitionCount(operatorDir: string, operatorId: number, numPartitions: number): void {
-  const partitions = fs.readdirSync(operatorDir).filter((n) => /^\d+$/.test(n)).map(Number);
+  const names = fs.readdirSync(operatorDir);
+  // The earlier layout has a folder per partition; the current one records the count in its files.
+  const partitions = names.filter((n) => /^\d+$/.test(n)).map(Number);
+  const newest = Math.max(-1, ...names.map((n) => /^(\d+)\.delta$/.exec(n)).filter((m) => m !== null).map((m) => Number(m[1])));
+  if (newest >= 0) {
+    const recorded = partitionsOf(fs.readFileSync(path.join(operatorDir, `${newest}.delta`)));
+    if (recorded !== undefined && recorded > 0) partitions.push(recorded - 1);
+  }
   const outside = partitions.filter((p) => p >= numPartitions);
   if (outside.length === 0) return;
   throw new SparkException(

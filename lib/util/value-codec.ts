@@ -92,3 +92,24 @@ function mapProps(props: Record<string, unknown>, target: Record<string, unknown
   for (const [k, x] of Object.entries(props)) target[k] = fromJson(x);
   return target;
 }
+
+/** The registered name of a state value's class, or undefined (for the binary codec). */
+export function stateValueClassName(value: object): string | undefined {
+  const proto = Object.getPrototypeOf(value) as object | null;
+  for (const [name, ctor] of classes) if (ctor.prototype === proto) return name;
+  return undefined;
+}
+
+/** A new instance of a registered state value class (properties set by the caller). */
+export function newStateValue(name: string): Record<string, unknown> {
+  const ctor = classes.get(name);
+  if (!ctor) throw new TypeError(`Unknown state value class ${name}.`);
+  return Object.create(ctor.prototype) as Record<string, unknown>;
+}
+
+/** The Decimal class, when loaded: instance test and factory (for the binary codec). */
+export function decimalSupport(): { isDecimal: (v: object) => boolean; of: DecimalFactory } | undefined {
+  const d = decimalClass;
+  if (!d) return undefined;
+  return { isDecimal: (v) => v instanceof (d as unknown as new () => object), of: d.of };
+}
