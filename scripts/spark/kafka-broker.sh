@@ -45,6 +45,8 @@ share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=true
+# Test records carry fixed timestamps years in the past; time-based retention would delete them.
+log.retention.ms=-1
 PROPS
   cat > "$run/log4j2.properties" <<PROPS
 rootLogger.level=WARN
