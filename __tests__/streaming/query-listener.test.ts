@@ -46,7 +46,11 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+// Events other than started are delivered asynchronously, in order: wait for the terminated one
+// (a loaded machine can take far longer than any fixed pause).
+async function untilTerminated(listener: Recorder): Promise<void> {
+  for (let i = 0; i < 1000 && listener.terminated === undefined; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+}
 
 test('started inside start(), then progress per batch, idle, and terminated', async () => {
   spark.conf.set('spark.sql.streaming.noDataProgressEventInterval', '0');
@@ -63,7 +67,7 @@ test('started inside start(), then progress per batch, idle, and terminated', as
   input.addData('a');
   await query.processAllAvailable();
   await query.stop();
-  await settle();
+  await untilTerminated(listener);
   expect(listener.events.filter((e) => e.startsWith('progress'))).toEqual(['progress 0 rows=2', 'progress 1 rows=1']);
   expect(listener.events[listener.events.length - 1]).toBe('terminated ok');
   // Idle events come only between batches, never inside one's progress/terminated order.
@@ -94,7 +98,7 @@ test('a failed query posts its message and the cause error class; a throwing lis
   await query.processAllAvailable();
   input.addData('x');
   await expect(query.awaitTermination()).rejects.toThrow('[STREAM_FAILED]');
-  await settle();
+  await untilTerminated(listener);
   expect(listener.events.filter((e) => e.startsWith('progress'))).toEqual(['progress 0 rows=1']);
   expect(listener.terminated!.exception).toContain('[CAST_INVALID_INPUT]');
   expect(listener.terminated!.errorClassOnException).toBe('CAST_INVALID_INPUT');
@@ -102,14 +106,17 @@ test('a failed query posts its message and the cause error class; a throwing lis
 
 test('removeListener stops delivery; addListener rejects what is not a listener', async () => {
   const listener = new Recorder();
+  const witness = new Recorder();
   spark.streams.addListener(listener);
+  spark.streams.addListener(witness);
   spark.streams.removeListener(listener);
   const input = new MemoryStream(StringType(), spark);
   const query = input.toDF().writeStream.format('noop').start();
   input.addData('a');
   await query.processAllAvailable();
   await query.stop();
-  await settle();
+  await untilTerminated(witness);
+  expect(witness.events[witness.events.length - 1]).toBe('terminated ok');
   expect(listener.events).toEqual([]);
   expect(() => spark.streams.addListener({} as StreamingQueryListener)).toThrow('[NOT_INSTANCE_OF]');
 });
