@@ -88,7 +88,6 @@ function checkOperators(node: LogicalPlan, root: LogicalPlan, mode: OutputMode):
       break;
     case 'limit':
       if (mode === 'update') fail('Limits are not supported on streaming DataFrames/Datasets in Update output mode', root);
-      if (mode === 'append') notYet('A limit in Append output mode', root);
       break;
     case 'offset':
       fail('Offset is not supported on streaming DataFrames/Datasets', root);

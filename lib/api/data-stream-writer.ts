@@ -238,6 +238,7 @@ export class DataStreamWriter {
           numShufflePartitions: Number(pinnedConf['spark.sql.shuffle.partitions']),
           streamingRelations: relations,
           statefulOperators,
+          outputMode,
         }),
       checkpoint: { dir: checkpointDir, temporary: temporaryCheckpoint },
       sourceIdentities: relations.map((r) => sourceIdentity(r.source.format, new CaseInsensitiveMap(r.source.options))),
