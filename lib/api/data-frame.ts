@@ -304,7 +304,7 @@ export class DataFrame {
 
   get writeStream(): DataStreamWriter {
     if (!this.isStreaming) {
-      throw new SparkException('`writeStream` can be called only on streaming Dataset/DataFrame.', { errorClass: 'WRITE_STREAM_NOT_ALLOWED', sqlState: '42601' });
+      throw new AnalysisException('`writeStream` can be called only on streaming Dataset/DataFrame.', { errorClass: 'WRITE_STREAM_NOT_ALLOWED', sqlState: '42601' });
     }
     return new DataStreamWriter(this);
   }
