@@ -27,13 +27,13 @@ describe('output modes', () => {
   test('append mode with an aggregation and no watermark is refused', () => {
     const input = new MemoryStream(schema, spark);
     const start = () => input.toDF().groupBy('word').count().writeStream.format('console').outputMode('append').start();
-    expect(start).toThrow('Append output mode not supported when there are streaming aggregations on streaming DataFrames/DataSets without watermark');
+    expect(start).toThrow('[STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION] Invalid streaming output mode: append. This output mode is not supported for streaming aggregations without watermark on streaming DataFrames/DataSets. SQLSTATE: 42KDE');
   });
 
   test('unknown output modes name the accepted ones', () => {
     const input = new MemoryStream(schema, spark);
     expect(() => input.toDF().writeStream.outputMode('everything')).toThrow(IllegalArgumentException);
-    expect(() => input.toDF().writeStream.outputMode('everything')).toThrow("Unknown output mode everything. Accepted output modes are 'append', 'complete', 'update'");
+    expect(() => input.toDF().writeStream.outputMode('everything')).toThrow("[STREAMING_OUTPUT_MODE.INVALID] Invalid streaming output mode: everything. Accepted output modes are 'Append', 'Complete', 'Update'. SQLSTATE: 42KDE");
     expect(() => input.toDF().writeStream.outputMode('Complete')).not.toThrow();
   });
 
@@ -75,7 +75,7 @@ describe('output modes', () => {
 
   test('actions on a streaming DataFrame are refused', () => {
     const input = new MemoryStream(schema, spark);
-    expect(() => input.toDF().collect()).toThrow(/^Queries with streaming sources must be executed with writeStream\.start\(\);\n/);
+    expect(() => input.toDF().collect()).toThrow(/^Queries with streaming sources must be executed with writeStream\.start\(\), or from a streaming table or flow definition within a Spark Declarative Pipeline\.;\n/);
     expect(() => input.toDF().count()).toThrow(AnalysisException);
   });
 

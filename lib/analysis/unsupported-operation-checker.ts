@@ -29,7 +29,12 @@ export function checkStreamingPlan(plan: LogicalPlan, outputMode: OutputMode, op
     const head = aggregates[0];
     const eventTime = eventTimeColumns(head.child);
     if (!head.groupingExpressions.some((g) => g.kind === 'attribute' && eventTime.has(g.exprId))) {
-      fail('Append output mode not supported when there are streaming aggregations on streaming DataFrames/DataSets without watermark', plan);
+      // Spark 4.2's text (recorded by the oracle: oracle/scenarios/errors/append-aggregation-without-watermark).
+      throw new AnalysisException('Invalid streaming output mode: append. This output mode is not supported for streaming aggregations without watermark on streaming DataFrames/DataSets.', {
+        errorClass: 'STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION',
+        sqlState: '42KDE',
+        messageParameters: { outputMode: 'append', operation: 'streaming aggregations without watermark' },
+      });
     }
   }
   if (outputMode === 'complete' && aggregates.length === 0) {
@@ -88,7 +93,6 @@ function checkOperators(node: LogicalPlan, root: LogicalPlan, mode: OutputMode):
       break;
     case 'limit':
       if (mode === 'update') fail('Limits are not supported on streaming DataFrames/Datasets in Update output mode', root);
-      if (mode === 'append') notYet('A limit in Append output mode', root);
       break;
     case 'offset':
       fail('Offset is not supported on streaming DataFrames/Datasets', root);
@@ -223,7 +227,7 @@ function checkStreamStreamJoinWatermark(join: Extract<LogicalPlan, { kind: 'join
 }
 
 export function streamingActionError(plan: LogicalPlan): AnalysisException {
-  return new AnalysisException('Queries with streaming sources must be executed with writeStream.start()', {
+  return new AnalysisException('Queries with streaming sources must be executed with writeStream.start(), or from a streaming table or flow definition within a Spark Declarative Pipeline.', {
     errorClass: '_LEGACY_ERROR_TEMP_3102',
     plan: treeString(plan).trimEnd(),
   });

@@ -148,7 +148,14 @@ export class DataFrame {
     // Spark's TimeWindowing: window(...) becomes a generated `window` column (sliding windows give several rows).
     const tw = timeWindowRewrite([...grouping, ...aggregates]);
     if (!tw) return this.withPlan(buildAggregate(this.plan, grouping, aggregates, ctx, true));
-    const child = buildProject(this.plan, [{ kind: 'star' }, tw.generator], ctx);
+    // Spark refers to the generated column by its id: an input column already named `window` (a
+    // window of windowed counts, window(window_time(window), ...)) feeds the generator and is not
+    // carried up, so the grouping's `window` means the new one.
+    const shadowed = this.columns.some((c) => c.toLowerCase() === 'window');
+    const kept: UnresolvedExpression[] = shadowed
+      ? this.columns.filter((c) => c.toLowerCase() !== 'window').map((c) => ({ kind: 'column', nameParts: [c] }))
+      : [{ kind: 'star' }];
+    const child = buildProject(this.plan, [...kept, tw.generator], ctx);
     return this.withPlan(buildAggregate(child, grouping.map(tw.rewrite), aggregates.map(tw.rewrite), ctx, true));
   }
 
@@ -304,7 +311,7 @@ export class DataFrame {
 
   get writeStream(): DataStreamWriter {
     if (!this.isStreaming) {
-      throw new SparkException('`writeStream` can be called only on streaming Dataset/DataFrame.', { errorClass: 'WRITE_STREAM_NOT_ALLOWED', sqlState: '42601' });
+      throw new AnalysisException('`writeStream` can be called only on streaming Dataset/DataFrame.', { errorClass: 'WRITE_STREAM_NOT_ALLOWED', sqlState: '42601' });
     }
     return new DataStreamWriter(this);
   }

@@ -59,7 +59,11 @@ export function parseOutputMode(mode: string): OutputMode {
   }
   const lower = mode.toLowerCase();
   if (lower === 'append' || lower === 'complete' || lower === 'update') return lower;
-  throw new IllegalArgumentException(`Unknown output mode ${mode}. Accepted output modes are 'append', 'complete', 'update'`);
+  throw new IllegalArgumentException(`Invalid streaming output mode: ${mode}. Accepted output modes are 'Append', 'Complete', 'Update'.`, {
+    errorClass: 'STREAMING_OUTPUT_MODE.INVALID',
+    sqlState: '42KDE',
+    messageParameters: { outputMode: mode },
+  });
 }
 
 export class DataStreamWriter {
@@ -238,6 +242,7 @@ export class DataStreamWriter {
           numShufflePartitions: Number(pinnedConf['spark.sql.shuffle.partitions']),
           streamingRelations: relations,
           statefulOperators,
+          outputMode,
         }),
       checkpoint: { dir: checkpointDir, temporary: temporaryCheckpoint },
       sourceIdentities: relations.map((r) => sourceIdentity(r.source.format, new CaseInsensitiveMap(r.source.options))),

@@ -95,7 +95,7 @@ export function binaryOpDiffTypesError(sqlExpr: string, left: string, right: str
 export function missingAggregationError(expression: string, expressionAnyValue: string): AnalysisException {
   const params = { expression: `"${expression}"`, expressionAnyValue: `"${expressionAnyValue}"` };
   return new AnalysisException(
-    `The non-aggregating expression ${params.expression} is based on columns which are not participating in the GROUP BY clause. Add the columns or the expression to the GROUP BY, aggregate the expression, or use ${params.expressionAnyValue} if you do not care which of the values within a group is returned.`,
+    `The non-aggregating expression ${params.expression} is based on columns which are not participating in the GROUP BY clause.\nAdd the columns or the expression to the GROUP BY, aggregate the expression, or use ${params.expressionAnyValue} if you do not care which of the values within a group is returned.`,
     { errorClass: 'MISSING_AGGREGATION', sqlState: '42803', messageParameters: params },
   );
 }

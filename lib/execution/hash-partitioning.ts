@@ -1,6 +1,7 @@
 // Spark's HashPartitioning: pmod(murmur3(keys, seed 42), numPartitions). Aggregation output comes
 // out partition by partition, so computing the same partition ids reproduces Spark's row order.
-import { DataType } from '../types/data-types';
+import { ArrayType, DataType, MapType } from '../types/data-types';
+import type { StructType } from '../types/struct-type';
 import { murmur3HashBytes, murmur3HashInt, murmur3HashLong, murmur3HashString, positiveMod } from '../util/murmur3';
 
 const SEED = 42;
@@ -40,8 +41,38 @@ function hasherFor(t: DataType): Hasher {
       };
     case 'binary':
       return (v, s) => murmur3HashBytes(v as Uint8Array, s);
+    case 'struct': {
+      // Spark's InterpretedHashFunction: each non-null field in order, the running hash as seed.
+      const fields = (t as StructType).fields.map((f) => hasherFor(f.dataType));
+      return (v, s) => {
+        const values = v as readonly unknown[];
+        let h = s;
+        for (let i = 0; i < fields.length; i++) if (values[i] !== null && values[i] !== undefined) h = fields[i](values[i], h);
+        return h;
+      };
+    }
+    case 'array': {
+      const element = hasherFor((t as ArrayType).elementType);
+      return (v, s) => {
+        let h = s;
+        for (const x of v as readonly unknown[]) if (x !== null && x !== undefined) h = element(x, h);
+        return h;
+      };
+    }
+    case 'map': {
+      const key = hasherFor((t as MapType).keyType);
+      const value = hasherFor((t as MapType).valueType);
+      return (v, s) => {
+        let h = s;
+        for (const [k, x] of v as Map<unknown, unknown>) {
+          h = key(k, h);
+          if (x !== null && x !== undefined) h = value(x, h);
+        }
+        return h;
+      };
+    }
     default:
-      // Nested types: hash a stable text form; partition order for these is ours, not Spark's.
+      // Other types (decimals, intervals): hash a stable text form; partition order for these is ours, not Spark's.
       return (v, s) => murmur3HashString(JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x instanceof Map ? [...x] : x)), s);
   }
 }

@@ -4,7 +4,7 @@ import type { CompileContext } from '../expressions/function-definition';
 import { isStreamingPlan, outputOf, type LogicalPlan, type StreamingRelation } from '../plans/logical-plan';
 import { FilterExec, GenerateExec, LocalTableScanExec, ProjectExec, StreamingScanExec } from './basic-operators';
 import { HashAggregateExec, StatefulAggregateExec } from './aggregate-exec';
-import type { PhysicalOperator } from './physical-operator';
+import type { OutputMode, PhysicalOperator } from './physical-operator';
 import { SortExec } from './sort-exec';
 import { LimitExec } from './limit-exec';
 import { UnionExec } from './union-exec';
@@ -17,6 +17,7 @@ import { InternalError } from '../errors/spark-exception';
 import { AnalysisException } from '../errors/analysis-exception';
 import { MergingSessionsExec, sessionWindowGroupingIndex } from './merging-sessions-exec';
 import { ExpandExec } from './expand-exec';
+import { StreamingGlobalLimitExec } from './streaming-global-limit-exec';
 import type { Expression } from '../expressions/expression';
 import { prettySql } from '../expressions/expression-sql';
 import { StreamingSymmetricHashJoinExec } from './stream-stream-join-exec';
@@ -33,6 +34,8 @@ export interface PlannerOptions {
    * the checkpoint's `state/<id>/_metadata/schema`, so a changed stateful query fails clearly.
    */
   statefulOperators?: StatefulOperatorInfo[];
+  /** The streaming query's output mode: a LIMIT on a stream in Append mode keeps state. */
+  outputMode?: OutputMode;
 }
 
 /** What a stateful operator keeps: its id, name and the schema of its state keys and values. */
@@ -113,6 +116,12 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Physic
       case 'sort':
         return new SortExec(p.orders, plan0(p.child), options.compile);
       case 'limit':
+        // Spark's StreamingGlobalLimitStrategy: in Append mode a limit counts rows across batches.
+        if (options.outputMode === 'append' && p.child.kind !== 'offset' && isStreamingPlan(p.child)) {
+          const operatorId = nextOperatorId++;
+          options.statefulOperators?.push({ operatorId, operatorName: 'globalLimit', keySchema: [], valueSchema: [{ name: 'count', type: 'bigint' }] });
+          return new StreamingGlobalLimitExec(p.limit, plan0(p.child), operatorId);
+        }
         // OFFSET below LIMIT folds into one operator (Spark's LIMIT x OFFSET y).
         if (p.child.kind === 'offset') return new LimitExec(plan0(p.child.child), p.child.offset, p.limit);
         return new LimitExec(plan0(p.child), 0, p.limit);

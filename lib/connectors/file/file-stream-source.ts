@@ -53,6 +53,7 @@ class SessionConf {
 function schemaNotSpecified(): IllegalArgumentException {
   return new IllegalArgumentException(
     "Schema must be specified when creating a streaming source DataFrame. If some files already exist in the directory, then depending on the file format you may be able to create a static DataFrame on that directory with 'spark.read.load(directory)' and infer schema from it.",
+    { errorClass: '_LEGACY_ERROR_TEMP_2048' },
   );
 }
 

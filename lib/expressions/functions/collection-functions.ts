@@ -501,11 +501,16 @@ const arraysOverlap = scalar(
     }),
 );
 
+function isAtomicForStringCast(t: DataType): boolean {
+  return !(t instanceof ArrayType || t instanceof MapType || t instanceof StructType || t.typeName() === 'binary');
+}
+
 const arrayJoin = scalar(
   'array_join',
   (args, ctx) => {
     checkArity(ctx.name, args, 2, 3);
-    requireType('array_join', args, 0, (t) => isArray(t) && (isString(t.elementType) || isNull(t.elementType)), '"ARRAY<STRING>"');
+    // Spark's implicit casts turn an array of any atomic type into ARRAY<STRING> (array_join(array(1, 2), ',')).
+    requireType('array_join', args, 0, (t) => isArray(t) && isAtomicForStringCast(t.elementType), '"ARRAY<STRING>"');
     const out = [implicitCast(args[0], new ArrayType(DataTypes.StringType, true)), ...args.slice(1).map((a) => implicitCast(a, DataTypes.StringType))];
     return { args: out, dataType: DataTypes.StringType };
   },

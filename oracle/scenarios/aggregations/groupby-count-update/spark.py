@@ -1,0 +1,9 @@
+from pyspark.sql import SparkSession
+
+
+def main(dir, kafka):
+    spark = SparkSession.builder.appName("groupby-update").getOrCreate()
+    sales = spark.readStream.schema("store STRING, item STRING, qty INT, price DOUBLE").option("maxFilesPerTrigger", 1).json(dir + "/in")
+    counts = sales.groupBy("item").count()
+    query = counts.writeStream.format("console").outputMode("update").trigger(availableNow=True).start()
+    query.awaitTermination()

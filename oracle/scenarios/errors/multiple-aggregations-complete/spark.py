@@ -1,0 +1,15 @@
+import re
+
+from pyspark.errors import AnalysisException
+from pyspark.sql import SparkSession
+
+
+def main(dir, kafka):
+    spark = SparkSession.builder.appName("multiple-aggregations-complete").getOrCreate()
+    try:
+        rows = spark.readStream.schema("k STRING, x INT, ts TIMESTAMP").json(dir + "/in")
+
+        twice = rows.groupBy("k").count().groupBy("count").count()
+        twice.writeStream.format("console").outputMode("complete").start()
+    except AnalysisException as e:
+        print(e.getCondition(), (re.match(r"(?s).*?SQLSTATE: \w+", str(e)) or re.match(r"[^\n]*?(?=;?(\n|$))", str(e))).group(0))

@@ -1,0 +1,16 @@
+import { SparkSession } from 'rivulet';
+import { col, date_format, from_unixtime, to_date, to_timestamp, unix_timestamp } from 'rivulet/functions';
+
+export default async function main(dir: string, kafka: string | null): Promise<void> {
+  const spark = SparkSession.builder.appName('date-format-parse').getOrCreate();
+  const events = spark.readStream.schema('raw STRING, epoch LONG').option('maxFilesPerTrigger', 1).json(dir + '/in');
+  const ts = events.select('raw', to_timestamp('raw', 'dd/MM/yyyy HH:mm:ss').alias('ts'), 'epoch');
+  const out = ts.select('raw', 'ts',
+    date_format('ts', "yyyy-MM-dd'T'HH:mm EEE").alias('fmt'),
+    to_date(col('ts')).alias('day'),
+    from_unixtime('epoch').alias('from_epoch'),
+    from_unixtime(col('epoch'), 'MMM d, yyyy h:mm a').alias('pretty'),
+    unix_timestamp('ts').alias('back'));
+  const query = out.writeStream.format('console').option('truncate', false).trigger({ availableNow: true }).start();
+  await query.awaitTermination();
+}
