@@ -111,6 +111,9 @@ function checkOperators(node: LogicalPlan, root: LogicalPlan, mode: OutputMode):
     case 'join':
       checkJoin(node, root, mode);
       break;
+    case 'flatMapGroupsWithState':
+      checkFlatMapGroupsWithState(node, root, mode);
+      break;
     default:
       break;
   }
@@ -125,10 +128,33 @@ function hasDistinctAggregate(e: Expression): boolean {
   return found;
 }
 
+/** Spark's checks of [flat]MapGroupsWithState / applyInPandasWithState against the query. */
+function checkFlatMapGroupsWithState(node: Extract<LogicalPlan, { kind: 'flatMapGroupsWithState' }>, root: LogicalPlan, mode: OutputMode): void {
+  const streamingAggregates = (p: LogicalPlan) => collectNodes(p, 'aggregate').filter((a) => isStreamingPlan(a));
+  const aggsInQuery = streamingAggregates(root);
+  const name = node.api;
+  if (name === 'mapGroupsWithState') {
+    if (aggsInQuery.length > 0) fail('mapGroupsWithState is not supported with aggregation on a streaming DataFrame/Dataset', node);
+    if (mode !== 'update') fail(`mapGroupsWithState is not supported with ${modeName(mode)} output mode on a streaming DataFrame/Dataset`, node);
+  } else if (aggsInQuery.length === 0) {
+    // Without aggregation, the function's output mode must be the query's.
+    if (node.outputMode !== mode) fail(`${name} in ${node.outputMode} mode is not supported with ${modeName(mode)} output mode on a streaming DataFrame/Dataset`, node);
+  } else if (node.outputMode === 'update') {
+    fail(`${name} in update mode is not supported with aggregation on a streaming DataFrame/Dataset`, node);
+  } else if (streamingAggregates(node).length > 0) {
+    fail(`${name} in append mode is not supported after aggregation on a streaming DataFrame/Dataset`, node);
+  }
+  if (node.timeout === 'EventTimeTimeout' && !hasEventTimeColumn(node.child)) {
+    const where = name === 'applyInPandasWithState' ? 'applyInPandasWithState' : '[map|flatMap]GroupsWithState';
+    fail(`Watermark must be specified in the query using '[Dataset/DataFrame].withWatermark()' for using event-time timeout in a ${where}. Event-time timeout not supported without watermark.`, root);
+  }
+}
+
 /** Stateful operators in Spark's isStatefulOperation sense (dedup only with an event-time key). */
 function isStatefulOperation(p: LogicalPlan): boolean {
   switch (p.kind) {
     case 'aggregate':
+    case 'flatMapGroupsWithState':
       return isStreamingPlan(p);
     case 'join':
       return isStreamingPlan(p.left) && isStreamingPlan(p.right);

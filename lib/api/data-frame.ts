@@ -41,6 +41,11 @@ export class DataFrame {
     return new DataFrame(this.session, plan);
   }
 
+  /** Internal: a DataFrame over a plan built by a helper (GroupedData's stateful functions). */
+  withLogicalPlan(plan: LogicalPlan): DataFrame {
+    return new DataFrame(this.session, plan);
+  }
+
   /** PySpark's `df.isStreaming` property. */
   get isStreaming(): boolean {
     return isStreamingPlan(this.plan);

@@ -22,6 +22,8 @@ import { prettySql } from '../expressions/expression-sql';
 import { StreamingSymmetricHashJoinExec } from './stream-stream-join-exec';
 import { extractEquiJoinKeys, joinKeyOrdinalForWatermark } from '../plans/streaming-join-helper';
 import { treeString } from '../plans/tree-string';
+import { FlatMapGroupsWithStateExec } from './flat-map-groups-with-state-exec';
+import { stateValueCodec } from './state-value-codec';
 
 export interface PlannerOptions {
   compile: CompileContext;
@@ -41,6 +43,8 @@ export interface StatefulOperatorInfo {
   operatorName: string;
   keySchema: StateSchemaField[];
   valueSchema: StateSchemaField[];
+  /** Operators with processing-time timers: the earliest pending one (ms), for no-data batches. */
+  pendingProcessingTimer?: () => number | undefined;
 }
 
 /** Names may change between runs (Spark allows it); count and types may not. */
@@ -138,6 +142,8 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Physic
         const id = nextWatermarkId++;
         return new EventTimeWatermarkExec(plan0(p.child), p.eventTime, p.delayMs, id);
       }
+      case 'flatMapGroupsWithState':
+        return planFlatMapGroupsWithState(p, plan0(p.child), isStreamingPlan(p.child) ? nextOperatorId++ : -1, options);
       case 'expand':
         return new ExpandExec(p.output, p.projections, plan0(p.child), options.compile);
       case 'except':
@@ -208,4 +214,38 @@ function dedupEventTime(child: LogicalPlan, keys: readonly { exprId: number }[],
 
 function sameAttributes(a: readonly { exprId: number; name: string }[], b: readonly { exprId: number; name: string }[]): boolean {
   return a.length === b.length && a.every((x, i) => x.exprId === b[i].exprId && x.name === b[i].name);
+}
+
+function planFlatMapGroupsWithState(p: Extract<LogicalPlan, { kind: 'flatMapGroupsWithState' }>, child: PhysicalOperator, operatorId: number, options: PlannerOptions): PhysicalOperator {
+  const childOutput = child.output;
+  const ordinals = p.groupingAttributes.map((g) => childOutput.findIndex((a) => a.exprId === g.exprId));
+  if (ordinals.some((o) => o < 0)) throw new InternalError('A grouping attribute of flatMapGroupsWithState is not in its input.');
+  const delays = eventTimeColumns(p.child);
+  const etOrdinal = childOutput.findIndex((a) => delays.has(a.exprId));
+  const exec = new FlatMapGroupsWithStateExec(
+    p.output,
+    {
+      api: p.api,
+      func: p.func,
+      groupingOrdinals: ordinals,
+      groupingTypes: p.groupingAttributes.map((g) => g.dataType),
+      timeout: p.timeout,
+      codec: stateValueCodec(p.stateType),
+      eventTime: etOrdinal < 0 ? undefined : { ordinal: etOrdinal, isWindow: childOutput[etOrdinal].dataType.typeName() === 'struct' },
+    },
+    child,
+    operatorId,
+    options.numShufflePartitions,
+    operatorId >= 0,
+  );
+  if (operatorId >= 0) {
+    options.statefulOperators?.push({
+      operatorId,
+      operatorName: p.api === 'applyInPandasWithState' ? 'applyInPandasWithState' : 'flatMapGroupsWithState',
+      keySchema: p.groupingAttributes.map((a) => ({ name: a.name, type: a.dataType.simpleString() })),
+      valueSchema: p.stateType ? [...p.stateType.fields.map((f) => ({ name: f.name, type: f.dataType.simpleString() })), { name: 'timeoutTimestamp', type: 'bigint' }] : [{ name: 'value', type: 'any' }, { name: 'timeoutTimestamp', type: 'bigint' }],
+      pendingProcessingTimer: () => exec.pendingProcessingTimeout(),
+    });
+  }
+  return exec;
 }

@@ -18,6 +18,8 @@ export function eventTimeColumns(plan: LogicalPlan): Map<number, number> {
       return new Map([[plan.eventTime.exprId, plan.delayMs]]);
     case 'streamingRelation':
     case 'localRelation':
+    case 'flatMapGroupsWithState':
+      // A stateful function's output carries no watermark (Spark drops the metadata).
       return new Map();
     case 'project':
     case 'aggregate': {
