@@ -7,6 +7,7 @@ import { treeString } from '../plans/tree-string';
 import { eventTimeColumns, hasEventTimeColumn } from '../plans/event-time';
 import { forEachExpression, type Expression } from '../expressions/expression';
 import type { OutputMode } from '../plans/output-mode';
+import { sessionWindowGroupingIndex } from '../plans/session-window-grouping';
 
 function fail(message: string, plan: LogicalPlan): never {
   throw new AnalysisException(message, { errorClass: '_LEGACY_ERROR_TEMP_3102', messageParameters: { msg: message }, plan: treeString(plan).trimEnd() });
@@ -31,6 +32,14 @@ export function checkStreamingPlan(plan: LogicalPlan, outputMode: OutputMode, op
     if (!head.groupingExpressions.some((g) => g.kind === 'attribute' && eventTime.has(g.exprId))) {
       fail('Append output mode not supported when there are streaming aggregations on streaming DataFrames/DataSets without watermark', plan);
     }
+  }
+  // Spark 4.2 refuses Update mode for session windows (with or without watermark).
+  if (outputMode === 'update' && aggregates.some((a) => isStreamingPlan(a.child) && sessionWindowGroupingIndex(a) >= 0)) {
+    throw new AnalysisException('Invalid streaming output mode: update. This output mode is not supported for session window streaming aggregations on streaming DataFrames/DataSets.', {
+      errorClass: 'STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION',
+      sqlState: '42KDE',
+      messageParameters: { outputMode: 'update', operation: 'session window streaming aggregations' },
+    });
   }
   if (outputMode === 'complete' && aggregates.length === 0) {
     // Spark 4.2 names this one with an error class of its own (and no plan).

@@ -22,6 +22,7 @@ import { prettySql } from '../expressions/expression-sql';
 import { StreamingSymmetricHashJoinExec } from './stream-stream-join-exec';
 import { extractEquiJoinKeys, joinKeyOrdinalForWatermark } from '../plans/streaming-join-helper';
 import { treeString } from '../plans/tree-string';
+import { SessionWindowAggregateExec } from './session-window-aggregate-exec';
 import { FlatMapGroupsWithStateExec } from './flat-map-groups-with-state-exec';
 import { stateValueCodec } from './state-value-codec';
 
@@ -95,7 +96,18 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Physic
       case 'aggregate': {
         // GROUP BY session_window(...): merge each group's overlapping sessions first (batch only).
         const sessionIndex = sessionWindowGroupingIndex(p);
-        if (sessionIndex >= 0 && isStreamingPlan(p.child)) throw new AnalysisException('Session windows in streaming aggregations are not supported by Rivulet yet.', { errorClass: 'UNSUPPORTED_FEATURE', sqlState: '0A000' });
+        if (sessionIndex >= 0 && isStreamingPlan(p.child)) {
+          // Spark's AggUtils.planStreamingAggregationForSession: fails when the query starts.
+          if (p.groupingExpressions.length === 1) throw new AnalysisException('Global aggregation with session window in streaming query is not supported.', { errorClass: '_LEGACY_ERROR_TEMP_3068' });
+          const operatorId = nextOperatorId++;
+          options.statefulOperators?.push({
+            operatorId,
+            operatorName: 'sessionWindowStateStoreSaveExec',
+            keySchema: describeSchema(p.groupingExpressions.filter((_, i) => i !== sessionIndex)),
+            valueSchema: describeSchema([p.groupingExpressions[sessionIndex], ...p.aggregateExpressions.filter((e) => !p.groupingExpressions.includes(e))]),
+          });
+          return new SessionWindowAggregateExec(outputOf(p), p.groupingExpressions, p.aggregateExpressions, sessionIndex, plan0(p.child), operatorId, options.numShufflePartitions, options.compile, isEventTimeGrouping(p, sessionIndex));
+        }
         const child = sessionIndex < 0 ? plan0(p.child) : new MergingSessionsExec(p.groupingExpressions, sessionIndex, plan0(p.child), options.compile);
         const output = outputOf(p);
         if (isStreamingPlan(p.child)) {
@@ -248,4 +260,10 @@ function planFlatMapGroupsWithState(p: Extract<LogicalPlan, { kind: 'flatMapGrou
     });
   }
   return exec;
+}
+
+/** Whether the aggregate's grouping expression at `index` is an event-time (watermarked) column. */
+function isEventTimeGrouping(p: Extract<LogicalPlan, { kind: 'aggregate' }>, index: number): boolean {
+  const g = p.groupingExpressions[index];
+  return g.kind === 'attribute' && eventTimeColumns(p.child).has(g.exprId);
 }
