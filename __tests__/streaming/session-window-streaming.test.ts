@@ -6,7 +6,7 @@
 import type { DataFrame, StreamSession } from 'rivulet';
 import { col, count, lit, session_window, when } from 'rivulet/functions';
 import { LongType, StringType, StructField, StructType, TimestampType } from 'rivulet/types';
-import { AddData, CheckNewAnswer, ExpectFailure, MemoryStream, testStream } from 'rivulet/testing';
+import { AddData, CheckLastBatch, CheckNewAnswer, ExpectFailure, MemoryStream, testStream } from 'rivulet/testing';
 import { newSession } from '../support/session';
 import { errorOf } from '../support/errors';
 import { captureStdout } from '../support/capture-stdout';
@@ -72,6 +72,35 @@ describe.each([false, true])('streaming session windows (restart after every bat
         CheckNewAnswer(['a', 22n, 27n, 1n], ['a', 30n, 35n, 1n], ['b', 11n, 34n, 2n]),
         AddData(input, ...additions[3]),
         CheckNewAnswer(['c', 50n, 70n, 1n]),
+      ],
+      { restartAfterEveryBatch },
+    );
+  });
+});
+
+describe('streaming session windows in Complete mode', () => {
+  let spark: StreamSession;
+  beforeEach(() => {
+    spark = newSession({ 'spark.sql.shuffle.partitions': '2' });
+  });
+  afterEach(() => spark.stop());
+
+  // PySpark side: structured_sessionization.py's query (no watermark) in Complete mode.
+  test.each([false, true])('every session in state, merged across batches (restart after every batch: %s)', async (restartAfterEveryBatch) => {
+    const input = new MemoryStream(schema, spark);
+    const ev = input.toDF().selectExpr('sessionId', 'timestamp_seconds(t) AS eventTime');
+    const df = ev
+      .groupBy(session_window(col('eventTime'), '10 seconds').alias('session'), col('sessionId'))
+      .agg(count('*').alias('numEvents'))
+      .selectExpr('sessionId', 'CAST(session.start AS LONG)', 'CAST(session.end AS LONG)', 'CAST(session.end AS LONG) - CAST(session.start AS LONG) AS durationMs', 'numEvents');
+    await testStream(
+      df,
+      'complete',
+      [
+        AddData(input, ...additions[0]),
+        CheckLastBatch(['a', 10n, 25n, 15n, 2n], ['b', 11n, 21n, 10n, 1n]),
+        AddData(input, ...additions[1]),
+        CheckLastBatch(['a', 10n, 25n, 15n, 2n], ['a', 30n, 40n, 10n, 1n], ['b', 11n, 24n, 13n, 2n]),
       ],
       { restartAfterEveryBatch },
     );

@@ -154,7 +154,11 @@ export class DataFrame {
     const tw = timeWindowRewrite([...grouping, ...aggregates]);
     if (!tw) return this.withPlan(buildAggregate(this.plan, grouping, aggregates, ctx, true));
     const child = buildProject(this.plan, [{ kind: 'star' }, tw.generator], ctx);
-    return this.withPlan(buildAggregate(child, grouping.map(tw.rewrite), aggregates.map(tw.rewrite), ctx, true));
+    // The generated column comes last; bind to it, so an input `window` column (windows over
+    // windows) does not make the reference ambiguous.
+    const generated = outputOf(child);
+    const windowId = generated[generated.length - 1].exprId;
+    return this.withPlan(buildAggregate(child, grouping.map((e) => tw.rewrite(e, windowId)), aggregates.map((e) => tw.rewrite(e, windowId)), ctx, true));
   }
 
   /** `orderBy("a", col("b").desc())`, `orderBy(["a", "b"], { ascending: [true, false] })`. */
