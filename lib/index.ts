@@ -28,3 +28,5 @@ export {
   PySparkTypeError,
 } from './errors/index';
 export { col, lit, expr } from './functions';
+export { GroupStateTimeout } from './plans/group-state-timeout';
+export { GroupState } from './execution/group-state';

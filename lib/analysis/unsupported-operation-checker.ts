@@ -7,6 +7,7 @@ import { treeString } from '../plans/tree-string';
 import { eventTimeColumns, hasEventTimeColumn } from '../plans/event-time';
 import { forEachExpression, type Expression } from '../expressions/expression';
 import type { OutputMode } from '../plans/output-mode';
+import { sessionWindowGroupingIndex } from '../plans/session-window-grouping';
 
 function fail(message: string, plan: LogicalPlan): never {
   throw new AnalysisException(message, { errorClass: '_LEGACY_ERROR_TEMP_3102', messageParameters: { msg: message }, plan: treeString(plan).trimEnd() });
@@ -36,6 +37,14 @@ export function checkStreamingPlan(plan: LogicalPlan, outputMode: OutputMode, op
         messageParameters: { outputMode: 'append', operation: 'streaming aggregations without watermark' },
       });
     }
+  }
+  // Spark 4.2 refuses Update mode for session windows (with or without watermark).
+  if (outputMode === 'update' && aggregates.some((a) => isStreamingPlan(a.child) && sessionWindowGroupingIndex(a) >= 0)) {
+    throw new AnalysisException('Invalid streaming output mode: update. This output mode is not supported for session window streaming aggregations on streaming DataFrames/DataSets.', {
+      errorClass: 'STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION',
+      sqlState: '42KDE',
+      messageParameters: { outputMode: 'update', operation: 'session window streaming aggregations' },
+    });
   }
   if (outputMode === 'complete' && aggregates.length === 0) {
     // Spark 4.2 names this one with an error class of its own (and no plan).
@@ -115,6 +124,9 @@ function checkOperators(node: LogicalPlan, root: LogicalPlan, mode: OutputMode):
     case 'join':
       checkJoin(node, root, mode);
       break;
+    case 'flatMapGroupsWithState':
+      checkFlatMapGroupsWithState(node, root, mode);
+      break;
     default:
       break;
   }
@@ -129,10 +141,33 @@ function hasDistinctAggregate(e: Expression): boolean {
   return found;
 }
 
+/** Spark's checks of [flat]MapGroupsWithState / applyInPandasWithState against the query. */
+function checkFlatMapGroupsWithState(node: Extract<LogicalPlan, { kind: 'flatMapGroupsWithState' }>, root: LogicalPlan, mode: OutputMode): void {
+  const streamingAggregates = (p: LogicalPlan) => collectNodes(p, 'aggregate').filter((a) => isStreamingPlan(a));
+  const aggsInQuery = streamingAggregates(root);
+  const name = node.api;
+  if (name === 'mapGroupsWithState') {
+    if (aggsInQuery.length > 0) fail('mapGroupsWithState is not supported with aggregation on a streaming DataFrame/Dataset', node);
+    if (mode !== 'update') fail(`mapGroupsWithState is not supported with ${modeName(mode)} output mode on a streaming DataFrame/Dataset`, node);
+  } else if (aggsInQuery.length === 0) {
+    // Without aggregation, the function's output mode must be the query's.
+    if (node.outputMode !== mode) fail(`${name} in ${node.outputMode} mode is not supported with ${modeName(mode)} output mode on a streaming DataFrame/Dataset`, node);
+  } else if (node.outputMode === 'update') {
+    fail(`${name} in update mode is not supported with aggregation on a streaming DataFrame/Dataset`, node);
+  } else if (streamingAggregates(node).length > 0) {
+    fail(`${name} in append mode is not supported after aggregation on a streaming DataFrame/Dataset`, node);
+  }
+  if (node.timeout === 'EventTimeTimeout' && !hasEventTimeColumn(node.child)) {
+    const where = name === 'applyInPandasWithState' ? 'applyInPandasWithState' : '[map|flatMap]GroupsWithState';
+    fail(`Watermark must be specified in the query using '[Dataset/DataFrame].withWatermark()' for using event-time timeout in a ${where}. Event-time timeout not supported without watermark.`, root);
+  }
+}
+
 /** Stateful operators in Spark's isStatefulOperation sense (dedup only with an event-time key). */
 function isStatefulOperation(p: LogicalPlan): boolean {
   switch (p.kind) {
     case 'aggregate':
+    case 'flatMapGroupsWithState':
       return isStreamingPlan(p);
     case 'join':
       return isStreamingPlan(p.left) && isStreamingPlan(p.right);

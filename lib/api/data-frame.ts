@@ -41,6 +41,11 @@ export class DataFrame {
     return new DataFrame(this.session, plan);
   }
 
+  /** Internal: a DataFrame over a plan built by a helper (GroupedData's stateful functions). */
+  withLogicalPlan(plan: LogicalPlan): DataFrame {
+    return new DataFrame(this.session, plan);
+  }
+
   /** PySpark's `df.isStreaming` property. */
   get isStreaming(): boolean {
     return isStreamingPlan(this.plan);
@@ -148,15 +153,12 @@ export class DataFrame {
     // Spark's TimeWindowing: window(...) becomes a generated `window` column (sliding windows give several rows).
     const tw = timeWindowRewrite([...grouping, ...aggregates]);
     if (!tw) return this.withPlan(buildAggregate(this.plan, grouping, aggregates, ctx, true));
-    // Spark refers to the generated column by its id: an input column already named `window` (a
-    // window of windowed counts, window(window_time(window), ...)) feeds the generator and is not
-    // carried up, so the grouping's `window` means the new one.
-    const shadowed = this.columns.some((c) => c.toLowerCase() === 'window');
-    const kept: UnresolvedExpression[] = shadowed
-      ? this.columns.filter((c) => c.toLowerCase() !== 'window').map((c) => ({ kind: 'column', nameParts: [c] }))
-      : [{ kind: 'star' }];
-    const child = buildProject(this.plan, [...kept, tw.generator], ctx);
-    return this.withPlan(buildAggregate(child, grouping.map(tw.rewrite), aggregates.map(tw.rewrite), ctx, true));
+    const child = buildProject(this.plan, [{ kind: 'star' }, tw.generator], ctx);
+    // The generated column comes last; bind to it, so an input `window` column (windows over
+    // windows) does not make the reference ambiguous.
+    const generated = outputOf(child);
+    const windowId = generated[generated.length - 1].exprId;
+    return this.withPlan(buildAggregate(child, grouping.map((e) => tw.rewrite(e, windowId)), aggregates.map((e) => tw.rewrite(e, windowId)), ctx, true));
   }
 
   /** `orderBy("a", col("b").desc())`, `orderBy(["a", "b"], { ascending: [true, false] })`. */

@@ -5,6 +5,16 @@ import { DataTypes } from '../types/data-types';
 import { Column } from './column';
 import { flattenArgs } from './column-args';
 import type { DataFrame } from './data-frame';
+import type { StructType } from '../types/struct-type';
+import { GroupStateTimeout } from '../plans/group-state-timeout';
+import {
+  applyInPandasWithState,
+  flatMapGroupsWithState,
+  mapGroupsWithState,
+  type ApplyInPandasWithStateFunction,
+  type FlatMapGroupsWithStateFunction,
+  type MapGroupsWithStateFunction,
+} from './grouped-state-functions';
 
 export class GroupedData {
   constructor(
@@ -39,4 +49,27 @@ export class GroupedData {
   mean(...cols: string[]): DataFrame { return this.numeric('avg', cols); }
   min(...cols: string[]): DataFrame { return this.numeric('min', cols); }
   max(...cols: string[]): DataFrame { return this.numeric('max', cols); }
+
+  /**
+   * PySpark's applyInPandasWithState: `func(key, frames, state)` runs per key and batch with the
+   * key's rows (arrays of Rows stand in for pandas frames) and its GroupState; see
+   * grouped-state-functions.ts.
+   */
+  applyInPandasWithState(func: ApplyInPandasWithStateFunction, outputStructType: StructType | string, stateStructType: StructType | string, outputMode: string, timeoutConf: string): DataFrame {
+    return this.df.withLogicalPlan(applyInPandasWithState(this.stateArgs(), func, outputStructType, stateStructType, outputMode, timeoutConf));
+  }
+
+  /** Spark's flatMapGroupsWithState (Scala shape): `func(key, values, state)` returns rows. */
+  flatMapGroupsWithState<S = unknown>(func: FlatMapGroupsWithStateFunction<S>, outputSchema: StructType | string, outputMode: string, timeoutConf: string = GroupStateTimeout.NoTimeout): DataFrame {
+    return this.df.withLogicalPlan(flatMapGroupsWithState(this.stateArgs(), func as FlatMapGroupsWithStateFunction, outputSchema, outputMode, timeoutConf));
+  }
+
+  /** Spark's mapGroupsWithState (Scala shape): `func(key, values, state)` returns one row; Update mode only. */
+  mapGroupsWithState<S = unknown>(func: MapGroupsWithStateFunction<S>, outputSchema: StructType | string, timeoutConf: string = GroupStateTimeout.NoTimeout): DataFrame {
+    return this.df.withLogicalPlan(mapGroupsWithState(this.stateArgs(), func as MapGroupsWithStateFunction, outputSchema, timeoutConf));
+  }
+
+  private stateArgs() {
+    return { session: this.df.session, plan: this.df.plan, grouping: this.grouping };
+  }
 }

@@ -5,25 +5,9 @@
 import type { Expression } from '../expressions/expression';
 import type { CompileContext } from '../expressions/function-definition';
 import { compileExpression } from '../expressions/compiler';
-import { SESSION_WINDOW } from '../expressions/functions/datetime-session-window';
-import type { Aggregate, LogicalPlan } from '../plans/logical-plan';
 import { encodeCompositeKey } from '../util/group-key';
+export { sessionWindowGroupingIndex } from '../plans/session-window-grouping';
 import { pushRows, type ExecutionContext, type PhysicalOperator, type Row } from './physical-operator';
-
-/** The index of the grouping expression that is a session_window(...) column, or -1. */
-export function sessionWindowGroupingIndex(aggregate: Aggregate): number {
-  const sessionIds = new Set<number>();
-  const visit = (p: LogicalPlan): void => {
-    if (p.kind === 'project') {
-      for (const e of p.projectList) {
-        if (e.kind === 'alias' && e.child.kind === 'scalarCall' && e.child.fn.name === SESSION_WINDOW) sessionIds.add(e.exprId);
-      }
-    }
-    if (p.kind === 'project' || p.kind === 'filter' || p.kind === 'subqueryAlias') visit(p.child);
-  };
-  visit(aggregate.child);
-  return aggregate.groupingExpressions.findIndex((g) => g.kind === 'attribute' && sessionIds.has(g.exprId));
-}
 
 export class MergingSessionsExec implements PhysicalOperator {
   readonly output;

@@ -35,6 +35,8 @@ export interface ExecutionContext {
    * lateEventsWatermarkMs) and evict state at or below it.
    */
   batchWatermarkMs?: number;
+  /** The batch's processing time in epoch ms (its trigger time, fixed in offsets/N). */
+  batchTimestampMs?: number;
   /**
    * The previous batch's watermark (offsets/N-1), which Spark 3.4+ uses to decide which input rows
    * are late (eviction uses batchWatermarkMs). Lets a chained stateful operator keep the rows its

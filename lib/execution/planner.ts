@@ -23,6 +23,9 @@ import { prettySql } from '../expressions/expression-sql';
 import { StreamingSymmetricHashJoinExec } from './stream-stream-join-exec';
 import { extractEquiJoinKeys, joinKeyOrdinalForWatermark } from '../plans/streaming-join-helper';
 import { treeString } from '../plans/tree-string';
+import { SessionWindowAggregateExec } from './session-window-aggregate-exec';
+import { FlatMapGroupsWithStateExec } from './flat-map-groups-with-state-exec';
+import { stateValueCodec } from './state-value-codec';
 
 export interface PlannerOptions {
   compile: CompileContext;
@@ -44,6 +47,8 @@ export interface StatefulOperatorInfo {
   operatorName: string;
   keySchema: StateSchemaField[];
   valueSchema: StateSchemaField[];
+  /** Operators with processing-time timers: the earliest pending one (ms), for no-data batches. */
+  pendingProcessingTimer?: () => number | undefined;
 }
 
 /** Names may change between runs (Spark allows it); count and types may not. */
@@ -94,7 +99,18 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Physic
       case 'aggregate': {
         // GROUP BY session_window(...): merge each group's overlapping sessions first (batch only).
         const sessionIndex = sessionWindowGroupingIndex(p);
-        if (sessionIndex >= 0 && isStreamingPlan(p.child)) throw new AnalysisException('Session windows in streaming aggregations are not supported by Rivulet yet.', { errorClass: 'UNSUPPORTED_FEATURE', sqlState: '0A000' });
+        if (sessionIndex >= 0 && isStreamingPlan(p.child)) {
+          // Spark's AggUtils.planStreamingAggregationForSession: fails when the query starts.
+          if (p.groupingExpressions.length === 1) throw new AnalysisException('Global aggregation with session window in streaming query is not supported.', { errorClass: '_LEGACY_ERROR_TEMP_3068' });
+          const operatorId = nextOperatorId++;
+          options.statefulOperators?.push({
+            operatorId,
+            operatorName: 'sessionWindowStateStoreSaveExec',
+            keySchema: describeSchema(p.groupingExpressions.filter((_, i) => i !== sessionIndex)),
+            valueSchema: describeSchema([p.groupingExpressions[sessionIndex], ...p.aggregateExpressions.filter((e) => !p.groupingExpressions.includes(e))]),
+          });
+          return new SessionWindowAggregateExec(outputOf(p), p.groupingExpressions, p.aggregateExpressions, sessionIndex, plan0(p.child), operatorId, options.numShufflePartitions, options.compile, isEventTimeGrouping(p, sessionIndex));
+        }
         const child = sessionIndex < 0 ? plan0(p.child) : new MergingSessionsExec(p.groupingExpressions, sessionIndex, plan0(p.child), options.compile);
         const output = outputOf(p);
         if (isStreamingPlan(p.child)) {
@@ -147,6 +163,8 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Physic
         const id = nextWatermarkId++;
         return new EventTimeWatermarkExec(plan0(p.child), p.eventTime, p.delayMs, id);
       }
+      case 'flatMapGroupsWithState':
+        return planFlatMapGroupsWithState(p, plan0(p.child), isStreamingPlan(p.child) ? nextOperatorId++ : -1, options);
       case 'expand':
         return new ExpandExec(p.output, p.projections, plan0(p.child), options.compile);
       case 'except':
@@ -217,4 +235,44 @@ function dedupEventTime(child: LogicalPlan, keys: readonly { exprId: number }[],
 
 function sameAttributes(a: readonly { exprId: number; name: string }[], b: readonly { exprId: number; name: string }[]): boolean {
   return a.length === b.length && a.every((x, i) => x.exprId === b[i].exprId && x.name === b[i].name);
+}
+
+function planFlatMapGroupsWithState(p: Extract<LogicalPlan, { kind: 'flatMapGroupsWithState' }>, child: PhysicalOperator, operatorId: number, options: PlannerOptions): PhysicalOperator {
+  const childOutput = child.output;
+  const ordinals = p.groupingAttributes.map((g) => childOutput.findIndex((a) => a.exprId === g.exprId));
+  if (ordinals.some((o) => o < 0)) throw new InternalError('A grouping attribute of flatMapGroupsWithState is not in its input.');
+  const delays = eventTimeColumns(p.child);
+  const etOrdinal = childOutput.findIndex((a) => delays.has(a.exprId));
+  const exec = new FlatMapGroupsWithStateExec(
+    p.output,
+    {
+      api: p.api,
+      func: p.func,
+      groupingOrdinals: ordinals,
+      groupingTypes: p.groupingAttributes.map((g) => g.dataType),
+      timeout: p.timeout,
+      codec: stateValueCodec(p.stateType),
+      eventTime: etOrdinal < 0 ? undefined : { ordinal: etOrdinal, isWindow: childOutput[etOrdinal].dataType.typeName() === 'struct' },
+    },
+    child,
+    operatorId,
+    options.numShufflePartitions,
+    operatorId >= 0,
+  );
+  if (operatorId >= 0) {
+    options.statefulOperators?.push({
+      operatorId,
+      operatorName: p.api === 'applyInPandasWithState' ? 'applyInPandasWithState' : 'flatMapGroupsWithState',
+      keySchema: p.groupingAttributes.map((a) => ({ name: a.name, type: a.dataType.simpleString() })),
+      valueSchema: p.stateType ? [...p.stateType.fields.map((f) => ({ name: f.name, type: f.dataType.simpleString() })), { name: 'timeoutTimestamp', type: 'bigint' }] : [{ name: 'value', type: 'any' }, { name: 'timeoutTimestamp', type: 'bigint' }],
+      pendingProcessingTimer: () => exec.pendingProcessingTimeout(),
+    });
+  }
+  return exec;
+}
+
+/** Whether the aggregate's grouping expression at `index` is an event-time (watermarked) column. */
+function isEventTimeGrouping(p: Extract<LogicalPlan, { kind: 'aggregate' }>, index: number): boolean {
+  const g = p.groupingExpressions[index];
+  return g.kind === 'attribute' && eventTimeColumns(p.child).has(g.exprId);
 }

@@ -6,6 +6,7 @@
 // metadata onto the `window` column).
 import type { Expression } from '../expressions/expression';
 import { TIME_WINDOW_EXPAND } from '../expressions/functions/datetime-window';
+import { SESSION_WINDOW } from '../expressions/functions/datetime-session-window';
 import { childrenOf, outputOf, type LogicalPlan } from './logical-plan';
 
 /** Spark's EventTimeWatermark.delayKey. */
@@ -18,6 +19,8 @@ export function eventTimeColumns(plan: LogicalPlan): Map<number, number> {
       return new Map([[plan.eventTime.exprId, plan.delayMs]]);
     case 'streamingRelation':
     case 'localRelation':
+    case 'flatMapGroupsWithState':
+      // A stateful function's output carries no watermark (Spark drops the metadata).
       return new Map();
     case 'project':
     case 'aggregate': {
@@ -70,7 +73,9 @@ export function eventTimeColumns(plan: LogicalPlan): Map<number, number> {
 /** The delay an expression inherits as a select item: a column reference or a window over one. */
 function derivedDelay(e: Expression, input: ReadonlyMap<number, number>): number | undefined {
   if (e.kind === 'attribute') return input.get(e.exprId);
-  if (e.kind === 'scalarCall' && e.fn.name === 'window' && e.args.length > 0) return timeColumnDelay(e.args[0], input);
+  // window(...) and session_window(...) over an event-time column carry its watermark (Spark's
+  // TimeWindowing / SessionWindowing copy the metadata).
+  if (e.kind === 'scalarCall' && (e.fn.name === 'window' || e.fn.name === SESSION_WINDOW) && e.args.length > 0) return timeColumnDelay(e.args[0], input);
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 // Analyzed logical plans. DataFrames hold these; every node's output attributes are known, and
 // expressions inside are resolved. Streaming is a property of the leaves.
 import type { StructType } from '../types/struct-type';
+import type { GroupStateApi, GroupStateTimeoutKind } from './group-state-timeout';
 import { toAttribute, type Attribute, type Expression, type GeneratorCall, type NamedExpression } from '../expressions/expression';
 
 /** Where a streaming relation reads from; a Source instance is created per query run. */
@@ -142,7 +143,31 @@ export interface Expand {
   child: LogicalPlan;
 }
 
+/**
+ * The user's per-key function of [flat]MapGroupsWithState / applyInPandasWithState, adapted by
+ * the API to engine values: grouping values and the group's rows in, output rows out.
+ */
+export type GroupStateFunction = (key: readonly unknown[], rows: readonly (readonly unknown[])[], state: unknown) => unknown[][];
+
+/** Spark's FlatMapGroupsWithState (and FlatMapGroupsInPandasWithState): per-key user state. */
+export interface FlatMapGroupsWithState {
+  kind: 'flatMapGroupsWithState';
+  api: GroupStateApi;
+  func: GroupStateFunction;
+  /** For plans: the function's name. */
+  funcName: string;
+  groupingAttributes: Attribute[];
+  output: Attribute[];
+  /** applyInPandasWithState's state schema; undefined for the JS-valued Scala-shaped API. */
+  stateType: StructType | undefined;
+  /** The function's output mode (mapGroupsWithState: update). */
+  outputMode: 'append' | 'update';
+  timeout: GroupStateTimeoutKind;
+  child: LogicalPlan;
+}
+
 export type LogicalPlan =
+  | FlatMapGroupsWithState
   | Expand
   | EventTimeWatermark
   | StreamingRelation
@@ -179,6 +204,7 @@ export function outputOf(plan: LogicalPlan): Attribute[] {
       return outputOf(plan.child);
     case 'union':
     case 'expand':
+    case 'flatMapGroupsWithState':
       return plan.output;
     case 'except':
     case 'intersect':
@@ -226,6 +252,7 @@ export function childrenOf(plan: LogicalPlan): LogicalPlan[] {
     case 'deduplicate':
     case 'eventTimeWatermark':
     case 'expand':
+    case 'flatMapGroupsWithState':
       return [plan.child];
     case 'union':
       return plan.children;

@@ -39,6 +39,12 @@ function nodeLine(plan: LogicalPlan): string {
       return `EventTimeWatermark ${exprString(plan.eventTime)}: ${plan.eventTime.dataType.simpleString()}, ${plan.delayText}`;
     case 'expand':
       return `Expand [${plan.projections.map((p) => `[${p.map(exprString).join(', ')}]`).join(', ')}], [${plan.output.map(exprString).join(', ')}]`;
+    case 'flatMapGroupsWithState': {
+      const name = plan.api === 'applyInPandasWithState' ? 'FlatMapGroupsInPandasWithState' : 'FlatMapGroupsWithState';
+      const mode = plan.outputMode === 'append' ? 'Append' : 'Update';
+      const state = plan.stateType ? `[${plan.stateType.fields.map((f) => `StructField(${f.name},${f.dataType.toString().replace(/\(\)$/, "")},${f.nullable})`).join(', ')}], ` : '';
+      return `${name} ${plan.funcName}(${outputOf(plan.child).map(exprString).join(', ')}), [${plan.groupingAttributes.map(exprString).join(', ')}], [${plan.output.map(exprString).join(', ')}], ${state}${mode}, ${plan.timeout}`;
+    }
     case 'except':
       return `Except ${plan.isAll}`;
     case 'intersect':

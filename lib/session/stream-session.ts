@@ -24,7 +24,7 @@ import { quoteNameParts, tableOrViewNotFoundError } from '../errors/query-compil
 import { isLogLevel, setLogLevel } from '../util/logger';
 import { RuntimeConfig } from './runtime-config';
 import { installProcessHooks } from './process-hooks';
-import { rowsFromUserData } from './create-data-frame';
+import { rowsFromUserData } from '../types/user-data-rows';
 import { runSql } from './sql-statement-runner';
 import { tableCatalogOf } from './table-catalog';
 import { parseMultipartIdentifier } from '../sql/parse';

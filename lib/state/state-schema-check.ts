@@ -49,7 +49,7 @@ export function checkStateSchemas(
   for (const op of operators) {
     const old = stored.get(op.operatorId);
     if (!old) {
-      writeFileAtomic(schemaFile(checkpointDir, op.operatorId), `v1\n${JSON.stringify(op)}`);
+      writeFileAtomic(schemaFile(checkpointDir, op.operatorId), `v1\n${JSON.stringify({ operatorId: op.operatorId, operatorName: op.operatorName, keySchema: op.keySchema, valueSchema: op.valueSchema })}`);
       continue;
     }
     if (!schemaCheckEnabled) continue;

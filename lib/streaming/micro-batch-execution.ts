@@ -101,6 +101,8 @@ export class MicroBatchExecution {
   private noNewData = false;
   private idleWaiters: (() => void)[] = [];
   private physical: PhysicalOperator | undefined;
+  /** Filled by the planner: the plan's stateful operators. */
+  private readonly statefulOperators: StatefulOperatorInfo[] = [];
   /** Resolves once sources are initialised (or the query failed trying). */
   private readonly initialized: Promise<void>;
   private markInitialized!: () => void;
@@ -161,7 +163,7 @@ export class MicroBatchExecution {
       if ((recovered?.watermarkMs ?? 0) > 0 || this.previousBatchWatermarkMs > 0) this.hasWatermark = true;
       for (const s of sources) s.onDataAvailable?.(() => this.wake());
       await Promise.all(sources.map((s) => s.initialize?.()));
-      const statefulOperators: StatefulOperatorInfo[] = [];
+      const statefulOperators = this.statefulOperators;
       this.physical = this.options.planPhysical(() => this.batchTimestampMicros, this.pinnedConf, statefulOperators);
       if (statefulOperators.length > 0) {
         checkStateSchemas(
@@ -356,7 +358,7 @@ export class MicroBatchExecution {
       const hasNewData = latest.some((l, i) => l !== null && !sameOffset(l, this.committed[i]));
       batchWatermarkMs = watermarks.currentWatermarkMs;
       // Spark's no-data batch: the watermark moved, so stateful operators may emit or evict.
-      const noDataBatch = !hasNewData && this.needsNoDataBatch(batchWatermarkMs);
+      const noDataBatch = !hasNewData && this.needsNoDataBatch(batchWatermarkMs, triggerStart);
       if (!hasNewData && !noDataBatch) {
         this.status = { message: 'Waiting for data to arrive', isDataAvailable: false, isTriggerActive: false };
         return false;
@@ -385,6 +387,7 @@ export class MicroBatchExecution {
       stateProvider: this.stateProvider,
       stateMetrics,
       batchWatermarkMs,
+      batchTimestampMs,
       lateEventsWatermarkMs: this.previousBatchWatermarkMs,
       eventTimeStats,
     };
@@ -416,12 +419,15 @@ export class MicroBatchExecution {
     return true;
   }
 
-  private needsNoDataBatch(currentWatermarkMs: number): boolean {
-    // A watermark above the previous batch's can only come from a watermark operator: this holds
-    // in a restarted process too, where no batch has reported event times yet.
+  private needsNoDataBatch(currentWatermarkMs: number, nowMs: number): boolean {
     if (!this.stateProvider) return false;
     if ((this.options.conf('spark.sql.streaming.noDataMicroBatches.enabled') ?? 'true') === 'false') return false;
-    return currentWatermarkMs > this.previousBatchWatermarkMs;
+    // Processing-time timeouts: a batch when one is due (Spark runs one on every trigger instead).
+    for (const op of this.statefulOperators) {
+      const due = op.pendingProcessingTimer?.();
+      if (due !== undefined && due < nowMs) return true;
+    }
+    return this.hasWatermark && currentWatermarkMs > this.previousBatchWatermarkMs;
   }
 
   /** Offsets and commits older than spark.sql.streaming.minBatchesToRetain batches are removed. */

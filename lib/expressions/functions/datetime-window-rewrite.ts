@@ -29,8 +29,12 @@ function containsCallOf(e: UnresolvedExpression, name: string): boolean {
 export interface TimeWindowRewrite {
   /** The generator call producing the `window` column (to add below the query). */
   generator: UnresolvedExpression;
-  /** Replaces the window(...) call by a reference to the `window` column. */
-  rewrite(e: UnresolvedExpression): UnresolvedExpression;
+  /**
+   * Replaces the window(...) call by a reference to the `window` column; with `windowExprId`, the
+   * reference is bound to the generated column, so a `window` column of the input (windows over
+   * windows) is not ambiguous with it.
+   */
+  rewrite(e: UnresolvedExpression, windowExprId?: number): UnresolvedExpression;
 }
 
 /** The rewrite for the window(...) call used in `exprs`, or undefined when there is none. */
@@ -64,14 +68,21 @@ function windowRewrite(exprs: readonly (UnresolvedExpression | undefined)[], nam
   }
   const [[key, call]] = [...found];
   const generator = generatorOf(call);
+  let boundId: number | undefined;
   const replace = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(replace);
     if (node === null || typeof node !== 'object' || Object.getPrototypeOf(node) !== Object.prototype) return node;
     const n = node as UnresolvedExpression;
-    if (typeof n.kind === 'string' && isWindowCall(n) && keyOf(n) === key) return { kind: 'column', nameParts: [name] };
+    if (typeof n.kind === 'string' && isWindowCall(n) && keyOf(n) === key) return boundId === undefined ? { kind: 'column', nameParts: [name] } : { kind: 'column', nameParts: [name], exprId: boundId };
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node)) out[k] = k === 'origin' || k === 'dataType' ? v : replace(v);
     return out;
   };
-  return { generator, rewrite: (e) => replace(e) as UnresolvedExpression };
+  return {
+    generator,
+    rewrite: (e, windowExprId) => {
+      boundId = windowExprId;
+      return replace(e) as UnresolvedExpression;
+    },
+  };
 }

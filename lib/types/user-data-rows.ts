@@ -1,8 +1,8 @@
-// createDataFrame's input forms: arrays, plain objects or Rows, with an optional schema. Without
+// User rows -> engine rows (createDataFrame, stateful functions' output and state). Input forms: arrays, plain objects or Rows, with an optional schema. Without
 // a schema the types are inferred from the first non-null value of each column, as PySpark.
-import { DataType, DataTypes, ArrayType } from '../types/data-types';
-import { StructType, StructField } from '../types/struct-type';
-import { Row } from '../types/row';
+import { DataType, DataTypes, ArrayType } from './data-types';
+import { StructType, StructField } from './struct-type';
+import { Row } from './row';
 import { PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
 
 function inferType(v: unknown): DataType {
