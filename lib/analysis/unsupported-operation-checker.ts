@@ -223,7 +223,7 @@ function checkStreamStreamJoinWatermark(join: Extract<LogicalPlan, { kind: 'join
 }
 
 export function streamingActionError(plan: LogicalPlan): AnalysisException {
-  return new AnalysisException('Queries with streaming sources must be executed with writeStream.start()', {
+  return new AnalysisException('Queries with streaming sources must be executed with writeStream.start(), or from a streaming table or flow definition within a Spark Declarative Pipeline.', {
     errorClass: '_LEGACY_ERROR_TEMP_3102',
     plan: treeString(plan).trimEnd(),
   });
