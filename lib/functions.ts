@@ -123,3 +123,4 @@ export * from './api/functions/datetime';
 export * from './api/functions/aggregates';
 export * from './api/functions/math';
 export * from './api/functions/misc';
+export * from './api/functions/window-functions';

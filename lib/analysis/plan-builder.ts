@@ -8,6 +8,7 @@ import { quoteIdentifier, quoteNameParts, generatorNotExpectedError, missingAggr
 import { nestedGeneratorError } from '../expressions/functions/generators';
 import type { Attribute, Expression, GeneratorCall, NamedExpression } from '../expressions/expression';
 import { forEachExpression, newExprId } from '../expressions/expression';
+import { extractWindowExpressions, hasWindowFunction } from './window-builder';
 import { prettySql } from '../expressions/expression-sql';
 import { expressionKey } from '../expressions/expression-key';
 import type { UnresolvedExpression } from '../expressions/unresolved';
@@ -121,6 +122,11 @@ function expandStructStar(target: string[], input: readonly Attribute[], ctx: Re
 }
 
 export function buildProject(child: LogicalPlan, items: readonly UnresolvedExpression[], ctx: ResolverContext): LogicalPlan {
+  if (hasWindowFunction(items)) {
+    // Window functions compute in a Window node below the projection.
+    const extracted = extractWindowExpressions(child, items, ctx);
+    return buildProject(extracted.child, extracted.items, ctx);
+  }
   const input = outputOf(child);
   const hidden = hiddenJoinColumns(child);
   let resolved: Expression[];

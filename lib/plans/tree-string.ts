@@ -39,6 +39,8 @@ function nodeLine(plan: LogicalPlan): string {
       return `EventTimeWatermark ${exprString(plan.eventTime)}: ${plan.eventTime.dataType.simpleString()}, ${plan.delayText}`;
     case 'expand':
       return `Expand [${plan.projections.map((p) => `[${p.map(exprString).join(', ')}]`).join(', ')}], [${plan.output.map(exprString).join(', ')}]`;
+    case 'window':
+      return `Window [${plan.functions.map((f) => `${f.sql} AS ${f.output.name}#${f.output.exprId}`).join(', ')}]`;
     case 'except':
       return `Except ${plan.isAll}`;
     case 'intersect':
