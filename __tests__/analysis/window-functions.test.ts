@@ -82,5 +82,6 @@ describe('window functions', () => {
       await sq.processAllAvailable();
       await sq.stop();
     }).rejects.toThrow(AnalysisException);
+    expect(() => streaming.writeStream.format('memory').queryName('w2').start()).toThrow('[NON_TIME_WINDOW_NOT_SUPPORTED_IN_STREAMING] Window function is not supported in row_number() (as column `rn`) on streaming DataFrames/Datasets.');
   });
 });

@@ -197,12 +197,13 @@ export function extractWindowExpressions(child: LogicalPlan, items: readonly Unr
   const expanded = items.flatMap((u): UnresolvedExpression[] => (u.kind === 'star' && !u.target ? input.map((a) => ({ kind: 'column', nameParts: [a.name], exprId: a.exprId })) : [u]));
   const rewritten = expanded.map((item) => {
     const top = item.kind === 'function' && item.over;
+    const aliasName = item.kind === 'alias' && item.child.kind === 'function' && item.child.over ? item.names[0] : undefined;
     let topName = '';
     const out = transform(item, (u) => {
       if (u.kind !== 'function' || !u.over) return undefined;
       const { fn, name } = resolveWindow(u, u.over, resolver, functions.length);
-      functions.push(fn);
       if (u === item) topName = name;
+      functions.push({ ...fn, columnName: aliasName ?? (u === item ? name : undefined) });
       return { kind: 'column', nameParts: [fn.output.name], exprId: fn.output.exprId };
     });
     return top ? { kind: 'alias' as const, child: out, names: [topName] } : out;

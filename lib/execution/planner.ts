@@ -18,6 +18,7 @@ import { AnalysisException } from '../errors/analysis-exception';
 import { MergingSessionsExec, sessionWindowGroupingIndex } from './merging-sessions-exec';
 import { ExpandExec } from './expand-exec';
 import { WindowExec } from './window-exec';
+import { nonTimeWindowError } from '../analysis/unsupported-operation-checker';
 import type { Expression } from '../expressions/expression';
 import { prettySql } from '../expressions/expression-sql';
 import { StreamingSymmetricHashJoinExec } from './stream-stream-join-exec';
@@ -52,16 +53,6 @@ export interface StateSchemaField {
 
 function describeSchema(expressions: readonly Expression[]): StateSchemaField[] {
   return expressions.map((e) => ({ name: prettySql(e), type: e.dataType.simpleString() }));
-}
-
-/** Spark's UnsupportedOperationChecker on window functions over streams. */
-export function nonTimeWindowError(windowFunc: string, columnName: string): AnalysisException {
-  const spec = windowFunc.slice(windowFunc.indexOf(' OVER (') + 7, -1);
-  const func = windowFunc.slice(0, windowFunc.indexOf(' OVER ('));
-  return new AnalysisException(
-    `Window function is not supported in ${func} (as column \`${columnName}\`) on streaming DataFrames/Datasets. Structured Streaming only supports time-window aggregation using the WINDOW function. (window specification: ${spec})`,
-    { errorClass: 'NON_TIME_WINDOW_NOT_SUPPORTED_IN_STREAMING', sqlState: '42KDE', messageParameters: { windowFunc: func, columnName: `\`${columnName}\``, windowSpec: spec } },
-  );
 }
 
 export function planPhysical(plan: LogicalPlan, options: PlannerOptions): PhysicalOperator {
@@ -124,7 +115,7 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Physic
       case 'sort':
         return new SortExec(p.orders, plan0(p.child), options.compile);
       case 'window':
-        if (isStreamingPlan(p.child)) throw nonTimeWindowError(p.functions[0].sql, p.functions[0].output.name);
+        if (isStreamingPlan(p.child)) throw nonTimeWindowError(p.functions[0].sql, p.functions[0].columnName ?? p.functions[0].output.name);
         return new WindowExec(p.functions, plan0(p.child), options.compile);
       case 'limit':
         // OFFSET below LIMIT folds into one operator (Spark's LIMIT x OFFSET y).

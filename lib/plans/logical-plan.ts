@@ -152,6 +152,8 @@ export interface WindowFunctionSpec {
   frame: { type: 'rows' | 'range'; lower: number | null; upper: number | null };
   /** How the call prints in plans. */
   sql: string;
+  /** The select item's name (its alias), for messages. */
+  columnName?: string;
 }
 
 /** Spark's Window: the child's columns plus one column per window function. */
