@@ -122,3 +122,5 @@ export * from './api/functions/json';
 export * from './api/functions/datetime';
 export * from './api/functions/aggregates';
 export * from './api/functions/math';
+export * from './api/functions/misc';
+export * from './api/functions/window-functions';

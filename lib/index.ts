@@ -6,6 +6,8 @@ export { SparkContext } from './dstream/spark-context';
 export { RuntimeConfig } from './session/runtime-config';
 export { DataFrame } from './api/data-frame';
 export { Column } from './api/column';
+export { Window, WindowSpec } from './api/window';
+export { StorageLevel } from './api/storage-level';
 export { GroupedData } from './api/grouped-data';
 export { DataStreamReader } from './api/data-stream-reader';
 export { DataFrameReader } from './api/data-frame-reader';

@@ -47,7 +47,7 @@ describe('withWatermark and the streaming checks that depend on it', () => {
     expect(e).toBeInstanceOf(AnalysisException);
     expect(e.message).toBe('[EVENT_TIME_IS_NOT_ON_TIMESTAMP_TYPE] The event time `word` has the invalid type "STRING", but expected "TIMESTAMP". SQLSTATE: 42K09');
     expect(errorOf(() => input.toDF().withWatermark('ts', '1 minute')).getErrorClass()).toBe('UNRESOLVED_COLUMN.WITH_SUGGESTION');
-    expect(errorOf(() => input.toDF().withWatermark(5 as unknown as string, '1 minute')).message).toBe('[NOT_STR] Argument `eventTime` should be a str, got int.');
+    expect(errorOf(() => input.toDF().withWatermark(5 as unknown as string, '1 minute')).message).toBe('[NOT_EXPECTED_TYPE] Argument `eventTime` should be str, got int.');
   });
 
   test('on a batch DataFrame withWatermark is a no-op, even for unknown columns', () => {

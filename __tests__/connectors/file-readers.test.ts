@@ -397,7 +397,7 @@ describe('reader API', () => {
     const p = write('a.txt', 'x\n');
     expect(rows(spark.read.format('text').option('path', p).load())).toEqual([['x']]);
     expect(() => spark.read.format('text').option('path', p).load(p)).toThrow("There is a 'path' or 'paths' option set and load() is called with path parameters.");
-    expect(() => spark.read.schema(42 as unknown as string)).toThrow('[NOT_STR_OR_STRUCT]');
+    expect(() => spark.read.schema(42 as unknown as string)).toThrow('[NOT_EXPECTED_TYPE] Argument `schema` should be str or struct type, got int.');
     spark.read.text(p).createOrReplaceTempView('lines');
     expect(rows(spark.read.table('lines'))).toEqual([['x']]);
     expect(() => spark.read.table('missing')).toThrow('[TABLE_OR_VIEW_NOT_FOUND]');

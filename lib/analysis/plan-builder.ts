@@ -8,6 +8,7 @@ import { quoteIdentifier, quoteNameParts, generatorNotExpectedError, missingAggr
 import { nestedGeneratorError } from '../expressions/functions/generators';
 import type { Attribute, Expression, GeneratorCall, NamedExpression } from '../expressions/expression';
 import { forEachExpression, newExprId } from '../expressions/expression';
+import { extractWindowExpressions, hasWindowFunction } from './window-builder';
 import { prettySql } from '../expressions/expression-sql';
 import { expressionKey } from '../expressions/expression-key';
 import type { UnresolvedExpression } from '../expressions/unresolved';
@@ -121,6 +122,11 @@ function expandStructStar(target: string[], input: readonly Attribute[], ctx: Re
 }
 
 export function buildProject(child: LogicalPlan, items: readonly UnresolvedExpression[], ctx: ResolverContext): LogicalPlan {
+  if (hasWindowFunction(items)) {
+    // Window functions compute in a Window node below the projection.
+    const extracted = extractWindowExpressions(child, items, ctx);
+    return buildProject(extracted.child, extracted.items, ctx);
+  }
   const input = outputOf(child);
   const hidden = hiddenJoinColumns(child);
   let resolved: Expression[];
@@ -189,7 +195,31 @@ function findGeneratorName(e: Expression): string {
 export function buildFilter(child: LogicalPlan, condition: UnresolvedExpression, ctx: ResolverContext): LogicalPlan {
   const hidden = hiddenJoinColumns(child);
   const resolve = (inp: readonly Attribute[]) => new ExpressionResolver(inp, ctx).resolve(condition);
-  const resolved = hidden ? resolveWithHidden(child, resolve) : resolve(outputOf(child));
+  let resolved: Expression;
+  let belowProject: { visible: Attribute[]; missing: Attribute[] } | undefined;
+  if (hidden) resolved = resolveWithHidden(child, resolve);
+  else {
+    try {
+      resolved = resolve(outputOf(child));
+    } catch (error) {
+      // Spark's ResolveMissingReferences: df.select("a").where(col("b") > 1) filters below the
+      // projection on the column it dropped, then projects it away again.
+      if (child.kind !== 'project') throw error;
+      const visible = outputOf(child);
+      let retried: Expression;
+      try {
+        retried = resolve([...visible, ...outputOf(child.child).filter((a) => !visible.some((v) => v.exprId === a.exprId))]);
+      } catch {
+        throw error;
+      }
+      resolved = retried;
+      const missing: Attribute[] = [];
+      forEachExpression(resolved, (x) => {
+        if (x.kind === 'attribute' && !visible.some((v) => v.exprId === x.exprId) && !missing.some((m) => m.exprId === x.exprId)) missing.push(x);
+      });
+      belowProject = { visible, missing };
+    }
+  }
   if (containsKind(resolved, 'generatorCall')) throw generatorNotExpectedError(findGeneratorName(resolved));
   if (containsKind(resolved, 'aggregateCall')) {
     // Spark lists the offending aggregate calls, not the whole condition.
@@ -219,6 +249,10 @@ export function buildFilter(child: LogicalPlan, condition: UnresolvedExpression,
     // Filter on a hidden USING-join column: read it below, then project it away again.
     const filter: LogicalPlan = { kind: 'filter', condition: resolved, child: addHiddenColumns(child, missing) };
     return registerUsingJoin({ kind: 'project', projectList: outputOf(child), child: filter }, hidden);
+  }
+  if (belowProject && child.kind === 'project') {
+    const widened: LogicalPlan = { kind: 'project', projectList: [...child.projectList, ...belowProject.missing], child: child.child };
+    return { kind: 'project', projectList: belowProject.visible, child: { kind: 'filter', condition: resolved, child: widened } };
   }
   return { kind: 'filter', condition: resolved, child };
 }

@@ -23,6 +23,11 @@ export interface StreamingCheckOptions {
 }
 
 export function checkStreamingPlan(plan: LogicalPlan, outputMode: OutputMode, options: StreamingCheckOptions = {}): void {
+  const windows = collectNodes(plan, 'window').filter((w) => isStreamingPlan(w.child));
+  if (windows.length > 0) {
+    const f = windows[0].functions[0];
+    throw nonTimeWindowError(f.sql, f.columnName ?? f.output.name);
+  }
   const aggregates = collectNodes(plan, 'aggregate').filter((a) => isStreamingPlan(a));
   if (outputMode === 'append' && aggregates.length > 0) {
     // The outermost aggregation must group by an event-time column (or a window on one):
@@ -259,6 +264,16 @@ function checkStreamStreamJoinWatermark(join: Extract<LogicalPlan, { kind: 'join
       join,
     );
   }
+}
+
+/** Spark's UnsupportedOperationChecker on (non-time) window functions over streams. */
+export function nonTimeWindowError(windowFunc: string, columnName: string): AnalysisException {
+  const spec = windowFunc.slice(windowFunc.indexOf(' OVER (') + 7, -1);
+  const func = windowFunc.slice(0, windowFunc.indexOf(' OVER ('));
+  return new AnalysisException(
+    `Window function is not supported in ${func} (as column \`${columnName}\`) on streaming DataFrames/Datasets. Structured Streaming only supports time-window aggregation using the WINDOW function. (window specification: ${spec})`,
+    { errorClass: 'NON_TIME_WINDOW_NOT_SUPPORTED_IN_STREAMING', sqlState: '42KDE', messageParameters: { windowFunc: func, columnName: `\`${columnName}\``, windowSpec: spec } },
+  );
 }
 
 export function streamingActionError(plan: LogicalPlan): AnalysisException {

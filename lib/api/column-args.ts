@@ -1,7 +1,7 @@
 // Turning PySpark-style arguments ("name" | Column) into unresolved expressions.
 import type { UnresolvedExpression } from '../expressions/unresolved';
 import { parseMultipartIdentifier } from '../sql/parse';
-import { Column, type ColumnOrName } from './column';
+import { Column, pyTypeName, type ColumnOrName } from './column';
 import { PySparkTypeError } from '../errors/illegal-argument-exception';
 
 /** A column name as PySpark reads it: "*" is a star, "t.*" a qualified star, dots qualify. */
@@ -14,10 +14,9 @@ export function nameToExpr(name: string): UnresolvedExpression {
 export function columnArg(c: ColumnOrName, argName = 'col'): UnresolvedExpression {
   if (c instanceof Column) return c.expr;
   if (typeof c === 'string') return nameToExpr(c);
-  throw new PySparkTypeError('NOT_COLUMN_OR_STR', `Argument \`${argName}\` should be a Column or str, got ${c === null ? 'null' : typeof c}.`, {
-    arg_name: argName,
-    arg_type: typeof c,
-  });
+  // PySpark 4.2's NOT_EXPECTED_TYPE (earlier releases: NOT_COLUMN_OR_STR).
+  const argType = pyTypeName(c);
+  throw new PySparkTypeError('NOT_EXPECTED_TYPE', `Argument \`${argName}\` should be Column or str, got ${argType}.`, { arg_name: argName, expected_type: 'Column or str', arg_type: argType }, '42K09');
 }
 
 /** PySpark accepts either varargs or one list: select("a", "b") or select(["a", "b"]). */

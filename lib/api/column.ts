@@ -4,7 +4,7 @@
 import { DataType, DataTypes, DecimalType } from '../types/data-types';
 import { Decimal } from '../types/decimal';
 import { parseDataType } from '../types/ddl';
-import type { UnresolvedExpression, CaseWhenExpr } from '../expressions/unresolved';
+import type { UnresolvedExpression, CaseWhenExpr, WindowSpecDefinition } from '../expressions/unresolved';
 import { alias, call } from '../expressions/unresolved';
 import { IllegalArgumentException, PySparkTypeError } from '../errors/illegal-argument-exception';
 
@@ -143,6 +143,18 @@ export class Column {
   asc_nulls_last(): Column { return new Column({ kind: 'sortOrder', child: this.expr, ascending: true, nullsFirst: false }); }
   desc_nulls_first(): Column { return new Column({ kind: 'sortOrder', child: this.expr, ascending: false, nullsFirst: true }); }
   desc_nulls_last(): Column { return this.desc(); }
+
+  /** `f(...).over(window)`: evaluates an aggregate, ranking or lag/lead function over a WindowSpec. */
+  over(window: { readonly spec: WindowSpecDefinition }): Column {
+    const spec = (window as { spec?: WindowSpecDefinition } | null)?.spec;
+    if (!spec || !Array.isArray(spec.partitionBy)) {
+      throw new PySparkTypeError('NOT_EXPECTED_TYPE', `Argument \`window\` should be WindowSpec, got ${pyTypeName(window)}.`, { arg_name: 'window', expected_type: 'WindowSpec', arg_type: pyTypeName(window) }, '42K09');
+    }
+    const e = this.expr;
+    if (e.kind === 'alias' && e.child.kind === 'function') return new Column({ ...e, child: { ...e.child, over: spec } });
+    if (e.kind !== 'function') throw new PySparkTypeError('NOT_EXPECTED_TYPE', `Argument \`col\` should be a window function or an aggregate function, got ${describe(e)}.`, {}, '42K09');
+    return new Column({ ...e, over: spec });
+  }
 
   toString(): string {
     return `Column<'${describe(this.expr)}'>`;

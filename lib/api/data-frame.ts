@@ -2,6 +2,7 @@
 // eagerly (errors appear at the call, as in Spark) and return new DataFrames; actions run batch
 // plans synchronously and refuse streaming plans with Spark's error.
 import { StructType, StructField } from '../types/struct-type';
+import { DataTypes } from '../types/data-types';
 import { Row } from '../types/row';
 import { AnalysisException } from '../errors/analysis-exception';
 import { SparkException } from '../errors/spark-exception';
@@ -28,14 +29,29 @@ import { DataStreamWriter } from './data-stream-writer';
 import { toExternalRows } from '../types/external-row';
 import { DataFrameWriter } from './data-frame-writer';
 import { buildEventTimeWatermark } from '../analysis/watermark-builder';
+import { attribute } from '../expressions/expression';
+import { call } from '../expressions/unresolved';
+import { IllegalArgumentException } from '../errors/illegal-argument-exception';
+import { checkColumn, checkColumnOrStr, checkStr, isPlainObject, notExpectedType } from './argument-checks';
+import { DataFrameNaFunctions, NO_VALUE, dropNa, fillNa, replaceNa } from './data-frame-na-functions';
+import { summaryRows } from './data-frame-summary';
+import { StorageLevel } from './storage-level';
 
 export class DataFrame {
+  /** Set while the DataFrame is cached: its storage level and the plan it had before. */
+  private cacheState: { level: StorageLevel; uncachedPlan: LogicalPlan } | undefined;
+
   constructor(
     readonly session: SessionContext,
-    readonly plan: LogicalPlan,
+    private currentPlan: LogicalPlan,
     /** True for the result of a SQL command (CREATE VIEW, DROP VIEW...): Spark shows `struct<>`. */
     readonly isCommand = false,
   ) {}
+
+  /** The analysed logical plan (an in-memory relation while the DataFrame is cached). */
+  get plan(): LogicalPlan {
+    return this.currentPlan;
+  }
 
   private withPlan(plan: LogicalPlan): DataFrame {
     return new DataFrame(this.session, plan);
@@ -86,6 +102,7 @@ export class DataFrame {
   }
 
   filter(condition: Column | string): DataFrame {
+    if (typeof condition !== 'string' && !(condition instanceof Column)) throw notExpectedType('condition', 'Column or str', condition);
     const cond: UnresolvedExpression = typeof condition === 'string' ? parseNamedExpression(condition) : condition.expr;
     return this.withPlan(buildFilter(this.plan, cond, this.session.resolverContext()));
   }
@@ -95,6 +112,8 @@ export class DataFrame {
   }
 
   withColumn(colName: string, col: Column): DataFrame {
+    checkStr(colName, 'colName');
+    checkColumn(col, 'col');
     const names = this.columns;
     const lower = colName.toLowerCase();
     const items: UnresolvedExpression[] = [];
@@ -112,6 +131,8 @@ export class DataFrame {
   }
 
   withColumnRenamed(existing: string, newName: string): DataFrame {
+    checkStr(existing, 'existing');
+    checkStr(newName, 'new');
     const lower = existing.toLowerCase();
     if (!this.columns.some((n) => n.toLowerCase() === lower)) return this;
     const items: UnresolvedExpression[] = outputOf(this.plan).map((a) =>
@@ -121,6 +142,7 @@ export class DataFrame {
   }
 
   drop(...cols: ColumnOrName[]): DataFrame {
+    for (const c of cols) checkColumnOrStr(c, 'col');
     const output = outputOf(this.plan);
     const dropIds = new Set<number>();
     for (const c of cols) {
@@ -188,6 +210,7 @@ export class DataFrame {
   }
 
   limit(num: number): DataFrame {
+    if (typeof num !== 'number' || !Number.isInteger(num)) throw notExpectedType('num', 'int', num);
     return this.withPlan(buildLimit(this.plan, num));
   }
 
@@ -199,9 +222,14 @@ export class DataFrame {
     return this.withPlan(buildDistinct(this.plan));
   }
 
-  /** Keeps the first row per distinct value of `subset` (all columns when omitted). */
-  dropDuplicates(subset?: string[]): DataFrame {
-    if (!subset) return this.distinct();
+  /**
+   * Keeps the first row per distinct value of `subset` (all columns when omitted). As PySpark 4.2,
+   * `subset` is one list: `dropDuplicates('a', 'b')` fails with NOT_EXPECTED_TYPE.
+   */
+  dropDuplicates(subset?: string[] | null): DataFrame {
+    if (subset === undefined || subset === null) return this.distinct();
+    if (!Array.isArray(subset)) throw notExpectedType('subset', 'list or tuple', subset);
+    for (const c of subset) if (typeof c !== 'string') throw notExpectedType('subset', 'str', c);
     const output = outputOf(this.plan);
     const keys = subset.map((name) => {
       const a = output.find((x) => x.name.toLowerCase() === name.toLowerCase());
@@ -219,7 +247,8 @@ export class DataFrame {
    * Streaming only: drops rows whose `subset` key was seen within the watermark delay (the event
    * time is not part of the key); needs withWatermark upstream.
    */
-  dropDuplicatesWithinWatermark(subset?: string[]): DataFrame {
+  dropDuplicatesWithinWatermark(subset?: string[] | null): DataFrame {
+    if (subset !== undefined && subset !== null && !Array.isArray(subset)) throw notExpectedType('subset', 'list or tuple', subset);
     const deduped = subset ? this.dropDuplicates(subset) : this.distinct();
     const plan = deduped.plan;
     if (plan.kind !== 'deduplicate') return deduped;
@@ -235,17 +264,16 @@ export class DataFrame {
    * may arrive; stateful operators downstream drop rows behind the watermark and evict state.
    */
   withWatermark(eventTime: string, delayThreshold: string): DataFrame {
-    if (typeof eventTime !== 'string' || eventTime.length === 0) {
-      throw new PySparkTypeError('NOT_STR', `Argument \`eventTime\` should be a str, got ${pythonTypeName(eventTime)}.`, { arg_name: 'eventTime', arg_type: pythonTypeName(eventTime) });
-    }
-    if (typeof delayThreshold !== 'string' || delayThreshold.length === 0) {
-      throw new PySparkTypeError('NOT_STR', `Argument \`delayThreshold\` should be a str, got ${pythonTypeName(delayThreshold)}.`, { arg_name: 'delayThreshold', arg_type: pythonTypeName(delayThreshold) });
-    }
+    // PySpark rejects an empty name the same way (`got str`).
+    if (eventTime === '') throw notExpectedType('eventTime', 'str', eventTime);
+    checkStr(eventTime, 'eventTime');
+    checkStr(delayThreshold, 'delayThreshold');
     return this.withPlan(buildEventTimeWatermark(this.plan, nameToExpr(eventTime), delayThreshold, this.session.resolverContext()));
   }
 
   /** UNION ALL by column position (PySpark's union/unionAll keep duplicates). */
   union(other: DataFrame): DataFrame {
+    checkDataFrame(other, 'other');
     return this.withPlan(buildUnion([this.plan, other.plan]));
   }
 
@@ -280,6 +308,7 @@ export class DataFrame {
    * `join(other, df.col("a").eq(other.col("b")), "left_outer")`.
    */
   join(other: DataFrame, on?: string | string[] | Column, how = 'inner'): DataFrame {
+    checkDataFrame(other, 'other');
     const joinType = parseJoinType(how);
     const ctx = this.session.resolverContext();
     if (typeof on === 'string' || Array.isArray(on)) {
@@ -293,10 +322,12 @@ export class DataFrame {
   }
 
   alias(name: string): DataFrame {
+    checkStr(name, 'alias');
     return this.withPlan({ kind: 'subqueryAlias', alias: name, child: this.plan });
   }
 
   createOrReplaceTempView(name: string): void {
+    checkStr(name, 'name');
     this.session.registerTempView(name, { kind: 'subqueryAlias', alias: name, child: this.plan });
   }
 
@@ -309,6 +340,197 @@ export class DataFrame {
       });
     }
     this.createOrReplaceTempView(name);
+  }
+
+  // ---- more of PySpark's DataFrame surface ----
+
+  /** `toDF('x', 'y')`: renames every column by position. */
+  toDF(...cols: string[]): DataFrame {
+    for (const c of cols) if (typeof c !== 'string') throw notExpectedType('cols', 'list[str]', c);
+    const output = outputOf(this.plan);
+    if (cols.length !== output.length) {
+      throw new AnalysisException(`The number of columns or variables assigned or aliased: ${output.length} does not match the number of source expressions: ${cols.length}.`, {
+        errorClass: 'ASSIGNMENT_ARITY_MISMATCH',
+        sqlState: '42802',
+        messageParameters: { numTarget: String(output.length), numExpr: String(cols.length) },
+      });
+    }
+    const items: UnresolvedExpression[] = output.map((a, i) => ({ kind: 'alias', child: { kind: 'column', nameParts: [a.name], exprId: a.exprId }, names: [cols[i]] }));
+    return this.withPlan(buildProject(this.plan, items, this.session.resolverContext()));
+  }
+
+  /** `withColumns({ name: column, ... })` (a Map too): adds or replaces several columns in one projection. */
+  withColumns(colsMap: Record<string, Column> | Map<string, Column>): DataFrame {
+    if (!(colsMap instanceof Map) && !isPlainObject(colsMap)) throw notExpectedType('colsMap', 'dict', colsMap);
+    const entries = colsMap instanceof Map ? [...colsMap.entries()] : Object.entries(colsMap);
+    for (const [, c] of entries) if (!(c instanceof Column)) throw notExpectedType('col', 'Column or str', c);
+    const items: UnresolvedExpression[] = [];
+    const used = new Set<number>();
+    for (const a of outputOf(this.plan)) {
+      const i = entries.findIndex(([n]) => n.toLowerCase() === a.name.toLowerCase());
+      if (i >= 0) {
+        used.add(i);
+        items.push({ kind: 'alias', child: entries[i][1].expr, names: [entries[i][0]] });
+      } else {
+        items.push({ kind: 'column', nameParts: [a.name], exprId: a.exprId });
+      }
+    }
+    entries.forEach(([n, c], i) => {
+      if (!used.has(i)) items.push({ kind: 'alias', child: c.expr, names: [n] });
+    });
+    return this.withPlan(buildProject(this.plan, items, this.session.resolverContext()));
+  }
+
+  /** `withColumnsRenamed({ existing: new, ... })`: names that do not exist are ignored, as in Spark. */
+  withColumnsRenamed(colsMap: Record<string, string> | Map<string, string>): DataFrame {
+    if (!(colsMap instanceof Map) && !isPlainObject(colsMap)) throw notExpectedType('colsMap', 'dict', colsMap);
+    const entries = colsMap instanceof Map ? [...colsMap.entries()] : Object.entries(colsMap);
+    for (const [, n] of entries) if (typeof n !== 'string') throw notExpectedType('colsMap', 'dict[str, str]', n);
+    const items: UnresolvedExpression[] = outputOf(this.plan).map((a) => {
+      const hit = entries.find(([e]) => e.toLowerCase() === a.name.toLowerCase());
+      const ref: UnresolvedExpression = { kind: 'column', nameParts: [a.name], exprId: a.exprId };
+      return hit ? { kind: 'alias', child: ref, names: [hit[1]] } : ref;
+    });
+    return this.withPlan(buildProject(this.plan, items, this.session.resolverContext()));
+  }
+
+  /**
+   * `cache()`: the first action materialises the rows in memory and later actions (and DataFrames
+   * derived from this one afterwards) read them instead of re-reading the sources; returns this
+   * DataFrame, as PySpark does. Streaming DataFrames cannot be cached.
+   */
+  cache(): DataFrame {
+    return this.persist(StorageLevel.MEMORY_AND_DISK_DESER);
+  }
+
+  persist(storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_DESER): DataFrame {
+    if (!(storageLevel instanceof StorageLevel)) throw notExpectedType('storageLevel', 'StorageLevel', storageLevel);
+    if (this.isStreaming) throw streamingActionError(this.plan);
+    if (this.cacheState) return this;
+    const uncachedPlan = this.currentPlan;
+    let rows: unknown[][] | undefined;
+    const session = this.session;
+    this.cacheState = { level: storageLevel, uncachedPlan };
+    this.currentPlan = {
+      kind: 'localRelation',
+      name: 'InMemoryRelation',
+      output: outputOf(uncachedPlan),
+      data: () => (rows ??= runBatchPlan(session, uncachedPlan)),
+    };
+    return this;
+  }
+
+  unpersist(_blocking = false): DataFrame {
+    if (this.cacheState) {
+      this.currentPlan = this.cacheState.uncachedPlan;
+      this.cacheState = undefined;
+    }
+    return this;
+  }
+
+  /** PySpark's `df.is_cached`. */
+  get is_cached(): boolean {
+    return this.cacheState !== undefined;
+  }
+
+  get storageLevel(): StorageLevel {
+    return this.cacheState?.level ?? StorageLevel.NONE;
+  }
+
+  /**
+   * `repartition(n)`, `repartition(n, 'col')`, `repartition('col')`: Rivulet runs each batch as one
+   * in-process partition, so the rows and their order are kept; the arguments are checked as in
+   * PySpark.
+   */
+  repartition(numPartitions: number | ColumnOrName, ...cols: ColumnOrName[]): DataFrame {
+    if (typeof numPartitions === 'number') {
+      checkPositivePartitions(numPartitions);
+    } else {
+      checkColumnOrStr(numPartitions, 'numPartitions');
+      cols = [numPartitions, ...cols];
+    }
+    for (const c of cols) checkColumnOrStr(c, 'col');
+    // Resolving the partitioning columns reports unknown names as Spark does.
+    if (cols.length > 0) this.select(...cols);
+    return this;
+  }
+
+  repartitionByRange(numPartitions: number | ColumnOrName, ...cols: ColumnOrName[]): DataFrame {
+    return this.repartition(numPartitions, ...cols);
+  }
+
+  /** `coalesce(n)`: fewer partitions; with one partition per batch it keeps the DataFrame as is. */
+  coalesce(numPartitions: number): DataFrame {
+    if (typeof numPartitions !== 'number' || !Number.isInteger(numPartitions)) throw notExpectedType('numPartitions', 'int', numPartitions);
+    checkPositivePartitions(numPartitions);
+    return this;
+  }
+
+  /** `df.na.fill(...)`, `df.na.drop(...)`, `df.na.replace(...)`. */
+  get na(): DataFrameNaFunctions {
+    return new DataFrameNaFunctions(this);
+  }
+
+  /** `fillna(0)`, `fillna('x', ['a'])`, `fillna({ a: 0, b: 'x' })`, `fillna(0, { subset: ['a'] })`. */
+  fillna(value: unknown, subset?: string | string[] | { subset?: string | string[] }): DataFrame {
+    return fillNa(this, value, isPlainObject(subset) ? subset.subset : subset);
+  }
+
+  /** `dropna()`, `dropna('all')`, `dropna({ how: 'any', thresh: 2, subset: ['a'] })`. */
+  dropna(...args: unknown[]): DataFrame {
+    const { positional, options } = splitOptions<{ how: string; thresh: number; subset: string | string[] }>(args);
+    const [how = options.how ?? 'any', thresh = options.thresh, subset = options.subset] = positional as [string?, number?, (string | string[])?];
+    return dropNa(this, how, thresh, subset);
+  }
+
+  /** `replace(1, 2)`, `replace([1, 2], [3, 4], ['col'])`, `replace({ a: 'b' })`, `replace('a', 'b', { subset: ['s'] })`. */
+  replace(toReplace: unknown, value: unknown = NO_VALUE, subset?: string | string[] | { subset?: string | string[] }): DataFrame {
+    if (isPlainObject(value) && subset === undefined && !isPlainObject(toReplace)) {
+      const options = value as { value?: unknown; subset?: string | string[] };
+      return replaceNa(this, toReplace, 'value' in options ? options.value : NO_VALUE, options.subset);
+    }
+    if (isPlainObject(value) && isPlainObject(toReplace)) return replaceNa(this, toReplace, NO_VALUE, (value as { subset?: string | string[] }).subset);
+    return replaceNa(this, toReplace, value, isPlainObject(subset) ? subset.subset : subset);
+  }
+
+  /** count, mean, stddev, min, max of numeric and string columns, as strings (Spark's describe). */
+  describe(...cols: (string | string[])[]): DataFrame {
+    const names = flattenArgs(cols);
+    for (const c of names) checkStr(c, 'cols');
+    return this.summaryFrame(['count', 'mean', 'stddev', 'min', 'max'], names);
+  }
+
+  /** `summary()` (count, mean, stddev, min, 25%, 50%, 75%, max) or `summary('count', '90%', ...)`. */
+  summary(...statistics: string[]): DataFrame {
+    for (const s of statistics) checkStr(s, 'statistics');
+    return this.summaryFrame(statistics.length > 0 ? statistics : ['count', 'mean', 'stddev', 'min', '25%', '50%', '75%', 'max'], []);
+  }
+
+  private summaryFrame(statistics: string[], cols: string[]): DataFrame {
+    const { names, rows } = summaryRows(this, statistics, cols, (aggs) => runBatchPlan(this.session, this.agg(...aggs).plan)[0]);
+    const output = ['summary', ...names].map((n) => attribute(n, DataTypes.StringType, true));
+    return this.withPlan({ kind: 'localRelation', name: 'LocalRelation', data: () => rows, output });
+  }
+
+  /**
+   * Each row as a JSON string. PySpark's classic API returns an RDD of strings; Rivulet returns what
+   * Spark Connect returns (and PySpark announces for the classic API): a DataFrame with one string
+   * column `value`, so `toJSON().collect()` gives Rows whose `value` is the JSON text.
+   */
+  toJSON(_useUnicode = true): DataFrame {
+    return this.select(new Column({ kind: 'alias', child: call('to_json', [call('struct', [{ kind: 'star' }])]), names: ['value'] }));
+  }
+
+  /** Calls `f(row)` for every row (batch DataFrames). */
+  foreach(f: (row: Row) => void): void {
+    if (typeof f !== 'function') throw notExpectedType('f', 'function', f);
+    for (const row of this.collect()) f(row);
+  }
+
+  /** Calls `f(rows)` once per partition with an iterator of its rows (one partition here). */
+  foreachPartition(f: (rows: Iterator<Row>) => void): void {
+    if (typeof f !== 'function') throw notExpectedType('f', 'function', f);
+    f(this.collect()[Symbol.iterator]());
   }
 
   get writeStream(): DataStreamWriter {
@@ -333,13 +555,7 @@ export class DataFrame {
   // ---- actions (batch only) ----
 
   private executeRows(): unknown[][] {
-    if (this.isStreaming) throw streamingActionError(this.plan);
-    checkBatchPlan(this.plan);
-    // One timestamp for the whole query, as Spark's ComputeCurrentTime.
-    const now = BigInt(Date.now()) * 1000n;
-    const compile = { ...this.session.compileContext(), currentTimestampMicros: () => now };
-    const physical = planPhysical(this.plan, { compile, numShufflePartitions: this.session.numShufflePartitions() });
-    return physical.execute({ sourceRows: [], batchId: 0, outputMode: 'append', stateMetrics: [] });
+    return runBatchPlan(this.session, this.plan);
   }
 
   /** The result rows in the engine's representation (arrays of values); for tools and tests. */
@@ -395,11 +611,29 @@ export class DataFrame {
   }
 }
 
-/** The Python type name PySpark's argument errors print. */
-function pythonTypeName(v: unknown): string {
-  if (v === null || v === undefined) return 'NoneType';
-  if (typeof v === 'string') return 'str';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
-  if (typeof v === 'boolean') return 'bool';
-  return typeof v;
+/** Runs a batch plan synchronously; streaming plans fail with Spark's error. */
+function runBatchPlan(session: SessionContext, plan: LogicalPlan): unknown[][] {
+  if (isStreamingPlan(plan)) throw streamingActionError(plan);
+  checkBatchPlan(plan);
+  // One timestamp for the whole query, as Spark's ComputeCurrentTime.
+  const now = BigInt(Date.now()) * 1000n;
+  const compile = { ...session.compileContext(), currentTimestampMicros: () => now };
+  const physical = planPhysical(plan, { compile, numShufflePartitions: session.numShufflePartitions() });
+  return physical.execute({ sourceRows: [], batchId: 0, outputMode: 'append', stateMetrics: [] });
+}
+
+function checkPositivePartitions(n: number): void {
+  if (!Number.isInteger(n)) throw notExpectedType('numPartitions', 'int', n);
+  if (n <= 0) throw new IllegalArgumentException(`requirement failed: Number of partitions (${n}) must be positive.`);
+}
+
+function checkDataFrame(value: unknown, argName: string): asserts value is DataFrame {
+  if (!(value instanceof DataFrame)) throw notExpectedType(argName, 'DataFrame', value);
+}
+
+/** A trailing PySpark keyword-arguments object. */
+function splitOptions<T extends object>(args: unknown[]): { positional: unknown[]; options: Partial<T> } {
+  const last = args[args.length - 1];
+  if (args.length > 0 && isPlainObject(last)) return { positional: args.slice(0, -1), options: last as Partial<T> };
+  return { positional: args, options: {} };
 }

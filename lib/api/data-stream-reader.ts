@@ -6,6 +6,7 @@ import { CaseInsensitiveMap } from '../util/case-insensitive-map';
 import type { SessionContext } from './session-context';
 import { toSchema, withKeywords, withSchemaAndKeywords, type ReaderOptions } from './reader-arguments';
 import { DataFrame } from './data-frame';
+import { notExpectedType } from './argument-checks';
 
 export type OptionValue = string | number | boolean | bigint | null | undefined;
 
@@ -15,14 +16,12 @@ export function optionString(value: Exclude<OptionValue, null | undefined>): str
 }
 
 
-/** The shortcut readers take one path string (PySpark's NOT_STR). */
+/** The shortcut readers take one path string (PySpark 4.2's NOT_EXPECTED_TYPE). */
 function streamPath(path: unknown): string {
-  if (typeof path !== 'string') {
-    const argType = Array.isArray(path) ? 'list' : path === null || path === undefined ? 'NoneType' : typeof path;
-    throw new PySparkTypeError('NOT_STR', `Argument \`path\` should be a str, got ${argType}.`, { arg_name: 'path', arg_type: argType });
-  }
+  if (typeof path !== 'string') throw notExpectedType('path', 'str', path);
   return path;
 }
+
 
 export class DataStreamReader {
   constructor(

@@ -55,7 +55,7 @@ interface WriterState {
 
 export function parseOutputMode(mode: string): OutputMode {
   if (typeof mode !== 'string' || mode.trim().length === 0) {
-    throw new PySparkValueError('VALUE_NOT_NON_EMPTY_STR', `Value for \`outputMode\` must be a non empty string, got '${String(mode)}'.`, { arg_name: 'outputMode', arg_value: String(mode) });
+    throw new PySparkValueError('VALUE_NOT_NON_EMPTY_STR', `Value for \`outputMode\` must be a non-empty string, got '${String(mode)}'.`, { arg_name: 'outputMode', arg_value: String(mode) });
   }
   const lower = mode.toLowerCase();
   if (lower === 'append' || lower === 'complete' || lower === 'update') return lower;
@@ -112,7 +112,7 @@ export class DataStreamWriter {
 
   queryName(name: string): DataStreamWriter {
     if (typeof name !== 'string' || name.trim().length === 0) {
-      throw new PySparkValueError('VALUE_NOT_NON_EMPTY_STR', `Value for \`queryName\` must be a non empty string, got '${String(name)}'.`, { arg_name: 'queryName', arg_value: String(name) });
+      throw new PySparkValueError('VALUE_NOT_NON_EMPTY_STR', `Value for \`queryName\` must be a non-empty string, got '${String(name)}'.`, { arg_name: 'queryName', arg_value: String(name) });
     }
     return this.with({ queryName: name });
   }

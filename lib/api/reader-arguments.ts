@@ -1,6 +1,6 @@
 // Arguments both readers (spark.read and spark.readStream) take the PySpark way: a schema as a
 // StructType or DDL string, and keyword arguments as one object whose `schema` key sets the schema.
-import { PySparkTypeError } from '../errors/illegal-argument-exception';
+import { notExpectedType } from './argument-checks';
 import { parseTableSchema } from '../types/ddl';
 import { StructType } from '../types/struct-type';
 import type { OptionValue } from './data-stream-reader';
@@ -11,10 +11,7 @@ export type ReaderOptions = Record<string, OptionValue | StructType>;
 export function toSchema(schema: unknown): StructType {
   if (schema instanceof StructType) return schema;
   if (typeof schema === 'string') return parseTableSchema(schema);
-  throw new PySparkTypeError('NOT_STR_OR_STRUCT', `Argument \`schema\` should be a str or StructType, got ${schema === null ? 'NoneType' : typeof schema}.`, {
-    arg_name: 'schema',
-    arg_type: typeof schema,
-  });
+  throw notExpectedType('schema', 'str or struct type', schema);
 }
 
 /** What the keyword helpers need of a reader: both readers are immutable builders. */

@@ -8,14 +8,18 @@ export class IllegalArgumentException extends SparkException {
 }
 
 /** PySpark's PySparkValueError / PySparkTypeError: wrong argument values at the API surface. */
+// PySpark prints these as `[CLASS] text` (no SQLSTATE suffix) even when the class has a SQLSTATE,
+// which getSqlState() still returns.
 export class PySparkValueError extends SparkException {
-  constructor(errorClass: string, message: string, messageParameters: Record<string, string> = {}) {
+  constructor(errorClass: string, message: string, messageParameters: Record<string, string> = {}, sqlState?: string) {
     super(message, { errorClass, messageParameters });
+    (this as { sqlState: string | undefined }).sqlState = sqlState;
   }
 }
 
 export class PySparkTypeError extends SparkException {
-  constructor(errorClass: string, message: string, messageParameters: Record<string, string> = {}) {
+  constructor(errorClass: string, message: string, messageParameters: Record<string, string> = {}, sqlState?: string) {
     super(message, { errorClass, messageParameters });
+    (this as { sqlState: string | undefined }).sqlState = sqlState;
   }
 }

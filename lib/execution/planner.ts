@@ -18,6 +18,8 @@ import { AnalysisException } from '../errors/analysis-exception';
 import { MergingSessionsExec, sessionWindowGroupingIndex } from './merging-sessions-exec';
 import { ExpandExec } from './expand-exec';
 import { StreamingGlobalLimitExec } from './streaming-global-limit-exec';
+import { WindowExec } from './window-exec';
+import { nonTimeWindowError } from '../analysis/unsupported-operation-checker';
 import type { Expression } from '../expressions/expression';
 import { prettySql } from '../expressions/expression-sql';
 import { StreamingSymmetricHashJoinExec } from './stream-stream-join-exec';
@@ -131,6 +133,9 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Physic
       }
       case 'sort':
         return new SortExec(p.orders, plan0(p.child), options.compile);
+      case 'window':
+        if (isStreamingPlan(p.child)) throw nonTimeWindowError(p.functions[0].sql, p.functions[0].columnName ?? p.functions[0].output.name);
+        return new WindowExec(p.functions, plan0(p.child), options.compile);
       case 'limit':
         // Spark's StreamingGlobalLimitStrategy: in Append mode a limit counts rows across batches.
         if (options.outputMode === 'append' && p.child.kind !== 'offset' && isStreamingPlan(p.child)) {

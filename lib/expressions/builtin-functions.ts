@@ -18,6 +18,9 @@ import { DATETIME_FUNCTIONS } from './functions/datetime-functions';
 import { MATH_FUNCTIONS } from './functions/math-functions';
 import { TYPE_OF_FUNCTIONS } from './functions/type-of-function';
 import { GROUPING_FUNCTIONS } from './functions/grouping-functions';
+import { HASH_FUNCTIONS } from './functions/hash-functions';
+import { NONDETERMINISTIC_FUNCTIONS } from './functions/nondeterministic-functions';
+import { FORMAT_NUMBER_FUNCTIONS } from './functions/format-number-function';
 
 const GROUPS: readonly (readonly { fn: FunctionDefinition; aliases: string[] }[])[] = [
   ARITHMETIC_FUNCTIONS,
@@ -37,6 +40,9 @@ const GROUPS: readonly (readonly { fn: FunctionDefinition; aliases: string[] }[]
   MATH_FUNCTIONS,
   TYPE_OF_FUNCTIONS,
   GROUPING_FUNCTIONS,
+  HASH_FUNCTIONS,
+  NONDETERMINISTIC_FUNCTIONS,
+  FORMAT_NUMBER_FUNCTIONS,
 ];
 
 export function createBuiltinRegistry(): FunctionRegistry {

@@ -48,7 +48,25 @@ export interface FunctionExpr {
   ignoreNulls?: boolean;
   /** True when the node came from an operator (`a + b`): changes how its column name renders. */
   isOperator?: boolean;
+  /** `f(...) OVER (...)` / `f(...).over(window)`: a window function call. */
+  over?: WindowSpecDefinition;
   origin?: Origin;
+}
+
+/** A window frame bound: a row/value offset, or unbounded on its side. */
+export type FrameBound = { kind: 'unboundedPreceding' } | { kind: 'unboundedFollowing' } | { kind: 'currentRow' } | { kind: 'offset'; value: number };
+
+export interface WindowFrame {
+  type: 'rows' | 'range';
+  lower: FrameBound;
+  upper: FrameBound;
+}
+
+/** PARTITION BY / ORDER BY / frame of a window function call. */
+export interface WindowSpecDefinition {
+  partitionBy: UnresolvedExpression[];
+  orderBy: UnresolvedExpression[];
+  frame?: WindowFrame;
 }
 
 export interface AliasExpr {

@@ -166,8 +166,30 @@ export interface FlatMapGroupsWithState {
   child: LogicalPlan;
 }
 
+/** One window function of a Window node: its output column and how it is computed. */
+export interface WindowFunctionSpec {
+  output: Attribute;
+  /** row_number, rank, dense_rank, percent_rank, cume_dist, ntile, lag, lead, nth_value, or an aggregate. */
+  function: { kind: 'ranking'; name: string; args: Expression[] } | { kind: 'offset'; name: 'lag' | 'lead'; input: Expression; offset: number; default: Expression; ignoreNulls: boolean } | { kind: 'aggregate'; call: Expression };
+  partitionBy: Expression[];
+  orderBy: SortOrder[];
+  frame: { type: 'rows' | 'range'; lower: number | null; upper: number | null };
+  /** How the call prints in plans. */
+  sql: string;
+  /** The select item's name (its alias), for messages. */
+  columnName?: string;
+}
+
+/** Spark's Window: the child's columns plus one column per window function. */
+export interface Window {
+  kind: 'window';
+  functions: WindowFunctionSpec[];
+  child: LogicalPlan;
+}
+
 export type LogicalPlan =
   | FlatMapGroupsWithState
+  | Window
   | Expand
   | EventTimeWatermark
   | StreamingRelation
@@ -213,6 +235,8 @@ export function outputOf(plan: LogicalPlan): Attribute[] {
       return joinOutput(plan.joinType, outputOf(plan.left), outputOf(plan.right));
     case 'generate':
       return [...outputOf(plan.child), ...plan.generatorOutput];
+    case 'window':
+      return [...outputOf(plan.child), ...plan.functions.map((f) => f.output)];
     case 'subqueryAlias':
       return outputOf(plan.child).map((a) => ({ ...a, qualifier: [plan.alias] }));
   }
@@ -253,6 +277,7 @@ export function childrenOf(plan: LogicalPlan): LogicalPlan[] {
     case 'eventTimeWatermark':
     case 'expand':
     case 'flatMapGroupsWithState':
+    case 'window':
       return [plan.child];
     case 'union':
       return plan.children;

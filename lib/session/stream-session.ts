@@ -288,3 +288,17 @@ function builderEntry(): BuilderEntry {
 }
 
 export { StreamSession as SparkSession };
+
+// `df.sparkSession`: the session a DataFrame belongs to (the foreachBatch DataFrame's too). Declared
+// here because the api layer only knows its SessionContext interface.
+declare module '../api/data-frame' {
+  interface DataFrame {
+    readonly sparkSession: StreamSession;
+  }
+}
+Object.defineProperty(DataFrame.prototype, 'sparkSession', {
+  get(this: DataFrame): SessionContext {
+    return this.session;
+  },
+  configurable: true,
+});

@@ -406,7 +406,7 @@ describe('file source definition errors', () => {
   });
 
   test('the shortcut readers take one path string', () => {
-    expect(() => spark.readStream.json([input] as unknown as string)).toThrow('[NOT_STR] Argument `path` should be a str, got list.');
+    expect(() => spark.readStream.json([input] as unknown as string)).toThrow('[NOT_EXPECTED_TYPE] Argument `path` should be str, got list.');
   });
 
   test('text refuses a schema with more than one column', () => {

@@ -1,0 +1,120 @@
+// Spark's non-deterministic functions: rand/randn (XORShiftRandom seeded with seed + partition
+// index; Rivulet runs one partition, index 0), uuid(), monotonically_increasing_id() (partition
+// index << 33 plus the row's position in the partition) and input_file_name() (empty where rows do
+// not come from a file scan). The generator state lives in the compiled expression, so it runs once
+// per query (Spark: once per task).
+import { AnalysisException } from '../../errors/analysis-exception';
+import { randomUUID } from 'node:crypto';
+import { DataTypes } from '../../types/data-types';
+import { XorShiftRandom } from '../../util/xor-shift-random';
+import type { Expression } from '../expression';
+import type { Evaluator, FunctionDefinition, ScalarFunction } from '../function-definition';
+import { checkArity } from './check-args';
+
+function randomSeed(): bigint {
+  const words = new BigInt64Array(1);
+  globalThis.crypto.getRandomValues(words);
+  return words[0];
+}
+
+function seedOf(args: readonly Expression[], name: string): bigint {
+  const a = args[0];
+  if (a.kind !== 'literal' || !['integer', 'long', 'void'].includes(a.dataType.typeName())) {
+    throw new AnalysisException(`The function \`${name}\` requires a literal INT or BIGINT seed.`, {
+      errorClass: 'DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE',
+      sqlState: '42K09',
+      messageParameters: { functionName: `\`${name}\`` },
+    });
+  }
+  return a.value === null ? 0n : BigInt(a.value as number | bigint);
+}
+
+function randomFunction(name: 'rand' | 'randn'): ScalarFunction {
+  return {
+    kind: 'scalar',
+    name,
+    resolve(args, ctx) {
+      checkArity(ctx.name, args, 0, 1);
+      // An unseeded call gets its seed at analysis, shown in the column name as Spark does.
+      const seeded: Expression[] = args.length === 0 ? [{ kind: 'literal', value: randomSeed(), dataType: DataTypes.LongType }] : args;
+      seedOf(seeded, ctx.name);
+      return { args: seeded, dataType: DataTypes.DoubleType, nullable: false };
+    },
+    compile(_args, _argTypes, _resultType, _ctx): Evaluator {
+      throw new Error('compiled through compileRandom');
+    },
+  };
+}
+
+// compile() gets evaluators, not the literal: the seed is read by evaluating the argument once.
+function withSeed(fn: ScalarFunction, draw: (r: XorShiftRandom) => number): ScalarFunction {
+  return {
+    ...fn,
+    compile(args): Evaluator {
+      const seed = args[0]([]);
+      const random = new XorShiftRandom(seed === null ? 0n : BigInt(seed as number | bigint));
+      return () => draw(random);
+    },
+  };
+}
+
+const rand = withSeed(randomFunction('rand'), (r) => r.nextDouble());
+const randn = withSeed(randomFunction('randn'), (r) => r.nextGaussian());
+
+const uuid: ScalarFunction = {
+  kind: 'scalar',
+  name: 'uuid',
+  resolve(args, ctx) {
+    checkArity(ctx.name, args, 0);
+    return { args, dataType: DataTypes.StringType, nullable: false };
+  },
+  compile(): Evaluator {
+    return () => randomUUID();
+  },
+};
+
+const monotonicallyIncreasingId: ScalarFunction = {
+  kind: 'scalar',
+  name: 'monotonically_increasing_id',
+  resolve(args, ctx) {
+    checkArity(ctx.name, args, 0);
+    return { args, dataType: DataTypes.LongType, nullable: false };
+  },
+  compile(): Evaluator {
+    let next = 0n;
+    return () => next++;
+  },
+};
+
+const inputFileName: ScalarFunction = {
+  kind: 'scalar',
+  name: 'input_file_name',
+  resolve(args, ctx) {
+    checkArity(ctx.name, args, 0);
+    return { args, dataType: DataTypes.StringType, nullable: false };
+  },
+  compile(): Evaluator {
+    return () => '';
+  },
+};
+
+const sparkPartitionId: ScalarFunction = {
+  kind: 'scalar',
+  name: 'spark_partition_id',
+  resolve(args, ctx) {
+    checkArity(ctx.name, args, 0);
+    return { args, dataType: DataTypes.IntegerType, nullable: false };
+  },
+  compile(): Evaluator {
+    return () => 0;
+  },
+};
+
+export const NONDETERMINISTIC_FUNCTIONS: { fn: FunctionDefinition; aliases: string[] }[] = [
+  { fn: rand, aliases: ['random'] },
+  { fn: randn, aliases: [] },
+  { fn: uuid, aliases: [] },
+  { fn: monotonicallyIncreasingId, aliases: [] },
+  { fn: inputFileName, aliases: [] },
+  { fn: sparkPartitionId, aliases: [] },
+];
