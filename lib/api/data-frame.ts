@@ -6,28 +6,32 @@ import { Row } from '../types/row';
 import { AnalysisException } from '../errors/analysis-exception';
 import { SparkException } from '../errors/spark-exception';
 import type { UnresolvedExpression } from '../expressions/unresolved';
-import { buildAggregate, buildFilter, buildProject } from '../analysis/plan-builder';
-import { timeWindowRewrite } from '../expressions/functions/datetime-window-rewrite';
-import { ExpressionResolver } from '../analysis/expression-resolver';
-import { checkBatchPlan, streamingActionError } from '../analysis/unsupported-operation-checker';
 import { collectNodes, isStreamingPlan, outputOf, type LogicalPlan } from '../plans/logical-plan';
-import { physicalTreeString } from '../execution/physical-tree-string';
 import { treeString } from '../plans/tree-string';
-import { planPhysical } from '../execution/planner';
-import { showString } from '../execution/show-string';
 import { parseNamedExpression } from '../sql/parse';
 import { Column, type ColumnOrName } from './column';
 import { columnArg, flattenArgs, nameToExpr } from './column-args';
 import type { SessionContext } from './session-context';
 import { GroupedData } from './grouped-data';
-import { buildLimit, buildOffset, buildSort } from '../analysis/sort-builder';
-import { alignByName, buildDistinct, buildSetOperation, buildUnion } from '../analysis/set-operation-builder';
-import { buildJoin, buildUsingJoin, parseJoinType } from '../analysis/join-builder';
 import { PySparkTypeError } from '../errors/illegal-argument-exception';
-import { DataStreamWriter } from './data-stream-writer';
-import { toExternalRows } from '../types/external-row';
-import { DataFrameWriter } from './data-frame-writer';
-import { buildEventTimeWatermark } from '../analysis/watermark-builder';
+import type { DataStreamWriter } from './data-stream-writer';
+import type { DataFrameWriter } from './data-frame-writer';
+import { lazy } from '../util/lazy';
+// Loaded on first use, so `import 'rivulet'` stays fast.
+const planBuilderModule = lazy(() => require('../analysis/plan-builder') as typeof import('../analysis/plan-builder'));
+const datetimeWindowRewriteModule = lazy(() => require('../expressions/functions/datetime-window-rewrite') as typeof import('../expressions/functions/datetime-window-rewrite'));
+const expressionResolverModule = lazy(() => require('../analysis/expression-resolver') as typeof import('../analysis/expression-resolver'));
+const unsupportedOperationCheckerModule = lazy(() => require('../analysis/unsupported-operation-checker') as typeof import('../analysis/unsupported-operation-checker'));
+const physicalTreeStringModule = lazy(() => require('../execution/physical-tree-string') as typeof import('../execution/physical-tree-string'));
+const plannerModule = lazy(() => require('../execution/planner') as typeof import('../execution/planner'));
+const showStringModule = lazy(() => require('../execution/show-string') as typeof import('../execution/show-string'));
+const sortBuilderModule = lazy(() => require('../analysis/sort-builder') as typeof import('../analysis/sort-builder'));
+const setOperationBuilderModule = lazy(() => require('../analysis/set-operation-builder') as typeof import('../analysis/set-operation-builder'));
+const joinBuilderModule = lazy(() => require('../analysis/join-builder') as typeof import('../analysis/join-builder'));
+const dataStreamWriterModule = lazy(() => require('./data-stream-writer') as typeof import('./data-stream-writer'));
+const externalRowModule = lazy(() => require('../types/external-row') as typeof import('../types/external-row'));
+const dataFrameWriterModule = lazy(() => require('./data-frame-writer') as typeof import('./data-frame-writer'));
+const watermarkBuilderModule = lazy(() => require('../analysis/watermark-builder') as typeof import('../analysis/watermark-builder'));
 
 export class DataFrame {
   constructor(
@@ -66,23 +70,23 @@ export class DataFrame {
   col(name: string): Column {
     const expr = nameToExpr(name);
     if (expr.kind !== 'column') return new Column(expr);
-    const resolved = new ExpressionResolver(outputOf(this.plan), this.session.resolverContext()).resolve(expr);
+    const resolved = new (expressionResolverModule().ExpressionResolver)(outputOf(this.plan), this.session.resolverContext()).resolve(expr);
     return new Column(resolved.kind === 'attribute' ? { ...expr, exprId: resolved.exprId } : expr);
   }
 
   select(...cols: (ColumnOrName | ColumnOrName[])[]): DataFrame {
     const items = flattenArgs(cols).map((c) => columnArg(c));
-    return this.withPlan(buildProject(this.plan, items, this.session.resolverContext()));
+    return this.withPlan(planBuilderModule().buildProject(this.plan, items, this.session.resolverContext()));
   }
 
   selectExpr(...exprs: (string | string[])[]): DataFrame {
     const items = flattenArgs(exprs).map((e) => parseNamedExpression(e));
-    return this.withPlan(buildProject(this.plan, items, this.session.resolverContext()));
+    return this.withPlan(planBuilderModule().buildProject(this.plan, items, this.session.resolverContext()));
   }
 
   filter(condition: Column | string): DataFrame {
     const cond: UnresolvedExpression = typeof condition === 'string' ? parseNamedExpression(condition) : condition.expr;
-    return this.withPlan(buildFilter(this.plan, cond, this.session.resolverContext()));
+    return this.withPlan(planBuilderModule().buildFilter(this.plan, cond, this.session.resolverContext()));
   }
 
   where(condition: Column | string): DataFrame {
@@ -103,7 +107,7 @@ export class DataFrame {
       }
     }
     if (!replaced) items.push({ kind: 'alias', child: col.expr, names: [colName] });
-    return this.withPlan(buildProject(this.plan, items, this.session.resolverContext()));
+    return this.withPlan(planBuilderModule().buildProject(this.plan, items, this.session.resolverContext()));
   }
 
   withColumnRenamed(existing: string, newName: string): DataFrame {
@@ -112,7 +116,7 @@ export class DataFrame {
     const items: UnresolvedExpression[] = outputOf(this.plan).map((a) =>
       a.name.toLowerCase() === lower ? { kind: 'alias', child: { kind: 'column', nameParts: [a.name] }, names: [newName] } : { kind: 'column', nameParts: [a.name] },
     );
-    return this.withPlan(buildProject(this.plan, items, this.session.resolverContext()));
+    return this.withPlan(planBuilderModule().buildProject(this.plan, items, this.session.resolverContext()));
   }
 
   drop(...cols: ColumnOrName[]): DataFrame {
@@ -146,10 +150,10 @@ export class DataFrame {
   aggregate(grouping: UnresolvedExpression[], aggregates: UnresolvedExpression[]): DataFrame {
     const ctx = this.session.resolverContext();
     // Spark's TimeWindowing: window(...) becomes a generated `window` column (sliding windows give several rows).
-    const tw = timeWindowRewrite([...grouping, ...aggregates]);
-    if (!tw) return this.withPlan(buildAggregate(this.plan, grouping, aggregates, ctx, true));
-    const child = buildProject(this.plan, [{ kind: 'star' }, tw.generator], ctx);
-    return this.withPlan(buildAggregate(child, grouping.map(tw.rewrite), aggregates.map(tw.rewrite), ctx, true));
+    const tw = datetimeWindowRewriteModule().timeWindowRewrite([...grouping, ...aggregates]);
+    if (!tw) return this.withPlan(planBuilderModule().buildAggregate(this.plan, grouping, aggregates, ctx, true));
+    const child = planBuilderModule().buildProject(this.plan, [{ kind: 'star' }, tw.generator], ctx);
+    return this.withPlan(planBuilderModule().buildAggregate(child, grouping.map(tw.rewrite), aggregates.map(tw.rewrite), ctx, true));
   }
 
   /** `orderBy("a", col("b").desc())`, `orderBy(["a", "b"], { ascending: [true, false] })`. */
@@ -171,7 +175,7 @@ export class DataFrame {
       if (asc === undefined || e.kind === 'sortOrder') return e;
       return asc ? new Column(e).asc().expr : new Column(e).desc().expr;
     });
-    return this.withPlan(buildSort(this.plan, items, this.session.resolverContext()));
+    return this.withPlan(sortBuilderModule().buildSort(this.plan, items, this.session.resolverContext()));
   }
 
   sort(...args: (ColumnOrName | ColumnOrName[] | { ascending?: boolean | boolean[] })[]): DataFrame {
@@ -179,15 +183,15 @@ export class DataFrame {
   }
 
   limit(num: number): DataFrame {
-    return this.withPlan(buildLimit(this.plan, num));
+    return this.withPlan(sortBuilderModule().buildLimit(this.plan, num));
   }
 
   offset(num: number): DataFrame {
-    return this.withPlan(buildOffset(this.plan, num));
+    return this.withPlan(sortBuilderModule().buildOffset(this.plan, num));
   }
 
   distinct(): DataFrame {
-    return this.withPlan(buildDistinct(this.plan));
+    return this.withPlan(setOperationBuilderModule().buildDistinct(this.plan));
   }
 
   /** Keeps the first row per distinct value of `subset` (all columns when omitted). */
@@ -199,7 +203,7 @@ export class DataFrame {
       if (!a) throw new AnalysisException(`Cannot resolve column name "${name}" among (${output.map((x) => x.name).join(', ')}).`, { errorClass: 'UNRESOLVED_COLUMN_AMONG_FIELD_NAMES', sqlState: '42703' });
       return a;
     });
-    return this.withPlan(buildDistinct(this.plan, keys));
+    return this.withPlan(setOperationBuilderModule().buildDistinct(this.plan, keys));
   }
 
   drop_duplicates(subset?: string[]): DataFrame {
@@ -232,12 +236,12 @@ export class DataFrame {
     if (typeof delayThreshold !== 'string' || delayThreshold.length === 0) {
       throw new PySparkTypeError('NOT_STR', `Argument \`delayThreshold\` should be a str, got ${pythonTypeName(delayThreshold)}.`, { arg_name: 'delayThreshold', arg_type: pythonTypeName(delayThreshold) });
     }
-    return this.withPlan(buildEventTimeWatermark(this.plan, nameToExpr(eventTime), delayThreshold, this.session.resolverContext()));
+    return this.withPlan(watermarkBuilderModule().buildEventTimeWatermark(this.plan, nameToExpr(eventTime), delayThreshold, this.session.resolverContext()));
   }
 
   /** UNION ALL by column position (PySpark's union/unionAll keep duplicates). */
   union(other: DataFrame): DataFrame {
-    return this.withPlan(buildUnion([this.plan, other.plan]));
+    return this.withPlan(setOperationBuilderModule().buildUnion([this.plan, other.plan]));
   }
 
   unionAll(other: DataFrame): DataFrame {
@@ -245,25 +249,25 @@ export class DataFrame {
   }
 
   unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
-    const [l, r] = alignByName(this.plan, other.plan, allowMissingColumns);
-    return this.withPlan(buildUnion([l, r]));
+    const [l, r] = setOperationBuilderModule().alignByName(this.plan, other.plan, allowMissingColumns);
+    return this.withPlan(setOperationBuilderModule().buildUnion([l, r]));
   }
 
   intersect(other: DataFrame): DataFrame {
-    return this.withPlan(buildSetOperation('intersect', false, this.plan, other.plan));
+    return this.withPlan(setOperationBuilderModule().buildSetOperation('intersect', false, this.plan, other.plan));
   }
 
   intersectAll(other: DataFrame): DataFrame {
-    return this.withPlan(buildSetOperation('intersect', true, this.plan, other.plan));
+    return this.withPlan(setOperationBuilderModule().buildSetOperation('intersect', true, this.plan, other.plan));
   }
 
   /** EXCEPT DISTINCT. */
   subtract(other: DataFrame): DataFrame {
-    return this.withPlan(buildSetOperation('except', false, this.plan, other.plan));
+    return this.withPlan(setOperationBuilderModule().buildSetOperation('except', false, this.plan, other.plan));
   }
 
   exceptAll(other: DataFrame): DataFrame {
-    return this.withPlan(buildSetOperation('except', true, this.plan, other.plan));
+    return this.withPlan(setOperationBuilderModule().buildSetOperation('except', true, this.plan, other.plan));
   }
 
   /**
@@ -271,16 +275,16 @@ export class DataFrame {
    * `join(other, df.col("a").eq(other.col("b")), "left_outer")`.
    */
   join(other: DataFrame, on?: string | string[] | Column, how = 'inner'): DataFrame {
-    const joinType = parseJoinType(how);
+    const joinType = joinBuilderModule().parseJoinType(how);
     const ctx = this.session.resolverContext();
     if (typeof on === 'string' || Array.isArray(on)) {
-      return this.withPlan(buildUsingJoin(this.plan, other.plan, joinType, typeof on === 'string' ? [on] : on, ctx));
+      return this.withPlan(joinBuilderModule().buildUsingJoin(this.plan, other.plan, joinType, typeof on === 'string' ? [on] : on, ctx));
     }
-    return this.withPlan(buildJoin(this.plan, other.plan, on === undefined && joinType === 'inner' ? 'inner' : joinType, on?.expr, ctx));
+    return this.withPlan(joinBuilderModule().buildJoin(this.plan, other.plan, on === undefined && joinType === 'inner' ? 'inner' : joinType, on?.expr, ctx));
   }
 
   crossJoin(other: DataFrame): DataFrame {
-    return this.withPlan(buildJoin(this.plan, other.plan, 'cross', undefined, this.session.resolverContext()));
+    return this.withPlan(joinBuilderModule().buildJoin(this.plan, other.plan, 'cross', undefined, this.session.resolverContext()));
   }
 
   alias(name: string): DataFrame {
@@ -306,7 +310,7 @@ export class DataFrame {
     if (!this.isStreaming) {
       throw new SparkException('`writeStream` can be called only on streaming Dataset/DataFrame.', { errorClass: 'WRITE_STREAM_NOT_ALLOWED', sqlState: '42601' });
     }
-    return new DataStreamWriter(this);
+    return new (dataStreamWriterModule().DataStreamWriter)(this);
   }
 
   /** The batch writer (`df.write.format(..).mode(..).save(path)`); refused on a streaming DataFrame, as in Spark. */
@@ -318,18 +322,18 @@ export class DataFrame {
         messageParameters: { methodName: '`write`' },
       });
     }
-    return new DataFrameWriter(this);
+    return new (dataFrameWriterModule().DataFrameWriter)(this);
   }
 
   // ---- actions (batch only) ----
 
   private executeRows(): unknown[][] {
-    if (this.isStreaming) throw streamingActionError(this.plan);
-    checkBatchPlan(this.plan);
+    if (this.isStreaming) throw unsupportedOperationCheckerModule().streamingActionError(this.plan);
+    unsupportedOperationCheckerModule().checkBatchPlan(this.plan);
     // One timestamp for the whole query, as Spark's ComputeCurrentTime.
     const now = BigInt(Date.now()) * 1000n;
     const compile = { ...this.session.compileContext(), currentTimestampMicros: () => now };
-    const physical = planPhysical(this.plan, { compile, numShufflePartitions: this.session.numShufflePartitions() });
+    const physical = plannerModule().planPhysical(this.plan, { compile, numShufflePartitions: this.session.numShufflePartitions() });
     return physical.execute({ sourceRows: [], batchId: 0, outputMode: 'append', stateMetrics: [] });
   }
 
@@ -339,7 +343,7 @@ export class DataFrame {
   }
 
   collect(): Row[] {
-    return toExternalRows(this.schema, this.executeRows());
+    return externalRowModule().toExternalRows(this.schema, this.executeRows());
   }
 
   count(): number {
@@ -370,14 +374,14 @@ export class DataFrame {
   /** The text `show()` prints, without its final newline. */
   showString(n: number = 20, truncate: boolean | number = true, vertical = false): string {
     const rows = this.executeRows();
-    return showString(rows.slice(0, n + 1), this.schema, n, truncate, vertical, this.session.compileContext().timeZone);
+    return showStringModule().showString(rows.slice(0, n + 1), this.schema, n, truncate, vertical, this.session.compileContext().timeZone);
   }
 
   /** Prints the physical plan; `extended` adds the analysed logical plan first, as Spark does. */
   explain(extended = false): void {
     const relations = [...new Set(collectNodes(this.plan, 'streamingRelation'))];
-    const physical = planPhysical(this.plan, { compile: this.session.compileContext(), numShufflePartitions: this.session.numShufflePartitions(), streamingRelations: relations });
-    const physicalText = `== Physical Plan ==\n${physicalTreeString(physical)}`;
+    const physical = plannerModule().planPhysical(this.plan, { compile: this.session.compileContext(), numShufflePartitions: this.session.numShufflePartitions(), streamingRelations: relations });
+    const physicalText = `== Physical Plan ==\n${physicalTreeStringModule().physicalTreeString(physical)}`;
     process.stdout.write(extended ? `== Analyzed Logical Plan ==\n${treeString(this.plan)}\n${physicalText}\n` : `${physicalText}\n`);
   }
 

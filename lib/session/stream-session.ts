@@ -24,10 +24,12 @@ import { quoteNameParts, tableOrViewNotFoundError } from '../errors/query-compil
 import { isLogLevel, setLogLevel } from '../util/logger';
 import { RuntimeConfig } from './runtime-config';
 import { installProcessHooks } from './process-hooks';
-import { rowsFromUserData } from './create-data-frame';
-import { runSql } from './sql-statement-runner';
 import { tableCatalogOf } from './table-catalog';
 import { parseMultipartIdentifier } from '../sql/parse';
+import { lazy } from '../util/lazy';
+// Loaded on first use, so `import 'rivulet'` stays fast.
+const sqlStatementRunnerModule = lazy(() => require('./sql-statement-runner') as typeof import('./sql-statement-runner'));
+const createDataFrameModule = lazy(() => require('./create-data-frame') as typeof import('./create-data-frame'));
 
 /** spark.sparkContext: what streaming programs touch of it. */
 export class SparkContext {
@@ -156,7 +158,7 @@ export class StreamSession implements SessionContext {
    * CREATE TEMPORARY VIEW / DROP VIEW / SET / RESET change the session.
    */
   sql(sqlQuery: string): DataFrame {
-    return runSql(this, sqlQuery);
+    return sqlStatementRunnerModule().runSql(this, sqlQuery);
   }
 
   // ---- user API ----
@@ -187,7 +189,7 @@ export class StreamSession implements SessionContext {
   /** Rows as arrays, objects or Rows, with a StructType, DDL string or list of column names. */
   createDataFrame(data: readonly unknown[], schema?: StructType | string | string[] | DataType): DataFrame {
     const parsed = typeof schema === 'string' ? parseTableSchema(schema) : schema;
-    const { rows, schema: resolved } = rowsFromUserData(data, parsed);
+    const { rows, schema: resolved } = createDataFrameModule().rowsFromUserData(data, parsed);
     const output = resolved.fields.map((f) => attribute(f.name, f.dataType, f.nullable));
     return new DataFrame(this, { kind: 'localRelation', name: 'LocalRelation', data: () => rows, output });
   }
