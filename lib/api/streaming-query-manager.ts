@@ -2,6 +2,7 @@
 import type { StreamingQueryException } from '../errors/streaming-query-exception';
 import { PySparkTypeError } from '../errors/illegal-argument-exception';
 import { Logger } from '../util/logger';
+import type { ConsoleProgressLine } from './console-progress-line';
 import type { StreamingQuery } from './streaming-query';
 import { StreamingQueryListener, type QueryIdleEvent, type QueryProgressEvent, type QueryStartedEvent, type QueryTerminatedEvent } from './streaming-query-listener';
 
@@ -19,6 +20,12 @@ export class StreamingQueryManager {
   private terminationWaiters: (() => void)[] = [];
   private anyTerminated = false;
   private readonly listeners: StreamingQueryListener[] = [];
+  private statusLine: ConsoleProgressLine | null = null;
+
+  /** Internal: the session's live status line on stderr. */
+  useStatusLine(line: ConsoleProgressLine): void {
+    this.statusLine = line;
+  }
 
   get active(): StreamingQuery[] {
     return [...this.activeQueries.values()];
@@ -80,6 +87,10 @@ export class StreamingQueryManager {
    * Spark); the others after the current batch, in order.
    */
   post(e: ListenerEvent): void {
+    if (this.statusLine !== null) {
+      if (e.kind === 'progress') this.statusLine.onProgress(e.event);
+      else if (e.kind === 'terminated') this.statusLine.onTerminated(e.event);
+    }
     if (this.listeners.length === 0) return;
     const listeners = this.listeners.slice();
     const deliver = async () => {

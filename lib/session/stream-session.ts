@@ -19,6 +19,7 @@ import { DataFrame } from '../api/data-frame';
 import { DataStreamReader } from '../api/data-stream-reader';
 import { DataFrameReader } from '../api/data-frame-reader';
 import { StreamingQueryManager } from '../api/streaming-query-manager';
+import { ConsoleProgressLine } from '../api/console-progress-line';
 import type { SessionContext } from '../api/session-context';
 import { quoteNameParts, tableOrViewNotFoundError } from '../errors/query-compilation-errors';
 import { isLogLevel, setLogLevel } from '../util/logger';
@@ -72,6 +73,7 @@ export class StreamSession implements SessionContext {
   /** Use the builder; the constructor is for tests that need an isolated session. */
   constructor(config: Record<string, string> = {}) {
     this.conf = new RuntimeConfig(config);
+    this.streams.useStatusLine(new ConsoleProgressLine(process.stderr, () => this.conf.getOption('spark.ui.showConsoleProgress')));
     this.sparkContext = new SparkContext(this);
   }
 
