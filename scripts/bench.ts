@@ -20,6 +20,7 @@ import { benchState } from './bench-state';
 import { benchState10M } from './bench-state-10m';
 import { benchStateful } from './bench-stateful';
 import { mulberry32 } from './seeded-random';
+import { benchStartup, printStartup } from './bench-startup';
 
 const LINES = 1_000_000;
 const BATCH = 100_000;
@@ -197,6 +198,7 @@ async function main(): Promise<void> {
   console.log(`start() to first output (two-line query): median ${latencies[2].toFixed(1)} ms (target < 50 ms)`);
   const wall = processWallTime();
   console.log(`whole node process (import rivulet, run the two-line query, exit): ${wall.toFixed(0)} ms`);
+  printStartup(benchStartup());
   await spark.stop();
 
   // Connectors and state (issues #5 and #6); each prints its own lines and ratios.

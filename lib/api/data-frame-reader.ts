@@ -13,43 +13,47 @@ import { quoteIdentifier, unableToInferSchemaError } from '../errors/query-compi
 import { attribute } from '../expressions/expression';
 import { StructField, StructType } from '../types/struct-type';
 import { CaseInsensitiveMap } from '../util/case-insensitive-map';
-import { csvFormat } from '../connectors/file/csv-format';
 import { dataSourceNotFound } from '../connectors/format-registry';
-import { fileNotExistError, readFileRows, type FileFormat, type FileFormatOptions, type InputFile } from '../connectors/file/file-format';
-import { hasSinkMetadata, listFiles, listingOptions, listSinkOutput, type FileListing } from '../connectors/file/file-listing';
-import { jsonFormat } from '../connectors/file/json-format';
-import { parquetFormat } from '../connectors/file/parquet-format';
-import { textFormat } from '../connectors/file/text-format';
-import { asNullable } from '../connectors/file/type-widening';
+import type { FileFormat, FileFormatOptions, InputFile } from '../connectors/file/file-format';
+import type { FileListing } from '../connectors/file/file-listing';
 import { DataFrame } from './data-frame';
-import { toSchema, withKeywords, withSchemaAndKeywords, type ReaderOptions } from './reader-arguments';
-import { optionString, type OptionValue } from './data-stream-reader';
+import { toSchema, withKeywords, withSchemaAndKeywords, ReaderOptions } from './reader-arguments';
+import { optionString, OptionValue } from './data-stream-reader';
 import type { SessionContext } from './session-context';
 import type { LogicalPlan } from '../plans/logical-plan';
 import { parseMultipartIdentifier } from '../sql/parse';
+import { lazy } from '../util/lazy';
+// Loaded on first use, so `import 'rivulet'` stays fast.
+const csvFormatModule = lazy(() => require('../connectors/file/csv-format') as typeof import('../connectors/file/csv-format'));
+const fileListingModule = lazy(() => require('../connectors/file/file-listing') as typeof import('../connectors/file/file-listing'));
+const jsonFormatModule = lazy(() => require('../connectors/file/json-format') as typeof import('../connectors/file/json-format'));
+const parquetFormatModule = lazy(() => require('../connectors/file/parquet-format') as typeof import('../connectors/file/parquet-format'));
+const textFormatModule = lazy(() => require('../connectors/file/text-format') as typeof import('../connectors/file/text-format'));
+const typeWideningModule = lazy(() => require('../connectors/file/type-widening') as typeof import('../connectors/file/type-widening'));
+const fileFormatModule = lazy(() => require('../connectors/file/file-format') as typeof import('../connectors/file/file-format'));
 
 /** The batch file formats; the names Spark also accepts for them map here too. */
-const BATCH_FORMATS: Record<string, FileFormat> = {
-  text: textFormat,
-  csv: csvFormat,
-  json: jsonFormat,
-  'org.apache.spark.sql.execution.datasources.text.textfileformat': textFormat,
-  'org.apache.spark.sql.text': textFormat,
-  'org.apache.spark.sql.execution.datasources.csv.csvfileformat': csvFormat,
-  'org.apache.spark.sql.csv': csvFormat,
-  'com.databricks.spark.csv': csvFormat,
-  'org.apache.spark.sql.execution.datasources.json.jsonfileformat': jsonFormat,
-  'org.apache.spark.sql.json': jsonFormat,
-  parquet: parquetFormat,
-  'org.apache.spark.sql.parquet': parquetFormat,
-  'org.apache.spark.sql.execution.datasources.parquet.parquetfileformat': parquetFormat,
-};
+const BATCH_FORMATS = lazy((): Record<string, FileFormat> => ({
+  text: textFormatModule().textFormat,
+  csv: csvFormatModule().csvFormat,
+  json: jsonFormatModule().jsonFormat,
+  'org.apache.spark.sql.execution.datasources.text.textfileformat': textFormatModule().textFormat,
+  'org.apache.spark.sql.text': textFormatModule().textFormat,
+  'org.apache.spark.sql.execution.datasources.csv.csvfileformat': csvFormatModule().csvFormat,
+  'org.apache.spark.sql.csv': csvFormatModule().csvFormat,
+  'com.databricks.spark.csv': csvFormatModule().csvFormat,
+  'org.apache.spark.sql.execution.datasources.json.jsonfileformat': jsonFormatModule().jsonFormat,
+  'org.apache.spark.sql.json': jsonFormatModule().jsonFormat,
+  parquet: parquetFormatModule().parquetFormat,
+  'org.apache.spark.sql.parquet': parquetFormatModule().parquetFormat,
+  'org.apache.spark.sql.execution.datasources.parquet.parquetfileformat': parquetFormatModule().parquetFormat,
+}));
 
 export type { ReaderOptions } from './reader-arguments';
 
 function resolveFormat(name: string): FileFormat {
   const key = name.toLowerCase();
-  const format = BATCH_FORMATS[key];
+  const format = BATCH_FORMATS()[key];
   if (format) return format;
   throw dataSourceNotFound(name);
 }
@@ -172,7 +176,7 @@ export class DataFrameReader {
       columnNameOfCorruptRecord: this.conf('spark.sql.columnNameOfCorruptRecord', '_corrupt_record'),
       caseSensitive,
     };
-    const listOptions = listingOptions(
+    const listOptions = fileListingModule().listingOptions(
       this.opts,
       {
         timeZone,
@@ -182,7 +186,7 @@ export class DataFrameReader {
       this.userSchema,
     );
     // A file sink's output folder is read through its `_spark_metadata` log, as Spark does.
-    const listing = hasSinkMetadata(allPaths) ? listSinkOutput(allPaths[0], listOptions) : listFiles(allPaths, listOptions);
+    const listing = fileListingModule().hasSinkMetadata(allPaths) ? fileListingModule().listSinkOutput(allPaths[0], listOptions) : fileListingModule().listFiles(allPaths, listOptions);
     const same = (a: string, b: string) => (caseSensitive ? a === b : a.toLowerCase() === b.toLowerCase());
     const partitionFields = listing.partitionSchema.fields;
 
@@ -214,7 +218,7 @@ export class DataFrameReader {
         sources.push({ partition: p, data: -1 });
       }
     });
-    const output = fields.map((f) => attribute(f.name, asNullable(f.dataType), true));
+    const output = fields.map((f) => attribute(f.name, typeWideningModule().asNullable(f.dataType), true));
     const data = () => readRows(format, listing, dataSchema, formatOptions, partitionFields.length === 0 ? undefined : sources);
     return new DataFrame(this.session, { kind: 'localRelation', name: format.shortName, data, output });
   }
@@ -224,7 +228,7 @@ function readBytes(path: string): Uint8Array {
   try {
     return fs.readFileSync(path);
   } catch (e) {
-    throw fileNotExistError(path, e);
+    throw fileFormatModule().fileNotExistError(path, e);
   }
 }
 
@@ -238,7 +242,7 @@ function readRows(
 ): unknown[][] {
   const rows: unknown[][] = [];
   for (const file of listing.files) {
-    const fileRows = readFileRows(format, file.path, readBytes(file.path), dataSchema, options);
+    const fileRows = fileFormatModule().readFileRows(format, file.path, readBytes(file.path), dataSchema, options);
     if (!sources) {
       for (const r of fileRows) rows.push(r);
       continue;

@@ -13,11 +13,13 @@ import { randomUUID } from 'node:crypto';
 import { AnalysisException } from '../errors/analysis-exception';
 import { PySparkTypeError } from '../errors/illegal-argument-exception';
 import { SparkException } from '../errors/spark-exception';
-import { FileWriteJob, OUTPUT_FORMATS, pathNotSpecified } from '../connectors/file/file-sink';
-import { qualifiedPath } from '../connectors/file/file-format';
 import { CaseInsensitiveMap } from '../util/case-insensitive-map';
 import { optionString, type OptionValue } from './data-stream-reader';
 import type { DataFrame } from './data-frame';
+import { lazy } from '../util/lazy';
+// Loaded on first use, so `import 'rivulet'` stays fast.
+const fileSinkModule = lazy(() => require('../connectors/file/file-sink') as typeof import('../connectors/file/file-sink'));
+const fileFormatModule = lazy(() => require('../connectors/file/file-format') as typeof import('../connectors/file/file-format'));
 
 export type SaveMode = 'append' | 'overwrite' | 'ignore' | 'errorifexists';
 
@@ -140,17 +142,17 @@ export class DataFrameWriter {
       this.df.collectInternalRows(); // Spark's noop source runs the query and discards the rows
       return;
     }
-    const format = OUTPUT_FORMATS[formatName.toLowerCase()];
+    const format = fileSinkModule().OUTPUT_FORMATS[formatName.toLowerCase()];
     if (!format) {
       session.formats.sink(formatName); // DATA_SOURCE_NOT_FOUND for a name nobody registered
       throw new AnalysisException(`Data source ${formatName} does not support batch write in Rivulet; use parquet, json, csv, text or noop.`);
     }
     const pathOption = options.get('path');
-    if (pathOption === undefined) throw pathNotSpecified();
+    if (pathOption === undefined) throw fileSinkModule().pathNotSpecified();
     const outputPath = path.resolve(pathOption);
 
     // Validate schema, options and partition columns before touching the file system.
-    const job = new FileWriteJob({
+    const job = new (fileSinkModule().FileWriteJob)({
       outputPath,
       format,
       schema: this.df.schema,
@@ -160,10 +162,10 @@ export class DataFrameWriter {
 
     const exists = fs.existsSync(outputPath);
     if (exists && mode === 'errorifexists') {
-      throw new AnalysisException(`Path ${qualifiedPath(outputPath)} already exists. Set mode as "overwrite" to overwrite the existing path.`, {
+      throw new AnalysisException(`Path ${fileFormatModule().qualifiedPath(outputPath)} already exists. Set mode as "overwrite" to overwrite the existing path.`, {
         errorClass: 'PATH_ALREADY_EXISTS',
         sqlState: '42K04',
-        messageParameters: { outputPath: qualifiedPath(outputPath) },
+        messageParameters: { outputPath: fileFormatModule().qualifiedPath(outputPath) },
       });
     }
     if (exists && mode === 'ignore') return;
@@ -178,10 +180,10 @@ export class DataFrameWriter {
       fs.writeFileSync(path.join(outputPath, '_SUCCESS'), '');
     } catch (e) {
       if (e instanceof SparkException) throw e;
-      throw new SparkException(`Task failed while writing rows to ${qualifiedPath(outputPath)}.`, {
+      throw new SparkException(`Task failed while writing rows to ${fileFormatModule().qualifiedPath(outputPath)}.`, {
         errorClass: 'TASK_WRITE_FAILED',
         sqlState: '58030',
-        messageParameters: { path: qualifiedPath(outputPath) },
+        messageParameters: { path: fileFormatModule().qualifiedPath(outputPath) },
         cause: e,
       });
     }

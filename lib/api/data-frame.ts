@@ -7,28 +7,14 @@ import { Row } from '../types/row';
 import { AnalysisException } from '../errors/analysis-exception';
 import { SparkException } from '../errors/spark-exception';
 import type { UnresolvedExpression } from '../expressions/unresolved';
-import { buildAggregate, buildFilter, buildProject } from '../analysis/plan-builder';
-import { timeWindowRewrite } from '../expressions/functions/datetime-window-rewrite';
-import { ExpressionResolver } from '../analysis/expression-resolver';
-import { checkBatchPlan, streamingActionError } from '../analysis/unsupported-operation-checker';
 import { collectNodes, isStreamingPlan, outputOf, type LogicalPlan } from '../plans/logical-plan';
-import { physicalTreeString } from '../execution/physical-tree-string';
 import { treeString } from '../plans/tree-string';
-import { planPhysical } from '../execution/planner';
-import { showString } from '../execution/show-string';
 import { parseNamedExpression } from '../sql/parse';
 import { Column, type ColumnOrName } from './column';
 import { columnArg, flattenArgs, nameToExpr } from './column-args';
 import type { SessionContext } from './session-context';
 import { GroupedData } from './grouped-data';
-import { buildLimit, buildOffset, buildSort } from '../analysis/sort-builder';
-import { alignByName, buildDistinct, buildSetOperation, buildUnion } from '../analysis/set-operation-builder';
-import { buildJoin, buildUsingJoin, parseJoinType } from '../analysis/join-builder';
 import { PySparkTypeError } from '../errors/illegal-argument-exception';
-import { DataStreamWriter } from './data-stream-writer';
-import { toExternalRows } from '../types/external-row';
-import { DataFrameWriter } from './data-frame-writer';
-import { buildEventTimeWatermark } from '../analysis/watermark-builder';
 import { attribute } from '../expressions/expression';
 import { call } from '../expressions/unresolved';
 import { IllegalArgumentException } from '../errors/illegal-argument-exception';
@@ -36,6 +22,24 @@ import { checkColumn, checkColumnOrStr, checkStr, isPlainObject, notExpectedType
 import { DataFrameNaFunctions, NO_VALUE, dropNa, fillNa, replaceNa } from './data-frame-na-functions';
 import { summaryRows } from './data-frame-summary';
 import { StorageLevel } from './storage-level';
+import type { DataStreamWriter } from './data-stream-writer';
+import type { DataFrameWriter } from './data-frame-writer';
+import { lazy } from '../util/lazy';
+// Loaded on first use, so `import 'rivulet'` stays fast.
+const planBuilderModule = lazy(() => require('../analysis/plan-builder') as typeof import('../analysis/plan-builder'));
+const datetimeWindowRewriteModule = lazy(() => require('../expressions/functions/datetime-window-rewrite') as typeof import('../expressions/functions/datetime-window-rewrite'));
+const expressionResolverModule = lazy(() => require('../analysis/expression-resolver') as typeof import('../analysis/expression-resolver'));
+const unsupportedOperationCheckerModule = lazy(() => require('../analysis/unsupported-operation-checker') as typeof import('../analysis/unsupported-operation-checker'));
+const physicalTreeStringModule = lazy(() => require('../execution/physical-tree-string') as typeof import('../execution/physical-tree-string'));
+const plannerModule = lazy(() => require('../execution/planner') as typeof import('../execution/planner'));
+const showStringModule = lazy(() => require('../execution/show-string') as typeof import('../execution/show-string'));
+const sortBuilderModule = lazy(() => require('../analysis/sort-builder') as typeof import('../analysis/sort-builder'));
+const setOperationBuilderModule = lazy(() => require('../analysis/set-operation-builder') as typeof import('../analysis/set-operation-builder'));
+const joinBuilderModule = lazy(() => require('../analysis/join-builder') as typeof import('../analysis/join-builder'));
+const dataStreamWriterModule = lazy(() => require('./data-stream-writer') as typeof import('./data-stream-writer'));
+const externalRowModule = lazy(() => require('../types/external-row') as typeof import('../types/external-row'));
+const dataFrameWriterModule = lazy(() => require('./data-frame-writer') as typeof import('./data-frame-writer'));
+const watermarkBuilderModule = lazy(() => require('../analysis/watermark-builder') as typeof import('../analysis/watermark-builder'));
 
 export class DataFrame {
   /** Set while the DataFrame is cached: its storage level and the plan it had before. */
@@ -87,24 +91,24 @@ export class DataFrame {
   col(name: string): Column {
     const expr = nameToExpr(name);
     if (expr.kind !== 'column') return new Column(expr);
-    const resolved = new ExpressionResolver(outputOf(this.plan), this.session.resolverContext()).resolve(expr);
+    const resolved = new (expressionResolverModule().ExpressionResolver)(outputOf(this.plan), this.session.resolverContext()).resolve(expr);
     return new Column(resolved.kind === 'attribute' ? { ...expr, exprId: resolved.exprId } : expr);
   }
 
   select(...cols: (ColumnOrName | ColumnOrName[])[]): DataFrame {
     const items = flattenArgs(cols).map((c) => columnArg(c));
-    return this.withPlan(buildProject(this.plan, items, this.session.resolverContext()));
+    return this.withPlan(planBuilderModule().buildProject(this.plan, items, this.session.resolverContext()));
   }
 
   selectExpr(...exprs: (string | string[])[]): DataFrame {
     const items = flattenArgs(exprs).map((e) => parseNamedExpression(e));
-    return this.withPlan(buildProject(this.plan, items, this.session.resolverContext()));
+    return this.withPlan(planBuilderModule().buildProject(this.plan, items, this.session.resolverContext()));
   }
 
   filter(condition: Column | string): DataFrame {
     if (typeof condition !== 'string' && !(condition instanceof Column)) throw notExpectedType('condition', 'Column or str', condition);
     const cond: UnresolvedExpression = typeof condition === 'string' ? parseNamedExpression(condition) : condition.expr;
-    return this.withPlan(buildFilter(this.plan, cond, this.session.resolverContext()));
+    return this.withPlan(planBuilderModule().buildFilter(this.plan, cond, this.session.resolverContext()));
   }
 
   where(condition: Column | string): DataFrame {
@@ -127,7 +131,7 @@ export class DataFrame {
       }
     }
     if (!replaced) items.push({ kind: 'alias', child: col.expr, names: [colName] });
-    return this.withPlan(buildProject(this.plan, items, this.session.resolverContext()));
+    return this.withPlan(planBuilderModule().buildProject(this.plan, items, this.session.resolverContext()));
   }
 
   withColumnRenamed(existing: string, newName: string): DataFrame {
@@ -138,7 +142,7 @@ export class DataFrame {
     const items: UnresolvedExpression[] = outputOf(this.plan).map((a) =>
       a.name.toLowerCase() === lower ? { kind: 'alias', child: { kind: 'column', nameParts: [a.name] }, names: [newName] } : { kind: 'column', nameParts: [a.name] },
     );
-    return this.withPlan(buildProject(this.plan, items, this.session.resolverContext()));
+    return this.withPlan(planBuilderModule().buildProject(this.plan, items, this.session.resolverContext()));
   }
 
   drop(...cols: ColumnOrName[]): DataFrame {
@@ -173,14 +177,14 @@ export class DataFrame {
   aggregate(grouping: UnresolvedExpression[], aggregates: UnresolvedExpression[]): DataFrame {
     const ctx = this.session.resolverContext();
     // Spark's TimeWindowing: window(...) becomes a generated `window` column (sliding windows give several rows).
-    const tw = timeWindowRewrite([...grouping, ...aggregates]);
-    if (!tw) return this.withPlan(buildAggregate(this.plan, grouping, aggregates, ctx, true));
-    const child = buildProject(this.plan, [{ kind: 'star' }, tw.generator], ctx);
+    const tw = datetimeWindowRewriteModule().timeWindowRewrite([...grouping, ...aggregates]);
+    if (!tw) return this.withPlan(planBuilderModule().buildAggregate(this.plan, grouping, aggregates, ctx, true));
+    const child = planBuilderModule().buildProject(this.plan, [{ kind: 'star' }, tw.generator], ctx);
     // The generated column comes last; bind to it, so an input `window` column (windows over
     // windows) does not make the reference ambiguous.
     const generated = outputOf(child);
     const windowId = generated[generated.length - 1].exprId;
-    return this.withPlan(buildAggregate(child, grouping.map((e) => tw.rewrite(e, windowId)), aggregates.map((e) => tw.rewrite(e, windowId)), ctx, true));
+    return this.withPlan(planBuilderModule().buildAggregate(child, grouping.map((e) => tw.rewrite(e, windowId)), aggregates.map((e) => tw.rewrite(e, windowId)), ctx, true));
   }
 
   /** `orderBy("a", col("b").desc())`, `orderBy(["a", "b"], { ascending: [true, false] })`. */
@@ -202,7 +206,7 @@ export class DataFrame {
       if (asc === undefined || e.kind === 'sortOrder') return e;
       return asc ? new Column(e).asc().expr : new Column(e).desc().expr;
     });
-    return this.withPlan(buildSort(this.plan, items, this.session.resolverContext()));
+    return this.withPlan(sortBuilderModule().buildSort(this.plan, items, this.session.resolverContext()));
   }
 
   sort(...args: (ColumnOrName | ColumnOrName[] | { ascending?: boolean | boolean[] })[]): DataFrame {
@@ -211,15 +215,15 @@ export class DataFrame {
 
   limit(num: number): DataFrame {
     if (typeof num !== 'number' || !Number.isInteger(num)) throw notExpectedType('num', 'int', num);
-    return this.withPlan(buildLimit(this.plan, num));
+    return this.withPlan(sortBuilderModule().buildLimit(this.plan, num));
   }
 
   offset(num: number): DataFrame {
-    return this.withPlan(buildOffset(this.plan, num));
+    return this.withPlan(sortBuilderModule().buildOffset(this.plan, num));
   }
 
   distinct(): DataFrame {
-    return this.withPlan(buildDistinct(this.plan));
+    return this.withPlan(setOperationBuilderModule().buildDistinct(this.plan));
   }
 
   /**
@@ -236,7 +240,7 @@ export class DataFrame {
       if (!a) throw new AnalysisException(`Cannot resolve column name "${name}" among (${output.map((x) => x.name).join(', ')}).`, { errorClass: 'UNRESOLVED_COLUMN_AMONG_FIELD_NAMES', sqlState: '42703' });
       return a;
     });
-    return this.withPlan(buildDistinct(this.plan, keys));
+    return this.withPlan(setOperationBuilderModule().buildDistinct(this.plan, keys));
   }
 
   drop_duplicates(subset?: string[]): DataFrame {
@@ -268,13 +272,13 @@ export class DataFrame {
     if (eventTime === '') throw notExpectedType('eventTime', 'str', eventTime);
     checkStr(eventTime, 'eventTime');
     checkStr(delayThreshold, 'delayThreshold');
-    return this.withPlan(buildEventTimeWatermark(this.plan, nameToExpr(eventTime), delayThreshold, this.session.resolverContext()));
+    return this.withPlan(watermarkBuilderModule().buildEventTimeWatermark(this.plan, nameToExpr(eventTime), delayThreshold, this.session.resolverContext()));
   }
 
   /** UNION ALL by column position (PySpark's union/unionAll keep duplicates). */
   union(other: DataFrame): DataFrame {
     checkDataFrame(other, 'other');
-    return this.withPlan(buildUnion([this.plan, other.plan]));
+    return this.withPlan(setOperationBuilderModule().buildUnion([this.plan, other.plan]));
   }
 
   unionAll(other: DataFrame): DataFrame {
@@ -282,25 +286,25 @@ export class DataFrame {
   }
 
   unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
-    const [l, r] = alignByName(this.plan, other.plan, allowMissingColumns);
-    return this.withPlan(buildUnion([l, r]));
+    const [l, r] = setOperationBuilderModule().alignByName(this.plan, other.plan, allowMissingColumns);
+    return this.withPlan(setOperationBuilderModule().buildUnion([l, r]));
   }
 
   intersect(other: DataFrame): DataFrame {
-    return this.withPlan(buildSetOperation('intersect', false, this.plan, other.plan));
+    return this.withPlan(setOperationBuilderModule().buildSetOperation('intersect', false, this.plan, other.plan));
   }
 
   intersectAll(other: DataFrame): DataFrame {
-    return this.withPlan(buildSetOperation('intersect', true, this.plan, other.plan));
+    return this.withPlan(setOperationBuilderModule().buildSetOperation('intersect', true, this.plan, other.plan));
   }
 
   /** EXCEPT DISTINCT. */
   subtract(other: DataFrame): DataFrame {
-    return this.withPlan(buildSetOperation('except', false, this.plan, other.plan));
+    return this.withPlan(setOperationBuilderModule().buildSetOperation('except', false, this.plan, other.plan));
   }
 
   exceptAll(other: DataFrame): DataFrame {
-    return this.withPlan(buildSetOperation('except', true, this.plan, other.plan));
+    return this.withPlan(setOperationBuilderModule().buildSetOperation('except', true, this.plan, other.plan));
   }
 
   /**
@@ -309,16 +313,16 @@ export class DataFrame {
    */
   join(other: DataFrame, on?: string | string[] | Column, how = 'inner'): DataFrame {
     checkDataFrame(other, 'other');
-    const joinType = parseJoinType(how);
+    const joinType = joinBuilderModule().parseJoinType(how);
     const ctx = this.session.resolverContext();
     if (typeof on === 'string' || Array.isArray(on)) {
-      return this.withPlan(buildUsingJoin(this.plan, other.plan, joinType, typeof on === 'string' ? [on] : on, ctx));
+      return this.withPlan(joinBuilderModule().buildUsingJoin(this.plan, other.plan, joinType, typeof on === 'string' ? [on] : on, ctx));
     }
-    return this.withPlan(buildJoin(this.plan, other.plan, on === undefined && joinType === 'inner' ? 'inner' : joinType, on?.expr, ctx));
+    return this.withPlan(joinBuilderModule().buildJoin(this.plan, other.plan, on === undefined && joinType === 'inner' ? 'inner' : joinType, on?.expr, ctx));
   }
 
   crossJoin(other: DataFrame): DataFrame {
-    return this.withPlan(buildJoin(this.plan, other.plan, 'cross', undefined, this.session.resolverContext()));
+    return this.withPlan(joinBuilderModule().buildJoin(this.plan, other.plan, 'cross', undefined, this.session.resolverContext()));
   }
 
   alias(name: string): DataFrame {
@@ -356,7 +360,7 @@ export class DataFrame {
       });
     }
     const items: UnresolvedExpression[] = output.map((a, i) => ({ kind: 'alias', child: { kind: 'column', nameParts: [a.name], exprId: a.exprId }, names: [cols[i]] }));
-    return this.withPlan(buildProject(this.plan, items, this.session.resolverContext()));
+    return this.withPlan(planBuilderModule().buildProject(this.plan, items, this.session.resolverContext()));
   }
 
   /** `withColumns({ name: column, ... })` (a Map too): adds or replaces several columns in one projection. */
@@ -378,7 +382,7 @@ export class DataFrame {
     entries.forEach(([n, c], i) => {
       if (!used.has(i)) items.push({ kind: 'alias', child: c.expr, names: [n] });
     });
-    return this.withPlan(buildProject(this.plan, items, this.session.resolverContext()));
+    return this.withPlan(planBuilderModule().buildProject(this.plan, items, this.session.resolverContext()));
   }
 
   /** `withColumnsRenamed({ existing: new, ... })`: names that do not exist are ignored, as in Spark. */
@@ -391,7 +395,7 @@ export class DataFrame {
       const ref: UnresolvedExpression = { kind: 'column', nameParts: [a.name], exprId: a.exprId };
       return hit ? { kind: 'alias', child: ref, names: [hit[1]] } : ref;
     });
-    return this.withPlan(buildProject(this.plan, items, this.session.resolverContext()));
+    return this.withPlan(planBuilderModule().buildProject(this.plan, items, this.session.resolverContext()));
   }
 
   /**
@@ -405,7 +409,7 @@ export class DataFrame {
 
   persist(storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_DESER): DataFrame {
     if (!(storageLevel instanceof StorageLevel)) throw notExpectedType('storageLevel', 'StorageLevel', storageLevel);
-    if (this.isStreaming) throw streamingActionError(this.plan);
+    if (this.isStreaming) throw unsupportedOperationCheckerModule().streamingActionError(this.plan);
     if (this.cacheState) return this;
     const uncachedPlan = this.currentPlan;
     let rows: unknown[][] | undefined;
@@ -537,7 +541,7 @@ export class DataFrame {
     if (!this.isStreaming) {
       throw new AnalysisException('`writeStream` can be called only on streaming Dataset/DataFrame.', { errorClass: 'WRITE_STREAM_NOT_ALLOWED', sqlState: '42601' });
     }
-    return new DataStreamWriter(this);
+    return new (dataStreamWriterModule().DataStreamWriter)(this);
   }
 
   /** The batch writer (`df.write.format(..).mode(..).save(path)`); refused on a streaming DataFrame, as in Spark. */
@@ -549,7 +553,7 @@ export class DataFrame {
         messageParameters: { methodName: '`write`' },
       });
     }
-    return new DataFrameWriter(this);
+    return new (dataFrameWriterModule().DataFrameWriter)(this);
   }
 
   // ---- actions (batch only) ----
@@ -564,7 +568,7 @@ export class DataFrame {
   }
 
   collect(): Row[] {
-    return toExternalRows(this.schema, this.executeRows());
+    return externalRowModule().toExternalRows(this.schema, this.executeRows());
   }
 
   count(): number {
@@ -595,14 +599,14 @@ export class DataFrame {
   /** The text `show()` prints, without its final newline. */
   showString(n: number = 20, truncate: boolean | number = true, vertical = false): string {
     const rows = this.executeRows();
-    return showString(rows.slice(0, n + 1), this.schema, n, truncate, vertical, this.session.compileContext().timeZone);
+    return showStringModule().showString(rows.slice(0, n + 1), this.schema, n, truncate, vertical, this.session.compileContext().timeZone);
   }
 
   /** Prints the physical plan; `extended` adds the analysed logical plan first, as Spark does. */
   explain(extended = false): void {
     const relations = [...new Set(collectNodes(this.plan, 'streamingRelation'))];
-    const physical = planPhysical(this.plan, { compile: this.session.compileContext(), numShufflePartitions: this.session.numShufflePartitions(), streamingRelations: relations });
-    const physicalText = `== Physical Plan ==\n${physicalTreeString(physical)}`;
+    const physical = plannerModule().planPhysical(this.plan, { compile: this.session.compileContext(), numShufflePartitions: this.session.numShufflePartitions(), streamingRelations: relations });
+    const physicalText = `== Physical Plan ==\n${physicalTreeStringModule().physicalTreeString(physical)}`;
     process.stdout.write(extended ? `== Analyzed Logical Plan ==\n${treeString(this.plan)}\n${physicalText}\n` : `${physicalText}\n`);
   }
 
@@ -613,12 +617,12 @@ export class DataFrame {
 
 /** Runs a batch plan synchronously; streaming plans fail with Spark's error. */
 function runBatchPlan(session: SessionContext, plan: LogicalPlan): unknown[][] {
-  if (isStreamingPlan(plan)) throw streamingActionError(plan);
-  checkBatchPlan(plan);
+  if (isStreamingPlan(plan)) throw unsupportedOperationCheckerModule().streamingActionError(plan);
+  unsupportedOperationCheckerModule().checkBatchPlan(plan);
   // One timestamp for the whole query, as Spark's ComputeCurrentTime.
   const now = BigInt(Date.now()) * 1000n;
   const compile = { ...session.compileContext(), currentTimestampMicros: () => now };
-  const physical = planPhysical(plan, { compile, numShufflePartitions: session.numShufflePartitions() });
+  const physical = plannerModule().planPhysical(plan, { compile, numShufflePartitions: session.numShufflePartitions() });
   return physical.execute({ sourceRows: [], batchId: 0, outputMode: 'append', stateMetrics: [] });
 }
 

@@ -7,26 +7,18 @@ import { StructType, StructField } from '../types/struct-type';
 import { AnalysisException } from '../errors/analysis-exception';
 import { SparkException } from '../errors/spark-exception';
 import { IllegalArgumentException, PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
-import { checkStreamingPlan, modeName } from '../analysis/unsupported-operation-checker';
 import { collectNodes, outputOf } from '../plans/logical-plan';
-import { planPhysical } from '../execution/planner';
 import type { OutputMode } from '../execution/physical-operator';
 import { attribute } from '../expressions/expression';
-import { createStateStoreProvider } from '../state/state-store-provider-factory';
-import { InMemoryStateStoreProvider } from '../state/in-memory-state-store-provider';
-import { readOrCreateStreamMetadata } from '../checkpoint/stream-metadata';
-import { MicroBatchExecution } from '../streaming/micro-batch-execution';
-import { sourceIdentity } from '../streaming/source-identity';
 import { Logger } from '../util/logger';
-import { DEFAULT_TRIGGER, parseTrigger, type Trigger, type TriggerOptions } from '../streaming/trigger';
+import { DEFAULT_TRIGGER, parseTrigger, Trigger, type TriggerOptions } from '../streaming/trigger';
 import { CaseInsensitiveMap } from '../util/case-insensitive-map';
-import { optionString, type OptionValue } from './data-stream-reader';
+import { optionString, OptionValue } from './data-stream-reader';
 import { StreamingQuery } from './streaming-query';
 import { QueryIdleEvent, QueryProgressEvent, QueryStartedEvent, QueryTerminatedEvent } from './streaming-query-listener';
-import { ForeachSink, checkForeachTarget, type ForeachTarget } from '../connectors/foreach/foreach-sink';
-import { ForeachBatchSink, type ForeachBatchFunction } from './foreach-batch-sink';
+import type { ForeachTarget } from '../connectors/foreach/foreach-sink';
+import type { ForeachBatchFunction } from './foreach-batch-sink';
 import type { SinkProvider } from '../connectors/sink';
-import { PARTITION_COLUMNS_OPTION } from '../connectors/file/file-sink';
 
 /** foreach and foreachBatch accept every output mode and need no checkpoint, as in Spark. */
 const log = new Logger('ResolveWriteToStream');
@@ -40,6 +32,18 @@ const CUSTOM_SINK_RULES: SinkProvider = {
   },
 };
 import type { DataFrame } from './data-frame';
+import { lazy } from '../util/lazy';
+// Loaded on first use, so `import 'rivulet'` stays fast.
+const unsupportedOperationCheckerModule = lazy(() => require('../analysis/unsupported-operation-checker') as typeof import('../analysis/unsupported-operation-checker'));
+const plannerModule = lazy(() => require('../execution/planner') as typeof import('../execution/planner'));
+const stateStoreProviderFactoryModule = lazy(() => require('../state/state-store-provider-factory') as typeof import('../state/state-store-provider-factory'));
+const inMemoryStateStoreProviderModule = lazy(() => require('../state/in-memory-state-store-provider') as typeof import('../state/in-memory-state-store-provider'));
+const streamMetadataModule = lazy(() => require('../checkpoint/stream-metadata') as typeof import('../checkpoint/stream-metadata'));
+const microBatchExecutionModule = lazy(() => require('../streaming/micro-batch-execution') as typeof import('../streaming/micro-batch-execution'));
+const sourceIdentityModule = lazy(() => require('../streaming/source-identity') as typeof import('../streaming/source-identity'));
+const foreachSinkModule = lazy(() => require('../connectors/foreach/foreach-sink') as typeof import('../connectors/foreach/foreach-sink'));
+const foreachBatchSinkModule = lazy(() => require('./foreach-batch-sink') as typeof import('./foreach-batch-sink'));
+const fileSinkModule = lazy(() => require('../connectors/file/file-sink') as typeof import('../connectors/file/file-sink'));
 
 interface WriterState {
   format: string | undefined;
@@ -124,7 +128,7 @@ export class DataStreamWriter {
 
   /** `foreach(row => ...)` or `foreach({ open, process, close })`: Spark's foreach sink. */
   foreach(f: ForeachTarget): DataStreamWriter {
-    return this.with({ customSink: { kind: 'foreach', target: checkForeachTarget(f) }, format: 'foreach' });
+    return this.with({ customSink: { kind: 'foreach', target: foreachSinkModule().checkForeachTarget(f) }, format: 'foreach' });
   }
 
   /** `foreachBatch((df, batchId) => ...)`: each micro-batch as a batch DataFrame. */
@@ -155,14 +159,14 @@ export class DataStreamWriter {
     const plan = this.df.plan;
 
     if (!sinkProvider.supportedOutputModes.includes(outputMode)) {
-      throw new AnalysisException(`Data source ${format} does not support ${modeName(outputMode)} output mode`);
+      throw new AnalysisException(`Data source ${format} does not support ${unsupportedOperationCheckerModule().modeName(outputMode)} output mode`);
     }
-    checkStreamingPlan(plan, outputMode, { checkCorrectness: session.confGet('spark.sql.streaming.statefulOperator.checkCorrectness.enabled') !== 'false' });
+    unsupportedOperationCheckerModule().checkStreamingPlan(plan, outputMode, { checkCorrectness: session.confGet('spark.sql.streaming.statefulOperator.checkCorrectness.enabled') !== 'false' });
     const partitionColumns = this.state.partitionColumns;
     if (custom && partitionColumns && partitionColumns.length > 0) {
       throw new AnalysisException(`'${custom.kind}' does not support partitioning`);
     }
-    const sinkOptions = partitionColumns && partitionColumns.length > 0 ? options.with(PARTITION_COLUMNS_OPTION, JSON.stringify(partitionColumns)) : options;
+    const sinkOptions = partitionColumns && partitionColumns.length > 0 ? options.with(fileSinkModule().PARTITION_COLUMNS_OPTION, JSON.stringify(partitionColumns)) : options;
 
     if (queryName && session.streams.active.some((q) => q.name === queryName)) {
       throw new IllegalArgumentException(`Cannot start query with name ${queryName} as a query with that name is already active in this SparkSession`);
@@ -183,7 +187,7 @@ export class DataStreamWriter {
         `Temporary checkpoint location created which is deleted normally when the query didn't fail: ${checkpointDir}. If it's required to delete it under any circumstances, please set spark.sql.streaming.forceDeleteTempCheckpointLocation to true. Important to know deleting temp checkpoint folder is best effort.`,
       );
     }
-    const id = readOrCreateStreamMetadata(checkpointDir).id;
+    const id = streamMetadataModule().readOrCreateStreamMetadata(checkpointDir).id;
     if (session.streams.get(id)) {
       throw new IllegalArgumentException(
         `Cannot start query with id ${id} as another query with same id is already active. Perhaps you are attempting to restart a query from checkpoint that is already active.`,
@@ -196,8 +200,8 @@ export class DataStreamWriter {
     const sinkSchema = StructType(output.map((a) => StructField(a.name, a.dataType, a.nullable)));
     const sink = custom
       ? custom.kind === 'foreach'
-        ? new ForeachSink(custom.target)
-        : new ForeachBatchSink(custom.fn, session)
+        ? new (foreachSinkModule().ForeachSink)(custom.target)
+        : new (foreachBatchSinkModule().ForeachBatchSink)(custom.fn, session)
       : sinkProvider.createSink({
       options: sinkOptions,
       queryName,
@@ -231,13 +235,13 @@ export class DataStreamWriter {
     const numRecent = Number(session.confGet('spark.sql.streaming.numRecentProgressUpdates') ?? '100');
 
     let query: StreamingQuery | undefined;
-    const execution = new MicroBatchExecution({
+    const execution = new (microBatchExecutionModule().MicroBatchExecution)({
       id,
       runId,
       name: queryName ?? null,
       sources,
       planPhysical: (batchTimestampMicros, pinnedConf, statefulOperators) =>
-        planPhysical(plan, {
+        plannerModule().planPhysical(plan, {
           compile: { ...compile, currentTimestampMicros: batchTimestampMicros },
           numShufflePartitions: Number(pinnedConf['spark.sql.shuffle.partitions']),
           streamingRelations: relations,
@@ -245,14 +249,14 @@ export class DataStreamWriter {
           outputMode,
         }),
       checkpoint: { dir: checkpointDir, temporary: temporaryCheckpoint },
-      sourceIdentities: relations.map((r) => sourceIdentity(r.source.format, new CaseInsensitiveMap(r.source.options))),
+      sourceIdentities: relations.map((r) => sourceIdentityModule().sourceIdentity(r.source.format, new CaseInsensitiveMap(r.source.options))),
       conf: sessionConf,
       // Called only when the planner found stateful operators. A temporary checkpoint is deleted
       // on stop and never recovered from: its state stays in memory instead of paying for
       // durable files every batch.
       createStateProvider: temporaryCheckpoint
-        ? () => new InMemoryStateStoreProvider()
-        : (pinned) => createStateStoreProvider(pinned['spark.sql.streaming.stateStore.providerClass'], checkpointDir!, sessionConf),
+        ? () => new (inMemoryStateStoreProviderModule().InMemoryStateStoreProvider)()
+        : (pinned) => stateStoreProviderFactoryModule().createStateStoreProvider(pinned['spark.sql.streaming.stateStore.providerClass'], checkpointDir!, sessionConf),
       sink,
       sinkSchema,
       outputMode,

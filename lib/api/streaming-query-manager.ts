@@ -2,6 +2,8 @@
 import type { StreamingQueryException } from '../errors/streaming-query-exception';
 import { PySparkTypeError } from '../errors/illegal-argument-exception';
 import { Logger } from '../util/logger';
+import type { ConsoleProgressLine } from './console-progress-line';
+import type { StreamingUiHistory } from './streaming-ui-history';
 import type { StreamingQuery } from './streaming-query';
 import { StreamingQueryListener, type QueryIdleEvent, type QueryProgressEvent, type QueryStartedEvent, type QueryTerminatedEvent } from './streaming-query-listener';
 
@@ -19,6 +21,19 @@ export class StreamingQueryManager {
   private terminationWaiters: (() => void)[] = [];
   private anyTerminated = false;
   private readonly listeners: StreamingQueryListener[] = [];
+  private statusLine: ConsoleProgressLine | null = null;
+
+  /** Internal: the session's live status line on stderr. */
+  useStatusLine(line: ConsoleProgressLine): void {
+    this.statusLine = line;
+  }
+
+  /** Internal: the history the local dashboard shows. */
+  readonly uiHistory: StreamingUiHistory | null = null;
+
+  useUiHistory(history: StreamingUiHistory): void {
+    (this as { uiHistory: StreamingUiHistory | null }).uiHistory = history;
+  }
 
   get active(): StreamingQuery[] {
     return [...this.activeQueries.values()];
@@ -80,6 +95,16 @@ export class StreamingQueryManager {
    * Spark); the others after the current batch, in order.
    */
   post(e: ListenerEvent): void {
+    if (this.statusLine !== null) {
+      if (e.kind === 'progress') this.statusLine.onProgress(e.event);
+      else if (e.kind === 'terminated') this.statusLine.onTerminated(e.event);
+    }
+    const ui = this.uiHistory;
+    if (ui !== null) {
+      if (e.kind === 'started') ui.onStarted(e.event);
+      else if (e.kind === 'progress') ui.onProgress(e.event);
+      else if (e.kind === 'terminated') ui.onTerminated(e.event);
+    }
     if (this.listeners.length === 0) return;
     const listeners = this.listeners.slice();
     const deliver = async () => {

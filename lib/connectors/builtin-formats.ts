@@ -1,32 +1,28 @@
+// The formats every session starts with. Their modules load on the registry's first use, not at
+// `import 'rivulet'`.
 import { FormatRegistry } from './format-registry';
-import { socketSourceProvider } from './socket/socket-source';
-import { consoleSinkProvider } from './console/console-sink';
-import { memorySinkProvider } from './memory/memory-sink';
-import { memoryStreamSourceProvider } from './memory/memory-stream-source';
-import { rateSourceProvider } from './rate/rate-source';
-import { rateMicroBatchSourceProvider } from './rate/rate-micro-batch-source';
-import { noopSinkProvider } from './noop/noop-sink';
-import { fileStreamSourceProvider } from './file/file-stream-source';
-import { textFormat } from './file/text-format';
-import { csvFormat } from './file/csv-format';
-import { jsonFormat } from './file/json-format';
-import { parquetFormat } from './file/parquet-format';
-import { csvSinkProvider, jsonSinkProvider, parquetSinkProvider, textSinkProvider } from './file/file-sink';
-import { kafkaSourceProvider } from './kafka/kafka-source';
-import { kafkaSinkProvider } from './kafka/kafka-sink';
+
+export function registerBuiltinFormats(registry: FormatRegistry): void {
+  const file = require('./file/file-sink') as typeof import('./file/file-sink');
+  const { fileStreamSourceProvider } = require('./file/file-stream-source') as typeof import('./file/file-stream-source');
+  registry.registerSource((require('./socket/socket-source') as typeof import('./socket/socket-source')).socketSourceProvider);
+  registry.registerSource((require('./memory/memory-stream-source') as typeof import('./memory/memory-stream-source')).memoryStreamSourceProvider);
+  registry.registerSink((require('./console/console-sink') as typeof import('./console/console-sink')).consoleSinkProvider);
+  registry.registerSink((require('./memory/memory-sink') as typeof import('./memory/memory-sink')).memorySinkProvider);
+  registry.registerSource((require('./rate/rate-source') as typeof import('./rate/rate-source')).rateSourceProvider);
+  registry.registerSource((require('./rate/rate-micro-batch-source') as typeof import('./rate/rate-micro-batch-source')).rateMicroBatchSourceProvider);
+  registry.registerSink((require('./noop/noop-sink') as typeof import('./noop/noop-sink')).noopSinkProvider);
+  for (const format of [
+    (require('./file/text-format') as typeof import('./file/text-format')).textFormat,
+    (require('./file/csv-format') as typeof import('./file/csv-format')).csvFormat,
+    (require('./file/json-format') as typeof import('./file/json-format')).jsonFormat,
+    (require('./file/parquet-format') as typeof import('./file/parquet-format')).parquetFormat,
+  ]) registry.registerSource(fileStreamSourceProvider(format));
+  for (const sink of [file.parquetSinkProvider, file.jsonSinkProvider, file.csvSinkProvider, file.textSinkProvider]) registry.registerSink(sink);
+  registry.registerSource((require('./kafka/kafka-source') as typeof import('./kafka/kafka-source')).kafkaSourceProvider);
+  registry.registerSink((require('./kafka/kafka-sink') as typeof import('./kafka/kafka-sink')).kafkaSinkProvider);
+}
 
 export function createBuiltinFormats(): FormatRegistry {
-  const registry = new FormatRegistry();
-  registry.registerSource(socketSourceProvider);
-  registry.registerSource(memoryStreamSourceProvider);
-  registry.registerSink(consoleSinkProvider);
-  registry.registerSink(memorySinkProvider);
-  registry.registerSource(rateSourceProvider);
-  registry.registerSource(rateMicroBatchSourceProvider);
-  registry.registerSink(noopSinkProvider);
-  for (const format of [textFormat, csvFormat, jsonFormat, parquetFormat]) registry.registerSource(fileStreamSourceProvider(format));
-  for (const sink of [parquetSinkProvider, jsonSinkProvider, csvSinkProvider, textSinkProvider]) registry.registerSink(sink);
-  registry.registerSource(kafkaSourceProvider);
-  registry.registerSink(kafkaSinkProvider);
-  return registry;
+  return new FormatRegistry(registerBuiltinFormats);
 }

@@ -2,7 +2,10 @@
 // examples write it, or `spark.sparkContext` of a session. It adds RDD creation to the session's
 // SparkContext.
 import { SparkContext as SessionSparkContext, StreamSession } from '../session/stream-session';
-import { RDD } from './rdd';
+import type { RDD } from './rdd';
+import { lazy } from '../util/lazy';
+// Loaded on first use, so `import 'rivulet'` stays fast.
+const rddModule = lazy(() => require('./rdd') as typeof import('./rdd'));
 
 /** PySpark's keyword form: SparkContext(master=..., appName=..., conf=...). */
 export interface SparkContextOptions {
@@ -47,15 +50,15 @@ export class SparkContext extends SessionSparkContext {
   }
 
   parallelize<T>(data: Iterable<T>, _numSlices?: number): RDD<T> {
-    return new RDD([...data]);
+    return new (rddModule().RDD)([...data]);
   }
 
   emptyRDD<T>(): RDD<T> {
-    return new RDD<T>([]);
+    return new (rddModule().RDD)<T>([]);
   }
 
   union<T>(rdds: RDD<T>[]): RDD<T> {
-    return new RDD(rdds.flatMap((r) => r.collect()));
+    return new (rddModule().RDD)(rdds.flatMap((r) => r.collect()));
   }
 }
 

@@ -1,54 +1,41 @@
-// The built-in function registry every session starts from.
+// The built-in function registry every session starts from. The function modules (and date-fns
+// behind the datetime ones) load on the registry's first lookup, not at `import 'rivulet'`.
 import { FunctionRegistry } from './function-registry';
 import type { FunctionDefinition } from './function-definition';
-import { ARITHMETIC_FUNCTIONS } from './functions/arithmetic';
-import { PREDICATE_FUNCTIONS } from './functions/predicates';
-import { CONDITIONAL_FUNCTIONS } from './functions/conditional-functions';
-import { LIKE_FUNCTIONS } from './functions/like-functions';
-import { COLLECTION_ACCESS_FUNCTIONS } from './functions/collection-access';
-import { STRING_FUNCTIONS } from './functions/string-functions';
-import { GENERATOR_FUNCTIONS } from './functions/generators';
-import { AGGREGATE_FUNCTIONS } from './aggregates/basic-aggregates';
-import { MORE_AGGREGATE_FUNCTIONS } from './aggregates/more-aggregates';
-import { REGEXP_FUNCTIONS } from './functions/regexp-functions';
-import { COLLECTION_FUNCTIONS } from './functions/collection-functions';
-import { HIGHER_ORDER_FUNCTIONS } from './functions/higher-order-functions';
-import { JSON_FUNCTIONS } from './functions/json-functions';
-import { DATETIME_FUNCTIONS } from './functions/datetime-functions';
-import { MATH_FUNCTIONS } from './functions/math-functions';
-import { TYPE_OF_FUNCTIONS } from './functions/type-of-function';
-import { GROUPING_FUNCTIONS } from './functions/grouping-functions';
-import { HASH_FUNCTIONS } from './functions/hash-functions';
-import { NONDETERMINISTIC_FUNCTIONS } from './functions/nondeterministic-functions';
-import { FORMAT_NUMBER_FUNCTIONS } from './functions/format-number-function';
 
-const GROUPS: readonly (readonly { fn: FunctionDefinition; aliases: string[] }[])[] = [
-  ARITHMETIC_FUNCTIONS,
-  PREDICATE_FUNCTIONS,
-  CONDITIONAL_FUNCTIONS,
-  LIKE_FUNCTIONS,
-  COLLECTION_ACCESS_FUNCTIONS,
-  STRING_FUNCTIONS,
-  GENERATOR_FUNCTIONS,
-  AGGREGATE_FUNCTIONS,
-  MORE_AGGREGATE_FUNCTIONS,
-  REGEXP_FUNCTIONS,
-  COLLECTION_FUNCTIONS,
-  HIGHER_ORDER_FUNCTIONS,
-  JSON_FUNCTIONS,
-  DATETIME_FUNCTIONS,
-  MATH_FUNCTIONS,
-  TYPE_OF_FUNCTIONS,
-  GROUPING_FUNCTIONS,
-  HASH_FUNCTIONS,
-  NONDETERMINISTIC_FUNCTIONS,
-  FORMAT_NUMBER_FUNCTIONS,
-];
+type Group = readonly { fn: FunctionDefinition; aliases: string[] }[];
 
-export function createBuiltinRegistry(): FunctionRegistry {
-  const registry = new FunctionRegistry();
-  for (const group of GROUPS) {
+function builtinGroups(): readonly Group[] {
+  return [
+    (require('./functions/arithmetic') as typeof import('./functions/arithmetic')).ARITHMETIC_FUNCTIONS,
+    (require('./functions/predicates') as typeof import('./functions/predicates')).PREDICATE_FUNCTIONS,
+    (require('./functions/conditional-functions') as typeof import('./functions/conditional-functions')).CONDITIONAL_FUNCTIONS,
+    (require('./functions/like-functions') as typeof import('./functions/like-functions')).LIKE_FUNCTIONS,
+    (require('./functions/collection-access') as typeof import('./functions/collection-access')).COLLECTION_ACCESS_FUNCTIONS,
+    (require('./functions/string-functions') as typeof import('./functions/string-functions')).STRING_FUNCTIONS,
+    (require('./functions/generators') as typeof import('./functions/generators')).GENERATOR_FUNCTIONS,
+    (require('./aggregates/basic-aggregates') as typeof import('./aggregates/basic-aggregates')).AGGREGATE_FUNCTIONS,
+    (require('./aggregates/more-aggregates') as typeof import('./aggregates/more-aggregates')).MORE_AGGREGATE_FUNCTIONS,
+    (require('./functions/regexp-functions') as typeof import('./functions/regexp-functions')).REGEXP_FUNCTIONS,
+    (require('./functions/collection-functions') as typeof import('./functions/collection-functions')).COLLECTION_FUNCTIONS,
+    (require('./functions/higher-order-functions') as typeof import('./functions/higher-order-functions')).HIGHER_ORDER_FUNCTIONS,
+    (require('./functions/json-functions') as typeof import('./functions/json-functions')).JSON_FUNCTIONS,
+    (require('./functions/datetime-functions') as typeof import('./functions/datetime-functions')).DATETIME_FUNCTIONS,
+    (require('./functions/math-functions') as typeof import('./functions/math-functions')).MATH_FUNCTIONS,
+    (require('./functions/type-of-function') as typeof import('./functions/type-of-function')).TYPE_OF_FUNCTIONS,
+    (require('./functions/grouping-functions') as typeof import('./functions/grouping-functions')).GROUPING_FUNCTIONS,
+    (require('./functions/hash-functions') as typeof import('./functions/hash-functions')).HASH_FUNCTIONS,
+    (require('./functions/nondeterministic-functions') as typeof import('./functions/nondeterministic-functions')).NONDETERMINISTIC_FUNCTIONS,
+    (require('./functions/format-number-function') as typeof import('./functions/format-number-function')).FORMAT_NUMBER_FUNCTIONS,
+  ];
+}
+
+export function registerBuiltins(registry: FunctionRegistry): void {
+  for (const group of builtinGroups()) {
     for (const { fn, aliases } of group) registry.register(fn, ...aliases);
   }
-  return registry;
+}
+
+export function createBuiltinRegistry(): FunctionRegistry {
+  return new FunctionRegistry(registerBuiltins);
 }

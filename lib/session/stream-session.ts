@@ -19,15 +19,20 @@ import { DataFrame } from '../api/data-frame';
 import { DataStreamReader } from '../api/data-stream-reader';
 import { DataFrameReader } from '../api/data-frame-reader';
 import { StreamingQueryManager } from '../api/streaming-query-manager';
+import { ConsoleProgressLine } from '../api/console-progress-line';
+import { StreamingUiHistory } from '../api/streaming-ui-history';
+import type { StreamingUiServer } from '../api/streaming-ui-server';
 import type { SessionContext } from '../api/session-context';
 import { quoteNameParts, tableOrViewNotFoundError } from '../errors/query-compilation-errors';
 import { isLogLevel, setLogLevel } from '../util/logger';
 import { RuntimeConfig } from './runtime-config';
 import { installProcessHooks } from './process-hooks';
-import { rowsFromUserData } from '../types/user-data-rows';
-import { runSql } from './sql-statement-runner';
 import { tableCatalogOf } from './table-catalog';
 import { parseMultipartIdentifier } from '../sql/parse';
+import { lazy } from '../util/lazy';
+// Loaded on first use, so `import 'rivulet'` stays fast.
+const sqlStatementRunnerModule = lazy(() => require('./sql-statement-runner') as typeof import('./sql-statement-runner'));
+const createDataFrameModule = lazy(() => require('../types/user-data-rows') as typeof import('../types/user-data-rows'));
 
 /** spark.sparkContext: what streaming programs touch of it. */
 export class SparkContext {
@@ -39,6 +44,11 @@ export class SparkContext {
 
   get master(): string {
     return this.session.conf.get('spark.master');
+  }
+
+  /** The local dashboard's address, or null when spark.ui.enabled is not true. */
+  get uiWebUrl(): string | null {
+    return this.session.uiWebUrl;
   }
 
   /** Levels as log4j: ALL, DEBUG, ERROR, FATAL, INFO, OFF, TRACE, WARN (case-insensitive). */
@@ -70,6 +80,8 @@ export class StreamSession implements SessionContext {
   /** Use the builder; the constructor is for tests that need an isolated session. */
   constructor(config: Record<string, string> = {}) {
     this.conf = new RuntimeConfig(config);
+    this.streams.useStatusLine(new ConsoleProgressLine(process.stderr, () => this.conf.getOption('spark.ui.showConsoleProgress')));
+    if ((this.conf.getOption('spark.ui.enabled') ?? 'false').trim().toLowerCase() === 'true') this.startUi();
     this.sparkContext = new SparkContext(this);
   }
 
@@ -156,7 +168,7 @@ export class StreamSession implements SessionContext {
    * CREATE TEMPORARY VIEW / DROP VIEW / SET / RESET change the session.
    */
   sql(sqlQuery: string): DataFrame {
-    return runSql(this, sqlQuery);
+    return sqlStatementRunnerModule().runSql(this, sqlQuery);
   }
 
   // ---- user API ----
@@ -187,7 +199,7 @@ export class StreamSession implements SessionContext {
   /** Rows as arrays, objects or Rows, with a StructType, DDL string or list of column names. */
   createDataFrame(data: readonly unknown[], schema?: StructType | string | string[] | DataType): DataFrame {
     const parsed = typeof schema === 'string' ? parseTableSchema(schema) : schema;
-    const { rows, schema: resolved } = rowsFromUserData(data, parsed);
+    const { rows, schema: resolved } = createDataFrameModule().rowsFromUserData(data, parsed);
     const output = resolved.fields.map((f) => attribute(f.name, f.dataType, f.nullable));
     return new DataFrame(this, { kind: 'localRelation', name: 'LocalRelation', data: () => rows, output });
   }
@@ -206,11 +218,29 @@ export class StreamSession implements SessionContext {
     return new DataFrame(this, { kind: 'localRelation', name: 'Range', data, output });
   }
 
+  private ui: StreamingUiServer | null = null;
+
+  /** The local dashboard (spark.ui.enabled=true; spark.ui.port, default 4040; spark.ui.host, default 127.0.0.1). */
+  private startUi(): void {
+    const history = new StreamingUiHistory();
+    this.streams.useUiHistory(history);
+    const port = Number(this.conf.getOption('spark.ui.port') ?? '4040');
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new IllegalArgumentException(`requirement failed: startPort should be between 1024 and 65535 (inclusive), or 0 for a random free port.`);
+    const { StreamingUiServer } = require('../api/streaming-ui-server') as typeof import('../api/streaming-ui-server');
+    this.ui = StreamingUiServer.start(history, () => this.conf.get('spark.app.name'), this.conf.getOption('spark.ui.host') ?? '127.0.0.1', port);
+  }
+
+  /** The dashboard's address (PySpark's sc.uiWebUrl), or null when spark.ui.enabled is not true. */
+  get uiWebUrl(): string | null {
+    return this.ui?.url ?? null;
+  }
+
   /** Stops every query of this session. */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     await this.streams.stopAll();
+    await this.ui?.close();
     if (StreamSession.active === this) StreamSession.active = undefined;
   }
 

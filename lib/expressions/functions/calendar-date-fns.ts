@@ -5,7 +5,16 @@
 // (a zone that skipped a day, like Pacific/Apia on 2011-12-30, would otherwise shift dates). The
 // results are java.time's proleptic Gregorian ones Spark computes. Spark's datetime pattern
 // language stays in datetime-format.ts; date-fns never parses or formats here.
-import { addMonths, differenceInCalendarMonths, lastDayOfMonth, nextDay, startOfISOWeek, startOfMonth, startOfQuarter, startOfYear, type Day } from 'date-fns';
+// One module per function: the package index loads all of date-fns (about 50 ms at start-up).
+import { addMonths } from 'date-fns/addMonths';
+import { differenceInCalendarMonths } from 'date-fns/differenceInCalendarMonths';
+import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
+import { nextDay } from 'date-fns/nextDay';
+import { startOfISOWeek } from 'date-fns/startOfISOWeek';
+import { startOfMonth } from 'date-fns/startOfMonth';
+import { startOfQuarter } from 'date-fns/startOfQuarter';
+import { startOfYear } from 'date-fns/startOfYear';
+import type { Day } from 'date-fns/types';
 
 const MS_PER_DAY = 86_400_000;
 
