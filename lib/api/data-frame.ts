@@ -184,7 +184,7 @@ export class DataFrame {
     // windows) does not make the reference ambiguous.
     const generated = outputOf(child);
     const windowId = generated[generated.length - 1].exprId;
-    return this.withPlan(planBuilderModule().buildAggregate(child, grouping.map((e) => tw.rewrite(e, windowId)), aggregates.map((e) => tw.rewrite(e, windowId)), ctx, true));
+    return this.withPlan(planBuilderModule().buildAggregate(child, grouping.map((e) => tw.rewriteBound(e, windowId)), aggregates.map((e) => tw.rewriteBound(e, windowId)), ctx, true));
   }
 
   /** `orderBy("a", col("b").desc())`, `orderBy(["a", "b"], { ascending: [true, false] })`. */

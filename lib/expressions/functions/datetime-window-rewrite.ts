@@ -29,12 +29,13 @@ function containsCallOf(e: UnresolvedExpression, name: string): boolean {
 export interface TimeWindowRewrite {
   /** The generator call producing the `window` column (to add below the query). */
   generator: UnresolvedExpression;
+  /** Replaces the window(...) call by a reference to the `window` column. */
+  rewrite(e: UnresolvedExpression): UnresolvedExpression;
   /**
-   * Replaces the window(...) call by a reference to the `window` column; with `windowExprId`, the
-   * reference is bound to the generated column, so a `window` column of the input (windows over
-   * windows) is not ambiguous with it.
+   * The same, with the reference bound to the generated column's id, so a `window` column of the
+   * input (windows over windows) is not ambiguous with it.
    */
-  rewrite(e: UnresolvedExpression, windowExprId?: number): UnresolvedExpression;
+  rewriteBound(e: UnresolvedExpression, windowExprId: number): UnresolvedExpression;
 }
 
 /** The rewrite for the window(...) call used in `exprs`, or undefined when there is none. */
@@ -80,7 +81,11 @@ function windowRewrite(exprs: readonly (UnresolvedExpression | undefined)[], nam
   };
   return {
     generator,
-    rewrite: (e, windowExprId) => {
+    rewrite: (e) => {
+      boundId = undefined;
+      return replace(e) as UnresolvedExpression;
+    },
+    rewriteBound: (e, windowExprId) => {
       boundId = windowExprId;
       return replace(e) as UnresolvedExpression;
     },
