@@ -20,7 +20,7 @@ import { StructField, StructType } from '../../types/struct-type';
 import { CaseInsensitiveMap } from '../../util/case-insensitive-map';
 import { Logger } from '../../util/logger';
 import type { Offset, Source, SourceContext, SourceProvider } from '../source';
-import { failedReadFile, fileNotExistError, qualifiedPath, readFileRows, type FileFormat, type FileFormatOptions, type InputFile } from './file-format';
+import { failedReadFile, fileNotExistError, inputFileOf, qualifiedPath, readFileRows, type FileFormat, type FileFormatOptions, type InputFile } from './file-format';
 import { globToRegExp, hasGlob, hasSinkMetadata, listFiles, listingOptions, listSinkOutput, localPath, pathNotFoundError, type FileListing } from './file-listing';
 import { FileStreamSourceLog, fileUri, localPathOfUri, DEFAULT_SOURCE_LOG_COMPACT_INTERVAL, type FileEntry } from './file-stream-source-log';
 import { fileStreamOptions, type FileStreamOptions } from './file-stream-source-options';
@@ -121,7 +121,7 @@ function resolveSource(format: FileFormat, ctx: SourceContext): ResolvedSource {
   } else if (isText) {
     dataSchema = new StructType([new StructField('value', DataTypes.StringType, true)]);
   } else {
-    const inputs: InputFile[] = listing.files.map((f) => ({ path: f.path, content: fs.readFileSync(f.path) }));
+    const inputs: InputFile[] = listing.files.map((f) => inputFileOf(format, f.path, fs.readFileSync(f.path)));
     const inferred = inputs.length === 0 ? undefined : format.inferSchema(inputs, fmtOptions);
     if (!inferred) {
       throw unableToInferSchemaError(format.displayName);
