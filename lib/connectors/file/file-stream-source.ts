@@ -15,6 +15,7 @@ import { unableToInferSchemaError } from '../../errors/query-compilation-errors'
 import { IllegalArgumentException } from '../../errors/illegal-argument-exception';
 import { SparkException } from '../../errors/spark-exception';
 import { missingLogFile } from '../../checkpoint/metadata-log';
+import { parseRetentionMs } from './file-sink';
 import { DataTypes } from '../../types/data-types';
 import { StructField, StructType } from '../../types/struct-type';
 import { CaseInsensitiveMap } from '../../util/case-insensitive-map';
@@ -286,6 +287,10 @@ export class FileStreamSource implements Source {
       throw new IllegalArgumentException(`requirement failed: spark.sql.streaming.fileSource.log.compactInterval (was ${interval}) should be greater than 0`);
     }
     this.metadataLog = new FileStreamSourceLog(ctx.metadataPath, interval);
+    this.metadataLog.deletion = {
+      enabled: this.conf.bool('spark.sql.streaming.fileSource.log.deletion', true),
+      cleanupDelayMs: parseRetentionMs(this.conf.get('spark.sql.streaming.fileSource.log.cleanupDelay', '10m')),
+    };
     const o = this.streamOptions;
     if (o.latestFirst) log.warn("'latestFirst' is true. New files will be processed first, which may affect the watermark value. In addition, 'maxFileAge' will be ignored.");
     if (o.fileNameOnly) log.warn("'fileNameOnly' is enabled. Make sure your file names are unique (e.g. using UUID), otherwise, files with the same name but under different paths will be considered the same and causes data lost.");
