@@ -1,6 +1,7 @@
 // pyspark.sql.DataFrame: an immutable handle on an analyzed logical plan. Transformations analyse
 // eagerly (errors appear at the call, as in Spark) and return new DataFrames; actions run batch
 // plans synchronously and refuse streaming plans with Spark's error.
+import { guardTooComplex } from '../sql/too-complex';
 import { StructType, StructField } from '../types/struct-type';
 import { DataTypes } from '../types/data-types';
 import { Row } from '../types/row';
@@ -96,19 +97,21 @@ export class DataFrame {
   }
 
   select(...cols: (ColumnOrName | ColumnOrName[])[]): DataFrame {
-    const items = flattenArgs(cols).map((c) => columnArg(c));
-    return this.withPlan(planBuilderModule().buildProject(this.plan, items, this.session.resolverContext()));
+    const args = flattenArgs(cols);
+    const items = args.map((c) => columnArg(c));
+    return guardTooComplex(args.map((a) => (typeof a === 'string' ? a : '<column>')).join(', '), () => this.withPlan(planBuilderModule().buildProject(this.plan, items, this.session.resolverContext())));
   }
 
   selectExpr(...exprs: (string | string[])[]): DataFrame {
-    const items = flattenArgs(exprs).map((e) => parseNamedExpression(e));
-    return this.withPlan(planBuilderModule().buildProject(this.plan, items, this.session.resolverContext()));
+    const texts = flattenArgs(exprs);
+    const items = texts.map((e) => parseNamedExpression(e));
+    return guardTooComplex(texts.join(', '), () => this.withPlan(planBuilderModule().buildProject(this.plan, items, this.session.resolverContext())));
   }
 
   filter(condition: Column | string): DataFrame {
     if (typeof condition !== 'string' && !(condition instanceof Column)) throw notExpectedType('condition', 'Column or str', condition);
     const cond: UnresolvedExpression = typeof condition === 'string' ? parseNamedExpression(condition) : condition.expr;
-    return this.withPlan(planBuilderModule().buildFilter(this.plan, cond, this.session.resolverContext()));
+    return guardTooComplex(typeof condition === 'string' ? condition : '<column>', () => this.withPlan(planBuilderModule().buildFilter(this.plan, cond, this.session.resolverContext())));
   }
 
   where(condition: Column | string): DataFrame {

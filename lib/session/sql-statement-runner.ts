@@ -1,5 +1,6 @@
 // spark.sql(): parses a statement and runs it. Queries become DataFrames (streaming when they read
 // a streaming view); commands change the session and return Spark's result shape.
+import { guardTooComplex } from '../sql/too-complex';
 import { AnalysisException } from '../errors/analysis-exception';
 import { tableOrViewNotFoundError, quoteNameParts, unableToInferSchemaError } from '../errors/query-compilation-errors';
 import { DataTypes } from '../types/data-types';
@@ -19,8 +20,8 @@ function stringTable(names: string[], rows: string[][]): LogicalPlan {
 }
 
 export function runSql(session: StreamSession, sqlText: string): DataFrame {
-  const statement = parseStatement(sqlText);
-  return runStatement(session, statement);
+  // Parse and analysis recurse over the statement's depth (issue 15: 1000s of nested terms).
+  return guardTooComplex(sqlText, () => runStatement(session, parseStatement(sqlText)));
 }
 
 function analyzer(session: StreamSession): SqlQueryAnalyzer {

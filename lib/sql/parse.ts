@@ -10,6 +10,7 @@ import { QueryNode, Statement } from './ast';
 import { ExpressionParser } from './expression-parser';
 import { StatementParser, tokenizeStatement } from './statement-parser';
 import { TokenKind } from './token';
+import { guardTooComplex } from './too-complex';
 
 function parser(sql: string): ExpressionParser {
   if (sql.trim() === '') {
@@ -24,10 +25,12 @@ function parser(sql: string): ExpressionParser {
 
 /** The whole text as one expression; trailing input is a syntax error. */
 export function parseExpression(sql: string): UnresolvedExpression {
-  const p = parser(sql);
-  const expr = p.parseExpression();
-  p.expectEnd();
-  return expr;
+  return guardTooComplex(sql, () => {
+    const p = parser(sql);
+    const expr = p.parseExpression();
+    p.expectEnd();
+    return expr;
+  });
 }
 
 /**
@@ -35,10 +38,12 @@ export function parseExpression(sql: string): UnresolvedExpression {
  * `singleExpression`: what `selectExpr` and `expr()` accept. Aliased input gives an AliasExpr.
  */
 export function parseNamedExpression(sql: string): UnresolvedExpression {
-  const p = parser(sql);
-  const expr = p.parseNamedExpression();
-  p.expectEnd();
-  return expr;
+  return guardTooComplex(sql, () => {
+    const p = parser(sql);
+    const expr = p.parseNamedExpression();
+    p.expectEnd();
+    return expr;
+  });
 }
 
 /**

@@ -19,6 +19,7 @@
 // Versions: the store holds only its latest version, plus an undo log of the latest batch so that
 // a batch re-run after a crash (state committed, engine's commits/N not yet written) can go back
 // exactly one version. Older versions are not kept (unlike the delta-file provider).
+import { checkLmdbFile } from './lmdb-file-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -307,6 +308,7 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
     if (!env) {
       const dir = path.join(this.options.stateDir, String(operatorId), 'lmdb');
       fs.mkdirSync(dir, { recursive: true });
+      checkLmdbFile(dir);
       // overlappingSync off: a sync commit returns only once it is on disk, before commits/N.
       const root = lmdb().open({ path: dir, maxDbs: 8, overlappingSync: false });
       env = {

@@ -1,6 +1,7 @@
 // The contract of a file format (Spark's FileFormat, reduced to what a reader needs). The batch
 // reader (spark.read) and the file stream source both drive formats through it: list files,
 // infer the data schema once from their contents, then turn each file's bytes into rows.
+import { decompressByExtension } from './compression-codecs';
 import { SparkException } from '../../errors/spark-exception';
 import type { StructType } from '../../types/struct-type';
 import type { CaseInsensitiveMap } from '../../util/case-insensitive-map';
@@ -60,9 +61,20 @@ export function corruptColumnOf(options: FileFormatOptions): string {
  * prints the cause under the message ("Caused by: ..."); so does this message, so FAILFAST
  * errors name both the file and the malformed record.
  */
+/** A file as schema inference reads it (decompressed by extension for text-based formats). */
+export function inputFileOf(format: FileFormat, path: string, content: Uint8Array): InputFile {
+  try {
+    return { path, content: format.shortName === 'parquet' ? content : decompressByExtension(path, content) };
+  } catch (e) {
+    throw failedReadFile(path, e);
+  }
+}
+
 export function readFileRows(format: FileFormat, path: string, content: Uint8Array, schema: StructType, options: FileFormatOptions): unknown[][] {
   try {
-    return format.readFile(path, content, schema, options);
+    // Text-based formats read compressed files by extension; Parquet compresses inside the file.
+    const bytes = format.shortName === 'parquet' ? content : decompressByExtension(path, content);
+    return format.readFile(path, bytes, schema, options);
   } catch (e) {
     throw failedReadFile(path, e);
   }

@@ -201,7 +201,12 @@ export function fileSinkProvider(format: OutputFormat): SinkProvider {
         throw new IllegalArgumentException(`requirement failed: Please set spark.sql.streaming.fileSink.log.compactInterval (was ${interval}) to a positive value.`);
       }
       const retention = ctx.options.get('retention');
-      return new FileStreamSink(job, interval, retention === undefined ? undefined : parseRetentionMs(retention));
+      const sink = new FileStreamSink(job, interval, retention === undefined ? undefined : parseRetentionMs(retention));
+      sink.log.deletion = {
+        enabled: (conf('spark.sql.streaming.fileSink.log.deletion') ?? 'true').toLowerCase() === 'true',
+        cleanupDelayMs: parseRetentionMs(conf('spark.sql.streaming.fileSink.log.cleanupDelay') ?? '10m'),
+      };
+      return sink;
     },
   };
 }

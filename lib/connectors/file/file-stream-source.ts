@@ -15,12 +15,13 @@ import { unableToInferSchemaError } from '../../errors/query-compilation-errors'
 import { IllegalArgumentException } from '../../errors/illegal-argument-exception';
 import { SparkException } from '../../errors/spark-exception';
 import { missingLogFile } from '../../checkpoint/metadata-log';
+import { parseRetentionMs } from './file-sink';
 import { DataTypes } from '../../types/data-types';
 import { StructField, StructType } from '../../types/struct-type';
 import { CaseInsensitiveMap } from '../../util/case-insensitive-map';
 import { Logger } from '../../util/logger';
 import type { Offset, Source, SourceContext, SourceProvider } from '../source';
-import { failedReadFile, fileNotExistError, qualifiedPath, readFileRows, type FileFormat, type FileFormatOptions, type InputFile } from './file-format';
+import { failedReadFile, fileNotExistError, inputFileOf, qualifiedPath, readFileRows, type FileFormat, type FileFormatOptions, type InputFile } from './file-format';
 import { globToRegExp, hasGlob, hasSinkMetadata, listFiles, listingOptions, listSinkOutput, localPath, pathNotFoundError, type FileListing } from './file-listing';
 import { FileStreamSourceLog, fileUri, localPathOfUri, DEFAULT_SOURCE_LOG_COMPACT_INTERVAL, type FileEntry } from './file-stream-source-log';
 import { fileStreamOptions, type FileStreamOptions } from './file-stream-source-options';
@@ -122,7 +123,7 @@ function resolveSource(format: FileFormat, ctx: SourceContext): ResolvedSource {
   } else if (isText) {
     dataSchema = new StructType([new StructField('value', DataTypes.StringType, true)]);
   } else {
-    const inputs: InputFile[] = listing.files.map((f) => ({ path: f.path, content: fs.readFileSync(f.path) }));
+    const inputs: InputFile[] = listing.files.map((f) => inputFileOf(format, f.path, fs.readFileSync(f.path)));
     const inferred = inputs.length === 0 ? undefined : format.inferSchema(inputs, fmtOptions);
     if (!inferred) {
       throw unableToInferSchemaError(format.displayName);
@@ -287,6 +288,10 @@ export class FileStreamSource implements Source {
       throw new IllegalArgumentException(`requirement failed: spark.sql.streaming.fileSource.log.compactInterval (was ${interval}) should be greater than 0`);
     }
     this.metadataLog = new FileStreamSourceLog(ctx.metadataPath, interval);
+    this.metadataLog.deletion = {
+      enabled: this.conf.bool('spark.sql.streaming.fileSource.log.deletion', true),
+      cleanupDelayMs: parseRetentionMs(this.conf.get('spark.sql.streaming.fileSource.log.cleanupDelay', '10m')),
+    };
     const o = this.streamOptions;
     if (o.latestFirst) log.warn("'latestFirst' is true. New files will be processed first, which may affect the watermark value. In addition, 'maxFileAge' will be ignored.");
     if (o.fileNameOnly) log.warn("'fileNameOnly' is enabled. Make sure your file names are unique (e.g. using UUID), otherwise, files with the same name but under different paths will be considered the same and causes data lost.");

@@ -4,6 +4,7 @@
 // acknowledged gets a marker file `<checkpoint>/sinks/kafka/<batchId>`, and a replayed batch with a
 // marker is skipped. A crash after the broker acknowledged but before the marker was written
 // re-sends that batch on recovery: like Spark's Kafka sink, delivery is at-least-once.
+import { Logger } from '../../util/logger';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IHeaders, Message, Producer } from 'kafkajs';
@@ -101,6 +102,11 @@ export function kafkaMessages(rows: readonly (readonly unknown[])[], cols: Colum
   return byTopic;
 }
 
+const log = new Logger('KafkaSink');
+
+/** spark.sql.streaming.minBatchesToRetain's default: markers kept for re-runs. */
+const MARKERS_TO_RETAIN = 100;
+
 export class KafkaSink implements Sink {
   readonly description: string;
   private producer: Producer | undefined;
@@ -125,6 +131,25 @@ export class KafkaSink implements Sink {
       await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
     }
     writeFileAtomic(marker, '');
+    this.purgeMarkers(batchId);
+  }
+
+  private swept = false;
+
+  /** Markers older than spark.sql.streaming.minBatchesToRetain (100) batches are never read again. */
+  private purgeMarkers(batchId: number): void {
+    const threshold = batchId - MARKERS_TO_RETAIN;
+    if (threshold < 0) return;
+    try {
+      if (!this.swept) {
+        this.swept = true;
+        for (const n of fs.readdirSync(this.markerDir)) if (/^\d+$/.test(n) && Number(n) <= threshold) fs.rmSync(path.join(this.markerDir, n), { force: true });
+      } else {
+        fs.rmSync(path.join(this.markerDir, String(threshold)), { force: true });
+      }
+    } catch (e) {
+      log.warn(`Could not purge old Kafka sink batch markers in ${this.markerDir}: ${(e as Error).message}`);
+    }
   }
 
   async stop(): Promise<void> {

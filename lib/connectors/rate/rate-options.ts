@@ -10,7 +10,10 @@ export const RATE_SCHEMA = StructType([StructField('timestamp', DataTypes.Timest
 export function longOption(options: CaseInsensitiveMap, name: string, fallback: number): number {
   const text = options.get(name);
   if (text === undefined) return fallback;
+  // Java's Long.parseLong: digits only, and within a long (1e30 rows per second is refused).
   if (!/^\s*[+-]?\d+\s*$/.test(text)) throw new IllegalArgumentException(`For input string: "${text}"`);
+  const value = BigInt(text.trim());
+  if (value > 9223372036854775807n || value < -9223372036854775808n) throw new IllegalArgumentException(`For input string: "${text}"`);
   return Number(text);
 }
 

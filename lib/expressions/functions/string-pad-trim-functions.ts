@@ -1,6 +1,12 @@
 // Padding and trimming: lpad/rpad (strings or bytes), trim/ltrim/rtrim with optional trim
 // characters (the parser turns `TRIM(BOTH t FROM s)` into `trim(t, s)`), btrim(str[, chars]).
+import { constants } from 'node:buffer';
 import { DataTypes } from '../../types/data-types';
+import { SparkException } from '../../errors/spark-exception';
+
+const MAX_STRING_LENGTH = constants.MAX_STRING_LENGTH;
+// Spark's ByteArrayMethods.MAX_ROUNDED_ARRAY_LENGTH: the longest array a JVM allocates.
+const MAX_BINARY_LENGTH = Math.min(constants.MAX_LENGTH, 2147483647 - 15);
 import type { ScalarFunction, Evaluator } from '../function-definition';
 import type { Expression } from '../expression';
 import { literal } from '../literal';
@@ -17,8 +23,10 @@ function padString(s: string, len: number, pad: string, left: boolean): string {
   if (pad.length === 0) return s;
   const pc: string[] | string = chars ? Array.from(pad) : pad;
   const need = len - sc.length;
-  let fill = '';
-  for (let i = 0; i < need; i++) fill += pc[i % pc.length];
+  // A result no string can hold fails at once instead of running the process out of memory.
+  if (len > MAX_STRING_LENGTH) throw new SparkException(`The result of ${left ? 'lpad' : 'rpad'} would have ${len} characters, more than the longest string this runtime can hold (${MAX_STRING_LENGTH}).`);
+  let fill = chars ? '' : (pad as string).repeat(Math.floor(need / pad.length)) + (pad as string).slice(0, need % pad.length);
+  if (chars) for (let i = 0; i < need; i++) fill += pc[i % pc.length];
   return left ? fill + s : s + fill;
 }
 
@@ -26,6 +34,7 @@ function padBytes(s: Uint8Array, len: number, pad: Uint8Array, left: boolean): U
   if (len <= 0) return new Uint8Array(0);
   if (s.length >= len) return s.slice(0, len);
   if (pad.length === 0) return s;
+  if (len > MAX_BINARY_LENGTH) throw new SparkException(`The result of ${left ? 'lpad' : 'rpad'} would have ${len} bytes, more than the largest binary value this runtime can hold (${MAX_BINARY_LENGTH}).`);
   const out = new Uint8Array(len);
   const need = len - s.length;
   const fillAt = left ? 0 : s.length;
