@@ -100,6 +100,11 @@ export class MicroBatchExecution {
   private noNewData = false;
   private idleWaiters: (() => void)[] = [];
   private physical: PhysicalOperator | undefined;
+
+  /** The physical plan of the running query, once the first batch planned it (StreamingQuery.explain). */
+  get physicalPlan(): PhysicalOperator | undefined {
+    return this.physical;
+  }
   /** Resolves once sources are initialised (or the query failed trying). */
   private readonly initialized: Promise<void>;
   private markInitialized!: () => void;
