@@ -75,7 +75,7 @@ describe('output modes', () => {
 
   test('actions on a streaming DataFrame are refused', () => {
     const input = new MemoryStream(schema, spark);
-    expect(() => input.toDF().collect()).toThrow(/^Queries with streaming sources must be executed with writeStream\.start\(\);\n/);
+    expect(() => input.toDF().collect()).toThrow(/^Queries with streaming sources must be executed with writeStream\.start\(\), or from a streaming table or flow definition within a Spark Declarative Pipeline\.;\n/);
     expect(() => input.toDF().count()).toThrow(AnalysisException);
   });
 
