@@ -124,3 +124,4 @@ export * from './api/functions/aggregates';
 export * from './api/functions/math';
 export * from './api/functions/misc';
 export * from './api/functions/window-functions';
+export { udf, type UserDefinedFunction } from './api/udf';

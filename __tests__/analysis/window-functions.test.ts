@@ -51,6 +51,24 @@ describe('window functions', () => {
     expect(df.withColumn('rn', row_number().over(w)).columns).toEqual(['k', 't', 'v', 'rn']);
   });
 
+  test('OVER in SQL and in expr()', () => {
+    data().createOrReplaceTempView('v');
+    const rows = spark
+      .sql('select k, t, v, row_number() over (partition by k order by t, v) rn, sum(v) over (partition by k order by t rows between 1 preceding and current row) s2, lag(v, 1, -1) over (partition by k order by t, v) p from v order by k, t, v')
+      .collectInternalRows()
+      .map((r) => r.map((x) => (typeof x === 'bigint' ? Number(x) : x)));
+    expect(rows).toEqual([
+      ['a', 1, 10, 1, 10, -1],
+      ['a', 2, 20, 2, 30, 10],
+      ['a', 2, 30, 3, 50, 20],
+      ['a', 4, 40, 4, 70, 30],
+      ['b', 1, 5, 1, 5, -1],
+      ['b', 3, 7, 2, 12, 5],
+    ]);
+    expect(spark.sql('select max(v) over (partition by k) m from v').columns).toEqual(['m']);
+    expect(data().selectExpr('dense_rank() over (order by t desc) d').collectInternalRows().map((r) => r[0])).toEqual([4, 3, 3, 1, 4, 2]);
+  });
+
   test('ranking functions need an ordered window', () => {
     expect(() => data().select(row_number().over(Window.partitionBy('k')))).toThrow(
       '[WINDOW_FUNCTION_FRAME_NOT_ORDERED] Window function row_number requires the window to be ordered. You need to add an ORDER BY clause. For example: SELECT row_number() OVER (PARTITION BY window_partition ORDER BY window_ordering) FROM table. SQLSTATE: 42601',

@@ -175,3 +175,21 @@ describe('DataFrame surface', () => {
     expect(() => df.join(1 as never)).toThrow(PySparkTypeError);
   });
 });
+
+describe('StreamingQuery.explain', () => {
+  test('waits for data, then shows the physical plan', async () => {
+    const spark = newSession();
+    const stream = new MemoryStream(IntegerType(), spark);
+    const q = stream.toDF().where('value > 1').writeStream.format('memory').queryName('explained').start();
+    try {
+      const before = q.explainString();
+      stream.addData(1, 2);
+      await q.processAllAvailable();
+      expect([before, q.explainString().split('\n')[0]]).toEqual(['No physical plan. Waiting for data.', '== Physical Plan ==']);
+      expect(q.explainString()).toMatch(/Filter/);
+    } finally {
+      await q.stop();
+      await spark.stop();
+    }
+  });
+});

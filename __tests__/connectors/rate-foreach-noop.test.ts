@@ -97,7 +97,7 @@ describe('foreach, foreachBatch, noop sinks', () => {
     input.addData('bad');
     await expect(q.processAllAvailable()).rejects.toThrow(StreamingQueryException);
     expect(calls).toEqual(['open 0 0', 'process x', 'close null', 'open 0 1', 'close cannot write bad']);
-    expect(q.exception()!.message).toContain('terminated with exception: cannot write bad');
+    expect(q.exception()!.message).toContain('terminated with exception: [FOREACH_USER_FUNCTION_ERROR] An error occurred in the user provided function in foreach sink. Reason: cannot write bad SQLSTATE: 39000');
     expect(() => input.toDF().writeStream.foreach({} as never)).toThrow('[ATTRIBUTE_NOT_CALLABLE]');
   });
 
@@ -117,7 +117,8 @@ describe('foreach, foreachBatch, noop sinks', () => {
     input.addData('boom');
     await expect(q.awaitTermination()).rejects.toThrow('boom in batch');
     expect(results).toEqual([[0, ['A', 'B']], [1, ['BOOM']]]);
-    expect((q.exception()!.cause as Error).message).toBe('boom in batch');
+    expect((q.exception()!.cause as Error).message).toBe('[FOREACH_BATCH_USER_FUNCTION_ERROR] An error occurred in the user provided function in foreach batch sink. Reason: boom in batch SQLSTATE: 39000');
+    expect(((q.exception()!.cause as Error).cause as Error).message).toBe('boom in batch');
   });
 
   test('noop runs the query and discards the output', async () => {

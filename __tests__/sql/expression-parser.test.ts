@@ -487,7 +487,7 @@ describe('syntax errors', () => {
   });
 
   test('not yet supported forms say so', () => {
-    for (const sql of ['sum(x) OVER (PARTITION BY y)', 'x IN (SELECT 1)', 'EXISTS (SELECT 1)', '(SELECT 1)', 'f(a => 1)', '?']) {
+    for (const sql of ['sum(x) OVER w', 'x IN (SELECT 1)', 'EXISTS (SELECT 1)', '(SELECT 1)', 'f(a => 1)', '?']) {
       expect(parseError(() => parseExpression(sql)).errorClass).toBe('UNSUPPORTED_FEATURE');
     }
   });

@@ -235,7 +235,7 @@ export class ExpressionResolver {
   private resolveFunction(u: Extract<UnresolvedExpression, { kind: 'function' }>, insideAggregate: boolean): Expression {
     let name = u.name.toLowerCase();
     let outer = false;
-    let fn = this.ctx.registry.lookup(name);
+    let fn = u.udf ?? this.ctx.registry.lookup(name);
     if (!fn && name.endsWith('_outer')) {
       const base = this.ctx.registry.lookup(name.slice(0, -'_outer'.length));
       if (base?.kind === 'generator') {

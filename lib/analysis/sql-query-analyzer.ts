@@ -153,7 +153,7 @@ export class SqlQueryAnalyzer {
     let found = false;
     for (const item of items) {
       forEachUnresolved(item, (e) => {
-        if (e.kind === 'function' && this.ctx.resolver.registry.lookup(e.name)?.kind === 'aggregate') found = true;
+        if (e.kind === 'function' && !e.over && this.ctx.resolver.registry.lookup(e.name)?.kind === 'aggregate') found = true;
       });
     }
     return found;

@@ -5,6 +5,7 @@ import { attribute } from '../expressions/expression';
 import type { Sink } from '../connectors/sink';
 import type { SessionContext } from './session-context';
 import { DataFrame } from './data-frame';
+import { SparkException } from '../errors/spark-exception';
 
 export type ForeachBatchFunction = (df: DataFrame, batchId: number) => void | Promise<void>;
 
@@ -20,6 +21,17 @@ export class ForeachBatchSink implements Sink {
     const output = schema.fields.map((f) => attribute(f.name, f.dataType, f.nullable));
     const batch = rows.slice();
     const df = new DataFrame(this.session, { kind: 'localRelation', name: `MicroBatch${batchId}`, data: () => batch, output });
-    await this.fn(df, batchId);
+    try {
+      await this.fn(df, batchId);
+    } catch (error) {
+      // Spark's ForeachBatchUserFuncException: the query fails with the user's error as the reason.
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new SparkException(`An error occurred in the user provided function in foreach batch sink. Reason: ${reason}`, {
+        errorClass: 'FOREACH_BATCH_USER_FUNCTION_ERROR',
+        sqlState: '39000',
+        messageParameters: { reason },
+        cause: error,
+      });
+    }
   }
 }

@@ -3,6 +3,7 @@
 import { PySparkValueError } from '../errors/illegal-argument-exception';
 import type { StreamingQueryException } from '../errors/streaming-query-exception';
 import type { MicroBatchExecution, QueryStatus } from '../streaming/micro-batch-execution';
+import { physicalTreeString } from '../execution/physical-tree-string';
 import type { StreamingQueryProgress } from '../streaming/progress';
 
 export class StreamingQuery {
@@ -71,5 +72,21 @@ export class StreamingQuery {
 
   toString(): string {
     return `StreamingQuery(id=${this.id}, runId=${this.runId}, name=${this.name})`;
+  }
+
+  /**
+   * Prints the physical plan of the last micro-batch, or Spark's `No physical plan. Waiting for
+   * data.` before the first one. `extended` prints the same physical plan (Rivulet does not keep
+   * the parsed/analysed/optimised plans of a running query).
+   */
+  explain(extended = false): void {
+    process.stdout.write(this.explainString(extended) + '\n');
+  }
+
+  /** The text explain() prints, without its final newline. */
+  explainString(_extended = false): string {
+    const physical = this.execution.physicalPlan;
+    if (!physical || this.execution.lastProgress === null) return 'No physical plan. Waiting for data.';
+    return `== Physical Plan ==\n${physicalTreeString(physical)}`;
   }
 }

@@ -3,6 +3,7 @@
 // resolves one representation. Operators are function calls named by their SQL symbol ("+", "=",
 // "and", "not"...), as in Spark's FunctionRegistry; the analyzer resolves them like any function.
 import { DataType } from '../types/data-types';
+import type { ScalarFunction } from './function-definition';
 
 /** Character range in the SQL text a node came from (0-based, stop inclusive). */
 export interface Origin {
@@ -48,6 +49,8 @@ export interface FunctionExpr {
   ignoreNulls?: boolean;
   /** True when the node came from an operator (`a + b`): changes how its column name renders. */
   isOperator?: boolean;
+  /** A user-defined function carried by the Column itself (`udf(f, type)(col)`), not looked up by name. */
+  udf?: ScalarFunction;
   /** `f(...) OVER (...)` / `f(...).over(window)`: a window function call. */
   over?: WindowSpecDefinition;
   origin?: Origin;

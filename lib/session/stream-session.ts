@@ -16,6 +16,7 @@ import { StructType } from '../types/struct-type';
 import { DataType, DataTypes } from '../types/data-types';
 import { parseTableSchema } from '../types/ddl';
 import { DataFrame } from '../api/data-frame';
+import { UDFRegistration } from '../api/udf';
 import { DataStreamReader } from '../api/data-stream-reader';
 import { DataFrameReader } from '../api/data-frame-reader';
 import { StreamingQueryManager } from '../api/streaming-query-manager';
@@ -97,6 +98,11 @@ export class StreamSession implements SessionContext {
   /** Internal: the builder registers the session it creates. */
   static setActive(session: StreamSession | undefined): void {
     StreamSession.active = session;
+  }
+
+  /** `spark.udf.register(name, f, returnType)`: JavaScript functions callable from SQL. */
+  get udf(): UDFRegistration {
+    return new UDFRegistration(this.functions);
   }
 
   get readStream(): DataStreamReader {

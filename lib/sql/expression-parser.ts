@@ -16,6 +16,8 @@ import {
   CaseWhenExpr,
   ColumnExpr,
   FunctionExpr,
+  type FrameBound,
+  type WindowSpecDefinition,
   LiteralExpr,
   SortOrderExpr,
   UnresolvedExpression,
@@ -727,10 +729,64 @@ export class ExpressionParser {
       this.advance();
     }
     if (ignoreNulls !== undefined) fn.ignoreNulls = ignoreNulls;
-    if (this.peekKeyword('OVER') && (this.isKind(TokenKind.LeftParen, 1) || this.isIdentifierToken(this.peek(1)))) {
-      throw this.notYetSupported('window functions (OVER)');
+    if (this.peekKeyword('OVER') && this.isKind(TokenKind.LeftParen, 1)) {
+      this.advance();
+      fn.over = this.parseWindowSpec();
+    } else if (this.peekKeyword('OVER') && this.isIdentifierToken(this.peek(1))) {
+      throw this.notYetSupported('named windows (OVER w)');
     }
     return this.withOrigin(fn, start);
+  }
+
+  /** `( [PARTITION BY ...] [ORDER BY ...] [ROWS | RANGE frame] )` after OVER. */
+  private parseWindowSpec(): WindowSpecDefinition {
+    this.expect(TokenKind.LeftParen);
+    const spec: WindowSpecDefinition = { partitionBy: [], orderBy: [] };
+    if (this.peekKeyword('PARTITION') && this.peekKeyword('BY', 1)) {
+      this.advance();
+      this.advance();
+      spec.partitionBy.push(this.parseExpression());
+      while (this.match(TokenKind.Comma)) spec.partitionBy.push(this.parseExpression());
+    }
+    if (this.peekKeyword('ORDER') && this.peekKeyword('BY', 1)) {
+      this.advance();
+      this.advance();
+      spec.orderBy.push(this.parseSortItem());
+      while (this.match(TokenKind.Comma)) spec.orderBy.push(this.parseSortItem());
+    }
+    if (this.peekKeyword('ROWS') || this.peekKeyword('RANGE')) {
+      const type = this.advance().value === 'ROWS' ? 'rows' : 'range';
+      if (this.peekKeyword('BETWEEN')) {
+        this.advance();
+        const lower = this.parseFrameBound();
+        this.expectKeyword('AND');
+        const upper = this.parseFrameBound();
+        spec.frame = { type, lower, upper };
+      } else {
+        spec.frame = { type, lower: this.parseFrameBound(), upper: { kind: 'currentRow' } };
+      }
+    }
+    this.expect(TokenKind.RightParen);
+    return spec;
+  }
+
+  private parseFrameBound(): FrameBound {
+    if (this.peekKeyword('UNBOUNDED')) {
+      this.advance();
+      const dir = this.advance().value;
+      return dir === 'PRECEDING' ? { kind: 'unboundedPreceding' } : { kind: 'unboundedFollowing' };
+    }
+    if (this.peekKeyword('CURRENT') && this.peekKeyword('ROW', 1)) {
+      this.advance();
+      this.advance();
+      return { kind: 'currentRow' };
+    }
+    const e = this.parsePrimary();
+    const value = e.kind === 'literal' && (typeof e.value === 'number' || typeof e.value === 'bigint') ? Number(e.value) : NaN;
+    if (Number.isNaN(value)) throw this.notYetSupported('non-literal window frame bounds');
+    const dir = this.advance().value;
+    const signed = dir === 'PRECEDING' ? -value : value;
+    return signed === 0 ? { kind: 'currentRow' } : { kind: 'offset', value: signed };
   }
 
   private parseFunctionArgument(): UnresolvedExpression {

@@ -103,6 +103,11 @@ export class MicroBatchExecution {
   private physical: PhysicalOperator | undefined;
   /** Filled by the planner: the plan's stateful operators. */
   private readonly statefulOperators: StatefulOperatorInfo[] = [];
+
+  /** The physical plan of the running query, once the first batch planned it (StreamingQuery.explain). */
+  get physicalPlan(): PhysicalOperator | undefined {
+    return this.physical;
+  }
   /** Resolves once sources are initialised (or the query failed trying). */
   private readonly initialized: Promise<void>;
   private markInitialized!: () => void;

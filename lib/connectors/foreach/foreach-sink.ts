@@ -46,7 +46,11 @@ export class ForeachSink implements Sink {
     const external = toExternalRows(schema, rows);
     const target = this.target;
     if (typeof target === 'function') {
-      for (const r of external) await target(r);
+      try {
+        for (const r of external) await target(r);
+      } catch (error) {
+        throw userFunctionError(error);
+      }
       return;
     }
     // One partition per batch: Rivulet runs each micro-batch in one task.
@@ -58,6 +62,17 @@ export class ForeachSink implements Sink {
       failure = e instanceof Error ? e : new Error(String(e));
     }
     if (target.close) await target.close(failure);
-    if (failure) throw failure;
+    if (failure) throw userFunctionError(failure);
   }
+}
+
+/** Spark's FOREACH_USER_FUNCTION_ERROR: the user's error becomes the reason. */
+function userFunctionError(error: unknown): SparkException {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new SparkException(`An error occurred in the user provided function in foreach sink. Reason: ${reason}`, {
+    errorClass: 'FOREACH_USER_FUNCTION_ERROR',
+    sqlState: '39000',
+    messageParameters: { reason },
+    cause: error,
+  });
 }
