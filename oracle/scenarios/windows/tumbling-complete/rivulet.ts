@@ -1,0 +1,12 @@
+import { SparkSession } from 'rivulet';
+import { window } from 'rivulet/functions';
+
+export default async function main(dir: string, kafka: string | null): Promise<void> {
+  const spark = SparkSession.builder.appName('tumbling-complete').getOrCreate();
+  const events = spark.readStream.schema('ts TIMESTAMP, word STRING, n INT').option('maxFilesPerTrigger', 1).json(dir + '/in');
+
+  const counts = events.groupBy(window(events.col('ts'), '10 minutes'), events.col('word')).count();
+  const query = counts.writeStream.format('console').outputMode('complete').option('truncate', false)
+    .trigger({ availableNow: true }).start();
+  await query.awaitTermination();
+}
