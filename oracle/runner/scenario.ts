@@ -47,7 +47,10 @@ export function loadScenarios(filter?: string): Scenario[] {
     for (const e of entries) if (e.isDirectory()) walk(path.join(dir, e.name));
   };
   walk(SCENARIOS_ROOT);
-  return filter ? found.filter((s) => s.id.includes(filter)) : found;
+  if (!filter) return found;
+  // Several filters may be given separated by commas: a scenario matching any of them is taken.
+  const parts = filter.split(',').filter((f) => f !== '');
+  return found.filter((s) => parts.some((f) => s.id.includes(f)));
 }
 
 /**

@@ -60,12 +60,23 @@ def error_line(e):
     return f"@@error {type(e).__name__} {condition or '-'}\n{message}"
 
 
+def set_times_in_path_order(work):
+    """Gives the input files modification times in path order, one second apart from 2024-01-01 UTC,
+    as oracle/runner/scenario.ts prepareWorkDir does for the Rivulet side: file sources take files
+    oldest first, and a checkout's times say nothing."""
+    files = sorted(os.path.join(d, f) for d, _, names in os.walk(work) for f in names)
+    base = 1704067200  # 2024-01-01T00:00:00Z
+    for i, f in enumerate(files):
+        os.utime(f, (base + i, base + i))
+
+
 def run(scenario_dir, kafka):
     scenario_id = os.path.relpath(scenario_dir, os.path.join(root, "oracle", "scenarios"))
     work = tempfile.mkdtemp(prefix="rivulet-oracle-")
     try:
         if os.path.isdir(os.path.join(scenario_dir, "input")):
             shutil.copytree(os.path.join(scenario_dir, "input"), work, dirs_exist_ok=True)
+            set_times_in_path_order(work)
         session = base.newSession()
         SparkSession._instantiatedSession = session
         SparkSession._activeSession = session

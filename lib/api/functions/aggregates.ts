@@ -24,8 +24,11 @@ export function sum_distinct(col: ColumnOrName): Column {
 export const sumDistinct = sum_distinct;
 export function count_if(col: ColumnOrName): Column { return fn('count_if', c(col)); }
 
-export function first(col: ColumnOrName, ignorenulls = false): Column { return fn('first', c(col), literalExpr(ignorenulls)); }
-export function last(col: ColumnOrName, ignorenulls = false): Column { return fn('last', c(col), literalExpr(ignorenulls)); }
+/** PySpark's `ignorenulls` positionally or as the keyword argument `{ ignorenulls: true }`. */
+type IgnoreNulls = boolean | { ignorenulls?: boolean };
+const ignoreNullsArg = (x: IgnoreNulls) => literalExpr(typeof x === 'boolean' ? x : x.ignorenulls ?? false);
+export function first(col: ColumnOrName, ignorenulls: IgnoreNulls = false): Column { return fn('first', c(col), ignoreNullsArg(ignorenulls)); }
+export function last(col: ColumnOrName, ignorenulls: IgnoreNulls = false): Column { return fn('last', c(col), ignoreNullsArg(ignorenulls)); }
 export function first_value(col: ColumnOrName, ignoreNulls?: Column | boolean): Column {
   return ignoreNulls === undefined ? fn('first_value', c(col)) : fn('first_value', c(col), v(ignoreNulls));
 }

@@ -77,7 +77,10 @@ export function array_insert(arr: ColumnOrName, pos: ColumnOrName | number, valu
   return fn('array_insert', c(arr), intArg(pos), valueArg(value));
 }
 export function array_compact(col: ColumnOrName): Column { return fn('array_compact', c(col)); }
-export function sort_array(col: ColumnOrName, asc = true): Column { return fn('sort_array', c(col), literalExpr(asc)); }
+/** `asc` positionally or as the keyword argument `{ asc: false }`, as PySpark takes it. */
+export function sort_array(col: ColumnOrName, asc: boolean | { asc?: boolean } = true): Column {
+  return fn('sort_array', c(col), literalExpr(typeof asc === 'boolean' ? asc : asc.asc ?? true));
+}
 export function array_sort(col: ColumnOrName, comparator?: (left: Column, right: Column) => Column): Column {
   return comparator ? fn('array_sort', c(col), lambda(comparator, 2, 2)) : fn('array_sort', c(col));
 }
