@@ -71,7 +71,7 @@ describe('DataFrame', () => {
     const out = captureStdout();
     people().show(2);
     out.restore();
-    expect(out.text()).toBe('+----+---+-----+\n|name|age| city|\n+----+---+-----+\n| ann| 31|paris|\n| bob| 17| oslo|\n+----+---+-----+\nonly showing top 2 rows\n\n');
+    expect(out.text()).toBe('+----+---+-----+\n|name|age| city|\n+----+---+-----+\n| ann| 31|paris|\n| bob| 17| oslo|\n+----+---+-----+\nonly showing top 2 rows\n');
   });
 
   test('streaming frames: isStreaming, the same transformations, explode(split(..))', () => {

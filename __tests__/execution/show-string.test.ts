@@ -72,7 +72,7 @@ describe('console sink examples (reference section 8)', () => {
         '|{2024-05-01 12:00...| cat|    2|',
         '|{2024-05-01 12:05...| dog|    1|',
         '+--------------------+----+-----+',
-      ) + 'only showing top 2 rows\n',
+      ) + 'only showing top 2 rows',
     );
   });
 
@@ -183,18 +183,18 @@ describe('truncation and alignment (DataFrameShowSuite)', () => {
 describe('footer', () => {
   test('singular row', () => {
     expect(showString([[1, '1'], [2, '2']], keyValue, 1)).toBe(
-      lines('+---+-----+', '|key|value|', '+---+-----+', '|  1|    1|', '+---+-----+') + 'only showing top 1 row\n',
+      lines('+---+-----+', '|key|value|', '+---+-----+', '|  1|    1|', '+---+-----+') + 'only showing top 1 row',
     );
   });
 
   test('plural rows; no footer when nothing more exists', () => {
     const rows = [[1, 'a'], [2, 'b'], [3, 'c']];
-    expect(showString(rows, keyValue, 2).endsWith('+---+-----+\nonly showing top 2 rows\n')).toBe(true);
+    expect(showString(rows, keyValue, 2).endsWith('+---+-----+\nonly showing top 2 rows')).toBe(true);
     expect(showString(rows, keyValue, 3).endsWith('|  3|    c|\n+---+-----+\n')).toBe(true);
   });
 
   test('numRows 0 and negative show no rows and a "top 0 rows" footer', () => {
-    const expected = lines('+---+-----+', '|key|value|', '+---+-----+', '+---+-----+') + 'only showing top 0 rows\n';
+    const expected = lines('+---+-----+', '|key|value|', '+---+-----+', '+---+-----+') + 'only showing top 0 rows';
     expect(showString([[1, '1']], keyValue, 0)).toBe(expected);
     expect(showString([[1, '1']], keyValue, -1)).toBe(expected);
   });
@@ -353,13 +353,13 @@ describe('vertical mode', () => {
       '-RECORD 0----\n' +
       ' key   | 1   \n' +
       ' value | 1   \n' +
-      'only showing top 1 row\n',
+      'only showing top 1 row',
     );
   });
 
   test('no rows prints "(0 rows)"', () => {
-    expect(showString([], keyValue, 20, 20, true)).toBe('(0 rows)\n');
-    expect(showString([[1, '1']], keyValue, 0, 20, true)).toBe('(0 rows)\n');
+    expect(showString([], keyValue, 20, 20, true)).toBe('(0 rows)');
+    expect(showString([[1, '1']], keyValue, 0, 20, true)).toBe('(0 rows)');
   });
 
   test('wide characters in names and values', () => {

@@ -38,7 +38,6 @@ describe('console sink options', () => {
         '+------------------------------------------------------+',
         'only showing top 2 rows',
         '',
-        '',
       ].join('\n'),
     );
   });

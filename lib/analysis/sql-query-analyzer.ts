@@ -6,6 +6,7 @@ import { AnalysisException } from '../errors/analysis-exception';
 import { quoteNameParts, tableOrViewNotFoundError } from '../errors/query-compilation-errors';
 import { DataTypes, type DataType } from '../types/data-types';
 import { attribute, newExprId, type Attribute, type NamedExpression } from '../expressions/expression';
+import { nullableThroughCasts } from '../expressions/cast';
 import { implicitCast } from '../expressions/type-utils';
 import { findCommonType } from '../expressions/type-coercion';
 import type { CompileContext } from '../expressions/function-definition';
@@ -353,8 +354,10 @@ export class SqlQueryAnalyzer {
       }
       types.push(t);
     }
-    const data = rows.map((row) => row.map((e, c) => evaluateConstant(implicitCast(e.kind === 'alias' ? e.child : e, types[c]), this.ctx.compile)));
-    const output = types.map((t, c) => attribute(r.columnAliases?.[c] ?? `col${c + 1}`, t, data.some((row) => row[c] === null)));
+    const cells = rows.map((row) => row.map((e, c) => implicitCast(e.kind === 'alias' ? e.child : e, types[c])));
+    const data = cells.map((row) => row.map((e) => evaluateConstant(e, this.ctx.compile)));
+    // ResolveInlineTables: a column is nullable when any row's (cast) expression is, not only when a value is null.
+    const output = types.map((t, c) => attribute(r.columnAliases?.[c] ?? `col${c + 1}`, t, cells.some((row, i) => data[i][c] === null || nullableThroughCasts(row[c]))));
     return { kind: 'localRelation', name: 'LocalRelation', data: () => data, output };
   }
 
@@ -504,3 +507,4 @@ function replaceAggregate(plan: LogicalPlan, from: LogicalPlan, to: LogicalPlan)
       return plan;
   }
 }
+

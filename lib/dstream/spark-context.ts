@@ -45,6 +45,12 @@ export class SparkContext extends SessionSparkContext {
     return new SparkContext(sessionOf(context));
   }
 
+  /** PySpark's `SparkContext.getOrCreate()`: the active session's context, or a new one. */
+  static getOrCreate(conf?: Record<string, string>): SparkContext {
+    const active = StreamSession.getActiveSession();
+    return active === null ? new SparkContext({ conf }) : SparkContext.of(active);
+  }
+
   get defaultParallelism(): number {
     return this.backingSession.defaultParallelism();
   }

@@ -1,7 +1,7 @@
 // Spark 4's `Dataset.showString` (classic Dataset.getRows + showString): the table text that
 // `show()` and the console sink print. It returns the text *without* the final newline that
-// `show()` adds with `println`, so what reaches stdout is `showString(...) + "\n"`. The footer
-// ("only showing top N rows" / "(0 rows)") ends with its own newline, so a blank line follows it.
+// `show()` adds with `println`, so what reaches stdout is `showString(...) + "\n"`. Spark 4.2's
+// footer ("only showing top N rows" / "(0 rows)") has no newline of its own, so no blank line follows it.
 import { prettyStringFormatter } from '../types/pretty-value';
 import type { StructType } from '../types/struct-type';
 import { stringHalfWidth } from '../util/display-width';
@@ -32,9 +32,9 @@ export function showString(
 
   let text = vertical ? verticalLayout(header, data) : tableLayout(header, data, truncateAt);
   if (vertical && data.length === 0) {
-    text += '(0 rows)\n';
+    text += '(0 rows)';
   } else if (hasMoreData) {
-    text += `only showing top ${limit} ${limit === 1 ? 'row' : 'rows'}\n`;
+    text += `only showing top ${limit} ${limit === 1 ? 'row' : 'rows'}`;
   }
   return text;
 }

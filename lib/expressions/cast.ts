@@ -48,6 +48,7 @@ import { castStringFormatter, dayTimeIntervalString, javaDoubleToString, javaFlo
 import { SparkException } from '../errors/spark-exception';
 import { AnalysisException } from '../errors/analysis-exception';
 import { typeSql } from './type-utils';
+import { isNullable, type Expression } from './expression';
 import { parseCalendarInterval, parseDayTimeInterval, parseYearMonthInterval } from '../types/interval-parse';
 
 type Converter = (v: unknown) => unknown;
@@ -85,6 +86,13 @@ function sameType(a: DataType, b: DataType): boolean {
 }
 
 const resolvableNullability = (from: boolean, to: boolean): boolean => !from || to;
+
+/** Spark's Cast.nullable (non-try casts): the child is nullable or Cast.forceNullable says so. */
+export function nullableThroughCasts(e: Expression): boolean {
+  if (e.kind === 'alias') return nullableThroughCasts(e.child);
+  if (e.kind === 'cast') return e.tryCast || nullableThroughCasts(e.child) || forceNullable(e.child.dataType, e.dataType);
+  return isNullable(e);
+}
 
 /** Spark's Cast.forceNullable: casting a non-null value may still give null. */
 export function forceNullable(from: DataType, to: DataType): boolean {

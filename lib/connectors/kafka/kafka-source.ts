@@ -182,6 +182,14 @@ export class KafkaSource implements Source {
     }
   }
 
+  /** Trigger.AvailableNow: the offsets that exist at start; later batches read up to them only, within the rate limits. */
+  private availableNowLatest: PartitionOffsets | undefined;
+
+  async prepareForTriggerAvailableNow(): Promise<void> {
+    await this.getOrCreateInitialOffsets();
+    this.availableNowLatest = await this.listOffsets(await this.assignedPartitions(), () => -1);
+  }
+
   reportLatestOffset(): Offset | null {
     return this.reportedLatest;
   }
@@ -191,7 +199,7 @@ export class KafkaSource implements Source {
     // The engine passes the previous batch's end (null before the first batch).
     const startJson = start === undefined ? this.committed : start;
     const from = startJson === null ? initial : offsetsFromJson(startJson);
-    const latest = await this.listOffsets(await this.assignedPartitions(), () => -1);
+    const latest = this.availableNowLatest ?? await this.listOffsets(await this.assignedPartitions(), () => -1);
     this.reportedLatest = latest.size === 0 ? null : offsetsToJson(latest);
     let offsets = latest;
     const { minOffsets, maxOffsets, maxTriggerDelayMs } = this.limits;

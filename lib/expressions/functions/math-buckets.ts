@@ -7,6 +7,7 @@ import { toDecimal } from '../../types/decimal';
 import { unexpectedInputTypeError } from '../../errors/query-compilation-errors';
 import type { FunctionDefinition, ScalarFunction } from '../function-definition';
 import type { Expression } from '../expression';
+import { nullableThroughCasts } from '../cast';
 import { literal } from '../literal';
 import { prettySql } from '../expression-sql';
 import { implicitCast, isIntegral, isNull, isNumeric, isString, typeSql } from '../type-utils';
@@ -92,7 +93,8 @@ const makeInterval: ScalarFunction = {
       if (!ok) throw unexpectedInputTypeError(text, i, i === 6 ? '"DECIMAL(18,6)"' : '"INT"', prettySql(a), typeSql(t));
       return implicitCast(a, target);
     });
-    return { args: cast, dataType: new CalendarIntervalType(), nullable: true };
+    // MakeInterval.nullable: with ANSI on only a nullable argument gives null (overflow fails).
+    return { args: cast, dataType: new CalendarIntervalType(), nullable: !ctx.ansiEnabled || cast.some(nullableThroughCasts) };
   },
   compile(evals, _t, _type, ctx) {
     const ansi = ctx.ansiEnabled;

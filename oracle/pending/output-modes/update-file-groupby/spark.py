@@ -1,0 +1,10 @@
+from pyspark.sql import SparkSession
+from pyspark.sql.functions import count, sum
+
+
+def main(dir, kafka):
+    spark = SparkSession.builder.appName("update-groupby").getOrCreate()
+    events = spark.readStream.schema("user STRING, n INT").option("maxFilesPerTrigger", 1).json(dir + "/in")
+    totals = events.groupBy("user").agg(count("*").alias("events"), sum("n").alias("total"))
+    query = totals.writeStream.format("console").outputMode("update").trigger(availableNow=True).start()
+    query.awaitTermination()

@@ -1,0 +1,13 @@
+from pyspark.sql import SparkSession
+from oracle_support import record_rows
+
+
+def main(dir, kafka):
+    spark = SparkSession.builder.appName("file-sink-csv").getOrCreate()
+    rows = spark.readStream.schema("id BIGINT, name STRING, score DOUBLE").option("maxFilesPerTrigger", 1).json(dir + "/in")
+    query = (rows.writeStream.format("csv").option("path", dir + "/out").option("checkpointLocation", dir + "/chk")
+             .trigger(availableNow=True).start())
+    query.awaitTermination()
+    back = spark.read.schema("id BIGINT, name STRING, score DOUBLE").csv(dir + "/out")
+    record_rows(back.orderBy("id"))
+    print(back.count())

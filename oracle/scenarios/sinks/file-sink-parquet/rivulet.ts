@@ -1,0 +1,13 @@
+import { SparkSession } from 'rivulet';
+import { record_rows } from '../../../support/oracle-support';
+
+export default async function main(dir: string, kafka: string | null): Promise<void> {
+  const spark = SparkSession.builder.appName('file-sink-parquet').getOrCreate();
+  const rows = spark.readStream.schema('id BIGINT, name STRING, score DOUBLE').option('maxFilesPerTrigger', 1).json(dir + '/in');
+  const query = rows.writeStream.format('parquet').option('path', dir + '/out').option('checkpointLocation', dir + '/chk')
+    .trigger({ availableNow: true }).start();
+  await query.awaitTermination();
+  const back = spark.read.parquet(dir + '/out');
+  await record_rows(back.orderBy('id'));
+  console.log(String(await back.count()));
+}
