@@ -41,13 +41,12 @@ function orderByPartition(groups: Group[], aggregation: Aggregation): Group[] {
   return groups.sort((a, b) => a.partition - b.partition);
 }
 
-interface StateEntry {
-  values: unknown[];
-  buffers: unknown[];
-  partition: number;
-  /** First-insertion sequence: orders update-mode output like the store's iteration order. */
-  seq: number;
-}
+/**
+ * A group in state, as a tuple so the state file stores no property names: grouping values,
+ * aggregate buffers, and the first-insertion sequence (orders update-mode output like the store's
+ * iteration order).
+ */
+type StateEntry = [values: unknown[], buffers: unknown[], seq: number];
 
 /** Where the event time sits in the grouping key: `window` structs count by their end. */
 export interface EventTimeKey {
@@ -56,11 +55,17 @@ export interface EventTimeKey {
   isWindow: boolean;
 }
 
-/** True when the group's event time is at or below `limitMicros` (Spark's `eventTime <= watermark`). */
-function isBehind(values: readonly unknown[], key: EventTimeKey, limitMicros: bigint): boolean {
+/** The group's event time in micros (a window's end), as a double: exact below 2^53 micros. */
+function eventTimeOf(values: readonly unknown[], key: EventTimeKey): number | null {
   let t = values[key.index] as bigint | readonly unknown[] | null;
   if (key.isWindow && t !== null) t = (t as readonly unknown[])[1] as bigint | null;
-  return t !== null && (t as bigint) <= limitMicros;
+  return t === null ? null : Number(t as bigint);
+}
+
+/** True when the group's event time is at or below `limitMicros` (Spark's `eventTime <= watermark`). */
+function isBehind(values: readonly unknown[], key: EventTimeKey, limitMicros: number): boolean {
+  const t = eventTimeOf(values, key);
+  return t !== null && t <= limitMicros;
 }
 
 /**
@@ -77,6 +82,12 @@ export class StatefulAggregateExec implements PhysicalOperator {
   private readonly aggregation: Aggregation;
   /** Next first-insertion sequence; undefined until read from the recovered state. */
   private nextSeq: number | undefined;
+  /**
+   * State keys by event time (micros), so eviction visits the expired windows only instead of
+   * scanning all state. Built from the store on the first batch (after a restart too) and dropped
+   * when a batch fails.
+   */
+  private byTime: Map<number, [partition: number, key: unknown][]> | undefined;
 
   constructor(
     readonly output: readonly Attribute[],
@@ -97,8 +108,9 @@ export class StatefulAggregateExec implements PhysicalOperator {
     const mode = ctx.outputMode;
     const eventTimeKey = this.eventTimeKey;
     const watermarkMs = ctx.batchWatermarkMs ?? 0;
-    const evictBelow = BigInt(watermarkMs) * 1000n;
-    const lateBelow = BigInt(ctx.lateEventsWatermarkMs ?? watermarkMs) * 1000n;
+    const evictBelow = watermarkMs * 1000;
+    const lateBelow = (ctx.lateEventsWatermarkMs ?? watermarkMs) * 1000;
+    const indexed = eventTimeKey !== undefined && mode !== 'complete';
     // Spark filters late data in append and update mode only; complete mode keeps every group.
     const dropLate = eventTimeKey !== undefined && mode !== 'complete';
     const started = performance.now();
@@ -108,10 +120,19 @@ export class StatefulAggregateExec implements PhysicalOperator {
     // After a restart, new groups continue the sequence of the groups already in state.
     if (this.nextSeq === undefined) {
       let next = 0;
-      for (const store of stores) for (const [, value] of store.iterator()) next = Math.max(next, (value as StateEntry).seq + 1);
+      const byTime = new Map<number, [number, unknown][]>();
+      stores.forEach((store, p) => {
+        for (const [key, value] of store.iterator()) {
+          const entry = value as StateEntry;
+          next = Math.max(next, entry[2] + 1);
+          if (indexed) this.index(byTime, entry, p, key);
+        }
+      });
       this.nextSeq = next;
+      this.byTime = indexed ? byTime : undefined;
     }
-    const updated: StateEntry[] = [];
+    const byTime = this.byTime;
+    const updated: [entry: StateEntry, partition: number][] = [];
     const rows: Row[] = [];
     let dropped = 0;
     let removed = 0;
@@ -126,38 +147,53 @@ export class StatefulAggregateExec implements PhysicalOperator {
         const partition = this.aggregation.partitionOf(group.values);
         const store = stores[partition];
         const existing = store.get(key) as StateEntry | undefined;
-        const entry: StateEntry = existing
-          ? { values: existing.values, buffers: this.aggregation.mergeBuffers(existing.buffers, group.buffers), partition, seq: existing.seq }
-          : { values: group.values, buffers: group.buffers, partition, seq: this.nextSeq++ };
+        const entry: StateEntry = existing ? [existing[0], this.aggregation.mergeBuffers(existing[1], group.buffers), existing[2]] : [group.values, group.buffers, this.nextSeq++];
         store.put(key, entry);
-        updated.push(entry);
+        if (!existing && byTime) this.index(byTime, entry, partition, key);
+        updated.push([entry, partition]);
       }
       updatesDone = performance.now();
       if (mode === 'complete') {
-        for (const store of stores) for (const [, entry] of store.iterator()) rows.push(this.aggregation.resultRow(entry as StateEntry));
+        for (const store of stores) for (const [, entry] of store.iterator()) rows.push(this.resultRow(entry as StateEntry));
       } else {
         if (mode === 'update') {
-          updated.sort((a, b) => a.partition - b.partition || a.seq - b.seq);
-          for (const entry of updated) rows.push(this.aggregation.resultRow(entry));
+          updated.sort((a, b) => a[1] - b[1] || a[0][2] - b[0][2]);
+          for (const [entry] of updated) rows.push(this.resultRow(entry));
         }
-        if (eventTimeKey !== undefined) {
-          // Append emits exactly the groups leaving state; update only forgets them.
-          for (const store of stores) {
-            const evicted: unknown[] = [];
-            for (const [key, value] of store.iterator()) {
-              const entry = value as StateEntry;
-              if (!isBehind(entry.values, eventTimeKey, evictBelow)) continue;
-              evicted.push(key);
-              if (mode === 'append') rows.push(this.aggregation.resultRow(entry));
+        if (eventTimeKey !== undefined && byTime) {
+          // Append emits exactly the groups leaving state; update only forgets them. Only the
+          // expired event times are visited; within a partition, groups leave in store order
+          // (first-insertion sequence), partitions in order, as a scan of the stores would.
+          const evicted: StateEntry[][] = [];
+          const evictedKeys: unknown[][] = [];
+          for (const [time, keys] of byTime) {
+            if (time > evictBelow) continue;
+            byTime.delete(time);
+            for (const [p, key] of keys) {
+              const entry = stores[p].get(key) as StateEntry | undefined;
+              if (entry === undefined) continue;
+              (evicted[p] ??= []).push(entry);
+              (evictedKeys[p] ??= []).push(key);
             }
-            for (const key of evicted) store.remove(key);
-            removed += evicted.length;
+          }
+          for (let p = 0; p < evicted.length; p++) {
+            const entries = evicted[p];
+            if (!entries) continue;
+            const keys = evictedKeys[p];
+            const order = entries.map((_, i) => i).sort((a, b) => entries[a][2] - entries[b][2]);
+            for (const i of order) {
+              if (mode === 'append') rows.push(this.resultRow(entries[i]));
+              stores[p].remove(keys[i]);
+            }
+            removed += entries.length;
           }
         }
       }
       removalsDone = performance.now();
     } catch (e) {
       for (const s of stores) s.abort();
+      this.nextSeq = undefined;
+      this.byTime = undefined;
       throw e;
     }
     const commitStarted = performance.now();
@@ -179,6 +215,18 @@ export class StatefulAggregateExec implements PhysicalOperator {
       numRowsDroppedByWatermark: dropped,
     });
     return rows;
+  }
+
+  private resultRow(entry: StateEntry): Row {
+    return this.aggregation.resultRow({ values: entry[0], buffers: entry[1] });
+  }
+
+  private index(byTime: Map<number, [number, unknown][]>, entry: StateEntry, partition: number, key: unknown): void {
+    const t = eventTimeOf(entry[0], this.eventTimeKey!);
+    if (t === null) return;
+    let keys = byTime.get(t);
+    if (!keys) byTime.set(t, (keys = []));
+    keys.push([partition, key]);
   }
 
   close(): void {

@@ -289,6 +289,12 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
     const lateLimit = lateWatermarkMs === undefined ? undefined : BigInt(lateWatermarkMs) * 1000n;
     const otherNulls = new Array(other.width).fill(null);
     const post = this.postFilter;
+    // The condition reads a scratch row (left columns, then right): this row's columns are set
+    // once, each candidate's per pair, and only pairs that pass are concatenated for output.
+    const leftWidth = this.leftSide.width;
+    const scratch: unknown[] | undefined = post ? new Array(leftWidth + this.rightSide.width) : undefined;
+    const mineAt = isLeft ? 0 : leftWidth;
+    const otherAt = isLeft ? leftWidth : 0;
     for (const row of rows) {
       if (lateLimit !== undefined && side.eventTime) {
         const t = side.eventTime(row);
@@ -307,13 +313,16 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
       if (key !== NULL_KEY) {
         const entries = otherState.get(key);
         if (entries) {
+          if (scratch) for (let c = 0; c < row.length; c++) scratch[mineAt + c] = row[c];
           let changed: StateEntry[] | undefined;
           for (let i = 0; i < entries.length; i++) {
             const [otherRow, otherMatched] = entries[i];
             // Left semi: a left row is emitted once, for its first match only.
             if (type === 'left_semi' && !isLeft && otherMatched) continue;
-            const joined = isLeft ? row.concat(otherRow) : otherRow.concat(row);
-            if (post && !post(joined)) continue;
+            if (post) {
+              for (let c = 0; c < otherRow.length; c++) scratch![otherAt + c] = otherRow[c];
+              if (post(scratch!) !== true) continue;
+            }
             matched = true;
             if (!otherMatched) {
               changed ??= otherState.mutable(key);
@@ -322,7 +331,7 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
             if (type === 'left_semi') {
               out.push(isLeft ? row : otherRow);
               if (isLeft) break;
-            } else out.push(joined);
+            } else out.push(isLeft ? row.concat(otherRow) : otherRow.concat(row));
           }
         }
       }

@@ -169,18 +169,18 @@ export class BinaryWriter {
       for (const x of v) this.value(x);
       return;
     }
-    const decimal = decimalSupport();
-    if (decimal && decimal.isDecimal(v)) {
-      const d = v as { unscaled: bigint; scale: number };
-      this.u8(T_DECIMAL);
-      this.value(d.unscaled);
-      this.value(d.scale);
-      return;
-    }
     const proto = Object.getPrototypeOf(v) as object | null;
     if (proto === Object.prototype || proto === null) {
       this.u8(T_OBJECT);
     } else {
+      const decimal = decimalSupport();
+      if (decimal && decimal.isDecimal(v)) {
+        const d = v as { unscaled: bigint; scale: number };
+        this.u8(T_DECIMAL);
+        this.value(d.unscaled);
+        this.value(d.scale);
+        return;
+      }
       const name = stateValueClassName(v);
       if (name === undefined) throw new TypeError(`A state value of class ${v.constructor?.name ?? 'unknown'} cannot be written to the checkpoint.`);
       this.u8(T_CLASS);

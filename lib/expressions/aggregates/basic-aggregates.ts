@@ -76,11 +76,24 @@ export const sum: AggregateFunction = {
         }
         return v;
       };
+      // The buffer is a double while the sum is a safe integer (exact, and no BigInt allocated per
+      // row), a bigint beyond that; result() gives the LONG as a bigint either way.
+      const add = (b: unknown, v: unknown): unknown => {
+        if (typeof b === 'number' && typeof v === 'number') {
+          const s = b + v;
+          return Number.isSafeInteger(s) ? s : check(BigInt(b) + BigInt(v));
+        }
+        return check(BigInt(b as bigint | number) + BigInt(v as bigint | number));
+      };
+      const narrow = (v: bigint): number | bigint => {
+        const x = Number(v);
+        return Number.isSafeInteger(x) ? x : v;
+      };
       return {
         init: () => null,
-        update: (b, v) => (v === null ? b : b === null ? v : check((b as bigint) + (v as bigint))),
-        merge: (l, r) => (l === null ? r : r === null ? l : check((l as bigint) + (r as bigint))),
-        result: (b) => b,
+        update: (b, v) => (v === null ? b : b === null ? narrow(v as bigint) : add(b, typeof v === 'bigint' ? narrow(v) : v)),
+        merge: (l, r) => (l === null ? r : r === null ? l : add(l, r)),
+        result: (b) => (typeof b === 'number' ? BigInt(b) : b),
       };
     }
     return {
