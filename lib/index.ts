@@ -17,6 +17,10 @@ export { StreamingQueryListener, QueryStartedEvent, QueryProgressEvent, QueryIdl
 export { StreamingQueryProgress } from './streaming/progress';
 export type { QueryStatus } from './streaming/micro-batch-execution';
 export { Row } from './types/row';
+export { Timestamp } from './types/timestamp-value';
+export { PlainDate } from './types/plain-date';
+export { PlainDateTime } from './types/plain-date-time';
+export { Decimal } from './types/decimal';
 export { StructType, StructField } from './types/struct-type';
 export {
   SparkException,

@@ -25,7 +25,7 @@ import { alignByName, buildDistinct, buildSetOperation, buildUnion } from '../an
 import { buildJoin, buildUsingJoin, parseJoinType } from '../analysis/join-builder';
 import { PySparkTypeError } from '../errors/illegal-argument-exception';
 import { DataStreamWriter } from './data-stream-writer';
-import { toExternalRows } from '../types/external-row';
+import { externalValueOptions, toExternalRows } from '../types/external-row';
 import { DataFrameWriter } from './data-frame-writer';
 import { buildEventTimeWatermark } from '../analysis/watermark-builder';
 
@@ -338,8 +338,14 @@ export class DataFrame {
     return this.executeRows();
   }
 
+  /** The rows as a user holds them (see README "Values": LONG -> number, TIMESTAMP -> Timestamp...). */
   collect(): Row[] {
-    return toExternalRows(this.schema, this.executeRows());
+    return toExternalRows(this.schema, this.executeRows(), externalValueOptions((k) => this.session.confGet(k)));
+  }
+
+  /** PySpark's toLocalIterator: the collected rows, one at a time. */
+  *toLocalIterator(): IterableIterator<Row> {
+    yield* this.collect();
   }
 
   count(): number {
@@ -379,6 +385,11 @@ export class DataFrame {
     const physical = planPhysical(this.plan, { compile: this.session.compileContext(), numShufflePartitions: this.session.numShufflePartitions(), streamingRelations: relations });
     const physicalText = `== Physical Plan ==\n${physicalTreeString(physical)}`;
     process.stdout.write(extended ? `== Analyzed Logical Plan ==\n${treeString(this.plan)}\n${physicalText}\n` : `${physicalText}\n`);
+  }
+
+  /** `console.log(df)` shows what PySpark's repr shows: `DataFrame[word: string, count: bigint]`. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
   }
 
   toString(): string {

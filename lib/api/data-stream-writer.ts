@@ -23,6 +23,7 @@ import { CaseInsensitiveMap } from '../util/case-insensitive-map';
 import { optionString, type OptionValue } from './data-stream-reader';
 import { StreamingQuery } from './streaming-query';
 import { QueryIdleEvent, QueryProgressEvent, QueryStartedEvent, QueryTerminatedEvent } from './streaming-query-listener';
+import { externalValueOptions } from '../types/external-row';
 import { ForeachSink, checkForeachTarget, type ForeachTarget } from '../connectors/foreach/foreach-sink';
 import { ForeachBatchSink, type ForeachBatchFunction } from './foreach-batch-sink';
 import type { SinkProvider } from '../connectors/sink';
@@ -192,7 +193,7 @@ export class DataStreamWriter {
     const sinkSchema = StructType(output.map((a) => StructField(a.name, a.dataType, a.nullable)));
     const sink = custom
       ? custom.kind === 'foreach'
-        ? new ForeachSink(custom.target)
+        ? new ForeachSink(custom.target, externalValueOptions(sessionConf))
         : new ForeachBatchSink(custom.fn, session)
       : sinkProvider.createSink({
       options: sinkOptions,
