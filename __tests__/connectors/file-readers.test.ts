@@ -275,7 +275,7 @@ describe('json', () => {
     expect(() => rows(df)).toThrow('[RIVULET_LONG_NOT_SAFE_INTEGER] The BIGINT value 9007199254740993 of `l` is not a safe JavaScript integer');
     expect(r[7]).toBeNaN();
     const fmt = write('f.json', '{"t":"26/08/2015 18:00"}\n');
-    expect(rows(spark.read.json(fmt, 't TIMESTAMP', { timestampFormat: 'dd/MM/yyyy HH:mm' }))).toEqual([[1440612000000000]]);
+    expect(rows(spark.read.json(fmt, 't TIMESTAMP', { timestampFormat: 'dd/MM/yyyy HH:mm' }))).toEqual([[new Date(1440612000000)]]);
   });
 
   test('multiLine: the whole file is one JSON value, an array gives one row per object', () => {

@@ -1,6 +1,6 @@
 import { newSession } from '../support/session';
 
-const us = (iso: string) => new Date(iso);
+const us = (iso: string) => BigInt(Date.parse(iso)) * 1000n;
 
 describe('session_window in batch SQL (Spark SessionWindowing + MergingSessionsExec)', () => {
   const setup = () => {
@@ -15,9 +15,9 @@ describe('session_window in batch SQL (Spark SessionWindowing + MergingSessionsE
     const spark = setup();
     const rows = spark.sql("SELECT user, session_window.start, session_window.end, count(*) AS n FROM events GROUP BY user, session_window(ts, '5 minutes') ORDER BY user, start").collectInternalRows();
     expect(rows).toEqual([
-      ['u1', us('2021-01-01T00:00:00Z'), us('2021-01-01T00:09:30Z'), 2],
-      ['u1', us('2021-01-01T00:10:00Z'), us('2021-01-01T00:15:00Z'), 1],
-      ['u2', us('2021-01-01T00:01:00Z'), us('2021-01-01T00:06:00Z'), 1],
+      ['u1', us('2021-01-01T00:00:00Z'), us('2021-01-01T00:09:30Z'), 2n],
+      ['u1', us('2021-01-01T00:10:00Z'), us('2021-01-01T00:15:00Z'), 1n],
+      ['u2', us('2021-01-01T00:01:00Z'), us('2021-01-01T00:06:00Z'), 1n],
     ]);
   });
 
@@ -29,8 +29,8 @@ describe('session_window in batch SQL (Spark SessionWindowing + MergingSessionsE
         AS t(ts, gap) GROUP BY session_window(ts, gap) ORDER BY 1`)
       .collectInternalRows();
     expect(rows).toEqual([
-      [us('2021-01-01T00:00:00Z'), us('2021-01-01T00:03:00Z'), 2],
-      [us('2021-01-01T00:05:00Z'), us('2021-01-01T00:06:00Z'), 1],
+      [us('2021-01-01T00:00:00Z'), us('2021-01-01T00:03:00Z'), 2n],
+      [us('2021-01-01T00:05:00Z'), us('2021-01-01T00:06:00Z'), 1n],
     ]);
   });
 
