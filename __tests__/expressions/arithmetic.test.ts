@@ -141,7 +141,7 @@ describe('datetime and interval arithmetic', () => {
     expect(evalExpr("date'2020-01-31' + interval '1' month").slice(1)).toEqual(['date', PlainDate.fromEpochDay(18321)]); // 2020-02-29
     expect(evalExpr("timestamp'2020-01-01 00:00:00' + interval '1 day 2 hours'").slice(1)).toEqual(['timestamp', new Date(1_577_930_400_000)]);
     expect(evalExpr("interval '2 hours' + timestamp'2020-01-01 00:00:00'").slice(1)).toEqual(['timestamp', new Date(1_577_844_000_000)]);
-    expect(evalExpr("timestamp'2020-03-31 10:00:00' - interval '1' month").slice(1)).toEqual(['timestamp', 1_582_970_400_000_000n]); // 2020-02-29 10:00
+    expect(evalExpr("timestamp'2020-03-31 10:00:00' - interval '1' month").slice(1)).toEqual(['timestamp', new Date(1_582_970_400_000)]); // 2020-02-29 10:00
   });
 
   test('ANSI intervals from casts', () => {
