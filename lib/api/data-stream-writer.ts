@@ -23,6 +23,7 @@ import { CaseInsensitiveMap } from '../util/case-insensitive-map';
 import { optionString, type OptionValue } from './data-stream-reader';
 import { StreamingQuery } from './streaming-query';
 import { QueryIdleEvent, QueryProgressEvent, QueryStartedEvent, QueryTerminatedEvent } from './streaming-query-listener';
+import { toLocalPath } from '../util/local-path';
 import { externalValueOptions } from '../types/external-row';
 import { ForeachSink, checkForeachTarget, type ForeachTarget } from '../connectors/foreach/foreach-sink';
 import { ForeachBatchSink, type ForeachBatchFunction } from './foreach-batch-sink';
@@ -159,14 +160,18 @@ export class DataStreamWriter {
     if (custom && partitionColumns && partitionColumns.length > 0) {
       throw new AnalysisException(`'${custom.kind}' does not support partitioning`);
     }
-    const sinkOptions = partitionColumns && partitionColumns.length > 0 ? options.with(PARTITION_COLUMNS_OPTION, JSON.stringify(partitionColumns)) : options;
+    const pathOption = options.get('path');
+    const localOptions = pathOption === undefined ? options : options.with('path', toLocalPath(pathOption));
+    const sinkOptions = partitionColumns && partitionColumns.length > 0 ? localOptions.with(PARTITION_COLUMNS_OPTION, JSON.stringify(partitionColumns)) : localOptions;
 
     if (queryName && session.streams.active.some((q) => q.name === queryName)) {
       throw new IllegalArgumentException(`Cannot start query with name ${queryName} as a query with that name is already active in this SparkSession`);
     }
 
-    let checkpointDir = options.get('checkpointLocation');
-    const rootDir = session.confGet('spark.sql.streaming.checkpointLocation');
+    const checkpointOption = options.get('checkpointLocation');
+    let checkpointDir = checkpointOption === undefined ? undefined : toLocalPath(checkpointOption);
+    const rootConf = session.confGet('spark.sql.streaming.checkpointLocation');
+    const rootDir = rootConf === undefined ? undefined : toLocalPath(rootConf);
     if (checkpointDir === undefined && rootDir !== undefined) checkpointDir = path.join(rootDir, queryName ?? randomUUID());
     if (checkpointDir === undefined && !sinkProvider.allowsTemporaryCheckpoint) {
       throw new AnalysisException(
