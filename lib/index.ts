@@ -4,7 +4,7 @@ export { StreamSession, SparkSession, Builder } from './session/stream-session';
 // is the session's view of it (StreamingContext accepts either).
 export { SparkContext } from './dstream/spark-context';
 export { RuntimeConfig } from './session/runtime-config';
-export { DataFrame } from './api/data-frame';
+export { DataFrame, type TypedRow } from './api/data-frame';
 export { Column } from './api/column';
 export { GroupedData } from './api/grouped-data';
 export { DataStreamReader } from './api/data-stream-reader';

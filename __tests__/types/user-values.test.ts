@@ -91,6 +91,18 @@ describe('what a user gets', () => {
   });
 });
 
+describe('TypeScript types for collected rows', () => {
+  test('collect<T>() types fields so arithmetic needs no cast', () => {
+    const df = spark.createDataFrame([['spark', 2]], ['word', 'count']);
+    const rows = df.collect<{ word: string; count: number }>();
+    const next: number = rows[0].count + 1; // compiles without a cast (tsc checks tests)
+    const word: string = rows[0].word.toUpperCase();
+    expect([next, word]).toEqual([3, 'SPARK']);
+    expect(df.first<{ count: number }>()!.count * 2).toBe(4);
+    expect([...df.toLocalIterator<{ word: string }>()].map((r) => r.word)).toEqual(['spark']);
+  });
+});
+
 describe('Row and DataFrame as PySpark shows them', () => {
   test('inspect and toString', () => {
     const df = spark.createDataFrame([['spark', 2]], ['word', 'count']);

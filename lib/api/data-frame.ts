@@ -29,6 +29,13 @@ import { externalValueOptions, toExternalRows } from '../types/external-row';
 import { DataFrameWriter } from './data-frame-writer';
 import { buildEventTimeWatermark } from '../analysis/watermark-builder';
 
+/**
+ * A collected row typed by what the caller declares: `df.collect<{ word: string; count: number }>()`
+ * gives rows whose `row.count + 1` needs no cast (the declaration is the caller's promise; README
+ * "Values" says what each Spark type gives).
+ */
+export type TypedRow<T extends object> = Row & T;
+
 export class DataFrame {
   constructor(
     readonly session: SessionContext,
@@ -339,21 +346,21 @@ export class DataFrame {
   }
 
   /** The rows as a user holds them (see README "Values": LONG -> number, TIMESTAMP -> Timestamp...). */
-  collect(): Row[] {
-    return toExternalRows(this.schema, this.executeRows(), externalValueOptions((k) => this.session.confGet(k)));
+  collect<T extends object = Record<string, unknown>>(): TypedRow<T>[] {
+    return toExternalRows(this.schema, this.executeRows(), externalValueOptions((k) => this.session.confGet(k))) as TypedRow<T>[];
   }
 
   /** PySpark's toLocalIterator: the collected rows, one at a time. */
-  *toLocalIterator(): IterableIterator<Row> {
-    yield* this.collect();
+  *toLocalIterator<T extends object = Record<string, unknown>>(): IterableIterator<TypedRow<T>> {
+    yield* this.collect<T>();
   }
 
   count(): number {
     return this.executeRows().length;
   }
 
-  take(n: number): Row[] {
-    return this.collect().slice(0, n);
+  take<T extends object = Record<string, unknown>>(n: number): TypedRow<T>[] {
+    return this.collect<T>().slice(0, n);
   }
 
   head(n?: number): Row | Row[] | null {
@@ -361,8 +368,8 @@ export class DataFrame {
     return this.take(n);
   }
 
-  first(): Row | null {
-    return this.take(1)[0] ?? null;
+  first<T extends object = Record<string, unknown>>(): TypedRow<T> | null {
+    return this.take<T>(1)[0] ?? null;
   }
 
   isEmpty(): boolean {
