@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const query = evens.writeStream.format('console').option('truncate', false).trigger({ processingTime: '1 second' }).start();
 
   if (args.seconds !== undefined) {
-    await query.awaitTermination(Number(args.seconds) * 1000);
+    await query.awaitTermination(Number(args.seconds));
     await query.stop();
   } else {
     await query.awaitTermination();

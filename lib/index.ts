@@ -4,7 +4,7 @@ export { StreamSession, SparkSession, Builder } from './session/stream-session';
 // is the session's view of it (StreamingContext accepts either).
 export { SparkContext } from './dstream/spark-context';
 export { RuntimeConfig } from './session/runtime-config';
-export { DataFrame } from './api/data-frame';
+export { DataFrame, type TypedRow } from './api/data-frame';
 export { Column } from './api/column';
 export { Window, WindowSpec } from './api/window';
 export { StorageLevel } from './api/storage-level';
@@ -19,6 +19,10 @@ export { StreamingQueryListener, QueryStartedEvent, QueryProgressEvent, QueryIdl
 export { StreamingQueryProgress } from './streaming/progress';
 export type { QueryStatus } from './streaming/micro-batch-execution';
 export { Row } from './types/row';
+export { Timestamp } from './types/timestamp-value';
+export { PlainDate } from './types/plain-date';
+export { PlainDateTime } from './types/plain-date-time';
+export { Decimal } from './types/decimal';
 export { StructType, StructField } from './types/struct-type';
 export {
   SparkException,

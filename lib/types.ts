@@ -32,4 +32,7 @@ export { StructType, StructField } from './types/struct-type';
 export { Decimal } from './types/decimal';
 export type { RoundingMode } from './types/decimal';
 export { Row } from './types/row';
+export { Timestamp } from './types/timestamp-value';
+export { PlainDate } from './types/plain-date';
+export { PlainDateTime } from './types/plain-date-time';
 export { parseDataType as _parse_datatype_string, parseTableSchema } from './types/ddl';

@@ -28,8 +28,8 @@ describe('rate sources', () => {
     }).start();
     await twoBatches;
     await q.stop();
-    expect(batches[0]).toEqual([0, [[1_000_000n, 0n], [1_000_000n, 2n], [1_000_000n, 1n]]]);
-    expect(batches[1]).toEqual([1, [[1_500_000n, 3n], [1_500_000n, 5n], [1_500_000n, 4n]]]);
+    expect(batches[0]).toEqual([0, [[new Date(1000), 0], [new Date(1000), 2], [new Date(1000), 1]]]);
+    expect(batches[1]).toEqual([1, [[new Date(1500), 3], [new Date(1500), 5], [new Date(1500), 4]]]);
   });
 
   test('rate: rowsPerSecond rows per elapsed second on the query clock, spread across the second', async () => {
@@ -40,10 +40,10 @@ describe('rate sources', () => {
     await q.processAllAvailable();
     await q.stop();
     expect(spark.table('rates').collect().map((r) => [r.timestamp, r.value])).toEqual([
-      [10_000_000n, 0n],
-      [10_250_000n, 1n],
-      [10_500_000n, 2n],
-      [10_750_000n, 3n],
+      [new Date(10_000), 0],
+      [new Date(10_250), 1],
+      [new Date(10_500), 2],
+      [new Date(10_750), 3],
     ]);
   });
 

@@ -2,6 +2,7 @@
 // legacy wrap-around / null, datetime and interval forms of + and -.
 import type { StreamSession } from 'rivulet';
 import { Decimal } from '../../lib/types/decimal';
+import { PlainDate } from '../../lib/types/plain-date';
 import { SparkException } from '../../lib/errors/spark-exception';
 import { newSession } from '../support/session';
 
@@ -12,7 +13,7 @@ afterEach(() => spark?.stop());
 /** [name, type, value] of `expr` over a one-row frame (x INT = 1, y BIGINT = 2). */
 function evalExpr(expr: string, config: Record<string, string> = {}): [string, string, unknown] {
   spark = newSession(config);
-  const df = spark.createDataFrame([{ x: 1, y: 2n }], 'x INT, y BIGINT').selectExpr(expr);
+  const df = spark.createDataFrame([{ x: 1, y: 2 }], 'x INT, y BIGINT').selectExpr(expr);
   const field = df.schema.fields[0];
   const value = df.collect()[0][0];
   return [field.name, field.dataType.simpleString(), value instanceof Decimal ? value.toString() : value];
@@ -73,18 +74,18 @@ describe('decimal arithmetic: result types and exact values', () => {
 describe('integral and floating arithmetic', () => {
   test.each([
     ['x + 1', '(x + 1)', 'int', 2],
-    ['y + 1', '(y + 1)', 'bigint', 3n],
+    ['y + 1', '(y + 1)', 'bigint', 3],
     ['x / 2', '(x / 2)', 'double', 0.5],
     ['7 % 3', '(7 % 3)', 'int', 1],
     ['-7 % 3', '(-7 % 3)', 'int', -1],
-    ['7 div 2', '(7 div 2)', 'bigint', 3n],
-    ['-7 div 2', '(-7 div 2)', 'bigint', -3n],
-    ['7.9 div 2', '(7.9 div 2)', 'bigint', 3n],
+    ['7 div 2', '(7 div 2)', 'bigint', 3],
+    ['-7 div 2', '(-7 div 2)', 'bigint', -3],
+    ['7.9 div 2', '(7.9 div 2)', 'bigint', 3],
     ['+x', '(+ x)', 'int', 1],
     ['-x', '(- x)', 'int', -1],
     ['x * 2.5D', '(x * 2.5)', 'double', 2.5],
     // ANSI (AnsiStringPromotionTypeCoercion): a string next to an integral type is BIGINT.
-    ["'3' + x", '(3 + x)', 'bigint', 4n],
+    ["'3' + x", '(3 + x)', 'bigint', 4],
     ["'3' * 1.5D", '(3 * 1.5)', 'double', 4.5],
     ['negative(x)', 'negative(x)', 'int', -1],
     ['positive(x)', 'positive(x)', 'int', 1],
@@ -121,7 +122,7 @@ describe('integral and floating arithmetic', () => {
   test('legacy mode wraps around and divides by zero into null', () => {
     expect(evalExpr('2147483647 + x', LEGACY)[2]).toBe(-2147483648);
     expect(evalExpr('2147483647 * 3', LEGACY)[2]).toBe(2147483645);
-    expect(evalExpr('9223372036854775807L + y', LEGACY)[2]).toBe(-9223372036854775807n);
+    expect(evalExpr('CAST(9223372036854775807L + y AS STRING)', LEGACY)[2]).toBe('-9223372036854775807');
     expect(evalExpr('127Y + 1Y', LEGACY)[2]).toBe(-128);
     expect(evalExpr('x / 0', LEGACY)[2]).toBeNull();
     expect(evalExpr('x div 0', LEGACY)[2]).toBeNull();
@@ -130,24 +131,24 @@ describe('integral and floating arithmetic', () => {
 
 describe('datetime and interval arithmetic', () => {
   test('date ± int, date - date, timestamp - timestamp', () => {
-    expect(evalExpr("date'2020-02-28' + 2").slice(1)).toEqual(['date', 18322]); // 2020-03-01
-    expect(evalExpr("date'2020-03-01' - 1").slice(1)).toEqual(['date', 18321]);
+    expect(evalExpr("date'2020-02-28' + 2").slice(1)).toEqual(['date', PlainDate.fromEpochDay(18322)]); // 2020-03-01
+    expect(evalExpr("date'2020-03-01' - 1").slice(1)).toEqual(['date', PlainDate.fromEpochDay(18321)]);
     expect(evalExpr("date'2020-01-03' - date'2020-01-01'").slice(1)).toEqual(['interval day', 172_800_000_000n]);
     expect(evalExpr("timestamp'2020-01-02 00:00:01' - timestamp'2020-01-01 00:00:00'").slice(1)).toEqual(['interval day to second', 86_401_000_000n]);
   });
 
   test('date and timestamp plus calendar intervals', () => {
-    expect(evalExpr("date'2020-01-31' + interval '1' month").slice(1)).toEqual(['date', 18321]); // 2020-02-29
-    expect(evalExpr("timestamp'2020-01-01 00:00:00' + interval '1 day 2 hours'").slice(1)).toEqual(['timestamp', 1_577_930_400_000_000n]);
-    expect(evalExpr("interval '2 hours' + timestamp'2020-01-01 00:00:00'").slice(1)).toEqual(['timestamp', 1_577_844_000_000_000n]);
-    expect(evalExpr("timestamp'2020-03-31 10:00:00' - interval '1' month").slice(1)).toEqual(['timestamp', 1_582_970_400_000_000n]); // 2020-02-29 10:00
+    expect(evalExpr("date'2020-01-31' + interval '1' month").slice(1)).toEqual(['date', PlainDate.fromEpochDay(18321)]); // 2020-02-29
+    expect(evalExpr("timestamp'2020-01-01 00:00:00' + interval '1 day 2 hours'").slice(1)).toEqual(['timestamp', new Date(1_577_930_400_000)]);
+    expect(evalExpr("interval '2 hours' + timestamp'2020-01-01 00:00:00'").slice(1)).toEqual(['timestamp', new Date(1_577_844_000_000)]);
+    expect(evalExpr("timestamp'2020-03-31 10:00:00' - interval '1' month").slice(1)).toEqual(['timestamp', new Date(1_582_970_400_000)]); // 2020-02-29 10:00
   });
 
   test('ANSI intervals from casts', () => {
     expect(evalExpr("cast('1-2' as interval year to month) + cast('0-11' as interval year to month)").slice(1)).toEqual(['interval year to month', 25]);
     expect(evalExpr("cast('1' as interval day) + cast('1' as interval hour)").slice(1)).toEqual(['interval day to hour', 90_000_000_000n]);
-    expect(evalExpr("timestamp'2020-01-01 00:00:00' + cast('1 00:00:01' as interval day to second)").slice(1)).toEqual(['timestamp', 1_577_923_201_000_000n]);
-    expect(evalExpr("date'2020-01-31' + cast('1' as interval month)").slice(1)).toEqual(['date', 18321]);
+    expect(evalExpr("timestamp'2020-01-01 00:00:00' + cast('1 00:00:01' as interval day to second)").slice(1)).toEqual(['timestamp', new Date(1_577_923_201_000)]);
+    expect(evalExpr("date'2020-01-31' + cast('1' as interval month)").slice(1)).toEqual(['date', PlainDate.fromEpochDay(18321)]);
     expect(evalExpr("-cast('1-2' as interval year to month)").slice(1)).toEqual(['interval year to month', -14]);
   });
 

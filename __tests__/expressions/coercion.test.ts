@@ -100,7 +100,7 @@ describe('coercion through the API', () => {
       ['(a IN (1, 2))', 'boolean'],
       ['(IF(true, d, 1))', 'double'],
     ]);
-    expect([...df.collect()[0]]).toEqual([1n, 1n, true, true, 2.5]);
+    expect([...df.collect()[0]]).toEqual([1, 1, true, true, 2.5]);
     let error: unknown;
     try {
       frame(spark).selectExpr("coalesce(NULL, 'x', a)").collect();

@@ -205,7 +205,7 @@ describe.each([
       'coalesce(NULL, 1)': 1,
       'coalesce(b, a, 7)': 1,
       'nvl(b, 5)': 5,
-      'ifnull(b, 2)': 2n,
+      'ifnull(b, 2)': 2,
       'nvl2(b, x, y)': 'y',
       'nullif(a, 1)': null,
       'nullif(a, 2)': 1,
@@ -241,7 +241,7 @@ describe.each([
     expect(df.columns).toEqual(['CASE WHEN (a > 0) THEN 1 ELSE 2 END', 'CASE WHEN (b > 0) THEN 1 WHEN (a = 1) THEN 2.5 END', 'CASE WHEN (a = 1) THEN NULL ELSE 3 END', 'CASE WHEN NULL THEN 1 END']);
     expect(df.dtypes.map((d) => d[1])).toEqual(['bigint', 'double', 'int', 'int']);
     expect(df.collect()[0].asDict()).toEqual({
-      'CASE WHEN (a > 0) THEN 1 ELSE 2 END': 1n,
+      'CASE WHEN (a > 0) THEN 1 ELSE 2 END': 1,
       'CASE WHEN (b > 0) THEN 1 WHEN (a = 1) THEN 2.5 END': 2.5,
       'CASE WHEN (a = 1) THEN NULL ELSE 3 END': null,
       'CASE WHEN NULL THEN 1 END': null,

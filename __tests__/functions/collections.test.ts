@@ -4,6 +4,7 @@
 import { SparkException, type StreamSession } from 'rivulet';
 import * as F from 'rivulet/functions';
 import { newSession } from '../support/session';
+import { PlainDate, Timestamp } from 'rivulet/types';
 import { errorOf } from '../support/errors';
 import { structsAsArrays } from '../support/values';
 
@@ -27,7 +28,7 @@ describe.each([
     expect(df.schema.fields.map((f) => f.dataType.simpleString())).toEqual(['array<bigint>', 'map<int,string>', 'struct<col1:int,col2:string>', 'struct<x:int,y:string>', 'array<void>']);
     // collect() gives structs as Rows, as PySpark does: row.x works on a struct column.
     const row = df.collect()[0];
-    expect([...row]).toEqual([[1n, 2n], new Map([[1, 'a'], [2, 'b']]), { col1: 1, col2: 'a' }, { x: 1, y: 'z' }, []]);
+    expect([...row]).toEqual([[1, 2], new Map([[1, 'a'], [2, 'b']]), { col1: 1, col2: 'a' }, { x: 1, y: 'z' }, []]);
     expect((row[3] as { x: number }).x).toBe(1);
     expect(String(row[2])).toBe("Row(col1=1, col2='a')");
   });
@@ -36,7 +37,7 @@ describe.each([
     expect(one(spark, 'select array_contains(array(1, null), 1), array_contains(array(1, null), 2), array_position(array(3, 2, 1), 1), array_remove(array(1, 2, null, 1), 1)')).toEqual([
       true,
       null,
-      3n,
+      3,
       [2, null],
     ]);
     expect(one(spark, 'select array_append(array(1), 2), array_prepend(array(1), 0), array_insert(array(1, 3), 2, 2), array_insert(array(1), 3, 9), array_compact(array(1, null))')).toEqual([
@@ -167,13 +168,13 @@ describe.each([
   });
 
   test('sequence of dates and timestamps', () => {
-    const days = (d: string) => Math.round(Date.parse(`${d}T00:00:00Z`) / 86_400_000);
+    const days = (d: string) => PlainDate.parse(d);
     expect(one(spark, "select sequence(date'2020-01-31', date'2020-05-01', interval 1 month), sequence(date'2020-01-03', date'2020-01-01')")).toEqual([
       ['2020-01-31', '2020-02-29', '2020-03-31', '2020-04-30'].map(days),
       ['2020-01-03', '2020-01-02', '2020-01-01'].map(days),
     ]);
-    const ts = one(spark, "select sequence(timestamp'2020-01-01 00:00:00', timestamp'2020-01-01 01:00:00', interval 30 minutes)")[0] as bigint[];
-    expect(ts.map((t) => t - ts[0])).toEqual([0n, 1_800_000_000n, 3_600_000_000n]);
+    const ts = one(spark, "select sequence(timestamp'2020-01-01 00:00:00', timestamp'2020-01-01 01:00:00', interval 30 minutes)")[0] as Timestamp[];
+    expect(ts.map((t) => t.epochMicros - ts[0].epochMicros)).toEqual([0n, 1_800_000_000n, 3_600_000_000n]);
     expect(errorOf(() => spark.sql('select sequence(1, 5, -1)').collect()).getErrorClass()).toBe('INVALID_SEQUENCE_BOUNDARIES');
   });
 
@@ -199,9 +200,9 @@ describe.each([
 
   test('GROUP BY an array or map groups by value', () => {
     const arrays = spark.sql('select count(*) from values (array(1)), (array(1)), (array(2)) as t(a) group by a');
-    expect(arrays.collect().map((r) => [...r][0]).sort()).toEqual([1n, 2n]);
+    expect(arrays.collect().map((r) => [...r][0]).sort()).toEqual([1, 2]);
     const maps = spark.sql('select count(*) from values (map(1, 2, 2, 3)), (map(2, 3, 1, 2)) as t(a) group by a');
-    expect(maps.collect().map((r) => [...r][0])).toEqual([2n]);
+    expect(maps.collect().map((r) => [...r][0])).toEqual([2]);
   });
 });
 

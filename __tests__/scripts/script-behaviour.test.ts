@@ -97,6 +97,26 @@ describe('the example as a script', () => {
   }, 30_000);
 });
 
+describe('an application with its own SIGTERM handler', () => {
+  test('Rivulet stops the queries but leaves the exit and its code to the application', async () => {
+    const env = { ...process.env };
+    delete env.JEST_WORKER_ID;
+    const script = path.join(__dirname, 'fixtures/app-with-own-sigterm.ts');
+    const child = spawn(TSX, ['--tsconfig', path.join(ROOT, 'tsconfig.json'), script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (err += d));
+    const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const r = { child, stdout: () => out, stderr: () => err, exit };
+    await until(() => out.includes('ready\n'), 'the application to start', r);
+    child.kill('SIGTERM');
+    expect(await exit).toBe(3);
+    // Rivulet's handler stopped the query (awaitTermination resolved), the app finished its shutdown.
+    expect(out).toBe('ready\napp: shutting down\napp: query active=false\n');
+  }, 30_000);
+});
+
 describe('rate to console example', () => {
   test('prints rate batches and stops by itself', async () => {
     const env = { ...process.env };

@@ -89,22 +89,26 @@ describe('query monitoring', () => {
     expect(q.status.message).toBe('Stopped');
   });
 
-  test('awaitTermination(timeoutMs) returns false while running and true once stopped', async () => {
+  test('awaitTermination(timeout) takes seconds, returns false while running and true once stopped', async () => {
     const input = new MemoryStream(StringType(), spark);
     const q = input.toDF().writeStream.format('memory').queryName('t').start();
-    expect(await q.awaitTermination(20)).toBe(false);
+    expect(await q.awaitTermination(0.02)).toBe(false);
     await q.stop();
-    expect(await q.awaitTermination(20)).toBe(true);
+    expect(await q.awaitTermination(0.02)).toBe(true);
     await expect(q.awaitTermination(0)).rejects.toThrow(PySparkValueError);
+    // PySpark's text names the argument's Python type, not its value.
+    await expect(q.awaitTermination(-1)).rejects.toThrow("[VALUE_NOT_POSITIVE] Value for `timeout` must be positive, got 'int'.");
+    await expect(q.awaitTermination('x' as unknown as number)).rejects.toThrow("[VALUE_NOT_POSITIVE] Value for `timeout` must be positive, got 'str'.");
+    await expect(spark.streams.awaitAnyTermination(-1)).rejects.toThrow("[VALUE_NOT_POSITIVE] Value for `timeout` must be positive, got 'int'.");
   });
 
   test('spark.streams tracks active queries and terminations', async () => {
     const input = new MemoryStream(StringType(), spark);
     const q = input.toDF().writeStream.format('memory').queryName('m').start();
     expect(spark.streams.get(q.id)).toBe(q);
-    expect(await spark.streams.awaitAnyTermination(10)).toBe(false);
+    expect(await spark.streams.awaitAnyTermination(0.01)).toBe(false);
     await q.stop();
-    expect(await spark.streams.awaitAnyTermination(10)).toBe(true);
+    expect(await spark.streams.awaitAnyTermination(0.01)).toBe(true);
     expect(spark.streams.get(q.id)).toBeNull();
   });
 });

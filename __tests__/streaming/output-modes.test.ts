@@ -61,8 +61,8 @@ describe('output modes', () => {
     const totals = spark.table('totals');
     expect(totals.columns).toEqual(['word', 'count(1)', 'sum(n)']);
     expect(totals.collect().map((r) => [r.word, r['count(1)'], r['sum(n)']]).sort()).toEqual([
-      ['a', 2n, 6n],
-      ['b', 1n, 2n],
+      ['a', 2, 6],
+      ['b', 1, 2],
     ]);
     await appendQ.stop();
     await completeQ.stop();

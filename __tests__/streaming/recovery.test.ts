@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { spawn } from 'node:child_process';
 import type { DataFrame, StreamingQuery, StreamSession } from 'rivulet';
 import { col, current_timestamp } from 'rivulet/functions';
-import { IntegerType, StringType } from 'rivulet/types';
+import { IntegerType, StringType, type Timestamp } from 'rivulet/types';
 import { ManualClock, MemoryStream } from 'rivulet/testing';
 import { partitionsOf } from '../../lib/state/state-file-format';
 import { newSession } from '../support/session';
@@ -79,7 +79,7 @@ test('an uncommitted batch is re-run with the same batch id, offsets, timestamp 
       .writeStream.outputMode('complete')
       .option('checkpointLocation', checkpoint)
       .foreachBatch((df, batchId) => {
-        seen.push({ batchId, rows: sorted(df.collect().map((r) => [r[0], r[1], String(r[2])])) });
+        seen.push({ batchId, rows: sorted(df.collect().map((r) => [r[0], r[1], String((r[2] as Timestamp).epochMicros)])) });
       })
       .start();
   let query = start();

@@ -16,9 +16,9 @@ const impressionSchema = StructType([StructField('adId', StringType(), true), St
 const clickSchema = StructType([StructField('clickAdId', StringType(), true), StructField('clickTime', TimestampType(), true)]);
 const AD_CONDITION = 'clickAdId = adId AND clickTime >= impressionTime AND clickTime <= impressionTime + interval 1 hour';
 
-function at(hhmm: string): bigint {
+function at(hhmm: string): Date {
   const [h, m] = hhmm.split(':').map(Number);
-  return BigInt(Date.UTC(2024, 4, 1, h, m)) * 1000n;
+  return new Date(Date.UTC(2024, 4, 1, h, m));
 }
 
 const impressions = (...items: [string, string][]) => items.map(([adId, t]) => ({ adId, impressionTime: at(t) }));

@@ -10,9 +10,9 @@ import { captureStdout } from '../support/capture-stdout';
 
 const schema = StructType([StructField('timestamp', TimestampType(), true), StructField('word', StringType(), true)]);
 
-function at(hhmm: string): bigint {
+function at(hhmm: string): Date {
   const [h, m] = hhmm.split(':').map(Number);
-  return BigInt(Date.UTC(2024, 4, 1, h, m)) * 1000n;
+  return new Date(Date.UTC(2024, 4, 1, h, m));
 }
 
 describe('watermarked windows on the console sink', () => {

@@ -10,9 +10,9 @@ import { newSession } from '../support/session';
 
 const schema = StructType([StructField('id', StringType(), true), StructField('timestamp', TimestampType(), true)]);
 
-function at(hhmm: string): bigint {
+function at(hhmm: string): Date {
   const [h, m] = hhmm.split(':').map(Number);
-  return BigInt(Date.UTC(2024, 4, 1, h, m)) * 1000n;
+  return new Date(Date.UTC(2024, 4, 1, h, m));
 }
 
 function rows(...items: [string, string][]): unknown[] {

@@ -17,9 +17,9 @@ import * as path from 'node:path';
 const schema = StructType([StructField('timestamp', TimestampType(), true), StructField('word', StringType(), true)]);
 
 /** 2024-05-01 hh:mm UTC as Spark's internal timestamp (microseconds). */
-function at(hhmm: string): bigint {
+function at(hhmm: string): Date {
   const [h, m] = hhmm.split(':').map(Number);
-  return BigInt(Date.UTC(2024, 4, 1, h, m)) * 1000n;
+  return new Date(Date.UTC(2024, 4, 1, h, m));
 }
 
 function rows(...items: [string, string][]): unknown[] {

@@ -6,6 +6,7 @@
 //
 // PySpark's keyword arguments become an options object: `csv(path, { header: true,
 // inferSchema: true })`; a schema may come second (`csv(path, schema)`), or in the object.
+import { toLocalPath } from '../util/local-path';
 import * as fs from 'node:fs';
 import { AnalysisException } from '../errors/analysis-exception';
 import { PySparkTypeError } from '../errors/illegal-argument-exception';
@@ -171,7 +172,7 @@ export class DataFrameReader {
         { messageParameters: { method: 'load' } },
       );
     }
-    const allPaths = pathOption !== undefined ? [...paths, pathOption] : paths;
+    const allPaths = (pathOption !== undefined ? [...paths, pathOption] : paths).map(toLocalPath);
     const caseSensitive = this.conf('spark.sql.caseSensitive', 'false').toLowerCase() === 'true';
     const timeZone = this.conf('spark.sql.session.timeZone', Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
     const formatOptions: FileFormatOptions = {

@@ -7,6 +7,7 @@
 //
 // PySpark's keyword arguments become an options object: `json(path, { mode: 'append',
 // compression: 'gzip' })`; `mode` and `partitionBy` there act as the methods of the same name.
+import { toLocalPath } from '../util/local-path';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -149,7 +150,7 @@ export class DataFrameWriter {
     }
     const pathOption = options.get('path');
     if (pathOption === undefined) throw fileSinkModule().pathNotSpecified();
-    const outputPath = path.resolve(pathOption);
+    const outputPath = path.resolve(toLocalPath(pathOption));
 
     // Validate schema, options and partition columns before touching the file system.
     const job = new (fileSinkModule().FileWriteJob)({

@@ -42,6 +42,13 @@ const externalRowModule = lazy(() => require('../types/external-row') as typeof 
 const dataFrameWriterModule = lazy(() => require('./data-frame-writer') as typeof import('./data-frame-writer'));
 const watermarkBuilderModule = lazy(() => require('../analysis/watermark-builder') as typeof import('../analysis/watermark-builder'));
 
+/**
+ * A collected row typed by what the caller declares: `df.collect<{ word: string; count: number }>()`
+ * gives rows whose `row.count + 1` needs no cast (the declaration is the caller's promise; README
+ * "Values" says what each Spark type gives).
+ */
+export type TypedRow<T extends object> = Row & T;
+
 export class DataFrame {
   /** Set while the DataFrame is cached: its storage level and the plan it had before. */
   private cacheState: { level: StorageLevel; uncachedPlan: LogicalPlan } | undefined;
@@ -570,16 +577,22 @@ export class DataFrame {
     return this.executeRows();
   }
 
-  collect(): Row[] {
-    return externalRowModule().toExternalRows(this.schema, this.executeRows());
+  /** The rows as a user holds them (see README "Values": LONG -> number, TIMESTAMP -> Timestamp...). */
+  collect<T extends object = Record<string, unknown>>(): TypedRow<T>[] {
+    return externalRowModule().toExternalRows(this.schema, this.executeRows(), externalRowModule().externalValueOptions((k) => this.session.confGet(k))) as TypedRow<T>[];
+  }
+
+  /** PySpark's toLocalIterator: the collected rows, one at a time. */
+  *toLocalIterator<T extends object = Record<string, unknown>>(): IterableIterator<TypedRow<T>> {
+    yield* this.collect<T>();
   }
 
   count(): number {
     return this.executeRows().length;
   }
 
-  take(n: number): Row[] {
-    return this.collect().slice(0, n);
+  take<T extends object = Record<string, unknown>>(n: number): TypedRow<T>[] {
+    return this.collect<T>().slice(0, n);
   }
 
   head(n?: number): Row | Row[] | null {
@@ -587,8 +600,8 @@ export class DataFrame {
     return this.take(n);
   }
 
-  first(): Row | null {
-    return this.take(1)[0] ?? null;
+  first<T extends object = Record<string, unknown>>(): TypedRow<T> | null {
+    return this.take<T>(1)[0] ?? null;
   }
 
   isEmpty(): boolean {
@@ -611,6 +624,11 @@ export class DataFrame {
     const physical = plannerModule().planPhysical(this.plan, { compile: this.session.compileContext(), numShufflePartitions: this.session.numShufflePartitions(), streamingRelations: relations });
     const physicalText = `== Physical Plan ==\n${physicalTreeStringModule().physicalTreeString(physical)}`;
     process.stdout.write(extended ? `== Analyzed Logical Plan ==\n${treeString(this.plan)}\n${physicalText}\n` : `${physicalText}\n`);
+  }
+
+  /** `console.log(df)` shows what PySpark's repr shows: `DataFrame[word: string, count: bigint]`. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
   }
 
   toString(): string {

@@ -1,4 +1,5 @@
 // pyspark.sql.streaming.DataStreamReader: spark.readStream.format(..).option(..).schema(..).load().
+import { toLocalPath } from '../util/local-path';
 import { StructType } from '../types/struct-type';
 import { PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
 import { attribute } from '../expressions/expression';
@@ -60,7 +61,7 @@ export class DataStreamReader {
       if (typeof path !== 'string' || path.trim().length === 0) {
         throw new PySparkValueError('VALUE_NOT_NON_EMPTY_STR', `Value for \`path\` must be a non empty string, got '${String(path)}'.`, { arg_name: 'path', arg_value: String(path) });
       }
-      r = r.option('path', path);
+      r = r.option('path', toLocalPath(path));
     }
     return r.createDataFrame();
   }

@@ -18,6 +18,8 @@ import { StreamingQuery } from './streaming-query';
 import { QueryIdleEvent, QueryProgressEvent, QueryStartedEvent, QueryTerminatedEvent } from './streaming-query-listener';
 import type { ForeachTarget } from '../connectors/foreach/foreach-sink';
 import type { ForeachBatchFunction } from './foreach-batch-sink';
+import { toLocalPath } from '../util/local-path';
+import { externalValueOptions } from '../types/external-row';
 import type { SinkProvider } from '../connectors/sink';
 
 /** foreach and foreachBatch accept every output mode and need no checkpoint, as in Spark. */
@@ -166,14 +168,18 @@ export class DataStreamWriter {
     if (custom && partitionColumns && partitionColumns.length > 0) {
       throw new AnalysisException(`'${custom.kind}' does not support partitioning`);
     }
-    const sinkOptions = partitionColumns && partitionColumns.length > 0 ? options.with(fileSinkModule().PARTITION_COLUMNS_OPTION, JSON.stringify(partitionColumns)) : options;
+    const pathOption = options.get('path');
+    const localOptions = pathOption === undefined ? options : options.with('path', toLocalPath(pathOption));
+    const sinkOptions = partitionColumns && partitionColumns.length > 0 ? localOptions.with(fileSinkModule().PARTITION_COLUMNS_OPTION, JSON.stringify(partitionColumns)) : localOptions;
 
     if (queryName && session.streams.active.some((q) => q.name === queryName)) {
       throw new IllegalArgumentException(`Cannot start query with name ${queryName} as a query with that name is already active in this SparkSession`);
     }
 
-    let checkpointDir = options.get('checkpointLocation');
-    const rootDir = session.confGet('spark.sql.streaming.checkpointLocation');
+    const checkpointOption = options.get('checkpointLocation');
+    let checkpointDir = checkpointOption === undefined ? undefined : toLocalPath(checkpointOption);
+    const rootConf = session.confGet('spark.sql.streaming.checkpointLocation');
+    const rootDir = rootConf === undefined ? undefined : toLocalPath(rootConf);
     if (checkpointDir === undefined && rootDir !== undefined) checkpointDir = path.join(rootDir, queryName ?? randomUUID());
     if (checkpointDir === undefined && !sinkProvider.allowsTemporaryCheckpoint) {
       throw new AnalysisException(
@@ -200,7 +206,7 @@ export class DataStreamWriter {
     const sinkSchema = StructType(output.map((a) => StructField(a.name, a.dataType, a.nullable)));
     const sink = custom
       ? custom.kind === 'foreach'
-        ? new (foreachSinkModule().ForeachSink)(custom.target)
+        ? new (foreachSinkModule().ForeachSink)(custom.target, externalValueOptions(sessionConf))
         : new (foreachBatchSinkModule().ForeachBatchSink)(custom.fn, session)
       : sinkProvider.createSink({
       options: sinkOptions,

@@ -104,7 +104,8 @@ function build(
       if (api === 'applyInPandasWithState' && Array.isArray(item)) out.push(...item);
       else out.push(item);
     }
-    return rowsFromUserData(out, outputSchema).rows;
+    // Dates given for DATE fields are placed on their UTC day (the session time zone is not at hand).
+    return rowsFromUserData(out, outputSchema, 'UTC').rows;
   };
   return {
     kind: 'flatMapGroupsWithState',

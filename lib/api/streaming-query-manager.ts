@@ -1,4 +1,5 @@
 // pyspark.sql.streaming.StreamingQueryManager: spark.streams.
+import { timeoutMillis } from './await-timeout';
 import type { StreamingQueryException } from '../errors/streaming-query-exception';
 import { PySparkTypeError } from '../errors/illegal-argument-exception';
 import { Logger } from '../util/logger';
@@ -59,8 +60,10 @@ export class StreamingQueryManager {
   }
 
   awaitAnyTermination(): Promise<void>;
-  awaitAnyTermination(timeoutMs: number): Promise<boolean>;
-  async awaitAnyTermination(timeoutMs?: number): Promise<void | boolean> {
+  awaitAnyTermination(timeout: number | null): Promise<boolean>;
+  async awaitAnyTermination(timeout?: number | null): Promise<void | boolean> {
+    // Seconds, as PySpark; checked before waiting.
+    const timeoutMs = timeout === undefined || timeout === null ? undefined : timeoutMillis(timeout);
     if (!this.anyTerminated) {
       const ended = new Promise<boolean>((resolve) => this.terminationWaiters.push(() => resolve(true)));
       let timer: NodeJS.Timeout | undefined;

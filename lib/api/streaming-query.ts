@@ -1,6 +1,6 @@
 // pyspark.sql.streaming.StreamingQuery. PySpark's properties stay properties (`query.id`,
 // `query.isActive`); blocking calls return Promises (`await query.awaitTermination()`).
-import { PySparkValueError } from '../errors/illegal-argument-exception';
+import { timeoutMillis } from './await-timeout';
 import type { StreamingQueryException } from '../errors/streaming-query-exception';
 import type { MicroBatchExecution, QueryStatus } from '../streaming/micro-batch-execution';
 import { physicalTreeString } from '../execution/physical-tree-string';
@@ -36,19 +36,17 @@ export class StreamingQuery {
 
   /**
    * Waits for the query to end. Without a timeout it resolves when the query stops and rejects with
-   * the StreamingQueryException if it failed; with `timeoutMs` it resolves true/false (terminated
-   * or not), still rejecting on failure.
+   * the StreamingQueryException if it failed; with `timeout` (in seconds, as PySpark) it resolves
+   * true/false (terminated or not), still rejecting on failure.
    */
   awaitTermination(): Promise<void>;
-  awaitTermination(timeoutMs: number): Promise<boolean>;
-  async awaitTermination(timeoutMs?: number): Promise<void | boolean> {
-    if (timeoutMs !== undefined) {
-      if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) {
-        throw new PySparkValueError('VALUE_NOT_POSITIVE', `Value for \`timeout\` must be positive, got '${String(timeoutMs)}'.`, { arg_name: 'timeout', arg_value: String(timeoutMs) });
-      }
+  awaitTermination(timeout: number | null): Promise<boolean>;
+  async awaitTermination(timeout?: number | null): Promise<void | boolean> {
+    if (timeout !== undefined && timeout !== null) {
+      const ms = timeoutMillis(timeout);
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), timeoutMs);
+        timer = setTimeout(() => resolve(false), ms);
       });
       const ended = this.execution.whenTerminated().then(() => true);
       const result = await Promise.race([ended, timedOut]);

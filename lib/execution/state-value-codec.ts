@@ -10,6 +10,6 @@ export function stateValueCodec(stateType: StructType | undefined): StateValueCo
   if (!stateType) return { toUser: (stored) => frozen(stored), fromUser: (value) => value };
   return {
     toUser: (stored) => toExternalRows(stateType, [stored as unknown[]])[0],
-    fromUser: (value) => rowsFromUserData([value], stateType).rows[0],
+    fromUser: (value) => rowsFromUserData([value], stateType, 'UTC').rows[0],
   };
 }

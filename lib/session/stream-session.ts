@@ -205,7 +205,7 @@ export class StreamSession implements SessionContext {
   /** Rows as arrays, objects or Rows, with a StructType, DDL string or list of column names. */
   createDataFrame(data: readonly unknown[], schema?: StructType | string | string[] | DataType): DataFrame {
     const parsed = typeof schema === 'string' ? parseTableSchema(schema) : schema;
-    const { rows, schema: resolved } = createDataFrameModule().rowsFromUserData(data, parsed);
+    const { rows, schema: resolved } = createDataFrameModule().rowsFromUserData(data, parsed, this.confGet('spark.sql.session.timeZone') ?? 'UTC');
     const output = resolved.fields.map((f) => attribute(f.name, f.dataType, f.nullable));
     return new DataFrame(this, { kind: 'localRelation', name: 'LocalRelation', data: () => rows, output });
   }

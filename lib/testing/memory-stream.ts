@@ -23,7 +23,7 @@ export class MemoryStream {
 
   /** Adds one batch worth of rows (values, arrays or objects keyed by column name); returns its offset. */
   addData(...rows: unknown[]): number {
-    return this.data.addData(rows);
+    return this.data.addData(rows, this.session.conf.get('spark.sql.session.timeZone'));
   }
 
   toDF(): DataFrame {

@@ -270,8 +270,21 @@ export class Decimal {
     return this.toPlainString();
   }
 
+  /** Exact text, so JSON never rounds (a JSON number would pass through a double). */
   toJSON(): string {
     return this.toPlainString();
+  }
+
+  /**
+   * The nearest double: arithmetic and comparison with numbers are numeric (`price + 1` is 3.25,
+   * never the string "2.251"); exact work goes through the methods (add, multiply...).
+   */
+  valueOf(): number {
+    return this.toNumber();
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `Decimal('${this.toPlainString()}')`;
   }
 }
 

@@ -21,15 +21,12 @@ function double(x: number): string {
   return x.toExponential();
 }
 
-/** Microseconds since the epoch from whatever a timestamp is handed out as. */
+/** Microseconds since the epoch of a TIMESTAMP (Timestamp) or TIMESTAMP_NTZ (PlainDateTime) value. */
 function epochMicros(value: unknown): bigint {
-  if (typeof value === 'bigint') return value;
-  if (typeof value === 'number') return BigInt(Math.round(value));
-  if (value instanceof Date) {
-    const micros = (value as Date & { micros?: unknown; microseconds?: unknown });
-    const extra = typeof micros.microseconds === 'number' ? micros.microseconds : 0;
-    return BigInt(value.getTime()) * 1000n + BigInt(extra);
+  if (value !== null && typeof value === 'object' && typeof (value as { epochMicros?: unknown }).epochMicros === 'bigint') {
+    return (value as { epochMicros: bigint }).epochMicros;
   }
+  if (value instanceof Date) return BigInt(value.getTime()) * 1000n;
   throw new Error(`oracle-support: unexpected timestamp value ${String(value)}`);
 }
 
@@ -40,9 +37,8 @@ function isoMicros(micros: bigint): string {
   return `${text.slice(0, 19)}.${fraction.toString().padStart(6, '0')}`;
 }
 
+/** A DATE is a PlainDate, whose text is already "yyyy-MM-dd". */
 function isoDate(value: unknown): string {
-  if (typeof value === 'number') return new Date(value * 86_400_000).toISOString().slice(0, 10);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
   return String(value);
 }
 

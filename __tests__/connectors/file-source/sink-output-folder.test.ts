@@ -83,6 +83,6 @@ test('a parquet sink folder reads back with every type through spark.read.parque
   const df = spark.read.parquet(path.join(root, 'out'));
   expect(df.schema.simpleString()).toBe('struct<id:bigint,s:string,d:decimal(10,2),t:timestamp,arr:array<int>,m:map<string,int>,st:struct<a:int>>');
   const [first, second] = df.collect().map((r) => r.asDict());
-  expect({ ...first, d: String(first.d) }).toEqual({ id: 1n, s: 'x', d: '1.50', t: BigInt(Date.UTC(2024, 0, 1)) * 1000n, arr: [1, 2], m: new Map([['k', 1]]), st: { a: 1 } });
-  expect(Object.values(second)).toEqual([2n, null, null, null, null, null, null]);
+  expect({ ...first, d: String(first.d) }).toEqual({ id: 1, s: 'x', d: '1.50', t: new Date(Date.UTC(2024, 0, 1)), arr: [1, 2], m: new Map([['k', 1]]), st: { a: 1 } });
+  expect(Object.values(second)).toEqual([2, null, null, null, null, null, null]);
 });

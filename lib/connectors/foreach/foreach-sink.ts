@@ -1,7 +1,7 @@
 // Spark's foreach sink: a function called per row, or a writer object with Spark's lifecycle per
 // partition and epoch (batch): open(partitionId, epochId) -> process(row)* -> close(error).
 import type { Row } from '../../types/row';
-import { toExternalRows } from '../../types/external-row';
+import { toExternalRows, type ExternalValueOptions } from '../../types/external-row';
 import type { StructType } from '../../types/struct-type';
 import { SparkException } from '../../errors/spark-exception';
 import type { Sink } from '../sink';
@@ -40,10 +40,13 @@ export function checkForeachTarget(target: unknown): ForeachTarget {
 export class ForeachSink implements Sink {
   readonly description = 'ForeachSink';
 
-  constructor(private readonly target: ForeachTarget) {}
+  constructor(
+    private readonly target: ForeachTarget,
+    private readonly valueOptions: ExternalValueOptions,
+  ) {}
 
   async addBatch(batchId: number, rows: unknown[][], schema: StructType): Promise<void> {
-    const external = toExternalRows(schema, rows);
+    const external = toExternalRows(schema, rows, this.valueOptions);
     const target = this.target;
     if (typeof target === 'function') {
       try {

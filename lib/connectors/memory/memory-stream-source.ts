@@ -3,6 +3,7 @@
 import { DataType } from '../../types/data-types';
 import { StructType, StructField } from '../../types/struct-type';
 import { IllegalArgumentException } from '../../errors/illegal-argument-exception';
+import { toInternalRows } from '../../types/internal-row';
 import type { Offset, Source, SourceProvider } from '../source';
 
 let nextStreamId = 0;
@@ -19,15 +20,12 @@ export class MemoryStreamData {
     streams.set(this.id, this);
   }
 
-  /** Adds rows as one batch of input and returns its offset. */
-  addData(values: readonly unknown[]): number {
-    const fields = this.schema.fields;
-    const rows = values.map((v) => {
-      if (Array.isArray(v)) return v.slice();
-      if (fields.length === 1 && (v === null || typeof v !== 'object' || v instanceof Uint8Array)) return [v];
-      if (v !== null && typeof v === 'object') return fields.map((f) => (v as Record<string, unknown>)[f.name] ?? null);
-      throw new IllegalArgumentException(`Cannot add ${String(v)} to a MemoryStream with schema ${this.schema.simpleString()}.`);
-    });
+  /**
+   * Adds rows as one batch of input and returns its offset: arrays (by position), objects (by
+   * field name) or Rows, or bare values for a one-column schema; checked as createDataFrame's.
+   */
+  addData(values: readonly unknown[], timeZone: string): number {
+    const rows = toInternalRows(this.schema, values, timeZone);
     this.batches.push(rows);
     for (const l of this.listeners) l();
     return this.batches.length - 1;
