@@ -10,12 +10,12 @@ import minimist from 'minimist';
 import { GroupStateTimeout, StreamSession, type DataFrame, type GroupState, type Row } from 'rivulet';
 
 function* addToTotal(key: unknown[], frames: Iterable<Row[]>, state: GroupState<Row>): Generator<unknown> {
-  let total = state.exists ? (state.get.total as bigint) : 0n;
-  let sales = 0n;
+  let total = state.exists ? (state.get.total as number) : 0;
+  let sales = 0;
   for (const frame of frames) {
     for (const row of frame) {
-      total += row.amount as bigint;
-      sales += 1n;
+      total += row.amount as number;
+      sales += 1;
     }
   }
   state.update([total]);

@@ -7,7 +7,7 @@ export default async function main(dir: string, kafka: string | null): Promise<v
 
   const record = async (df: DataFrame, batchId: number | bigint): Promise<void> => {
     if (Number(batchId) < 3) {
-      console.log(Number(batchId), `[${(await df.collect()).map((r) => `(${r.value}, '${new Date(Number(r.timestamp) / 1000).toISOString().replace('T', ' ').replace('.000Z', '')}')`).join(', ')}]`);
+      console.log(Number(batchId), `[${(await df.collect()).map((r) => `(${r.value}, '${(r.timestamp as Date).toISOString().replace('T', ' ').replace('.000Z', '')}')`).join(', ')}]`);
     }
   };
 
