@@ -1,0 +1,15 @@
+import { AnalysisException, SparkSession } from 'rivulet';
+
+export default async function main(dir: string, kafka: string | null): Promise<void> {
+  const spark = SparkSession.builder.appName('stream-static-right-outer-error').getOrCreate();
+  try {
+    const sales = spark.readStream.schema('store STRING, item STRING, qty INT').option('maxFilesPerTrigger', 1).json(dir + '/in');
+    const stores = spark.createDataFrame([['north', 'Oslo', 1], ['south', 'Rome', 2], ['west', 'Lima', 3]], ['store', 'city', 'rank']);
+
+    const joined = sales.join(stores, 'store', 'right_outer');
+    joined.writeStream.format('console').start();
+  } catch (e) {
+    if (!(e instanceof AnalysisException)) throw e;
+    console.log(e.getCondition(), (/^[\s\S]*?SQLSTATE: \w+/.exec(e.message) ?? /^[^\n]*?(?=;?(\n|$))/.exec(e.message))![0]);
+  }
+}
