@@ -3,15 +3,14 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { LineServer } from '../../scripts/line-server';
+import { scriptCommand, scriptEnv } from '../support/script-process';
 
 const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const EXAMPLE = path.join(ROOT, 'examples/network_wordcount_dstream.ts');
 
 function run(args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'UTC' };
-  delete env.JEST_WORKER_ID;
-  const child = spawn(TSX, [EXAMPLE, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, argv] = scriptCommand(EXAMPLE, args);
+  const child = spawn(command, argv, { cwd: ROOT, env: scriptEnv({ TZ: 'UTC' }), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.on('data', (d) => (out += d));

@@ -6,9 +6,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LineServer } from '../../scripts/line-server';
+import { scriptCommand, scriptEnv } from '../support/script-process';
 
 const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const EXAMPLE = path.join(ROOT, 'examples/structured_network_wordcount.ts');
 
 interface Run {
@@ -20,9 +20,8 @@ interface Run {
 
 function run(args: string[], cwd: string): Run {
   // The child runs as a user's script would: outside jest's worker environment.
-  const env = { ...process.env };
-  delete env.JEST_WORKER_ID;
-  const child = spawn(TSX, [EXAMPLE, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, argv] = scriptCommand(EXAMPLE, args);
+  const child = spawn(command, argv, { cwd, env: scriptEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.on('data', (d) => (out += d));
@@ -99,10 +98,8 @@ describe('the example as a script', () => {
 
 describe('an application with its own SIGTERM handler', () => {
   test('Rivulet stops the queries but leaves the exit and its code to the application', async () => {
-    const env = { ...process.env };
-    delete env.JEST_WORKER_ID;
-    const script = path.join(__dirname, 'fixtures/app-with-own-sigterm.ts');
-    const child = spawn(TSX, ['--tsconfig', path.join(ROOT, 'tsconfig.json'), script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command, argv] = scriptCommand(path.join(__dirname, 'fixtures/app-with-own-sigterm.ts'));
+    const child = spawn(command, argv, { cwd: ROOT, env: scriptEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout!.on('data', (d) => (out += d));
@@ -119,9 +116,8 @@ describe('an application with its own SIGTERM handler', () => {
 
 describe('rate to console example', () => {
   test('prints rate batches and stops by itself', async () => {
-    const env = { ...process.env };
-    delete env.JEST_WORKER_ID;
-    const child = spawn(TSX, [path.join(ROOT, 'examples/rate_to_console.ts'), '--seconds', '2.5'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command, argv] = scriptCommand(path.join(ROOT, 'examples/rate_to_console.ts'), ['--seconds', '2.5']);
+    const child = spawn(command, argv, { cwd: ROOT, env: scriptEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout!.on('data', (d) => (out += d));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
