@@ -1,0 +1,45 @@
+// The code samples of the guides in docs/guides: every ```ts block, and the ```text block right
+// after it (if any) as the stdout it must print. Used by `npm run docs` and by the test that runs them.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const GUIDES_DIR = path.resolve(__dirname, '../docs/guides');
+
+export interface Sample { guide: string; index: number; code: string; expectedStdout: string | null }
+
+export interface Block { lang: string; text: string }
+
+export type Part = { kind: 'markdown'; text: string } | { kind: 'code'; block: Block };
+
+/** Splits markdown into prose and fenced code blocks. */
+export function parts(markdown: string): Part[] {
+  const out: Part[] = [];
+  const re = /^```(\w*)\n([\s\S]*?)^```\n?/gm;
+  let last = 0;
+  for (const m of markdown.matchAll(re)) {
+    if (m.index! > last) out.push({ kind: 'markdown', text: markdown.slice(last, m.index) });
+    out.push({ kind: 'code', block: { lang: m[1], text: m[2] } });
+    last = m.index! + m[0].length;
+  }
+  if (last < markdown.length) out.push({ kind: 'markdown', text: markdown.slice(last) });
+  return out;
+}
+
+export function guideFiles(): string[] {
+  return fs.readdirSync(GUIDES_DIR).filter((f) => f.endsWith('.md')).sort();
+}
+
+export function samples(): Sample[] {
+  const out: Sample[] = [];
+  for (const guide of guideFiles()) {
+    const ps = parts(fs.readFileSync(path.join(GUIDES_DIR, guide), 'utf8')).filter((p) => p.kind === 'markdown' ? p.text.trim() !== '' : true);
+    let index = 0;
+    ps.forEach((p, i) => {
+      if (p.kind !== 'code' || p.block.lang !== 'ts') return;
+      const next = ps[i + 1];
+      const expected = next && next.kind === 'code' && next.block.lang === 'text' ? next.block.text : null;
+      out.push({ guide, index: index++, code: p.block.text, expectedStdout: expected });
+    });
+  }
+  return out;
+}
