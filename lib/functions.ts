@@ -10,22 +10,7 @@ function fn(name: string, ...args: ColumnOrName[]): Column {
   return new Column(call(name, args.map((a) => columnArg(a))));
 }
 
-/** A column by name: `col("word")`, `col("t.word")`, `col("*")`. */
-export function col(colName: string): Column {
-  return new Column(columnArg(colName));
-}
-
-export const column = col;
-
-/** A literal; a Column passes through unchanged. */
-export function lit(value: unknown): Column {
-  return value instanceof Column ? value : new Column(literalExpr(value));
-}
-
-/** A Spark SQL expression string, parsed by the SQL parser: `expr("explode(split(value, ' ')) as word")`. */
-export function expr(str: string): Column {
-  return new Column(parseNamedExpression(str));
-}
+export { col, column, lit, expr } from './api/functions/column-basics';
 
 // ---- generators ----
 export function explode(c: ColumnOrName): Column { return fn('explode', c); }

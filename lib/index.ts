@@ -33,6 +33,6 @@ export {
   PySparkValueError,
   PySparkTypeError,
 } from './errors/index';
-export { col, lit, expr } from './functions';
+export { col, lit, expr } from './api/functions/column-basics';
 export { GroupStateTimeout } from './plans/group-state-timeout';
 export { GroupState } from './execution/group-state';

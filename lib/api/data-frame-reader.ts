@@ -15,12 +15,8 @@ import { attribute } from '../expressions/expression';
 import { StructField, StructType } from '../types/struct-type';
 import { CaseInsensitiveMap } from '../util/case-insensitive-map';
 import { dataSourceNotFound } from '../connectors/format-registry';
-import { fileNotExistError, inputFileOf, readFileRows, type FileFormat, type FileFormatOptions, type InputFile } from '../connectors/file/file-format';
-import { hasSinkMetadata, listFiles, listingOptions, listSinkOutput, type FileListing } from '../connectors/file/file-listing';
-import { jsonFormat } from '../connectors/file/json-format';
-import { parquetFormat } from '../connectors/file/parquet-format';
-import { textFormat } from '../connectors/file/text-format';
-import { asNullable } from '../connectors/file/type-widening';
+import type { FileFormat, FileFormatOptions, InputFile } from '../connectors/file/file-format';
+import type { FileListing } from '../connectors/file/file-listing';
 import { DataFrame } from './data-frame';
 import { toSchema, withKeywords, withSchemaAndKeywords, ReaderOptions } from './reader-arguments';
 import { optionString, OptionValue } from './data-stream-reader';
@@ -199,7 +195,7 @@ export class DataFrameReader {
     if (this.userSchema) {
       dataSchema = new StructType(this.userSchema.fields.filter((f) => !partitionFields.some((p) => same(p.name, f.name))));
     } else {
-      const inputs: InputFile[] = listing.files.map((f) => inputFileOf(format, f.path, readBytes(f.path)));
+      const inputs: InputFile[] = listing.files.map((f) => fileFormatModule().inputFileOf(format, f.path, readBytes(f.path)));
       const inferred = format.inferSchema(inputs, formatOptions);
       if (!inferred) {
         throw unableToInferSchemaError(format.displayName);

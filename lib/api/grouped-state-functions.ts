@@ -13,8 +13,6 @@
 import type { Attribute, Expression, NamedExpression } from '../expressions/expression';
 import { attribute, newExprId, toAttribute } from '../expressions/expression';
 import type { UnresolvedExpression } from '../expressions/unresolved';
-import { ExpressionResolver } from '../analysis/expression-resolver';
-import { expandStar } from '../analysis/plan-builder';
 import { outputOf, type GroupStateFunction, type LogicalPlan } from '../plans/logical-plan';
 import { isGroupStateTimeout, type GroupStateApi, type GroupStateTimeoutKind } from '../plans/group-state-timeout';
 import { StructType } from '../types/struct-type';
@@ -25,6 +23,11 @@ import { rowsFromUserData } from '../types/user-data-rows';
 import { IllegalArgumentException, PySparkTypeError } from '../errors/illegal-argument-exception';
 import type { GroupState } from '../execution/group-state';
 import type { SessionContext } from './session-context';
+import { lazy } from '../util/lazy';
+
+// The analyzer loads when a grouped-state function is first built, not at `import 'rivulet'`.
+const expressionResolverModule = lazy(() => require('../analysis/expression-resolver') as typeof import('../analysis/expression-resolver'));
+const planBuilderModule = lazy(() => require('../analysis/plan-builder') as typeof import('../analysis/plan-builder'));
 
 /** PySpark's func(key, pdfs, state) with Rows in arrays for pandas frames. */
 export type ApplyInPandasWithStateFunction = (key: unknown[], frames: Iterable<Row[]>, state: GroupState<Row>) => Iterable<unknown>;
@@ -69,8 +72,8 @@ function timeoutArg(timeout: unknown): GroupStateTimeoutKind {
 /** The child with every grouping expression as a column, and those columns. */
 function groupingColumns(args: StatefulGroupingArgs): { child: LogicalPlan; grouping: ReturnType<typeof toAttribute>[]; dataWidth: number } {
   const input = outputOf(args.plan);
-  const resolver = new ExpressionResolver(input, args.session.resolverContext());
-  const resolved: Expression[] = args.grouping.flatMap((u) => expandStar(u, input, undefined, args.session.resolverContext())).map((u) => resolver.resolve(u));
+  const resolver = new (expressionResolverModule().ExpressionResolver)(input, args.session.resolverContext());
+  const resolved: Expression[] = args.grouping.flatMap((u) => planBuilderModule().expandStar(u, input, undefined, args.session.resolverContext())).map((u) => resolver.resolve(u));
   if (resolved.every((e) => e.kind === 'attribute')) return { child: args.plan, grouping: resolved.map((e) => e as Attribute), dataWidth: input.length };
   const extra: NamedExpression[] = resolved.filter((e) => e.kind !== 'attribute').map((e) => ({ kind: 'alias', child: e.kind === 'alias' ? e.child : e, name: e.kind === 'alias' ? e.name : 'key', exprId: newExprId(), dataType: e.dataType }));
   let next = 0;

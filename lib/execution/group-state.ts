@@ -3,11 +3,14 @@
 // The timeout is reset on every call, as Spark's: a function that wants a timeout sets it each
 // time. Error texts follow the API that built the operator: PySpark's error classes for
 // applyInPandasWithState, Spark's (Scala) texts for flatMapGroupsWithState / mapGroupsWithState.
-import { freeze, produce } from 'immer';
 import { IllegalArgumentException, PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
 import { SparkException } from '../errors/spark-exception';
 import type { GroupStateApi, GroupStateTimeoutKind } from '../plans/group-state-timeout';
 import { parseCalendarInterval } from '../types/interval-parse';
+import { lazy } from '../util/lazy';
+
+// immer loads when a state first takes a recipe or is frozen, not at `import 'rivulet'`.
+const immer = lazy(() => require('immer') as typeof import('immer'));
 
 export const NO_TIMESTAMP = -1;
 
@@ -84,7 +87,7 @@ export class GroupState<S = unknown> {
     let value: unknown = newValue;
     if (typeof newValue === 'function' && this.init.api !== 'applyInPandasWithState') {
       if (!this.defined) throw this.notExists();
-      value = produce(this.userValue, newValue as (draft: unknown) => unknown);
+      value = immer().produce(this.userValue, newValue as (draft: unknown) => unknown);
     }
     this.stored = this.init.codec.fromUser(value);
     this.userValue = this.init.codec.toUser(this.stored);
@@ -207,5 +210,5 @@ function parseDuration(text: string): number {
 
 /** Deep-frozen user state for the Scala-shaped API (immer's freeze). */
 export function frozen<T>(v: T): T {
-  return v !== null && typeof v === 'object' ? freeze(v, true) : v;
+  return v !== null && typeof v === 'object' ? immer().freeze(v, true) : v;
 }

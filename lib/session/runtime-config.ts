@@ -5,12 +5,19 @@ export const DEFAULTS: Record<string, string> = {
   'spark.sql.shuffle.partitions': '200',
   'spark.sql.ansi.enabled': 'true',
   'spark.sql.caseSensitive': 'false',
-  'spark.sql.session.timeZone': Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
   'spark.sql.sources.default': 'parquet',
   'spark.sql.streaming.numRecentProgressUpdates': '100',
   'spark.app.name': 'rivulet',
   'spark.master': 'local[*]',
 };
+
+// The machine's time zone, asked of Intl on first read: starting ICU costs about 12 ms, which
+// `import 'rivulet'` should not pay before a session exists.
+let localTimeZone: string | undefined;
+Object.defineProperty(DEFAULTS, 'spark.sql.session.timeZone', {
+  enumerable: true,
+  get: () => (localTimeZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'),
+});
 
 export class RuntimeConfig {
   private readonly values = new Map<string, string>();
