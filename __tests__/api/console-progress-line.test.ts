@@ -5,7 +5,10 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConsoleProgressLine, type StatusStream } from '../../lib/api/console-progress-line';
+import { availableNowBar, ConsoleProgressLine, type StatusStream } from '../../lib/api/console-progress-line';
+import { IntegerType } from 'rivulet/types';
+import { MemoryStream } from 'rivulet/testing';
+import { newSession } from '../support/session';
 import { QueryProgressEvent, QueryTerminatedEvent } from '../../lib/api/streaming-query-listener';
 import { StreamingQueryProgress } from '../../lib/streaming/progress';
 
@@ -60,6 +63,76 @@ test.each([
   line.onProgress(progress('id-1', 'words', 0, 2));
   line.onTerminated(new QueryTerminatedEvent('id-1', 'run', null, null));
   expect(term.text).toBe('');
+});
+
+test('the availableNow bar: units done of those there at start, after the name', () => {
+  expect(availableNowBar({ done: 0, total: 3 })).toBe('[>                   ] 0/3 (0%)');
+  expect(availableNowBar({ done: 1, total: 3 })).toBe('[======>             ] 1/3 (33%)');
+  expect(availableNowBar({ done: 2500, total: 10000 })).toBe('[=====>              ] 2,500/10,000 (25%)');
+  expect(availableNowBar({ done: 3, total: 3 })).toBe('[====================] 3/3 (100%)');
+  expect(availableNowBar({ done: 0, total: 0 })).toBe('[====================] 0/0 (100%)');
+  const term = new FakeTerminal(true);
+  new ConsoleProgressLine(term, () => undefined, {}).onProgress(progress('id-1', 'load', 0, null), { done: 1, total: 2 });
+  expect(term.text).toBe('\r\x1b[2K[load] | [==========>         ] 1/2 (50%) | batch 0 | in 15.0 rows/s | processed 1,500 rows/s | batch 20 ms');
+});
+
+describe('the availableNow bar in a running query', () => {
+  let dir = '';
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rivulet-bar-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** Runs `start` with a status line drawn on a fake terminal; returns the lines drawn, one per batch. */
+  async function drawn(start: (spark: ReturnType<typeof newSession>) => import('rivulet').StreamingQuery): Promise<string[]> {
+    const spark = newSession();
+    const term = new FakeTerminal(true);
+    spark.streams.useStatusLine(new ConsoleProgressLine(term, () => undefined, {}));
+    try {
+      const q = start(spark);
+      await q.awaitTermination();
+      await new Promise((r) => setImmediate(r));
+      return term.text.split('\r\x1b[2K').filter((t) => t !== '');
+    } finally {
+      await spark.stop();
+    }
+  }
+
+  test('files with maxFilesPerTrigger 1: one file of three more per batch', async () => {
+    for (const n of [1, 2, 3]) {
+      fs.writeFileSync(path.join(dir, `part-${n}.txt`), `line ${n}\n`);
+      fs.utimesSync(path.join(dir, `part-${n}.txt`), n * 1000, n * 1000);
+    }
+    const lines = await drawn((spark) => spark.readStream.format('text').option('maxFilesPerTrigger', 1).load(dir)
+      .writeStream.format('memory').queryName('files').option('checkpointLocation', path.join(dir, '..', path.basename(dir) + '-ckpt')).trigger({ availableNow: true }).start());
+    fs.rmSync(path.join(dir, '..', path.basename(dir) + '-ckpt'), { recursive: true, force: true });
+    expect(lines.map((l) => /^\[files\] \| (\[[=> ]+\] \d+\/\d+ \(\d+%\)) \| batch (\d+) /.exec(l)?.slice(1))).toEqual([
+      ['[======>             ] 1/3 (33%)', '0'],
+      ['[=============>      ] 2/3 (66%)', '1'],
+      ['[====================] 3/3 (100%)', '2'],
+    ]);
+  });
+
+  test('a MemoryStream: the rows there at start, in one batch', async () => {
+    const lines = await drawn((spark) => {
+      const input = new MemoryStream(IntegerType(), spark);
+      input.addData(1, 2);
+      input.addData(3);
+      return input.toDF().writeStream.format('memory').queryName('rows').trigger({ availableNow: true }).start();
+    });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^\[rows\] \| \[====================\] 3\/3 \(100%\) \| batch 0 \| /);
+  });
+
+  test('no bar without availableNow (the total is not known)', async () => {
+    const lines = await drawn((spark) => {
+      const input = new MemoryStream(IntegerType(), spark);
+      input.addData(1, 2);
+      return input.toDF().writeStream.format('memory').queryName('once').trigger({ once: true }).start();
+    });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^\[once\] \| batch 0 \| in /);
+  });
 });
 
 describe('a query run as a user runs it', () => {

@@ -1,7 +1,9 @@
 // The live status on stderr, as Spark's ConsoleProgressBar: one overwriting line per active query
-// (name or id, batch id, input and processed rows/s, batch duration, watermark, state rows). Only
+// (name or id, batch id, input and processed rows/s, batch duration, watermark, state rows, and a
+// bar for Trigger.AvailableNow when the sources can count what is left). Only
 // when stderr is a terminal, not in CI, and while spark.ui.showConsoleProgress is not "false".
 // stdout is never written, so console-sink output and snapshots stay byte-exact.
+import type { AvailableNowProgress } from '../streaming/micro-batch-execution';
 import type { QueryProgressEvent, QueryTerminatedEvent } from './streaming-query-listener';
 
 export interface StatusStream {
@@ -30,9 +32,9 @@ export class ConsoleProgressLine {
     return (this.confValue() ?? 'true').trim().toLowerCase() !== 'false';
   }
 
-  onProgress(event: QueryProgressEvent): void {
+  onProgress(event: QueryProgressEvent, availableNow: AvailableNowProgress | null = null): void {
     if (!this.enabled()) return;
-    this.lines.set(event.progress.id, statusText(event));
+    this.lines.set(event.progress.id, statusText(event, availableNow));
     this.draw();
   }
 
@@ -58,10 +60,22 @@ function rate(n: number): string {
   return Number.isFinite(n) ? (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1)) : '-';
 }
 
-export function statusText(event: QueryProgressEvent): string {
+const BAR_WIDTH = 20;
+
+/** `[=========>          ] 9/20 (45%)`: units done of those available when the query started. */
+export function availableNowBar(progress: AvailableNowProgress): string {
+  const { done, total } = progress;
+  const fraction = total === 0 ? 1 : done / total;
+  const filled = Math.floor(fraction * BAR_WIDTH);
+  const bar = filled >= BAR_WIDTH ? '='.repeat(BAR_WIDTH) : '='.repeat(filled) + '>' + ' '.repeat(BAR_WIDTH - filled - 1);
+  return `[${bar}] ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} (${Math.floor(fraction * 100)}%)`;
+}
+
+export function statusText(event: QueryProgressEvent, availableNow: AvailableNowProgress | null = null): string {
   const p = event.progress;
   const parts = [
     `[${p.name ?? p.id}]`,
+    ...(availableNow === null ? [] : [availableNowBar(availableNow)]),
     `batch ${p.batchId}`,
     `in ${rate(p.inputRowsPerSecond)} rows/s`,
     `processed ${rate(p.processedRowsPerSecond)} rows/s`,

@@ -276,7 +276,7 @@ export class DataStreamWriter {
         const causeClass = cause instanceof SparkException ? (cause.errorClass ?? null) : null;
         session.streams.post({ kind: 'terminated', event: new QueryTerminatedEvent(id, runId, exception ? exception.message : null, causeClass) });
       },
-      onProgress: (progress) => session.streams.post({ kind: 'progress', event: new QueryProgressEvent(progress) }),
+      onProgress: (progress, availableNow) => session.streams.post({ kind: 'progress', event: new QueryProgressEvent(progress), availableNow }),
       onIdle: (timestamp) => session.streams.post({ kind: 'idle', event: new QueryIdleEvent(id, runId, timestamp) }),
     });
     query = new StreamingQuery(id, runId, queryName ?? null, execution);

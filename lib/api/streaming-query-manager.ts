@@ -3,6 +3,7 @@ import { timeoutMillis } from './await-timeout';
 import type { StreamingQueryException } from '../errors/streaming-query-exception';
 import { PySparkTypeError } from '../errors/illegal-argument-exception';
 import { Logger } from '../util/logger';
+import type { AvailableNowProgress } from '../streaming/micro-batch-execution';
 import type { ConsoleProgressLine } from './console-progress-line';
 import type { StreamingUiHistory } from './streaming-ui-history';
 import type { StreamingQuery } from './streaming-query';
@@ -12,7 +13,7 @@ const log = new Logger('StreamingQueryListenerBus');
 
 type ListenerEvent =
   | { kind: 'started'; event: QueryStartedEvent }
-  | { kind: 'progress'; event: QueryProgressEvent }
+  | { kind: 'progress'; event: QueryProgressEvent; availableNow?: AvailableNowProgress | null }
   | { kind: 'idle'; event: QueryIdleEvent }
   | { kind: 'terminated'; event: QueryTerminatedEvent };
 
@@ -99,7 +100,7 @@ export class StreamingQueryManager {
    */
   post(e: ListenerEvent): void {
     if (this.statusLine !== null) {
-      if (e.kind === 'progress') this.statusLine.onProgress(e.event);
+      if (e.kind === 'progress') this.statusLine.onProgress(e.event, e.availableNow ?? null);
       else if (e.kind === 'terminated') this.statusLine.onTerminated(e.event);
     }
     const ui = this.uiHistory;

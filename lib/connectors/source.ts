@@ -34,6 +34,13 @@ export interface Source {
    * runs as many batches as they need. Sources without it are read up to their offset at start.
    */
   prepareForTriggerAvailableNow?(): void | Promise<void>;
+  /**
+   * Trigger.AvailableNow progress, for the status line's bar: how many units (rows, records,
+   * files) lie after `start` up to where availableNow stops. `cap` is that point for sources
+   * without prepareForTriggerAvailableNow (the engine's cap; null when nothing was there) and
+   * undefined for those that fixed it themselves. Null when the source cannot tell.
+   */
+  availableNowRemaining?(start: Offset | null, cap: Offset | null | undefined): number | null;
   stop(): void | Promise<void>;
   /** Push sources wake the engine instead of being polled. */
   onDataAvailable?(listener: () => void): void;

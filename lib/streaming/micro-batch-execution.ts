@@ -60,9 +60,16 @@ export interface MicroBatchExecutionOptions {
   clock: Clock;
   numRecentProgressUpdates: number;
   onTerminated: (exception: StreamingQueryException | null) => void;
-  onProgress?: (progress: StreamingQueryProgress) => void;
+  /** `availableNow`: units done and in all, when every source can count them (Trigger.AvailableNow only). */
+  onProgress?: (progress: StreamingQueryProgress, availableNow: AvailableNowProgress | null) => void;
   /** A trigger found no new data (throttled by spark.sql.streaming.noDataProgressEventInterval). */
   onIdle?: (timestamp: string) => void;
+}
+
+/** How far a Trigger.AvailableNow run is: units (rows, records, files) processed of those there at start. */
+export interface AvailableNowProgress {
+  done: number;
+  total: number;
 }
 
 export interface QueryStatus {
@@ -190,6 +197,10 @@ export class MicroBatchExecution {
       // (Spark's SupportsTriggerAvailableNow) fix that point themselves and keep their rate
       // limits, so it may take several batches; the others are capped at their offset now.
       const target = trigger.kind === 'availableNow' ? await this.availableNowTarget() : undefined;
+      if (target !== undefined) {
+        this.availableNowCap = target;
+        this.availableNowTotal = this.availableNowRemaining();
+      }
       while (!this.stopRequested) {
         const triggerStart = clock.now();
         this.wakeController = new AbortController();
@@ -331,6 +342,29 @@ export class MicroBatchExecution {
       log.info(`Re-running batch ${batchId}, logged but not committed, with offsets ${JSON.stringify(value.offsets)}`);
     }
     return { conf: value.metadata.conf, watermarkMs: commit ? commit.nextBatchWatermarkMs : value.metadata.batchWatermarkMs };
+  }
+
+  private availableNowCap: (Offset | null | undefined)[] | undefined;
+  private availableNowTotal: number | null = null;
+
+  /** Units left before availableNow is done, summed over the sources; null if one cannot tell. */
+  private availableNowRemaining(): number | null {
+    const cap = this.availableNowCap;
+    if (cap === undefined) return null;
+    let sum = 0;
+    for (const [i, s] of this.options.sources.entries()) {
+      const n = s.availableNowRemaining?.(this.committed[i], cap[i]) ?? null;
+      if (n === null || !Number.isFinite(n)) return null;
+      sum += n;
+    }
+    return sum;
+  }
+
+  private availableNowProgress(): AvailableNowProgress | null {
+    const total = this.availableNowTotal;
+    if (total === null) return null;
+    const remaining = this.availableNowRemaining();
+    return remaining === null ? null : { done: Math.max(0, Math.min(total, total - remaining)), total };
   }
 
   /** Per source: undefined when the source limits itself, else the offset to stop at. */
@@ -495,7 +529,7 @@ export class MicroBatchExecution {
     );
     this.recentProgress.push(progress);
     if (this.recentProgress.length > this.options.numRecentProgressUpdates) this.recentProgress.shift();
-    this.options.onProgress?.(progress);
+    this.options.onProgress?.(progress, this.availableNowProgress());
   }
 
   /** Blocks until every row available now has been processed and committed (Spark's semantics). */

@@ -312,6 +312,16 @@ export class FileStreamSource implements Source {
     this.allFilesForTriggerAvailableNow = this.fetchAllFiles();
   }
 
+  /** Files fixed at availableNow start and not yet read, plus files logged after `start` but not yet processed. */
+  availableNowRemaining(start: Offset | null): number | null {
+    const all = this.allFilesForTriggerAvailableNow;
+    if (all === undefined) return null;
+    const unplanned = all.filter((f) => this.seenFiles.isNewFile(f.path, f.timestamp)).length;
+    const startOffset = logOffsetOf(start);
+    const planned = startOffset < this.metadataLogCurrentOffset ? this.metadataLog.filesOfBatches(startOffset + 1, this.metadataLogCurrentOffset).length : 0;
+    return unplanned + planned;
+  }
+
   private fetchAllFiles(): NewFileEntry[] {
     const listing = listSourceFiles(this.resolved.path, this.options, this.conf, this.schema);
     const files: NewFileEntry[] = [];

@@ -190,6 +190,20 @@ export class KafkaSource implements Source {
     this.availableNowLatest = await this.listOffsets(await this.assignedPartitions(), () => -1);
   }
 
+  /** Records between `start` (the initial offsets before the first batch) and the offsets fixed at availableNow start. */
+  availableNowRemaining(start: Offset | null): number | null {
+    const latest = this.availableNowLatest;
+    const from = start === null ? this.initialOffsets : offsetsFromJson(start);
+    if (latest === undefined || from === undefined) return null;
+    let n = 0;
+    for (const [tp, end] of latest) {
+      const begin = from.get(tp) ?? 0;
+      if (begin < 0 || end < 0) return null;
+      n += Math.max(0, end - begin);
+    }
+    return n;
+  }
+
   reportLatestOffset(): Offset | null {
     return this.reportedLatest;
   }

@@ -41,6 +41,13 @@ export class MemoryStreamData {
     return out;
   }
 
+  /** Rows added after offset `start` up to offset `end`. */
+  countRows(start: number, end: number): number {
+    let n = 0;
+    for (let i = start + 1; i <= end; i++) n += this.batches[i].length;
+    return n;
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -65,6 +72,11 @@ class MemoryStreamSource implements Source {
 
   getBatch(start: Offset | null, end: Offset): unknown[][] {
     return this.data.rowsBetween(start === null ? -1 : (start as number), end as number);
+  }
+
+  availableNowRemaining(start: Offset | null, cap: Offset | null | undefined): number | null {
+    if (cap === undefined) return null;
+    return cap === null ? 0 : this.data.countRows(start === null ? -1 : (start as number), cap as number);
   }
 
   commit(): void {}
