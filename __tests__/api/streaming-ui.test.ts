@@ -1,7 +1,7 @@
 // The local dashboard against running queries: the JSON endpoint carries each query's real
 // progress figures, the HTML pages list active and finished queries (with the last exception) and
-// draw the charts from the same figures. No browser is installed here, so the page is checked as
-// HTML/SVG and kept as an artifact in test-artifacts/.
+// draw the charts from the same figures, checked here as HTML/SVG (kept in test-artifacts/); the
+// same pages in headless Chromium: streaming-ui-browser.test.ts.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { StreamSession, type StreamingQuery } from '../../lib/index';

@@ -17,7 +17,7 @@ export interface UiBatch {
   numInputRows: number;
   batchDuration: number;
   operationDurations: Record<string, number>;
-  /** Batch time minus the global watermark, in ms (null while there is no watermark). */
+  /** Batch time minus the global watermark, in ms (null while there is no watermark, or it is still 0). */
   watermarkGapMs: number | null;
   stateRows: number;
   stateMemoryBytes: number;
@@ -77,7 +77,8 @@ function uiBatch(p: StreamingQueryProgress): UiBatch {
     numInputRows: p.numInputRows,
     batchDuration: p.batchDuration,
     operationDurations,
-    watermarkGapMs: watermark === undefined ? null : Date.parse(p.timestamp) - Date.parse(watermark),
+    // As Spark's statistics page: no point while the watermark is still at its start (epoch 0).
+    watermarkGapMs: watermark === undefined || Date.parse(watermark) <= 0 ? null : Date.parse(p.timestamp) - Date.parse(watermark),
     stateRows: p.stateOperators.reduce((n, s) => n + s.numRowsTotal, 0),
     stateMemoryBytes: p.stateOperators.reduce((n, s) => n + s.memoryUsedBytes, 0),
   };

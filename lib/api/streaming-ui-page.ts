@@ -17,7 +17,8 @@ interface Series { name: string; values: (number | null)[] }
 
 /** A line chart over batch ids; every point carries a tooltip with its exact value. */
 export function lineChart(title: string, unit: string, batchIds: number[], series: Series[]): string {
-  const W = 560, H = 180, L = 60, R = 10, T = 24, B = 26;
+  // A legend (several series) takes its own line under the title.
+  const W = 560, L = 60, R = 10, B = 26, T = series.length > 1 ? 38 : 24, H = 156 + T;
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const max = all.length ? Math.max(...all, 0) : 0;
   const min = all.length ? Math.min(...all, 0) : 0;
@@ -37,7 +38,7 @@ export function lineChart(title: string, unit: string, batchIds: number[], serie
   const legend = series.length > 1 ? series.map((s, k) => `<tspan fill="${COLORS[k % COLORS.length]}">■ ${esc(s.name)} </tspan>`).join('') : '';
   return `<figure class="chart" data-chart="${esc(title)}"><svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" role="img" aria-label="${esc(title)}">`
     + `<text x="${L}" y="14" font-size="12" font-weight="bold">${esc(title)} (${esc(unit)})</text>`
-    + `<text x="${W - R}" y="14" font-size="11" text-anchor="end">${legend}</text>`
+    + (legend ? `<text x="${L}" y="29" font-size="11">${legend}</text>` : '')
     + `<line x1="${L}" y1="${H - B}" x2="${W - R}" y2="${H - B}" stroke="#999"/><line x1="${L}" y1="${T}" x2="${L}" y2="${H - B}" stroke="#999"/>`
     + `<text x="${L - 4}" y="${T + 4}" font-size="10" text-anchor="end">${fmt(max)}</text><text x="${L - 4}" y="${H - B}" font-size="10" text-anchor="end">${fmt(min)}</text>`
     + (n ? `<text x="${L}" y="${H - 8}" font-size="10">batch ${batchIds[0]}</text><text x="${W - R}" y="${H - 8}" font-size="10" text-anchor="end">batch ${batchIds[n - 1]}</text>` : `<text x="${L + 10}" y="${H / 2}" font-size="11">no batches yet</text>`)
