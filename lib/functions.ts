@@ -1,3 +1,9 @@
+/**
+ * `pyspark.sql.functions`: column functions with PySpark's snake_case names and signatures.
+ *
+ * @packageDocumentation
+ * @module rivulet/functions
+ */
 // "rivulet/functions" = pyspark.sql.functions, with PySpark's snake_case names and signatures.
 import { Column, literalExpr, requireColumn, toExpr, type ColumnOrName } from './api/column';
 import { columnArg } from './api/column-args';

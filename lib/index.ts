@@ -1,3 +1,9 @@
+/**
+ * The session (`SparkSession`/`StreamSession`), DataFrame, Column, readers and writers, streaming queries, listeners, rows and errors: what `pyspark.sql` gives.
+ *
+ * @packageDocumentation
+ * @module rivulet
+ */
 // "rivulet": the user-facing API.
 export { StreamSession, SparkSession, Builder } from './session/stream-session';
 // PySpark's SparkContext: `new SparkContext(master, appName)`, parallelize; spark.sparkContext
@@ -36,3 +42,15 @@ export {
 export { col, lit, expr } from './api/functions/column-basics';
 export { GroupStateTimeout } from './plans/group-state-timeout';
 export { GroupState } from './execution/group-state';
+// Types that appear in the signatures above (for annotations; nothing more loads at import).
+export type { ColumnOrName } from './api/column';
+export type { ReaderOptions } from './api/reader-arguments';
+export type { OptionValue } from './api/data-stream-reader';
+export type { TriggerOptions } from './streaming/trigger';
+export type { SourceProgress, StateOperatorProgress } from './streaming/progress';
+export type { DataFrameNaFunctions } from './api/data-frame-na-functions';
+export type { UDFRegistration } from './api/udf';
+export type { ForeachBatchFunction } from './api/foreach-batch-sink';
+export type { ForeachTarget, ForeachWriter } from './connectors/foreach/foreach-sink';
+export type { MapGroupsWithStateFunction, FlatMapGroupsWithStateFunction, ApplyInPandasWithStateFunction } from './api/grouped-state-functions';
+export type { SparkContextOptions } from './dstream/spark-context';

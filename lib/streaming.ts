@@ -1,3 +1,9 @@
+/**
+ * `pyspark.streaming`: the legacy DStream API (`StreamingContext`, `DStream`) with the SparkContext/RDD basics it needs.
+ *
+ * @packageDocumentation
+ * @module rivulet/streaming
+ */
 // "rivulet/streaming" = pyspark.streaming: the legacy DStream API (StreamingContext, DStream) with
 // the SparkContext/RDD basics it needs.
 export { StreamingContext } from './dstream/streaming-context';

@@ -1,3 +1,9 @@
+/**
+ * `pyspark.sql.types`: data types, `StructType`/`StructField`, `Row` and the value classes.
+ *
+ * @packageDocumentation
+ * @module rivulet/types
+ */
 // "rivulet/types" = pyspark.sql.types.
 export {
   DataType,

@@ -1,6 +1,6 @@
 // "rivulet/testing": test helpers.
 export { MemoryStream } from './memory-stream';
-export { ManualClock } from '../streaming/clock';
+export { ManualClock, type Clock } from '../streaming/clock';
 export {
   testStream,
   AddData,

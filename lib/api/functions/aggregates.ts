@@ -25,7 +25,7 @@ export const sumDistinct = sum_distinct;
 export function count_if(col: ColumnOrName): Column { return fn('count_if', c(col)); }
 
 /** PySpark's `ignorenulls` positionally or as the keyword argument `{ ignorenulls: true }`. */
-type IgnoreNulls = boolean | { ignorenulls?: boolean };
+export type IgnoreNulls = boolean | { ignorenulls?: boolean };
 const ignoreNullsArg = (x: IgnoreNulls) => literalExpr(typeof x === 'boolean' ? x : x.ignorenulls ?? false);
 export function first(col: ColumnOrName, ignorenulls: IgnoreNulls = false): Column { return fn('first', c(col), ignoreNullsArg(ignorenulls)); }
 export function last(col: ColumnOrName, ignorenulls: IgnoreNulls = false): Column { return fn('last', c(col), ignoreNullsArg(ignorenulls)); }
