@@ -12,8 +12,13 @@ const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const ALL = samples();
 
 test('the guides hold code samples', () => {
-  expect(guideFiles()).toEqual(['getting-started.md', 'operating-queries.md', 'porting-from-pyspark.md', 'testing-pipelines.md']);
-  expect(ALL.length).toBe(5);
+  // The guides issue 17 lists, in file-name order.
+  expect(guideFiles()).toEqual([
+    'checkpoints-and-exactly-once.md', 'differences-from-spark.md', 'event-time-and-state.md', 'getting-started.md',
+    'operating-queries.md', 'porting-from-pyspark.md', 'running-on-a-spark-cluster.md', 'sources-and-sinks.md',
+    'testing-pipelines.md', 'value-types.md',
+  ]);
+  expect(ALL.length).toBe(12);
   expect(ALL.every((s) => s.expectedStdout !== null)).toBe(true);
 });
 
@@ -36,11 +41,13 @@ test.each(ALL.map((s) => [`${s.guide} #${s.index}`, s] as const))('sample %s run
 test('npm run docs renders each guide and an index into a static folder', () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'rivulet-docs-'));
   try {
-    expect(buildSite(out)).toEqual(['getting-started.html', 'operating-queries.html', 'porting-from-pyspark.html', 'testing-pipelines.html', 'index.html']);
+    expect(buildSite(out)).toEqual([...guideFiles().map((f) => f.replace(/\.md$/, '.html')), 'index.html']);
     const html = fs.readFileSync(path.join(out, 'getting-started.html'), 'utf8');
     expect(html).toContain('<h1>Getting started</h1>');
     expect(html).toContain(`<pre><code class="language-ts">import { StreamSession } from 'rivulet';`);
-    expect(fs.readFileSync(path.join(out, 'porting-from-pyspark.html'), 'utf8')).toContain('<th>PySpark</th><th>Rivulet</th>');
+    expect(fs.readFileSync(path.join(out, 'porting-from-pyspark.html'), 'utf8')).toContain('<th>PySpark</th><th>Rivulet (TypeScript)</th>');
+    expect(fs.readFileSync(path.join(out, 'value-types.html'), 'utf8')).toContain('<th>Spark type</th><th>A user gets</th>');
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('<a href="api/index.html">API reference</a>');
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }
