@@ -10,7 +10,6 @@
 import { toLocalPath } from '../util/local-path';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { AnalysisException } from '../errors/analysis-exception';
 import { PySparkTypeError } from '../errors/illegal-argument-exception';
 import { SparkException } from '../errors/spark-exception';
@@ -176,7 +175,7 @@ export class DataFrameWriter {
     const rows = this.df.collectInternalRows();
     if (exists && mode === 'overwrite') clearFolder(outputPath);
     try {
-      job.write(rows, { fileId: randomUUID(), emptyFile: true });
+      job.write(rows, { fileId: crypto.randomUUID(), emptyFile: true });
       fs.mkdirSync(outputPath, { recursive: true });
       fs.writeFileSync(path.join(outputPath, '_SUCCESS'), '');
     } catch (e) {

@@ -2,7 +2,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { StructType, StructField } from '../types/struct-type';
 import { AnalysisException } from '../errors/analysis-exception';
 import { SparkException } from '../errors/spark-exception';
@@ -180,7 +179,7 @@ export class DataStreamWriter {
     let checkpointDir = checkpointOption === undefined ? undefined : toLocalPath(checkpointOption);
     const rootConf = session.confGet('spark.sql.streaming.checkpointLocation');
     const rootDir = rootConf === undefined ? undefined : toLocalPath(rootConf);
-    if (checkpointDir === undefined && rootDir !== undefined) checkpointDir = path.join(rootDir, queryName ?? randomUUID());
+    if (checkpointDir === undefined && rootDir !== undefined) checkpointDir = path.join(rootDir, queryName ?? crypto.randomUUID());
     if (checkpointDir === undefined && !sinkProvider.allowsTemporaryCheckpoint) {
       throw new AnalysisException(
         'checkpointLocation must be specified either through option("checkpointLocation", ...) or SparkSession.conf.set("spark.sql.streaming.checkpointLocation", ...).',
@@ -199,7 +198,7 @@ export class DataStreamWriter {
         `Cannot start query with id ${id} as another query with same id is already active. Perhaps you are attempting to restart a query from checkpoint that is already active.`,
       );
     }
-    const runId = randomUUID();
+    const runId = crypto.randomUUID();
 
     const sessionConf = (key: string) => session.confGet(key);
     const output = outputOf(plan);

@@ -18,8 +18,6 @@ import { isGroupStateTimeout, type GroupStateApi, type GroupStateTimeoutKind } f
 import { StructType } from '../types/struct-type';
 import { Row } from '../types/row';
 import { parseTableSchema } from '../types/ddl';
-import { toExternalRows } from '../types/external-row';
-import { rowsFromUserData } from '../types/user-data-rows';
 import { IllegalArgumentException, PySparkTypeError } from '../errors/illegal-argument-exception';
 import type { GroupState } from '../execution/group-state';
 import type { SessionContext } from './session-context';
@@ -27,6 +25,8 @@ import { lazy } from '../util/lazy';
 
 // The analyzer loads when a grouped-state function is first built, not at `import 'rivulet'`.
 const expressionResolverModule = lazy(() => require('../analysis/expression-resolver') as typeof import('../analysis/expression-resolver'));
+const externalRowModule = lazy(() => require('../types/external-row') as typeof import('../types/external-row'));
+const userDataRowsModule = lazy(() => require('../types/user-data-rows') as typeof import('../types/user-data-rows'));
 const planBuilderModule = lazy(() => require('../analysis/plan-builder') as typeof import('../analysis/plan-builder'));
 
 /** PySpark's func(key, pdfs, state) with Rows in arrays for pandas frames. */
@@ -99,8 +99,8 @@ function build(
   const dataSchema = StructType(outputOf(child).slice(0, dataWidth).map((a) => ({ name: a.name, dataType: a.dataType, nullable: a.nullable }) as never));
   const keySchema = StructType(grouping.map((a) => ({ name: a.name, dataType: a.dataType, nullable: a.nullable }) as never));
   const func: GroupStateFunction = (key, rows, state) => {
-    const externalKey = [...toExternalRows(keySchema, [key as unknown[]])[0]];
-    const externalRows = toExternalRows(dataSchema, rows.map((r) => (r.length === dataWidth ? (r as unknown[]) : r.slice(0, dataWidth))));
+    const externalKey = [...externalRowModule().toExternalRows(keySchema, [key as unknown[]])[0]];
+    const externalRows = externalRowModule().toExternalRows(dataSchema, rows.map((r) => (r.length === dataWidth ? (r as unknown[]) : r.slice(0, dataWidth))));
     const out: unknown[] = [];
     for (const item of call(externalKey, externalRows, state)) {
       // An array of rows (a frame) or a single row.
@@ -108,7 +108,7 @@ function build(
       else out.push(item);
     }
     // Dates given for DATE fields are placed on their UTC day (the session time zone is not at hand).
-    return rowsFromUserData(out, outputSchema, 'UTC').rows;
+    return userDataRowsModule().rowsFromUserData(out, outputSchema, 'UTC').rows;
   };
   return {
     kind: 'flatMapGroupsWithState',
