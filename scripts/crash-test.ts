@@ -1,14 +1,29 @@
 // `npm run crash-test -- --kills 500`: kill -9 a stateful pipeline again and again and check that
 // its outputs equal an uninterrupted run (see scripts/crash-test/harness.ts).
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import minimist from 'minimist';
 import { runCrashTest } from './crash-test/harness';
+import { runDamageMatrix } from './crash-test/damage-matrix';
 
 async function main(): Promise<void> {
-  const args = minimist(process.argv.slice(2), { string: ['provider', 'pipeline'], default: { kills: 20, seed: 1, provider: 'hdfs', pipeline: 'rate' } });
+  const args = minimist(process.argv.slice(2), { string: ['provider', 'pipeline'], boolean: ['damage', 'latest-only'], default: { kills: 20, seed: 1, provider: 'hdfs', pipeline: 'rate' } });
   const workDir = path.join(os.tmpdir(), `rivulet-crash-test-${process.pid}`);
   const started = Date.now();
+  if (args.damage) {
+    // `--damage`: the damage matrix on the file pipeline (scripts/crash-test/damage-matrix.ts).
+    const result = await runDamageMatrix({ workDir, provider: String(args.provider), seed: Number(args.seed), latestOnly: Boolean(args['latest-only']), log: (l) => console.log(l) });
+    const judged = result.cases.flatMap((c) => c.results);
+    const count = (o: string) => judged.filter((r) => r.outcome === o).length;
+    console.log(`damage matrix (${String(args.provider)}): ${result.cases.length} cases, ${result.runs} runs, ${judged.length} damaged queries judged: ${count('recovered')} recovered exactly, ${count('refused')} refused naming the file, ${result.findings.length} findings, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    fs.rmSync(workDir, { recursive: true, force: true });
+    if (result.findings.length > 0) {
+      console.log(`FINDINGS (${result.findings.length}):\n${result.findings.join('\n')}`);
+      process.exit(1);
+    }
+    return;
+  }
   const result = await runCrashTest({ kills: Number(args.kills), batches: args.batches === undefined ? undefined : Number(args.batches), seed: Number(args.seed), provider: String(args.provider), pipeline: args.pipeline === 'files' ? 'files' : 'rate', workDir, log: (l) => console.log(l) });
   console.log(`kills: ${result.kills} (${result.tornWrites} in the middle of a checkpoint write), batches re-run as logged after a kill: ${result.rerunBatches}, batches per query: ${result.batches}, files compared: ${result.comparedFiles}, ${((Date.now() - started) / 1000).toFixed(0)} s`);
   if (result.mismatches.length > 0) {

@@ -142,7 +142,7 @@ function pendingBatches(checkpoints: string): number {
   return pending;
 }
 
-function readOrUndefined(file: string): string | undefined {
+export function readOrUndefined(file: string): string | undefined {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch {
@@ -183,11 +183,14 @@ function describeDifference(expected: string[], actual: string[]): string {
   return `missing ${missing.slice(0, 3).join(' ')}; extra ${extra.slice(0, 3).join(' ')}; duplicated ${dupes.slice(0, 3).join(' ')}`;
 }
 
-/** The file-source pipeline's input: `left/` and `right/`, files with increasing mtimes. */
-export function writeFilesInput(dir: string, files: number, rowsPerFile: number): void {
+/**
+ * The file-source pipeline's input: `left/` and `right/`, files with increasing mtimes; files
+ * `from` to `files - 1` (a later call adds the files that arrive after a first run).
+ */
+export function writeFilesInput(dir: string, files: number, rowsPerFile: number, from = 0): void {
   const base = Date.UTC(2026, 0, 1);
   for (const sideName of ['left', 'right']) fs.mkdirSync(path.join(dir, sideName), { recursive: true });
-  for (let f = 0; f < files; f++) {
+  for (let f = from; f < files; f++) {
     const left: string[] = [];
     const right: string[] = [];
     for (let j = 0; j < rowsPerFile; j++) {
@@ -209,7 +212,7 @@ export function writeFilesInput(dir: string, files: number, rowsPerFile: number)
 }
 
 /** Rows of a sink folder as its `_spark_metadata` lists them, each a JSON line, sorted. */
-async function sinkFolderRows(folder: string, format: 'parquet' | 'json'): Promise<string[]> {
+export async function sinkFolderRows(folder: string, format: 'parquet' | 'json'): Promise<string[]> {
   if (!fs.existsSync(folder)) return [];
   const { StreamSession } = await import('rivulet');
   const spark = new StreamSession({ 'spark.sql.session.timeZone': 'UTC' });
