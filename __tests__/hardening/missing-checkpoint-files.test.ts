@@ -83,3 +83,13 @@ test('a deleted offsets file of a committed batch is refused by name, not CONCUR
   fs.writeFileSync(file, 'v1\n{"batchWatermarkMs":0,"batchTimestampMs":0,"conf":{}}\n{"logOffset":2}');
   await expect(counts(seen).awaitTermination()).rejects.toThrow(`The checkpoint file ${path.join(cp('counts'), 'offsets', '1')} is missing: batches (1) don't exist in the offsets log`);
 });
+
+test("a deleted operator schema next to the operator's state is refused by name, not blamed on the query", async () => {
+  await counts([]).awaitTermination();
+  const file = path.join(cp('counts'), 'state', '0', '_metadata', 'schema');
+  fs.rmSync(file);
+  fs.writeFileSync(path.join(dir, 'in', '3.json'), '{"k":"k0","v":99}\n');
+  const seen: string[][] = [];
+  await expect(counts(seen).awaitTermination()).rejects.toThrow(`The checkpoint file ${file} is missing: stateful operator 0 has state in ${path.join(cp('counts'), 'state', '0')} but no schema`);
+  expect(seen).toEqual([]);
+});
