@@ -268,6 +268,18 @@ describe('failOnDataLoss', () => {
   });
 });
 
+test('the only subscribed topic deleted fails the query (true) instead of idling silently', async () => {
+  await broker.createTopic('alone', 1);
+  await fill('alone', 0, ['a']);
+  const strict = source({ subscribe: 'alone', startingOffsets: 'earliest' }, path.join(dir, 'alone'));
+  const s0 = await runBatch(strict, null);
+  await broker.deleteTopic('alone');
+  const end = await strict.latestOffset(s0.end as never);
+  expect(end).toEqual({});
+  await expect(strict.getBatch(s0.end as never, end!)).rejects.toThrow('Reason: Partitions Set(alone-0) have been deleted. SQLSTATE: 22000');
+  await strict.stop();
+});
+
 describe('option errors (Spark texts)', () => {
   const schemaOf = (extra: Record<string, string>, withServers = true) =>
     errorOf(() => kafkaSourceProvider.sourceSchema({ options: new CaseInsensitiveMap(Object.entries(withServers ? { 'kafka.bootstrap.servers': 'x:1', ...extra } : extra)), userSchema: undefined }));

@@ -205,7 +205,9 @@ export class KafkaSource implements Source {
     const { minOffsets, maxOffsets, maxTriggerDelayMs } = this.limits;
     if (minOffsets !== undefined && this.delayBatch(minOffsets, latest, from, maxTriggerDelayMs)) offsets = from;
     else if (maxOffsets !== undefined) offsets = await this.rateLimit(maxOffsets, from, latest);
-    return offsets.size === 0 ? null : offsetsToJson(offsets);
+    // Every partition gone (the only topic deleted): an empty offset, so the batch reports the
+    // loss (Spark's KafkaSourceOffset of an empty map), instead of idling silently (issue 15).
+    return offsets.size === 0 && from.size === 0 ? null : offsetsToJson(offsets);
   }
 
   /** minOffsetsPerTrigger: skip the trigger until enough records or maxTriggerDelay has passed. */
