@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { StreamSession, StreamingQuery } from 'rivulet';
+import { ManualClock } from 'rivulet/testing';
 import { newSession } from '../support/session';
 
 let dir: string;
@@ -92,4 +93,27 @@ test("a deleted operator schema next to the operator's state is refused by name,
   const seen: string[][] = [];
   await expect(counts(seen).awaitTermination()).rejects.toThrow(`The checkpoint file ${file} is missing: stateful operator 0 has state in ${path.join(cp('counts'), 'state', '0')} but no schema`);
   expect(seen).toEqual([]);
+});
+
+test("a deleted rate source start time is refused by name instead of repeating values", async () => {
+  const clock = new ManualClock(10_000);
+  spark.clock = clock;
+  const seen: number[] = [];
+  const rates = () =>
+    spark.readStream.format('rate').option('rowsPerSecond', 2).option('numPartitions', 1).load()
+      .writeStream.option('checkpointLocation', cp('rate'))
+      .foreachBatch((df) => {
+        for (const r of df.collect()) seen.push(Number(r.value));
+      })
+      .start();
+  const q = rates();
+  clock.advance(3000);
+  await q.processAllAvailable();
+  await q.stop();
+  expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
+  const file = path.join(cp('rate'), 'sources', '0', '0');
+  fs.rmSync(file);
+  clock.advance(5000);
+  await expect(rates().awaitTermination()).rejects.toThrow(`The checkpoint file ${file} is missing: the checkpoint's offsets log reached second 3 of this rate source, but its start time is gone`);
+  expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
 });
