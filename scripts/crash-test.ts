@@ -14,10 +14,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   if (args.damage) {
     // `--damage`: the damage matrix on the file pipeline (scripts/crash-test/damage-matrix.ts).
-    const result = await runDamageMatrix({ workDir, provider: String(args.provider), seed: Number(args.seed), latestOnly: Boolean(args['latest-only']), log: (l) => console.log(l) });
+    const result = await runDamageMatrix({ workDir, provider: String(args.provider), pipeline: args.pipeline === 'kafka' ? 'kafka' : 'files', seed: Number(args.seed), latestOnly: Boolean(args['latest-only']), log: (l) => console.log(l) });
     const judged = result.cases.flatMap((c) => c.results);
     const count = (o: string) => judged.filter((r) => r.outcome === o).length;
-    console.log(`damage matrix (${String(args.provider)}): ${result.cases.length} cases, ${result.runs} runs, ${judged.length} damaged queries judged: ${count('recovered')} recovered exactly, ${count('refused')} refused naming the file, ${result.findings.length} findings, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    console.log(`damage matrix (${args.pipeline === 'kafka' ? 'kafka' : 'files'} pipeline, ${String(args.provider)}): ${result.cases.length} cases, ${result.runs} runs, ${judged.length} damaged queries judged: ${count('recovered')} recovered exactly, ${count('refused')} refused naming the file, ${result.findings.length} findings, ${((Date.now() - started) / 1000).toFixed(0)} s`);
     fs.rmSync(workDir, { recursive: true, force: true });
     if (result.findings.length > 0) {
       console.log(`FINDINGS (${result.findings.length}):\n${result.findings.join('\n')}`);

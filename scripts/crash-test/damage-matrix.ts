@@ -13,11 +13,93 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { mulberry32 } from '../seeded-random';
-import { readOrUndefined, runScript, sinkFolderRows, writeFilesInput } from './harness';
+import { readOrUndefined, runScript, sinkFolderRows, writeFilesInput, type ChildOutcome } from './harness';
+import { startKafkaBroker, type BrokerUnderTest } from '../../__tests__/support/kafka-broker-under-test';
+import { appendKafkaInput, topicValues } from './kafka-harness';
 
 const FILES_PIPELINE = path.join(__dirname, 'files-pipeline.ts');
-const QUERIES = ['boundaries', 'windows', 'dedup', 'join'] as const;
-type QueryName = (typeof QUERIES)[number];
+const KAFKA_PIPELINE = path.join(__dirname, 'kafka-pipeline.ts');
+type QueryName = string;
+
+/**
+ * What the matrix needs of a pipeline: its queries, its input in two halves, a run (writing to
+ * the Kafka topic named by `tag` where it has a Kafka sink) and each query's output.
+ */
+interface PipelineDriver {
+  queries: readonly QueryName[];
+  writeFirstHalf(dir: string): Promise<void>;
+  /** The rest of the input; called once per folder (and for a shared topic, once). */
+  writeRest(dir: string): Promise<void>;
+  run(dir: string, tag: string): Promise<ChildOutcome>;
+  output(dir: string, query: QueryName, tag: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+function boundariesOutput(out: string): string {
+  const dir = path.join(out, 'boundaries');
+  if (!fs.existsSync(dir)) return '';
+  return fs
+    .readdirSync(dir)
+    .filter((n) => !n.includes('.tmp-'))
+    .sort()
+    .map((n) => `${n}:\n${readOrUndefined(path.join(dir, n)) ?? ''}`)
+    .join('\n');
+}
+
+function filesDriver(provider: string, files: number): PipelineDriver {
+  const half = files >> 1;
+  return {
+    queries: ['boundaries', 'windows', 'dedup', 'join'],
+    writeFirstHalf: async (dir) => writeFilesInput(path.join(dir, 'input'), half, 20),
+    writeRest: async (dir) => writeFilesInput(path.join(dir, 'input'), files, 20, half),
+    run: (dir) => runScript(FILES_PIPELINE, ['--out', path.join(dir, 'out'), '--in', path.join(dir, 'input'), '--provider', provider], {}),
+    output: async (dir, query) => {
+      const out = path.join(dir, 'out');
+      if (query === 'boundaries') return boundariesOutput(out);
+      return (await sinkFolderRows(path.join(out, query), query === 'join' ? 'json' : 'parquet')).join('\n');
+    },
+    close: async () => {},
+  };
+}
+
+async function kafkaDriver(provider: string, records: number): Promise<PipelineDriver> {
+  const broker: BrokerUnderTest = await startKafkaBroker();
+  const inTopic = `damage-${process.pid}-${Date.now()}-in`;
+  await broker.createTopic(inTopic, 2);
+  const half = records >> 1;
+  let firstWritten = false;
+  let restWritten = false;
+  const topics = new Set<string>();
+  const outTopic = async (tag: string) => {
+    const name = `${inTopic.slice(0, -3)}-${tag}`;
+    if (!topics.has(name)) {
+      await broker.createTopic(name, 1);
+      topics.add(name);
+    }
+    return name;
+  };
+  return {
+    queries: ['boundaries', 'windows', 'tokafka'],
+    writeFirstHalf: async () => {
+      if (!firstWritten) await appendKafkaInput(broker, inTopic, 0, half);
+      firstWritten = true;
+    },
+    // One shared input topic: the second half arrives once, after both first runs.
+    writeRest: async () => {
+      if (!restWritten) await appendKafkaInput(broker, inTopic, half, records);
+      restWritten = true;
+    },
+    run: async (dir, tag) =>
+      runScript(KAFKA_PIPELINE, ['--out', path.join(dir, 'out'), '--bootstrap', broker.bootstrapServers, '--in-topic', inTopic, '--out-topic', await outTopic(tag), '--provider', provider], {}),
+    output: async (dir, query, tag) => {
+      const out = path.join(dir, 'out');
+      if (query === 'boundaries') return boundariesOutput(out);
+      if (query === 'windows') return (await sinkFolderRows(path.join(out, 'windows'), 'parquet')).join('\n');
+      return (await topicValues(broker.bootstrapServers, await outTopic(tag))).join('\n');
+    },
+    close: () => broker.stop(),
+  };
+}
 
 export type Damage = 'delete' | 'truncate' | 'zero' | 'garbage';
 export const DAMAGES: readonly Damage[] = ['delete', 'truncate', 'zero', 'garbage'];
@@ -35,7 +117,9 @@ export interface DamageCase {
 export interface DamageMatrixOptions {
   workDir: string;
   provider?: string;
-  /** Files per side; the first run reads half of them. */
+  /** 'files' (default): scripts/crash-test/files-pipeline.ts; 'kafka': kafka-pipeline.ts on the test broker. */
+  pipeline?: 'files' | 'kafka';
+  /** Files per side (Kafka: records / 20); the first run reads half of them. */
   files?: number;
   damages?: readonly Damage[];
   /** Only kinds whose name is listed (all kinds found when absent). */
@@ -73,6 +157,7 @@ export function fileKind(relative: string): { query: QueryName; kind: string; or
     if (/^state\/\d+\/_metadata\/schema$/.test(rest)) return { query, kind: 'state/op/_metadata/schema', order: 0 };
     if (/^state\/\d+\/lmdb\/data\.mdb$/.test(rest)) return { query, kind: 'state/op/lmdb/data.mdb', order: 0 };
     if (/^state\/\d+\/lmdb\/lock\.mdb$/.test(rest)) return { query, kind: 'state/op/lmdb/lock.mdb', order: 0 };
+    if (/^sinks\/kafka\/\d+$/.test(rest)) return { query, kind: 'sinks/kafka/N', order: num(name) };
     return { query, kind: `other: ${rest.replace(/\d+/g, 'N')}`, order: 0 };
   }
   if (parts[1] === '_spark_metadata') return { query: parts[0] as QueryName, kind: /\.compact$/.test(name) ? '_spark_metadata/N.compact' : '_spark_metadata/N', order: num(name) };
@@ -104,21 +189,6 @@ function damageFile(file: string, damage: Damage, random: () => number): void {
   fs.writeFileSync(file, bytes);
 }
 
-/** Each query's output, as the crash harness compares it: batch files, or a sink folder's rows. */
-async function queryOutput(out: string, query: QueryName): Promise<string> {
-  if (query === 'boundaries') {
-    const dir = path.join(out, 'boundaries');
-    if (!fs.existsSync(dir)) return '';
-    return fs
-      .readdirSync(dir)
-      .filter((n) => !n.includes('.tmp-'))
-      .sort()
-      .map((n) => `${n}:\n${readOrUndefined(path.join(dir, n)) ?? ''}`)
-      .join('\n');
-  }
-  return (await sinkFolderRows(path.join(out, query), query === 'join' ? 'json' : 'parquet')).join('\n');
-}
-
 function copyDir(from: string, to: string): void {
   fs.rmSync(to, { recursive: true, force: true });
   fs.cpSync(from, to, { recursive: true, preserveTimestamps: true });
@@ -128,35 +198,39 @@ export async function runDamageMatrix(options: DamageMatrixOptions): Promise<Dam
   const log = options.log ?? (() => {});
   const provider = options.provider ?? 'hdfs';
   const files = options.files ?? 8;
-  const half = files >> 1;
   const random = mulberry32(options.seed ?? 1);
   fs.rmSync(options.workDir, { recursive: true, force: true });
-  const run = (dir: string) => runScript(FILES_PIPELINE, ['--out', path.join(dir, 'out'), '--in', path.join(dir, 'input'), '--provider', provider], {});
+  const driver = options.pipeline === 'kafka' ? await kafkaDriver(provider, files * 20) : filesDriver(provider, files);
+  try {
+    return await runMatrix(driver, options, random, log);
+  } finally {
+    await driver.close();
+  }
+}
+
+async function runMatrix(driver: PipelineDriver, options: DamageMatrixOptions, random: () => number, log: (line: string) => void): Promise<DamageMatrixResult> {
+  const QUERIES = driver.queries;
   let runs = 0;
-
-  // The reference: the same two runs, undamaged.
   const reference = path.join(options.workDir, 'reference');
-  writeFilesInput(path.join(reference, 'input'), half, 20);
-  for (const phase of [1, 2]) {
-    if (phase === 2) writeFilesInput(path.join(reference, 'input'), files, 20, half);
-    const r = await run(reference);
-    runs++;
-    if (r.code !== 0) throw new Error(`the undamaged run ${phase} failed (exit ${r.code}): ${r.stderr}`);
-  }
-  const expected = new Map<QueryName, string>();
-  for (const q of QUERIES) {
-    expected.set(q, await queryOutput(path.join(reference, 'out'), q));
-    if (expected.get(q) === '') throw new Error(`the undamaged run of ${q} wrote nothing`);
-  }
-
-  // The first run, kept pristine.
   const work = path.join(options.workDir, 'case');
   const pristine = path.join(options.workDir, 'pristine');
-  writeFilesInput(path.join(work, 'input'), half, 20);
-  const first = await run(work);
-  runs++;
-  if (first.code !== 0) throw new Error(`the first run failed (exit ${first.code}): ${first.stderr}`);
+  // Both first runs read the first half; then the rest arrives and the reference runs again.
+  for (const dir of [reference, work]) {
+    await driver.writeFirstHalf(dir);
+    const r = await driver.run(dir, dir === reference ? 'reference-1' : 'first');
+    runs++;
+    if (r.code !== 0) throw new Error(`the first run failed (exit ${r.code}): ${r.stderr}`);
+  }
   copyDir(work, pristine);
+  await driver.writeRest(reference);
+  const second = await driver.run(reference, 'reference-2');
+  runs++;
+  if (second.code !== 0) throw new Error(`the undamaged second run failed (exit ${second.code}): ${second.stderr}`);
+  const expected = new Map<QueryName, string>();
+  for (const q of QUERIES) {
+    expected.set(q, await driver.output(reference, q, 'reference-2'));
+    if (expected.get(q) === '') throw new Error(`the undamaged run of ${q} wrote nothing`);
+  }
 
   // Targets: per kind and query, the first and the latest file.
   const targets = new Map<string, Map<QueryName, { first: string; latest: string }>>();
@@ -189,8 +263,9 @@ export async function runDamageMatrix(options: DamageMatrixOptions): Promise<Dam
           damageFile(file, damage, random);
           damaged.set(q, file);
         }
-        writeFilesInput(path.join(work, 'input'), files, 20, half);
-        const outcome = await run(work);
+        await driver.writeRest(work);
+        const tag = `case-${cases.length}`;
+        const outcome = await driver.run(work, tag);
         runs++;
         const failures = new Map<string, string>();
         for (const m of outcome.stderr.matchAll(/^query (\w+) failed: ([^\n]*)/gm)) failures.set(m[1], m[2]);
@@ -213,7 +288,7 @@ export async function runDamageMatrix(options: DamageMatrixOptions): Promise<Dam
           } else {
             let actual: string;
             try {
-              actual = await queryOutput(path.join(work, 'out'), q);
+              actual = await driver.output(work, q, tag);
             } catch (e) {
               actual = `unreadable: ${(e as Error).message}`;
             }

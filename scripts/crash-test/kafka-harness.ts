@@ -11,7 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { mulberry32 } from '../seeded-random';
-import { startKafkaBroker } from '../../__tests__/support/kafka-broker-under-test';
+import { startKafkaBroker, type BrokerUnderTest } from '../../__tests__/support/kafka-broker-under-test';
 import { readOrUndefined, runScript, sinkFolderRows, type CrashTestOptions, type CrashTestResult } from './harness';
 
 const KAFKA_PIPELINE = path.join(__dirname, 'kafka-pipeline.ts');
@@ -22,8 +22,20 @@ export interface KafkaCrashTestResult extends CrashTestResult {
   duplicates: number;
 }
 
+/** The pipeline's input records with ids in [from, to): JSON {id, key, ts}, partition id % 2. */
+export async function appendKafkaInput(broker: BrokerUnderTest, topic: string, from: number, to: number): Promise<void> {
+  const base = Date.UTC(2026, 0, 1);
+  for (const p of [0, 1]) {
+    const rs = [];
+    for (let id = from; id < to; id++) {
+      if (id % 2 === p) rs.push({ key: `k${id % 4}`, value: JSON.stringify({ id, key: `k${id % 4}`, ts: new Date(base + id * 1000).toISOString() }), timestamp: base + id * 1000 });
+    }
+    if (rs.length > 0) await broker.append(topic, p, rs);
+  }
+}
+
 /** Values of every record of `topic`, read with Rivulet's Kafka source in this process. */
-async function topicValues(bootstrap: string, topic: string): Promise<string[]> {
+export async function topicValues(bootstrap: string, topic: string): Promise<string[]> {
   const { StreamSession } = await import('rivulet');
   const spark = new StreamSession({ 'spark.sql.session.timeZone': 'UTC' });
   spark.sparkContext.setLogLevel('OFF');
@@ -59,12 +71,7 @@ export async function runKafkaCrashTest(options: CrashTestOptions): Promise<Kafk
     const inTopic = `${tag}-in`;
     await broker.createTopic(inTopic, 2);
     const records = options.batches ?? 140;
-    const base = Date.UTC(2026, 0, 1);
-    for (const p of [0, 1]) {
-      const rs = [];
-      for (let id = p; id < records; id += 2) rs.push({ key: `k${id % 4}`, value: JSON.stringify({ id, key: `k${id % 4}`, ts: new Date(base + id * 1000).toISOString() }), timestamp: base + id * 1000 });
-      await broker.append(inTopic, p, rs);
-    }
+    await appendKafkaInput(broker, inTopic, 0, records);
     let topics = 0;
     const newOutTopic = async () => {
       const t = `${tag}-out-${topics++}`;

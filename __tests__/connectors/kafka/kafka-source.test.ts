@@ -301,6 +301,17 @@ test("a first batch re-run after its initial offsets file was deleted is refused
   await afresh.stop();
 });
 
+test('a damaged initial offsets file is refused naming it', async () => {
+  await broker.createTopic('damaged', 1);
+  const metadataPath = path.join(dir, 'damaged');
+  fs.mkdirSync(metadataPath, { recursive: true });
+  const file = path.join(metadataPath, '0');
+  fs.writeFileSync(file, '\u0000v1\n{"damaged":{"0":');
+  const s = source({ subscribe: 'damaged' }, metadataPath);
+  await expect(s.initialize()).rejects.toThrow(`The checkpoint file ${file} is damaged`);
+  await s.stop();
+});
+
 describe('option errors (Spark texts)', () => {
   const schemaOf = (extra: Record<string, string>, withServers = true) =>
     errorOf(() => kafkaSourceProvider.sourceSchema({ options: new CaseInsensitiveMap(Object.entries(withServers ? { 'kafka.bootstrap.servers': 'x:1', ...extra } : extra)), userSchema: undefined }));
