@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
 import { SparkException } from '../errors/spark-exception';
 import { Logger } from '../util/logger';
+import { mkdirs } from './local-directories';
 
 const log = new Logger('CheckpointLock');
 
@@ -27,7 +28,7 @@ export class CheckpointLock {
 
   static acquire(checkpointDir: string, queryId: string, runId: string): CheckpointLock {
     const file = path.join(checkpointDir, '.lock');
-    fs.mkdirSync(checkpointDir, { recursive: true });
+    mkdirs(checkpointDir);
     const me: LockOwner = { pid: process.pid, runId, started: processStartTime(process.pid) };
     for (let attempt = 0; attempt < 500; attempt++) {
       if (createWithContent(file, JSON.stringify(me))) return new CheckpointLock(file, runId);
