@@ -109,6 +109,8 @@ export async function runCrashTest(options: CrashTestOptions): Promise<CrashTest
 
   const mismatches: string[] = [];
   let comparedFiles = 0;
+  const leftovers = leftoverTempFiles(crashed);
+  if (leftovers.length > 0) mismatches.push(`temp files left after the last run: ${leftovers.slice(0, 3).join(' ')}`);
   for (const output of ['wordcount', 'raw']) {
     for (let id = 0; id < batches; id++) {
       const name = path.join(output, `${id}.json`);
@@ -129,6 +131,21 @@ export async function runCrashTest(options: CrashTestOptions): Promise<CrashTest
     mismatches.push(`windows: ${actualWindows.length} rows after crashes, ${expectedWindows.length} without (${describeDifference(expectedWindows, actualWindows)})`);
   }
   return { kills, tornWrites, rerunBatches, batches, comparedFiles, mismatches };
+}
+
+/**
+ * Temp files of interrupted writes (`.<name>...tmp`: checkpoint files, the lock, file sink
+ * parts) still present after a run that finished: every start must sweep them (issue 15).
+ */
+export function leftoverTempFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const found: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) found.push(...leftoverTempFiles(p));
+    else if (e.name.startsWith('.') && e.name.endsWith('.tmp')) found.push(p);
+  }
+  return found;
 }
 
 /** Queries whose last logged batch has no commit yet: the next start re-runs it. */
@@ -252,6 +269,8 @@ async function runFilesCrashTest(options: CrashTestOptions): Promise<CrashTestRe
   const compare = async () => {
     episodes++;
     const tag = `episode ${episodes}: `;
+    const leftovers = leftoverTempFiles(crashed);
+    if (leftovers.length > 0) mismatches.push(`${tag}temp files left after the last run: ${leftovers.slice(0, 3).join(' ')}`);
     const refBatches = fs.readdirSync(path.join(reference, 'boundaries')).sort();
     const crashedBatches = fs.existsSync(path.join(crashed, 'boundaries')) ? fs.readdirSync(path.join(crashed, 'boundaries')).filter((n) => !n.includes('.tmp-')).sort() : [];
     if (crashedBatches.join() !== refBatches.join()) mismatches.push(`${tag}boundaries: batches ${crashedBatches.length} after crashes, ${refBatches.length} without`);

@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { mulberry32 } from '../seeded-random';
 import { startKafkaBroker, type BrokerUnderTest } from '../../__tests__/support/kafka-broker-under-test';
-import { readOrUndefined, runScript, sinkFolderRows, type CrashTestOptions, type CrashTestResult } from './harness';
+import { leftoverTempFiles, readOrUndefined, runScript, sinkFolderRows, type CrashTestOptions, type CrashTestResult } from './harness';
 
 const KAFKA_PIPELINE = path.join(__dirname, 'kafka-pipeline.ts');
 
@@ -102,6 +102,8 @@ export async function runKafkaCrashTest(options: CrashTestOptions): Promise<Kafk
     const compare = async () => {
       episodes++;
       const at = `episode ${episodes}: `;
+      const leftovers = leftoverTempFiles(crashed);
+      if (leftovers.length > 0) mismatches.push(`${at}temp files left after the last run: ${leftovers.slice(0, 3).join(' ')}`);
       const batches = fs.existsSync(path.join(crashed, 'boundaries')) ? fs.readdirSync(path.join(crashed, 'boundaries')).filter((n) => !n.includes('.tmp-')).sort() : [];
       if (batches.join() !== refBatches.join()) mismatches.push(`${at}boundaries: ${batches.length} batches after crashes, ${refBatches.length} without`);
       for (const name of refBatches) {
