@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { mulberry32 } from '../seeded-random';
 import { readOrUndefined, runScript, sinkFolderRows, writeFilesInput, type ChildOutcome } from './harness';
 import { startKafkaBroker, type BrokerUnderTest } from '../../__tests__/support/kafka-broker-under-test';
-import { appendKafkaInput, topicValues } from './kafka-harness';
+import { appendKafkaInput, joinRows, topicValues } from './kafka-harness';
 
 const FILES_PIPELINE = path.join(__dirname, 'files-pipeline.ts');
 const KAFKA_PIPELINE = path.join(__dirname, 'kafka-pipeline.ts');
@@ -79,7 +79,7 @@ async function kafkaDriver(provider: string, records: number): Promise<PipelineD
     return name;
   };
   return {
-    queries: ['boundaries', 'windows', 'tokafka'],
+    queries: ['boundaries', 'windows', 'tokafka', 'join'],
     writeFirstHalf: async () => {
       if (!firstWritten) await appendKafkaInput(broker, inTopic, 0, half);
       firstWritten = true;
@@ -95,6 +95,7 @@ async function kafkaDriver(provider: string, records: number): Promise<PipelineD
       const out = path.join(dir, 'out');
       if (query === 'boundaries') return boundariesOutput(out);
       if (query === 'windows') return (await sinkFolderRows(path.join(out, 'windows'), 'parquet')).join('\n');
+      if (query === 'join') return (await joinRows(path.join(out, 'join'))).join('\n');
       return (await topicValues(broker.bootstrapServers, await outTopic(tag))).join('\n');
     },
     close: () => broker.stop(),

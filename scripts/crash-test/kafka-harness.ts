@@ -4,7 +4,7 @@
 // One uninterrupted run is the reference; then episodes of kills (at random moments and in the
 // middle of checkpoint writes) until a run finishes, each compared with the reference:
 //   batch boundaries (partition:offset per batch id) must not move,
-//   the windowed Parquet sink must hold the same rows,
+//   the windowed Parquet sink and the stream-stream join's JSON sink must hold the same rows,
 //   the Kafka sink's output topic must hold the same records; as Spark's Kafka sink it is
 //   at-least-once, so records of a batch re-sent after a kill are counted (`duplicates`), and
 //   anything missing or unexpected is a mismatch.
@@ -60,6 +60,18 @@ export async function topicValues(bootstrap: string, topic: string): Promise<str
   return values.sort();
 }
 
+/** The join's JSON sink rows, sorted. */
+export async function joinRows(folder: string): Promise<string[]> {
+  const { StreamSession } = await import('rivulet');
+  if (!fs.existsSync(folder)) return [];
+  const spark = new StreamSession({ 'spark.sql.session.timeZone': 'UTC' });
+  try {
+    return spark.read.schema('id INT, ts STRING, rid INT, rts STRING').json(folder).collect().map((r) => JSON.stringify(r.asDict())).sort();
+  } finally {
+    await spark.stop();
+  }
+}
+
 export async function runKafkaCrashTest(options: CrashTestOptions): Promise<KafkaCrashTestResult> {
   const log = options.log ?? (() => {});
   const random = mulberry32(options.seed ?? 1);
@@ -89,9 +101,10 @@ export async function runKafkaCrashTest(options: CrashTestOptions): Promise<Kafk
     const refMs = Date.now() - t0;
     const refBatches = fs.readdirSync(path.join(reference, 'boundaries')).sort();
     const expectedWindows = await sinkFolderRows(path.join(reference, 'windows'), 'parquet');
+    const expectedJoin = await joinRows(path.join(reference, 'join'));
     const expectedValues = await topicValues(broker.bootstrapServers, refTopic);
     log(`reference run done: ${records} records, ${refBatches.length} batches, ${refMs} ms`);
-    if (expectedWindows.length === 0 || expectedValues.length === 0) throw new Error('the uninterrupted run wrote nothing');
+    if (expectedWindows.length === 0 || expectedValues.length === 0 || expectedJoin.length === 0) throw new Error('the uninterrupted run wrote nothing');
 
     const crashed = path.join(options.workDir, 'crashed');
     const mismatches: string[] = [];
@@ -115,6 +128,9 @@ export async function runKafkaCrashTest(options: CrashTestOptions): Promise<Kafk
       comparedFiles++;
       const windows = await sinkFolderRows(path.join(crashed, 'windows'), 'parquet');
       if (windows.join('\n') !== expectedWindows.join('\n')) mismatches.push(`${at}windows: ${windows.length} rows after crashes, ${expectedWindows.length} without`);
+      comparedFiles++;
+      const join = await joinRows(path.join(crashed, 'join'));
+      if (join.join('\n') !== expectedJoin.join('\n')) mismatches.push(`${at}join: ${join.length} rows after crashes, ${expectedJoin.length} without`);
       comparedFiles++;
       const values = await topicValues(broker.bootstrapServers, outTopic);
       const distinct = [...new Set(values)].sort();

@@ -5,11 +5,14 @@
 //   boundaries/<batchId>.json  each batch's partition:offset pairs, by foreachBatch
 //   windows/                   watermarked 30 s windowed counts, Parquet sink (append)
 //   --out-topic                running counts per key (update mode), Kafka sink: `<key>=<count>`
+//   join/                      stream-stream full outer join of partition 0 (4 offsets per batch)
+//                              with partition 1 (3 per batch) within 5 s, JSON sink: the sides
+//                              advance at different speeds, so moved boundaries change matches
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import minimist from 'minimist';
 import { StreamSession, type DataFrame, type StreamingQuery } from 'rivulet';
-import { col, concat, count, from_json, lit, sum, window } from 'rivulet/functions';
+import { col, concat, count, expr, floor, from_json, lit, sum, window } from 'rivulet/functions';
 
 const args = minimist(process.argv.slice(2), { string: ['out', 'bootstrap', 'in-topic', 'out-topic', 'provider'], default: { provider: 'hdfs' } });
 const out = String(args.out);
@@ -37,6 +40,18 @@ const records = (): DataFrame =>
     .option('startingOffsets', 'earliest')
     .option('maxOffsetsPerTrigger', 7)
     .load();
+
+/** One partition of the input topic, `perTrigger` offsets per batch, parsed. */
+const side = (partition: number, perTrigger: number, prefix: string): DataFrame =>
+  spark.readStream
+    .format('kafka')
+    .option('kafka.bootstrap.servers', String(args.bootstrap))
+    .option('assign', JSON.stringify({ [String(args['in-topic'])]: [partition] }))
+    .option('startingOffsets', 'earliest')
+    .option('maxOffsetsPerTrigger', perTrigger)
+    .load()
+    .select(from_json(col('value').cast('string'), `id INT, key STRING, ts TIMESTAMP`).alias('r'))
+    .select(col('r.id').alias(`${prefix}id`), floor(col('r.id').divide(4)).alias(`${prefix}group`), col('r.ts').alias(`${prefix}ts`));
 
 const parsed = (): DataFrame =>
   records()
@@ -76,6 +91,16 @@ const queries: [string, () => StreamingQuery][] = [
       .option('kafka.bootstrap.servers', String(args.bootstrap))
       .option('topic', String(args['out-topic']))
       .option('checkpointLocation', checkpoint('tokafka'))
+      .trigger({ availableNow: true })
+      .start()],
+  ['join', () =>
+    side(0, 4, '')
+      .withWatermark('ts', '10 seconds')
+      .join(side(1, 3, 'r').withWatermark('rts', '10 seconds'), expr('group = rgroup AND rts >= ts - interval 5 seconds AND rts <= ts + interval 5 seconds'), 'full_outer')
+      .select(col('id'), col('ts').cast('string').alias('ts'), col('rid'), col('rts').cast('string').alias('rts'))
+      .writeStream.format('json')
+      .option('path', path.join(out, 'join'))
+      .option('checkpointLocation', checkpoint('join'))
       .trigger({ availableNow: true })
       .start()],
 ];
