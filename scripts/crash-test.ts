@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   if (args.damage) {
     // `--damage`: the damage matrix on the file pipeline (scripts/crash-test/damage-matrix.ts).
-    const result = await runDamageMatrix({ workDir, provider: String(args.provider), pipeline: args.pipeline === 'kafka' ? 'kafka' : 'files', seed: Number(args.seed), latestOnly: Boolean(args['latest-only']), log: (l) => console.log(l) });
+    const result = await runDamageMatrix({ workDir, provider: String(args.provider), pipeline: args.pipeline === 'kafka' ? 'kafka' : 'files', seed: Number(args.seed), latestOnly: Boolean(args['latest-only']), killAfterWrites: args['kill-after'] === undefined ? undefined : Number(args['kill-after']), log: (l) => console.log(l) });
     const judged = result.cases.flatMap((c) => c.results);
     const count = (o: string) => judged.filter((r) => r.outcome === o).length;
     console.log(`damage matrix (${args.pipeline === 'kafka' ? 'kafka' : 'files'} pipeline, ${String(args.provider)}): ${result.cases.length} cases, ${result.runs} runs, ${judged.length} damaged queries judged: ${count('recovered')} recovered exactly, ${count('refused')} refused naming the file, ${result.findings.length} findings, ${((Date.now() - started) / 1000).toFixed(0)} s`);

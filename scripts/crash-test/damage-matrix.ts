@@ -30,7 +30,7 @@ interface PipelineDriver {
   writeFirstHalf(dir: string): Promise<void>;
   /** The rest of the input; called once per folder (and for a shared topic, once). */
   writeRest(dir: string): Promise<void>;
-  run(dir: string, tag: string): Promise<ChildOutcome>;
+  run(dir: string, tag: string, env?: Record<string, string>): Promise<ChildOutcome>;
   output(dir: string, query: QueryName, tag: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -52,7 +52,7 @@ function filesDriver(provider: string, files: number): PipelineDriver {
     queries: ['boundaries', 'windows', 'dedup', 'join'],
     writeFirstHalf: async (dir) => writeFilesInput(path.join(dir, 'input'), half, 20),
     writeRest: async (dir) => writeFilesInput(path.join(dir, 'input'), files, 20, half),
-    run: (dir) => runScript(FILES_PIPELINE, ['--out', path.join(dir, 'out'), '--in', path.join(dir, 'input'), '--provider', provider], {}),
+    run: (dir, _tag, env) => runScript(FILES_PIPELINE, ['--out', path.join(dir, 'out'), '--in', path.join(dir, 'input'), '--provider', provider], env ?? {}),
     output: async (dir, query) => {
       const out = path.join(dir, 'out');
       if (query === 'boundaries') return boundariesOutput(out);
@@ -89,8 +89,8 @@ async function kafkaDriver(provider: string, records: number): Promise<PipelineD
       if (!restWritten) await appendKafkaInput(broker, inTopic, half, records);
       restWritten = true;
     },
-    run: async (dir, tag) =>
-      runScript(KAFKA_PIPELINE, ['--out', path.join(dir, 'out'), '--bootstrap', broker.bootstrapServers, '--in-topic', inTopic, '--out-topic', await outTopic(tag), '--provider', provider], {}),
+    run: async (dir, tag, env) =>
+      runScript(KAFKA_PIPELINE, ['--out', path.join(dir, 'out'), '--bootstrap', broker.bootstrapServers, '--in-topic', inTopic, '--out-topic', await outTopic(tag), '--provider', provider], env ?? {}),
     output: async (dir, query, tag) => {
       const out = path.join(dir, 'out');
       if (query === 'boundaries') return boundariesOutput(out);
@@ -102,7 +102,8 @@ async function kafkaDriver(provider: string, records: number): Promise<PipelineD
   };
 }
 
-export type Damage = 'delete' | 'truncate' | 'zero' | 'garbage';
+/** `none`: the control case of a killed first run (see killAfterWrites). */
+export type Damage = 'delete' | 'truncate' | 'zero' | 'garbage' | 'none';
 export const DAMAGES: readonly Damage[] = ['delete', 'truncate', 'zero', 'garbage'];
 
 export type Outcome = 'recovered' | 'refused' | 'silent difference' | 'refusal without the file name' | 'unrelated failure' | 'native crash';
@@ -128,6 +129,12 @@ export interface DamageMatrixOptions {
   /** Only the latest file of each kind (halves the runs). */
   latestOnly?: boolean;
   seed?: number;
+  /**
+   * Kill the first run (the one damaged afterwards) with SIGKILL in the middle of its n-th
+   * checkpoint write, so damage meets a batch to re-run and a torn temp file; an undamaged
+   * control case must then recover exactly.
+   */
+  killAfterWrites?: number;
   log?: (line: string) => void;
 }
 
@@ -176,6 +183,7 @@ function listFiles(dir: string, base = dir): string[] {
 }
 
 function damageFile(file: string, damage: Damage, random: () => number): void {
+  if (damage === 'none') return;
   if (damage === 'delete') {
     fs.rmSync(file, { force: true });
     return;
@@ -218,9 +226,10 @@ async function runMatrix(driver: PipelineDriver, options: DamageMatrixOptions, r
   // Both first runs read the first half; then the rest arrives and the reference runs again.
   for (const dir of [reference, work]) {
     await driver.writeFirstHalf(dir);
-    const r = await driver.run(dir, dir === reference ? 'reference-1' : 'first');
+    const kill = dir === work && options.killAfterWrites !== undefined;
+    const r = await driver.run(dir, dir === reference ? 'reference-1' : 'first', kill ? { RIVULET_CRASH_AFTER_WRITES: String(options.killAfterWrites) } : {});
     runs++;
-    if (r.code !== 0) throw new Error(`the first run failed (exit ${r.code}): ${r.stderr}`);
+    if (r.code !== 0 && !(kill && r.signal === 'SIGKILL')) throw new Error(`the first run failed (exit ${r.code}): ${r.stderr}`);
   }
   copyDir(work, pristine);
   await driver.writeRest(reference);
@@ -251,11 +260,12 @@ async function runMatrix(driver: PipelineDriver, options: DamageMatrixOptions, r
 
   const cases: DamageCase[] = [];
   const findings: string[] = [];
+  if (options.killAfterWrites !== undefined) targets.set('(control: no damage)', new Map());
   for (const [kind, byQuery] of [...targets].sort((a, b) => a[0].localeCompare(b[0]))) {
     const distinct = [...byQuery.values()].some((t) => t.first !== t.latest);
     const positions: DamageCase['position'][] = !distinct ? ['only'] : options.latestOnly ? ['latest'] : ['first', 'latest'];
     for (const position of positions) {
-      for (const damage of options.damages ?? DAMAGES) {
+      for (const damage of byQuery.size === 0 ? (['none'] as const) : options.damages ?? DAMAGES) {
         copyDir(pristine, work);
         const damaged = new Map<QueryName, string>();
         for (const [q, t] of byQuery) {
