@@ -56,6 +56,16 @@ test('processes racing for a stale lock: exactly one wins', async () => {
   }
 }, 60_000);
 
+test('processes racing for a fresh checkpoint: exactly one wins, the lock never seen empty', async () => {
+  for (let trial = 0; trial < 2; trial++) {
+    const results = await race(4);
+    expect(results.filter((r) => r === 'won')).toHaveLength(1);
+    expect(results.filter((r) => r === 'refused')).toHaveLength(3);
+    fs.rmSync(path.join(dir, '.lock'), { force: true });
+  }
+  expect(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+}, 60_000);
+
 test('a lock whose pid now belongs to an unrelated live process is taken over', () => {
   const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
   try {

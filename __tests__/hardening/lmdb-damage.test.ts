@@ -42,3 +42,14 @@ test.each([
   expect(r.status).toBe(3);
   expect(r.stderr).toContain(`The lmdb state file ${file} is damaged`);
 }, 120_000);
+
+test('a deleted data.mdb is refused by name, not started afresh or blamed on the offsets log', () => {
+  const checkpoint = path.join(dir, 'deleted');
+  fs.cpSync(path.join(dir, 'healthy'), checkpoint, { recursive: true });
+  const file = path.join(checkpoint, 'state', '0', 'lmdb', 'data.mdb');
+  fs.rmSync(file);
+  const r = runChild(checkpoint);
+  expect(r.signal).toBeNull();
+  expect(r.status).toBe(3);
+  expect(r.stderr).toContain(`The checkpoint file ${file} is missing: the checkpoint needs version 2 of the state of operator 0`);
+}, 120_000);

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { StreamSession, StreamingQuery } from 'rivulet';
+import { ManualClock } from 'rivulet/testing';
 import { newSession } from '../support/session';
 
 let dir: string;
@@ -82,4 +83,37 @@ test('a deleted offsets file of a committed batch is refused by name, not CONCUR
   fs.rmSync(path.join(cp('counts'), 'offsets', '1'));
   fs.writeFileSync(file, 'v1\n{"batchWatermarkMs":0,"batchTimestampMs":0,"conf":{}}\n{"logOffset":2}');
   await expect(counts(seen).awaitTermination()).rejects.toThrow(`The checkpoint file ${path.join(cp('counts'), 'offsets', '1')} is missing: batches (1) don't exist in the offsets log`);
+});
+
+test("a deleted operator schema next to the operator's state is refused by name, not blamed on the query", async () => {
+  await counts([]).awaitTermination();
+  const file = path.join(cp('counts'), 'state', '0', '_metadata', 'schema');
+  fs.rmSync(file);
+  fs.writeFileSync(path.join(dir, 'in', '3.json'), '{"k":"k0","v":99}\n');
+  const seen: string[][] = [];
+  await expect(counts(seen).awaitTermination()).rejects.toThrow(`The checkpoint file ${file} is missing: stateful operator 0 has state in ${path.join(cp('counts'), 'state', '0')} but no schema`);
+  expect(seen).toEqual([]);
+});
+
+test("a deleted rate source start time is refused by name instead of repeating values", async () => {
+  const clock = new ManualClock(10_000);
+  spark.clock = clock;
+  const seen: number[] = [];
+  const rates = () =>
+    spark.readStream.format('rate').option('rowsPerSecond', 2).option('numPartitions', 1).load()
+      .writeStream.option('checkpointLocation', cp('rate'))
+      .foreachBatch((df) => {
+        for (const r of df.collect()) seen.push(Number(r.value));
+      })
+      .start();
+  const q = rates();
+  clock.advance(3000);
+  await q.processAllAvailable();
+  await q.stop();
+  expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
+  const file = path.join(cp('rate'), 'sources', '0', '0');
+  fs.rmSync(file);
+  clock.advance(5000);
+  await expect(rates().awaitTermination()).rejects.toThrow(`The checkpoint file ${file} is missing: the checkpoint's offsets log reached second 3 of this rate source, but its start time is gone`);
+  expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
 });

@@ -40,3 +40,30 @@ test('file-source pipeline, 5 kills incl. first starts: batch boundaries, Parque
     fs.rmSync(workDir, { recursive: true, force: true });
   }
 }, 300_000);
+
+test('damage matrix (bounded): a deleted operator schema and a garbage file source log are refused naming the file, never silently different', async () => {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rivulet-damage-'));
+  try {
+    const { runDamageMatrix } = await import('../../scripts/crash-test/damage-matrix');
+    const result = await runDamageMatrix({ workDir, files: 4, latestOnly: true, kinds: ['state/op/_metadata/schema', 'sources/i/N'], damages: ['delete', 'garbage'] });
+    expect(result.findings).toEqual([]);
+    const judged = result.cases.flatMap((c) => c.results.map((r) => `${c.damage} ${c.kind} ${r.query}: ${r.outcome}`));
+    expect(judged).toContain('delete state/op/_metadata/schema join: refused');
+    expect(judged).toContain('garbage sources/i/N boundaries: refused');
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}, 300_000);
+
+test('Kafka pipeline on the test broker, 3 kills: boundaries, the windowed Parquet sink and the Kafka sink equal an uninterrupted run', async () => {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rivulet-crash-kafka-'));
+  try {
+    const { runKafkaCrashTest } = await import('../../scripts/crash-test/kafka-harness');
+    const result = await runKafkaCrashTest({ kills: 3, workDir, seed: 5, batches: 60 });
+    expect(result.kills).toBe(3);
+    expect(result.episodes).toBeGreaterThan(0);
+    expect(result.mismatches).toEqual([]);
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}, 300_000);

@@ -17,6 +17,7 @@ import { CaseInsensitiveMap } from '../util/case-insensitive-map';
 import { optionString, type OptionValue } from './data-stream-reader';
 import type { DataFrame } from './data-frame';
 import { lazy } from '../util/lazy';
+import { mkdirsToWriteIn } from '../checkpoint/local-directories';
 // Loaded on first use, so `import 'rivulet'` stays fast.
 const fileSinkModule = lazy(() => require('../connectors/file/file-sink') as typeof import('../connectors/file/file-sink'));
 const fileFormatModule = lazy(() => require('../connectors/file/file-format') as typeof import('../connectors/file/file-format'));
@@ -174,6 +175,7 @@ export class DataFrameWriter {
     // folder it overwrites fails cleanly (Spark refuses such plans up front) instead of losing data.
     const rows = this.df.collectInternalRows();
     if (exists && mode === 'overwrite') clearFolder(outputPath);
+    mkdirsToWriteIn(outputPath);
     try {
       job.write(rows, { fileId: crypto.randomUUID(), emptyFile: true });
       fs.mkdirSync(outputPath, { recursive: true });

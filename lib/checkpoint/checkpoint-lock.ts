@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
 import { SparkException } from '../errors/spark-exception';
 import { Logger } from '../util/logger';
+import { mkdirs } from './local-directories';
 
 const log = new Logger('CheckpointLock');
 
@@ -27,20 +28,10 @@ export class CheckpointLock {
 
   static acquire(checkpointDir: string, queryId: string, runId: string): CheckpointLock {
     const file = path.join(checkpointDir, '.lock');
-    fs.mkdirSync(checkpointDir, { recursive: true });
+    mkdirs(checkpointDir);
     const me: LockOwner = { pid: process.pid, runId, started: processStartTime(process.pid) };
     for (let attempt = 0; attempt < 500; attempt++) {
-      try {
-        const fd = fs.openSync(file, 'wx');
-        try {
-          fs.writeSync(fd, JSON.stringify(me));
-        } finally {
-          fs.closeSync(fd);
-        }
-        return new CheckpointLock(file, runId);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      }
+      if (createWithContent(file, JSON.stringify(me))) return new CheckpointLock(file, runId);
       const text = readText(file);
       if (text === undefined) continue; // gone meanwhile: try again
       const owner = parseOwner(text);
@@ -65,6 +56,43 @@ export class CheckpointLock {
     } catch (e) {
       log.warn(`Could not remove the checkpoint lock ${this.file}: ${(e as Error).message}`);
     }
+  }
+}
+
+/**
+ * Creates `file` holding `content`, or returns false if it exists. The content is written to a
+ * temp file first and hard-linked into place, so the lock is never seen empty: an empty lock read
+ * by a racing process between open and write would pass for a torn, stale one and be taken over
+ * while its owner goes on (two winners). File systems without hard links fall back to O_EXCL.
+ */
+function createWithContent(file: string, content: string): boolean {
+  const temp = `${file}.${process.pid}-${randomUUID()}.tmp`;
+  try {
+    fs.writeFileSync(temp, content);
+    try {
+      fs.linkSync(temp, file);
+      return true;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      // The lock holder's start-up sweep may remove our temp file: try again.
+      if (code === 'ENOENT') return false;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV') throw e;
+    }
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+  try {
+    const fd = fs.openSync(file, 'wx');
+    try {
+      fs.writeSync(fd, content);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    return false;
   }
 }
 

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { SparkException } from '../errors/spark-exception';
 import { writeFileAtomic } from './checkpoint-file-manager';
+import { mkdirs } from './local-directories';
 
 export function readOrCreateStreamMetadata(checkpointDir: string): { id: string } {
   const file = path.join(checkpointDir, 'metadata');
@@ -18,7 +19,7 @@ export function readOrCreateStreamMetadata(checkpointDir: string): { id: string 
     throw new SparkException(`The checkpoint metadata file ${file} is corrupt: expected {"id":"<uuid>"}. Delete the checkpoint directory to start over.`);
   }
   const metadata = { id: randomUUID() };
-  fs.mkdirSync(checkpointDir, { recursive: true });
+  mkdirs(checkpointDir);
   writeFileAtomic(file, JSON.stringify(metadata) + '\n');
   return metadata;
 }

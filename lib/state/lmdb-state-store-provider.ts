@@ -20,6 +20,7 @@
 // a batch re-run after a crash (state committed, engine's commits/N not yet written) can go back
 // exactly one version. Older versions are not kept (unlike the delta-file provider).
 import { checkLmdbFile } from './lmdb-file-check';
+import { missingLogFile } from '../checkpoint/metadata-log';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -66,6 +67,8 @@ const MAX_INLINE_KEY_BYTES = 1024;
 
 interface OperatorEnv {
   dir: string;
+  /** data.mdb did not exist when this process opened the environment. */
+  created: boolean;
   root: RootDatabase;
   /** Commits since the last flush (batched mode). */
   unflushed: boolean;
@@ -267,6 +270,8 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
       if (meta.version === version + 1 && meta.undo?.version === version) {
         meta = this.rollBack(env, partitionId, meta);
       } else {
+        // A store made afresh where the checkpoint needs a version: its data.mdb was deleted.
+        if (env.created && meta.version === 0) throw missingLogFile(path.join(env.dir, 'data.mdb'), `the checkpoint needs version ${version} of the state of operator ${operatorId}, partition ${partitionId}, and the lmdb state store was created afresh`);
         throw versionUnavailable(env.dir, operatorId, partitionId, version, meta);
       }
     }
@@ -309,10 +314,12 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
       const dir = path.join(this.options.stateDir, String(operatorId), 'lmdb');
       fs.mkdirSync(dir, { recursive: true });
       checkLmdbFile(dir);
+      const created = !fs.existsSync(path.join(dir, 'data.mdb'));
       // overlappingSync off: a sync commit returns only once it is on disk, before commits/N.
       const root = lmdb().open({ path: dir, maxDbs: 8, overlappingSync: false });
       env = {
         dir,
+        created,
         root,
         data: root.openDB({ name: 'data', encoding: 'string' }),
         order: root.openDB({ name: 'order', encoding: 'string' }),

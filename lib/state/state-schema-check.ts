@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SparkException } from '../errors/spark-exception';
 import { writeFileAtomic } from '../checkpoint/checkpoint-file-manager';
-import { corruptLogFile, parseJsonLine, parseLogVersion } from '../checkpoint/metadata-log';
+import { corruptLogFile, missingLogFile, parseJsonLine, parseLogVersion } from '../checkpoint/metadata-log';
 import { partitionsOf } from './state-file-format';
 import type { StatefulOperatorInfo, StateSchemaField } from '../execution/planner';
 
@@ -29,7 +29,12 @@ export function checkStateSchemas(
   const stored = new Map<number, StatefulOperatorInfo>();
   for (const id of existing) {
     const file = schemaFile(checkpointDir, id);
-    if (!fs.existsSync(file)) continue;
+    if (!fs.existsSync(file)) {
+      // State written by committed batches without its schema: rewriting it would accept any
+      // query as the owner of that state (issue 15: damage is never silent).
+      if (hasStateFiles(path.join(stateDir, String(id)))) throw missingLogFile(file, `stateful operator ${id} has state in ${path.join(stateDir, String(id))} but no schema`);
+      continue;
+    }
     const { rest } = parseLogVersion(fs.readFileSync(file, 'utf8'), 1, file);
     const info = parseJsonLine(rest[0], file, 'the operator schema') as StatefulOperatorInfo;
     if (!Array.isArray(info?.keySchema) || !Array.isArray(info?.valueSchema)) throw corruptLogFile(file, 'the operator schema has no key or value schema');
@@ -77,6 +82,10 @@ function checkPartitionCount(operatorDir: string, operatorId: number, numPartiti
     `The state of stateful operator ${operatorId} in ${operatorDir} has partition ${Math.max(...outside)}, but the query runs with ${numPartitions} shuffle partitions (spark.sql.shuffle.partitions as pinned in the checkpoint's offsets log). The offsets log and the state were written by different queries or runs. Restore the checkpoint directory from a backup, or delete it to start the query afresh.`,
     { errorClass: 'STATE_STORE_INCOMPATIBLE_PARTITIONS', sqlState: '42K03' },
   );
+}
+
+function hasStateFiles(operatorDir: string): boolean {
+  return fs.readdirSync(operatorDir).some((n) => /^\d+\.delta$/.test(n) || n === 'lmdb');
 }
 
 function schemaFile(checkpointDir: string, operatorId: number): string {

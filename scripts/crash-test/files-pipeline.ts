@@ -38,8 +38,8 @@ const side = (name: string, prefix: string): DataFrame =>
 
 const checkpoint = (name: string) => path.join(out, 'checkpoints', name);
 
-const queries: (() => StreamingQuery)[] = [
-  () =>
+const queries: [string, () => StreamingQuery][] = [
+  ['boundaries', () =>
     side('left', '')
       .writeStream.option('checkpointLocation', checkpoint('boundaries'))
       .trigger({ availableNow: true })
@@ -47,8 +47,8 @@ const queries: (() => StreamingQuery)[] = [
         const rows = df.collect().map((r) => `${String(r.id)} ${String(r.key)}`);
         writeAtomically(path.join(out, 'boundaries', `${batchId}.json`), rows.sort().join('\n') + '\n');
       })
-      .start(),
-  () =>
+      .start()],
+  ['windows', () =>
     side('left', '')
       .withWatermark('ts', '10 seconds')
       .groupBy(window(col('ts'), '30 seconds'), col('key'))
@@ -58,8 +58,8 @@ const queries: (() => StreamingQuery)[] = [
       .option('path', path.join(out, 'windows'))
       .option('checkpointLocation', checkpoint('windows'))
       .trigger({ availableNow: true })
-      .start(),
-  () =>
+      .start()],
+  ['dedup', () =>
     side('left', '')
       .withWatermark('ts', '20 seconds')
       .dropDuplicates(['id', 'ts'])
@@ -68,8 +68,8 @@ const queries: (() => StreamingQuery)[] = [
       .option('path', path.join(out, 'dedup'))
       .option('checkpointLocation', checkpoint('dedup'))
       .trigger({ availableNow: true })
-      .start(),
-  () =>
+      .start()],
+  ['join', () =>
     side('left', '')
       .withWatermark('ts', '10 seconds')
       .join(side('right', 'r').withWatermark('rts', '10 seconds'), expr('key = rkey AND rts >= ts AND rts <= ts + interval 5 seconds'), 'full_outer')
@@ -78,13 +78,22 @@ const queries: (() => StreamingQuery)[] = [
       .option('path', path.join(out, 'join'))
       .option('checkpointLocation', checkpoint('join'))
       .trigger({ availableNow: true })
-      .start(),
+      .start()],
 ];
 
+// Each query runs to its end even when another fails (the damage matrix judges them one by one):
+// a failure is reported as `query <name> failed: <message>` and the process exits with 1.
 async function main(): Promise<void> {
   process.stdout.write('started\n');
-  await Promise.all(queries.map((start) => start().awaitTermination()));
+  const outcomes = await Promise.allSettled(queries.map(async ([, start]) => start().awaitTermination()));
   await spark.stop();
+  let failed = false;
+  outcomes.forEach((o, i) => {
+    if (o.status === 'fulfilled') return;
+    failed = true;
+    process.stderr.write(`query ${queries[i][0]} failed: ${(o.reason as Error).message}\n`);
+  });
+  if (failed) process.exit(1);
   process.stdout.write('done\n');
 }
 

@@ -109,6 +109,8 @@ export async function runCrashTest(options: CrashTestOptions): Promise<CrashTest
 
   const mismatches: string[] = [];
   let comparedFiles = 0;
+  const leftovers = leftoverTempFiles(crashed);
+  if (leftovers.length > 0) mismatches.push(`temp files left after the last run: ${leftovers.slice(0, 3).join(' ')}`);
   for (const output of ['wordcount', 'raw']) {
     for (let id = 0; id < batches; id++) {
       const name = path.join(output, `${id}.json`);
@@ -131,6 +133,21 @@ export async function runCrashTest(options: CrashTestOptions): Promise<CrashTest
   return { kills, tornWrites, rerunBatches, batches, comparedFiles, mismatches };
 }
 
+/**
+ * Temp files of interrupted writes (`.<name>...tmp`: checkpoint files, the lock, file sink
+ * parts) still present after a run that finished: every start must sweep them (issue 15).
+ */
+export function leftoverTempFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const found: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) found.push(...leftoverTempFiles(p));
+    else if (e.name.startsWith('.') && e.name.endsWith('.tmp')) found.push(p);
+  }
+  return found;
+}
+
 /** Queries whose last logged batch has no commit yet: the next start re-runs it. */
 function pendingBatches(checkpoints: string): number {
   if (!fs.existsSync(checkpoints)) return 0;
@@ -142,7 +159,7 @@ function pendingBatches(checkpoints: string): number {
   return pending;
 }
 
-function readOrUndefined(file: string): string | undefined {
+export function readOrUndefined(file: string): string | undefined {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch {
@@ -183,11 +200,14 @@ function describeDifference(expected: string[], actual: string[]): string {
   return `missing ${missing.slice(0, 3).join(' ')}; extra ${extra.slice(0, 3).join(' ')}; duplicated ${dupes.slice(0, 3).join(' ')}`;
 }
 
-/** The file-source pipeline's input: `left/` and `right/`, files with increasing mtimes. */
-export function writeFilesInput(dir: string, files: number, rowsPerFile: number): void {
+/**
+ * The file-source pipeline's input: `left/` and `right/`, files with increasing mtimes; files
+ * `from` to `files - 1` (a later call adds the files that arrive after a first run).
+ */
+export function writeFilesInput(dir: string, files: number, rowsPerFile: number, from = 0): void {
   const base = Date.UTC(2026, 0, 1);
   for (const sideName of ['left', 'right']) fs.mkdirSync(path.join(dir, sideName), { recursive: true });
-  for (let f = 0; f < files; f++) {
+  for (let f = from; f < files; f++) {
     const left: string[] = [];
     const right: string[] = [];
     for (let j = 0; j < rowsPerFile; j++) {
@@ -209,7 +229,7 @@ export function writeFilesInput(dir: string, files: number, rowsPerFile: number)
 }
 
 /** Rows of a sink folder as its `_spark_metadata` lists them, each a JSON line, sorted. */
-async function sinkFolderRows(folder: string, format: 'parquet' | 'json'): Promise<string[]> {
+export async function sinkFolderRows(folder: string, format: 'parquet' | 'json'): Promise<string[]> {
   if (!fs.existsSync(folder)) return [];
   const { StreamSession } = await import('rivulet');
   const spark = new StreamSession({ 'spark.sql.session.timeZone': 'UTC' });
@@ -249,6 +269,8 @@ async function runFilesCrashTest(options: CrashTestOptions): Promise<CrashTestRe
   const compare = async () => {
     episodes++;
     const tag = `episode ${episodes}: `;
+    const leftovers = leftoverTempFiles(crashed);
+    if (leftovers.length > 0) mismatches.push(`${tag}temp files left after the last run: ${leftovers.slice(0, 3).join(' ')}`);
     const refBatches = fs.readdirSync(path.join(reference, 'boundaries')).sort();
     const crashedBatches = fs.existsSync(path.join(crashed, 'boundaries')) ? fs.readdirSync(path.join(crashed, 'boundaries')).filter((n) => !n.includes('.tmp-')).sort() : [];
     if (crashedBatches.join() !== refBatches.join()) mismatches.push(`${tag}boundaries: batches ${crashedBatches.length} after crashes, ${refBatches.length} without`);

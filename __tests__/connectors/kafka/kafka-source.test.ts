@@ -268,6 +268,50 @@ describe('failOnDataLoss', () => {
   });
 });
 
+test('the only subscribed topic deleted fails the query (true) instead of idling silently', async () => {
+  await broker.createTopic('alone', 1);
+  await fill('alone', 0, ['a']);
+  const strict = source({ subscribe: 'alone', startingOffsets: 'earliest' }, path.join(dir, 'alone'));
+  const s0 = await runBatch(strict, null);
+  await broker.deleteTopic('alone');
+  const end = await strict.latestOffset(s0.end as never);
+  expect(end).toEqual({});
+  await expect(strict.getBatch(s0.end as never, end!)).rejects.toThrow('Reason: Partitions Set(alone-0) have been deleted. SQLSTATE: 22000');
+  await strict.stop();
+});
+
+test("a first batch re-run after its initial offsets file was deleted is refused by name, not read from 'latest' again", async () => {
+  await broker.createTopic('firsts', 1);
+  await fill('firsts', 0, ['a', 'b']);
+  const metadataPath = path.join(dir, 'firsts');
+  const before = source({ subscribe: 'firsts', startingOffsets: 'latest' }, metadataPath);
+  await before.initialize();
+  await fill('firsts', 0, ['c']);
+  const end = await before.latestOffset(null);
+  expect(end).toEqual({ firsts: { '0': 3 } });
+  await before.stop();
+  // The engine logged offsets/0 = end, then the process died. With the file: the same batch.
+  const again = source({ subscribe: 'firsts', startingOffsets: 'latest' }, metadataPath);
+  expect((await again.getBatch(null, end!)).map((r) => text(r[1]))).toEqual(['c']);
+  await again.stop();
+  const file = path.join(metadataPath, '0');
+  fs.rmSync(file);
+  const afresh = source({ subscribe: 'firsts', startingOffsets: 'latest' }, metadataPath);
+  await expect(afresh.getBatch(null, end!)).rejects.toThrow(`The checkpoint file ${file} is missing: batch 0 is logged in the offsets log, but the initial offsets it started from are gone`);
+  await afresh.stop();
+});
+
+test('a damaged initial offsets file is refused naming it', async () => {
+  await broker.createTopic('damaged', 1);
+  const metadataPath = path.join(dir, 'damaged');
+  fs.mkdirSync(metadataPath, { recursive: true });
+  const file = path.join(metadataPath, '0');
+  fs.writeFileSync(file, '\u0000v1\n{"damaged":{"0":');
+  const s = source({ subscribe: 'damaged' }, metadataPath);
+  await expect(s.initialize()).rejects.toThrow(`The checkpoint file ${file} is damaged`);
+  await s.stop();
+});
+
 describe('option errors (Spark texts)', () => {
   const schemaOf = (extra: Record<string, string>, withServers = true) =>
     errorOf(() => kafkaSourceProvider.sourceSchema({ options: new CaseInsensitiveMap(Object.entries(withServers ? { 'kafka.bootstrap.servers': 'x:1', ...extra } : extra)), userSchema: undefined }));

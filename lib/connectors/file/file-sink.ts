@@ -20,6 +20,7 @@ import type { OutputContext, OutputFormat, PreparedOutput } from './output-forma
 import { parquetOutputFormat } from './parquet-writer';
 import { partitionLayout, splitByPartition, type PartitionLayout } from './partition-path';
 import { textOutputFormat } from './text-writer';
+import { mkdirsToWriteIn } from '../../checkpoint/local-directories';
 
 const log = new Logger('FileStreamSink');
 
@@ -153,6 +154,7 @@ export class FileStreamSink implements Sink {
     retentionMs?: number,
   ) {
     this.description = `FileSink[${job.spec.outputPath}]`;
+    mkdirsToWriteIn(job.spec.outputPath);
     const dir = sinkMetadataDir(job.spec.outputPath);
     this.log = new RetainingFileSinkLog(dir, deriveCompactInterval(dir, compactInterval), retentionMs);
     // Part files and log files a killed run was writing (hidden `.<name>.<pid>.tmp` names).

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../../checkpoint/checkpoint-file-manager';
+import { corruptLogFile } from '../../checkpoint/metadata-log';
 import { IllegalArgumentException } from '../../errors/illegal-argument-exception';
 import { parseOffsetJson, tpKey } from './kafka-options';
 
@@ -61,7 +62,11 @@ export function readInitialOffsets(metadataPath: string): PartitionOffsets | und
     }
     json = content.slice(newline + 1);
   }
-  return parseOffsetJson(json);
+  try {
+    return parseOffsetJson(json);
+  } catch (e) {
+    throw corruptLogFile(file, `the initial offsets are not Kafka offsets JSON: ${(e as Error).message}`);
+  }
 }
 
 export function writeInitialOffsets(metadataPath: string, offsets: PartitionOffsets): void {

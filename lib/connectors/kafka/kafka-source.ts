@@ -4,6 +4,8 @@
 // shape each batch's end, and getBatch reads exactly [start, end) per partition, ordered by
 // topic, partition and offset. Data loss fails the query or is logged, per failOnDataLoss.
 import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
+import { missingLogFile } from '../../checkpoint/metadata-log';
 import { IllegalArgumentException } from '../../errors/illegal-argument-exception';
 import { DataTypes, ArrayType } from '../../types/data-types';
 import { StructField, StructType } from '../../types/struct-type';
@@ -130,7 +132,10 @@ export class KafkaSource implements Source {
     const stored = metadataPath === undefined ? undefined : readInitialOffsets(metadataPath);
     if (stored) return (this.initialOffsets = stored);
     const offsets = await this.resolveStartingOffsets();
-    if (metadataPath !== undefined) writeInitialOffsets(metadataPath, offsets);
+    if (metadataPath !== undefined) {
+      writeInitialOffsets(metadataPath, offsets);
+      this.createdInitialOffsetsFile = path.join(metadataPath, '0');
+    }
     log.info(`Initial offsets: ${JSON.stringify(offsetsToJson(offsets))}`);
     return (this.initialOffsets = offsets);
   }
@@ -182,6 +187,10 @@ export class KafkaSource implements Source {
     }
   }
 
+  /** The initial-offsets file this process wrote because it was not found, and the offsets it offered since. */
+  private createdInitialOffsetsFile: string | undefined;
+  private readonly offered = new Set<string>();
+
   /** Trigger.AvailableNow: the offsets that exist at start; later batches read up to them only, within the rate limits. */
   private availableNowLatest: PartitionOffsets | undefined;
 
@@ -219,7 +228,12 @@ export class KafkaSource implements Source {
     const { minOffsets, maxOffsets, maxTriggerDelayMs } = this.limits;
     if (minOffsets !== undefined && this.delayBatch(minOffsets, latest, from, maxTriggerDelayMs)) offsets = from;
     else if (maxOffsets !== undefined) offsets = await this.rateLimit(maxOffsets, from, latest);
-    return offsets.size === 0 ? null : offsetsToJson(offsets);
+    // Every partition gone (the only topic deleted): an empty offset, so the batch reports the
+    // loss (Spark's KafkaSourceOffset of an empty map), instead of idling silently (issue 15).
+    if (offsets.size === 0 && from.size === 0) return null;
+    const json = offsetsToJson(offsets);
+    if (this.createdInitialOffsetsFile !== undefined) this.offered.add(JSON.stringify(json));
+    return json;
   }
 
   /** minOffsetsPerTrigger: skip the trigger until enough records or maxTriggerDelay has passed. */
@@ -271,6 +285,11 @@ export class KafkaSource implements Source {
 
   async getBatch(start: Offset | null, end: Offset): Promise<unknown[][]> {
     const initial = await this.getOrCreateInitialOffsets();
+    // The first batch, logged by an earlier run whose initial offsets file is gone: resolving
+    // startingOffsets again (latest, or after retention) would read another range (issue 15).
+    if (start === null && this.createdInitialOffsetsFile !== undefined && !this.offered.has(JSON.stringify(offsetsToJson(offsetsFromJson(end))))) {
+      throw missingLogFile(this.createdInitialOffsetsFile, 'batch 0 is logged in the offsets log, but the initial offsets it started from are gone');
+    }
     const from = start === null ? initial : offsetsFromJson(start);
     const until = offsetsFromJson(end);
     await this.assignedPartitions(); // fresh leaders

@@ -2,7 +2,8 @@
 // value (0, 1, 2...). Offsets are whole seconds since the source started; rows of a second are
 // spread evenly across it, as Spark's RateStreamMicroBatchStream does.
 import type { Offset, Source, SourceProvider } from '../source';
-import { MetadataLog, corruptLogFile, parseJsonLine, parseLogVersion } from '../../checkpoint/metadata-log';
+import * as path from 'node:path';
+import { MetadataLog, corruptLogFile, missingLogFile, parseJsonLine, parseLogVersion } from '../../checkpoint/metadata-log';
 import { RATE_SCHEMA, durationSecondsOption, longOption, partitionOrder, positive } from './rate-options';
 
 /** Spark's valueAtSecond: the first value not yet emitted at `seconds`, with a linear ramp-up. */
@@ -17,14 +18,15 @@ export function valueAtSecond(seconds: number, rowsPerSecond: number, rampUpTime
 /**
  * The source's creation time, kept in `sources/<i>/0` (`v1` + newline + ms) as Spark does, so a
  * restarted query continues the same value/timestamp sequence instead of starting again.
+ * `created`: the file did not exist and was written now.
  */
-function creationTime(metadataPath: string, clock: { now(): number }): number {
+function creationTime(metadataPath: string, clock: { now(): number }): { ms: number; created: boolean } {
   const log = new RateStartTimeLog(metadataPath);
   const existing = log.get(0);
-  if (existing !== undefined) return existing;
+  if (existing !== undefined) return { ms: existing, created: false };
   const now = clock.now();
   log.add(0, now);
-  return now;
+  return { ms: now, created: true };
 }
 
 class RateStartTimeLog extends MetadataLog<number> {
@@ -45,6 +47,9 @@ class RateSource implements Source {
   readonly description: string;
   private readonly startTimeMs: number;
   private lastTimeMs: number;
+  /** The start-time file written by this process, when it was not found (see checkLogged). */
+  private readonly createdStartTimeFile: string | undefined;
+  private maxOffsetReturned = -1;
 
   constructor(
     private readonly rowsPerSecond: number,
@@ -53,7 +58,9 @@ class RateSource implements Source {
     private readonly clock: { now(): number },
     metadataPath: string | undefined,
   ) {
-    this.startTimeMs = metadataPath === undefined ? clock.now() : creationTime(metadataPath, clock);
+    const start = metadataPath === undefined ? { ms: clock.now(), created: false } : creationTime(metadataPath, clock);
+    this.startTimeMs = start.ms;
+    this.createdStartTimeFile = start.created ? path.join(metadataPath!, '0') : undefined;
     this.lastTimeMs = this.startTimeMs;
     this.description = `RateStreamV2[rowsPerSecond=${rowsPerSecond}, rampUpTimeSeconds=${rampUpTimeSeconds}, numPartitions=${numPartitions}`;
   }
@@ -61,10 +68,24 @@ class RateSource implements Source {
   latestOffset(): Offset {
     const now = this.clock.now();
     if (this.lastTimeMs < now) this.lastTimeMs = now;
-    return Math.floor((this.lastTimeMs - this.startTimeMs) / 1000);
+    const seconds = Math.floor((this.lastTimeMs - this.startTimeMs) / 1000);
+    this.maxOffsetReturned = Math.max(this.maxOffsetReturned, seconds);
+    return seconds;
+  }
+
+  /**
+   * An offset from the checkpoint's logs, beyond what this source has offered, while its start
+   * time was written afresh: the start-time file was deleted, and going on would repeat or shift
+   * values and timestamps (issue 15).
+   */
+  private checkLogged(offset: Offset): void {
+    if (this.createdStartTimeFile !== undefined && (offset as number) > this.maxOffsetReturned) {
+      throw missingLogFile(this.createdStartTimeFile, `the checkpoint's offsets log reached second ${String(offset)} of this rate source, but its start time is gone`);
+    }
   }
 
   getBatch(start: Offset | null, end: Offset): unknown[][] {
+    this.checkLogged(end);
     const startSeconds = (start as number | null) ?? 0;
     const endSeconds = end as number;
     const rangeStart = valueAtSecond(startSeconds, this.rowsPerSecond, this.rampUpTimeSeconds);
@@ -78,7 +99,9 @@ class RateSource implements Source {
     ]);
   }
 
-  commit(): void {}
+  commit(end: Offset): void {
+    this.checkLogged(end);
+  }
 
   stop(): void {}
 }
