@@ -73,7 +73,7 @@ export class StreamSession implements SessionContext {
   readonly sparkContext: SparkContext;
   readonly streams = new StreamingQueryManager();
   readonly formats: FormatRegistry = createBuiltinFormats();
-  readonly functions: FunctionRegistry = createBuiltinRegistry();
+  readonly functions: FunctionRegistry = createBuiltinRegistry((r) => (require('../connectors/file/csv-functions') as typeof import('../connectors/file/csv-functions')).registerCsvFunctions(r));
   clock: Clock = new SystemClock();
   private readonly tempViews = new Map<string, LogicalPlan>();
   private stopped = false;
