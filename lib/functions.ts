@@ -110,6 +110,7 @@ export function desc(c: ColumnOrName): Column { return new Column(columnArg(c)).
 export * from './api/functions/strings';
 export * from './api/functions/collections';
 export * from './api/functions/json';
+export * from './api/functions/csv';
 export * from './api/functions/datetime';
 export * from './api/functions/aggregates';
 export * from './api/functions/math';

@@ -49,8 +49,8 @@ describe('spark.table and spark.read.table find session tables', () => {
       expect(e).toBeInstanceOf(AnalysisException);
       expect(e.getErrorClass()).toBe('TABLE_OR_VIEW_NOT_FOUND');
     }
-    expect(errorOf(() => spark.read.table('otherdb.people')).messageParameters).toEqual({ relationName: '`otherdb`.`people`' });
-    expect(errorOf(() => spark.table('otherdb.people')).messageParameters).toEqual({ relationName: '`otherdb`.`people`' });
+    expect(errorOf(() => spark.read.table('otherdb.people')).messageParameters).toEqual({ relationName: '`otherdb`.`people`', searchPath: '[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]' });
+    expect(errorOf(() => spark.table('otherdb.people')).messageParameters).toEqual({ relationName: '`otherdb`.`people`', searchPath: '[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]' });
   });
 });
 

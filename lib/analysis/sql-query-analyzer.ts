@@ -284,7 +284,7 @@ export class SqlQueryAnalyzer {
     switch (r.kind) {
       case 'table': {
         const name = r.nameParts[r.nameParts.length - 1];
-        const plan = (r.nameParts.length === 1 ? scope.get(name.toLowerCase()) : undefined) ?? (r.nameParts.length === 1 ? this.ctx.lookupView(name) : undefined);
+        const plan = (r.nameParts.length === 1 ? scope.get(name.toLowerCase()) : undefined) ?? (r.nameParts.length === 1 ? this.ctx.lookupView(name) : this.ctx.lookupView(quoteNameParts(r.nameParts)));
         if (!plan) throw tableOrViewNotFoundError(quoteNameParts(r.nameParts));
         return this.aliased(plan, r.alias, r.columnAliases);
       }

@@ -10,7 +10,7 @@ import { toLocalPath } from '../util/local-path';
 import * as fs from 'node:fs';
 import { AnalysisException } from '../errors/analysis-exception';
 import { PySparkTypeError } from '../errors/illegal-argument-exception';
-import { quoteIdentifier, unableToInferSchemaError } from '../errors/query-compilation-errors';
+import { quoteIdentifier, tableOrViewNotFoundError, unableToInferSchemaError } from '../errors/query-compilation-errors';
 import { attribute } from '../expressions/expression';
 import { StructField, StructType } from '../types/struct-type';
 import { CaseInsensitiveMap } from '../util/case-insensitive-map';
@@ -142,13 +142,7 @@ export class DataFrameReader {
   /** A temp view (or memory-sink table), else a session table made with CREATE TABLE, as a DataFrame. */
   table(tableName: string): DataFrame {
     const plan = this.session.lookupTable(tableName);
-    if (!plan) {
-      const name = parseMultipartIdentifier(tableName).map(quoteIdentifier).join('.');
-      throw new AnalysisException(
-        `The table or view ${name} cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP VIEW IF EXISTS or DROP TABLE IF EXISTS.`,
-        { errorClass: 'TABLE_OR_VIEW_NOT_FOUND', sqlState: '42P01', messageParameters: { relationName: name } },
-      );
-    }
+    if (!plan) throw tableOrViewNotFoundError(parseMultipartIdentifier(tableName).map(quoteIdentifier).join('.'));
     return new DataFrame(this.session, plan);
   }
 

@@ -11,7 +11,7 @@ import { toLocalPath } from '../util/local-path';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AnalysisException } from '../errors/analysis-exception';
-import { PySparkTypeError } from '../errors/illegal-argument-exception';
+import { PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
 import { SparkException } from '../errors/spark-exception';
 import { CaseInsensitiveMap } from '../util/case-insensitive-map';
 import { optionString, type OptionValue } from './data-stream-reader';
@@ -32,6 +32,7 @@ interface WriterState {
   readonly mode: SaveMode;
   readonly options: CaseInsensitiveMap;
   readonly partitionColumns: readonly string[];
+  readonly clusterColumns: readonly string[];
 }
 
 /** Spark's DataFrameWriter.mode(String), with INVALID_SAVE_MODE for anything else. */
@@ -61,7 +62,7 @@ export class DataFrameWriter {
     private readonly df: DataFrame,
     state?: WriterState,
   ) {
-    this.state = state ?? { format: undefined, mode: 'errorifexists', options: new CaseInsensitiveMap(), partitionColumns: [] };
+    this.state = state ?? { format: undefined, mode: 'errorifexists', options: new CaseInsensitiveMap(), partitionColumns: [], clusterColumns: [] };
   }
 
   private with(changes: Partial<WriterState>): DataFrameWriter {
@@ -98,6 +99,45 @@ export class DataFrameWriter {
       }
     }
     return this.with({ partitionColumns: flat });
+  }
+
+  /** `clusterBy('a', 'b')`: the table's clustering columns (saveAsTable records them, as Spark's clusteringColumns). */
+  clusterBy(...cols: (string | string[])[]): DataFrameWriter {
+    const flat = cols.flat();
+    if (flat.length === 0) throw new PySparkValueError('CANNOT_BE_EMPTY', 'At least one column must be specified.', { item: 'column' });
+    for (const c of flat) {
+      if (typeof c !== 'string') throw new PySparkTypeError('NOT_LIST_OF_STR', `Argument \`cols\` should be a list[str], got ${typeof c}.`, { arg_name: 'cols', arg_type: typeof c });
+    }
+    return this.with({ clusterColumns: flat });
+  }
+
+  /**
+   * `saveAsTable(name, format?, mode?, partitionBy?, options)`: a managed table of the session
+   * catalog, stored as Parquet under spark.sql.warehouse.dir. Modes: `errorifexists` (default,
+   * TABLE_OR_VIEW_ALREADY_EXISTS), `append` (by column name), `overwrite` (replaces the table),
+   * `ignore`.
+   */
+  saveAsTable(name: string, format?: string | null, mode?: string | null, partitionBy?: string | string[] | null, options: Record<string, OptionValue> = {}): void {
+    if (typeof name !== 'string') throw new PySparkTypeError('NOT_STR', `Argument \`name\` should be a str, got ${typeof name}.`, { arg_name: 'name', arg_type: typeof name });
+    let w: DataFrameWriter = this;
+    if (format !== null && format !== undefined) w = w.format(format);
+    w = w.mode(mode);
+    if (partitionBy !== null && partitionBy !== undefined) w = w.partitionBy(partitionBy);
+    w = w.options(options);
+    w.checkClusterAndPartition();
+    this.df.session.tables.saveAsTable(name, this.df.plan, w.state.mode, w.state.format, w.state.clusterColumns);
+  }
+
+  /** `insertInto(tableName, overwrite=false)`: the rows go by position into an existing table. */
+  insertInto(tableName: string, overwrite?: boolean | null): void {
+    if (typeof tableName !== 'string') throw new PySparkTypeError('NOT_STR', `Argument \`tableName\` should be a str, got ${typeof tableName}.`, { arg_name: 'tableName', arg_type: typeof tableName });
+    this.df.session.tables.insertInto(tableName, this.df.plan, overwrite ?? this.state.mode === 'overwrite');
+  }
+
+  private checkClusterAndPartition(): void {
+    if (this.state.clusterColumns.length > 0 && this.state.partitionColumns.length > 0) {
+      throw new AnalysisException('Cannot specify both CLUSTER BY and PARTITIONED BY.', { errorClass: 'SPECIFY_CLUSTER_BY_WITH_PARTITIONED_BY_IS_NOT_ALLOWED', sqlState: '42908' });
+    }
   }
 
   /** Writes the DataFrame to `path` (or the `path` option) in the chosen format (default spark.sql.sources.default). */

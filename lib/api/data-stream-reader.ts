@@ -8,6 +8,8 @@ import type { SessionContext } from './session-context';
 import { toSchema, withKeywords, withSchemaAndKeywords, type ReaderOptions } from './reader-arguments';
 import { DataFrame } from './data-frame';
 import { notExpectedType } from './argument-checks';
+import { quoteNameParts, tableOrViewNotFoundError } from '../errors/query-compilation-errors';
+import { parseMultipartIdentifier } from '../sql/parse';
 
 export type OptionValue = string | number | boolean | bigint | null | undefined;
 
@@ -64,6 +66,20 @@ export class DataStreamReader {
       r = r.option('path', toLocalPath(path));
     }
     return r.createDataFrame();
+  }
+
+  /**
+   * `readStream.table(name)`: a streaming read of a session-catalog table (its Parquet files, new
+   * files as they are written, e.g. by another query's toTable); a streaming temp view as is.
+   */
+  table(tableName: string): DataFrame {
+    if (typeof tableName !== 'string') throw notExpectedType('tableName', 'str', tableName);
+    const view = this.session.lookupTempView(tableName);
+    if (view) return new DataFrame(this.session, view);
+    const schema = this.session.tables.schemaOf(tableName);
+    const location = this.session.tables.locationOf(tableName);
+    if (!schema || !location) throw tableOrViewNotFoundError(quoteNameParts(parseMultipartIdentifier(tableName)));
+    return this.format('parquet').schema(schema).option('path', location).createDataFrame();
   }
 
   /** `text(path, wholetext?, lineSep?, pathGlobFilter?, recursiveFileLookup?)` or `text(path, { ... })`. */

@@ -32,6 +32,15 @@ const CUSTOM_SINK_RULES: SinkProvider = {
     throw new Error('custom sinks are built by the writer');
   },
 };
+/** toTable: a file table, so append only and a checkpoint is required, as Spark's V1 file tables. */
+const TABLE_SINK_RULES: SinkProvider = {
+  shortName: 'parquet',
+  supportedOutputModes: ['append'],
+  allowsTemporaryCheckpoint: false,
+  createSink: () => {
+    throw new Error('table sinks are built by the writer');
+  },
+};
 import type { DataFrame } from './data-frame';
 import { lazy } from '../util/lazy';
 // Loaded on first use, so `import 'rivulet'` stays fast.
@@ -49,7 +58,9 @@ const fileSinkModule = lazy(() => require('../connectors/file/file-sink') as typ
 interface WriterState {
   format: string | undefined;
   /** Set by foreach()/foreachBatch(): the sink is the user's code, not a registered format. */
-  customSink?: { kind: 'foreach'; target: ForeachTarget } | { kind: 'foreachBatch'; fn: ForeachBatchFunction };
+  customSink?: { kind: 'foreach'; target: ForeachTarget } | { kind: 'foreachBatch'; fn: ForeachBatchFunction } | { kind: 'table'; name: string };
+  /** clusterBy(...): the clustering columns toTable records on a new table. */
+  clusterColumns?: string[];
   outputMode: OutputMode;
   options: CaseInsensitiveMap;
   queryName: string | undefined;
@@ -140,6 +151,40 @@ export class DataStreamWriter {
     return this.with({ customSink: { kind: 'foreachBatch', fn }, format: 'foreachBatch' });
   }
 
+  /** `clusterBy('a')`: clustering columns recorded on the table toTable creates. */
+  clusterBy(...cols: (string | string[])[]): DataStreamWriter {
+    const names = cols.flat();
+    if (names.length === 0) throw new PySparkValueError('CANNOT_BE_EMPTY', 'At least one column must be specified.', { item: 'column' });
+    for (const c of names) {
+      if (typeof c !== 'string') throw new PySparkTypeError('NOT_LIST_OF_STR', `Argument \`cols\` should be a list[str], got ${typeof c}.`, { arg_name: 'cols', arg_type: typeof c });
+    }
+    return this.with({ clusterColumns: names });
+  }
+
+  /**
+   * `toTable(tableName, format?, outputMode?, partitionBy?, queryName?, options)`: starts the query
+   * appending each micro-batch to a session-catalog table (created from the stream's schema when
+   * missing), which spark.table and readStream.table read. Needs a checkpoint location, as Spark.
+   */
+  toTable(tableName: string, format?: string | null, outputMode?: string | null, partitionBy?: string | string[] | null, queryName?: string | null, options: Record<string, OptionValue> = {}): StreamingQuery {
+    if (typeof tableName !== 'string') throw new PySparkTypeError('NOT_STR', `Argument \`tableName\` should be a str, got ${typeof tableName}.`, { arg_name: 'tableName', arg_type: typeof tableName });
+    let w: DataStreamWriter = this;
+    if (format !== null && format !== undefined) w = w.format(format);
+    if (outputMode !== null && outputMode !== undefined) w = w.outputMode(outputMode);
+    if (partitionBy !== null && partitionBy !== undefined) w = w.partitionBy(partitionBy);
+    if (queryName !== null && queryName !== undefined) w = w.queryName(queryName);
+    w = w.options(options);
+    const schema = this.df.schema;
+    const session = this.df.session;
+    w = w.with({ customSink: { kind: 'table', name: tableName }, format: w.state.format ?? 'parquet' });
+    // The query's checks (output mode, checkpoint) come first; the table is made before the first batch.
+    const start = () => w.launch();
+    if (w.state.outputMode === 'append' && (w.state.options.get('checkpointLocation') !== undefined || session.confGet('spark.sql.streaming.checkpointLocation') !== undefined)) {
+      session.tables.createForStream(tableName, schema, w.state.format, w.state.clusterColumns ?? []);
+    }
+    return start();
+  }
+
   /** Starts the query and returns at once (as PySpark); the query runs in the background. */
   start(pathArg?: string, format?: string, outputMode?: string, queryName?: string, options: Record<string, OptionValue> = {}): StreamingQuery {
     let w: DataStreamWriter = this;
@@ -156,7 +201,7 @@ export class DataStreamWriter {
     const { outputMode, options, queryName, trigger } = this.state;
     const format = this.state.format ?? session.confGet('spark.sql.sources.default') ?? 'parquet';
     const custom = this.state.customSink;
-    const sinkProvider = custom ? CUSTOM_SINK_RULES : session.formats.sink(format);
+    const sinkProvider = custom ? (custom.kind === 'table' ? TABLE_SINK_RULES : CUSTOM_SINK_RULES) : session.formats.sink(format);
     const plan = this.df.plan;
 
     if (!sinkProvider.supportedOutputModes.includes(outputMode)) {
@@ -164,7 +209,7 @@ export class DataStreamWriter {
     }
     unsupportedOperationCheckerModule().checkStreamingPlan(plan, outputMode, { checkCorrectness: session.confGet('spark.sql.streaming.statefulOperator.checkCorrectness.enabled') !== 'false' });
     const partitionColumns = this.state.partitionColumns;
-    if (custom && partitionColumns && partitionColumns.length > 0) {
+    if (custom && custom.kind !== 'table' && partitionColumns && partitionColumns.length > 0) {
       throw new AnalysisException(`'${custom.kind}' does not support partitioning`);
     }
     const pathOption = options.get('path');
@@ -206,7 +251,9 @@ export class DataStreamWriter {
     const sink = custom
       ? custom.kind === 'foreach'
         ? new (foreachSinkModule().ForeachSink)(custom.target, externalValueOptions(sessionConf))
-        : new (foreachBatchSinkModule().ForeachBatchSink)(custom.fn, session)
+        : custom.kind === 'table'
+          ? new (require('./table-sink') as typeof import('./table-sink')).TableSink(custom.name, session)
+          : new (foreachBatchSinkModule().ForeachBatchSink)(custom.fn, session)
       : sinkProvider.createSink({
       options: sinkOptions,
       queryName,

@@ -6,6 +6,8 @@ import { Column } from './column';
 import { flattenArgs } from './column-args';
 import type { DataFrame } from './data-frame';
 import type { StructType } from '../types/struct-type';
+import { buildPivot, pivotValuesOf, repeatedPivotError, type PivotSpec } from './pivot';
+import { checkStr, notExpectedType } from './argument-checks';
 import { GroupStateTimeout } from '../plans/group-state-timeout';
 import {
   applyInPandasWithState,
@@ -20,28 +22,49 @@ export class GroupedData {
   constructor(
     private readonly df: DataFrame,
     private readonly grouping: UnresolvedExpression[],
+    private readonly pivotSpec?: PivotSpec,
   ) {}
+
+  /**
+   * `groupBy('year').pivot('course')` or `.pivot('course', ['Java', 'dotNET'])`: one output column
+   * per pivot value (per value and aggregate when there are several aggregates, named
+   * `value_aggregate`). Without values, the distinct values are computed first (batch only, as
+   * Spark refuses it on a stream).
+   */
+  pivot(pivot_col: string, values?: unknown[] | null): GroupedData {
+    if (this.pivotSpec) throw repeatedPivotError();
+    checkStr(pivot_col, 'pivot_col');
+    if (values !== undefined && values !== null && !Array.isArray(values)) throw notExpectedType('values', 'list', values);
+    // Resolving the column reports an unknown name as Spark does.
+    this.df.select(pivot_col);
+    const resolvedValues = values ?? pivotValuesOf(this.df, pivot_col);
+    return new GroupedData(this.df, this.grouping, { column: pivot_col, values: resolvedValues });
+  }
+
+  private aggregateOf(aggregates: UnresolvedExpression[]): DataFrame {
+    if (this.pivotSpec) return this.df.withLogicalPlan(buildPivot(this.df, this.grouping, this.pivotSpec, aggregates));
+    return this.df.aggregate(this.grouping, aggregates);
+  }
 
   /** `count()` names its column `count`, as PySpark. */
   count(): DataFrame {
-    return this.df.aggregate(this.grouping, [alias(call('count', [{ kind: 'literal', value: 1, dataType: DataTypes.IntegerType }]), 'count')]);
+    return this.aggregateOf([alias(call('count', [{ kind: 'literal', value: 1, dataType: DataTypes.IntegerType }]), 'count')]);
   }
 
   agg(...exprs: (Column | Column[] | Record<string, string>)[]): DataFrame {
     if (exprs.length === 1 && !(exprs[0] instanceof Column) && !Array.isArray(exprs[0])) {
       // agg({"col": "fn"}) form: names become fn(col).
       const dict = exprs[0] as Record<string, string>;
-      return this.df.aggregate(
-        this.grouping,
+      return this.aggregateOf(
         Object.entries(dict).map(([c, fn]) => call(fn.toLowerCase() === 'mean' ? 'avg' : fn.toLowerCase(), [c === '*' ? { kind: 'star' } : { kind: 'column', nameParts: [c] }])),
       );
     }
-    return this.df.aggregate(this.grouping, flattenArgs(exprs as (Column | Column[])[]).map((c) => c.expr));
+    return this.aggregateOf(flattenArgs(exprs as (Column | Column[])[]).map((c) => c.expr));
   }
 
   private numeric(fn: string, cols: string[]): DataFrame {
     const targets = cols.length > 0 ? cols : this.df.schema.fields.filter((f) => ['integer', 'long', 'double', 'float', 'short', 'byte'].includes(f.dataType.typeName()) || f.dataType.typeName().startsWith('decimal')).map((f) => f.name);
-    return this.df.aggregate(this.grouping, targets.map((c) => call(fn, [{ kind: 'column', nameParts: [c] }])));
+    return this.aggregateOf(targets.map((c) => call(fn, [{ kind: 'column', nameParts: [c] }])));
   }
 
   sum(...cols: string[]): DataFrame { return this.numeric('sum', cols); }

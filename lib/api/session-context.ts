@@ -6,6 +6,23 @@ import type { FormatRegistry } from '../connectors/format-registry';
 import type { LogicalPlan } from '../plans/logical-plan';
 import type { Clock } from '../streaming/clock';
 import type { StreamingQueryManager } from './streaming-query-manager';
+import type { StructType } from '../types/struct-type';
+
+/** What writers and readers need of the session catalog's tables (implemented in session/). */
+export interface SessionTables {
+  /** The table's schema, or undefined when there is no such table (names may be `default.t`). */
+  schemaOf(tableName: string): StructType | undefined;
+  /** The table's directory of Parquet files. */
+  locationOf(tableName: string): string | undefined;
+  /** df.write.saveAsTable with a save mode and clustering columns. */
+  saveAsTable(tableName: string, plan: LogicalPlan, mode: 'append' | 'overwrite' | 'ignore' | 'errorifexists', provider: string | undefined, clusterBy: readonly string[]): void;
+  /** df.write.insertInto: by position, TABLE_OR_VIEW_NOT_FOUND when missing. */
+  insertInto(tableName: string, plan: LogicalPlan, overwrite: boolean): void;
+  /** writeStream.toTable: creates the table from the stream's schema when missing. */
+  createForStream(tableName: string, schema: StructType, provider: string | undefined, clusterBy: readonly string[]): void;
+  /** One micro-batch appended to the table; a batch id written before replaces its file. */
+  appendBatch(tableName: string, rows: unknown[][], batchId: number): void;
+}
 
 export interface SessionContext {
   resolverContext(): ResolverContext;
@@ -21,4 +38,5 @@ export interface SessionContext {
   lookupTempView(name: string): LogicalPlan | undefined;
   /** A temp view, else a session table (CREATE TABLE), as spark.table resolves names. */
   lookupTable(name: string): LogicalPlan | undefined;
+  readonly tables: SessionTables;
 }

@@ -123,10 +123,13 @@ export function multipleGeneratorsError(names: string[]): AnalysisException {
   );
 }
 
+/** Spark 4.2's resolution search path for an unqualified relation name. */
+const DEFAULT_SEARCH_PATH = '[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]';
+
 export function tableOrViewNotFoundError(relationName: string): AnalysisException {
   return new AnalysisException(
-    `The table or view ${relationName} cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP VIEW IF EXISTS or DROP TABLE IF EXISTS.`,
-    { errorClass: 'TABLE_OR_VIEW_NOT_FOUND', sqlState: '42P01', messageParameters: { relationName } },
+    `The table or view ${relationName} cannot be found. Verify the spelling and correctness of the schema and catalog.\nSearch path: ${DEFAULT_SEARCH_PATH}.\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP VIEW IF EXISTS or DROP TABLE IF EXISTS.`,
+    { errorClass: 'TABLE_OR_VIEW_NOT_FOUND', sqlState: '42P01', messageParameters: { relationName, searchPath: DEFAULT_SEARCH_PATH } },
   );
 }
 

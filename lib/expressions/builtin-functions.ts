@@ -36,6 +36,10 @@ export function registerBuiltins(registry: FunctionRegistry): void {
   }
 }
 
-export function createBuiltinRegistry(): FunctionRegistry {
-  return new FunctionRegistry(registerBuiltins);
+/** `extra` loaders add functions defined in higher layers (from_csv next to the CSV format). */
+export function createBuiltinRegistry(...extra: ((registry: FunctionRegistry) => void)[]): FunctionRegistry {
+  return new FunctionRegistry((registry) => {
+    registerBuiltins(registry);
+    for (const load of extra) load(registry);
+  });
 }

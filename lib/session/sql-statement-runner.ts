@@ -28,7 +28,8 @@ function analyzer(session: StreamSession): SqlQueryAnalyzer {
   return new SqlQueryAnalyzer({
     resolver: session.resolverContext(),
     compile: session.compileContext(),
-    lookupView: (name) => session.lookupTempView(name) ?? tableCatalogOf(session).lookup(name),
+    // A qualified name comes quoted (`spark_catalog`.`default`.`t`); a single name is looked up as is.
+    lookupView: (name) => session.lookupTempView(name) ?? (name.startsWith('`') ? session.lookupTable(name) : tableCatalogOf(session).lookup(name)),
   });
 }
 
@@ -118,7 +119,7 @@ function runStatement(session: StreamSession, statement: Ast.Statement): DataFra
 
 
 /** `t`, `default.t` or `spark_catalog.default.t`: the session catalog has one database. */
-function tableName(nameParts: string[]): string {
+export function tableName(nameParts: string[]): string {
   const prefix = nameParts.slice(0, -1).map((p) => p.toLowerCase());
   const ok = prefix.length === 0 || (prefix.length === 1 && prefix[0] === 'default') || (prefix.length === 2 && prefix[0] === 'spark_catalog' && prefix[1] === 'default');
   if (!ok) {
@@ -155,7 +156,7 @@ function createTable(session: StreamSession, statement: Ast.CreateTableStatement
 }
 
 /** Runs the query now and stores its rows (INSERT is eager in Spark too). */
-function insertRows(session: StreamSession, name: string, query: LogicalPlan, columns: string[] | undefined, overwrite: boolean): void {
+export function insertRows(session: StreamSession, name: string, query: LogicalPlan, columns: string[] | undefined, overwrite: boolean): void {
   const catalog = tableCatalogOf(session);
   const policy = (session.conf.get('spark.sql.storeAssignmentPolicy', 'ANSI') ?? 'ANSI').toUpperCase();
   const { plan, target } = catalog.insertProjection(name, query, columns, policy !== 'LEGACY');

@@ -23,7 +23,7 @@ import { StreamingQueryManager } from '../api/streaming-query-manager';
 import { ConsoleProgressLine } from '../api/console-progress-line';
 import { StreamingUiHistory } from '../api/streaming-ui-history';
 import type { StreamingUiServer } from '../api/streaming-ui-server';
-import type { SessionContext } from '../api/session-context';
+import type { SessionContext, SessionTables } from '../api/session-context';
 import { quoteNameParts, tableOrViewNotFoundError } from '../errors/query-compilation-errors';
 import { isLogLevel, setLogLevel } from '../util/logger';
 import { RuntimeConfig } from './runtime-config';
@@ -73,8 +73,14 @@ export class StreamSession implements SessionContext {
   readonly sparkContext: SparkContext;
   readonly streams = new StreamingQueryManager();
   readonly formats: FormatRegistry = createBuiltinFormats();
-  readonly functions: FunctionRegistry = createBuiltinRegistry();
+  readonly functions: FunctionRegistry = createBuiltinRegistry((r) => (require('../connectors/file/csv-functions') as typeof import('../connectors/file/csv-functions')).registerCsvFunctions(r));
   clock: Clock = new SystemClock();
+  private tablesImpl: SessionTables | undefined;
+
+  /** The session catalog's tables (in spark.sql.warehouse.dir). */
+  get tables(): SessionTables {
+    return (this.tablesImpl ??= new (require('./session-tables') as typeof import('./session-tables')).WarehouseTables(this));
+  }
   private readonly tempViews = new Map<string, LogicalPlan>();
   private stopped = false;
 
@@ -162,6 +168,16 @@ export class StreamSession implements SessionContext {
 
   lookupTempView(name: string): LogicalPlan | undefined {
     return this.tempViews.get(name.toLowerCase());
+  }
+
+  /** The names of the session's temporary views (memory-sink tables included). */
+  tempViewNames(): string[] {
+    return [...this.tempViews.keys()];
+  }
+
+  /** `spark.catalog`: tables of the warehouse and the session's temporary views. */
+  get catalog(): import('./catalog').Catalog {
+    return new (require('./catalog') as typeof import('./catalog')).Catalog(this);
   }
 
   /** Removes a temp view; false when there was none. */

@@ -2,12 +2,28 @@
 // `DROP TABLE`. Rivulet's catalog has no warehouse: a table lives in memory for the life of its
 // session (as if `spark_catalog.default` were an in-memory catalog); the USING provider is recorded
 // only. Temporary views shadow tables of the same name, as in Spark.
+// Session-catalog tables (`spark_catalog.default`): CREATE TABLE / INSERT / DROP TABLE in SQL,
+// df.write.saveAsTable / insertInto, spark.table, writeStream.toTable, readStream.table. As Spark's
+// default catalog does, a managed table is a directory of the warehouse (`spark.sql.warehouse.dir`,
+// default ./spark-warehouse) holding Parquet files, so a table written by one program is read by
+// the next. Spark keeps the table's metadata in its metastore; Rivulet keeps it in the table's
+// directory (`_rivulet_table.json`, hidden from file listings by its leading underscore). Every
+// provider is stored as Parquet (the USING provider is recorded). Temporary views shadow tables
+// of the same name, as in Spark.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { AnalysisException } from '../errors/analysis-exception';
 import { attribute, newExprId, type Attribute, type Expression, type NamedExpression } from '../expressions/expression';
 import { sameType } from '../expressions/type-utils';
 import { canAnsiCast, canCast } from '../expressions/cast';
 import { outputOf, type LogicalPlan } from '../plans/logical-plan';
 import type { DataType } from '../types/data-types';
+import { dataTypeFromJson } from '../types/data-type-json';
+import { StructField, StructType } from '../types/struct-type';
+import { CaseInsensitiveMap } from '../util/case-insensitive-map';
+import { encodeParquet } from '../connectors/file/parquet-writer';
+import { parquetFormat } from '../connectors/file/parquet-format';
 
 export interface TableColumn {
   name: string;
@@ -15,34 +31,80 @@ export interface TableColumn {
   nullable: boolean;
 }
 
-interface SessionTable {
+export interface SessionTable {
   name: string;
   columns: TableColumn[];
   provider: string;
-  rows: unknown[][];
+  /** CLUSTER BY / clusterBy columns (recorded, as Spark's clusteringColumns table property). */
+  clusterBy: string[];
+  /** The table's directory in the warehouse. */
+  location: string;
 }
+
+const METADATA_FILE = '_rivulet_table.json';
 
 /** Spark's three-part display name of a session-catalog table. */
 export function qualifiedTableName(name: string): string {
   return `\`spark_catalog\`.\`default\`.\`${name}\``;
 }
 
+/** `spark.sql.warehouse.dir` (default `spark-warehouse` under the working directory), as a local path. */
+export function warehouseDirOf(conf: (key: string) => string | undefined): string {
+  const dir = conf('spark.sql.warehouse.dir') ?? 'spark-warehouse';
+  return path.resolve(dir.startsWith('file:') ? dir.replace(/^file:(\/\/)?/, '') : dir);
+}
+
 export class TableCatalog {
-  private readonly tables = new Map<string, SessionTable>();
+  constructor(private readonly warehouse: () => string) {}
+
+  private dirOf(name: string): string {
+    return path.join(this.warehouse(), name.toLowerCase());
+  }
+
+  private load(name: string): SessionTable | undefined {
+    const location = this.dirOf(name);
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(location, METADATA_FILE), 'utf8');
+    } catch {
+      return undefined;
+    }
+    const meta = JSON.parse(text) as { name: string; schema: unknown; provider: string; clusterBy?: string[] };
+    const schema = dataTypeFromJson(meta.schema) as StructType;
+    return { name: meta.name, columns: schema.fields.map((f) => ({ name: f.name, dataType: f.dataType, nullable: f.nullable })), provider: meta.provider, clusterBy: meta.clusterBy ?? [], location };
+  }
 
   exists(name: string): boolean {
-    return this.tables.has(name.toLowerCase());
+    return this.load(name) !== undefined;
+  }
+
+  get(name: string): SessionTable | undefined {
+    return this.load(name);
+  }
+
+  /** The warehouse's tables, sorted by name. */
+  list(): SessionTable[] {
+    let entries: string[];
+    try {
+      entries = fs.readdirSync(this.warehouse());
+    } catch {
+      return [];
+    }
+    return entries
+      .sort()
+      .map((e) => this.load(e))
+      .filter((t): t is SessionTable => t !== undefined);
   }
 
   /** Creates a table; false when it existed and IF NOT EXISTS kept it. */
-  create(name: string, columns: TableColumn[], provider: string, options: { ifNotExists: boolean; replace: boolean }): boolean {
-    const key = name.toLowerCase();
-    if (this.tables.has(key) && !options.replace) {
+  create(name: string, columns: TableColumn[], provider: string, options: { ifNotExists: boolean; replace: boolean; clusterBy?: string[]; qualifiedMessage?: boolean }): boolean {
+    if (this.exists(name) && !options.replace) {
       if (options.ifNotExists) return false;
-      throw new AnalysisException(`Cannot create table or view \`default\`.\`${name}\` because it already exists.\nChoose a different name, drop or replace the existing object, or add the IF NOT EXISTS clause to tolerate pre-existing objects.`, {
+      const shown = options.qualifiedMessage ? qualifiedTableName(name) : `\`default\`.\`${name}\``;
+      throw new AnalysisException(`Cannot create table or view ${shown} because it already exists.\nChoose a different name, drop or replace the existing object, or add the IF NOT EXISTS clause to tolerate pre-existing objects.`, {
         errorClass: 'TABLE_OR_VIEW_ALREADY_EXISTS',
         sqlState: '42P07',
-        messageParameters: { relationName: `\`spark_catalog\`.\`default\`.\`${name}\`` },
+        messageParameters: { relationName: qualifiedTableName(name) },
       });
     }
     const seen = new Set<string>();
@@ -57,26 +119,37 @@ export class TableCatalog {
       }
       seen.add(lower);
     }
-    this.tables.set(key, { name, columns, provider, rows: [] });
+    const location = this.dirOf(name);
+    fs.rmSync(location, { recursive: true, force: true });
+    fs.mkdirSync(location, { recursive: true });
+    const schema = new StructType(columns.map((c) => new StructField(c.name, c.dataType, c.nullable)));
+    writeAtomically(path.join(location, METADATA_FILE), JSON.stringify({ name, schema: schema.jsonValue(), provider, clusterBy: options.clusterBy ?? [] }));
     return true;
   }
 
-  /** Removes a table; false when there was none. */
+  /** Removes a managed table and its files; false when there was none. */
   drop(name: string): boolean {
-    return this.tables.delete(name.toLowerCase());
+    if (!this.exists(name)) return false;
+    fs.rmSync(this.dirOf(name), { recursive: true, force: true });
+    return true;
   }
 
-  /** The table as a relation reading its current rows (fresh attribute ids per reference). */
+  /** The table as a relation reading its files when the plan runs (fresh attribute ids per reference). */
   lookup(name: string): LogicalPlan | undefined {
-    const table = this.tables.get(name.toLowerCase());
+    const table = this.load(name);
     if (!table) return undefined;
     const output = table.columns.map((c) => attribute(c.name, c.dataType, c.nullable));
-    const relation: LogicalPlan = { kind: 'localRelation', name: `Relation spark_catalog.default.${table.name}[${table.provider}]`, data: () => table.rows, output };
+    const relation: LogicalPlan = { kind: 'localRelation', name: `Relation spark_catalog.default.${table.name}[${table.provider}]`, data: () => readTableRows(table), output };
     return { kind: 'subqueryAlias', alias: table.name, child: relation };
   }
 
   columnsOf(name: string): TableColumn[] | undefined {
-    return this.tables.get(name.toLowerCase())?.columns;
+    return this.load(name)?.columns;
+  }
+
+  schemaOf(name: string): StructType | undefined {
+    const columns = this.columnsOf(name);
+    return columns && new StructType(columns.map((c) => new StructField(c.name, c.dataType, c.nullable)));
   }
 
   /**
@@ -85,7 +158,7 @@ export class TableCatalog {
    * allowed); unlisted columns get null. Returns the projection to run over the query.
    */
   insertProjection(name: string, query: LogicalPlan, columnNames: string[] | undefined, ansiPolicy: boolean): { plan: LogicalPlan; target: SessionTable } {
-    const table = this.tables.get(name.toLowerCase())!;
+    const table = this.load(name)!;
     const data = outputOf(query);
     const targets = columnNames
       ? columnNames.map((n) => {
@@ -133,8 +206,11 @@ export class TableCatalog {
     return { plan: { kind: 'project', projectList, child: query }, target: table };
   }
 
-  /** Appends (or, for OVERWRITE, replaces with) rows already in the table's column order. */
-  write(table: SessionTable, rows: unknown[][], overwrite: boolean): void {
+  /**
+   * Appends (or, for OVERWRITE, replaces with) rows already in the table's column order. `fileTag`
+   * names the file deterministically (a streaming batch id), so a re-run batch replaces its file.
+   */
+  write(table: SessionTable, rows: unknown[][], overwrite: boolean, fileTag?: string): void {
     for (let c = 0; c < table.columns.length; c++) {
       const column = table.columns[c];
       if (column.nullable) continue;
@@ -142,18 +218,51 @@ export class TableCatalog {
         throw new AnalysisException(`NULL value appeared in non-nullable field \`${column.name}\`.`, { errorClass: 'NOT_NULL_ASSERT_VIOLATION', sqlState: '42000' });
       }
     }
-    if (overwrite) table.rows = rows;
-    else for (const r of rows) table.rows.push(r);
+    if (overwrite) for (const f of dataFiles(table.location)) fs.rmSync(path.join(table.location, f), { force: true });
+    if (rows.length === 0) return;
+    const schema = new StructType(table.columns.map((c) => new StructField(c.name, c.dataType, true)));
+    const file = `part-${fileTag ?? `${Date.now().toString().padStart(15, '0')}-${randomUUID()}`}-c000.snappy.parquet`;
+    writeAtomically(path.join(table.location, file), encodeParquet(rows, schema));
   }
+}
+
+/** The table's data files (Parquet parts; names starting with `_` or `.` are not data, as in Spark). */
+function dataFiles(location: string): string[] {
+  try {
+    return fs
+      .readdirSync(location)
+      .filter((f) => !f.startsWith('_') && !f.startsWith('.'))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+function readTableRows(table: SessionTable): unknown[][] {
+  const schema = new StructType(table.columns.map((c) => new StructField(c.name, c.dataType, c.nullable)));
+  const options = { options: new CaseInsensitiveMap(), sessionTimeZone: 'UTC', columnNameOfCorruptRecord: '_corrupt_record', caseSensitive: false };
+  const rows: unknown[][] = [];
+  for (const f of dataFiles(table.location)) {
+    const p = path.join(table.location, f);
+    for (const r of parquetFormat.readFile(p, fs.readFileSync(p), schema, options)) rows.push(r);
+  }
+  return rows;
+}
+
+/** Written to a hidden temp name, then renamed: readers (and the table's stream readers) never see half a file. */
+function writeAtomically(target: string, content: string | Uint8Array): void {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  fs.writeFileSync(tmp, content);
+  fs.renameSync(tmp, target);
 }
 
 const catalogs = new WeakMap<object, TableCatalog>();
 
-/** The table catalog of a session (created on first use, dropped with the session). */
-export function tableCatalogOf(session: object): TableCatalog {
+/** The table catalog of a session (over its warehouse directory). */
+export function tableCatalogOf(session: { confGet(key: string): string | undefined }): TableCatalog {
   let catalog = catalogs.get(session);
   if (!catalog) {
-    catalog = new TableCatalog();
+    catalog = new TableCatalog(() => warehouseDirOf((k) => session.confGet(k)));
     catalogs.set(session, catalog);
   }
   return catalog;

@@ -435,13 +435,14 @@ function checkHeader(columnNames: readonly string[], schema: StructType, o: CsvO
   else throw new IllegalArgumentException(message);
 }
 
-function readCsv(path: string, content: Uint8Array, schema: StructType, options: FileFormatOptions): unknown[][] {
-  const o = csvOptions(options);
+/**
+ * One record's tokens -> rows (one row, or a BadRecordError carrying the convertible part), as
+ * UnivocityParser converts them; shared by the file reader and from_csv.
+ */
+export function compileCsvTokenConverter(schema: StructType, o: CsvOptions): { actual: StructType; convertTokens: (tokens: readonly string[], raw: string) => unknown[][] } {
   const actual = new StructType(schema.fields.filter((f) => f.name !== o.columnNameOfCorruptRecord));
   const converters = actual.fields.map((f) => makeConverter(f.name, f.dataType, f.nullable, o));
   const n = converters.length;
-  const parser = new FailureSafeParser(o.mode, schema, o.columnNameOfCorruptRecord);
-
   const convertTokens = (tokens: readonly string[], raw: string): unknown[][] => {
     if (tokens.length !== n) {
       // Too few or too many tokens: malformed, but the tokens there still convert (missing
@@ -468,6 +469,19 @@ function readCsv(path: string, content: Uint8Array, schema: StructType, options:
     }
     return [row];
   };
+  return { actual, convertTokens };
+}
+
+/** The type CSV inference gives one field, from what the earlier records gave (NullType first). */
+export function inferCsvField(o: CsvOptions): (typeSoFar: DataType, field: string) => DataType {
+  const inference = new CsvTypeInference(o);
+  return (t, f) => inference.inferField(t, f);
+}
+
+function readCsv(path: string, content: Uint8Array, schema: StructType, options: FileFormatOptions): unknown[][] {
+  const o = csvOptions(options);
+  const { actual, convertTokens } = compileCsvTokenConverter(schema, o);
+  const parser = new FailureSafeParser(o.mode, schema, o.columnNameOfCorruptRecord);
 
   const out: unknown[][] = [];
   const emptySchema = schema.fields.length === 0 && o.mode === 'PERMISSIVE' && !o.multiLine;

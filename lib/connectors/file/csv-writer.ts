@@ -58,44 +58,8 @@ export const csvOutputFormat: OutputFormat = {
   displayName: 'CSV',
   prepare(dataSchema: StructType, ctx: OutputContext) {
     for (const f of dataSchema.fields) if (!csvSupports(f.dataType)) throw unsupportedDataTypeError('CSV', f.name, f.dataType.toDDL());
-    const o = ctx.options;
-    const codec = textCodecOption(o);
-    const sep = delimiterString(o.get('sep') ?? o.get('delimiter') ?? ',');
-    const quote = charOption(o, 'quote', '"');
-    const escape = charOption(o, 'escape', '\\');
-    const escapeQuotes = boolOption(o, 'escapeQuotes', true);
-    const quoteAll = boolOption(o, 'quoteAll', false);
-    const header = boolOption(o, 'header', false);
-    const nullValue = o.get('nullValue') ?? '';
-    const emptyValue = o.get('emptyValue') ?? quote + quote;
-    const trimLeading = boolOption(o, 'ignoreLeadingWhiteSpace', true);
-    const trimTrailing = boolOption(o, 'ignoreTrailingWhiteSpace', true);
-    const lineSep = lineSepOption(o, 2) ?? '\n';
-    const formats = dataSchema.fields.map((f) => valueFormatter(f.dataType, ctx));
-    const needsQuotes = (s: string): boolean =>
-      s.includes(sep) || s.includes('\n') || s.includes('\r') || (escapeQuotes && quote !== '\u0000' && s.includes(quote));
-
-    // Univocity's field rendering: trimmed, quoted when needed (or always), quotes escaped.
-    const field = (s: string): string => {
-      if (trimLeading) s = s.replace(/^\s+/, '');
-      if (trimTrailing) s = s.replace(/\s+$/, '');
-      if (!quoteAll && !needsQuotes(s)) return s;
-      return quote + (quote === '\u0000' ? s : s.split(quote).join(escape + quote)) + quote;
-    };
-    const line = (row: readonly unknown[]): string => {
-      let out = '';
-      for (let i = 0; i < formats.length; i++) {
-        if (i > 0) out += sep;
-        const v = row[i];
-        if (v === null || v === undefined) out += quoteAll && nullValue !== '' ? quote + nullValue + quote : nullValue;
-        else {
-          const s = formats[i](v);
-          out += s === '' ? emptyValue : field(s);
-        }
-      }
-      return out + lineSep;
-    };
-    const headerLine = header ? dataSchema.fields.map((f) => field(f.name)).join(sep) + lineSep : '';
+    const codec = textCodecOption(ctx.options);
+    const { line, headerLine } = compileCsvLineWriter(dataSchema, ctx);
     return {
       extension: '.csv' + textCodecExtension(codec),
       encode(rows) {
@@ -107,3 +71,45 @@ export const csvOutputFormat: OutputFormat = {
     };
   },
 };
+
+/** One row -> one CSV line (with the line separator), as UnivocityGenerator writes it; shared with to_csv. */
+export function compileCsvLineWriter(dataSchema: StructType, ctx: OutputContext): { line: (row: readonly unknown[]) => string; headerLine: string; lineSep: string } {
+  const o = ctx.options;
+  const sep = delimiterString(o.get('sep') ?? o.get('delimiter') ?? ',');
+  const quote = charOption(o, 'quote', '"');
+  const escape = charOption(o, 'escape', '\\');
+  const escapeQuotes = boolOption(o, 'escapeQuotes', true);
+  const quoteAll = boolOption(o, 'quoteAll', false);
+  const header = boolOption(o, 'header', false);
+  const nullValue = o.get('nullValue') ?? '';
+  const emptyValue = o.get('emptyValue') ?? quote + quote;
+  const trimLeading = boolOption(o, 'ignoreLeadingWhiteSpace', true);
+  const trimTrailing = boolOption(o, 'ignoreTrailingWhiteSpace', true);
+  const lineSep = lineSepOption(o, 2) ?? '\n';
+  const formats = dataSchema.fields.map((f) => valueFormatter(f.dataType, ctx));
+  const needsQuotes = (s: string): boolean =>
+    s.includes(sep) || s.includes('\n') || s.includes('\r') || (escapeQuotes && quote !== '\u0000' && s.includes(quote));
+
+  // Univocity's field rendering: trimmed, quoted when needed (or always), quotes escaped.
+  const field = (s: string): string => {
+    if (trimLeading) s = s.replace(/^\s+/, '');
+    if (trimTrailing) s = s.replace(/\s+$/, '');
+    if (!quoteAll && !needsQuotes(s)) return s;
+    return quote + (quote === '\u0000' ? s : s.split(quote).join(escape + quote)) + quote;
+  };
+  const line = (row: readonly unknown[]): string => {
+    let out = '';
+    for (let i = 0; i < formats.length; i++) {
+      if (i > 0) out += sep;
+      const v = row[i];
+      if (v === null || v === undefined) out += quoteAll && nullValue !== '' ? quote + nullValue + quote : nullValue;
+      else {
+        const s = formats[i](v);
+        out += s === '' ? emptyValue : field(s);
+      }
+    }
+    return out + lineSep;
+  };
+  const headerLine = header ? dataSchema.fields.map((f) => field(f.name)).join(sep) + lineSep : '';
+  return { line, headerLine, lineSep };
+}

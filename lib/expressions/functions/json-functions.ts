@@ -48,11 +48,11 @@ const STRICT_PARSE: JsonParseOptions = {
 // ---------------------------------------------------------------------------------------------
 // Argument helpers
 
-function sqlOf(name: string, args: readonly Expression[]): string {
+export function sqlOf(name: string, args: readonly Expression[]): string {
   return `${name}(${args.map(prettySql).join(', ')})`;
 }
 
-function isFoldable(e: Expression): boolean {
+export function isFoldable(e: Expression): boolean {
   let foldable = true;
   forEachExpression(e, (x) => {
     if (x.kind === 'attribute' || x.kind === 'aggregateCall' || x.kind === 'generatorCall' || x.kind === 'lambdaVariable') foldable = false;
@@ -64,7 +64,7 @@ function isFoldable(e: Expression): boolean {
 const NONDETERMINISTIC = new Set(['rand', 'randn', 'uuid', 'shuffle', 'random']);
 
 /** Evaluates a foldable argument at analysis time (schemas and options are constants in Spark). */
-function evalConstant(e: Expression): unknown {
+export function evalConstant(e: Expression): unknown {
   return compileExpression(e, [], { ansiEnabled: true, timeZone: 'UTC' })([]);
 }
 
@@ -72,7 +72,7 @@ function literal(value: unknown, dataType: DataType): Literal {
   return { kind: 'literal', value, dataType };
 }
 
-function mismatch(subClass: string, message: string, params: Record<string, string>): AnalysisException {
+export function mismatch(subClass: string, message: string, params: Record<string, string>): AnalysisException {
   const sqlExpr = params.sqlExpr;
   return new AnalysisException(`Cannot resolve ${sqlExpr} due to data type mismatch: ${message}`, {
     errorClass: `DATATYPE_MISMATCH.${subClass}`,
@@ -82,7 +82,7 @@ function mismatch(subClass: string, message: string, params: Record<string, stri
 }
 
 /** Spark's ExprUtils.convertToMapData: options must come from `map()` with string keys and values. */
-function optionsArg(e: Expression | undefined): CaseInsensitiveMap {
+export function optionsArg(e: Expression | undefined): CaseInsensitiveMap {
   if (e === undefined) return new CaseInsensitiveMap();
   if (e.kind !== 'scalarCall' || e.fn.name !== 'map') {
     throw new AnalysisException('Invalid options: Must use the `map()` function for options.', { errorClass: 'INVALID_OPTIONS.NON_MAP_FUNCTION', sqlState: '42K06' });
@@ -104,7 +104,7 @@ function optionsArg(e: Expression | undefined): CaseInsensitiveMap {
 }
 
 /** DataType.parseTypeWithFallback: a JSON type (`StructType.json()`, as PySpark sends), else DDL. */
-function parseSchemaText(text: string): DataType {
+export function parseSchemaText(text: string): DataType {
   if (text.trimStart().startsWith('{')) {
     try {
       return parseDataTypeJson(text);
@@ -119,12 +119,12 @@ function parseSchemaText(text: string): DataType {
  * Resolved options travel as a string literal holding their entries as JSON, so that expression
  * keys (which print literals) tell calls with different options apart.
  */
-function optionsLiteral(options: CaseInsensitiveMap): Literal {
+export function optionsLiteral(options: CaseInsensitiveMap): Literal {
   return literal(JSON.stringify([...options]), DataTypes.StringType);
 }
 
 /** The options of an `optionsLiteral`, read once at compile time (the literal needs no row). */
-function optionsOf(evaluator: Evaluator): CaseInsensitiveMap {
+export function optionsOf(evaluator: Evaluator): CaseInsensitiveMap {
   return new CaseInsensitiveMap(JSON.parse(evaluator([]) as string) as [string, string][]);
 }
 
@@ -142,7 +142,7 @@ function schemaArg(e: Expression): DataType {
   });
 }
 
-function requireStringArg(name: string, args: readonly Expression[], i: number): Expression {
+export function requireStringArg(name: string, args: readonly Expression[], i: number): Expression {
   const t = args[i].dataType;
   if (isNull(t)) return implicitCast(args[i], DataTypes.StringType);
   if (!isString(t)) throw unexpectedInputTypeError(sqlOf(name, args), i, '"STRING"', prettySql(args[i]), typeSql(t));
