@@ -10,7 +10,7 @@ import { LimitExec } from './limit-exec';
 import { UnionExec } from './union-exec';
 import { DeduplicateExec, StreamingDeduplicateExec, type DedupEventTime } from './deduplicate-exec';
 import { EventTimeWatermarkExec } from './event-time-watermark-exec';
-import { eventTimeColumns } from '../plans/event-time';
+import { eventTimeColumns, singleEventTimeOrdinal } from '../plans/event-time';
 import { SetOperationExec } from './set-operation-exec';
 import { JoinExec } from './join-exec';
 import { InternalError } from '../errors/spark-exception';
@@ -20,7 +20,7 @@ import { ExpandExec } from './expand-exec';
 import { StreamingGlobalLimitExec } from './streaming-global-limit-exec';
 import { WindowExec } from './window-exec';
 import { nonTimeWindowError } from '../analysis/unsupported-operation-checker';
-import type { Expression } from '../expressions/expression';
+import type { Attribute, Expression } from '../expressions/expression';
 import { prettySql } from '../expressions/expression-sql';
 import { StreamingSymmetricHashJoinExec } from './stream-stream-join-exec';
 import { extractEquiJoinKeys, joinKeyOrdinalForWatermark } from '../plans/streaming-join-helper';
@@ -125,6 +125,8 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Physic
           });
           // The first event-time grouping column drives late-row dropping and eviction.
           const eventTime = eventTimeColumns(p.child);
+          // The state store's input is the grouping keys (and buffers): two event-time keys are refused.
+          singleEventTimeOrdinal(p.groupingExpressions.filter((g): g is Attribute => g.kind === 'attribute'), eventTime);
           const index = p.groupingExpressions.findIndex((g) => g.kind === 'attribute' && eventTime.has(g.exprId));
           const eventTimeKey = index < 0 ? undefined : { index, isWindow: p.groupingExpressions[index].dataType.typeName() === 'struct' };
           return new StatefulAggregateExec(output, p.groupingExpressions, p.aggregateExpressions, child, operatorId, options.numShufflePartitions, options.compile, eventTimeKey);
@@ -232,7 +234,7 @@ function streamStreamJoin(p: Extract<LogicalPlan, { kind: 'join' }>, left: Physi
 /** The dedup input's event-time column (the first one, as Spark's WatermarkSupport finds it). */
 function dedupEventTime(child: LogicalPlan, keys: readonly { exprId: number }[], childOutput: readonly { exprId: number; dataType: { typeName(): string } }[]): DedupEventTime | undefined {
   const delays = eventTimeColumns(child);
-  const ordinal = childOutput.findIndex((a) => delays.has(a.exprId));
+  const ordinal = singleEventTimeOrdinal(childOutput as Attribute[], delays);
   if (ordinal < 0) return undefined;
   const attr = childOutput[ordinal];
   return { ordinal, isWindow: attr.dataType.typeName() === 'struct', inKeys: keys.some((k) => k.exprId === attr.exprId), delayMs: delays.get(attr.exprId)! };
@@ -247,7 +249,8 @@ function planFlatMapGroupsWithState(p: Extract<LogicalPlan, { kind: 'flatMapGrou
   const ordinals = p.groupingAttributes.map((g) => childOutput.findIndex((a) => a.exprId === g.exprId));
   if (ordinals.some((o) => o < 0)) throw new InternalError('A grouping attribute of flatMapGroupsWithState is not in its input.');
   const delays = eventTimeColumns(p.child);
-  const etOrdinal = childOutput.findIndex((a) => delays.has(a.exprId));
+  // Only an event-time timeout reads the event-time column (Spark's late-row predicate).
+  const etOrdinal = p.timeout === 'EventTimeTimeout' ? singleEventTimeOrdinal(childOutput as Attribute[], delays) : childOutput.findIndex((a) => delays.has(a.exprId));
   const exec = new FlatMapGroupsWithStateExec(
     p.output,
     {

@@ -400,7 +400,7 @@ export class MicroBatchExecution {
     this.stateProvider?.commitBatch?.();
     await sink.addBatch(this.batchId, output, sinkSchema, outputMode);
     const t3 = performance.now();
-    if (eventTimeStats.size > 0) this.hasWatermark = true;
+    for (const s of eventTimeStats.values()) if (s.count > 0) this.hasWatermark = true;
     watermarks.update(eventTimeStats);
     this.previousBatchWatermarkMs = batchWatermarkMs;
     if (!this.commitLog.add(this.batchId, { nextBatchWatermarkMs: watermarks.currentWatermarkMs })) throw concurrentLogUpdate(this.batchId);
