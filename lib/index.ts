@@ -36,3 +36,6 @@ export {
 export { col, lit, expr } from './functions';
 export { GroupStateTimeout } from './plans/group-state-timeout';
 export { GroupState } from './execution/group-state';
+export { StatefulProcessor, TimerValues, ExpiredTimerInfo } from './execution/stateful-processor';
+export { StatefulProcessorHandle, ValueState, ListState, MapState, type TTLConfig } from './execution/stateful-processor-handle';
+export { TimeMode } from './api/transform-with-state';

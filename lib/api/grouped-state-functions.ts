@@ -67,7 +67,7 @@ function timeoutArg(timeout: unknown): GroupStateTimeoutKind {
 }
 
 /** The child with every grouping expression as a column, and those columns. */
-function groupingColumns(args: StatefulGroupingArgs): { child: LogicalPlan; grouping: ReturnType<typeof toAttribute>[]; dataWidth: number } {
+export function groupingColumns(args: StatefulGroupingArgs): { child: LogicalPlan; grouping: ReturnType<typeof toAttribute>[]; dataWidth: number } {
   const input = outputOf(args.plan);
   const resolver = new ExpressionResolver(input, args.session.resolverContext());
   const resolved: Expression[] = args.grouping.flatMap((u) => expandStar(u, input, undefined, args.session.resolverContext())).map((u) => resolver.resolve(u));

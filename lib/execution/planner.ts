@@ -28,6 +28,8 @@ import { treeString } from '../plans/tree-string';
 import { SessionWindowAggregateExec } from './session-window-aggregate-exec';
 import { FlatMapGroupsWithStateExec } from './flat-map-groups-with-state-exec';
 import { stateValueCodec } from './state-value-codec';
+import { TransformWithStateExec, type TransformWithStateAdapter } from './transform-with-state-exec';
+import type { StatefulProcessor } from './stateful-processor';
 
 export interface PlannerOptions {
   compile: CompileContext;
@@ -172,6 +174,11 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Physic
       }
       case 'flatMapGroupsWithState':
         return planFlatMapGroupsWithState(p, plan0(p.child), isStreamingPlan(p.child) ? nextOperatorId++ : -1, options);
+      case 'transformWithState': {
+        const child = plan0(p.child);
+        const initial = p.initialState ? plan0(p.initialState.plan) : undefined;
+        return planTransformWithState(p, child, initial, isStreamingPlan(p.child) ? nextOperatorId++ : -1, options);
+      }
       case 'expand':
         return new ExpandExec(p.output, p.projections, plan0(p.child), options.compile);
       case 'except':
@@ -283,4 +290,44 @@ function planFlatMapGroupsWithState(p: Extract<LogicalPlan, { kind: 'flatMapGrou
 function isEventTimeGrouping(p: Extract<LogicalPlan, { kind: 'aggregate' }>, index: number): boolean {
   const g = p.groupingExpressions[index];
   return g.kind === 'attribute' && eventTimeColumns(p.child).has(g.exprId);
+}
+
+function planTransformWithState(p: Extract<LogicalPlan, { kind: 'transformWithState' }>, child: PhysicalOperator, initial: PhysicalOperator | undefined, operatorId: number, options: PlannerOptions): PhysicalOperator {
+  const childOutput = child.output;
+  const ordinals = p.groupingAttributes.map((g) => childOutput.findIndex((a) => a.exprId === g.exprId));
+  if (ordinals.some((o) => o < 0)) throw new InternalError('A grouping attribute of transformWithState is not in its input.');
+  const delays = eventTimeColumns(p.child);
+  const etOrdinal = p.timeMode === 'EventTime' ? singleEventTimeOrdinal(childOutput as Attribute[], delays) : -1;
+  let initialState: { plan: PhysicalOperator; groupingOrdinals: number[] } | undefined;
+  if (p.initialState && initial) {
+    const io = p.initialState.groupingAttributes.map((g) => initial.output.findIndex((a) => a.exprId === g.exprId));
+    if (io.some((o) => o < 0)) throw new InternalError('A grouping attribute of the initial state is not in its plan.');
+    initialState = { plan: initial, groupingOrdinals: io };
+  }
+  const exec = new TransformWithStateExec(
+    p.output,
+    {
+      processor: p.processor as StatefulProcessor,
+      adapter: p.adapter as TransformWithStateAdapter,
+      timeMode: p.timeMode,
+      groupingOrdinals: ordinals,
+      groupingTypes: p.groupingAttributes.map((g) => g.dataType),
+      eventTime: etOrdinal < 0 ? undefined : { ordinal: etOrdinal, isWindow: childOutput[etOrdinal].dataType.typeName() === 'struct' },
+      initialState,
+    },
+    child,
+    operatorId,
+    options.numShufflePartitions,
+    operatorId >= 0,
+  );
+  if (operatorId >= 0) {
+    options.statefulOperators?.push({
+      operatorId,
+      operatorName: 'transformWithStateExec',
+      keySchema: p.groupingAttributes.map((a) => ({ name: a.name, type: a.dataType.simpleString() })),
+      valueSchema: [{ name: 'state', type: 'any' }],
+      pendingProcessingTimer: () => exec.pendingProcessingTimer(),
+    });
+  }
+  return exec;
 }

@@ -21,6 +21,7 @@ export function eventTimeColumns(plan: LogicalPlan): Map<number, number> {
     case 'streamingRelation':
     case 'localRelation':
     case 'flatMapGroupsWithState':
+    case 'transformWithState':
       // A stateful function's output carries no watermark (Spark drops the metadata).
       return new Map();
     case 'project':
