@@ -1,0 +1,223 @@
+// transformWithState (Spark 4's arbitrary stateful processing v2, PySpark 4.1's Row shape) and
+// transformWithStateInPandas. Expected outputs and error texts were recorded from PySpark 4.2.0 with
+// the RocksDB state store running the same processors over file sources (the PySpark sides are in
+// oracle/scenarios/stateful-tws/*); each stateful case also runs with a stop and restart from the
+// checkpoint after every batch.
+import { Row, StatefulProcessor, type ExpiredTimerInfo, type ListState, type MapState, type StatefulProcessorHandle, type StreamSession, type TimerValues, type ValueState } from 'rivulet';
+import { LongType, StringType, StructField, StructType } from 'rivulet/types';
+import { AddData, AdvanceManualClock, CheckNewAnswer, ExpectFailure, MemoryStream, testStream } from 'rivulet/testing';
+import { ManualClock } from '../../lib/streaming/clock';
+import { newSession } from '../support/session';
+import { errorOf } from '../support/errors';
+
+const kv = StructType([StructField('k', StringType(), true), StructField('v', LongType(), true)]);
+const kt = StructType([StructField('k', StringType(), true), StructField('t', LongType(), true)]);
+
+/** The PySpark docs' counter: a ValueState per key. */
+class Counter extends StatefulProcessor {
+  private count!: ValueState;
+  init(handle: StatefulProcessorHandle): void {
+    this.count = handle.getValueState('count', 'c long');
+  }
+  *handleInputRows(key: string[], rows: IterableIterator<Row>, timerValues: TimerValues): Generator<Row> {
+    let c = this.count.exists() ? (this.count.get()![0] as number) : 0;
+    for (const _ of rows) c += 1;
+    this.count.update([c]);
+    yield Row({ k: key[0], count: c, pt: timerValues.getCurrentProcessingTimeInMs() > 0, wm: timerValues.getCurrentWatermarkInMs() });
+  }
+}
+
+class ListAndMap extends StatefulProcessor {
+  private items!: ListState;
+  private totals!: MapState;
+  init(handle: StatefulProcessorHandle): void {
+    this.items = handle.getListState('items', 'v long');
+    this.totals = handle.getMapState('m', 'name string', 'total long');
+  }
+  *handleInputRows(key: string[], rows: IterableIterator<Row>): Generator<Row> {
+    for (const r of rows) {
+      this.items.appendValue([r.v]);
+      const cur = this.totals.getValue([r.name]);
+      this.totals.updateValue([r.name], [(cur ? (cur[0] as number) : 0) + (r.v as number)]);
+    }
+    const all = [...this.items.get()].map((t) => t[0]);
+    if (all.length >= 3) this.items.clear();
+    const names = [...this.totals.keys()].map((k) => k[0] as string).sort();
+    const totals = names.map((n) => `${n}=${this.totals.getValue([n])![0] as number}`).join(',');
+    if (this.totals.containsKey(['x'])) this.totals.removeKey(['x']);
+    yield Row({ k: key[0], items: `[${all.join(', ')}]`, totals, listExists: this.items.exists(), mapExists: this.totals.exists() });
+  }
+}
+
+class WithInitialState extends StatefulProcessor {
+  private count!: ValueState;
+  init(handle: StatefulProcessorHandle): void {
+    this.count = handle.getValueState('count', 'c long');
+  }
+  override handleInitialState(_key: string[], initialState: Row): void {
+    this.count.update([initialState.start]);
+  }
+  *handleInputRows(key: string[], rows: IterableIterator<Row>): Generator<Row> {
+    let c = this.count.exists() ? (this.count.get()![0] as number) : 0;
+    for (const r of rows) c += r.v as number;
+    this.count.update([c]);
+    yield Row({ k: key[0], total: c });
+  }
+}
+
+describe.each([false, true])('transformWithState (restart after every batch: %s)', (restartAfterEveryBatch) => {
+  let spark: StreamSession;
+  beforeEach(() => {
+    spark = newSession({ 'spark.sql.shuffle.partitions': '2' });
+    spark.sparkContext.setLogLevel('OFF');
+  });
+  afterEach(async () => {
+    for (const q of spark.streams.active) await q.stop();
+    spark.stop();
+  });
+
+  test('a ValueState counter per key (timeMode None: no processing time, no watermark)', async () => {
+    const input = new MemoryStream(kv, spark);
+    const out = input.toDF().groupBy('k').transformWithState(new Counter(), 'k string, count long, pt boolean, wm long', 'Update', 'None');
+    await testStream(
+      out,
+      'update',
+      [
+        AddData(input, ['a', 1], ['b', 2], ['a', 3]),
+        CheckNewAnswer(['a', 2, false, -1], ['b', 1, false, -1]),
+        AddData(input, ['a', 4]),
+        CheckNewAnswer(['a', 3, false, -1]),
+        AddData(input, ['c', 5], ['b', 6]),
+        CheckNewAnswer(['b', 2, false, -1], ['c', 1, false, -1]),
+      ],
+      { restartAfterEveryBatch },
+    );
+  });
+
+  test('ListState and MapState: append, get, clear, updateValue, keys, containsKey, removeKey, exists', async () => {
+    const input = new MemoryStream(StructType([StructField('k', StringType(), true), StructField('name', StringType(), true), StructField('v', LongType(), true)]), spark);
+    const out = input.toDF().groupBy('k').transformWithState(new ListAndMap(), 'k string, items string, totals string, listExists boolean, mapExists boolean', 'Update', 'None');
+    await testStream(
+      out,
+      'update',
+      [
+        AddData(input, ['a', 'x', 1], ['a', 'y', 2]),
+        CheckNewAnswer(['a', '[1, 2]', 'x=1,y=2', true, true]),
+        AddData(input, ['a', 'y', 3], ['b', 'x', 4]),
+        CheckNewAnswer(['a', '[1, 2, 3]', 'y=5', false, true], ['b', '[4]', 'x=4', true, false]),
+        AddData(input, ['a', 'z', 5]),
+        CheckNewAnswer(['a', '[5]', 'y=5,z=5', true, true]),
+      ],
+      { restartAfterEveryBatch },
+    );
+  });
+
+  test('initial state: handleInitialState runs in the first batch, also for keys without rows', async () => {
+    const input = new MemoryStream(kv, spark);
+    const initial = spark.createDataFrame([['a', 100], ['z', 7]], 'k string, start long').groupBy('k');
+    const out = input.toDF().groupBy('k').transformWithState(new WithInitialState(), 'k string, total long', 'Update', 'None', initial);
+    await testStream(
+      out,
+      'update',
+      [AddData(input, ['a', 1], ['b', 2]), CheckNewAnswer(['a', 101], ['b', 2]), AddData(input, ['z', 1], ['a', 1]), CheckNewAnswer(['a', 102], ['z', 8])],
+      { restartAfterEveryBatch },
+    );
+  });
+
+  test('transformWithStateInPandas hands the rows over as frames (arrays of Rows) and takes frames back', async () => {
+    class FrameCounter extends StatefulProcessor {
+      private count!: ValueState;
+      init(handle: StatefulProcessorHandle): void {
+        this.count = handle.getValueState('count', 'c long');
+      }
+      *handleInputRows(key: string[], frames: IterableIterator<Row[]>): Generator<Row[]> {
+        let c = this.count.exists() ? (this.count.get()![0] as number) : 0;
+        let sum = 0;
+        for (const frame of frames) for (const r of frame) sum += r.v as number;
+        c += sum;
+        this.count.update([c]);
+        yield [Row({ k: key[0], total: c })];
+      }
+    }
+    const input = new MemoryStream(kv, spark);
+    const out = input.toDF().groupBy('k').transformWithStateInPandas(new FrameCounter(), 'k string, total long', 'Update', 'None');
+    await testStream(out, 'update', [AddData(input, ['a', 1], ['a', 2]), CheckNewAnswer(['a', 3]), AddData(input, ['a', 4], ['b', 1]), CheckNewAnswer(['a', 7], ['b', 1])], { restartAfterEveryBatch });
+  });
+
+  test('TTL: a value expires ttlDurationMs after the batch that wrote it (timeMode ProcessingTime)', async () => {
+    class Remember extends StatefulProcessor {
+      private last!: ValueState;
+      private seen!: ListState;
+      init(handle: StatefulProcessorHandle): void {
+        this.last = handle.getValueState('last', 'v long', 10_000);
+        this.seen = handle.getListState('seen', 'v long', { ttlDuration: 10_000 });
+      }
+      *handleInputRows(key: string[], rows: IterableIterator<Row>): Generator<Row> {
+        const before = this.last.exists() ? (this.last.get()![0] as number) : null;
+        const seenBefore = [...this.seen.get()].length;
+        let v = 0;
+        for (const r of rows) v = r.v as number;
+        this.last.update([v]);
+        this.seen.appendValue([v]);
+        yield Row({ k: key[0], before, seenBefore });
+      }
+    }
+    const input = new MemoryStream(kv, spark);
+    const out = input.toDF().groupBy('k').transformWithState(new Remember(), 'k string, before long, seenBefore int', 'Update', 'ProcessingTime');
+    await testStream(
+      out,
+      'update',
+      [
+        AddData(input, ['a', 1]),
+        CheckNewAnswer(['a', null, 0]),
+        AdvanceManualClock(5_000),
+        AddData(input, ['a', 2]),
+        CheckNewAnswer(['a', 1, 1]),
+        AdvanceManualClock(9_999),
+        AddData(input, ['a', 3]),
+        // 14 999 ms: the first list element (written at 0) expired, the value (rewritten at 5 000) did not.
+        CheckNewAnswer(['a', 2, 1]),
+        AdvanceManualClock(20_000),
+        AddData(input, ['a', 4]),
+        CheckNewAnswer(['a', null, 0]),
+      ],
+      { restartAfterEveryBatch, clock: new ManualClock(0) },
+    );
+  });
+});
+
+describe('transformWithState: legality and errors (Spark texts)', () => {
+  let spark: StreamSession;
+  beforeEach(() => {
+    spark = newSession({ 'spark.sql.shuffle.partitions': '2' });
+    spark.sparkContext.setLogLevel('OFF');
+  });
+  afterEach(async () => {
+    for (const q of spark.streams.active) await q.stop();
+    spark.stop();
+  });
+
+  test('an unknown time mode is refused', () => {
+    const input = new MemoryStream(kv, spark);
+    const e = errorOf(() => input.toDF().groupBy('k').transformWithState(new Counter(), 'k string, count long, pt boolean, wm long', 'Update', 'Sometimes'));
+    expect(e.getErrorClass()).toBe('STATEFUL_PROCESSOR_UNKNOWN_TIME_MODE');
+    expect(e.message).toBe("[STATEFUL_PROCESSOR_UNKNOWN_TIME_MODE] Unknown time mode Sometimes. Accepted timeMode modes are 'none', 'processingTime', 'eventTime' SQLSTATE: 42802");
+  });
+
+  test('a user error in handleInputRows fails the query with TRANSFORM_WITH_STATE_USER_FUNCTION_ERROR', async () => {
+    class Raises extends StatefulProcessor {
+      init(): void {}
+      handleInputRows(): Iterable<unknown> {
+        throw new Error('boom');
+      }
+    }
+    const input = new MemoryStream(kv, spark);
+    const out = input.toDF().groupBy('k').transformWithState(new Raises(), 'k string', 'Update', 'None');
+    await testStream(out, 'update', [
+      AddData(input, ['a', 1]),
+      ExpectFailure((e) => {
+        expect(e.message).toContain('[TRANSFORM_WITH_STATE_USER_FUNCTION_ERROR] An error occurred in the user-defined function handleInputRows of the StatefulProcessor. Reason: boom.');
+      }),
+    ]);
+  });
+});
