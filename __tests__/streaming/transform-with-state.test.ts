@@ -4,11 +4,15 @@
 // oracle/scenarios/stateful-tws/*); each stateful case also runs with a stop and restart from the
 // checkpoint after every batch.
 import { Row, StatefulProcessor, type ExpiredTimerInfo, type ListState, type MapState, type StatefulProcessorHandle, type StreamSession, type TimerValues, type ValueState } from 'rivulet';
-import { LongType, StringType, StructField, StructType } from 'rivulet/types';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DoubleType, LongType, StringType, StructField, StructType, TimestampType } from 'rivulet/types';
 import { AddData, AdvanceManualClock, CheckNewAnswer, ExpectFailure, MemoryStream, testStream } from 'rivulet/testing';
 import { ManualClock } from '../../lib/streaming/clock';
 import { newSession } from '../support/session';
 import { errorOf } from '../support/errors';
+import { captureStdout } from '../support/capture-stdout';
 
 const kv = StructType([StructField('k', StringType(), true), StructField('v', LongType(), true)]);
 const kt = StructType([StructField('k', StringType(), true), StructField('t', LongType(), true)]);
@@ -124,6 +128,96 @@ describe.each([false, true])('transformWithState (restart after every batch: %s)
     );
   });
 
+  test('event-time timers: registerTimer/deleteTimer/listTimers, expiry once the watermark passes, late rows dropped', async () => {
+    class EventTimer extends StatefulProcessor {
+      private handle!: StatefulProcessorHandle;
+      private last!: ValueState;
+      init(handle: StatefulProcessorHandle): void {
+        this.handle = handle;
+        this.last = handle.getValueState('last', 't long');
+      }
+      *handleInputRows(key: string[], rows: IterableIterator<Row>, timerValues: TimerValues): Generator<Row> {
+        let max: number | null = null;
+        for (const r of rows) {
+          const t = (r.ts as Date).getTime();
+          max = max === null || t > max ? t : max;
+        }
+        for (const old of [...this.handle.listTimers()]) this.handle.deleteTimer(old);
+        this.last.update([max]);
+        this.handle.registerTimer(max! + 5000);
+        yield Row({ k: key[0], kind: 'data', t: max, wm: timerValues.getCurrentWatermarkInMs(), timers: `[${[...this.handle.listTimers()].join(', ')}]` });
+      }
+      override *handleExpiredTimer(key: string[], timerValues: TimerValues, info: ExpiredTimerInfo): Generator<Row> {
+        yield Row({ k: key[0], kind: 'expired', t: info.getExpiryTimeInMs(), wm: timerValues.getCurrentWatermarkInMs(), timers: `[${[...this.handle.listTimers()].join(', ')}]` });
+        this.last.clear();
+      }
+    }
+    const input = new MemoryStream(kt, spark);
+    const out = input
+      .toDF()
+      .selectExpr('k', 'timestamp_seconds(t) ts')
+      .withWatermark('ts', '2 seconds')
+      .groupBy('k')
+      .transformWithState(new EventTimer(), 'k string, kind string, t long, wm long, timers string', 'Update', 'EventTime');
+    // PySpark ran the same additions as batches 0-8 (no-data batches where the watermark moved).
+    await testStream(
+      out,
+      'update',
+      [
+        AddData(input, ['a', 1], ['b', 2]),
+        CheckNewAnswer(['a', 'data', 1000, 0, '[6000]'], ['b', 'data', 2000, 0, '[7000]']),
+        AddData(input, ['a', 4]),
+        CheckNewAnswer(['a', 'data', 4000, 0, '[9000]']),
+        AddData(input, ['c', 10]),
+        CheckNewAnswer(['c', 'data', 10000, 2000, '[15000]'], ['b', 'expired', 7000, 8000, '[7000]']),
+        AddData(input, ['a', 11]),
+        CheckNewAnswer(['a', 'data', 11000, 8000, '[16000]']),
+        AddData(input, ['c', 30]),
+        CheckNewAnswer(['c', 'data', 30000, 9000, '[35000]'], ['a', 'expired', 16000, 28000, '[16000]']),
+      ],
+      { restartAfterEveryBatch },
+    );
+  });
+
+  test('processing-time timers fire at or after their time, after the data of the batch, then are deleted', async () => {
+    class PtTimer extends StatefulProcessor {
+      private handle!: StatefulProcessorHandle;
+      init(handle: StatefulProcessorHandle): void {
+        this.handle = handle;
+      }
+      *handleInputRows(key: string[], rows: IterableIterator<Row>, timerValues: TimerValues): Generator<Row> {
+        const n = [...rows].length;
+        const now = timerValues.getCurrentProcessingTimeInMs();
+        this.handle.registerTimer(now - 1);
+        this.handle.registerTimer(now);
+        this.handle.registerTimer(now + 60_000);
+        yield Row({ k: key[0], kind: 'data', n });
+      }
+      override *handleExpiredTimer(key: string[], timerValues: TimerValues, info: ExpiredTimerInfo): Generator<Row> {
+        yield Row({ k: key[0], kind: `expired:${info.getExpiryTimeInMs() - timerValues.getCurrentProcessingTimeInMs()}`, n: [...this.handle.listTimers()].length });
+      }
+    }
+    const input = new MemoryStream(kv, spark);
+    const out = input.toDF().groupBy('k').transformWithState(new PtTimer(), 'k string, kind string, n long', 'Update', 'ProcessingTime');
+    await testStream(
+      out,
+      'update',
+      [
+        AdvanceManualClock(1000),
+        AddData(input, ['a', 1], ['a', 2]),
+        CheckNewAnswer(['a', 'data', 2], ['a', 'expired:-1', 3], ['a', 'expired:0', 2]),
+        AdvanceManualClock(30_000),
+        AddData(input, ['b', 1]),
+        CheckNewAnswer(['b', 'data', 1], ['b', 'expired:-1', 3], ['b', 'expired:0', 2]),
+        // a's last timer (1 000 + 60 000) fires in a batch without data once the clock reaches it (listTimers
+        // still shows it inside the handler: the timer is deleted after handleExpiredTimer, as in PySpark).
+        AdvanceManualClock(30_000),
+        CheckNewAnswer(['a', 'expired:0', 1]),
+      ],
+      { restartAfterEveryBatch, clock: new ManualClock(0) },
+    );
+  });
+
   test('transformWithStateInPandas hands the rows over as frames (arrays of Rows) and takes frames back', async () => {
     class FrameCounter extends StatefulProcessor {
       private count!: ValueState;
@@ -219,5 +313,38 @@ describe('transformWithState: legality and errors (Spark texts)', () => {
         expect(e.message).toContain('[TRANSFORM_WITH_STATE_USER_FUNCTION_ERROR] An error occurred in the user-defined function handleInputRows of the StatefulProcessor. Reason: boom.');
       }),
     ]);
+  });
+});
+
+describe('examples/fraud_detector_with_timers.ts', () => {
+  test('alerts on a large charge after a probe and closes the watch when its event-time timer fires, across restarts', async () => {
+    const { detectFraud } = await import('../../examples/fraud_detector_with_timers');
+    const spark = newSession({ 'spark.sql.shuffle.partitions': '2' });
+    spark.sparkContext.setLogLevel('OFF');
+    const schema = StructType([StructField('card', StringType(), true), StructField('amount', DoubleType(), true), StructField('merchant', StringType(), true), StructField('ts', TimestampType(), true)]);
+    const input = new MemoryStream(schema, spark);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fraud-'));
+    const at = (hhmm: string) => new Date(`2024-05-01T${hhmm}:00Z`);
+    const out = captureStdout();
+    try {
+      const batches: [string, number, string, Date][][] = [
+        [['card-1', 0.5, 'shop-a', at('10:00')], ['card-2', 42.0, 'grocer', at('10:01')]],
+        [['card-1', 950.0, 'jeweller', at('10:02')], ['card-2', 0.99, 'shop-b', at('10:03')]],
+        [['card-3', 12.5, 'café ☕', at('10:09')]],
+        [['card-2', 700.0, 'tv-store', at('10:20')]],
+      ];
+      for (const b of batches) {
+        // A new run per batch: state and timers come back from the checkpoint.
+        const q = detectFraud(input.toDF()).writeStream.outputMode('update').format('console').option('truncate', false).option('checkpointLocation', dir).start();
+        input.addData(...b);
+        await q.processAllAvailable();
+        await q.stop();
+      }
+    } finally {
+      out.restore();
+      fs.rmSync(dir, { recursive: true, force: true });
+      spark.stop();
+    }
+    expect(out.text()).toMatchSnapshot();
   });
 });
