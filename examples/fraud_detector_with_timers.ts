@@ -70,7 +70,11 @@ export function detectFraud(charges: DataFrame): DataFrame {
 
 async function main(): Promise<void> {
   const args = minimist(process.argv.slice(2), { string: ['host', 'checkpoint'], default: { host: 'localhost', port: 9999, checkpoint: '.checkpoint-fraud' } });
-  const spark = StreamSession.builder().appName('FraudDetector').getOrCreate();
+  // transformWithState runs on Spark's RocksDB state store provider only (Rivulet maps it to lmdb).
+  const spark = StreamSession.builder()
+    .appName('FraudDetector')
+    .config('spark.sql.streaming.stateStore.providerClass', 'org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider')
+    .getOrCreate();
   const lines = spark.readStream.format('socket').option('host', args.host).option('port', String(args.port)).load();
   const charges = lines.selectExpr(
     "split(value, ' ')[0] AS card",

@@ -3,7 +3,7 @@
 // the RocksDB state store running the same processors over file sources (the PySpark sides are in
 // oracle/scenarios/stateful-tws/*); each stateful case also runs with a stop and restart from the
 // checkpoint after every batch.
-import { Row, StatefulProcessor, type ExpiredTimerInfo, type ListState, type MapState, type StatefulProcessorHandle, type StreamSession, type TimerValues, type ValueState } from 'rivulet';
+import { Row, StatefulProcessor, StatefulProcessorHandle, type ExpiredTimerInfo, type ListState, type MapState, type StreamSession, type TimerValues, type ValueState } from 'rivulet';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,6 +14,8 @@ import { newSession } from '../support/session';
 import { errorOf } from '../support/errors';
 import { captureStdout } from '../support/capture-stdout';
 
+/** TransformWithState runs on Spark's RocksDB provider only (Rivulet: the lmdb store). */
+const ROCKSDB = 'org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider';
 const kv = StructType([StructField('k', StringType(), true), StructField('v', LongType(), true)]);
 const kt = StructType([StructField('k', StringType(), true), StructField('t', LongType(), true)]);
 
@@ -72,7 +74,7 @@ class WithInitialState extends StatefulProcessor {
 describe.each([false, true])('transformWithState (restart after every batch: %s)', (restartAfterEveryBatch) => {
   let spark: StreamSession;
   beforeEach(() => {
-    spark = newSession({ 'spark.sql.shuffle.partitions': '2' });
+    spark = newSession({ 'spark.sql.shuffle.partitions': '2', 'spark.sql.streaming.stateStore.providerClass': ROCKSDB });
     spark.sparkContext.setLogLevel('OFF');
   });
   afterEach(async () => {
@@ -283,7 +285,7 @@ describe.each([false, true])('transformWithState (restart after every batch: %s)
 describe('transformWithState: legality and errors (Spark texts)', () => {
   let spark: StreamSession;
   beforeEach(() => {
-    spark = newSession({ 'spark.sql.shuffle.partitions': '2' });
+    spark = newSession({ 'spark.sql.shuffle.partitions': '2', 'spark.sql.streaming.stateStore.providerClass': ROCKSDB });
     spark.sparkContext.setLogLevel('OFF');
   });
   afterEach(async () => {
@@ -296,6 +298,66 @@ describe('transformWithState: legality and errors (Spark texts)', () => {
     const e = errorOf(() => input.toDF().groupBy('k').transformWithState(new Counter(), 'k string, count long, pt boolean, wm long', 'Update', 'Sometimes'));
     expect(e.getErrorClass()).toBe('STATEFUL_PROCESSOR_UNKNOWN_TIME_MODE');
     expect(e.message).toBe("[STATEFUL_PROCESSOR_UNKNOWN_TIME_MODE] Unknown time mode Sometimes. Accepted timeMode modes are 'none', 'processingTime', 'eventTime' SQLSTATE: 42802");
+  });
+
+  test('Complete output mode is refused when the query starts (no streaming aggregation)', () => {
+    const input = new MemoryStream(kv, spark);
+    const out = input.toDF().groupBy('k').transformWithState(new Counter(), 'k string, count long, pt boolean, wm long', 'Complete', 'None');
+    const e = errorOf(() => out.writeStream.outputMode('complete').format('noop').start());
+    expect(e.getErrorClass()).toBe('STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION');
+    expect(e.message.split('\n')[0]).toBe(
+      '[STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION] Invalid streaming output mode: complete. This output mode is not supported for no streaming aggregations on streaming DataFrames/DataSets. SQLSTATE: 42KDE',
+    );
+  });
+
+  test('the default (HDFS-backed) state store is refused, as Spark refuses it', async () => {
+    spark.conf.set('spark.sql.streaming.stateStore.providerClass', 'org.apache.spark.sql.execution.streaming.state.HDFSBackedStateStoreProvider');
+    const input = new MemoryStream(kv, spark);
+    const out = input.toDF().groupBy('k').transformWithState(new Counter(), 'k string, count long, pt boolean, wm long', 'Update', 'None');
+    await testStream(out, 'update', [
+      AddData(input, ['a', 1]),
+      ExpectFailure((e) => {
+        expect(e.message).toContain(
+          '[UNSUPPORTED_FEATURE.STORE_BACKEND_NOT_SUPPORTED_FOR_TWS] The feature is not supported: Store backend org.apache.spark.sql.execution.streaming.state.HDFSBackedStateStoreProvider is not supported by TransformWithState operator. Please use RocksDBStateStoreProvider. SQLSTATE: 0A000',
+        );
+      }),
+    ]);
+  });
+
+  test('state variables can only be declared in init()', async () => {
+    class LateDeclaration extends StatefulProcessor {
+      private handle!: StatefulProcessorHandle;
+      init(handle: StatefulProcessorHandle): void {
+        this.handle = handle;
+      }
+      *handleInputRows(key: string[]): Generator<Row> {
+        this.handle.getValueState('late', 'c long');
+        yield Row({ k: key[0] });
+      }
+    }
+    const input = new MemoryStream(kv, spark);
+    const out = input.toDF().groupBy('k').transformWithState(new LateDeclaration(), 'k string', 'Update', 'None');
+    await testStream(out, 'update', [
+      AddData(input, ['a', 1]),
+      ExpectFailure((e) => {
+        expect(e.message).toContain('[STATEFUL_PROCESSOR_CANNOT_PERFORM_OPERATION_WITH_INVALID_HANDLE_STATE] Failed to perform stateful processor operation=get_value_state with invalid handle state=INITIALIZED.');
+      }),
+    ]);
+  });
+
+  test('timers need a time mode; TTL needs ProcessingTime and a positive duration; names are declared once', () => {
+    const handle = (timeMode: 'None' | 'ProcessingTime') =>
+      new StatefulProcessorHandle({ timeMode, batchTimestampMs: 0, watermarkMs: 0, current: () => ({ key: ['a'], values: {}, lists: {}, maps: {}, timers: [] }), touch: () => undefined });
+    const none = handle('None');
+    expect(errorOf(() => none.getValueState('v', 'c long', 1000)).message).toBe(
+      '[STATEFUL_PROCESSOR_INCORRECT_TIME_MODE_TO_ASSIGN_TTL] Cannot use TTL for state=v in timeMode=NoTime, use TimeMode.ProcessingTime() instead. SQLSTATE: 42802',
+    );
+    none.state = 'INITIALIZED';
+    expect(errorOf(() => none.registerTimer(1000)).message).toBe('[STATEFUL_PROCESSOR_CANNOT_PERFORM_OPERATION_WITH_INVALID_TIME_MODE] Failed to perform stateful processor operation=register_timer with invalid timeMode=NoTime SQLSTATE: 42802');
+    const pt = handle('ProcessingTime');
+    expect(errorOf(() => pt.getListState('l', 'c long', 0)).message).toBe('[STATEFUL_PROCESSOR_TTL_DURATION_MUST_BE_POSITIVE] TTL duration must be greater than zero for State store operation=get_list_state on state=l. SQLSTATE: 42802');
+    pt.getValueState('v', 'c long');
+    expect(errorOf(() => pt.getMapState('v', 'k string', 'c long')).message).toBe('[STATEFUL_PROCESSOR_DUPLICATE_STATE_VARIABLE_DEFINED] State variable with name v has already been defined in the StatefulProcessor. SQLSTATE: 42802');
   });
 
   test('a user error in handleInputRows fails the query with TRANSFORM_WITH_STATE_USER_FUNCTION_ERROR', async () => {
@@ -319,7 +381,7 @@ describe('transformWithState: legality and errors (Spark texts)', () => {
 describe('examples/fraud_detector_with_timers.ts', () => {
   test('alerts on a large charge after a probe and closes the watch when its event-time timer fires, across restarts', async () => {
     const { detectFraud } = await import('../../examples/fraud_detector_with_timers');
-    const spark = newSession({ 'spark.sql.shuffle.partitions': '2' });
+    const spark = newSession({ 'spark.sql.shuffle.partitions': '2', 'spark.sql.streaming.stateStore.providerClass': ROCKSDB });
     spark.sparkContext.setLogLevel('OFF');
     const schema = StructType([StructField('card', StringType(), true), StructField('amount', DoubleType(), true), StructField('merchant', StringType(), true), StructField('ts', TimestampType(), true)]);
     const input = new MemoryStream(schema, spark);

@@ -331,7 +331,7 @@ export class StatefulProcessorHandle {
   }
 
   private declare(stateName: string, kind: string, operationType: string): void {
-    this.checkState(operationType, ['CREATED', 'PRE_INIT', 'INITIALIZED']);
+    this.checkState(operationType, ['CREATED', 'PRE_INIT']);
     if (this.declared.has(stateName)) {
       throw statefulError('STATEFUL_PROCESSOR_DUPLICATE_STATE_VARIABLE_DEFINED', `State variable with name ${stateName} has already been defined in the StatefulProcessor.`, { stateVarName: stateName });
     }
