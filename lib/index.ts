@@ -54,3 +54,6 @@ export type { ForeachBatchFunction } from './api/foreach-batch-sink';
 export type { ForeachTarget, ForeachWriter } from './connectors/foreach/foreach-sink';
 export type { MapGroupsWithStateFunction, FlatMapGroupsWithStateFunction, ApplyInPandasWithStateFunction } from './api/grouped-state-functions';
 export type { SparkContextOptions } from './dstream/spark-context';
+export { StatefulProcessor, TimerValues, ExpiredTimerInfo } from './execution/stateful-processor';
+export { StatefulProcessorHandle, ValueState, ListState, MapState, type TTLConfig } from './execution/stateful-processor-handle';
+export { TimeMode } from './api/transform-with-state';

@@ -78,6 +78,12 @@ export class ExpressionResolver {
       case 'column':
         if (u.exprId !== undefined) {
           const bound = this.input.find((a) => a.exprId === u.exprId);
+          if (bound && u.fields && u.fields.length > 0) {
+            let e: Expression = bound;
+            for (const f of u.fields) e = resolveExtractValue(e, { kind: 'literal', value: f, dataType: DataTypes.StringType }, this.ctx);
+            if (!topLevel) return e;
+            return { kind: 'alias', child: e, name: u.fields[u.fields.length - 1], exprId: newExprId(), dataType: e.dataType } satisfies NamedExpression;
+          }
           if (bound) return bound;
         }
         return this.resolveLambdaVariable(u.nameParts) ?? this.resolveColumn(u.nameParts, topLevel);

@@ -173,6 +173,7 @@ function isStatefulOperation(p: LogicalPlan): boolean {
   switch (p.kind) {
     case 'aggregate':
     case 'flatMapGroupsWithState':
+    case 'transformWithState':
       return isStreamingPlan(p);
     case 'join':
       return isStreamingPlan(p.left) && isStreamingPlan(p.right);

@@ -99,8 +99,20 @@ export class DataFrame {
   col(name: string): Column {
     const expr = nameToExpr(name);
     if (expr.kind !== 'column') return new Column(expr);
-    const resolved = new (expressionResolverModule().ExpressionResolver)(outputOf(this.plan), this.session.resolverContext()).resolve(expr);
-    return new Column(resolved.kind === 'attribute' ? { ...expr, exprId: resolved.exprId } : expr);
+    const resolver = new (expressionResolverModule().ExpressionResolver)(outputOf(this.plan), this.session.resolverContext());
+    const resolved = resolver.resolve(expr);
+    if (resolved.kind === 'attribute') return new Column({ ...expr, exprId: resolved.exprId });
+    // `df.col('s.f')`: bind the struct column `s` to this DataFrame and keep `f` as a field of it.
+    for (let q = expr.nameParts.length - 1; q >= 1; q--) {
+      let root;
+      try {
+        root = resolver.resolve({ kind: 'column', nameParts: expr.nameParts.slice(0, q) });
+      } catch {
+        continue;
+      }
+      if (root.kind === 'attribute') return new Column({ ...expr, exprId: root.exprId, fields: expr.nameParts.slice(q) });
+    }
+    return new Column(expr);
   }
 
   select(...cols: (ColumnOrName | ColumnOrName[])[]): DataFrame {

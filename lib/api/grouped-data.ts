@@ -13,10 +13,13 @@ import {
   applyInPandasWithState,
   flatMapGroupsWithState,
   mapGroupsWithState,
+  groupingColumns,
   type ApplyInPandasWithStateFunction,
   type FlatMapGroupsWithStateFunction,
   type MapGroupsWithStateFunction,
 } from './grouped-state-functions';
+import { transformWithState, type GroupedInitialState } from './transform-with-state';
+import type { StatefulProcessor } from '../execution/stateful-processor';
 
 export class GroupedData {
   constructor(
@@ -90,6 +93,29 @@ export class GroupedData {
   /** Spark's mapGroupsWithState (Scala shape): `func(key, values, state)` returns one row; Update mode only. */
   mapGroupsWithState<S = unknown>(func: MapGroupsWithStateFunction<S>, outputSchema: StructType | string, timeoutConf: string = GroupStateTimeout.NoTimeout): DataFrame {
     return this.df.withLogicalPlan(mapGroupsWithState(this.stateArgs(), func as MapGroupsWithStateFunction, outputSchema, timeoutConf));
+  }
+
+  /**
+   * PySpark 4.1's transformWithState: a StatefulProcessor per key with value/list/map state,
+   * timers and TTL; `handleInputRows(key, rows, timerValues)` gets an iterator of Rows. timeMode is
+   * "None", "ProcessingTime" or "EventTime"; `initialState` is a grouped batch DataFrame whose rows
+   * go to `handleInitialState` in the first batch.
+   */
+  transformWithState(statefulProcessor: StatefulProcessor, outputStructType: StructType | string, outputMode: string, timeMode: string, initialState?: GroupedData | null, eventTimeColumnName = ''): DataFrame {
+    void eventTimeColumnName;
+    return this.df.withLogicalPlan(transformWithState(this.stateArgs(), 'transformWithState', statefulProcessor, outputStructType, outputMode, timeMode, initialState ? initialState.initialStateArgs() : undefined));
+  }
+
+  /** PySpark 4.0's transformWithStateInPandas: as transformWithState, with frames (arrays of Rows) for pandas DataFrames. */
+  transformWithStateInPandas(statefulProcessor: StatefulProcessor, outputStructType: StructType | string, outputMode: string, timeMode: string, initialState?: GroupedData | null, eventTimeColumnName = ''): DataFrame {
+    void eventTimeColumnName;
+    return this.df.withLogicalPlan(transformWithState(this.stateArgs(), 'transformWithStateInPandas', statefulProcessor, outputStructType, outputMode, timeMode, initialState ? initialState.initialStateArgs() : undefined));
+  }
+
+  /** @internal The grouped plan as an initial state: its plan (with computed keys) and key columns. */
+  initialStateArgs(): GroupedInitialState {
+    const { child, grouping } = groupingColumns(this.stateArgs());
+    return { plan: child, groupingAttributes: grouping };
   }
 
   private stateArgs() {

@@ -70,7 +70,7 @@ function timeoutArg(timeout: unknown): GroupStateTimeoutKind {
 }
 
 /** The child with every grouping expression as a column, and those columns. */
-function groupingColumns(args: StatefulGroupingArgs): { child: LogicalPlan; grouping: ReturnType<typeof toAttribute>[]; dataWidth: number } {
+export function groupingColumns(args: StatefulGroupingArgs): { child: LogicalPlan; grouping: ReturnType<typeof toAttribute>[]; dataWidth: number } {
   const input = outputOf(args.plan);
   const resolver = new (expressionResolverModule().ExpressionResolver)(input, args.session.resolverContext());
   const resolved: Expression[] = args.grouping.flatMap((u) => planBuilderModule().expandStar(u, input, undefined, args.session.resolverContext())).map((u) => resolver.resolve(u));

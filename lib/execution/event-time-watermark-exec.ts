@@ -51,7 +51,8 @@ export class EventTimeWatermarkExec implements PhysicalOperator {
       count++;
       consume(row);
     });
-    if (count > 0) recordStats(ctx, this.watermarkOperatorId, { delayMs: this.delayMs, max, min, sum, count });
+    // Recorded even without rows: the tracker counts an input that has seen no data yet as 0 (min policy).
+    recordStats(ctx, this.watermarkOperatorId, { delayMs: this.delayMs, max, min, sum, count });
   }
 
   close(): void {

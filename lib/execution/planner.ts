@@ -10,7 +10,7 @@ import { LimitExec } from './limit-exec';
 import { UnionExec } from './union-exec';
 import { DeduplicateExec, StreamingDeduplicateExec, type DedupEventTime } from './deduplicate-exec';
 import { EventTimeWatermarkExec } from './event-time-watermark-exec';
-import { eventTimeColumns } from '../plans/event-time';
+import { eventTimeColumns, singleEventTimeOrdinal } from '../plans/event-time';
 import { SetOperationExec } from './set-operation-exec';
 import { JoinExec } from './join-exec';
 import { InternalError } from '../errors/spark-exception';
@@ -20,7 +20,7 @@ import { ExpandExec } from './expand-exec';
 import { StreamingGlobalLimitExec } from './streaming-global-limit-exec';
 import { WindowExec } from './window-exec';
 import { nonTimeWindowError } from '../analysis/unsupported-operation-checker';
-import type { Expression } from '../expressions/expression';
+import type { Attribute, Expression } from '../expressions/expression';
 import { prettySql } from '../expressions/expression-sql';
 import { StreamingSymmetricHashJoinExec } from './stream-stream-join-exec';
 import { extractEquiJoinKeys, joinKeyOrdinalForWatermark } from '../plans/streaming-join-helper';
@@ -28,6 +28,8 @@ import { treeString } from '../plans/tree-string';
 import { SessionWindowAggregateExec } from './session-window-aggregate-exec';
 import { FlatMapGroupsWithStateExec } from './flat-map-groups-with-state-exec';
 import { stateValueCodec } from './state-value-codec';
+import { TransformWithStateExec, type TransformWithStateAdapter } from './transform-with-state-exec';
+import type { StatefulProcessor } from './stateful-processor';
 
 export interface PlannerOptions {
   compile: CompileContext;
@@ -125,6 +127,8 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Physic
           });
           // The first event-time grouping column drives late-row dropping and eviction.
           const eventTime = eventTimeColumns(p.child);
+          // The state store's input is the grouping keys (and buffers): two event-time keys are refused.
+          singleEventTimeOrdinal(p.groupingExpressions.filter((g): g is Attribute => g.kind === 'attribute'), eventTime);
           const index = p.groupingExpressions.findIndex((g) => g.kind === 'attribute' && eventTime.has(g.exprId));
           const eventTimeKey = index < 0 ? undefined : { index, isWindow: p.groupingExpressions[index].dataType.typeName() === 'struct' };
           return new StatefulAggregateExec(output, p.groupingExpressions, p.aggregateExpressions, child, operatorId, options.numShufflePartitions, options.compile, eventTimeKey);
@@ -170,6 +174,11 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Physic
       }
       case 'flatMapGroupsWithState':
         return planFlatMapGroupsWithState(p, plan0(p.child), isStreamingPlan(p.child) ? nextOperatorId++ : -1, options);
+      case 'transformWithState': {
+        const child = plan0(p.child);
+        const initial = p.initialState ? plan0(p.initialState.plan) : undefined;
+        return planTransformWithState(p, child, initial, isStreamingPlan(p.child) ? nextOperatorId++ : -1, options);
+      }
       case 'expand':
         return new ExpandExec(p.output, p.projections, plan0(p.child), options.compile);
       case 'except':
@@ -232,7 +241,7 @@ function streamStreamJoin(p: Extract<LogicalPlan, { kind: 'join' }>, left: Physi
 /** The dedup input's event-time column (the first one, as Spark's WatermarkSupport finds it). */
 function dedupEventTime(child: LogicalPlan, keys: readonly { exprId: number }[], childOutput: readonly { exprId: number; dataType: { typeName(): string } }[]): DedupEventTime | undefined {
   const delays = eventTimeColumns(child);
-  const ordinal = childOutput.findIndex((a) => delays.has(a.exprId));
+  const ordinal = singleEventTimeOrdinal(childOutput as Attribute[], delays);
   if (ordinal < 0) return undefined;
   const attr = childOutput[ordinal];
   return { ordinal, isWindow: attr.dataType.typeName() === 'struct', inKeys: keys.some((k) => k.exprId === attr.exprId), delayMs: delays.get(attr.exprId)! };
@@ -247,7 +256,8 @@ function planFlatMapGroupsWithState(p: Extract<LogicalPlan, { kind: 'flatMapGrou
   const ordinals = p.groupingAttributes.map((g) => childOutput.findIndex((a) => a.exprId === g.exprId));
   if (ordinals.some((o) => o < 0)) throw new InternalError('A grouping attribute of flatMapGroupsWithState is not in its input.');
   const delays = eventTimeColumns(p.child);
-  const etOrdinal = childOutput.findIndex((a) => delays.has(a.exprId));
+  // Only an event-time timeout reads the event-time column (Spark's late-row predicate).
+  const etOrdinal = p.timeout === 'EventTimeTimeout' ? singleEventTimeOrdinal(childOutput as Attribute[], delays) : childOutput.findIndex((a) => delays.has(a.exprId));
   const exec = new FlatMapGroupsWithStateExec(
     p.output,
     {
@@ -280,4 +290,44 @@ function planFlatMapGroupsWithState(p: Extract<LogicalPlan, { kind: 'flatMapGrou
 function isEventTimeGrouping(p: Extract<LogicalPlan, { kind: 'aggregate' }>, index: number): boolean {
   const g = p.groupingExpressions[index];
   return g.kind === 'attribute' && eventTimeColumns(p.child).has(g.exprId);
+}
+
+function planTransformWithState(p: Extract<LogicalPlan, { kind: 'transformWithState' }>, child: PhysicalOperator, initial: PhysicalOperator | undefined, operatorId: number, options: PlannerOptions): PhysicalOperator {
+  const childOutput = child.output;
+  const ordinals = p.groupingAttributes.map((g) => childOutput.findIndex((a) => a.exprId === g.exprId));
+  if (ordinals.some((o) => o < 0)) throw new InternalError('A grouping attribute of transformWithState is not in its input.');
+  const delays = eventTimeColumns(p.child);
+  const etOrdinal = p.timeMode === 'EventTime' ? singleEventTimeOrdinal(childOutput as Attribute[], delays) : -1;
+  let initialState: { plan: PhysicalOperator; groupingOrdinals: number[] } | undefined;
+  if (p.initialState && initial) {
+    const io = p.initialState.groupingAttributes.map((g) => initial.output.findIndex((a) => a.exprId === g.exprId));
+    if (io.some((o) => o < 0)) throw new InternalError('A grouping attribute of the initial state is not in its plan.');
+    initialState = { plan: initial, groupingOrdinals: io };
+  }
+  const exec = new TransformWithStateExec(
+    p.output,
+    {
+      processor: p.processor as StatefulProcessor,
+      adapter: p.adapter as TransformWithStateAdapter,
+      timeMode: p.timeMode,
+      groupingOrdinals: ordinals,
+      groupingTypes: p.groupingAttributes.map((g) => g.dataType),
+      eventTime: etOrdinal < 0 ? undefined : { ordinal: etOrdinal, isWindow: childOutput[etOrdinal].dataType.typeName() === 'struct' },
+      initialState,
+    },
+    child,
+    operatorId,
+    options.numShufflePartitions,
+    operatorId >= 0,
+  );
+  if (operatorId >= 0) {
+    options.statefulOperators?.push({
+      operatorId,
+      operatorName: 'transformWithStateExec',
+      keySchema: p.groupingAttributes.map((a) => ({ name: a.name, type: a.dataType.simpleString() })),
+      valueSchema: [{ name: 'state', type: 'any' }],
+      pendingProcessingTimer: () => exec.pendingProcessingTimer(),
+    });
+  }
+  return exec;
 }

@@ -335,14 +335,14 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
           }
         }
       }
-      // Rows already behind the state watermark would be evicted at once: Spark never stores them.
-      if (evict && evict(row)) {
-        if (side.outer && !matched) out.push(isLeft ? row.concat(otherNulls) : otherNulls.concat(row));
-        continue;
-      }
-      if (key === NULL_KEY && !side.outer) continue;
       // Left semi: a matched left row is done; only unmatched ones wait for right rows.
       if (type === 'left_semi' && isLeft && matched) continue;
+      // Spark 4's rule: a left row is always stored, even one the state watermark evicts at the
+      // end of this batch, because the right side's rows of this batch have yet to meet it (two
+      // windowed aggregations joined emit their windows in the same batch). A right row already
+      // behind the state watermark is stored only if it must come out null-padded at eviction.
+      if (!isLeft && evict && evict(row) && !(side.outer && !matched)) continue;
+      if (key === NULL_KEY && !side.outer) continue;
       state.mutable(key).push([row, matched]);
       counters.updated++;
     }

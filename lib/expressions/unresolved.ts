@@ -28,6 +28,8 @@ export interface ColumnExpr {
   nameParts: string[];
   /** Set by `df.col(name)`: the column of that DataFrame, even where the name is ambiguous (joins). */
   exprId?: number;
+  /** With exprId: struct fields read from that column (`df.col('s.f')`). */
+  fields?: string[];
   origin?: Origin;
 }
 

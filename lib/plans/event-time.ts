@@ -4,7 +4,8 @@
 // column (and unmarks any earlier one), projections keep it on plain and aliased references, and
 // a window(...) over an event-time column is event time too (Spark's TimeWindowing copies the
 // metadata onto the `window` column).
-import type { Expression } from '../expressions/expression';
+import type { Attribute, Expression } from '../expressions/expression';
+import { AnalysisException } from '../errors/analysis-exception';
 import { TIME_WINDOW_EXPAND } from '../expressions/functions/datetime-window';
 import { SESSION_WINDOW } from '../expressions/functions/datetime-session-window';
 import { childrenOf, outputOf, type LogicalPlan } from './logical-plan';
@@ -20,6 +21,7 @@ export function eventTimeColumns(plan: LogicalPlan): Map<number, number> {
     case 'streamingRelation':
     case 'localRelation':
     case 'flatMapGroupsWithState':
+    case 'transformWithState':
       // A stateful function's output carries no watermark (Spark drops the metadata).
       return new Map();
     case 'project':
@@ -89,4 +91,21 @@ function timeColumnDelay(time: Expression, input: ReadonlyMap<number, number>): 
 /** Whether any column of the plan's output is an event-time column (has a watermark). */
 export function hasEventTimeColumn(plan: LogicalPlan): boolean {
   return eventTimeColumns(plan).size > 0;
+}
+
+/**
+ * Spark's WatermarkSupport.findEventTimeColumn(attrs, allowMultipleEventTimeColumns = false): a
+ * stateful operator whose input carries two different event-time columns (a join of two
+ * watermarked streams, then dropDuplicates) is refused. Returns the ordinal of the one column, or -1.
+ */
+export function singleEventTimeOrdinal(attrs: readonly Attribute[], delays: ReadonlyMap<number, number>): number {
+  const found = attrs.filter((a) => delays.has(a.exprId));
+  if (new Set(found.map((a) => a.exprId)).size > 1) {
+    const eventTimeCols = `(${found.map((a) => `${a.name}#${a.exprId}-T${delays.get(a.exprId)}ms`).join(',')})`;
+    throw new AnalysisException(`More than one event time columns are available. Please ensure there is at most one event time column per stream. event time columns: ${eventTimeCols}`, {
+      errorClass: '_LEGACY_ERROR_TEMP_3077',
+      messageParameters: { eventTimeCols },
+    });
+  }
+  return found.length === 0 ? -1 : attrs.indexOf(found[0]);
 }

@@ -166,6 +166,28 @@ export interface FlatMapGroupsWithState {
   child: LogicalPlan;
 }
 
+/**
+ * Spark's TransformWithState (transformWithState / transformWithStateInPandas): a StatefulProcessor
+ * per key with its state variables and timers. `processor` and `adapter` are the execution
+ * layer's StatefulProcessor and TransformWithStateAdapter (opaque here: plans sit below execution).
+ */
+export interface TransformWithState {
+  kind: 'transformWithState';
+  api: 'transformWithState' | 'transformWithStateInPandas';
+  processor: unknown;
+  adapter: unknown;
+  /** For plans: the processor's class name. */
+  processorName: string;
+  groupingAttributes: Attribute[];
+  output: Attribute[];
+  /** Complete is refused when the query starts (UnsupportedOperationChecker). */
+  outputMode: 'append' | 'update' | 'complete';
+  timeMode: 'None' | 'ProcessingTime' | 'EventTime';
+  /** The grouped initial state (a batch DataFrame) and its grouping columns. */
+  initialState?: { plan: LogicalPlan; groupingAttributes: Attribute[] };
+  child: LogicalPlan;
+}
+
 /** One window function of a Window node: its output column and how it is computed. */
 export interface WindowFunctionSpec {
   output: Attribute;
@@ -189,6 +211,7 @@ export interface Window {
 
 export type LogicalPlan =
   | FlatMapGroupsWithState
+  | TransformWithState
   | Window
   | Expand
   | EventTimeWatermark
@@ -227,6 +250,7 @@ export function outputOf(plan: LogicalPlan): Attribute[] {
     case 'union':
     case 'expand':
     case 'flatMapGroupsWithState':
+    case 'transformWithState':
       return plan.output;
     case 'except':
     case 'intersect':
@@ -279,6 +303,8 @@ export function childrenOf(plan: LogicalPlan): LogicalPlan[] {
     case 'flatMapGroupsWithState':
     case 'window':
       return [plan.child];
+    case 'transformWithState':
+      return plan.initialState ? [plan.child, plan.initialState.plan] : [plan.child];
     case 'union':
       return plan.children;
     case 'except':

@@ -45,6 +45,11 @@ function nodeLine(plan: LogicalPlan): string {
       const state = plan.stateType ? `[${plan.stateType.fields.map((f) => `StructField(${f.name},${f.dataType.toString().replace(/\(\)$/, "")},${f.nullable})`).join(', ')}], ` : '';
       return `${name} ${plan.funcName}(${outputOf(plan.child).map(exprString).join(', ')}), [${plan.groupingAttributes.map(exprString).join(', ')}], [${plan.output.map(exprString).join(', ')}], ${state}${mode}, ${plan.timeout}`;
     }
+    case 'transformWithState': {
+      const mode = plan.outputMode === 'append' ? 'Append' : 'Update';
+      const name = plan.api === 'transformWithState' ? 'TransformWithStateInPySpark' : 'TransformWithStateInPandas';
+      return `${name} ${plan.processorName}(${outputOf(plan.child).map(exprString).join(', ')}), [${plan.output.map(exprString).join(', ')}], ${mode}, ${plan.timeMode === 'None' ? 'NoTime' : plan.timeMode}`;
+    }
     case 'window':
       return `Window [${plan.functions.map((f) => `${f.sql} AS ${f.output.name}#${f.output.exprId}`).join(', ')}]`;
     case 'except':

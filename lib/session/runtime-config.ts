@@ -1,5 +1,6 @@
 // spark.conf: string-valued settings with Spark's defaults for the keys the engine reads.
 import { SparkException } from '../errors/spark-exception';
+import { IllegalArgumentException } from '../errors/illegal-argument-exception';
 
 export const DEFAULTS: Record<string, string> = {
   'spark.sql.shuffle.partitions': '200',
@@ -18,6 +19,10 @@ Object.defineProperty(DEFAULTS, 'spark.sql.session.timeZone', {
   enumerable: true,
   get: () => (localTimeZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'),
 });
+/** SQLConf's checkValue for the keys Rivulet validates: key -> (valid?, Spark's requirement text). */
+const CHECKS: Record<string, [(v: string) => boolean, string]> = {
+  'spark.sql.streaming.multipleWatermarkPolicy': [(v) => v.toLowerCase() === 'min' || v.toLowerCase() === 'max', "Invalid value for 'spark.sql.streaming.multipleWatermarkPolicy'. Valid values are 'min' and 'max'"],
+};
 
 export class RuntimeConfig {
   private readonly values = new Map<string, string>();
@@ -27,6 +32,14 @@ export class RuntimeConfig {
   }
 
   set(key: string, value: string | number | boolean): void {
+    const check = CHECKS[key];
+    if (check && !check[0](String(value))) {
+      throw new IllegalArgumentException(`The value '${String(value)}' in the config "${key}" is invalid. ${check[1]}`, {
+        errorClass: 'INVALID_CONF_VALUE.REQUIREMENT',
+        sqlState: '22022',
+        messageParameters: { confValue: String(value), confName: key, confRequirement: check[1] },
+      });
+    }
     this.values.set(key, typeof value === 'boolean' ? String(value) : String(value));
   }
 

@@ -17,6 +17,7 @@ import { CheckpointLock } from '../checkpoint/checkpoint-lock';
 import { removeTempFilesBelow } from '../checkpoint/checkpoint-file-manager';
 import { corruptLogFile, missingIds, missingLogFile } from '../checkpoint/metadata-log';
 import { checkStateSchemas } from '../state/state-schema-check';
+import { HDFS_PROVIDER_CLASS } from '../state/state-store-provider-factory';
 import { WatermarkTracker, parseWatermarkPolicy } from './watermark-tracker';
 import { resolvePinnedConf } from './pinned-conf';
 import { checkSourceIdentities } from './source-identity';
@@ -178,6 +179,7 @@ export class MicroBatchExecution {
       const statefulOperators = this.statefulOperators;
       this.physical = this.options.planPhysical(() => this.batchTimestampMicros, this.pinnedConf, statefulOperators);
       if (statefulOperators.length > 0) {
+        checkTransformWithStateBackend(statefulOperators, this.pinnedConf['spark.sql.streaming.stateStore.providerClass']);
         checkStateSchemas(
           this.options.checkpoint.dir,
           statefulOperators,
@@ -434,7 +436,7 @@ export class MicroBatchExecution {
     this.stateProvider?.commitBatch?.();
     await sink.addBatch(this.batchId, output, sinkSchema, outputMode);
     const t3 = performance.now();
-    if (eventTimeStats.size > 0) this.hasWatermark = true;
+    for (const s of eventTimeStats.values()) if (s.count > 0) this.hasWatermark = true;
     watermarks.update(eventTimeStats);
     this.previousBatchWatermarkMs = batchWatermarkMs;
     if (!this.commitLog.add(this.batchId, { nextBatchWatermarkMs: watermarks.currentWatermarkMs })) throw concurrentLogUpdate(this.batchId);
@@ -612,4 +614,16 @@ function checkLogsAgree(offsetLog: OffsetSeqLog, offsetIds: readonly number[], c
 /** Offsets read back from offsets/N: JSON the sources wrote, one per source (null for none). */
 function asOffsets(logged: readonly unknown[]): (Offset | null)[] {
   return logged.map((o) => (o === null ? null : (o as Offset)));
+}
+
+/** Spark's TransformWithStateExec runs on RocksDB only: the default (HDFS-backed) provider is refused. */
+function checkTransformWithStateBackend(operators: readonly { operatorName: string }[], providerClass: string | undefined): void {
+  if (!operators.some((o) => o.operatorName === 'transformWithStateExec')) return;
+  const name = providerClass ?? HDFS_PROVIDER_CLASS;
+  if (!['hdfs', 'delta-file', HDFS_PROVIDER_CLASS.toLowerCase()].includes(name.toLowerCase())) return;
+  throw new SparkException(`The feature is not supported: Store backend ${HDFS_PROVIDER_CLASS} is not supported by TransformWithState operator. Please use RocksDBStateStoreProvider.`, {
+    errorClass: 'UNSUPPORTED_FEATURE.STORE_BACKEND_NOT_SUPPORTED_FOR_TWS',
+    sqlState: '0A000',
+    messageParameters: { stateStoreProvider: HDFS_PROVIDER_CLASS },
+  });
 }

@@ -9,7 +9,8 @@ export type MultipleWatermarkPolicy = 'min' | 'max';
 export function parseWatermarkPolicy(value: string | undefined): MultipleWatermarkPolicy {
   const v = (value ?? 'min').toLowerCase();
   if (v !== 'min' && v !== 'max') {
-    throw new IllegalArgumentException(`The value of spark.sql.streaming.multipleWatermarkPolicy should be one of min, max, but was '${value}'`);
+    // Spark's MultipleWatermarkPolicy(name) (spark.conf.set refuses such a value before this).
+    throw new IllegalArgumentException(`Could not recognize watermark policy '${value}'`);
   }
   return v;
 }
@@ -31,7 +32,12 @@ export class WatermarkTracker {
 
   update(stats: ReadonlyMap<number, EventTimeStats>): void {
     for (const [operatorId, s] of stats) {
-      if (s.count === 0) continue;
+      // An input that has not seen data yet holds the global watermark at 0 under the min policy
+      // (Spark's WatermarkTracker populates 0 for it).
+      if (s.count === 0) {
+        if (!this.operatorWatermarks.has(operatorId)) this.operatorWatermarks.set(operatorId, 0);
+        continue;
+      }
       const proposed = s.max - s.delayMs;
       const previous = this.operatorWatermarks.get(operatorId);
       if (previous === undefined || proposed > previous) this.operatorWatermarks.set(operatorId, proposed);
