@@ -204,7 +204,7 @@ function windowedSum(): Workload {
             .agg(sum('value').alias('total')),
           feed: (b) => {
             const out: unknown[] = new Array(batch);
-            for (let i = b * batch, j = 0; j < batch; i++, j++) out[j] = [key[i], BigInt(ts[i]) * 1000n, BigInt(value[i])];
+            for (let i = b * batch, j = 0; j < batch; i++, j++) out[j] = [key[i], new Date(ts[i]), value[i]];
             input.addData(...out);
           },
           batches,
@@ -302,8 +302,8 @@ function streamJoin(): Workload {
             const l: unknown[] = new Array(batch);
             const r: unknown[] = new Array(batch);
             for (let i = b * batch, j = 0; j < batch; i++, j++) {
-              l[j] = [impId[i], BigInt(impTs[i]) * 1000n];
-              r[j] = [clkId[i], BigInt(clkTs[i]) * 1000n];
+              l[j] = [impId[i], new Date(impTs[i])];
+              r[j] = [clkId[i], new Date(clkTs[i])];
             }
             left.addData(...l);
             right.addData(...r);
@@ -373,7 +373,7 @@ function dropDuplicates(): Workload {
           df: input.toDF().withWatermark('ts', '10 seconds').dropDuplicates(['id', 'ts']),
           feed: (b) => {
             const out: unknown[] = new Array(batch);
-            for (let i = b * batch, j = 0; j < batch; i++, j++) out[j] = [ids[i], BigInt(ts[i]) * 1000n];
+            for (let i = b * batch, j = 0; j < batch; i++, j++) out[j] = [ids[i], new Date(ts[i])];
             input.addData(...out);
           },
           batches,
