@@ -147,7 +147,12 @@ export class StatefulAggregateExec implements PhysicalOperator {
         const partition = this.aggregation.partitionOf(group.values);
         const store = stores[partition];
         const existing = store.get(key) as StateEntry | undefined;
-        const entry: StateEntry = existing ? [existing[0], this.aggregation.mergeBuffers(existing[1], group.buffers), existing[2]] : [group.values, group.buffers, this.nextSeq++];
+        let entry: StateEntry;
+        if (existing === undefined) entry = [group.values, group.buffers, this.nextSeq++];
+        else if (store.inPlaceUpdates === true) {
+          this.aggregation.mergeBuffersInto(existing[1], group.buffers);
+          entry = existing;
+        } else entry = [existing[0], this.aggregation.mergeBuffers(existing[1], group.buffers), existing[2]];
         store.put(key, entry);
         if (!existing && byTime) this.index(byTime, entry, partition, key);
         updated.push([entry, partition]);

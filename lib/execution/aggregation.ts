@@ -99,8 +99,10 @@ export class Aggregation {
           key = encodeCompositeKey(values);
         }
       } else {
-        values = grouping.map((g) => g(row));
-        key = values.length === 0 ? '' : encodeCompositeKey(values);
+        const n = grouping.length;
+        values = new Array(n);
+        for (let i = 0; i < n; i++) values[i] = grouping[i](row);
+        key = n === 0 ? '' : encodeCompositeKey(values);
       }
       let group = groups.get(key);
       if (group === undefined) {
@@ -122,6 +124,12 @@ export class Aggregation {
 
   mergeBuffers(left: readonly unknown[], right: readonly unknown[]): unknown[] {
     return this.aggregates.map((a, i) => a.impl.merge(left[i], right[i]));
+  }
+
+  /** mergeBuffers into `left` itself (a state entry its store lets operators change in place). */
+  mergeBuffersInto(left: unknown[], right: readonly unknown[]): void {
+    const aggregates = this.aggregates;
+    for (let i = 0; i < aggregates.length; i++) left[i] = aggregates[i].impl.merge(left[i], right[i]);
   }
 
   /** The output row of a group: the Aggregate's select list over [grouping..., results...]. */

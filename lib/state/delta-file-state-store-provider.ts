@@ -48,6 +48,8 @@ class DeltaFileStateStore implements StateStore {
   /** Keys this batch touched, in the order that reproduces the Map's iteration order. */
   private changes = new Map<unknown, StateChange>();
   private state: 'open' | 'committed' | 'aborted' = 'open';
+  /** Abort drops the partition and reloads it from disk, so values may change in place. */
+  readonly inPlaceUpdates = true;
 
   constructor(
     readonly operatorId: number,

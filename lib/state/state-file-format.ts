@@ -53,15 +53,19 @@ export class StateFileWriter {
     const countAt = w.reserveU32();
     let n = 0;
     for (const [key, change] of changes) {
-      if (change === 'removed' || !data.has(key)) {
-        w.u8(2);
-        w.value(key);
-      } else {
-        w.u8(change === 'moved' ? 1 : 0);
-        w.value(key);
-        w.value(data.get(key));
-      }
       n++;
+      if (change !== 'removed') {
+        // One lookup per record (has() only for a stored undefined).
+        const value = data.get(key);
+        if (value !== undefined || data.has(key)) {
+          w.u8(change === 'moved' ? 1 : 0);
+          w.value(key);
+          w.value(value);
+          continue;
+        }
+      }
+      w.u8(2);
+      w.value(key);
     }
     w.patchU32(countAt, n);
     this.end();
