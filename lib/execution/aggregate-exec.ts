@@ -42,11 +42,20 @@ function orderByPartition(groups: Group[], aggregation: Aggregation): Group[] {
 }
 
 /**
- * A group in state, as a tuple so the state file stores no property names: grouping values,
- * aggregate buffers, and the first-insertion sequence (orders update-mode output like the store's
- * iteration order).
+ * A group in state, as ONE flat array so the state file stores no property names and the heap
+ * holds one array per group: `[seq, ...groupingValues, ...aggregateBuffers]`, seq being the
+ * first-insertion sequence (orders update-mode output like the store's iteration order).
  */
-type StateEntry = [values: unknown[], buffers: unknown[], seq: number];
+type StateEntry = unknown[];
+
+/**
+ * The state layout of earlier versions, `[values[], buffers[], seq]`, converted on load (its first
+ * element is an array; a flat entry starts with its sequence number).
+ */
+function flatFromTuple(v: unknown[]): StateEntry {
+  const [values, buffers, seq] = v as [unknown[], unknown[], number];
+  return [seq, ...values, ...buffers];
+}
 
 /** Where the event time sits in the grouping key: `window` structs count by their end. */
 export interface EventTimeKey {
@@ -55,9 +64,12 @@ export interface EventTimeKey {
   isWindow: boolean;
 }
 
-/** The group's event time in micros (a window's end), as a double: exact below 2^53 micros. */
-function eventTimeOf(values: readonly unknown[], key: EventTimeKey): number | null {
-  let t = values[key.index] as bigint | readonly unknown[] | null;
+/**
+ * The group's event time in micros (a window's end), as a double: exact below 2^53 micros.
+ * `offset`: where the grouping values start in `values` (1 in a flat state entry).
+ */
+function eventTimeOf(values: readonly unknown[], key: EventTimeKey, offset = 0): number | null {
+  let t = values[key.index + offset] as bigint | readonly unknown[] | null;
   if (key.isWindow && t !== null) t = (t as readonly unknown[])[1] as bigint | null;
   return t === null ? null : Number(t as bigint);
 }
@@ -122,11 +134,15 @@ export class StatefulAggregateExec implements PhysicalOperator {
       let next = 0;
       const byTime = new Map<number, [number, unknown][]>();
       stores.forEach((store, p) => {
+        let earlier: [unknown, StateEntry][] | undefined;
         for (const [key, value] of store.iterator()) {
-          const entry = value as StateEntry;
-          next = Math.max(next, entry[2] + 1);
+          let entry = value as StateEntry;
+          if (Array.isArray(entry[0])) (earlier ??= []).push([key, (entry = flatFromTuple(entry))]);
+          next = Math.max(next, (entry[0] as number) + 1);
           if (indexed) this.index(byTime, entry, p, key);
         }
+        // State of the earlier layout is rewritten once, in place (the iteration order stays).
+        if (earlier) for (const [key, entry] of earlier) store.put(key, entry);
       });
       this.nextSeq = next;
       this.byTime = indexed ? byTime : undefined;
@@ -147,7 +163,13 @@ export class StatefulAggregateExec implements PhysicalOperator {
         const partition = this.aggregation.partitionOf(group.values);
         const store = stores[partition];
         const existing = store.get(key) as StateEntry | undefined;
-        const entry: StateEntry = existing ? [existing[0], this.aggregation.mergeBuffers(existing[1], group.buffers), existing[2]] : [group.values, group.buffers, this.nextSeq++];
+        let entry: StateEntry;
+        if (existing === undefined) entry = this.newEntry(group.values, group.buffers);
+        else {
+          // Stores whose abort reloads let the entry change in place; others get a copy.
+          entry = store.inPlaceUpdates === true ? existing : existing.slice();
+          this.aggregation.mergeBuffersInto(entry, group.buffers, this.buffersAt);
+        }
         store.put(key, entry);
         if (!existing && byTime) this.index(byTime, entry, partition, key);
         updated.push([entry, partition]);
@@ -157,7 +179,7 @@ export class StatefulAggregateExec implements PhysicalOperator {
         for (const store of stores) for (const [, entry] of store.iterator()) rows.push(this.resultRow(entry as StateEntry));
       } else {
         if (mode === 'update') {
-          updated.sort((a, b) => a[1] - b[1] || a[0][2] - b[0][2]);
+          updated.sort((a, b) => a[1] - b[1] || (a[0][0] as number) - (b[0][0] as number));
           for (const [entry] of updated) rows.push(this.resultRow(entry));
         }
         if (eventTimeKey !== undefined && byTime) {
@@ -180,7 +202,7 @@ export class StatefulAggregateExec implements PhysicalOperator {
             const entries = evicted[p];
             if (!entries) continue;
             const keys = evictedKeys[p];
-            const order = entries.map((_, i) => i).sort((a, b) => entries[a][2] - entries[b][2]);
+            const order = entries.map((_, i) => i).sort((a, b) => (entries[a][0] as number) - (entries[b][0] as number));
             for (const i of order) {
               if (mode === 'append') rows.push(this.resultRow(entries[i]));
               stores[p].remove(keys[i]);
@@ -217,12 +239,26 @@ export class StatefulAggregateExec implements PhysicalOperator {
     return rows;
   }
 
+  /** Where the buffers start in a flat state entry. */
+  private get buffersAt(): number {
+    return 1 + this.aggregation.groupingCount;
+  }
+
+  private newEntry(values: readonly unknown[], buffers: readonly unknown[]): StateEntry {
+    const nv = values.length;
+    const entry: unknown[] = new Array(1 + nv + buffers.length);
+    entry[0] = this.nextSeq!++;
+    for (let i = 0; i < nv; i++) entry[1 + i] = values[i];
+    for (let i = 0; i < buffers.length; i++) entry[1 + nv + i] = buffers[i];
+    return entry;
+  }
+
   private resultRow(entry: StateEntry): Row {
-    return this.aggregation.resultRow({ values: entry[0], buffers: entry[1] });
+    return this.aggregation.resultRowFlat(entry, 1);
   }
 
   private index(byTime: Map<number, [number, unknown][]>, entry: StateEntry, partition: number, key: unknown): void {
-    const t = eventTimeOf(entry[0], this.eventTimeKey!);
+    const t = eventTimeOf(entry, this.eventTimeKey!, 1);
     if (t === null) return;
     let keys = byTime.get(t);
     if (!keys) byTime.set(t, (keys = []));

@@ -99,8 +99,10 @@ export class Aggregation {
           key = encodeCompositeKey(values);
         }
       } else {
-        values = grouping.map((g) => g(row));
-        key = values.length === 0 ? '' : encodeCompositeKey(values);
+        const n = grouping.length;
+        values = new Array(n);
+        for (let i = 0; i < n; i++) values[i] = grouping[i](row);
+        key = n === 0 ? '' : encodeCompositeKey(values);
       }
       let group = groups.get(key);
       if (group === undefined) {
@@ -122,6 +124,24 @@ export class Aggregation {
 
   mergeBuffers(left: readonly unknown[], right: readonly unknown[]): unknown[] {
     return this.aggregates.map((a, i) => a.impl.merge(left[i], right[i]));
+  }
+
+  /** mergeBuffers into `target` itself, whose buffers start at `at` (a flat state entry). */
+  mergeBuffersInto(target: unknown[], right: readonly unknown[], at: number): void {
+    const aggregates = this.aggregates;
+    for (let i = 0; i < aggregates.length; i++) target[at + i] = aggregates[i].impl.merge(target[at + i], right[i]);
+  }
+
+  /** resultRow of a flat `[..., grouping values..., buffers...]` whose values start at `at`. */
+  resultRowFlat(entry: readonly unknown[], at: number): Row {
+    const nv = this.grouping.length;
+    const nAgg = this.aggregates.length;
+    const slots = new Array(nv + nAgg);
+    for (let i = 0; i < nv; i++) slots[i] = entry[at + i];
+    for (let i = 0; i < nAgg; i++) slots[nv + i] = this.aggregates[i].impl.result(entry[at + nv + i]);
+    const out = new Array(this.result.length);
+    for (let i = 0; i < this.result.length; i++) out[i] = this.result[i](slots);
+    return out;
   }
 
   /** The output row of a group: the Aggregate's select list over [grouping..., results...]. */

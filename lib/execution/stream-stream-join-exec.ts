@@ -105,7 +105,9 @@ class BatchState {
   mutable(key: string): StateEntry[] {
     let entries = this.changed.get(key);
     if (!entries) {
-      entries = [...((this.store.get(key) as StateEntry[] | undefined) ?? [])];
+      const stored = this.store.get(key) as StateEntry[] | undefined;
+      // A store whose abort reloads lets the stored list grow in place (no copy per key and batch).
+      entries = stored === undefined ? [] : this.store.inPlaceUpdates === true ? stored : [...stored];
       this.changed.set(key, entries);
     }
     return entries;
@@ -356,16 +358,19 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
     const updates: [string, StateEntry[] | undefined][] = [];
     for (const [key, value] of store.iterator()) {
       const entries = value as StateEntry[];
-      const kept: StateEntry[] = [];
-      for (const entry of entries) {
+      // Most keys lose nothing in a batch: the kept list is built only from the first evicted row.
+      let kept: StateEntry[] | undefined;
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i];
         if (!evict(entry[0])) {
-          kept.push(entry);
+          if (kept !== undefined) kept.push(entry);
           continue;
         }
+        if (kept === undefined) kept = entries.slice(0, i);
         counters.removed++;
         if (side.outer && !entry[1]) out.push(isLeft ? entry[0].concat(otherNulls) : otherNulls.concat(entry[0]));
       }
-      if (kept.length !== entries.length) updates.push([key as string, kept.length > 0 ? kept : undefined]);
+      if (kept !== undefined) updates.push([key as string, kept.length > 0 ? kept : undefined]);
     }
     for (const [key, kept] of updates) {
       if (kept) store.put(key, kept);

@@ -117,6 +117,8 @@ class LmdbStateStore implements StateStore {
   private nextSeq: number;
   private keyCount: number;
   private state: 'open' | 'committed' | 'aborted' = 'open';
+  /** get() decodes a fresh value or returns the overlay's; abort drops the overlay. */
+  readonly inPlaceUpdates = true;
 
   constructor(
     readonly operatorId: number,

@@ -34,12 +34,15 @@ export interface ParsedStateFile {
 
 /** Writes one operator version's file. */
 export class StateFileWriter {
-  private readonly w = new BinaryWriter();
   private sections = 0;
   private readonly sectionsAt: number;
 
-  constructor(partitions: number) {
-    const w = this.w;
+  /** `w`: a writer whose buffer is reused (a provider writes one file at a time). */
+  constructor(
+    partitions: number,
+    private readonly w = new BinaryWriter(),
+  ) {
+    w.pos = 0;
     w.ensure(5);
     MAGIC.copy(w.buf, 0);
     w.pos = 4;
@@ -53,15 +56,19 @@ export class StateFileWriter {
     const countAt = w.reserveU32();
     let n = 0;
     for (const [key, change] of changes) {
-      if (change === 'removed' || !data.has(key)) {
-        w.u8(2);
-        w.value(key);
-      } else {
-        w.u8(change === 'moved' ? 1 : 0);
-        w.value(key);
-        w.value(data.get(key));
-      }
       n++;
+      if (change !== 'removed') {
+        // One lookup per record (has() only for a stored undefined).
+        const value = data.get(key);
+        if (value !== undefined || data.has(key)) {
+          w.u8(change === 'moved' ? 1 : 0);
+          w.value(key);
+          w.value(value);
+          continue;
+        }
+      }
+      w.u8(2);
+      w.value(key);
     }
     w.patchU32(countAt, n);
     this.end();
@@ -102,6 +109,7 @@ export class StateFileWriter {
     this.sections++;
   }
 
+  /** The file's bytes: a view of the writer's buffer, valid until the writer is used again. */
   finish(): Buffer {
     const w = this.w;
     w.patchU32(this.sectionsAt, this.sections);

@@ -12,6 +12,12 @@ export interface StateStore<K = unknown, V = unknown> {
   /** Entries in a stable order (insertion order of keys). */
   iterator(): IterableIterator<[K, V]>;
   readonly numKeys: number;
+  /**
+   * True when a value got from this store may be mutated in place and put back: abort never
+   * restores the previous value objects (the batch's changes are reloaded or kept off the base).
+   * Operators then update aggregation buffers in place instead of copying them per batch.
+   */
+  readonly inPlaceUpdates?: boolean;
   /** Makes this batch's changes version `version + 1` and returns it. */
   commit(): number;
   abort(): void;

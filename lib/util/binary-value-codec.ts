@@ -26,6 +26,13 @@ const T_STRING16 = 16;
 const MIN_I64 = -(2n ** 63n);
 const MAX_I64 = 2n ** 63n - 1n;
 
+// Buffer's writeBigInt64LE/readBigInt64LE do several BigInt operations per call (a third of the
+// cost of writing a state file of timestamp keys); a one-element typed array converts natively.
+const scratch64 = new BigInt64Array(1);
+const scratch8 = new Uint8Array(scratch64.buffer);
+/** The file format is little-endian; the typed-array shortcut holds on little-endian hosts only. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** A growable output buffer. */
 export class BinaryWriter {
   buf: Buffer;
@@ -119,9 +126,16 @@ export class BinaryWriter {
       case 'bigint':
         if (v >= MIN_I64 && v <= MAX_I64) {
           this.ensure(9);
-          this.buf[this.pos++] = T_BIGINT;
-          this.buf.writeBigInt64LE(v, this.pos);
-          this.pos += 8;
+          const buf = this.buf;
+          let p = this.pos;
+          buf[p++] = T_BIGINT;
+          if (LITTLE_ENDIAN) {
+            scratch64[0] = v;
+            for (let i = 0; i < 8; i++) buf[p + i] = scratch8[i];
+          } else {
+            buf.writeBigInt64LE(v, p);
+          }
+          this.pos = p + 8;
         } else {
           this.u8(T_BIGTEXT);
           this.string(v.toString());
@@ -263,9 +277,12 @@ export class BinaryReader {
         return this.string();
       case T_BIGINT: {
         this.need(8);
-        const v = this.buf.readBigInt64LE(this.pos);
-        this.pos += 8;
-        return v;
+        const buf = this.buf;
+        const p = this.pos;
+        this.pos = p + 8;
+        if (!LITTLE_ENDIAN) return buf.readBigInt64LE(p);
+        for (let i = 0; i < 8; i++) scratch8[i] = buf[p + i];
+        return scratch64[0];
       }
       case T_BIGTEXT:
         return BigInt(this.string());

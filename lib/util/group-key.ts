@@ -4,7 +4,7 @@
 
 export function encodeCompositeKey(values: readonly unknown[]): string {
   let out = '';
-  for (const v of values) out += encodeValue(v);
+  for (let i = 0; i < values.length; i++) out += encodeValue(values[i]);
   return out;
 }
 
@@ -20,7 +20,12 @@ function encodeValue(v: unknown): string {
     case 'boolean':
       return v ? 't;' : 'f;';
     default:
-      if (Array.isArray(v)) return `a${v.length}[${v.map(encodeValue).join('')}]`;
+      if (Array.isArray(v)) {
+        // A loop, not map/join: window structs are arrays, encoded once per row and window.
+        let out = `a${v.length}[`;
+        for (let i = 0; i < v.length; i++) out += encodeValue(v[i]);
+        return out + ']';
+      }
       if (v instanceof Uint8Array) return `b${v.length}:${Array.from(v).join(',')};`;
       // Maps group regardless of entry order (Spark normalises them with MapSort before grouping).
       if (v instanceof Map) return `m${v.size}{${[...v].map(([k, x]) => encodeValue(k) + encodeValue(x)).sort().join('')}}`;
