@@ -20,6 +20,9 @@ import {
 } from './gen/spark/connect/base_pb';
 import type { Command } from './gen/spark/connect/commands_pb';
 import type { Relation } from './gen/spark/connect/relations_pb';
+import type { RelationInit } from './relation';
+import type { CommandSchema } from './gen/spark/connect/commands_pb';
+type CommandInit = MessageInitShape<typeof CommandSchema>;
 import { GrpcBridge, type BridgeReply } from './grpc-bridge';
 import type { ConnectionSettings } from './connection-string';
 import { serverError } from './server-error';
@@ -61,15 +64,15 @@ export class ConnectClient {
   }
 
   /** Runs a relation and returns every response (Arrow batches, schema, metrics). */
-  executeRelation(root: Relation): ExecutePlanResponse[] {
+  executeRelation(root: Relation | RelationInit): ExecutePlanResponse[] {
     return this.executeReply(this.bridge.callSync('ExecutePlan', true, this.executeBytes({ opType: { case: 'root', value: root } })));
   }
 
-  executeCommand(command: Command): ExecutePlanResponse[] {
+  executeCommand(command: Command | CommandInit): ExecutePlanResponse[] {
     return this.executeReply(this.bridge.callSync('ExecutePlan', true, this.executeBytes({ opType: { case: 'command', value: command } })));
   }
 
-  async executeCommandAsync(command: Command): Promise<ExecutePlanResponse[]> {
+  async executeCommandAsync(command: Command | CommandInit): Promise<ExecutePlanResponse[]> {
     return this.executeReply(await this.bridge.callAsync('ExecutePlan', true, this.executeBytes({ opType: { case: 'command', value: command } })));
   }
 
