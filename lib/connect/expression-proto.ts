@@ -16,7 +16,7 @@ export type ExprInit = MessageInitShape<typeof ExpressionSchema>;
 export type LiteralInit = MessageInitShape<typeof Expression_LiteralSchema>;
 
 /** Our operator names -> the names PySpark's Connect client sends. */
-const OPERATOR_NAMES: Record<string, string> = { '=': '==' };
+const OPERATOR_NAMES: Record<string, string> = { '=': '==', isnull: 'isNull', isnotnull: 'isNotNull' };
 
 export function expressionToProto(e: UnresolvedExpression, lambdaVars: ReadonlySet<string> = new Set()): ExprInit {
   // Text from the SQL parser (expr(), or a string condition) goes as text, as PySpark sends it.
@@ -32,7 +32,7 @@ export function expressionToProto(e: UnresolvedExpression, lambdaVars: ReadonlyS
         return { exprType: { case: 'unresolvedNamedLambdaVariable', value: { nameParts: e.nameParts } } };
       }
       if (e.nameParts.length === 1 && e.nameParts[0] === '*') return { exprType: { case: 'unresolvedStar', value: {} } };
-      return { exprType: { case: 'unresolvedAttribute', value: { unparsedIdentifier: name } } };
+      return { exprType: { case: 'unresolvedAttribute', value: { unparsedIdentifier: name, isMetadataColumn: false } } };
     }
     case 'star':
       return { exprType: { case: 'unresolvedStar', value: e.target ? { unparsedTarget: `${e.target.map(quoteIfNeeded).join('.')}.*` } : {} } };
@@ -133,7 +133,7 @@ export function expressionString(text: string): ExprInit {
 }
 
 export function attribute(name: string): ExprInit {
-  return { exprType: { case: 'unresolvedAttribute', value: { unparsedIdentifier: name } } };
+  return { exprType: { case: 'unresolvedAttribute', value: { unparsedIdentifier: name, isMetadataColumn: false } } };
 }
 
 /** A name part as a multi-part identifier spells it (PySpark's col("a.b") is two parts). */

@@ -252,11 +252,11 @@ export class RemoteDataFrame {
   }
 
   distinct(): RemoteDataFrame {
-    return this.with({ case: 'deduplicate', value: { input: this.relation, allColumnsAsKeys: true } });
+    return this.with({ case: 'deduplicate', value: { input: this.relation, allColumnsAsKeys: true, withinWatermark: false } });
   }
 
   dropDuplicates(subset?: string[] | null): RemoteDataFrame {
-    return this.with({ case: 'deduplicate', value: subset ? { input: this.relation, columnNames: subset } : { input: this.relation, allColumnsAsKeys: true } });
+    return this.with({ case: 'deduplicate', value: subset ? { input: this.relation, columnNames: subset, allColumnsAsKeys: false, withinWatermark: false } : { input: this.relation, allColumnsAsKeys: true, withinWatermark: false } });
   }
 
   drop_duplicates(subset?: string[] | null): RemoteDataFrame {
@@ -264,7 +264,7 @@ export class RemoteDataFrame {
   }
 
   dropDuplicatesWithinWatermark(subset?: string[] | null): RemoteDataFrame {
-    return this.with({ case: 'deduplicate', value: subset ? { input: this.relation, columnNames: subset, withinWatermark: true } : { input: this.relation, allColumnsAsKeys: true, withinWatermark: true } });
+    return this.with({ case: 'deduplicate', value: subset ? { input: this.relation, columnNames: subset, allColumnsAsKeys: false, withinWatermark: true } : { input: this.relation, allColumnsAsKeys: true, withinWatermark: true } });
   }
 
   withWatermark(eventTime: string, delayThreshold: string): RemoteDataFrame {
@@ -407,7 +407,7 @@ export class RemoteColumn extends Column {
 /** A Column (or name) as a protobuf expression; plan ids of `df.col()` columns are kept. */
 export function colExprOf(c: ColumnOrName | Column): ExprInit {
   if (c instanceof RemoteColumn && c.planId !== undefined) {
-    return { exprType: { case: 'unresolvedAttribute', value: { unparsedIdentifier: c.columnName, planId: c.planId } } };
+    return { exprType: { case: 'unresolvedAttribute', value: { unparsedIdentifier: c.columnName, planId: c.planId, isMetadataColumn: false } } };
   }
   return colExpr(c as ColumnOrName);
 }

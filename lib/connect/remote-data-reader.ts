@@ -8,8 +8,9 @@ import type { RemoteSession } from './remote-session';
 type OptionValue = string | number | boolean | null | undefined;
 type ReaderOptions = Record<string, OptionValue>;
 
+/** Option values as PySpark's Connect client sends them (Python's `str`: booleans `True`/`False`). */
 function optionString(v: string | number | boolean): string {
-  return typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v);
+  return typeof v === 'boolean' ? (v ? 'True' : 'False') : String(v);
 }
 
 export class RemoteDataReader {
@@ -93,7 +94,8 @@ export class RemoteDataReader {
             case: 'dataSource',
             value: {
               ...(this.source !== undefined ? { format: this.source } : {}),
-              ...(this.userSchema !== undefined ? { schema: this.userSchema } : {}),
+              // PySpark's stream reader always sends a schema, empty when none is given.
+              ...(this.userSchema !== undefined ? { schema: this.userSchema } : this.isStreaming ? { schema: '' } : {}),
               options: this.opts,
               paths,
             },

@@ -1,19 +1,25 @@
-import { ConnectClient } from '../../lib/connect/connect-client';
-import { parseConnectionString } from '../../lib/connect/connection-string';
-import { rowsFromArrowBatches } from '../../lib/connect/arrow-rows';
-import { structFromProto } from '../../lib/connect/data-type-proto';
-import { toExternalRows } from '../../lib/types/external-row';
-const c = new ConnectClient(parseConnectionString('sc://127.0.0.1:15302'));
-let t = Date.now();
-const rs = c.executeRelation({ relType: { case: 'sql', value: { query: "select 1 as a, 2L as b, 'x' as s, cast(1.5 as decimal(10,2)) d, timestamp'2024-05-01 10:00:00.123456' ts, date'2024-05-01' dt, array(1,2,null) arr, map('k', 1) m, named_struct('x', 1, 'y', 'z') st, X'0102' bin, true bo, 1.5D dbl, timestamp_ntz'2024-01-01 00:00:00' ntz, interval '1 2:03:04' day to second dti, cast(null as int) n" } } } as any);
-console.log('ms', Date.now() - t, rs.map((r) => r.responseType.case));
-const schemaResp = rs.find((r) => r.schema);
-console.log(schemaResp?.schema?.kind.case);
-const schema = structFromProto((schemaResp!.schema!.kind as any).value.fields);
-const batches = rs.filter((r) => r.responseType.case === 'arrowBatch').map((r) => (r.responseType.value as any).data);
-console.log(toExternalRows(schema, rowsFromArrowBatches(schema, batches)));
-try { c.executeRelation({ relType: { case: 'sql', value: { query: 'select nope' } } } as any); } catch (e) { console.log((e as any).constructor.name, (e as Error).message); }
-t = Date.now();
-for (let i = 0; i < 10; i++) c.executeRelation({ relType: { case: 'sql', value: { query: 'select 1' } } } as any);
-console.log('10 collects ms', Date.now() - t);
-c.close().then(() => console.log('closed'));
+import { StreamSession } from '../../lib/index';
+import { col, lit, upper, count, window, sum, expr } from '../../lib/functions';
+async function main() {
+  const spark = StreamSession.builder().remote(process.env.REMOTE ?? 'sc://127.0.0.1:15302').getOrCreate();
+  const df = spark.createDataFrame([[1, 'a'], [2, 'b'], [3, 'a']], ['x', 'y']);
+  console.log(df.collect());
+  df.groupBy('y').agg(count('*').alias('n'), sum('x')).orderBy('y').show();
+  console.log(df.select(col('x').plus(1).alias('z'), upper(col('y')), expr('x * 10 as t')).filter(col('x').ne(1)).collect());
+  console.log(df.schema.simpleString(), df.count(), spark.version);
+  spark.sql('select 1 as one').show();
+  try { df.select('nope').collect(); } catch (e) { console.log((e as Error).constructor.name, (e as Error).message.split('\n')[0]); }
+  spark.conf.set('spark.sql.shuffle.partitions', '3');
+  console.log(spark.conf.get('spark.sql.shuffle.partitions'));
+  const stream = spark.readStream.format('rate').option('rowsPerSecond', 10).load();
+  const q = stream.groupBy(window(col('timestamp'), '1 second')).count().writeStream.format('memory').queryName('rates').outputMode('complete').start();
+  console.log(q.id, q.name, q.isActive);
+  await q.processAllAvailable();
+  console.log('status', q.status, 'last batch', q.lastProgress?.batchId);
+  console.log(spark.streams.active.map((x) => x.name));
+  console.log(spark.table('rates').limit(2).collect());
+  await q.stop();
+  console.log('active after stop', q.isActive);
+  await spark.stop();
+}
+main().catch((e) => { console.error(e); process.exit(1); });
