@@ -73,6 +73,10 @@ function parseJson<T>(text: string | undefined, fallback: T): T {
 
 /** The user-facing exception for a failed call. */
 export function serverError(failure: GrpcFailure): Error {
+  return Object.defineProperty(mapFailure(failure), 'grpcFailure', { value: failure, enumerable: false });
+}
+
+function mapFailure(failure: GrpcFailure): Error {
   const info = failure.statusDetails ? decodeErrorInfo(failure.statusDetails) : undefined;
   const message = failure.details;
   if (!info) {
@@ -95,7 +99,7 @@ export function serverError(failure: GrpcFailure): Error {
     const e = new StreamingQueryException(messageParameters.id ?? '', messageParameters.runId ?? '', new Error(messageParameters.message ?? raw));
     error = e;
   } else if (has('org.apache.spark.sql.catalyst.parser.ParseException')) {
-    error = new ParseException(raw, '', -1, { errorClass, sqlState, messageParameters });
+    error = new ParseException(raw, '', 0, { errorClass, sqlState, messageParameters });
   } else if (has('org.apache.spark.sql.AnalysisException')) {
     error = new AnalysisException(raw, { errorClass, sqlState, messageParameters });
   } else if (has('java.lang.IllegalArgumentException')) {
