@@ -323,15 +323,16 @@ export class RemoteDataFrame {
 
   /** The table Spark prints, rendered by the server (ShowString), written to stdout. */
   show(n: number | boolean = 20, truncate: boolean | number = true, vertical = false): void {
-    process.stdout.write(this.showString(n, truncate, vertical));
+    process.stdout.write(this.showString(n, truncate, vertical) + '\n');
   }
 
+  /** The text `show()` prints, without its final newline (as local mode's showString). */
   showString(n: number | boolean = 20, truncate: boolean | number = true, vertical = false): string {
     const numRows = typeof n === 'boolean' ? 20 : n;
     const trunc = typeof n === 'boolean' ? (n ? 20 : 0) : truncate === true ? 20 : truncate === false ? 0 : truncate;
     const df = this.with({ case: 'showString', value: { input: this.relation, numRows, truncate: trunc, vertical } });
     const { rows } = decodeResult(this.session.client.executeRelation(df.relation));
-    return String(rows[0]?.[0] ?? '');
+    return String(rows[0]?.[0] ?? '').replace(/\n$/, '');
   }
 
   explain(extended: boolean | string = false): void {
