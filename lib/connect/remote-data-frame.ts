@@ -326,13 +326,13 @@ export class RemoteDataFrame {
     process.stdout.write(this.showString(n, truncate, vertical) + '\n');
   }
 
-  /** The text `show()` prints, without its final newline (as local mode's showString). */
+  /** The text `show()` prints before print()'s newline (Spark's ShowString, as local mode's showString). */
   showString(n: number | boolean = 20, truncate: boolean | number = true, vertical = false): string {
     const numRows = typeof n === 'boolean' ? 20 : n;
     const trunc = typeof n === 'boolean' ? (n ? 20 : 0) : truncate === true ? 20 : truncate === false ? 0 : truncate;
     const df = this.with({ case: 'showString', value: { input: this.relation, numRows, truncate: trunc, vertical } });
     const { rows } = decodeResult(this.session.client.executeRelation(df.relation));
-    return String(rows[0]?.[0] ?? '').replace(/\n$/, '');
+    return String(rows[0]?.[0] ?? '');
   }
 
   explain(extended: boolean | string = false): void {
