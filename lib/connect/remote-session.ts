@@ -11,6 +11,7 @@ import { RemoteStreamingQueryManager } from './remote-streaming-query-manager';
 import { relation } from './relation';
 import { literalToProto, unresolvedFunction } from './expression-proto';
 import { unsupportedRemotely } from './unsupported';
+import { PySparkValueError } from '../errors/illegal-argument-exception';
 import { rowsFromUserData } from '../types/user-data-rows';
 import { parseTableSchema } from '../types/ddl';
 import { ArrayType, DataType } from '../types/data-types';
@@ -114,8 +115,14 @@ export class RemoteSession {
     throw unsupportedRemotely('spark.udf (JavaScript UDFs)', 'built-in functions or SQL expressions');
   }
 
+  /** As PySpark's Connect session: the SparkContext lives in the server's JVM. */
   get sparkContext(): never {
-    throw unsupportedRemotely('spark.sparkContext (RDDs and DStreams)', 'DataFrames and Structured Streaming');
+    throw new PySparkValueError(
+      'JVM_ATTRIBUTE_NOT_SUPPORTED',
+      'Attribute `sparkContext` is not supported in Spark Connect as it depends on the JVM. If you need to use this attribute, do not use Spark Connect when creating your session. Visit https://spark.apache.org/docs/latest/sql-getting-started.html#starting-point-sparksession for creating regular Spark Session in detail.',
+      { attr_name: 'sparkContext' },
+      '0A000',
+    );
   }
 
   /** Releases the server session and closes the channel; running queries keep running on the server until stopped. */
