@@ -8,6 +8,7 @@ import { expressionToProto } from '../../lib/connect/expression-proto';
 import { ExpressionSchema } from '../../lib/connect/gen/spark/connect/expressions_pb';
 import { col, transform, row_number, sum } from '../../lib/functions';
 import { Window } from '../../lib/api/window';
+import { StreamingQueryProgress } from '../../lib/streaming/progress';
 import { spawnSync } from 'node:child_process';
 import { scriptCommand, scriptEnv, PROJECT_ROOT } from '../support/script-process';
 
@@ -44,7 +45,13 @@ test('writeStream.start sends WriteStreamOperationStart and returns the query th
 });
 
 test('StreamingQuery: status, lastProgress, recentProgress, exception, awaitTermination(timeout), processAllAvailable, stop, explain', async () => {
-  const progress = { id: QUERY_ID.id, runId: QUERY_ID.runId, name: 'q', batchId: 3, numInputRows: 7 };
+  // As the server sends it: offsets as JSON text, metrics maps local mode does not report.
+  const progress = {
+    id: QUERY_ID.id, runId: QUERY_ID.runId, name: 'q', timestamp: '2024-05-01T00:00:00.000Z', batchId: 3, batchDuration: 12, numInputRows: 7,
+    durationMs: { triggerExecution: 12 }, eventTime: {}, stateOperators: [],
+    sources: [{ description: 'RateStreamV2', startOffset: '5', endOffset: '{"0":12}', latestOffset: null, numInputRows: 7, inputRowsPerSecond: 3.5, processedRowsPerSecond: 'NaN', metrics: {} }],
+    sink: { description: 'MemorySink', numOutputRows: 7, metrics: {} }, observedMetrics: {},
+  };
   const { spark, sent } = fakeSession((json) => {
     const c = (json.streamingQueryCommand ?? {}) as Record<string, unknown>;
     if ('status' in c) return { case: 'streamingQueryCommandResult', value: { queryId: QUERY_ID, resultType: { case: 'status', value: { statusMessage: 'Waiting for data to arrive', isDataAvailable: false, isTriggerActive: false, isActive: true } } } } as never;
@@ -58,7 +65,15 @@ test('StreamingQuery: status, lastProgress, recentProgress, exception, awaitTerm
   const q = new RemoteStreamingQuery(spark, QUERY_ID.id, QUERY_ID.runId, 'q');
   expect(q.status).toEqual({ message: 'Waiting for data to arrive', isDataAvailable: false, isTriggerActive: false });
   expect(q.isActive).toBe(true);
-  expect(q.lastProgress).toEqual(progress);
+  const last = q.lastProgress;
+  expect(last).toBeInstanceOf(StreamingQueryProgress);
+  expect(last?.numInputRows).toBe(7);
+  expect(JSON.parse(last!.json())).toEqual({
+    id: QUERY_ID.id, runId: QUERY_ID.runId, name: 'q', timestamp: '2024-05-01T00:00:00.000Z', batchId: 3, batchDuration: 12, numInputRows: 7, inputRowsPerSecond: 3.5,
+    durationMs: { triggerExecution: 12 }, stateOperators: [],
+    sources: [{ description: 'RateStreamV2', startOffset: 5, endOffset: { '0': 12 }, latestOffset: null, numInputRows: 7, inputRowsPerSecond: 3.5 }],
+    sink: { description: 'MemorySink', numOutputRows: 7 },
+  });
   expect(q.recentProgress.map((p) => p.batchId)).toEqual([2, 3]);
   expect(q.exception()?.message).toBe('[STREAM_FAILED] boom');
   expect(await q.awaitTermination(1.5)).toBe(false);

@@ -6,6 +6,8 @@ import type { StreamingQueryCommandSchema, StreamingQueryCommandResult } from '.
 import { timeoutMillis } from '../api/await-timeout';
 import type { RemoteSession } from './remote-session';
 import { StreamingQueryException } from '../errors/streaming-query-exception';
+import type { StreamingQueryProgress } from '../streaming/progress';
+import { progressFromServerJson } from './server-progress';
 
 type CommandCase = MessageInitShape<typeof StreamingQueryCommandSchema>['command'];
 
@@ -56,16 +58,16 @@ export class RemoteStreamingQuery {
     return { message: s?.statusMessage ?? '', isDataAvailable: s?.isDataAvailable ?? false, isTriggerActive: s?.isTriggerActive ?? false };
   }
 
-  /** The last progress report as Spark's JSON (the same fields local mode reports). */
-  get lastProgress(): Record<string, unknown> | null {
+  /** The last progress report, as local mode's StreamingQueryProgress. */
+  get lastProgress(): StreamingQueryProgress | null {
     const r = this.result({ case: 'lastProgress', value: true });
     if (r.case !== 'recentProgress' || r.value.recentProgressJson.length === 0) return null;
-    return JSON.parse(r.value.recentProgressJson[r.value.recentProgressJson.length - 1]) as Record<string, unknown>;
+    return progressFromServerJson(r.value.recentProgressJson[r.value.recentProgressJson.length - 1]);
   }
 
-  get recentProgress(): Record<string, unknown>[] {
+  get recentProgress(): StreamingQueryProgress[] {
     const r = this.result({ case: 'recentProgress', value: true });
-    return r.case === 'recentProgress' ? r.value.recentProgressJson.map((j) => JSON.parse(j) as Record<string, unknown>) : [];
+    return r.case === 'recentProgress' ? r.value.recentProgressJson.map(progressFromServerJson) : [];
   }
 
   /** The query's failure, or null (a StreamingQueryException carrying the server's message). */
