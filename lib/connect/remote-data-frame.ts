@@ -368,8 +368,28 @@ export class RemoteDataFrame {
     return new W(this);
   }
 
-  get na(): never {
-    throw unsupportedRemotely('df.na', 'fillna/dropna through `spark.sql(...)`');
+  /** `df.na`: fill and drop (NAFill / NADrop relations, as PySpark's Connect client sends them). */
+  get na(): { fill: RemoteDataFrame['fillna']; drop: RemoteDataFrame['dropna'] } {
+    return { fill: (value, subset) => this.fillna(value, subset), drop: (how, thresh, subset) => this.dropna(how, thresh, subset) };
+  }
+
+  /** `fillna(0)`, `fillna('x', ['a'])`, `fillna({ a: 0, b: 'x' })`: integers fill as BIGINT, as PySpark sends them. */
+  fillna(value: number | string | boolean | Record<string, number | string | boolean>, subset?: string | string[] | null): RemoteDataFrame {
+    const lit = (v: number | string | boolean) =>
+      typeof v === 'boolean' ? { literalType: { case: 'boolean' as const, value: v } } : typeof v === 'string' ? { literalType: { case: 'string' as const, value: v } } : Number.isInteger(v) ? { literalType: { case: 'long' as const, value: BigInt(v) } } : { literalType: { case: 'double' as const, value: v } };
+    if (typeof value === 'object') {
+      const entries = Object.entries(value);
+      return this.with({ case: 'fillNa', value: { input: this.relation, cols: entries.map(([k]) => k), values: entries.map(([, v]) => lit(v)) } });
+    }
+    const cols = subset === undefined || subset === null ? [] : typeof subset === 'string' ? [subset] : subset;
+    return this.with({ case: 'fillNa', value: { input: this.relation, cols, values: [lit(value)] } });
+  }
+
+  /** `dropna(how = 'any', thresh?, subset?)`. */
+  dropna(how: string | null = 'any', thresh?: number | null, subset?: string | string[] | null): RemoteDataFrame {
+    const cols = subset === undefined || subset === null ? [] : typeof subset === 'string' ? [subset] : subset;
+    const minNonNulls = thresh !== undefined && thresh !== null ? thresh : how === 'all' ? 1 : undefined;
+    return this.with({ case: 'dropNa', value: { input: this.relation, cols, ...(minNonNulls !== undefined ? { minNonNulls } : {}) } });
   }
 
   foreach(): never {

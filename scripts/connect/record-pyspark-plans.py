@@ -36,6 +36,7 @@ programs = {
     'dedup-within-watermark': lambda: rel(rate().withWatermark('timestamp', '5 seconds').dropDuplicatesWithinWatermark(['value'])),
     'agg-functions': lambda: rel(spark.range(5).groupBy((F.col('id') % 2).alias('k')).agg(F.sum('id').alias('s'), F.countDistinct('id'), F.max(F.col('id')))),
     'with-columns': lambda: rel(spark.range(2).withColumn('y', F.col('id') * 2).withColumnRenamed('id', 'x').drop('y')),
+    'na-fill-drop': lambda: rel(spark.range(3).na.fill(0, ['id']).na.fill({'id': 1.5}).na.drop('all').dropna(thresh=2, subset=['id'])),
     'stream-file-source-options': lambda: rel(spark.readStream.format('csv').option('header', True).option('maxFilesPerTrigger', 1).schema(StructType([StructField('a', IntegerType()), StructField('b', StringType())])).load('/tmp/csv')),
 }
 
