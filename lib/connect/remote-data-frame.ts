@@ -267,6 +267,15 @@ export class RemoteDataFrame {
     return this.with({ case: 'deduplicate', value: subset ? { input: this.relation, columnNames: subset, allColumnsAsKeys: false, withinWatermark: true } : { input: this.relation, allColumnsAsKeys: true, withinWatermark: true } });
   }
 
+  drop_duplicates_within_watermark(subset?: string[] | null): RemoteDataFrame {
+    return this.dropDuplicatesWithinWatermark(subset);
+  }
+
+  /** `df.sparkSession`: the remote session this DataFrame belongs to. */
+  get sparkSession(): RemoteSession {
+    return this.session;
+  }
+
   withWatermark(eventTime: string, delayThreshold: string): RemoteDataFrame {
     return this.with({ case: 'withWatermark', value: { input: this.relation, eventTime, delayThreshold } });
   }
@@ -469,5 +478,13 @@ export class RemoteGroupedData {
 
   applyInPandasWithState(): never {
     throw unsupportedRemotely('applyInPandasWithState with a JavaScript function', 'SQL aggregations, or local mode for arbitrary stateful processing');
+  }
+
+  mapGroupsWithState(): never {
+    throw unsupportedRemotely('mapGroupsWithState with a JavaScript function', 'SQL aggregations, or local mode for arbitrary stateful processing');
+  }
+
+  flatMapGroupsWithState(): never {
+    throw unsupportedRemotely('flatMapGroupsWithState with a JavaScript function', 'SQL aggregations, or local mode for arbitrary stateful processing');
   }
 }
