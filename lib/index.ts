@@ -6,6 +6,10 @@
  */
 // "rivulet": the user-facing API.
 export { StreamSession, SparkSession, Builder } from './session/stream-session';
+export { RemoteBuilder } from './session/stream-session';
+export type { RemoteSession } from './connect/remote-session';
+export type { RemoteDataFrame, RemoteGroupedData } from './connect/remote-data-frame';
+export type { RemoteStreamingQuery } from './connect/remote-streaming-query';
 // PySpark's SparkContext: `new SparkContext(master, appName)`, parallelize; spark.sparkContext
 // is the session's view of it (StreamingContext accepts either).
 export { SparkContext } from './dstream/spark-context';

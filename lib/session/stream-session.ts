@@ -299,8 +299,19 @@ export class Builder {
     return this;
   }
 
-  /** The active session (with these options applied) or a new one. */
+  /**
+   * Remote mode: `remote('sc://host:15002')` runs everything on a Spark Connect server (README
+   * "Running on a Spark cluster"). The lib/connect layer loads only here, so local start-up is unchanged.
+   */
+  remote(url: string): RemoteBuilder {
+    return new RemoteBuilder(url, this.options);
+  }
+
+  /** The active session (with these options applied) or a new one; SPARK_REMOTE selects remote mode. */
   getOrCreate(): StreamSession {
+    const remoteUrl = this.options['spark.remote'] ?? process.env.SPARK_REMOTE;
+    // The remote session has local mode's API (duck-typed): a script runs unchanged with SPARK_REMOTE set.
+    if (remoteUrl && !remoteUrl.startsWith('local')) return new RemoteBuilder(remoteUrl, this.options).getOrCreate() as unknown as StreamSession;
     let session = StreamSession.getActiveSession();
     if (!session) {
       session = new StreamSession(this.options);
@@ -319,7 +330,40 @@ export class Builder {
   }
 }
 
+/** `builder().remote(url)`: getOrCreate() gives a RemoteSession (lib/connect). */
+export class RemoteBuilder {
+  constructor(
+    private readonly url: string,
+    private readonly options: Record<string, string>,
+  ) {}
+
+  appName(name: string): RemoteBuilder {
+    return new RemoteBuilder(this.url, { ...this.options, 'spark.app.name': name });
+  }
+
+  config(key: string | Record<string, string | number | boolean>, value?: string | number | boolean): RemoteBuilder {
+    const options = { ...this.options };
+    if (typeof key === 'string') {
+      if (value !== undefined) options[key] = String(value);
+    } else {
+      for (const [k, v] of Object.entries(key)) options[k] = String(v);
+    }
+    return new RemoteBuilder(this.url, options);
+  }
+
+  getOrCreate(): import('../connect/remote-session').RemoteSession {
+    const { RemoteSession } = require('../connect/remote-session') as typeof import('../connect/remote-session');
+    return RemoteSession.getOrCreate(this.url, this.options);
+  }
+
+  create(): import('../connect/remote-session').RemoteSession {
+    const { RemoteSession } = require('../connect/remote-session') as typeof import('../connect/remote-session');
+    return new RemoteSession(this.url, this.options);
+  }
+}
+
 type BuilderEntry = (() => Builder) & {
+  remote(url: string): RemoteBuilder;
   appName(name: string): Builder;
   master(master: string): Builder;
   config(key: string | Record<string, string | number | boolean>, value?: string | number | boolean): Builder;
@@ -334,6 +378,7 @@ function builderEntry(): BuilderEntry {
   entry.master = (master) => new Builder().master(master);
   entry.config = (key, value) => new Builder().config(key, value);
   entry.enableHiveSupport = () => new Builder();
+  entry.remote = (url) => new Builder().remote(url);
   entry.getOrCreate = () => new Builder().getOrCreate();
   entry.create = () => new Builder().create();
   return entry;

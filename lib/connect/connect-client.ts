@@ -1,0 +1,107 @@
+// One Spark Connect session on the wire: encodes requests (protobuf-es), sends them through the
+// gRPC bridge, decodes responses and turns failures into the error classes of local mode.
+import { create, fromBinary, toBinary, type MessageInitShape } from '@bufbuild/protobuf';
+import {
+  AnalyzePlanRequestSchema,
+  AnalyzePlanResponseSchema,
+  ConfigRequestSchema,
+  ConfigResponseSchema,
+  ExecutePlanRequestSchema,
+  ExecutePlanResponseSchema,
+  InterruptRequestSchema,
+  InterruptRequest_InterruptType,
+  ReleaseSessionRequestSchema,
+  type AnalyzePlanRequest,
+  type AnalyzePlanResponse,
+  type ConfigRequest_Operation,
+  type ConfigResponse,
+  type ExecutePlanResponse,
+  type Plan,
+} from './gen/spark/connect/base_pb';
+import type { Command } from './gen/spark/connect/commands_pb';
+import type { Relation } from './gen/spark/connect/relations_pb';
+import type { RelationInit } from './relation';
+import type { CommandSchema } from './gen/spark/connect/commands_pb';
+type CommandInit = MessageInitShape<typeof CommandSchema>;
+import { GrpcBridge, type BridgeReply } from './grpc-bridge';
+import type { ConnectionSettings } from './connection-string';
+import { serverError } from './server-error';
+
+export const CLIENT_TYPE = 'rivulet';
+
+type AnalyzeAnalysis = MessageInitShape<typeof AnalyzePlanRequestSchema>['analyze'];
+
+export class ConnectClient {
+  private readonly bridge: GrpcBridge;
+  private serverSideSessionId: string | undefined;
+
+  constructor(readonly settings: ConnectionSettings) {
+    this.bridge = new GrpcBridge({ host: settings.host, port: settings.port, useSsl: settings.useSsl, token: settings.token, headers: { ...settings.headers, 'x-spark-connect-user-agent': settings.userAgent } });
+  }
+
+  get sessionId(): string {
+    return this.settings.sessionId;
+  }
+
+  private base() {
+    return {
+      sessionId: this.settings.sessionId,
+      userContext: { userId: this.settings.userId },
+      clientType: CLIENT_TYPE,
+      ...(this.serverSideSessionId ? { clientObservedServerSideSessionId: this.serverSideSessionId } : {}),
+    };
+  }
+
+  private executeBytes(plan: MessageInitShape<typeof ExecutePlanRequestSchema>['plan']): Uint8Array {
+    return toBinary(ExecutePlanRequestSchema, create(ExecutePlanRequestSchema, { ...this.base(), plan }));
+  }
+
+  private executeReply(reply: BridgeReply): ExecutePlanResponse[] {
+    if (!reply.ok) throw serverError(reply.error);
+    const out = reply.messages.map((m) => fromBinary(ExecutePlanResponseSchema, m));
+    for (const r of out) if (r.serverSideSessionId) this.serverSideSessionId = r.serverSideSessionId;
+    return out;
+  }
+
+  /** Runs a relation and returns every response (Arrow batches, schema, metrics). */
+  executeRelation(root: Relation | RelationInit): ExecutePlanResponse[] {
+    return this.executeReply(this.bridge.callSync('ExecutePlan', true, this.executeBytes({ opType: { case: 'root', value: root } })));
+  }
+
+  executeCommand(command: Command | CommandInit): ExecutePlanResponse[] {
+    return this.executeReply(this.bridge.callSync('ExecutePlan', true, this.executeBytes({ opType: { case: 'command', value: command } })));
+  }
+
+  async executeCommandAsync(command: Command | CommandInit): Promise<ExecutePlanResponse[]> {
+    return this.executeReply(await this.bridge.callAsync('ExecutePlan', true, this.executeBytes({ opType: { case: 'command', value: command } })));
+  }
+
+  analyze(analyze: AnalyzeAnalysis): AnalyzePlanResponse {
+    const req: AnalyzePlanRequest = create(AnalyzePlanRequestSchema, { ...this.base(), analyze });
+    const reply = this.bridge.callSync('AnalyzePlan', false, toBinary(AnalyzePlanRequestSchema, req));
+    if (!reply.ok) throw serverError(reply.error);
+    return fromBinary(AnalyzePlanResponseSchema, reply.messages[0]);
+  }
+
+  config(operation: MessageInitShape<typeof ConfigRequestSchema>['operation']): ConfigResponse {
+    const req = create(ConfigRequestSchema, { ...this.base(), operation: operation as ConfigRequest_Operation });
+    const reply = this.bridge.callSync('Config', false, toBinary(ConfigRequestSchema, req));
+    if (!reply.ok) throw serverError(reply.error);
+    return fromBinary(ConfigResponseSchema, reply.messages[0]);
+  }
+
+  /** Interrupts every operation of this session (used when stopping). */
+  interruptAll(): void {
+    const req = create(InterruptRequestSchema, { ...this.base(), interruptType: InterruptRequest_InterruptType.ALL });
+    this.bridge.callSync('Interrupt', false, toBinary(InterruptRequestSchema, req));
+  }
+
+  /** Releases the server-side session and closes the channel. */
+  async close(): Promise<void> {
+    const req = create(ReleaseSessionRequestSchema, { sessionId: this.settings.sessionId, userContext: { userId: this.settings.userId }, clientType: CLIENT_TYPE });
+    await this.bridge.callAsync('ReleaseSession', false, toBinary(ReleaseSessionRequestSchema, req));
+    await this.bridge.close();
+  }
+}
+
+export type { Plan };

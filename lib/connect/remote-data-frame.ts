@@ -1,0 +1,490 @@
+// DataFrame in remote mode: the same methods as local mode's DataFrame, building a Spark Connect
+// relation instead of a local plan. Actions (collect, show, count, schema) call the server
+// synchronously through the client, so a script reads the same in both modes.
+import { create, type MessageInitShape } from '@bufbuild/protobuf';
+import { RelationSchema } from './gen/spark/connect/relations_pb';
+import { Join_JoinType, SetOperation_SetOpType, Aggregate_GroupType } from './gen/spark/connect/relations_pb';
+import { Column, literalExpr, type ColumnOrName } from '../api/column';
+import { columnArg, flattenArgs } from '../api/column-args';
+import { StructType } from '../types/struct-type';
+import { toExternalRows, externalValueOptions } from '../types/external-row';
+import { PySparkTypeError } from '../errors/illegal-argument-exception';
+import { expressionString, expressionToProto, sortOrderToProto, attribute, type ExprInit } from './expression-proto';
+import { relation, planIdOf, type RelationInit } from './relation';
+import { structFromProto } from './data-type-proto';
+import { rowsFromArrowBatches } from './arrow-rows';
+import { unsupportedRemotely } from './unsupported';
+import type { RemoteSession } from './remote-session';
+import type { RemoteDataStreamWriter } from './remote-data-stream-writer';
+import type { RemoteDataFrameWriter } from './remote-data-frame-writer';
+import type { ExecutePlanResponse } from './gen/spark/connect/base_pb';
+import type { TypedRow } from '../api/data-frame';
+
+const JOIN_TYPES: Record<string, Join_JoinType> = {
+  inner: Join_JoinType.INNER,
+  cross: Join_JoinType.CROSS,
+  outer: Join_JoinType.FULL_OUTER,
+  full: Join_JoinType.FULL_OUTER,
+  fullouter: Join_JoinType.FULL_OUTER,
+  full_outer: Join_JoinType.FULL_OUTER,
+  left: Join_JoinType.LEFT_OUTER,
+  leftouter: Join_JoinType.LEFT_OUTER,
+  left_outer: Join_JoinType.LEFT_OUTER,
+  right: Join_JoinType.RIGHT_OUTER,
+  rightouter: Join_JoinType.RIGHT_OUTER,
+  right_outer: Join_JoinType.RIGHT_OUTER,
+  semi: Join_JoinType.LEFT_SEMI,
+  leftsemi: Join_JoinType.LEFT_SEMI,
+  left_semi: Join_JoinType.LEFT_SEMI,
+  anti: Join_JoinType.LEFT_ANTI,
+  leftanti: Join_JoinType.LEFT_ANTI,
+  left_anti: Join_JoinType.LEFT_ANTI,
+};
+
+function colExpr(c: ColumnOrName): ExprInit {
+  if (typeof c === 'string') return c === '*' ? { exprType: { case: 'unresolvedStar', value: {} } } : attribute(c);
+  return expressionToProto(c.expr);
+}
+
+/** The rows and schema of an ExecutePlan answer. */
+export function decodeResult(responses: readonly ExecutePlanResponse[]): { schema: StructType; rows: unknown[][] } {
+  let schema: StructType | undefined;
+  const batches: Uint8Array[] = [];
+  for (const r of responses) {
+    if (r.schema && r.schema.kind.case === 'struct') schema = structFromProto(r.schema.kind.value.fields);
+    if (r.responseType.case === 'arrowBatch') batches.push(r.responseType.value.data);
+  }
+  if (!schema) schema = StructType([]);
+  return { schema, rows: rowsFromArrowBatches(schema, batches) };
+}
+
+export class RemoteDataFrame {
+  constructor(
+    readonly session: RemoteSession,
+    /** The Spark Connect relation this DataFrame stands for. */
+    readonly relation: RelationInit,
+  ) {}
+
+  private with(relType: NonNullable<RelationInit['relType']>): RemoteDataFrame {
+    return new RemoteDataFrame(this.session, relation(relType));
+  }
+
+  /** The relation as a protobuf message (what is sent). */
+  toProto() {
+    return create(RelationSchema, this.relation);
+  }
+
+  // ---- schema ----
+
+  get schema(): StructType {
+    const r = this.session.client.analyze({ case: 'schema', value: { plan: { opType: { case: 'root', value: this.relation } } } });
+    if (r.result.case !== 'schema' || !r.result.value.schema || r.result.value.schema.kind.case !== 'struct') return StructType([]);
+    return structFromProto(r.result.value.schema.kind.value.fields);
+  }
+
+  get columns(): string[] {
+    return this.schema.fieldNames();
+  }
+
+  get dtypes(): [string, string][] {
+    return this.schema.fields.map((f) => [f.name, f.dataType.simpleString()]);
+  }
+
+  get isStreaming(): boolean {
+    const r = this.session.client.analyze({ case: 'isStreaming', value: { plan: { opType: { case: 'root', value: this.relation } } } });
+    return r.result.case === 'isStreaming' ? r.result.value.isStreaming : false;
+  }
+
+  printSchema(): void {
+    process.stdout.write(this.schema.treeString() + '\n');
+  }
+
+  // ---- transformations ----
+
+  /** `df["name"]`: a column bound to this DataFrame (its plan id), unambiguous in joins. */
+  col(name: string): Column {
+    return new RemoteColumn(name, planIdOf(this.relation));
+  }
+
+  select(...cols: (ColumnOrName | ColumnOrName[])[]): RemoteDataFrame {
+    return this.with({ case: 'project', value: { input: this.relation, expressions: flattenArgs(cols).map(colExprOf) } });
+  }
+
+  selectExpr(...exprs: (string | string[])[]): RemoteDataFrame {
+    return this.with({ case: 'project', value: { input: this.relation, expressions: flattenArgs(exprs).map(expressionString) } });
+  }
+
+  filter(condition: Column | string): RemoteDataFrame {
+    if (typeof condition !== 'string' && !(condition instanceof Column)) throw new PySparkTypeError('NOT_COLUMN_OR_STR', `Argument \`condition\` should be a Column or str, got ${typeof condition}.`, { arg_name: 'condition', arg_type: typeof condition });
+    return this.with({ case: 'filter', value: { input: this.relation, condition: typeof condition === 'string' ? expressionString(condition) : colExprOf(condition) } });
+  }
+
+  where(condition: Column | string): RemoteDataFrame {
+    return this.filter(condition);
+  }
+
+  withColumn(colName: string, col: Column): RemoteDataFrame {
+    return this.withColumns({ [colName]: col });
+  }
+
+  withColumns(colsMap: Record<string, Column>): RemoteDataFrame {
+    return this.with({ case: 'withColumns', value: { input: this.relation, aliases: Object.entries(colsMap).map(([name, c]) => ({ expr: colExprOf(c), name: [name] })) } });
+  }
+
+  withColumnRenamed(existing: string, newName: string): RemoteDataFrame {
+    return this.with({ case: 'withColumnsRenamed', value: { input: this.relation, renames: [{ colName: existing, newColName: newName }] } });
+  }
+
+  withColumnsRenamed(colsMap: Record<string, string>): RemoteDataFrame {
+    return this.with({ case: 'withColumnsRenamed', value: { input: this.relation, renames: Object.entries(colsMap).map(([colName, newColName]) => ({ colName, newColName })) } });
+  }
+
+  drop(...cols: ColumnOrName[]): RemoteDataFrame {
+    const names = cols.filter((c): c is string => typeof c === 'string');
+    const columns = cols.filter((c): c is Column => typeof c !== 'string').map(colExprOf);
+    return this.with({ case: 'drop', value: { input: this.relation, columns, columnNames: names } });
+  }
+
+  toDF(...names: string[]): RemoteDataFrame {
+    return this.with({ case: 'toDf', value: { input: this.relation, columnNames: names } });
+  }
+
+  alias(name: string): RemoteDataFrame {
+    return this.with({ case: 'subqueryAlias', value: { input: this.relation, alias: name } });
+  }
+
+  groupBy(...cols: (ColumnOrName | ColumnOrName[])[]): RemoteGroupedData {
+    return new RemoteGroupedData(this, flattenArgs(cols).map(colExprOf));
+  }
+
+  groupby(...cols: (ColumnOrName | ColumnOrName[])[]): RemoteGroupedData {
+    return this.groupBy(...cols);
+  }
+
+  agg(...exprs: (Column | Column[])[]): RemoteDataFrame {
+    return this.groupBy().agg(...exprs);
+  }
+
+  orderBy(...cols: (ColumnOrName | ColumnOrName[] | { ascending: boolean | boolean[] })[]): RemoteDataFrame {
+    return this.sortRelation(cols, true);
+  }
+
+  sort(...cols: (ColumnOrName | ColumnOrName[] | { ascending: boolean | boolean[] })[]): RemoteDataFrame {
+    return this.sortRelation(cols, true);
+  }
+
+  sortWithinPartitions(...cols: (ColumnOrName | ColumnOrName[] | { ascending: boolean | boolean[] })[]): RemoteDataFrame {
+    return this.sortRelation(cols, false);
+  }
+
+  private sortRelation(args: (ColumnOrName | ColumnOrName[] | { ascending: boolean | boolean[] })[], isGlobal: boolean): RemoteDataFrame {
+    let ascending: boolean | boolean[] | undefined;
+    const cols: ColumnOrName[] = [];
+    for (const a of args) {
+      if (Array.isArray(a)) cols.push(...a);
+      else if (typeof a === 'string' || a instanceof Column) cols.push(a);
+      else ascending = a.ascending;
+    }
+    const order = cols.map((c, i) => {
+      const e = typeof c === 'string' ? columnArg(c) : c.expr;
+      const asc = ascending === undefined ? true : Array.isArray(ascending) ? ascending[i] !== false : ascending;
+      if (e.kind === 'sortOrder') return sortOrderToProto(e);
+      return sortOrderToProto({ kind: 'sortOrder', child: e, ascending: asc, nullsFirst: asc });
+    });
+    return this.with({ case: 'sort', value: { input: this.relation, order, isGlobal } });
+  }
+
+  limit(num: number): RemoteDataFrame {
+    return this.with({ case: 'limit', value: { input: this.relation, limit: num } });
+  }
+
+  offset(num: number): RemoteDataFrame {
+    return this.with({ case: 'offset', value: { input: this.relation, offset: num } });
+  }
+
+  union(other: RemoteDataFrame): RemoteDataFrame {
+    return this.setOp(other, SetOperation_SetOpType.UNION, true, false);
+  }
+
+  unionAll(other: RemoteDataFrame): RemoteDataFrame {
+    return this.union(other);
+  }
+
+  unionByName(other: RemoteDataFrame, allowMissingColumns = false): RemoteDataFrame {
+    return this.setOp(other, SetOperation_SetOpType.UNION, true, true, allowMissingColumns);
+  }
+
+  intersect(other: RemoteDataFrame): RemoteDataFrame {
+    return this.setOp(other, SetOperation_SetOpType.INTERSECT, false, false);
+  }
+
+  intersectAll(other: RemoteDataFrame): RemoteDataFrame {
+    return this.setOp(other, SetOperation_SetOpType.INTERSECT, true, false);
+  }
+
+  subtract(other: RemoteDataFrame): RemoteDataFrame {
+    return this.setOp(other, SetOperation_SetOpType.EXCEPT, false, false);
+  }
+
+  exceptAll(other: RemoteDataFrame): RemoteDataFrame {
+    return this.setOp(other, SetOperation_SetOpType.EXCEPT, true, false);
+  }
+
+  private setOp(other: RemoteDataFrame, setOpType: SetOperation_SetOpType, isAll: boolean, byName: boolean, allowMissingColumns = false): RemoteDataFrame {
+    return this.with({ case: 'setOp', value: { leftInput: this.relation, rightInput: other.relation, setOpType, isAll, byName, allowMissingColumns } });
+  }
+
+  join(other: RemoteDataFrame, on?: string | string[] | Column | Column[] | null, how?: string | null): RemoteDataFrame {
+    const type = how ? JOIN_TYPES[how.toLowerCase()] : on === undefined || on === null ? Join_JoinType.INNER : Join_JoinType.INNER;
+    if (type === undefined) {
+      throw new PySparkTypeError('UNSUPPORTED_JOIN_TYPE', `Unsupported join type '${how}'. Supported join types include: 'inner', 'outer', 'full', 'fullouter', 'full_outer', 'leftouter', 'left', 'left_outer', 'rightouter', 'right', 'right_outer', 'leftsemi', 'left_semi', 'semi', 'leftanti', 'left_anti', 'anti', 'cross'.`, { join_type: String(how) });
+    }
+    const value: MessageInitShape<typeof import('./gen/spark/connect/relations_pb').JoinSchema> = { left: this.relation, right: other.relation, joinType: type };
+    if (typeof on === 'string') value.usingColumns = [on];
+    else if (Array.isArray(on) && on.every((x) => typeof x === 'string')) value.usingColumns = on as string[];
+    else if (on instanceof Column) value.joinCondition = colExprOf(on);
+    else if (Array.isArray(on) && on.length > 0) value.joinCondition = (on as Column[]).reduce((a, b) => a.and(b)).expr === undefined ? undefined : colExprOf((on as Column[]).reduce((a, b) => a.and(b)));
+    return this.with({ case: 'join', value });
+  }
+
+  crossJoin(other: RemoteDataFrame): RemoteDataFrame {
+    return this.with({ case: 'join', value: { left: this.relation, right: other.relation, joinType: Join_JoinType.CROSS } });
+  }
+
+  distinct(): RemoteDataFrame {
+    return this.with({ case: 'deduplicate', value: { input: this.relation, allColumnsAsKeys: true, withinWatermark: false } });
+  }
+
+  dropDuplicates(subset?: string[] | null): RemoteDataFrame {
+    return this.with({ case: 'deduplicate', value: subset ? { input: this.relation, columnNames: subset, allColumnsAsKeys: false, withinWatermark: false } : { input: this.relation, allColumnsAsKeys: true, withinWatermark: false } });
+  }
+
+  drop_duplicates(subset?: string[] | null): RemoteDataFrame {
+    return this.dropDuplicates(subset);
+  }
+
+  dropDuplicatesWithinWatermark(subset?: string[] | null): RemoteDataFrame {
+    return this.with({ case: 'deduplicate', value: subset ? { input: this.relation, columnNames: subset, allColumnsAsKeys: false, withinWatermark: true } : { input: this.relation, allColumnsAsKeys: true, withinWatermark: true } });
+  }
+
+  drop_duplicates_within_watermark(subset?: string[] | null): RemoteDataFrame {
+    return this.dropDuplicatesWithinWatermark(subset);
+  }
+
+  /** `df.sparkSession`: the remote session this DataFrame belongs to. */
+  get sparkSession(): RemoteSession {
+    return this.session;
+  }
+
+  withWatermark(eventTime: string, delayThreshold: string): RemoteDataFrame {
+    return this.with({ case: 'withWatermark', value: { input: this.relation, eventTime, delayThreshold } });
+  }
+
+  hint(name: string, ...parameters: unknown[]): RemoteDataFrame {
+    return this.with({ case: 'hint', value: { input: this.relation, name, parameters: parameters.map((p) => expressionToProto(p instanceof Column ? p.expr : literalExpr(p))) } });
+  }
+
+  repartition(numPartitions: number): RemoteDataFrame {
+    return this.with({ case: 'repartition', value: { input: this.relation, numPartitions, shuffle: true } });
+  }
+
+  coalesce(numPartitions: number): RemoteDataFrame {
+    return this.with({ case: 'repartition', value: { input: this.relation, numPartitions, shuffle: false } });
+  }
+
+  // ---- actions ----
+
+  /** Runs the relation on the server and returns its rows as local mode gives them. */
+  collect<T extends object = Record<string, unknown>>(): TypedRow<T>[] {
+    const { schema, rows } = decodeResult(this.session.client.executeRelation(this.relation));
+    return toExternalRows(schema, rows, externalValueOptions((k) => this.session.conf.getOption(k) ?? undefined)) as TypedRow<T>[];
+  }
+
+  take<T extends object = Record<string, unknown>>(num: number): TypedRow<T>[] {
+    return this.limit(num).collect<T>();
+  }
+
+  head<T extends object = Record<string, unknown>>(n?: number): TypedRow<T> | TypedRow<T>[] | null {
+    if (n === undefined) {
+      const rows = this.take<T>(1);
+      return rows.length ? rows[0] : null;
+    }
+    return this.take<T>(n);
+  }
+
+  first<T extends object = Record<string, unknown>>(): TypedRow<T> | null {
+    const rows = this.take<T>(1);
+    return rows.length ? rows[0] : null;
+  }
+
+  isEmpty(): boolean {
+    return this.take(1).length === 0;
+  }
+
+  toLocalIterator<T extends object = Record<string, unknown>>(): IterableIterator<TypedRow<T>> {
+    return this.collect<T>()[Symbol.iterator]();
+  }
+
+  count(): number {
+    const { rows } = decodeResult(this.session.client.executeRelation(this.groupBy().count().relation));
+    return Number(rows[0][0]);
+  }
+
+  /** The table Spark prints, rendered by the server (ShowString), written to stdout. */
+  show(n: number | boolean = 20, truncate: boolean | number = true, vertical = false): void {
+    process.stdout.write(this.showString(n, truncate, vertical) + '\n');
+  }
+
+  /** The text `show()` prints before print()'s newline (Spark's ShowString, as local mode's showString). */
+  showString(n: number | boolean = 20, truncate: boolean | number = true, vertical = false): string {
+    const numRows = typeof n === 'boolean' ? 20 : n;
+    const trunc = typeof n === 'boolean' ? (n ? 20 : 0) : truncate === true ? 20 : truncate === false ? 0 : truncate;
+    const df = this.with({ case: 'showString', value: { input: this.relation, numRows, truncate: trunc, vertical } });
+    const { rows } = decodeResult(this.session.client.executeRelation(df.relation));
+    return String(rows[0]?.[0] ?? '');
+  }
+
+  explain(extended: boolean | string = false): void {
+    process.stdout.write(this.explainString(extended) + '\n');
+  }
+
+  explainString(extended: boolean | string = false): string {
+    const modes: Record<string, number> = { simple: 1, extended: 2, codegen: 3, cost: 4, formatted: 5 };
+    const mode = typeof extended === 'string' ? (modes[extended] ?? 1) : extended ? 2 : 1;
+    const r = this.session.client.analyze({ case: 'explain', value: { plan: { opType: { case: 'root', value: this.relation } }, explainMode: mode } });
+    return r.result.case === 'explain' ? r.result.value.explainString.replace(/\n$/, '') : '';
+  }
+
+  createOrReplaceTempView(name: string): void {
+    this.session.client.executeCommand({ commandType: { case: 'createDataframeView', value: { input: this.relation, name, isGlobal: false, replace: true } } } as never);
+  }
+
+  createTempView(name: string): void {
+    this.session.client.executeCommand({ commandType: { case: 'createDataframeView', value: { input: this.relation, name, isGlobal: false, replace: false } } } as never);
+  }
+
+  createOrReplaceGlobalTempView(name: string): void {
+    this.session.client.executeCommand({ commandType: { case: 'createDataframeView', value: { input: this.relation, name, isGlobal: true, replace: true } } } as never);
+  }
+
+  get writeStream(): RemoteDataStreamWriter {
+    const { RemoteDataStreamWriter: W } = require('./remote-data-stream-writer') as typeof import('./remote-data-stream-writer');
+    return new W(this);
+  }
+
+  get write(): RemoteDataFrameWriter {
+    const { RemoteDataFrameWriter: W } = require('./remote-data-frame-writer') as typeof import('./remote-data-frame-writer');
+    return new W(this);
+  }
+
+  /** `df.na`: fill and drop (NAFill / NADrop relations, as PySpark's Connect client sends them). */
+  get na(): { fill: RemoteDataFrame['fillna']; drop: RemoteDataFrame['dropna'] } {
+    return { fill: (value, subset) => this.fillna(value, subset), drop: (how, thresh, subset) => this.dropna(how, thresh, subset) };
+  }
+
+  /** `fillna(0)`, `fillna('x', ['a'])`, `fillna({ a: 0, b: 'x' })`: integers fill as BIGINT, as PySpark sends them. */
+  fillna(value: number | string | boolean | Record<string, number | string | boolean>, subset?: string | string[] | null): RemoteDataFrame {
+    const lit = (v: number | string | boolean) =>
+      typeof v === 'boolean' ? { literalType: { case: 'boolean' as const, value: v } } : typeof v === 'string' ? { literalType: { case: 'string' as const, value: v } } : Number.isInteger(v) ? { literalType: { case: 'long' as const, value: BigInt(v) } } : { literalType: { case: 'double' as const, value: v } };
+    if (typeof value === 'object') {
+      const entries = Object.entries(value);
+      return this.with({ case: 'fillNa', value: { input: this.relation, cols: entries.map(([k]) => k), values: entries.map(([, v]) => lit(v)) } });
+    }
+    const cols = subset === undefined || subset === null ? [] : typeof subset === 'string' ? [subset] : subset;
+    return this.with({ case: 'fillNa', value: { input: this.relation, cols, values: [lit(value)] } });
+  }
+
+  /** `dropna(how = 'any', thresh?, subset?)`. */
+  dropna(how: string | null = 'any', thresh?: number | null, subset?: string | string[] | null): RemoteDataFrame {
+    const cols = subset === undefined || subset === null ? [] : typeof subset === 'string' ? [subset] : subset;
+    const minNonNulls = thresh !== undefined && thresh !== null ? thresh : how === 'all' ? 1 : undefined;
+    return this.with({ case: 'dropNa', value: { input: this.relation, cols, ...(minNonNulls !== undefined ? { minNonNulls } : {}) } });
+  }
+
+  foreach(): never {
+    throw unsupportedRemotely('df.foreach with a JavaScript function', '`collect()` and a loop');
+  }
+
+  foreachPartition(): never {
+    throw unsupportedRemotely('df.foreachPartition with a JavaScript function', '`collect()` and a loop');
+  }
+
+  cache(): RemoteDataFrame {
+    return this;
+  }
+
+  persist(): RemoteDataFrame {
+    return this;
+  }
+
+  unpersist(): RemoteDataFrame {
+    return this;
+  }
+
+  toString(): string {
+    const fields = this.schema.fields.map((f) => `${f.name}: ${f.dataType.simpleString()}`).join(', ');
+    return `DataFrame[${fields}]`;
+  }
+}
+
+/** A column resolved against one DataFrame (PySpark's `df["a"]`): carries the relation's plan id. */
+export class RemoteColumn extends Column {
+  constructor(readonly columnName: string, readonly planId: bigint | undefined) {
+    super(columnArg(columnName));
+  }
+}
+
+/** A Column (or name) as a protobuf expression; plan ids of `df.col()` columns are kept. */
+export function colExprOf(c: ColumnOrName | Column): ExprInit {
+  if (c instanceof RemoteColumn && c.planId !== undefined) {
+    return { exprType: { case: 'unresolvedAttribute', value: { unparsedIdentifier: c.columnName, planId: c.planId, isMetadataColumn: false } } };
+  }
+  return colExpr(c as ColumnOrName);
+}
+
+export class RemoteGroupedData {
+  constructor(
+    private readonly df: RemoteDataFrame,
+    private readonly grouping: ExprInit[],
+  ) {}
+
+  private aggregate(aggregates: ExprInit[]): RemoteDataFrame {
+    return new RemoteDataFrame(this.df.session, relation({ case: 'aggregate', value: { input: this.df.relation, groupType: Aggregate_GroupType.GROUPBY, groupingExpressions: this.grouping, aggregateExpressions: aggregates } }));
+  }
+
+  agg(...exprs: (Column | Column[] | Record<string, string>)[]): RemoteDataFrame {
+    const out: ExprInit[] = [];
+    for (const e of exprs) {
+      if (Array.isArray(e)) out.push(...e.map(colExprOf));
+      else if (e instanceof Column) out.push(colExprOf(e));
+      else for (const [name, fn] of Object.entries(e)) out.push({ exprType: { case: 'unresolvedFunction', value: { functionName: fn, arguments: [attribute(name)], isDistinct: false } } });
+    }
+    return this.aggregate(out);
+  }
+
+  count(): RemoteDataFrame {
+    return this.aggregate([{ exprType: { case: 'alias', value: { expr: { exprType: { case: 'unresolvedFunction', value: { functionName: 'count', arguments: [{ exprType: { case: 'literal', value: { literalType: { case: 'integer', value: 1 } } } }] } } }, name: ['count'] } } }]);
+  }
+
+  private simple(fn: string, cols: string[]): RemoteDataFrame {
+    return this.aggregate(cols.map((c) => ({ exprType: { case: 'unresolvedFunction', value: { functionName: fn, arguments: [attribute(c)], isDistinct: false } } })));
+  }
+
+  sum(...cols: string[]): RemoteDataFrame { return this.simple('sum', cols); }
+  avg(...cols: string[]): RemoteDataFrame { return this.simple('avg', cols); }
+  mean(...cols: string[]): RemoteDataFrame { return this.simple('avg', cols); }
+  min(...cols: string[]): RemoteDataFrame { return this.simple('min', cols); }
+  max(...cols: string[]): RemoteDataFrame { return this.simple('max', cols); }
+
+  applyInPandasWithState(): never {
+    throw unsupportedRemotely('applyInPandasWithState with a JavaScript function', 'SQL aggregations, or local mode for arbitrary stateful processing');
+  }
+
+  mapGroupsWithState(): never {
+    throw unsupportedRemotely('mapGroupsWithState with a JavaScript function', 'SQL aggregations, or local mode for arbitrary stateful processing');
+  }
+
+  flatMapGroupsWithState(): never {
+    throw unsupportedRemotely('flatMapGroupsWithState with a JavaScript function', 'SQL aggregations, or local mode for arbitrary stateful processing');
+  }
+}

@@ -1,0 +1,114 @@
+// A Spark Connect server's failure -> the same error classes local mode throws, with the server's
+// message. The server puts a google.rpc.Status in the `grpc-status-details-bin` trailer; its
+// google.rpc.ErrorInfo carries the JVM exception classes (`classes`), `errorClass`, `sqlState`
+// and `messageParameters` (JSON), which is what PySpark's client reads too.
+import { BinaryReader, WireType } from '@bufbuild/protobuf/wire';
+import { SparkException } from '../errors/spark-exception';
+import { AnalysisException } from '../errors/analysis-exception';
+import { ParseException } from '../errors/parse-exception';
+import { IllegalArgumentException } from '../errors/illegal-argument-exception';
+import { StreamingQueryException } from '../errors/streaming-query-exception';
+import type { GrpcFailure } from './grpc-bridge';
+
+export interface ErrorInfo {
+  reason: string;
+  metadata: Record<string, string>;
+}
+
+const ERROR_INFO_URL = 'type.googleapis.com/google.rpc.ErrorInfo';
+
+/** The ErrorInfo inside a google.rpc.Status, if any (field numbers of google/rpc/status.proto and error_details.proto). */
+export function decodeErrorInfo(statusBytes: Uint8Array): ErrorInfo | undefined {
+  const status = new BinaryReader(statusBytes);
+  while (status.pos < status.len) {
+    const [no, wt] = status.tag();
+    if (no !== 3 || wt !== WireType.LengthDelimited) {
+      status.skip(wt, no);
+      continue;
+    }
+    const any = new BinaryReader(status.bytes());
+    let typeUrl = '';
+    let value: Uint8Array | undefined;
+    while (any.pos < any.len) {
+      const [n, w] = any.tag();
+      if (n === 1) typeUrl = any.string();
+      else if (n === 2) value = any.bytes();
+      else any.skip(w, n);
+    }
+    if (typeUrl === ERROR_INFO_URL && value) return readErrorInfo(value);
+  }
+  return undefined;
+}
+
+function readErrorInfo(bytes: Uint8Array): ErrorInfo {
+  const r = new BinaryReader(bytes);
+  const info: ErrorInfo = { reason: '', metadata: {} };
+  while (r.pos < r.len) {
+    const [no, wt] = r.tag();
+    if (no === 1) info.reason = r.string();
+    else if (no === 3) {
+      const entry = new BinaryReader(r.bytes());
+      let k = '';
+      let v = '';
+      while (entry.pos < entry.len) {
+        const [n, w] = entry.tag();
+        if (n === 1) k = entry.string();
+        else if (n === 2) v = entry.string();
+        else entry.skip(w, n);
+      }
+      info.metadata[k] = v;
+    } else r.skip(wt, no);
+  }
+  return info;
+}
+
+function parseJson<T>(text: string | undefined, fallback: T): T {
+  if (!text) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/** The user-facing exception for a failed call. */
+export function serverError(failure: GrpcFailure): Error {
+  return Object.defineProperty(mapFailure(failure), 'grpcFailure', { value: failure, enumerable: false });
+}
+
+function mapFailure(failure: GrpcFailure): Error {
+  const info = failure.statusDetails ? decodeErrorInfo(failure.statusDetails) : undefined;
+  const message = failure.details;
+  if (!info) {
+    // No Spark error details: the channel itself failed (server down, TLS, auth).
+    return new SparkException(`Spark Connect call failed (gRPC status ${failure.code}): ${message}`, {
+      errorClass: 'CONNECT_CHANNEL_FAILED',
+      messageParameters: { code: String(failure.code), message },
+    });
+  }
+  const classes = parseJson<string[]>(info.metadata.classes, [info.reason]);
+  const errorClass = info.metadata.errorClass || undefined;
+  const sqlState = info.metadata.sqlState || undefined;
+  const messageParameters = parseJson<Record<string, string>>(info.metadata.messageParameters, {});
+  let raw = message;
+  if (errorClass && raw.startsWith(`[${errorClass}] `)) raw = raw.slice(errorClass.length + 3);
+  if (sqlState && raw.endsWith(` SQLSTATE: ${sqlState}`)) raw = raw.slice(0, raw.length - sqlState.length - 11);
+  const has = (name: string): boolean => classes.includes(name);
+  let error: SparkException;
+  if (has('org.apache.spark.sql.streaming.StreamingQueryException')) {
+    const e = new StreamingQueryException(messageParameters.id ?? '', messageParameters.runId ?? '', new Error(messageParameters.message ?? raw));
+    error = e;
+  } else if (has('org.apache.spark.sql.catalyst.parser.ParseException')) {
+    error = new ParseException(raw, '', 0, { errorClass, sqlState, messageParameters });
+  } else if (has('org.apache.spark.sql.AnalysisException')) {
+    error = new AnalysisException(raw, { errorClass, sqlState, messageParameters });
+  } else if (has('java.lang.IllegalArgumentException')) {
+    error = new IllegalArgumentException(raw, { errorClass, sqlState, messageParameters });
+  } else {
+    error = new SparkException(raw, { errorClass, sqlState, messageParameters });
+  }
+  // The server's text, exactly.
+  error.message = message;
+  (error as { serverClasses?: string[] }).serverClasses = classes;
+  return error;
+}

@@ -1,0 +1,210 @@
+// Remote mode against a real Spark Connect server (Spark 4.2.0 from the pinned PySpark, started by
+// scripts/spark/connect-server.sh): the same programs run locally and remotely give the same
+// results. Needs RIVULET_CONNECT_URL (and RIVULET_KAFKA_BOOTSTRAP for the Kafka pipeline); run by
+// scripts/spark/test-spark.sh (npm run test:spark), never by the default jest run.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { StreamSession } from '../lib/session/stream-session';
+import type { RemoteSession } from '../lib/connect/remote-session';
+import { AnalysisException } from '../lib/errors/analysis-exception';
+import { StreamingQueryException } from '../lib/errors/streaming-query-exception';
+import { SparkException } from '../lib/errors/spark-exception';
+import { col, explode, split, window, count, lower, expr } from '../lib/functions';
+
+const url = process.env.RIVULET_CONNECT_URL;
+if (!url) throw new Error('live-tests need RIVULET_CONNECT_URL (run npm run test:spark)');
+const bootstrap = process.env.RIVULET_KAFKA_BOOTSTRAP;
+
+jest.setTimeout(300_000);
+
+let remote: RemoteSession;
+let local: StreamSession;
+let dir: string;
+
+beforeAll(() => {
+  remote = StreamSession.builder().remote(url).config('spark.sql.session.timeZone', 'UTC').getOrCreate();
+  local = new StreamSession({ 'spark.sql.session.timeZone': 'UTC', 'spark.sql.shuffle.partitions': '2' });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rivulet-connect-'));
+});
+
+afterAll(async () => {
+  for (const q of remote.streams.active) await q.stop();
+  for (const q of local.streams.active) await q.stop();
+  await remote.stop();
+  await local.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function captureStdout(f: () => void): string {
+  const write = process.stdout.write.bind(process.stdout);
+  let out = '';
+  process.stdout.write = ((chunk: string) => {
+    out += chunk;
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    f();
+  } finally {
+    process.stdout.write = write;
+  }
+  return out;
+}
+
+const EVERY_TYPE =
+  "SELECT 1 AS i, CAST(2 AS TINYINT) AS b, 9007199254740991L AS l, 2.25D AS d, CAST(123.45 AS DECIMAL(10,2)) AS dec, 'héllo' AS str, X'0102FF' AS bin, true AS bool, DATE'2024-05-01' AS dt, TIMESTAMP'2024-05-01 10:00:00.123456' AS ts, TIMESTAMP_NTZ'2024-01-02 03:04:05' AS ntz, ARRAY(1, NULL, 3) AS arr, MAP('a', 1) AS m, NAMED_STRUCT('x', 1, 'y', 'z') AS st, CAST(NULL AS INT) AS n";
+
+test('batch collect and show of every data type: the same as local mode', () => {
+  expect(remote.sql(EVERY_TYPE).collect()).toEqual(local.sql(EVERY_TYPE).collect());
+  expect(remote.sql(EVERY_TYPE).schema.simpleString()).toBe(local.sql(EVERY_TYPE).schema.simpleString());
+  expect(captureStdout(() => remote.sql('SELECT id, id * 1.5D AS x, CAST(id AS STRING) AS s FROM range(3)').show())).toBe(
+    captureStdout(() => local.sql('SELECT id, id * 1.5D AS x, CAST(id AS STRING) AS s FROM range(3)').show()),
+  );
+});
+
+test('DataFrame API: createDataFrame, select, filter, groupBy, join, orderBy, take, count', () => {
+  const data = [
+    ['spark', 3, 1.5],
+    ['flink', 1, null],
+    ['spark', 4, 2.0],
+  ];
+  const schema = 'name STRING, n INT, x DOUBLE';
+  const l = local.createDataFrame(data, schema);
+  const r = remote.createDataFrame(data, schema);
+  const q = <T extends typeof l | typeof r>(df: T) =>
+    (df as typeof l)
+      .filter(col('n').gt(1))
+      .groupBy('name')
+      .agg(count('*').alias('c'), expr('sum(n) AS total'))
+      .orderBy('name');
+  expect(q(r as never).collect()).toEqual(q(l).collect());
+  expect(r.count()).toBe(3);
+  expect(r.select(lower(col('name')).alias('lname')).take(1)).toEqual(l.select(lower(col('name')).alias('lname')).take(1));
+  const other = [['spark', 'fast']];
+  expect(r.join(remote.createDataFrame(other, 'name STRING, kind STRING'), 'name').orderBy('n').collect()).toEqual(
+    l.join(local.createDataFrame(other, 'name STRING, kind STRING'), 'name').orderBy('n').collect(),
+  );
+});
+
+async function wordCount(spark: StreamSession | RemoteSession, input: string, name: string) {
+  const lines = (spark as StreamSession).readStream.text(input);
+  const words = lines.select(explode(split(col('value'), ' ')).alias('word')).filter(col('word').ne(''));
+  const query = words.groupBy('word').count().writeStream.format('memory').queryName(name).outputMode('complete').start();
+  await query.processAllAvailable();
+  const rows = (spark as StreamSession).table(name).orderBy('word').collect();
+  await query.stop();
+  return rows;
+}
+
+test("the seed's word count over a file source: the same counts locally and remotely", async () => {
+  const input = path.join(dir, 'words');
+  fs.mkdirSync(input);
+  fs.writeFileSync(path.join(input, 'a.txt'), 'the quick brown fox\njumps over the lazy dog\n');
+  fs.writeFileSync(path.join(input, 'b.txt'), 'the end\n');
+  const remoteRows = await wordCount(remote, input, 'remote_words');
+  const localRows = await wordCount(local, input, 'local_words');
+  expect(remoteRows).toEqual(localRows);
+  expect(remoteRows.find((r) => (r as unknown as { word: string }).word === 'the')).toMatchObject({ word: 'the', count: 3 });
+});
+
+async function windowed(spark: StreamSession | RemoteSession, input: string, name: string) {
+  const events = (spark as StreamSession).readStream.schema('ts TIMESTAMP, word STRING').json(input);
+  const query = events
+    .withWatermark('ts', '10 minutes')
+    .groupBy(window(col('ts'), '10 minutes', '5 minutes'), col('word'))
+    .count()
+    .writeStream.format('memory')
+    .queryName(name)
+    .outputMode('complete')
+    .start();
+  await query.processAllAvailable();
+  const rows = (spark as StreamSession).table(name).orderBy('window', 'word').collect();
+  await query.stop();
+  return rows;
+}
+
+test('a windowed aggregation with a watermark: the same windows locally and remotely', async () => {
+  const input = path.join(dir, 'events');
+  fs.mkdirSync(input);
+  const lines = [
+    { ts: '2024-05-01T10:01:00Z', word: 'a' },
+    { ts: '2024-05-01T10:04:00Z', word: 'b' },
+    { ts: '2024-05-01T10:07:00Z', word: 'a' },
+    { ts: '2024-05-01T10:13:00Z', word: 'a' },
+  ];
+  fs.writeFileSync(path.join(input, 'e.json'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  const remoteRows = await windowed(remote, input, 'remote_windows');
+  const localRows = await windowed(local, input, 'local_windows');
+  expect(remoteRows).toEqual(localRows);
+  expect(remoteRows.length).toBeGreaterThan(0);
+});
+
+test('query management: id, name, status, progress, spark.streams, stop', async () => {
+  const q = remote.readStream.format('rate').option('rowsPerSecond', 5).load().writeStream.format('memory').queryName('remote_rate').start();
+  expect(q.id).toMatch(/^[0-9a-f-]{36}$/);
+  expect(q.name).toBe('remote_rate');
+  expect(q.isActive).toBe(true);
+  await q.processAllAvailable();
+  expect(remote.streams.active.map((x) => x.id)).toContain(q.id);
+  expect(remote.streams.get(q.id)?.name).toBe('remote_rate');
+  expect(typeof q.status.message).toBe('string');
+  expect(q.lastProgress).toMatchObject({ id: q.id, runId: q.runId, name: 'remote_rate' });
+  expect(q.recentProgress.length).toBeGreaterThan(0);
+  expect(q.explainString()).toContain('== Physical Plan ==');
+  expect(q.exception()).toBeNull();
+  await q.stop();
+  expect(q.isActive).toBe(false);
+  expect(await q.awaitTermination(5)).toBe(true);
+  expect(remote.streams.active.map((x) => x.id)).not.toContain(q.id);
+});
+
+test('errors: AnalysisException at analysis, StreamingQueryException from a failed query, clear errors for JavaScript-only features', async () => {
+  const df = remote.range(3);
+  expect(() => df.select('nope').collect()).toThrow(AnalysisException);
+  expect(() => df.select('nope').collect()).toThrow('[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter with name `nope` cannot be resolved.');
+  const failing = remote.readStream.format('rate').option('rowsPerSecond', 5).load().select(expr("assert_true(value < 0, 'boom')")).writeStream.format('memory').queryName('remote_fail').start();
+  await expect(failing.awaitTermination()).rejects.toThrow(StreamingQueryException);
+  expect(failing.exception()?.message).toContain('boom');
+  expect(() => df.writeStream.foreachBatch(() => undefined)).toThrow(SparkException);
+  expect(() => df.writeStream.foreachBatch(() => undefined)).toThrow('[RIVULET_NOT_SUPPORTED_IN_REMOTE_MODE] writeStream.foreachBatch with a JavaScript function cannot run in remote mode');
+  expect(() => remote.udf).toThrow('[RIVULET_NOT_SUPPORTED_IN_REMOTE_MODE]');
+});
+
+test('spark.conf reads and writes the server session configuration', () => {
+  remote.conf.set('spark.sql.shuffle.partitions', '3');
+  expect(remote.conf.get('spark.sql.shuffle.partitions')).toBe('3');
+  expect(remote.conf.get('spark.rivulet.missing', 'fallback')).toBe('fallback');
+  expect(remote.conf.getOption('spark.rivulet.missing')).toBeNull();
+  remote.conf.unset('spark.sql.shuffle.partitions');
+});
+
+test('a Kafka pipeline against the real broker: the same records locally and remotely', async () => {
+  if (!bootstrap) throw new Error('the Kafka pipeline needs RIVULET_KAFKA_BOOTSTRAP (run npm run test:spark)');
+  const topic = `rivulet-connect-${process.pid}`;
+  remote
+    .range(5)
+    .selectExpr('CAST(id AS STRING) AS key', 'CAST(id * 10 AS STRING) AS value')
+    .write.format('kafka')
+    .option('kafka.bootstrap.servers', bootstrap)
+    .option('topic', topic)
+    .save();
+  const read = async (spark: StreamSession | RemoteSession, name: string) => {
+    const q = (spark as StreamSession).readStream
+      .format('kafka')
+      .option('kafka.bootstrap.servers', bootstrap)
+      .option('subscribe', topic)
+      .option('startingOffsets', 'earliest')
+      .load()
+      .selectExpr('CAST(key AS STRING) AS key', 'CAST(value AS STRING) AS value', 'partition', 'offset')
+      .writeStream.format('memory')
+      .queryName(name)
+      .start();
+    await q.processAllAvailable();
+    const rows = (spark as StreamSession).table(name).orderBy('offset').collect();
+    await q.stop();
+    return rows;
+  };
+  const remoteRows = await read(remote, 'remote_kafka');
+  expect(remoteRows.map((r) => (r as unknown as { value: string }).value)).toEqual(['0', '10', '20', '30', '40']);
+  expect(remoteRows).toEqual(await read(local, 'local_kafka'));
+});
