@@ -237,6 +237,13 @@ export class DataStreamWriter {
         `Temporary checkpoint location created which is deleted normally when the query didn't fail: ${checkpointDir}. If it's required to delete it under any circumstances, please set spark.sql.streaming.forceDeleteTempCheckpointLocation to true. Important to know deleting temp checkpoint folder is best effort.`,
       );
     }
+    const offsetsDir = path.join(checkpointDir, 'offsets');
+    if (sinkProvider.recoversFromCheckpoint?.(outputMode) === false && fs.existsSync(offsetsDir)) {
+      throw new AnalysisException(`This query does not support recovering from checkpoint location. Delete ${offsetsDir} to start over.`, {
+        errorClass: '_LEGACY_ERROR_TEMP_1299',
+        messageParameters: { checkpointPath: offsetsDir },
+      });
+    }
     const id = streamMetadataModule().readOrCreateStreamMetadata(checkpointDir).id;
     if (session.streams.get(id)) {
       throw new IllegalArgumentException(

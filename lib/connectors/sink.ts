@@ -34,5 +34,10 @@ export interface SinkProvider {
   readonly supportedOutputModes: readonly OutputMode[];
   /** Sinks that may run without a checkpointLocation (a temporary one is used). */
   readonly allowsTemporaryCheckpoint: boolean;
+  /**
+   * Spark's recoverFromCheckpointLocation: false when a restart of this sink in `mode` from an
+   * existing checkpoint is refused (the memory sink outside Complete mode). Absent means true.
+   */
+  recoversFromCheckpoint?(mode: OutputMode): boolean;
   createSink(ctx: SinkContext): Sink;
 }

@@ -5,6 +5,13 @@ import type { CaseInsensitiveMap } from '../util/case-insensitive-map';
 
 export type Offset = number | string | Record<string, unknown> | unknown[];
 
+/**
+ * Spark's ReadLimit as the engine passes it to latestOffset: 'allAvailable' under Trigger.Once
+ * (rate limits such as maxFilesPerTrigger or maxOffsetsPerTrigger are ignored), else the source's
+ * own limits apply.
+ */
+export type ReadLimit = 'default' | 'allAvailable';
+
 export interface Source {
   readonly schema: StructType;
   /** Shown in progress reports, e.g. `TextSocketV2[host: localhost, port: 9999]`. */
@@ -14,9 +21,10 @@ export interface Source {
   /**
    * The newest available offset, or null when nothing has arrived yet. `start` is where the next
    * batch begins (the last batch's end offset, from the checkpoint after a restart; null before
-   * the first batch): rate limits such as maxOffsetsPerTrigger count from it.
+   * the first batch): rate limits such as maxOffsetsPerTrigger count from it, unless `limit` is
+   * 'allAvailable' (Trigger.Once).
    */
-  latestOffset(start: Offset | null): Offset | null | Promise<Offset | null>;
+  latestOffset(start: Offset | null, limit?: ReadLimit): Offset | null | Promise<Offset | null>;
   /**
    * Rows in (start, end]; start is null for the first batch. After a restart the engine asks again
    * for a range logged in offsets/N, so the same range must give the same rows.

@@ -103,6 +103,7 @@ export class StreamingDeduplicateExec implements PhysicalOperator {
     let dropped = 0;
     let updated = 0;
     let removed = 0;
+    let duplicates = 0;
     let updatesDone = started;
     try {
       pushRows(this.child, ctx, (row) => {
@@ -117,7 +118,10 @@ export class StreamingDeduplicateExec implements PhysicalOperator {
         const key = this.keyOf(row);
         const partition = this.partitionOf(ordinals.map((o) => row[o]));
         const store = stores[partition];
-        if (store.get(key) !== undefined) return;
+        if (store.get(key) !== undefined) {
+          duplicates++;
+          return;
+        }
         // The value is what eviction reads: the expiry (within watermark) or the key's event time.
         const value = this.withinWatermark ? (time === null ? null : time + delayMicros) : et?.inKeys ? time : true;
         store.put(key, value);
@@ -157,6 +161,7 @@ export class StreamingDeduplicateExec implements PhysicalOperator {
       numShufflePartitions: this.numPartitions,
       numStateStoreInstances: this.numPartitions,
       numRowsDroppedByWatermark: dropped,
+      customMetrics: { numDroppedDuplicateRows: duplicates },
     });
     return byPartition.flat();
   }

@@ -33,6 +33,17 @@ const log = new Logger('MicroBatchExecution');
 
 /** Polling interval for sources that cannot push (Spark's spark.sql.streaming.pollingDelay). */
 const POLLING_DELAY_MS = 10;
+/**
+ * customMetrics of Spark's default state store (HDFSBackedStateStoreProvider). Rivulet's state
+ * lives in memory with no loaded-map cache, snapshot uploads or repairs, so each figure is 0.
+ */
+const HDFS_STATE_STORE_METRICS: Readonly<Record<string, number>> = {
+  forceSnapshotCount: 0,
+  loadedMapCacheHitCount: 0,
+  loadedMapCacheMissCount: 0,
+  numSnapshotsAutoRepaired: 0,
+  stateOnCurrentVersionSizeBytes: 0,
+};
 
 export interface MicroBatchExecutionOptions {
   id: string;
@@ -303,7 +314,9 @@ export class MicroBatchExecution {
   }
 
   private async latestOffsets(): Promise<(Offset | null)[]> {
-    return Promise.all(this.options.sources.map((s, i) => s.latestOffset(this.committed[i])));
+    // Trigger.Once reads everything available in its one batch (Spark's ReadLimit.allAvailable).
+    const limit = this.options.trigger.kind === 'once' ? 'allAvailable' : 'default';
+    return Promise.all(this.options.sources.map((s, i) => s.latestOffset(this.committed[i], limit)));
   }
 
   /**
@@ -525,6 +538,7 @@ export class MicroBatchExecution {
         numRowsDroppedByWatermark: (m as { numRowsDroppedByWatermark?: number }).numRowsDroppedByWatermark ?? 0,
         numShufflePartitions: m.numShufflePartitions,
         numStateStoreInstances: m.numStateStoreInstances,
+        customMetrics: { ...HDFS_STATE_STORE_METRICS, ...m.customMetrics },
       })),
       sources,
       { description: this.options.sink.description, numOutputRows: numOutputRows },

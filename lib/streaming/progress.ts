@@ -23,6 +23,12 @@ export interface StateOperatorProgress {
   numRowsDroppedByWatermark: number;
   numShufflePartitions: number;
   numStateStoreInstances: number;
+  /**
+   * The state store's own metrics (Spark's HDFSBackedStateStoreProvider names, plus the
+   * operator's, e.g. numDroppedDuplicateRows). Rivulet has no map cache or snapshots to upload,
+   * so those figures are 0; rendered with sorted keys, omitted when absent.
+   */
+  customMetrics?: Record<string, number>;
 }
 
 export class StreamingQueryProgress {
@@ -67,7 +73,11 @@ export class StreamingQueryProgress {
     putRate(out, 'processedRowsPerSecond', this.processedRowsPerSecond);
     putMap(out, 'durationMs', this.durationMs);
     putMap(out, 'eventTime', this.eventTime);
-    out.stateOperators = this.stateOperators.map((s) => ({ ...s }));
+    out.stateOperators = this.stateOperators.map(({ customMetrics, ...s }) => {
+      const o: Record<string, unknown> = { ...s };
+      if (customMetrics) putMap(o, 'customMetrics', customMetrics);
+      return o;
+    });
     out.sources = this.sources.map((s) => {
       const o: Record<string, unknown> = {
         description: s.description,

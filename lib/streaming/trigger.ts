@@ -31,7 +31,7 @@ export function parseTrigger(arg: TriggerOptions | string | undefined): Trigger 
         throw new PySparkValueError('VALUE_NOT_NON_EMPTY_STR', `Value for \`processingTime\` must be a non empty string, got '${value}'.`, { arg_name: 'processingTime', arg_value: String(value) });
       }
       const ms = typeof value === 'number' ? value : parseDurationMs(value as string);
-      if (ms < 0) throw new IllegalArgumentException('Interval cannot be negative');
+      if (ms < 0) throw new IllegalArgumentException('requirement failed: the interval of trigger should not be negative');
       return { kind: 'processingTime', intervalMs: ms };
     }
     case 'once':

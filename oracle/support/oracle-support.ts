@@ -108,3 +108,29 @@ export function record_progress(query: StreamingQuery): void {
     process.stdout.write(`@@progress ${JSON.stringify(mask(plain))}\n`);
   }
 }
+
+/** Plan text without what changes from run to run (as oracle_support.py's _mask_plan). */
+function maskPlan(text: string): string {
+  return text
+    .replace(/#\d+L?/g, '#<id>')
+    .replace(/plan_id=\d+/g, 'plan_id=<id>')
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>')
+    .replace(/@[0-9a-f]{4,}\b/g, '@<hash>')
+    .replace(/(file:)?\/tmp\/temporary-[^/\s,\]]+/g, '<tmp>');
+}
+
+/** What df.explain() / query.explain() prints, volatile ids masked. */
+export function record_explain(target: DataFrame | StreamingQuery, extended = false): void {
+  const chunks: string[] = [];
+  const write = process.stdout.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    target.explain(extended);
+  } finally {
+    process.stdout.write = write;
+  }
+  process.stdout.write(`@@explain\n${maskPlan(chunks.join(''))}`);
+}

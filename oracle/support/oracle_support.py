@@ -98,3 +98,26 @@ def record_progress(query):
     """Every progress report of the query, volatile figures masked."""
     for progress in query.recentProgress:
         print("@@progress " + json.dumps(_mask(_as_dict(progress)), ensure_ascii=False, separators=(",", ":")))
+
+
+def _mask_plan(text):
+    """Plan text without what changes from run to run: expression ids (they count up in the shared
+    JVM), plan ids, run ids, object hashes and temporary checkpoint folders."""
+    import re
+    text = re.sub(r"#\d+L?", "#<id>", text)
+    text = re.sub(r"plan_id=\d+", "plan_id=<id>", text)
+    text = re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<uuid>", text)
+    text = re.sub(r"@[0-9a-f]{4,}\b", "@<hash>", text)
+    text = re.sub(r"(file:)?/tmp/temporary-[^/\s,\]]+", "<tmp>", text)
+    return text
+
+
+def record_explain(target, extended=False):
+    """What df.explain() / query.explain() prints, volatile ids masked."""
+    import contextlib
+    import io
+    captured = io.StringIO()
+    with contextlib.redirect_stdout(captured):
+        target.explain(extended)
+    print("@@explain")
+    print(_mask_plan(captured.getvalue()), end="")

@@ -457,16 +457,20 @@ export function compileCsvTokenConverter(schema: StructType, o: CsvOptions): { a
       }
       throw new BadRecordError(raw, partial, 'Malformed CSV record');
     }
+    // Spark's UnivocityParser.convert: a field that does not convert becomes null and the
+    // record is bad, but the other fields still convert (PERMISSIVE keeps them).
     const row = new Array<unknown>(n);
+    let failure: ConversionError | undefined;
     for (let i = 0; i < n; i++) {
       try {
         row[i] = converters[i](tokens[i]);
       } catch (e) {
         if (!(e instanceof ConversionError)) throw e;
-        for (let j = i; j < n; j++) row[j] = null;
-        throw new BadRecordError(raw, [row], e.message);
+        row[i] = null;
+        failure ??= e;
       }
     }
+    if (failure) throw new BadRecordError(raw, [row], failure.message);
     return [row];
   };
   return { actual, convertTokens };

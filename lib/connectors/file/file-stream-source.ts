@@ -20,7 +20,7 @@ import { DataTypes } from '../../types/data-types';
 import { StructField, StructType } from '../../types/struct-type';
 import { CaseInsensitiveMap } from '../../util/case-insensitive-map';
 import { Logger } from '../../util/logger';
-import type { Offset, Source, SourceContext, SourceProvider } from '../source';
+import type { Offset, ReadLimit, Source, SourceContext, SourceProvider } from '../source';
 import { failedReadFile, fileNotExistError, inputFileOf, qualifiedPath, readFileRows, type FileFormat, type FileFormatOptions, type InputFile } from './file-format';
 import { globToRegExp, hasGlob, hasSinkMetadata, listFiles, listingOptions, listSinkOutput, localPath, pathNotFoundError, type FileListing } from './file-listing';
 import { FileStreamSourceLog, fileUri, localPathOfUri, DEFAULT_SOURCE_LOG_COMPACT_INTERVAL, type FileEntry } from './file-stream-source-log';
@@ -340,7 +340,7 @@ export class FileStreamSource implements Source {
     return files;
   }
 
-  latestOffset(start: Offset | null = null): Offset | null {
+  latestOffset(start: Offset | null = null, limit: ReadLimit = 'default'): Offset | null {
     // A log batch written before a crash kept the engine from logging offsets/N: replay it as it
     // is, so batch boundaries equal those of an uninterrupted run (issue 15).
     const startOffset = logOffsetOf(start);
@@ -357,7 +357,9 @@ export class FileStreamSource implements Source {
     const shouldCache = !o.latestFirst && this.allFilesForTriggerAvailableNow === undefined;
     let batchFiles = newFiles;
     let unselected: NewFileEntry[] = [];
-    if (o.maxFilesPerTrigger !== undefined) {
+    if (limit === 'allAvailable') {
+      // Trigger.Once: every new file in one batch, whatever the rate limits.
+    } else if (o.maxFilesPerTrigger !== undefined) {
       batchFiles = newFiles.slice(0, o.maxFilesPerTrigger);
       unselected = newFiles.slice(o.maxFilesPerTrigger);
       if (unselected.length < o.maxFilesPerTrigger * o.discardCachedInputRatio) unselected = [];

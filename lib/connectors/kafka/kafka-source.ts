@@ -10,7 +10,7 @@ import { IllegalArgumentException } from '../../errors/illegal-argument-exceptio
 import { DataTypes, ArrayType } from '../../types/data-types';
 import { StructField, StructType } from '../../types/struct-type';
 import { Logger } from '../../util/logger';
-import type { Offset, Source, SourceContext, SourceProvider } from '../source';
+import type { Offset, ReadLimit, Source, SourceContext, SourceProvider } from '../source';
 import { KafkaReadClient, type FetchedRecord } from './kafka-client';
 import { KafkaExceptions, scalaSet, type KafkaIllegalStateException } from './kafka-errors';
 import {
@@ -217,7 +217,7 @@ export class KafkaSource implements Source {
     return this.reportedLatest;
   }
 
-  async latestOffset(start?: Offset | null): Promise<Offset | null> {
+  async latestOffset(start?: Offset | null, limit: ReadLimit = 'default'): Promise<Offset | null> {
     const initial = await this.getOrCreateInitialOffsets();
     // The engine passes the previous batch's end (null before the first batch).
     const startJson = start === undefined ? this.committed : start;
@@ -226,7 +226,8 @@ export class KafkaSource implements Source {
     this.reportedLatest = latest.size === 0 ? null : offsetsToJson(latest);
     let offsets = latest;
     const { minOffsets, maxOffsets, maxTriggerDelayMs } = this.limits;
-    if (minOffsets !== undefined && this.delayBatch(minOffsets, latest, from, maxTriggerDelayMs)) offsets = from;
+    if (limit === 'allAvailable') offsets = latest; // Trigger.Once ignores the rate limits
+    else if (minOffsets !== undefined && this.delayBatch(minOffsets, latest, from, maxTriggerDelayMs)) offsets = from;
     else if (maxOffsets !== undefined) offsets = await this.rateLimit(maxOffsets, from, latest);
     // Every partition gone (the only topic deleted): an empty offset, so the batch reports the
     // loss (Spark's KafkaSourceOffset of an empty map), instead of idling silently (issue 15).

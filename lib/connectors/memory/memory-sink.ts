@@ -26,8 +26,11 @@ export class MemorySink implements Sink {
 
 export const memorySinkProvider: SinkProvider = {
   shortName: 'memory',
-  supportedOutputModes: ['append', 'complete'],
+  // Update mode appends each batch's changed rows, as Spark's MemorySink does.
+  supportedOutputModes: ['append', 'complete', 'update'],
   allowsTemporaryCheckpoint: true,
+  // Only a Complete table can be rebuilt after a restart; appended rows would be lost.
+  recoversFromCheckpoint: (mode) => mode === 'complete',
   createSink(ctx) {
     if (!ctx.queryName) throw new AnalysisException('queryName must be specified for memory sink');
     const sink = new MemorySink();

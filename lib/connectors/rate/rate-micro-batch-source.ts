@@ -21,7 +21,7 @@ class RateMicroBatchSource implements Source {
     private readonly advanceMillisPerBatch: number,
   ) {
     this.committed = { offset: 0, timestamp: startTimestamp };
-    this.description = `RatePerMicroBatchStream[rowsPerBatch=${rowsPerBatch}, numPartitions=${numPartitions}, startTimestamp=${startTimestamp}, advanceMillisPerBatch=${advanceMillisPerBatch}]`;
+    this.description = `RatePerMicroBatchStream[rowsPerBatch=${rowsPerBatch}, numPartitions=${numPartitions}, startTimestamp=${startTimestamp}, advanceMsPerBatch=${advanceMillisPerBatch}]`;
   }
 
   /** One batch beyond what is committed (Spark's latestOffset(startOffset, limit)). */
