@@ -37,13 +37,6 @@ describe('output modes', () => {
     expect(() => input.toDF().writeStream.outputMode('Complete')).not.toThrow();
   });
 
-  test('the memory sink refuses update mode', () => {
-    const input = new MemoryStream(schema, spark);
-    expect(() => input.toDF().groupBy('word').count().writeStream.format('memory').queryName('m').outputMode('update').start()).toThrow(
-      'Data source memory does not support Update output mode',
-    );
-  });
-
   test('append emits each input row once; update emits changed groups; complete emits all groups', async () => {
     const input = new MemoryStream(schema, spark);
     const appendQ = input.toDF().where(col('n').gt(1)).writeStream.format('memory').queryName('appended').outputMode('append').start();

@@ -255,6 +255,12 @@ class LmdbStateStore implements StateStore {
   }
 }
 
+/** Whether any partition ever committed into this operator's environment. */
+function hasAnyPartition(env: OperatorEnv): boolean {
+  for (const _ of env.meta.getKeys({ limit: 1 })) return true;
+  return false;
+}
+
 function readMeta(env: OperatorEnv, partitionId: number): PartitionMeta {
   const text = env.meta.get(partitionId);
   return text === undefined ? EMPTY_META : (JSON.parse(text) as PartitionMeta);
@@ -272,8 +278,9 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
       if (meta.version === version + 1 && meta.undo?.version === version) {
         meta = this.rollBack(env, partitionId, meta);
       } else {
-        // A store made afresh where the checkpoint needs a version: its data.mdb was deleted.
-        if (env.created && meta.version === 0) throw missingLogFile(path.join(env.dir, 'data.mdb'), `the checkpoint needs version ${version} of the state of operator ${operatorId}, partition ${partitionId}, and the lmdb state store was created afresh`);
+        // A store made afresh, with nothing committed, where the checkpoint needs a version: its
+        // data.mdb was deleted.
+        if (env.created && meta.version === 0 && !hasAnyPartition(env)) throw missingLogFile(path.join(env.dir, 'data.mdb'), `the checkpoint needs version ${version} of the state of operator ${operatorId}, partition ${partitionId}, and the lmdb state store was created afresh`);
         throw versionUnavailable(env.dir, operatorId, partitionId, version, meta);
       }
     }
