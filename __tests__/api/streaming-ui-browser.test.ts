@@ -117,8 +117,12 @@ test('the query page updates itself while the query runs', async () => {
   await settle();
   const after = query.lastProgress!.batchId;
   expect(after).toBeGreaterThan(before);
-  // No navigation from the test: the page reloads itself (every two seconds while the query runs).
+  // No navigation from the test: the page fetches itself every two seconds and swaps in the new
+  // charts, without a reload (the marker set on the loaded document survives).
+  // (Strings: `window` in this file is rivulet/functions' window.)
+  await page.evaluate('globalThis.rivuletMarker = 1');
   await page.waitForSelector(`figure[data-chart="Input Rows"] circle[data-batch="${after}"]`, { timeout: 60_000 });
+  expect(await page.evaluate('globalThis.rivuletMarker')).toBe(1);
 });
 
 describe('after the query stops, the query page shows its real figures', () => {

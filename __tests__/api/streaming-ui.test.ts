@@ -91,7 +91,8 @@ describe('with a running aggregation and a failed query', () => {
     expect(points('Aggregated Number Of Total State Rows')).toEqual([[0, 2], [1, 5]]);
     expect(points('Batch Duration')).toEqual(q.recentProgress.map((p) => [p.batchId, p.batchDuration]));
     expect(points('walCommit')).toEqual(q.recentProgress.map((p) => [p.batchId, p.durationMs.walCommit ?? 0]));
-    expect(page.body).toContain('<meta http-equiv="refresh" content="2">');
+    // Live while the query runs: the page polls itself (a plain refresh without JavaScript).
+    expect(page.body).toContain('<meta name="rivulet-live" content="2"><noscript><meta http-equiv="refresh" content="2"></noscript><script>');
     const dir = path.resolve(__dirname, '../../test-artifacts');
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'streaming-ui-query.html'), page.body);

@@ -1,6 +1,7 @@
 // The dashboard's HTML, rendered on the server with inline SVG charts (no client build, no
 // charting package): the query list as Spark's Structured Streaming tab, and per query the
-// statistics charts. Pages reload themselves every two seconds while the query runs.
+// statistics charts. While a query runs, a page fetches itself every two seconds and swaps in the
+// new body (a plain reload without JavaScript), and stops once the page it gets is no longer live.
 import { OPERATION_NAMES, type UiBatch, type UiQuery } from './streaming-ui-history';
 
 function esc(s: string): string {
@@ -47,8 +48,12 @@ export function lineChart(title: string, unit: string, batchIds: number[], serie
 
 const STYLE = 'body{font:14px system-ui,sans-serif;margin:1.5em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}.chart{display:inline-block;margin:0 1em 1em 0}pre{white-space:pre-wrap;color:#a00}';
 
-function page(title: string, body: string, refresh: boolean): string {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>${refresh ? '<meta http-equiv="refresh" content="2">' : ''}<style>${STYLE}</style></head><body>${body}</body></html>`;
+/** Every two seconds: fetch this page again and swap in its body, until it is no longer live. */
+const LIVE_SCRIPT = '<script>(function poll(){setTimeout(async function(){try{var r=await fetch(location.href,{cache:"no-store"});if(r.ok){var d=new DOMParser().parseFromString(await r.text(),"text/html");document.title=d.title;document.body.replaceWith(d.body);if(!d.querySelector("meta[name=rivulet-live]"))return;}}catch(e){}poll();},2000);})();</script>';
+
+function page(title: string, body: string, live: boolean): string {
+  const head = live ? `<meta name="rivulet-live" content="2"><noscript><meta http-equiv="refresh" content="2"></noscript>${LIVE_SCRIPT}` : '';
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>${head}<style>${STYLE}</style></head><body>${body}</body></html>`;
 }
 
 function last(q: UiQuery): UiBatch | undefined {

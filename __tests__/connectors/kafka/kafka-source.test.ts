@@ -123,6 +123,25 @@ test('maxOffsetsPerTrigger splits the limit over partitions by backlog', async (
   await s.stop();
 });
 
+test('availableNow: records left up to the offsets fixed at start, for the status line bar', async () => {
+  await broker.createTopic('an', 2);
+  await fill('an', 0, ['a1', 'a2', 'a3', 'a4', 'a5', 'a6']);
+  await fill('an', 1, ['b1', 'b2']);
+  const s = source({ subscribe: 'an', startingOffsets: 'earliest', maxOffsetsPerTrigger: '4' });
+  await s.initialize();
+  expect(s.availableNowRemaining(null)).toBeNull(); // not an availableNow run
+  await s.prepareForTriggerAvailableNow();
+  expect(s.availableNowRemaining(null)).toBe(8);
+  // Records arriving later are not part of this run.
+  await fill('an', 1, ['b3']);
+  const b0 = await runBatch(s, null);
+  expect(b0.values).toHaveLength(4);
+  expect(s.availableNowRemaining(b0.end as never)).toBe(4);
+  const b1 = await runBatch(s, b0.end);
+  expect(s.availableNowRemaining(b1.end as never)).toBe(0);
+  await s.stop();
+});
+
 test('minOffsetsPerTrigger waits for enough records until maxTriggerDelay passes', async () => {
   await broker.createTopic('m', 1);
   clockMs = 100_000;
