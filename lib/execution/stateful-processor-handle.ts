@@ -297,6 +297,8 @@ export class MapState extends StateVariable {
 export class StatefulProcessorHandle {
   /** @internal */
   state: HandleState = 'CREATED';
+  /** @internal Whether a variable was declared with a TTL (the operator then sweeps expired values). */
+  usesTtl = false;
   private readonly declared = new Map<string, string>();
 
   /** @internal */
@@ -321,6 +323,7 @@ export class StatefulProcessorHandle {
         timeMode: timeModeName(this.ctx.timeMode),
       });
     }
+    this.usesTtl = true;
     if (!(ms > 0)) {
       throw statefulError('STATEFUL_PROCESSOR_TTL_DURATION_MUST_BE_POSITIVE', `TTL duration must be greater than zero for State store operation=${operationType} on state=${stateName}.`, {
         operationType,

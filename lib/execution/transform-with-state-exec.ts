@@ -170,7 +170,7 @@ export class TransformWithStateExec implements PhysicalOperator {
             throw userFunctionError(fn, e);
           }
         };
-        if (groups[p].size === 0 && !this.hasTimers(store)) continue;
+        if (groups[p].size === 0 && store.numKeys === 0) continue;
         call('init', () => spec.processor.init(handle));
         handle.state = 'INITIALIZED';
         const keys = [...groups[p].entries()].sort((a, b) => compareKeys(a[1].key, b[1].key));
@@ -203,7 +203,7 @@ export class TransformWithStateExec implements PhysicalOperator {
         handle.state = 'TIMER_PROCESSED';
         // TTL: expired values leave the store at the end of the batch.
         const expired: [string, KeyState][] = [];
-        for (const [k, v] of store.iterator()) {
+        if (handle.usesTtl) for (const [k, v] of store.iterator()) {
           const copy = copyKeyState(v as KeyState);
           if (removeExpired(copy, batchTs) > 0) expired.push([k as string, copy]);
         }
@@ -246,19 +246,6 @@ export class TransformWithStateExec implements PhysicalOperator {
     }
     void timersFired;
     return out;
-  }
-
-  private hasTimers(store: StateStore): boolean {
-    if (this.spec.timeMode === 'None') return store.numKeys > 0 && this.hasTtl(store);
-    return store.numKeys > 0;
-  }
-
-  private hasTtl(store: StateStore): boolean {
-    for (const [, v] of store.iterator()) {
-      const s = v as KeyState;
-      if (Object.values(s.values).some(([, e]) => e >= 0)) return true;
-    }
-    return false;
   }
 
   close(): void {
