@@ -67,7 +67,7 @@ const MAX_INLINE_KEY_BYTES = 1024;
 
 interface OperatorEnv {
   dir: string;
-  /** data.mdb did not exist when this process opened the environment. */
+  /** data.mdb did not exist when this process opened the environment, and nothing was committed to it since. */
   created: boolean;
   root: RootDatabase;
   /** Commits since the last flush (batched mode). */
@@ -239,6 +239,7 @@ class LmdbStateStore implements StateStore {
       meta.putSync(p, JSON.stringify(written));
     }, this.batchedCommits ? noFlushCommit() : undefined);
     if (this.batchedCommits) this.env.unflushed = true;
+    this.env.created = false;
     this.state = 'committed';
     this.overlay.clear();
     return next;
