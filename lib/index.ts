@@ -16,7 +16,9 @@ export { DataFrameWriter, type SaveMode, type WriterOptions } from './api/data-f
 export { StreamingQuery } from './api/streaming-query';
 export { StreamingQueryManager } from './api/streaming-query-manager';
 export { StreamingQueryListener, QueryStartedEvent, QueryProgressEvent, QueryIdleEvent, QueryTerminatedEvent } from './api/streaming-query-listener';
-export { StreamingQueryProgress } from './streaming/progress';
+export { StreamingQueryProgress, SourceProgress, SinkProgress, StateOperatorProgress } from './streaming/progress';
+export { Observation } from './api/observation';
+export { Catalog, Table, CatalogColumn, Database } from './session/catalog';
 export type { QueryStatus } from './streaming/micro-batch-execution';
 export { Row } from './types/row';
 export { Timestamp } from './types/timestamp-value';
@@ -32,6 +34,7 @@ export {
   StreamingQueryException,
   PySparkValueError,
   PySparkTypeError,
+  PySparkAssertionError,
 } from './errors/index';
 export { col, lit, expr } from './functions';
 export { GroupStateTimeout } from './plans/group-state-timeout';

@@ -325,6 +325,7 @@ export class DataStreamWriter {
       },
       onProgress: (progress) => session.streams.post({ kind: 'progress', event: new QueryProgressEvent(progress) }),
       onIdle: (timestamp) => session.streams.post({ kind: 'idle', event: new QueryIdleEvent(id, runId, timestamp) }),
+      observedMetrics: (values) => (require('./observation') as typeof import('./observation')).observedMetricsRows(plan, values, sessionConf),
     });
     query = new StreamingQuery(id, runId, queryName ?? null, execution);
     session.streams.register(query);

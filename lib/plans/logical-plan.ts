@@ -92,6 +92,19 @@ export interface Union {
   output: Attribute[];
 }
 
+/**
+ * df.observe(name, ...metrics): rows pass through unchanged; the aggregate `metrics` are computed
+ * over the rows of each execution (each micro-batch in a stream) and reported under `name`
+ * (Spark's CollectMetrics). `report` delivers a batch query's result to its Observation.
+ */
+export interface CollectMetrics {
+  kind: 'collectMetrics';
+  name: string;
+  metrics: NamedExpression[];
+  child: LogicalPlan;
+  report?: (values: unknown[]) => void;
+}
+
 /** Keeps the first row of each group of equal `keys` (distinct, dropDuplicates). */
 export interface Deduplicate {
   kind: 'deduplicate';
@@ -204,6 +217,7 @@ export type LogicalPlan =
   | Offset
   | Union
   | Deduplicate
+  | CollectMetrics
   | SetOperation
   | Join;
 
@@ -222,6 +236,7 @@ export function outputOf(plan: LogicalPlan): Attribute[] {
     case 'limit':
     case 'offset':
     case 'deduplicate':
+    case 'collectMetrics':
     case 'eventTimeWatermark':
       return outputOf(plan.child);
     case 'union':
@@ -274,6 +289,7 @@ export function childrenOf(plan: LogicalPlan): LogicalPlan[] {
     case 'limit':
     case 'offset':
     case 'deduplicate':
+    case 'collectMetrics':
     case 'eventTimeWatermark':
     case 'expand':
     case 'flatMapGroupsWithState':
