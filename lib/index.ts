@@ -3,6 +3,7 @@ export { StreamSession, SparkSession, Builder } from './session/stream-session';
 // PySpark's SparkContext: `new SparkContext(master, appName)`, parallelize; spark.sparkContext
 // is the session's view of it (StreamingContext accepts either).
 export { SparkContext } from './dstream/spark-context';
+import './dstream/data-frame-rdd';
 export { RuntimeConfig } from './session/runtime-config';
 export { DataFrame, type TypedRow } from './api/data-frame';
 export { Column } from './api/column';

@@ -70,3 +70,15 @@ describe('observe', () => {
     expect(back.json()).toBe(second.json());
   });
 });
+
+describe('df.rdd', () => {
+  test('the rows as an RDD of Rows; a stream is refused as an action is', () => {
+    const spark = newSession();
+    const df = spark.createDataFrame([[1, 'a'], [2, 'b']], 'id int, s string');
+    expect(df.rdd.map((r) => (r.asDict() as { id: number }).id * 10).collect()).toEqual([10, 20]);
+    expect(df.rdd.count()).toBe(2);
+    const stream = new MemoryStream(IntegerType(), spark);
+    expect(() => stream.toDF().rdd).toThrow('Queries with streaming sources must be executed with writeStream.start()');
+    return spark.stop();
+  });
+});
