@@ -280,7 +280,7 @@ export class DataStreamWriter {
         userSchema: r.source.schema,
         clock: session.clock,
         defaultParallelism: session.defaultParallelism(),
-        metadataPath: path.join(checkpointDir!, 'sources', String(index)),
+        metadataPath: path.join(checkpointDir!, 'sources', r.source.name ?? String(index)),
         conf: sessionConf,
       }),
     );

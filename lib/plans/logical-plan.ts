@@ -9,6 +9,8 @@ export interface SourceDescriptor {
   format: string;
   options: ReadonlyMap<string, string>;
   schema: StructType;
+  /** DataStreamReader.name(): the source's checkpoint folder name (sources/<name>) instead of its index. */
+  name?: string;
 }
 
 export interface StreamingRelation {
