@@ -11,6 +11,14 @@ function numberOr(value: unknown, fallback: number): number {
   return typeof value === 'number' ? value : fallback;
 }
 
+/**
+ * The metric maps are properties, but not enumerable ones: spreading or comparing a progress part
+ * as a plain object sees the fields Rivulet has always reported.
+ */
+function hidden(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: false, writable: false, configurable: true });
+}
+
 /** Spark's SourceProgress: one source's part of a trigger. */
 export class SourceProgress {
   constructor(
@@ -22,8 +30,12 @@ export class SourceProgress {
     readonly inputRowsPerSecond: number,
     readonly processedRowsPerSecond: number,
     /** Source-specific metrics (Kafka's avgOffsetsBehindLatest...), strings as in Spark. */
-    readonly metrics: Record<string, string> = {},
-  ) {}
+    metrics: Record<string, string> = {},
+  ) {
+    hidden(this, 'metrics', metrics);
+  }
+
+  declare readonly metrics: Record<string, string>;
 
   static fromJson(json: string | JsonObject): SourceProgress {
     const j = parseJsonArg(json);
@@ -75,8 +87,12 @@ export class SinkProgress {
   constructor(
     readonly description: string,
     readonly numOutputRows: number,
-    readonly metrics: Record<string, string> = {},
-  ) {}
+    metrics: Record<string, string> = {},
+  ) {
+    hidden(this, 'metrics', metrics);
+  }
+
+  declare readonly metrics: Record<string, string>;
 
   static fromJson(json: string | JsonObject): SinkProgress {
     const j = parseJsonArg(json);
@@ -121,8 +137,12 @@ export class StateOperatorProgress {
     readonly numShufflePartitions: number,
     readonly numStateStoreInstances: number,
     /** Provider-specific metrics (Spark's state store custom metrics); omitted from JSON when empty. */
-    readonly customMetrics: Record<string, number> = {},
-  ) {}
+    customMetrics: Record<string, number> = {},
+  ) {
+    hidden(this, 'customMetrics', customMetrics);
+  }
+
+  declare readonly customMetrics: Record<string, number>;
 
   static fromJson(json: string | JsonObject): StateOperatorProgress {
     const j = parseJsonArg(json);
