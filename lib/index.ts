@@ -13,6 +13,7 @@ export type { RemoteStreamingQuery } from './connect/remote-streaming-query';
 // PySpark's SparkContext: `new SparkContext(master, appName)`, parallelize; spark.sparkContext
 // is the session's view of it (StreamingContext accepts either).
 export { SparkContext } from './dstream/spark-context';
+import './dstream/data-frame-rdd';
 export { RuntimeConfig } from './session/runtime-config';
 export { DataFrame, type TypedRow } from './api/data-frame';
 export { Column } from './api/column';
@@ -26,7 +27,9 @@ export { DataFrameWriter, type SaveMode, type WriterOptions } from './api/data-f
 export { StreamingQuery } from './api/streaming-query';
 export { StreamingQueryManager } from './api/streaming-query-manager';
 export { StreamingQueryListener, QueryStartedEvent, QueryProgressEvent, QueryIdleEvent, QueryTerminatedEvent } from './api/streaming-query-listener';
-export { StreamingQueryProgress } from './streaming/progress';
+export { StreamingQueryProgress, SourceProgress, SinkProgress, StateOperatorProgress } from './streaming/progress';
+export { Observation } from './api/observation';
+export { Catalog, Table, CatalogColumn, Database } from './session/catalog';
 export type { QueryStatus } from './streaming/micro-batch-execution';
 export { Row } from './types/row';
 export { Timestamp } from './types/timestamp-value';
@@ -42,6 +45,7 @@ export {
   StreamingQueryException,
   PySparkValueError,
   PySparkTypeError,
+  PySparkAssertionError,
 } from './errors/index';
 export { col, lit, expr } from './api/functions/column-basics';
 export { GroupStateTimeout } from './plans/group-state-timeout';
@@ -51,7 +55,6 @@ export type { ColumnOrName } from './api/column';
 export type { ReaderOptions } from './api/reader-arguments';
 export type { OptionValue } from './api/data-stream-reader';
 export type { TriggerOptions } from './streaming/trigger';
-export type { SourceProgress, StateOperatorProgress } from './streaming/progress';
 export type { DataFrameNaFunctions } from './api/data-frame-na-functions';
 export type { UDFRegistration } from './api/udf';
 export type { ForeachBatchFunction } from './api/foreach-batch-sink';

@@ -547,6 +547,15 @@ export class DataFrame {
     return this.select(new Column({ kind: 'alias', child: call('to_json', [call('struct', [{ kind: 'star' }])]), names: ['value'] }));
   }
 
+  /**
+   * `observe(Observation | name, ...aggregates)`: the same rows, with named aggregate metrics
+   * computed over them: a batch action fills the Observation (`obs.get`), a streaming query
+   * reports them in each progress's `observedMetrics`.
+   */
+  observe(observation: import('./observation').Observation | string, ...exprs: Column[]): DataFrame {
+    return this.withPlan((require('./observation') as typeof import('./observation')).observePlan(this.session, this.plan, observation, exprs));
+  }
+
   /** Calls `f(row)` for every row (batch DataFrames). */
   foreach(f: (row: Row) => void): void {
     if (typeof f !== 'function') throw notExpectedType('f', 'function', f);

@@ -3,6 +3,7 @@ import { toLocalPath } from '../util/local-path';
 import { StructType } from '../types/struct-type';
 import { PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
 import { attribute } from '../expressions/expression';
+import { AnalysisException } from '../errors/analysis-exception';
 import { CaseInsensitiveMap } from '../util/case-insensitive-map';
 import type { SessionContext } from './session-context';
 import { toSchema, withKeywords, withSchemaAndKeywords, type ReaderOptions } from './reader-arguments';
@@ -32,15 +33,29 @@ export class DataStreamReader {
     private readonly source: string | undefined = undefined,
     private readonly opts: CaseInsensitiveMap = new CaseInsensitiveMap(),
     private readonly userSchema: StructType | undefined = undefined,
+    private readonly sourceName: string | undefined = undefined,
   ) {}
 
+  /**
+   * `name('my_source')` (Spark 4.2, experimental): names the source, so its checkpoint state lives
+   * under sources/<name> instead of its position; needs
+   * spark.sql.streaming.queryEvolution.enableSourceEvolution=true, as in Spark.
+   */
+  name(sourceName: string): DataStreamReader {
+    if (typeof sourceName !== 'string') throw notExpectedType('source_name', 'str', sourceName);
+    if (!/^[a-zA-Z0-9_]+$/.test(sourceName)) {
+      throw new PySparkValueError('INVALID_STREAMING_SOURCE_NAME', `Invalid streaming source name '${sourceName}'. Source names must contain only ASCII letters, digits, and underscores.`, { source_name: sourceName });
+    }
+    return new DataStreamReader(this.session, this.source, this.opts, this.userSchema, sourceName);
+  }
+
   format(source: string): DataStreamReader {
-    return new DataStreamReader(this.session, source, this.opts, this.userSchema);
+    return new DataStreamReader(this.session, source, this.opts, this.userSchema, this.sourceName);
   }
 
   option(key: string, value: OptionValue): DataStreamReader {
     if (value === null || value === undefined) return this;
-    return new DataStreamReader(this.session, this.source, this.opts.with(key, optionString(value)), this.userSchema);
+    return new DataStreamReader(this.session, this.source, this.opts.with(key, optionString(value)), this.userSchema, this.sourceName);
   }
 
   options(options: Record<string, OptionValue>): DataStreamReader {
@@ -51,7 +66,7 @@ export class DataStreamReader {
 
   /** A StructType or a DDL string (`"a INT, b STRING"`). */
   schema(schema: StructType | string): DataStreamReader {
-    return new DataStreamReader(this.session, this.source, this.opts, toSchema(schema));
+    return new DataStreamReader(this.session, this.source, this.opts, toSchema(schema), this.sourceName);
   }
 
   load(path?: string, format?: string, schema?: StructType | string, options: Record<string, OptionValue> = {}): DataFrame {
@@ -110,7 +125,14 @@ export class DataStreamReader {
     const ctx = { options: this.opts, userSchema: this.userSchema, conf: (key: string) => this.session.confGet(key) };
     const schema = provider.sourceSchema(ctx);
     const output = schema.fields.map((f) => attribute(f.name, f.dataType, f.nullable));
-    return new DataFrame(this.session, { kind: 'streamingRelation', source: { format, options: ctx.options, schema }, output });
+    if (this.sourceName !== undefined && (this.session.confGet('spark.sql.streaming.queryEvolution.enableSourceEvolution') ?? 'false').toLowerCase() !== 'true') {
+      throw new AnalysisException(
+        `Streaming query evolution error: Streaming source naming is not supported. Source name '${this.sourceName}' was provided but the feature is disabled. Please enable the feature by setting spark.sql.streaming.queryEvolution.enableSourceEvolution to true.`,
+        { errorClass: 'STREAMING_QUERY_EVOLUTION_ERROR.SOURCE_NAMING_NOT_SUPPORTED', sqlState: '42KDE', messageParameters: { name: this.sourceName } },
+      );
+    }
+    const source = this.sourceName === undefined ? { format, options: ctx.options, schema } : { format, options: ctx.options, schema, name: this.sourceName };
+    return new DataFrame(this.session, { kind: 'streamingRelation', source, output });
   }
 
 }

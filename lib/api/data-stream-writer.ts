@@ -286,7 +286,7 @@ export class DataStreamWriter {
         userSchema: r.source.schema,
         clock: session.clock,
         defaultParallelism: session.defaultParallelism(),
-        metadataPath: path.join(checkpointDir!, 'sources', String(index)),
+        metadataPath: path.join(checkpointDir!, 'sources', r.source.name ?? String(index)),
         conf: sessionConf,
       }),
     );
@@ -331,6 +331,7 @@ export class DataStreamWriter {
       },
       onProgress: (progress, availableNow) => session.streams.post({ kind: 'progress', event: new QueryProgressEvent(progress), availableNow }),
       onIdle: (timestamp) => session.streams.post({ kind: 'idle', event: new QueryIdleEvent(id, runId, timestamp) }),
+      observedMetrics: (values) => (require('./observation') as typeof import('./observation')).observedMetricsRows(plan, values, sessionConf),
     });
     query = new StreamingQuery(id, runId, queryName ?? null, execution);
     session.streams.register(query);

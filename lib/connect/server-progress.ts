@@ -1,7 +1,7 @@
 // A progress report as a Spark Connect server sends it (StreamingQueryProgress JSON, offsets as
 // JSON text, plus metrics maps) -> local mode's StreamingQueryProgress, so `query.lastProgress`
 // has the same shape and methods (numInputRows, json(), prettyJson()) in both modes.
-import { StreamingQueryProgress, type SourceProgress, type StateOperatorProgress } from '../streaming/progress';
+import { StreamingQueryProgress, StateOperatorProgress, type SourceProgressInit } from '../streaming/progress';
 
 function offset(v: unknown): unknown {
   if (typeof v !== 'string') return v ?? null;
@@ -19,7 +19,7 @@ function num(v: unknown): number {
 export function progressFromServerJson(text: string): StreamingQueryProgress {
   const j = JSON.parse(text) as Record<string, unknown>;
   const sources = ((j.sources as Record<string, unknown>[] | undefined) ?? []).map(
-    (s): SourceProgress => ({
+    (s): SourceProgressInit => ({
       description: String(s.description ?? ''),
       startOffset: offset(s.startOffset),
       endOffset: offset(s.endOffset),
@@ -27,6 +27,7 @@ export function progressFromServerJson(text: string): StreamingQueryProgress {
       numInputRows: num(s.numInputRows),
       inputRowsPerSecond: num(s.inputRowsPerSecond),
       processedRowsPerSecond: num(s.processedRowsPerSecond),
+      metrics: (s.metrics as Record<string, string> | undefined) ?? {},
     }),
   );
   const sink = (j.sink as Record<string, unknown> | undefined) ?? {};
@@ -39,10 +40,7 @@ export function progressFromServerJson(text: string): StreamingQueryProgress {
     num(j.batchDuration),
     (j.durationMs as Record<string, number> | undefined) ?? {},
     (j.eventTime as Record<string, string> | undefined) ?? {},
-    ((j.stateOperators as Record<string, unknown>[] | undefined) ?? []).map((o) => {
-      const { customMetrics: _c, ...rest } = o;
-      return rest as unknown as StateOperatorProgress;
-    }),
+    ((j.stateOperators as Record<string, unknown>[] | undefined) ?? []).map((o) => StateOperatorProgress.fromJson(o)),
     sources,
     { description: String(sink.description ?? ''), numOutputRows: num(sink.numOutputRows) },
   );

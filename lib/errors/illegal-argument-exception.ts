@@ -23,3 +23,10 @@ export class PySparkTypeError extends SparkException {
     (this as { sqlState: string | undefined }).sqlState = sqlState;
   }
 }
+
+/** PySpark's PySparkAssertionError (REUSE_OBSERVATION, NO_OBSERVE_BEFORE_GET...). */
+export class PySparkAssertionError extends SparkException {
+  constructor(errorClass: string, message: string, messageParameters: Record<string, string> = {}) {
+    super(message, { errorClass, messageParameters });
+  }
+}

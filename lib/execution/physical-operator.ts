@@ -50,6 +50,8 @@ export interface ExecutionContext {
    * operator id; the engine folds them into the next batch's watermark after the batch commits.
    */
   eventTimeStats?: Map<number, EventTimeStats>;
+  /** df.observe metrics of this execution by observation name (the result row of each). */
+  observedMetrics?: Map<string, unknown[]>;
 }
 
 /** Event times one watermark operator saw in a batch (Spark's EventTimeStats). */

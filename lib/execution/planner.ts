@@ -4,7 +4,7 @@ import type { CompileContext } from '../expressions/function-definition';
 import { isStreamingPlan, outputOf, type LogicalPlan, type StreamingRelation } from '../plans/logical-plan';
 import { FilterExec, GenerateExec, LocalTableScanExec, ProjectExec, StreamingScanExec } from './basic-operators';
 import { HashAggregateExec, StatefulAggregateExec } from './aggregate-exec';
-import type { OutputMode, PhysicalOperator } from './physical-operator';
+import type { OutputMode, PhysicalOperator, Row } from './physical-operator';
 import { SortExec } from './sort-exec';
 import { LimitExec } from './limit-exec';
 import { UnionExec } from './union-exec';
@@ -13,6 +13,7 @@ import { EventTimeWatermarkExec } from './event-time-watermark-exec';
 import { eventTimeColumns, singleEventTimeOrdinal } from '../plans/event-time';
 import { SetOperationExec } from './set-operation-exec';
 import { JoinExec } from './join-exec';
+import { CollectMetricsExec } from './collect-metrics-exec';
 import { InternalError } from '../errors/spark-exception';
 import { AnalysisException } from '../errors/analysis-exception';
 import { MergingSessionsExec, sessionWindowGroupingIndex } from './merging-sessions-exec';
@@ -82,6 +83,22 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Physic
         return plan0(p.child);
       case 'filter':
         return new FilterExec(p.condition, plan0(p.child), options.compile);
+      case 'collectMetrics': {
+        const child = plan0(p.child);
+        // The metrics are a global aggregate over the rows passing through, planned once.
+        let current: Row[] = [];
+        const source: LogicalPlan = { kind: 'localRelation', name: 'CollectMetrics', output: outputOf(p.child), data: () => current };
+        const aggregate = planPhysical({ kind: 'aggregate', groupingExpressions: [], aggregateExpressions: p.metrics, child: source }, { compile: options.compile, numShufflePartitions: options.numShufflePartitions });
+        const run = (rows: Row[]): Row => {
+          current = rows;
+          try {
+            return aggregate.execute({ sourceRows: [], batchId: 0, outputMode: 'append', stateMetrics: [] })[0];
+          } finally {
+            current = [];
+          }
+        };
+        return new CollectMetricsExec(p.name, p.metrics, child, run, p.report);
+      }
       case 'generate': {
         const child = plan0(p.child);
         return new GenerateExec([...child.output, ...p.generatorOutput], p.generator, p.outer, child, false, options.compile);

@@ -9,6 +9,8 @@ export interface SourceDescriptor {
   format: string;
   options: ReadonlyMap<string, string>;
   schema: StructType;
+  /** DataStreamReader.name(): the source's checkpoint folder name (sources/<name>) instead of its index. */
+  name?: string;
 }
 
 export interface StreamingRelation {
@@ -90,6 +92,19 @@ export interface Union {
   children: LogicalPlan[];
   /** The output: the first child's names with nullability merged across children. */
   output: Attribute[];
+}
+
+/**
+ * df.observe(name, ...metrics): rows pass through unchanged; the aggregate `metrics` are computed
+ * over the rows of each execution (each micro-batch in a stream) and reported under `name`
+ * (Spark's CollectMetrics). `report` delivers a batch query's result to its Observation.
+ */
+export interface CollectMetrics {
+  kind: 'collectMetrics';
+  name: string;
+  metrics: NamedExpression[];
+  child: LogicalPlan;
+  report?: (values: unknown[]) => void;
 }
 
 /** Keeps the first row of each group of equal `keys` (distinct, dropDuplicates). */
@@ -227,6 +242,7 @@ export type LogicalPlan =
   | Offset
   | Union
   | Deduplicate
+  | CollectMetrics
   | SetOperation
   | Join;
 
@@ -245,6 +261,7 @@ export function outputOf(plan: LogicalPlan): Attribute[] {
     case 'limit':
     case 'offset':
     case 'deduplicate':
+    case 'collectMetrics':
     case 'eventTimeWatermark':
       return outputOf(plan.child);
     case 'union':
@@ -298,6 +315,7 @@ export function childrenOf(plan: LogicalPlan): LogicalPlan[] {
     case 'limit':
     case 'offset':
     case 'deduplicate':
+    case 'collectMetrics':
     case 'eventTimeWatermark':
     case 'expand':
     case 'flatMapGroupsWithState':

@@ -33,6 +33,8 @@ function nodeLine(plan: LogicalPlan): string {
       return `Offset ${plan.offset}`;
     case 'union':
       return 'Union false, false';
+    case 'collectMetrics':
+      return `CollectMetrics ${plan.name}, [${plan.metrics.map(exprString).join(', ')}]`;
     case 'deduplicate':
       return `${plan.withinWatermark ? 'DeduplicateWithinWatermark' : 'Deduplicate'} [${plan.keys.map(exprString).join(', ')}]`;
     case 'eventTimeWatermark':

@@ -27,7 +27,7 @@ import type { StateStoreProvider } from '../state/state-store';
 import { Logger } from '../util/logger';
 import type { Clock } from './clock';
 import type { Trigger } from './trigger';
-import { StreamingQueryProgress, type SourceProgress } from './progress';
+import { SinkProgress, SourceProgress, StateOperatorProgress, StreamingQueryProgress, type ObservedMetricsRow } from './progress';
 
 const log = new Logger('MicroBatchExecution');
 
@@ -76,6 +76,8 @@ export interface MicroBatchExecutionOptions {
   onProgress?: (progress: StreamingQueryProgress, availableNow: AvailableNowProgress | null) => void;
   /** A trigger found no new data (throttled by spark.sql.streaming.noDataProgressEventInterval). */
   onIdle?: (timestamp: string) => void;
+  /** The batch's df.observe results (by name) as progress reports them. */
+  observedMetrics?: (values: ReadonlyMap<string, unknown[]>) => Record<string, ObservedMetricsRow>;
 }
 
 /** How far a Trigger.AvailableNow run is: units (rows, records, files) processed of those there at start. */
@@ -444,6 +446,7 @@ export class MicroBatchExecution {
       batchTimestampMs,
       lateEventsWatermarkMs: this.previousBatchWatermarkMs,
       eventTimeStats,
+      observedMetrics: new Map(),
     };
     const output = this.physical!.execute(ctx);
     this.stateProvider?.commitBatch?.();
@@ -467,7 +470,7 @@ export class MicroBatchExecution {
       queryPlanning: 0,
       triggerExecution: Math.round(t4 - t0),
       walCommit: Math.round(walMs),
-    });
+    }, ctx.observedMetrics && ctx.observedMetrics.size > 0 ? (this.options.observedMetrics?.(ctx.observedMetrics) ?? {}) : {});
     this.batchId++;
     this.noNewData = false;
     return true;
@@ -503,20 +506,24 @@ export class MicroBatchExecution {
     eventTimeStats: ReadonlyMap<number, EventTimeStats>,
     batchWatermarkMs: number,
     durationMs: Record<string, number>,
+    observedMetrics: Record<string, ObservedMetricsRow> = {},
   ): void {
     // Spark divides by an infinite interval before the first trigger: 0 rows per second, not NaN.
     const sinceLast = this.lastTriggerStart === undefined ? Infinity : (triggerStart - this.lastTriggerStart) / 1000;
     this.lastTriggerStart = triggerStart;
     const execSeconds = durationMs.triggerExecution / 1000;
-    const sources: SourceProgress[] = this.options.sources.map((s, i) => ({
-      description: s.description,
-      startOffset: startOffsets[i],
-      endOffset: endOffsets[i],
-      latestOffset: s.reportLatestOffset?.() ?? null,
-      numInputRows: inputCounts[i],
-      inputRowsPerSecond: sinceLast > 0 ? inputCounts[i] / sinceLast : NaN,
-      processedRowsPerSecond: execSeconds > 0 ? inputCounts[i] / execSeconds : NaN,
-    }));
+    const sources: SourceProgress[] = this.options.sources.map(
+      (s, i) =>
+        new SourceProgress(
+          s.description,
+          startOffsets[i],
+          endOffsets[i],
+          s.reportLatestOffset?.() ?? null,
+          inputCounts[i],
+          sinceLast > 0 ? inputCounts[i] / sinceLast : NaN,
+          execSeconds > 0 ? inputCounts[i] / execSeconds : NaN,
+        ),
+    );
     const progress = new StreamingQueryProgress(
       this.options.id,
       this.options.runId,
@@ -526,22 +533,26 @@ export class MicroBatchExecution {
       durationMs.triggerExecution,
       durationMs,
       this.hasWatermark ? eventTimeOf(eventTimeStats, batchWatermarkMs) : {},
-      stateMetrics.map((m) => ({
-        operatorName: m.operatorName,
-        numRowsTotal: m.numRowsTotal,
-        numRowsUpdated: m.numRowsUpdated,
-        allUpdatesTimeMs: m.allUpdatesTimeMs,
-        numRowsRemoved: m.numRowsRemoved,
-        allRemovalsTimeMs: m.allRemovalsTimeMs,
-        commitTimeMs: m.commitTimeMs,
-        memoryUsedBytes: 0,
-        numRowsDroppedByWatermark: (m as { numRowsDroppedByWatermark?: number }).numRowsDroppedByWatermark ?? 0,
-        numShufflePartitions: m.numShufflePartitions,
-        numStateStoreInstances: m.numStateStoreInstances,
-        customMetrics: { ...HDFS_STATE_STORE_METRICS, ...m.customMetrics },
-      })),
+      stateMetrics.map(
+        (m) =>
+          new StateOperatorProgress(
+            m.operatorName,
+            m.numRowsTotal,
+            m.numRowsUpdated,
+            m.allUpdatesTimeMs,
+            m.numRowsRemoved,
+            m.allRemovalsTimeMs,
+            m.commitTimeMs,
+            0,
+            (m as { numRowsDroppedByWatermark?: number }).numRowsDroppedByWatermark ?? 0,
+            m.numShufflePartitions,
+            m.numStateStoreInstances,
+            { ...HDFS_STATE_STORE_METRICS, ...m.customMetrics },
+          ),
+      ),
       sources,
-      { description: this.options.sink.description, numOutputRows: numOutputRows },
+      new SinkProgress(this.options.sink.description, numOutputRows),
+      observedMetrics,
     );
     this.recentProgress.push(progress);
     if (this.recentProgress.length > this.options.numRecentProgressUpdates) this.recentProgress.shift();

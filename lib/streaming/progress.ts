@@ -1,37 +1,219 @@
 // StreamingQueryProgress with Spark's field names and order; `json()`/`prettyJson()` render as
 // Spark's json4s output (maps sorted and omitted when empty, NaN rates omitted).
 
-export interface SourceProgress {
-  description: string;
-  startOffset: unknown;
-  endOffset: unknown;
-  latestOffset: unknown;
-  numInputRows: number;
-  inputRowsPerSecond: number;
-  processedRowsPerSecond: number;
+type JsonObject = Record<string, unknown>;
+
+function parseJsonArg(json: string | JsonObject): JsonObject {
+  return typeof json === 'string' ? (JSON.parse(json) as JsonObject) : json;
 }
 
-export interface StateOperatorProgress {
-  operatorName: string;
-  numRowsTotal: number;
-  numRowsUpdated: number;
-  allUpdatesTimeMs: number;
-  numRowsRemoved: number;
-  allRemovalsTimeMs: number;
-  commitTimeMs: number;
-  memoryUsedBytes: number;
-  numRowsDroppedByWatermark: number;
-  numShufflePartitions: number;
-  numStateStoreInstances: number;
-  /**
-   * The state store's own metrics (Spark's HDFSBackedStateStoreProvider names, plus the
-   * operator's, e.g. numDroppedDuplicateRows). Rivulet has no map cache or snapshots to upload,
-   * so those figures are 0; rendered with sorted keys, omitted when absent.
-   */
-  customMetrics?: Record<string, number>;
+function numberOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' ? value : fallback;
 }
+
+/**
+ * The metric maps are properties, but not enumerable ones: spreading or comparing a progress part
+ * as a plain object sees the fields Rivulet has always reported.
+ */
+function hidden(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: false, writable: false, configurable: true });
+}
+
+/** Spark's SourceProgress: one source's part of a trigger. */
+export class SourceProgress {
+  constructor(
+    readonly description: string,
+    readonly startOffset: unknown,
+    readonly endOffset: unknown,
+    readonly latestOffset: unknown,
+    readonly numInputRows: number,
+    readonly inputRowsPerSecond: number,
+    readonly processedRowsPerSecond: number,
+    /** Source-specific metrics (Kafka's avgOffsetsBehindLatest...), strings as in Spark. */
+    metrics: Record<string, string> = {},
+  ) {
+    hidden(this, 'metrics', metrics);
+  }
+
+  declare readonly metrics: Record<string, string>;
+
+  static fromJson(json: string | JsonObject): SourceProgress {
+    const j = parseJsonArg(json);
+    return new SourceProgress(
+      String(j.description),
+      j.startOffset ?? null,
+      j.endOffset ?? null,
+      j.latestOffset ?? null,
+      numberOr(j.numInputRows, 0),
+      numberOr(j.inputRowsPerSecond, NaN),
+      numberOr(j.processedRowsPerSecond, NaN),
+      (j.metrics as Record<string, string> | undefined) ?? {},
+    );
+  }
+
+  jsonValue(): JsonObject {
+    const o: JsonObject = {
+      description: this.description,
+      startOffset: this.startOffset,
+      endOffset: this.endOffset,
+      latestOffset: this.latestOffset,
+      numInputRows: this.numInputRows,
+    };
+    putRate(o, 'inputRowsPerSecond', this.inputRowsPerSecond);
+    putRate(o, 'processedRowsPerSecond', this.processedRowsPerSecond);
+    putMap(o, 'metrics', this.metrics);
+    return o;
+  }
+
+  json(): string {
+    return JSON.stringify(this.jsonValue());
+  }
+
+  prettyJson(): string {
+    return renderJson4s(this.jsonValue(), '');
+  }
+
+  toJSON(): JsonObject {
+    return this.jsonValue();
+  }
+
+  toString(): string {
+    return this.prettyJson();
+  }
+}
+
+/** Spark's SinkProgress. */
+export class SinkProgress {
+  constructor(
+    readonly description: string,
+    readonly numOutputRows: number,
+    metrics: Record<string, string> = {},
+  ) {
+    hidden(this, 'metrics', metrics);
+  }
+
+  declare readonly metrics: Record<string, string>;
+
+  static fromJson(json: string | JsonObject): SinkProgress {
+    const j = parseJsonArg(json);
+    return new SinkProgress(String(j.description), numberOr(j.numOutputRows, -1), (j.metrics as Record<string, string> | undefined) ?? {});
+  }
+
+  jsonValue(): JsonObject {
+    const o: JsonObject = { description: this.description, numOutputRows: this.numOutputRows };
+    putMap(o, 'metrics', this.metrics);
+    return o;
+  }
+
+  json(): string {
+    return JSON.stringify(this.jsonValue());
+  }
+
+  prettyJson(): string {
+    return renderJson4s(this.jsonValue(), '');
+  }
+
+  toJSON(): JsonObject {
+    return this.jsonValue();
+  }
+
+  toString(): string {
+    return this.prettyJson();
+  }
+}
+
+/** Spark's StateOperatorProgress: one stateful operator's state in a trigger. */
+export class StateOperatorProgress {
+  constructor(
+    readonly operatorName: string,
+    readonly numRowsTotal: number,
+    readonly numRowsUpdated: number,
+    readonly allUpdatesTimeMs: number,
+    readonly numRowsRemoved: number,
+    readonly allRemovalsTimeMs: number,
+    readonly commitTimeMs: number,
+    readonly memoryUsedBytes: number,
+    readonly numRowsDroppedByWatermark: number,
+    readonly numShufflePartitions: number,
+    readonly numStateStoreInstances: number,
+    /** Provider-specific metrics (Spark's state store custom metrics); omitted from JSON when empty. */
+    customMetrics: Record<string, number> = {},
+  ) {
+    hidden(this, 'customMetrics', customMetrics);
+  }
+
+  declare readonly customMetrics: Record<string, number>;
+
+  static fromJson(json: string | JsonObject): StateOperatorProgress {
+    const j = parseJsonArg(json);
+    const n = (k: string) => numberOr(j[k], 0);
+    return new StateOperatorProgress(
+      String(j.operatorName),
+      n('numRowsTotal'),
+      n('numRowsUpdated'),
+      n('allUpdatesTimeMs'),
+      n('numRowsRemoved'),
+      n('allRemovalsTimeMs'),
+      n('commitTimeMs'),
+      n('memoryUsedBytes'),
+      n('numRowsDroppedByWatermark'),
+      n('numShufflePartitions'),
+      n('numStateStoreInstances'),
+      (j.customMetrics as Record<string, number> | undefined) ?? {},
+    );
+  }
+
+  jsonValue(): JsonObject {
+    const o: JsonObject = {
+      operatorName: this.operatorName,
+      numRowsTotal: this.numRowsTotal,
+      numRowsUpdated: this.numRowsUpdated,
+      allUpdatesTimeMs: this.allUpdatesTimeMs,
+      numRowsRemoved: this.numRowsRemoved,
+      allRemovalsTimeMs: this.allRemovalsTimeMs,
+      commitTimeMs: this.commitTimeMs,
+      memoryUsedBytes: this.memoryUsedBytes,
+      numRowsDroppedByWatermark: this.numRowsDroppedByWatermark,
+      numShufflePartitions: this.numShufflePartitions,
+      numStateStoreInstances: this.numStateStoreInstances,
+    };
+    putMap(o, 'customMetrics', this.customMetrics);
+    return o;
+  }
+
+  json(): string {
+    return JSON.stringify(this.jsonValue());
+  }
+
+  prettyJson(): string {
+    return renderJson4s(this.jsonValue(), '');
+  }
+
+  toJSON(): JsonObject {
+    return this.jsonValue();
+  }
+
+  toString(): string {
+    return this.prettyJson();
+  }
+}
+
+/** A row of observed metrics as progress holds it: named values (a Row for users). */
+export interface ObservedMetricsRow {
+  asDict(): Record<string, unknown>;
+}
+
+/** Plain-object forms the constructor also accepts (tools and tests build progress by hand). */
+type Fields<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
+export type StateOperatorProgressInit = Omit<Fields<StateOperatorProgress>, 'customMetrics'> & { customMetrics?: Record<string, number> };
+export type SourceProgressInit = Omit<Fields<SourceProgress>, 'metrics'> & { metrics?: Record<string, string> };
+export type SinkProgressInit = Omit<Fields<SinkProgress>, 'metrics'> & { metrics?: Record<string, string> };
 
 export class StreamingQueryProgress {
+  readonly stateOperators: StateOperatorProgress[];
+  readonly sources: SourceProgress[];
+  readonly sink: SinkProgress;
+
   constructor(
     readonly id: string,
     readonly runId: string,
@@ -41,10 +223,40 @@ export class StreamingQueryProgress {
     readonly batchDuration: number,
     readonly durationMs: Record<string, number>,
     readonly eventTime: Record<string, string>,
-    readonly stateOperators: StateOperatorProgress[],
-    readonly sources: SourceProgress[],
-    readonly sink: { description: string; numOutputRows: number },
-  ) {}
+    stateOperators: readonly (StateOperatorProgress | StateOperatorProgressInit)[],
+    sources: readonly (SourceProgress | SourceProgressInit)[],
+    sink: SinkProgress | SinkProgressInit,
+    /** df.observe metrics of this batch, by observation name (Rows); omitted from JSON when empty. */
+    readonly observedMetrics: Record<string, ObservedMetricsRow> = {},
+  ) {
+    this.stateOperators = stateOperators.map((s) => (s instanceof StateOperatorProgress ? s : StateOperatorProgress.fromJson(s as unknown as JsonObject)));
+    this.sources = sources.map((s) => (s instanceof SourceProgress ? s : SourceProgress.fromJson(s as unknown as JsonObject)));
+    this.sink = sink instanceof SinkProgress ? sink : SinkProgress.fromJson(sink as unknown as JsonObject);
+  }
+
+  /** Parses what json() wrote (observed metrics come back as plain objects with asDict()). */
+  static fromJson(json: string | JsonObject): StreamingQueryProgress {
+    const j = parseJsonArg(json);
+    const observed: Record<string, ObservedMetricsRow> = {};
+    for (const [k, v] of Object.entries((j.observedMetrics as Record<string, JsonObject> | undefined) ?? {})) {
+      const values = { ...v };
+      observed[k] = Object.assign(Object.create({ asDict: () => ({ ...values }) }) as ObservedMetricsRow, values);
+    }
+    return new StreamingQueryProgress(
+      String(j.id),
+      String(j.runId),
+      (j.name as string | null | undefined) ?? null,
+      String(j.timestamp),
+      numberOr(j.batchId, 0),
+      numberOr(j.batchDuration, 0),
+      (j.durationMs as Record<string, number> | undefined) ?? {},
+      (j.eventTime as Record<string, string> | undefined) ?? {},
+      ((j.stateOperators as JsonObject[] | undefined) ?? []).map((s) => StateOperatorProgress.fromJson(s)),
+      ((j.sources as JsonObject[] | undefined) ?? []).map((s) => SourceProgress.fromJson(s)),
+      SinkProgress.fromJson((j.sink as JsonObject | undefined) ?? { description: '', numOutputRows: -1 }),
+      observed,
+    );
+  }
 
   get numInputRows(): number {
     return this.sources.reduce((n, s) => n + s.numInputRows, 0);
@@ -73,24 +285,12 @@ export class StreamingQueryProgress {
     putRate(out, 'processedRowsPerSecond', this.processedRowsPerSecond);
     putMap(out, 'durationMs', this.durationMs);
     putMap(out, 'eventTime', this.eventTime);
-    out.stateOperators = this.stateOperators.map(({ customMetrics, ...s }) => {
-      const o: Record<string, unknown> = { ...s };
-      if (customMetrics) putMap(o, 'customMetrics', customMetrics);
-      return o;
-    });
-    out.sources = this.sources.map((s) => {
-      const o: Record<string, unknown> = {
-        description: s.description,
-        startOffset: s.startOffset,
-        endOffset: s.endOffset,
-        latestOffset: s.latestOffset,
-        numInputRows: s.numInputRows,
-      };
-      putRate(o, 'inputRowsPerSecond', s.inputRowsPerSecond);
-      putRate(o, 'processedRowsPerSecond', s.processedRowsPerSecond);
-      return o;
-    });
-    out.sink = { ...this.sink };
+    out.stateOperators = this.stateOperators.map((s) => s.jsonValue());
+    out.sources = this.sources.map((s) => s.jsonValue());
+    out.sink = this.sink.jsonValue();
+    const observed: Record<string, unknown> = {};
+    for (const [k, row] of Object.entries(this.observedMetrics)) observed[k] = jsonSafe(row.asDict());
+    putMap(out, 'observedMetrics', observed);
     return out;
   }
 
@@ -109,6 +309,13 @@ export class StreamingQueryProgress {
   toJSON(): Record<string, unknown> {
     return this.jsonValue();
   }
+}
+
+/** Row values as JSON numbers/strings (LONG metrics may be bigint). */
+function jsonSafe(values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.toISOString() : v !== null && typeof v === 'object' && 'toString' in v && !Array.isArray(v) && Object.getPrototypeOf(v) !== Object.prototype ? String(v) : v;
+  return out;
 }
 
 function putRate(out: Record<string, unknown>, key: string, value: number): void {
