@@ -62,5 +62,5 @@ export type { ForeachTarget, ForeachWriter } from './connectors/foreach/foreach-
 export type { MapGroupsWithStateFunction, FlatMapGroupsWithStateFunction, ApplyInPandasWithStateFunction } from './api/grouped-state-functions';
 export type { SparkContextOptions } from './dstream/spark-context';
 export { StatefulProcessor, TimerValues, ExpiredTimerInfo } from './execution/stateful-processor';
-export { StatefulProcessorHandle, ValueState, ListState, MapState, type TTLConfig } from './execution/stateful-processor-handle';
-export { TimeMode } from './api/transform-with-state';
+export type { StatefulProcessorHandle, ValueState, ListState, MapState, TTLConfig } from './execution/stateful-processor-handle';
+export { TimeMode } from './api/time-mode';

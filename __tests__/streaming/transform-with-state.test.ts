@@ -3,7 +3,9 @@
 // the RocksDB state store running the same processors over file sources (the PySpark sides are in
 // oracle/scenarios/stateful-tws/*); each stateful case also runs with a stop and restart from the
 // checkpoint after every batch.
-import { Row, StatefulProcessor, StatefulProcessorHandle, type ExpiredTimerInfo, type ListState, type MapState, type StreamSession, type TimerValues, type ValueState } from 'rivulet';
+import { Row, StatefulProcessor, type ExpiredTimerInfo, type ListState, type MapState, type StreamSession, type TimerValues, type ValueState } from 'rivulet';
+// The handle is built by the engine; this test builds one directly to check its argument rules.
+import { StatefulProcessorHandle } from '../../lib/execution/stateful-processor-handle';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

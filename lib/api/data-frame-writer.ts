@@ -17,9 +17,9 @@ import { CaseInsensitiveMap } from '../util/case-insensitive-map';
 import { optionString, type OptionValue } from './data-stream-reader';
 import type { DataFrame } from './data-frame';
 import { lazy } from '../util/lazy';
-import { mkdirsToWriteIn } from '../checkpoint/local-directories';
 // Loaded on first use, so `import 'rivulet'` stays fast.
 const fileSinkModule = lazy(() => require('../connectors/file/file-sink') as typeof import('../connectors/file/file-sink'));
+const localDirectoriesModule = lazy(() => require('../checkpoint/local-directories') as typeof import('../checkpoint/local-directories'));
 const fileFormatModule = lazy(() => require('../connectors/file/file-format') as typeof import('../connectors/file/file-format'));
 
 export type SaveMode = 'append' | 'overwrite' | 'ignore' | 'errorifexists';
@@ -215,7 +215,7 @@ export class DataFrameWriter {
     // folder it overwrites fails cleanly (Spark refuses such plans up front) instead of losing data.
     const rows = this.df.collectInternalRows();
     if (exists && mode === 'overwrite') clearFolder(outputPath);
-    mkdirsToWriteIn(outputPath);
+    localDirectoriesModule().mkdirsToWriteIn(outputPath);
     try {
       job.write(rows, { fileId: crypto.randomUUID(), emptyFile: true });
       fs.mkdirSync(outputPath, { recursive: true });

@@ -6,7 +6,7 @@ import { Column } from './column';
 import { flattenArgs } from './column-args';
 import type { DataFrame } from './data-frame';
 import type { StructType } from '../types/struct-type';
-import { buildPivot, pivotValuesOf, repeatedPivotError, type PivotSpec } from './pivot';
+import type { PivotSpec } from './pivot';
 import { checkStr, notExpectedType } from './argument-checks';
 import { GroupStateTimeout } from '../plans/group-state-timeout';
 import {
@@ -18,8 +18,12 @@ import {
   type FlatMapGroupsWithStateFunction,
   type MapGroupsWithStateFunction,
 } from './grouped-state-functions';
-import { transformWithState, type GroupedInitialState } from './transform-with-state';
+import type { GroupedInitialState } from './transform-with-state';
 import type { StatefulProcessor } from '../execution/stateful-processor';
+import { lazy } from '../util/lazy';
+// Loaded on first use, so `import 'rivulet'` stays fast.
+const pivotModule = lazy(() => require('./pivot') as typeof import('./pivot'));
+const transformWithStateModule = lazy(() => require('./transform-with-state') as typeof import('./transform-with-state'));
 
 export class GroupedData {
   constructor(
@@ -35,17 +39,17 @@ export class GroupedData {
    * Spark refuses it on a stream).
    */
   pivot(pivot_col: string, values?: unknown[] | null): GroupedData {
-    if (this.pivotSpec) throw repeatedPivotError();
+    if (this.pivotSpec) throw pivotModule().repeatedPivotError();
     checkStr(pivot_col, 'pivot_col');
     if (values !== undefined && values !== null && !Array.isArray(values)) throw notExpectedType('values', 'list', values);
     // Resolving the column reports an unknown name as Spark does.
     this.df.select(pivot_col);
-    const resolvedValues = values ?? pivotValuesOf(this.df, pivot_col);
+    const resolvedValues = values ?? pivotModule().pivotValuesOf(this.df, pivot_col);
     return new GroupedData(this.df, this.grouping, { column: pivot_col, values: resolvedValues });
   }
 
   private aggregateOf(aggregates: UnresolvedExpression[]): DataFrame {
-    if (this.pivotSpec) return this.df.withLogicalPlan(buildPivot(this.df, this.grouping, this.pivotSpec, aggregates));
+    if (this.pivotSpec) return this.df.withLogicalPlan(pivotModule().buildPivot(this.df, this.grouping, this.pivotSpec, aggregates));
     return this.df.aggregate(this.grouping, aggregates);
   }
 
@@ -103,13 +107,13 @@ export class GroupedData {
    */
   transformWithState(statefulProcessor: StatefulProcessor, outputStructType: StructType | string, outputMode: string, timeMode: string, initialState?: GroupedData | null, eventTimeColumnName = ''): DataFrame {
     void eventTimeColumnName;
-    return this.df.withLogicalPlan(transformWithState(this.stateArgs(), 'transformWithState', statefulProcessor, outputStructType, outputMode, timeMode, initialState ? initialState.initialStateArgs() : undefined));
+    return this.df.withLogicalPlan(transformWithStateModule().transformWithState(this.stateArgs(), 'transformWithState', statefulProcessor, outputStructType, outputMode, timeMode, initialState ? initialState.initialStateArgs() : undefined));
   }
 
   /** PySpark 4.0's transformWithStateInPandas: as transformWithState, with frames (arrays of Rows) for pandas DataFrames. */
   transformWithStateInPandas(statefulProcessor: StatefulProcessor, outputStructType: StructType | string, outputMode: string, timeMode: string, initialState?: GroupedData | null, eventTimeColumnName = ''): DataFrame {
     void eventTimeColumnName;
-    return this.df.withLogicalPlan(transformWithState(this.stateArgs(), 'transformWithStateInPandas', statefulProcessor, outputStructType, outputMode, timeMode, initialState ? initialState.initialStateArgs() : undefined));
+    return this.df.withLogicalPlan(transformWithStateModule().transformWithState(this.stateArgs(), 'transformWithStateInPandas', statefulProcessor, outputStructType, outputMode, timeMode, initialState ? initialState.initialStateArgs() : undefined));
   }
 
   /** @internal The grouped plan as an initial state: its plan (with computed keys) and key columns. */

@@ -1,7 +1,6 @@
 // pyspark.sql.Observation and DataFrame.observe: named aggregate metrics computed over the rows
 // passing a point of the plan (Spark's CollectMetrics). A batch DataFrame's first action fills
 // its Observation; a streaming query reports them per micro-batch in progress.observedMetrics.
-import { randomUUID } from 'node:crypto';
 import { AnalysisException } from '../errors/analysis-exception';
 import { PySparkAssertionError, PySparkValueError } from '../errors/illegal-argument-exception';
 import { forEachExpression, type Expression, type NamedExpression } from '../expressions/expression';
@@ -29,7 +28,7 @@ export class Observation {
       if (typeof name !== 'string') throw notExpectedType('name', 'str', name);
       if (name === '') throw new PySparkValueError('VALUE_NOT_NON_EMPTY_STR', "Value for `name` must be a non-empty string, got ''.", { arg_name: 'name', arg_value: '' });
     }
-    this.observationName = name ?? randomUUID();
+    this.observationName = name ?? (require('node:crypto') as typeof import('node:crypto')).randomUUID();
   }
 
   get name(): string {

@@ -20,8 +20,7 @@ import { groupingColumns, type StatefulGroupingArgs } from './grouped-state-func
 /** PySpark's spark.sql.execution.arrow.maxRecordsPerBatch: rows per frame (transformWithStateInPandas). */
 const ROWS_PER_FRAME = 10_000;
 
-/** Spark's TimeMode names as transformWithState accepts them (case-insensitive). */
-export const TimeMode = { None: 'None', ProcessingTime: 'ProcessingTime', EventTime: 'EventTime' } as const;
+export { TimeMode } from './time-mode';
 
 function timeModeArg(mode: unknown): TimeModeName {
   switch (typeof mode === 'string' ? mode.toLowerCase() : undefined) {

@@ -4,7 +4,7 @@ import { AnalysisException } from '../errors/analysis-exception';
 import { quoteNameParts, tableOrViewNotFoundError } from '../errors/query-compilation-errors';
 import { notExpectedType } from '../api/argument-checks';
 import { parseMultipartIdentifier } from '../sql/parse';
-import { tableName } from './sql-statement-runner';
+import { tableName } from './table-name';
 import { tableCatalogOf, warehouseDirOf } from './table-catalog';
 import type { StreamSession } from './stream-session';
 

@@ -13,6 +13,8 @@ import type * as Ast from '../sql/ast';
 import { DataFrame } from '../api/data-frame';
 import type { StreamSession } from './stream-session';
 import { tableCatalogOf } from './table-catalog';
+import { tableName } from './table-name';
+export { tableName };
 
 function stringTable(names: string[], rows: string[][]): LogicalPlan {
   const output = names.map((n) => attribute(n, DataTypes.StringType, true));
@@ -117,20 +119,6 @@ function runStatement(session: StreamSession, statement: Ast.Statement): DataFra
   }
 }
 
-
-/** `t`, `default.t` or `spark_catalog.default.t`: the session catalog has one database. */
-export function tableName(nameParts: string[]): string {
-  const prefix = nameParts.slice(0, -1).map((p) => p.toLowerCase());
-  const ok = prefix.length === 0 || (prefix.length === 1 && prefix[0] === 'default') || (prefix.length === 2 && prefix[0] === 'spark_catalog' && prefix[1] === 'default');
-  if (!ok) {
-    throw new AnalysisException(`The schema \`${nameParts.slice(0, -1).join('.')}\` cannot be found. Verify the spelling and correctness of the schema and catalog.`, {
-      errorClass: 'SCHEMA_NOT_FOUND',
-      sqlState: '42704',
-      messageParameters: { schemaName: `\`${nameParts.slice(0, -1).join('`.`')}\`` },
-    });
-  }
-  return nameParts[nameParts.length - 1];
-}
 
 function createTable(session: StreamSession, statement: Ast.CreateTableStatement): DataFrame {
   const name = tableName(statement.nameParts);

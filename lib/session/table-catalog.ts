@@ -1,7 +1,3 @@
-// Session tables for spark.sql(): `CREATE TABLE ... [USING fmt] [AS query]`, `INSERT INTO|OVERWRITE`,
-// `DROP TABLE`. Rivulet's catalog has no warehouse: a table lives in memory for the life of its
-// session (as if `spark_catalog.default` were an in-memory catalog); the USING provider is recorded
-// only. Temporary views shadow tables of the same name, as in Spark.
 // Session-catalog tables (`spark_catalog.default`): CREATE TABLE / INSERT / DROP TABLE in SQL,
 // df.write.saveAsTable / insertInto, spark.table, writeStream.toTable, readStream.table. As Spark's
 // default catalog does, a managed table is a directory of the warehouse (`spark.sql.warehouse.dir`,
@@ -12,7 +8,6 @@
 // of the same name, as in Spark.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { AnalysisException } from '../errors/analysis-exception';
 import { attribute, newExprId, type Attribute, type Expression, type NamedExpression } from '../expressions/expression';
 import { sameType } from '../expressions/type-utils';
@@ -22,8 +17,11 @@ import type { DataType } from '../types/data-types';
 import { dataTypeFromJson } from '../types/data-type-json';
 import { StructField, StructType } from '../types/struct-type';
 import { CaseInsensitiveMap } from '../util/case-insensitive-map';
-import { encodeParquet } from '../connectors/file/parquet-writer';
-import { parquetFormat } from '../connectors/file/parquet-format';
+import { lazy } from '../util/lazy';
+// Parquet and node:crypto load when a table is first written or read, not at `import 'rivulet'`.
+const parquetWriterModule = lazy(() => require('../connectors/file/parquet-writer') as typeof import('../connectors/file/parquet-writer'));
+const parquetFormatModule = lazy(() => require('../connectors/file/parquet-format') as typeof import('../connectors/file/parquet-format'));
+const cryptoModule = lazy(() => require('node:crypto') as typeof import('node:crypto'));
 
 export interface TableColumn {
   name: string;
@@ -221,8 +219,8 @@ export class TableCatalog {
     if (overwrite) for (const f of dataFiles(table.location)) fs.rmSync(path.join(table.location, f), { force: true });
     if (rows.length === 0) return;
     const schema = new StructType(table.columns.map((c) => new StructField(c.name, c.dataType, true)));
-    const file = `part-${fileTag ?? `${Date.now().toString().padStart(15, '0')}-${randomUUID()}`}-c000.snappy.parquet`;
-    writeAtomically(path.join(table.location, file), encodeParquet(rows, schema));
+    const file = `part-${fileTag ?? `${Date.now().toString().padStart(15, '0')}-${cryptoModule().randomUUID()}`}-c000.snappy.parquet`;
+    writeAtomically(path.join(table.location, file), parquetWriterModule().encodeParquet(rows, schema));
   }
 }
 
@@ -244,7 +242,7 @@ function readTableRows(table: SessionTable): unknown[][] {
   const rows: unknown[][] = [];
   for (const f of dataFiles(table.location)) {
     const p = path.join(table.location, f);
-    for (const r of parquetFormat.readFile(p, fs.readFileSync(p), schema, options)) rows.push(r);
+    for (const r of parquetFormatModule().parquetFormat.readFile(p, fs.readFileSync(p), schema, options)) rows.push(r);
   }
   return rows;
 }
