@@ -27,7 +27,7 @@ export { DataFrameWriter, type SaveMode, type WriterOptions } from './api/data-f
 export { StreamingQuery } from './api/streaming-query';
 export { StreamingQueryManager } from './api/streaming-query-manager';
 export { StreamingQueryListener, QueryStartedEvent, QueryProgressEvent, QueryIdleEvent, QueryTerminatedEvent } from './api/streaming-query-listener';
-export { StreamingQueryProgress, SourceProgress, SinkProgress, StateOperatorProgress } from './streaming/progress';
+export { StreamingQueryProgress, SourceProgress, SinkProgress, StateOperatorProgress, type ObservedMetricsRow } from './streaming/progress';
 export { Observation } from './api/observation';
 export { Catalog, Table, CatalogColumn, Database } from './session/catalog';
 export type { QueryStatus } from './streaming/micro-batch-execution';
