@@ -170,6 +170,22 @@ test('errors: AnalysisException at analysis, StreamingQueryException from a fail
   expect(() => remote.udf).toThrow('[RIVULET_NOT_SUPPORTED_IN_REMOTE_MODE]');
 });
 
+test('errors longer than the gRPC status: the whole message and parameters come from FetchErrorDetails', () => {
+  const name = `${'a_long_column_name_'.repeat(120)}end`;
+  let caught: unknown;
+  try {
+    remote.range(1).select(col(name)).collect();
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught).toBeInstanceOf(AnalysisException);
+  const e = caught as AnalysisException;
+  expect(e.getErrorClass()).toBe('UNRESOLVED_COLUMN.WITH_SUGGESTION');
+  expect(e.getMessageParameters().objectName).toBe(`\`${name}\``);
+  expect(e.message).toContain(`with name \`${name}\` cannot be resolved.`);
+  expect(e.message.length).toBeGreaterThan(2048);
+});
+
 test('spark.conf reads and writes the server session configuration', () => {
   remote.conf.set('spark.sql.shuffle.partitions', '3');
   expect(remote.conf.get('spark.sql.shuffle.partitions')).toBe('3');
