@@ -10,6 +10,7 @@ import type { RemoteSession } from '../lib/connect/remote-session';
 import { AnalysisException } from '../lib/errors/analysis-exception';
 import { StreamingQueryException } from '../lib/errors/streaming-query-exception';
 import { SparkException } from '../lib/errors/spark-exception';
+import { StreamingQueryListener, type QueryProgressEvent, type QueryStartedEvent, type QueryTerminatedEvent } from '../lib/api/streaming-query-listener';
 import { col, explode, split, window, count, lower, expr } from '../lib/functions';
 
 const url = process.env.RIVULET_CONNECT_URL;
@@ -184,6 +185,49 @@ test('errors longer than the gRPC status: the whole message and parameters come 
   expect(e.getMessageParameters().objectName).toBe(`\`${name}\``);
   expect(e.message).toContain(`with name \`${name}\` cannot be resolved.`);
   expect(e.message.length).toBeGreaterThan(2048);
+});
+
+test('client-side StreamingQueryListener: started, progress and terminated events from the server', async () => {
+  const events: string[] = [];
+  const progress: QueryProgressEvent[] = [];
+  const started: QueryStartedEvent[] = [];
+  const terminated: QueryTerminatedEvent[] = [];
+  class Recorder extends StreamingQueryListener {
+    onQueryStarted(e: QueryStartedEvent): void {
+      events.push('started');
+      started.push(e);
+    }
+    onQueryProgress(e: QueryProgressEvent): void {
+      events.push('progress');
+      progress.push(e);
+    }
+    onQueryTerminated(e: QueryTerminatedEvent): void {
+      events.push('terminated');
+      terminated.push(e);
+    }
+  }
+  const listener = new Recorder();
+  remote.streams.addListener(listener);
+  try {
+    const input = path.join(dir, 'listener-in');
+    fs.mkdirSync(input);
+    fs.writeFileSync(path.join(input, 'a.txt'), 'a\nb\n');
+    const q = remote.readStream.format('text').load(input).writeStream.format('memory').queryName('remote_listened').trigger({ availableNow: true }).start();
+    expect(started.map((e) => [e.id, e.runId, e.name])).toEqual([[q.id, q.runId, 'remote_listened']]);
+    await q.awaitTermination();
+    // The events arrive over the listener stream after the query ends: wait for the terminated one.
+    for (let i = 0; i < 600 && terminated.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    await remote.streams.listenerBus.whenDelivered();
+    expect(terminated.map((e) => [e.id, e.runId, e.exception])).toEqual([[q.id, q.runId, null]]);
+    expect(progress.length).toBeGreaterThanOrEqual(1);
+    expect(progress[0].progress.id).toBe(q.id);
+    expect(progress.reduce((n, e) => n + e.progress.numInputRows, 0)).toBe(2);
+    expect(events[0]).toBe('started');
+    expect(events[events.length - 1]).toBe('terminated');
+  } finally {
+    remote.streams.removeListener(listener);
+  }
+  expect(remote.streams.listenerBus.size).toBe(0);
 });
 
 test('spark.conf reads and writes the server session configuration', () => {

@@ -29,7 +29,7 @@ type CommandInit = MessageInitShape<typeof CommandSchema>;
 import { GrpcBridge, type BridgeReply } from './grpc-bridge';
 import type { ConnectionSettings } from './connection-string';
 import { errorIdOf, serverError } from './server-error';
-import type { GrpcFailure } from './grpc-bridge';
+import type { GrpcFailure, BridgeReply as LiveEnd } from './grpc-bridge';
 
 export const CLIENT_TYPE = 'rivulet';
 
@@ -94,6 +94,19 @@ export class ConnectClient {
 
   async executeCommandAsync(command: Command | CommandInit): Promise<ExecutePlanResponse[]> {
     return this.executeReply(await this.bridge.callAsync('ExecutePlan', true, this.executeBytes({ opType: { case: 'command', value: command } })));
+  }
+
+  /**
+   * Runs a long-running command (the listener bus): returns its first response (throws the
+   * server's error if it fails at once); later responses go to `onResponse`, its end to `onEnd`
+   * (with the exception when it failed).
+   */
+  executeCommandLive(command: Command | CommandInit, onResponse: (r: ExecutePlanResponse) => void, onEnd: (error: Error | undefined) => void): ExecutePlanResponse | undefined {
+    const first = this.bridge.callLive('ExecutePlan', this.executeBytes({ opType: { case: 'command', value: command } }), {
+      onMessage: (m) => onResponse(fromBinary(ExecutePlanResponseSchema, m)),
+      onEnd: (reply: LiveEnd) => onEnd(reply.ok ? undefined : serverError(reply.error)),
+    });
+    return this.executeReply(first)[0];
   }
 
   analyze(analyze: AnalyzeAnalysis): AnalyzePlanResponse {
