@@ -87,6 +87,24 @@ test('DataFrame API: createDataFrame, select, filter, groupBy, join, orderBy, ta
   );
 });
 
+test('describe, summary, toJSON and repartitionByRange run as Connect relations: the same as local mode', () => {
+  const data = [
+    ['spark', 3, 1.5],
+    ['flink', 1, null],
+    ['spark', 4, 2.0],
+  ];
+  const schema = 'name STRING, n INT, x DOUBLE';
+  const l = local.createDataFrame(data, schema);
+  const r = remote.createDataFrame(data, schema);
+  expect(r.describe().collect()).toEqual(l.describe().collect());
+  expect(r.describe(['n']).collect()).toEqual(l.describe(['n']).collect());
+  expect(r.summary('count', 'min', '50%', 'max').collect()).toEqual(l.summary('count', 'min', '50%', 'max').collect());
+  expect(r.toJSON().collect()).toEqual(l.toJSON().collect());
+  expect(r.repartitionByRange(2, 'n').orderBy('n').collect()).toEqual(l.repartitionByRange(2, 'n').orderBy('n').collect());
+  expect(r.repartitionByRange(col('n').desc()).count()).toBe(3);
+  expect(() => r.repartitionByRange(2)).toThrow('[CANNOT_BE_EMPTY] At least one cols must be specified.');
+});
+
 async function wordCount(spark: StreamSession | RemoteSession, input: string, name: string) {
   const lines = (spark as StreamSession).readStream.text(input);
   const words = lines.select(explode(split(col('value'), ' ')).alias('word')).filter(col('word').ne(''));
