@@ -9,7 +9,8 @@ import { columnArg, flattenArgs } from '../api/column-args';
 import { StructType } from '../types/struct-type';
 import { toExternalRows, externalValueOptions } from '../types/external-row';
 import { PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
-import { col, struct, to_json } from '../functions';
+import { struct } from '../api/functions/collections';
+import { to_json } from '../api/functions/json';
 import { expressionString, expressionToProto, sortOrderToProto, attribute, type ExprInit } from './expression-proto';
 import { relation, planIdOf, type RelationInit } from './relation';
 import { structFromProto } from './data-type-proto';
@@ -309,7 +310,7 @@ export class RemoteDataFrame {
 
   /** One string column `value` with each row as JSON, as PySpark's Connect client builds it (`to_json(struct(*))`). */
   toJSON(_useUnicode = true): RemoteDataFrame {
-    return this.select(to_json(struct(col('*'))).alias('value'));
+    return this.select(to_json(struct(new Column(columnArg('*')))).alias('value'));
   }
 
   coalesce(numPartitions: number): RemoteDataFrame {
