@@ -10,6 +10,7 @@ import type { RemoteSession } from '../lib/connect/remote-session';
 import { AnalysisException } from '../lib/errors/analysis-exception';
 import { StreamingQueryException } from '../lib/errors/streaming-query-exception';
 import { SparkException } from '../lib/errors/spark-exception';
+import { StreamingQueryListener, type QueryProgressEvent, type QueryStartedEvent, type QueryTerminatedEvent } from '../lib/api/streaming-query-listener';
 import { col, explode, split, window, count, lower, expr } from '../lib/functions';
 
 const url = process.env.RIVULET_CONNECT_URL;
@@ -84,6 +85,24 @@ test('DataFrame API: createDataFrame, select, filter, groupBy, join, orderBy, ta
   expect(r.join(remote.createDataFrame(other, 'name STRING, kind STRING'), 'name').orderBy('n').collect()).toEqual(
     l.join(local.createDataFrame(other, 'name STRING, kind STRING'), 'name').orderBy('n').collect(),
   );
+});
+
+test('describe, summary, toJSON and repartitionByRange run as Connect relations: the same as local mode', () => {
+  const data = [
+    ['spark', 3, 1.5],
+    ['flink', 1, null],
+    ['spark', 4, 2.0],
+  ];
+  const schema = 'name STRING, n INT, x DOUBLE';
+  const l = local.createDataFrame(data, schema);
+  const r = remote.createDataFrame(data, schema);
+  expect(r.describe().collect()).toEqual(l.describe().collect());
+  expect(r.describe(['n']).collect()).toEqual(l.describe(['n']).collect());
+  expect(r.summary('count', 'min', '50%', 'max').collect()).toEqual(l.summary('count', 'min', '50%', 'max').collect());
+  expect(r.toJSON().collect()).toEqual(l.toJSON().collect());
+  expect(r.repartitionByRange(2, 'n').orderBy('n').collect()).toEqual(l.repartitionByRange(2, 'n').orderBy('n').collect());
+  expect(r.repartitionByRange(col('n').desc()).count()).toBe(3);
+  expect(() => r.repartitionByRange(2)).toThrow('[CANNOT_BE_EMPTY] At least one cols must be specified.');
 });
 
 async function wordCount(spark: StreamSession | RemoteSession, input: string, name: string) {
@@ -170,6 +189,65 @@ test('errors: AnalysisException at analysis, StreamingQueryException from a fail
   expect(() => remote.udf).toThrow('[RIVULET_NOT_SUPPORTED_IN_REMOTE_MODE]');
 });
 
+test('errors longer than the gRPC status: the whole message and parameters come from FetchErrorDetails', () => {
+  const name = `${'a_long_column_name_'.repeat(120)}end`;
+  let caught: unknown;
+  try {
+    remote.range(1).select(col(name)).collect();
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught).toBeInstanceOf(AnalysisException);
+  const e = caught as AnalysisException;
+  expect(e.getErrorClass()).toBe('UNRESOLVED_COLUMN.WITH_SUGGESTION');
+  expect(e.getMessageParameters().objectName).toBe(`\`${name}\``);
+  expect(e.message).toContain(`with name \`${name}\` cannot be resolved.`);
+  expect(e.message.length).toBeGreaterThan(2048);
+});
+
+test('client-side StreamingQueryListener: started, progress and terminated events from the server', async () => {
+  const events: string[] = [];
+  const progress: QueryProgressEvent[] = [];
+  const started: QueryStartedEvent[] = [];
+  const terminated: QueryTerminatedEvent[] = [];
+  class Recorder extends StreamingQueryListener {
+    onQueryStarted(e: QueryStartedEvent): void {
+      events.push('started');
+      started.push(e);
+    }
+    onQueryProgress(e: QueryProgressEvent): void {
+      events.push('progress');
+      progress.push(e);
+    }
+    onQueryTerminated(e: QueryTerminatedEvent): void {
+      events.push('terminated');
+      terminated.push(e);
+    }
+  }
+  const listener = new Recorder();
+  remote.streams.addListener(listener);
+  try {
+    const input = path.join(dir, 'listener-in');
+    fs.mkdirSync(input);
+    fs.writeFileSync(path.join(input, 'a.txt'), 'a\nb\n');
+    const q = remote.readStream.format('text').load(input).writeStream.format('memory').queryName('remote_listened').trigger({ availableNow: true }).start();
+    expect(started.map((e) => [e.id, e.runId, e.name])).toEqual([[q.id, q.runId, 'remote_listened']]);
+    await q.awaitTermination();
+    // The events arrive over the listener stream after the query ends: wait for the terminated one.
+    for (let i = 0; i < 600 && terminated.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    await remote.streams.listenerBus.whenDelivered();
+    expect(terminated.map((e) => [e.id, e.runId, e.exception])).toEqual([[q.id, q.runId, null]]);
+    expect(progress.length).toBeGreaterThanOrEqual(1);
+    expect(progress[0].progress.id).toBe(q.id);
+    expect(progress.reduce((n, e) => n + e.progress.numInputRows, 0)).toBe(2);
+    expect(events[0]).toBe('started');
+    expect(events[events.length - 1]).toBe('terminated');
+  } finally {
+    remote.streams.removeListener(listener);
+  }
+  expect(remote.streams.listenerBus.size).toBe(0);
+});
+
 test('spark.conf reads and writes the server session configuration', () => {
   remote.conf.set('spark.sql.shuffle.partitions', '3');
   expect(remote.conf.get('spark.sql.shuffle.partitions')).toBe('3');
@@ -200,7 +278,8 @@ test('a Kafka pipeline against the real broker: the same records locally and rem
       .queryName(name)
       .start();
     await q.processAllAvailable();
-    const rows = (spark as StreamSession).table(name).orderBy('offset').collect();
+    // Spark's write tasks run concurrently, so offsets follow no fixed order: keys give one.
+    const rows = (spark as StreamSession).table(name).orderBy('key').collect();
     await q.stop();
     return rows;
   };

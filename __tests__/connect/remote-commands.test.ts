@@ -106,7 +106,7 @@ test('spark.streams: active, get, awaitAnyTermination, resetTerminated; listener
     { streamingQueryManagerCommand: { awaitAnyTermination: { timeoutMs: '2000' } } },
     { streamingQueryManagerCommand: { resetTerminated: true } },
   ]);
-  expect(() => spark.streams.addListener({})).toThrow('[RIVULET_NOT_SUPPORTED_IN_REMOTE_MODE] StreamingQueryListener written in JavaScript cannot run in remote mode');
+  expect(() => spark.streams.addListener({} as never)).toThrow('[NOT_INSTANCE_OF] Argument `listener` should be an instance of StreamingQueryListener.');
   void spark.stop().catch(() => undefined);
 });
 

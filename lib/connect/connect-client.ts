@@ -8,6 +8,9 @@ import {
   ConfigResponseSchema,
   ExecutePlanRequestSchema,
   ExecutePlanResponseSchema,
+  FetchErrorDetailsRequestSchema,
+  FetchErrorDetailsResponseSchema,
+  type FetchErrorDetailsResponse,
   InterruptRequestSchema,
   InterruptRequest_InterruptType,
   ReleaseSessionRequestSchema,
@@ -25,7 +28,8 @@ import type { CommandSchema } from './gen/spark/connect/commands_pb';
 type CommandInit = MessageInitShape<typeof CommandSchema>;
 import { GrpcBridge, type BridgeReply } from './grpc-bridge';
 import type { ConnectionSettings } from './connection-string';
-import { serverError } from './server-error';
+import { errorIdOf, serverError } from './server-error';
+import type { GrpcFailure, BridgeReply as LiveEnd } from './grpc-bridge';
 
 export const CLIENT_TYPE = 'rivulet';
 
@@ -57,10 +61,26 @@ export class ConnectClient {
   }
 
   private executeReply(reply: BridgeReply): ExecutePlanResponse[] {
-    if (!reply.ok) throw serverError(reply.error);
+    if (!reply.ok) throw this.failure(reply.error);
     const out = reply.messages.map((m) => fromBinary(ExecutePlanResponseSchema, m));
     for (const r of out) if (r.serverSideSessionId) this.serverSideSessionId = r.serverSideSessionId;
     return out;
+  }
+
+  /** The exception for a failed call, with the server's full error details when it kept them. */
+  private failure(failure: GrpcFailure): Error {
+    return serverError(failure, this.fetchErrorDetails(failure));
+  }
+
+  /** FetchErrorDetails for a failure's errorId (undefined when the server kept none or the call fails, as in PySpark). */
+  fetchErrorDetails(failure: GrpcFailure): FetchErrorDetailsResponse | undefined {
+    const errorId = errorIdOf(failure);
+    if (!errorId) return undefined;
+    const req = create(FetchErrorDetailsRequestSchema, { ...this.base(), errorId });
+    const reply = this.bridge.callSync('FetchErrorDetails', false, toBinary(FetchErrorDetailsRequestSchema, req));
+    if (!reply.ok) return undefined;
+    const details = fromBinary(FetchErrorDetailsResponseSchema, reply.messages[0]);
+    return details.rootErrorIdx !== undefined && details.rootErrorIdx < details.errors.length ? details : undefined;
   }
 
   /** Runs a relation and returns every response (Arrow batches, schema, metrics). */
@@ -76,17 +96,30 @@ export class ConnectClient {
     return this.executeReply(await this.bridge.callAsync('ExecutePlan', true, this.executeBytes({ opType: { case: 'command', value: command } })));
   }
 
+  /**
+   * Runs a long-running command (the listener bus): returns its first response (throws the
+   * server's error if it fails at once); later responses go to `onResponse`, its end to `onEnd`
+   * (with the exception when it failed).
+   */
+  executeCommandLive(command: Command | CommandInit, onResponse: (r: ExecutePlanResponse) => void, onEnd: (error: Error | undefined) => void): ExecutePlanResponse | undefined {
+    const first = this.bridge.callLive('ExecutePlan', this.executeBytes({ opType: { case: 'command', value: command } }), {
+      onMessage: (m) => onResponse(fromBinary(ExecutePlanResponseSchema, m)),
+      onEnd: (reply: LiveEnd) => onEnd(reply.ok ? undefined : serverError(reply.error)),
+    });
+    return this.executeReply(first)[0];
+  }
+
   analyze(analyze: AnalyzeAnalysis): AnalyzePlanResponse {
     const req: AnalyzePlanRequest = create(AnalyzePlanRequestSchema, { ...this.base(), analyze });
     const reply = this.bridge.callSync('AnalyzePlan', false, toBinary(AnalyzePlanRequestSchema, req));
-    if (!reply.ok) throw serverError(reply.error);
+    if (!reply.ok) throw this.failure(reply.error);
     return fromBinary(AnalyzePlanResponseSchema, reply.messages[0]);
   }
 
   config(operation: MessageInitShape<typeof ConfigRequestSchema>['operation']): ConfigResponse {
     const req = create(ConfigRequestSchema, { ...this.base(), operation: operation as ConfigRequest_Operation });
     const reply = this.bridge.callSync('Config', false, toBinary(ConfigRequestSchema, req));
-    if (!reply.ok) throw serverError(reply.error);
+    if (!reply.ok) throw this.failure(reply.error);
     return fromBinary(ConfigResponseSchema, reply.messages[0]);
   }
 

@@ -14,6 +14,12 @@ export interface GrpcFailure {
   statusDetails: Uint8Array | undefined;
 }
 
+/** Receives the messages of a long-running server stream after its first one. */
+export interface LiveStream {
+  onMessage(message: Uint8Array): void;
+  onEnd(reply: BridgeReply): void;
+}
+
 export type BridgeReply = { ok: true; messages: Uint8Array[] } | { ok: false; error: GrpcFailure };
 
 export interface BridgeTarget {
@@ -67,12 +73,35 @@ function call(method, streaming, bytes, done) {
   }
 }
 const signal = new Int32Array(workerData.signal);
-workerData.syncPort.on('message', (msg) => {
-  call(msg.method, msg.streaming, msg.bytes, (reply) => {
-    workerData.syncPort.postMessage(reply);
-    Atomics.store(signal, 0, 1);
-    Atomics.notify(signal, 0);
+function syncReply(reply) {
+  workerData.syncPort.postMessage(reply);
+  Atomics.store(signal, 0, 1);
+  Atomics.notify(signal, 0);
+}
+// A long-running server stream: its first message answers synchronously, the others (and its end)
+// go to the async port as they arrive.
+function live(msg) {
+  const path = '/spark.connect.SparkConnectService/' + msg.method;
+  let started = false;
+  let finished = false;
+  const later = (m) => workerData.asyncPort.postMessage(Object.assign({ id: msg.id }, m));
+  const stream = client.makeServerStreamRequest(path, identity, identity, Buffer.from(msg.bytes), metadata(), {});
+  stream.on('data', (m) => {
+    if (!started) { started = true; syncReply({ ok: true, messages: [new Uint8Array(m)] }); }
+    else later({ message: new Uint8Array(m) });
   });
+  const end = (reply) => {
+    if (finished) return;
+    finished = true;
+    if (!started) { started = true; syncReply(reply); later({ reply: { ok: true, messages: [] } }); }
+    else later({ reply });
+  };
+  stream.on('error', (e) => end({ ok: false, error: failure(e) }));
+  stream.on('end', () => end({ ok: true, messages: [] }));
+}
+workerData.syncPort.on('message', (msg) => {
+  if (msg.live) live(msg);
+  else call(msg.method, msg.streaming, msg.bytes, syncReply);
 });
 workerData.asyncPort.on('message', (msg) => {
   call(msg.method, msg.streaming, msg.bytes, (reply) => workerData.asyncPort.postMessage({ id: msg.id, reply }));
@@ -86,6 +115,7 @@ export class GrpcBridge {
   private readonly syncPort: MessagePort;
   private readonly asyncPort: MessagePort;
   private readonly pending = new Map<number, (reply: BridgeReply) => void>();
+  private readonly live = new Map<number, LiveStream>();
   private nextId = 1;
   private closed = false;
 
@@ -100,11 +130,21 @@ export class GrpcBridge {
       transferList: [sync.port2, asyncChannel.port2],
     });
     this.worker.unref();
-    this.asyncPort.on('message', (msg: { id: number; reply: BridgeReply }) => {
+    this.asyncPort.on('message', (msg: { id: number; reply?: BridgeReply; message?: Uint8Array }) => {
+      const stream = this.live.get(msg.id);
+      if (stream) {
+        if (msg.message) stream.onMessage(msg.message);
+        else if (msg.reply) {
+          this.live.delete(msg.id);
+          stream.onEnd(msg.reply);
+        }
+        return;
+      }
+      if (!msg.reply) return;
       const resolve = this.pending.get(msg.id);
       this.pending.delete(msg.id);
       if (this.pending.size === 0) this.asyncPort.unref();
-      resolve?.(msg.reply);
+      resolve?.(msg.reply as BridgeReply);
     });
     this.asyncPort.unref();
     this.worker.on('error', (e) => this.failAll(e));
@@ -116,6 +156,28 @@ export class GrpcBridge {
     if (this.closed) return closedReply();
     Atomics.store(this.signal, 0, 0);
     this.syncPort.postMessage({ method, streaming, bytes });
+    for (;;) {
+      const r = Atomics.wait(this.signal, 0, 0, 1000);
+      if (r !== 'timed-out') break;
+      const early = receiveMessageOnPort(this.syncPort);
+      if (early) return early.message as BridgeReply;
+    }
+    const got = receiveMessageOnPort(this.syncPort);
+    if (!got) throw new Error('the Spark Connect channel thread sent no reply (a bug)');
+    return got.message as BridgeReply;
+  }
+
+  /**
+   * Starts a long-running server stream (e.g. the listener bus): blocks until its first message
+   * (or failure), which is returned; later messages go to `stream.onMessage` and the end (or a
+   * failure) to `stream.onEnd`. An open stream does not keep the process alive.
+   */
+  callLive(method: string, bytes: Uint8Array, stream: LiveStream): BridgeReply {
+    if (this.closed) return closedReply();
+    const id = this.nextId++;
+    this.live.set(id, stream);
+    Atomics.store(this.signal, 0, 0);
+    this.syncPort.postMessage({ live: true, id, method, bytes });
     for (;;) {
       const r = Atomics.wait(this.signal, 0, 0, 1000);
       if (r !== 'timed-out') break;
@@ -150,8 +212,11 @@ export class GrpcBridge {
 
   private failAll(e: unknown): void {
     this.closed = true;
-    for (const resolve of this.pending.values()) resolve({ ok: false, error: { code: 14, details: e instanceof Error ? e.message : String(e), statusDetails: undefined } });
+    const error = { code: 14, details: e instanceof Error ? e.message : String(e), statusDetails: undefined };
+    for (const resolve of this.pending.values()) resolve({ ok: false, error });
     this.pending.clear();
+    for (const stream of this.live.values()) stream.onEnd({ ok: false, error });
+    this.live.clear();
   }
 }
 

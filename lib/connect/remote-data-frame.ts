@@ -8,7 +8,9 @@ import { Column, literalExpr, type ColumnOrName } from '../api/column';
 import { columnArg, flattenArgs } from '../api/column-args';
 import { StructType } from '../types/struct-type';
 import { toExternalRows, externalValueOptions } from '../types/external-row';
-import { PySparkTypeError } from '../errors/illegal-argument-exception';
+import { PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
+import { struct } from '../api/functions/collections';
+import { to_json } from '../api/functions/json';
 import { expressionString, expressionToProto, sortOrderToProto, attribute, type ExprInit } from './expression-proto';
 import { relation, planIdOf, type RelationInit } from './relation';
 import { structFromProto } from './data-type-proto';
@@ -286,6 +288,29 @@ export class RemoteDataFrame {
 
   repartition(numPartitions: number): RemoteDataFrame {
     return this.with({ case: 'repartition', value: { input: this.relation, numPartitions, shuffle: true } });
+  }
+
+  /** RepartitionByExpression with each column as a sort order (ascending unless given), as PySpark's Connect client. */
+  repartitionByRange(numPartitions: number | ColumnOrName, ...cols: ColumnOrName[]): RemoteDataFrame {
+    const all = typeof numPartitions === 'number' ? cols : [numPartitions, ...cols];
+    if (all.length === 0) throw new PySparkValueError('CANNOT_BE_EMPTY', 'At least one cols must be specified.', { item: 'cols' });
+    const partitionExprs = all.map((c) => ({ exprType: { case: 'sortOrder' as const, value: sortOrderToProto(typeof c === 'string' ? columnArg(c) : c.expr) } }));
+    return this.with({ case: 'repartitionByExpression', value: { input: this.relation, partitionExprs, ...(typeof numPartitions === 'number' ? { numPartitions } : {}) } });
+  }
+
+  /** `describe()` / `describe('a', 'b')` / `describe(['a', 'b'])`: the StatDescribe relation. */
+  describe(...cols: (string | string[])[]): RemoteDataFrame {
+    return this.with({ case: 'describe', value: { input: this.relation, cols: flattenArgs(cols) } });
+  }
+
+  /** `summary()` or `summary('count', '50%', ...)`: the StatSummary relation. */
+  summary(...statistics: string[]): RemoteDataFrame {
+    return this.with({ case: 'summary', value: { input: this.relation, statistics } });
+  }
+
+  /** One string column `value` with each row as JSON, as PySpark's Connect client builds it (`to_json(struct(*))`). */
+  toJSON(_useUnicode = true): RemoteDataFrame {
+    return this.select(to_json(struct(new Column(columnArg('*')))).alias('value'));
   }
 
   coalesce(numPartitions: number): RemoteDataFrame {

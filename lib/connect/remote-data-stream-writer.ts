@@ -116,7 +116,9 @@ export class RemoteDataStreamWriter {
     for (const r of responses) {
       if (r.responseType.case === 'writeStreamOperationStartResult') {
         const res = r.responseType.value;
-        return new RemoteStreamingQuery(session, res.queryId?.id ?? '', res.queryId?.runId ?? '', res.name ? res.name : null);
+        const query = new RemoteStreamingQuery(session, res.queryId?.id ?? '', res.queryId?.runId ?? '', res.name ? res.name : null);
+        session.streams.listenerBus.postStarted(res.queryStartedEventJson);
+        return query;
       }
     }
     throw new PySparkValueError('INTERNAL_ERROR', 'The server answered writeStream.start() without the query id (a bug).');

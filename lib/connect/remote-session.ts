@@ -130,6 +130,7 @@ export class RemoteSession {
     if (this.stopped) return;
     this.stopped = true;
     if (RemoteSession.active === this) RemoteSession.active = undefined;
+    await this.streams.listenerBus.close();
     await this.client.close();
   }
 

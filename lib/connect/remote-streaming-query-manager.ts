@@ -1,16 +1,22 @@
 // spark.streams in remote mode: StreamingQueryManagerCommand on the server (active, get,
-// awaitAnyTermination, resetTerminated). Listeners written in JavaScript cannot run on the server.
+// awaitAnyTermination, resetTerminated) and client-side listeners (RemoteListenerBus).
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import type { StreamingQueryManagerCommandSchema, StreamingQueryManagerCommandResult } from './gen/spark/connect/commands_pb';
 import { timeoutMillis } from '../api/await-timeout';
 import type { RemoteSession } from './remote-session';
 import { RemoteStreamingQuery } from './remote-streaming-query';
-import { unsupportedRemotely } from './unsupported';
+import { RemoteListenerBus } from './remote-listener-bus';
+import type { StreamingQueryListener } from '../api/streaming-query-listener';
 
 type CommandCase = MessageInitShape<typeof StreamingQueryManagerCommandSchema>['command'];
 
 export class RemoteStreamingQueryManager {
-  constructor(private readonly session: RemoteSession) {}
+  /** Internal: the client-side listeners and the server's event stream. */
+  readonly listenerBus: RemoteListenerBus;
+
+  constructor(private readonly session: RemoteSession) {
+    this.listenerBus = new RemoteListenerBus(() => session.client);
+  }
 
   private init(command: CommandCase) {
     return { commandType: { case: 'streamingQueryManagerCommand', value: { command } } } as never;
@@ -51,11 +57,12 @@ export class RemoteStreamingQueryManager {
     this.result({ case: 'resetTerminated', value: true });
   }
 
-  addListener(_listener?: unknown): never {
-    throw unsupportedRemotely('StreamingQueryListener written in JavaScript', '`query.lastProgress` / `query.recentProgress` polling, or local mode');
+  /** Registers a JavaScript listener: the server streams every query's events to this client (Spark 3.5+ servers). */
+  addListener(listener: StreamingQueryListener): void {
+    this.listenerBus.add(listener);
   }
 
-  removeListener(_listener?: unknown): never {
-    throw unsupportedRemotely('StreamingQueryListener written in JavaScript', '`query.lastProgress` / `query.recentProgress` polling, or local mode');
+  removeListener(listener: StreamingQueryListener): void {
+    this.listenerBus.remove(listener);
   }
 }

@@ -9,6 +9,7 @@ import { ParseException } from '../errors/parse-exception';
 import { IllegalArgumentException } from '../errors/illegal-argument-exception';
 import { StreamingQueryException } from '../errors/streaming-query-exception';
 import type { GrpcFailure } from './grpc-bridge';
+import type { FetchErrorDetailsResponse } from './gen/spark/connect/base_pb';
 
 export interface ErrorInfo {
   reason: string;
@@ -71,14 +72,33 @@ function parseJson<T>(text: string | undefined, fallback: T): T {
   }
 }
 
-/** The user-facing exception for a failed call. */
-export function serverError(failure: GrpcFailure): Error {
-  return Object.defineProperty(mapFailure(failure), 'grpcFailure', { value: failure, enumerable: false });
+/**
+ * The id under which the server kept the whole error (ErrorInfo metadata `errorId`, present when
+ * `spark.connect.enrichError.enabled` is on, Spark's default): the client asks for it with the
+ * FetchErrorDetails RPC, as PySpark's client does, because the status message and metadata are
+ * truncated to fit in gRPC headers.
+ */
+export function errorIdOf(failure: GrpcFailure): string | undefined {
+  const info = failure.statusDetails ? decodeErrorInfo(failure.statusDetails) : undefined;
+  return info?.metadata.errorId || undefined;
 }
 
-function mapFailure(failure: GrpcFailure): Error {
+/**
+ * The user-facing exception for a failed call. With the server's FetchErrorDetails answer, the
+ * message, error class and parameters come from its root error (untruncated), as in PySpark;
+ * the exception type still follows the JVM classes in ErrorInfo.
+ */
+export function serverError(failure: GrpcFailure, details?: FetchErrorDetailsResponse): Error {
+  const error = mapFailure(failure, details);
+  Object.defineProperty(error, 'grpcFailure', { value: failure, enumerable: false });
+  if (details) Object.defineProperty(error, 'errorDetails', { value: details, enumerable: false });
+  return error;
+}
+
+function mapFailure(failure: GrpcFailure, details: FetchErrorDetailsResponse | undefined): Error {
   const info = failure.statusDetails ? decodeErrorInfo(failure.statusDetails) : undefined;
-  const message = failure.details;
+  const root = details?.rootErrorIdx !== undefined ? details.errors[details.rootErrorIdx] : undefined;
+  const message = root ? root.message : failure.details;
   if (!info) {
     // No Spark error details: the channel itself failed (server down, TLS, auth).
     return new SparkException(`Spark Connect call failed (gRPC status ${failure.code}): ${message}`, {
@@ -87,9 +107,9 @@ function mapFailure(failure: GrpcFailure): Error {
     });
   }
   const classes = parseJson<string[]>(info.metadata.classes, [info.reason]);
-  const errorClass = info.metadata.errorClass || undefined;
-  const sqlState = info.metadata.sqlState || undefined;
-  const messageParameters = parseJson<Record<string, string>>(info.metadata.messageParameters, {});
+  const errorClass = info.metadata.errorClass || root?.sparkThrowable?.errorClass || undefined;
+  const sqlState = info.metadata.sqlState || root?.sparkThrowable?.sqlState || undefined;
+  const messageParameters = root?.sparkThrowable ? { ...root.sparkThrowable.messageParameters } : parseJson<Record<string, string>>(info.metadata.messageParameters, {});
   let raw = message;
   if (errorClass && raw.startsWith(`[${errorClass}] `)) raw = raw.slice(errorClass.length + 3);
   if (sqlState && raw.endsWith(` SQLSTATE: ${sqlState}`)) raw = raw.slice(0, raw.length - sqlState.length - 11);

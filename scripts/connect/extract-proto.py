@@ -22,6 +22,8 @@ KEEP = {
         'Command', 'SqlCommand', 'CreateDataFrameViewCommand', 'WriteOperation', 'WriteStreamOperationStart',
         'StreamingForeachFunction', 'WriteStreamOperationStartResult', 'StreamingQueryInstanceId', 'StreamingQueryCommand',
         'StreamingQueryCommandResult', 'StreamingQueryManagerCommand', 'StreamingQueryManagerCommandResult',
+        'StreamingQueryListenerBusCommand', 'StreamingQueryListenerEventsResult', 'StreamingQueryListenerEvent',
+        'StreamingQueryEventType',
     ],
     'spark/connect/base.proto': [
         'Plan', 'UserContext', 'AnalyzePlanRequest', 'AnalyzePlanResponse', 'ExecutePlanRequest', 'ExecutePlanResponse',

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { toBinary } from '@bufbuild/protobuf';
 import { ConnectClient } from '../../lib/connect/connect-client';
 import { parseConnectionString } from '../../lib/connect/connection-string';
-import { ExecutePlanResponseSchema } from '../../lib/connect/gen/spark/connect/base_pb';
+import { ExecutePlanResponseSchema, FetchErrorDetailsResponseSchema, type FetchErrorDetailsResponse } from '../../lib/connect/gen/spark/connect/base_pb';
 
 const dir = path.resolve(__dirname, '../../__tests__/connect/fixtures');
 const queries = JSON.parse(fs.readFileSync(path.join(dir, 'arrow-queries.json'), 'utf8')) as Record<string, string>;
@@ -24,15 +24,28 @@ for (const [name, sql] of Object.entries(queries)) {
 }
 fs.writeFileSync(path.join(dir, 'arrow-results.json'), JSON.stringify(out, null, 2) + '\n');
 // Failures: the gRPC status and its details trailer as the server sent them.
-const failing: Record<string, string> = { analysis: 'SELECT nope', parse: 'SELEC 1', 'divide-by-zero': 'SELECT 1 / 0' };
-const errors: Record<string, { code: number; details: string; statusDetails: string }> = {};
+// `long-message`: a message longer than the server puts in the gRPC status (its full text comes
+// from FetchErrorDetails, recorded as `errorDetails`).
+const failing: Record<string, string> = {
+  analysis: 'SELECT nope',
+  parse: 'SELEC 1',
+  'divide-by-zero': 'SELECT 1 / 0',
+  'long-message': `SELECT \`${'a_long_column_name_'.repeat(120)}end\``,
+};
+const errors: Record<string, { code: number; details: string; statusDetails: string; errorDetails?: string }> = {};
 for (const [name, sql] of Object.entries(failing)) {
   try {
     client.executeRelation({ relType: { case: 'sql', value: { query: sql } } });
   } catch (e) {
     if (!(e as { grpcFailure?: unknown }).grpcFailure) { console.error(name, e); continue; }
     const f = (e as { grpcFailure: { code: number; details: string; statusDetails?: Uint8Array } }).grpcFailure;
-    errors[name] = { code: f.code, details: f.details, statusDetails: Buffer.from(f.statusDetails ?? new Uint8Array()).toString('base64') };
+    const d = (e as { errorDetails?: FetchErrorDetailsResponse }).errorDetails;
+    errors[name] = {
+      code: f.code,
+      details: f.details,
+      statusDetails: Buffer.from(f.statusDetails ?? new Uint8Array()).toString('base64'),
+      ...(d ? { errorDetails: Buffer.from(toBinary(FetchErrorDetailsResponseSchema, d)).toString('base64') } : {}),
+    };
   }
 }
 fs.writeFileSync(path.join(dir, 'server-errors.json'), JSON.stringify(errors, null, 2) + '\n');
