@@ -57,9 +57,17 @@ test.each([[{ availableNow: true }], [{ processingTime: '0 seconds' }]])('the fi
   const expected = written('whole');
   expect(expected.length).toBe(3); // the 90-120 s window stays open: watermark 107 s
 
-  // Two runs of one batch each: the second moves the watermark and stops before the no-data batch.
-  for (let i = 0; i < 2; i++) await start('crashed', { once: true }).awaitTermination();
-  expect(written('crashed').length).toBeLessThan(expected.length);
+  // One Trigger.Once run: every file in one batch (Once ignores maxFilesPerTrigger, as Spark); it
+  // moves the watermark and stops before the no-data batch that would close the windows.
+  await start('crashed', { once: true }).awaitTermination();
+  // Nothing is final yet: the sink folder may hold no parquet file to infer a schema from.
+  let before: string[] = [];
+  try {
+    before = written('crashed');
+  } catch (e) {
+    if ((e as { errorClass?: string }).errorClass !== 'UNABLE_TO_INFER_SCHEMA') throw e;
+  }
+  expect(before.length).toBeLessThan(expected.length);
   const q = start('crashed', trigger);
   if ('processingTime' in trigger) {
     await q.processAllAvailable();
