@@ -37,6 +37,13 @@ describe('output modes', () => {
     expect(() => input.toDF().writeStream.outputMode('Complete')).not.toThrow();
   });
 
+  test('the memory sink accepts update mode, as Spark (oracle monitoring/progress-watermark-event-time)', async () => {
+    const input = new MemoryStream(schema, spark);
+    const q = input.toDF().groupBy('word').count().writeStream.format('memory').queryName('m').outputMode('update').start();
+    expect(q.isActive).toBe(true);
+    await q.stop();
+  });
+
   test('append emits each input row once; update emits changed groups; complete emits all groups', async () => {
     const input = new MemoryStream(schema, spark);
     const appendQ = input.toDF().where(col('n').gt(1)).writeStream.format('memory').queryName('appended').outputMode('append').start();

@@ -209,14 +209,15 @@ describe('stream-stream joins', () => {
     expect(spark.table('ad_semi').collect().map((r) => r.adId)).toEqual(['a', 'b', 'c']);
   });
 
-  test('the checker allows stream-stream joins only where Spark does', () => {
+  test('the checker allows stream-stream joins only where Spark does', async () => {
     const imp = new MemoryStream(impressionSchema, spark);
     const clk = new MemoryStream(clickSchema, spark);
     const plainLeft = imp.toDF();
     const plainRight = clk.toDF();
-    expect(() => adJoin('inner', imp, clk).writeStream.outputMode('update').format('noop').start()).toThrow(
-      /^Join between two streaming DataFrames\/Datasets is not supported in Update output mode, only in Append output mode;\nJoin Inner/,
-    );
+    // PySpark 4.2.0 starts a stream-stream join in Update mode (oracle joins/stream-stream-update-mode-error).
+    const updating = adJoin('inner', imp, clk).writeStream.outputMode('update').format('noop').start();
+    expect(updating.isActive).toBe(true);
+    await updating.stop();
     expect(() => plainLeft.join(plainRight, expr('adId = clickAdId'), 'left_outer').writeStream.format('memory').queryName('lo').start()).toThrow(
       'Stream-stream LeftOuter join between two streaming DataFrame/Datasets is not supported without a watermark in the join keys, or a watermark on the nullable side and an appropriate range condition',
     );

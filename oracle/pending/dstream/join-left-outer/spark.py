@@ -1,0 +1,21 @@
+from pyspark import SparkContext
+from pyspark.streaming import StreamingContext
+
+
+def main(dir, kafka):
+    sc = SparkContext.getOrCreate()
+    ssc = StreamingContext(sc, 0.5)
+    orders = [sc.parallelize([("ann", 3), ("bob", 1), ("ann", 2)]), sc.parallelize([("cid", 7)])]
+    names = [sc.parallelize([("ann", "Ann A."), ("dee", "Dee D.")]), sc.parallelize([("cid", None)])]
+    left = ssc.queueStream(orders)
+    right = ssc.queueStream(names)
+    inner = left.join(right).transform(lambda rdd: rdd.sortBy(lambda kv: (kv[0], kv[1][0])))
+    outer = left.leftOuterJoin(right).transform(lambda rdd: rdd.sortBy(lambda kv: (kv[0], kv[1][0])))
+    inner.pprint()
+    outer.pprint()
+    done = []
+    outer.foreachRDD(lambda rdd: done.append(1))
+    ssc.start()
+    while len(done) < 3:
+        ssc.awaitTerminationOrTimeout(0.05)
+    ssc.stop(False)

@@ -1,0 +1,47 @@
+import { SparkSession, StreamingQueryListener, type QueryIdleEvent, type QueryProgressEvent, type QueryStartedEvent, type QueryTerminatedEvent } from 'rivulet';
+
+type Event = ['started', string | null, string, string] | ['progress', string | null, number, number, string] | ['terminated', string, string, string | null, string | null];
+
+class Recorder extends StreamingQueryListener {
+  events: Event[] = [];
+
+  onQueryStarted(event: QueryStartedEvent): void {
+    this.events.push(['started', event.name, event.id, event.runId]);
+  }
+
+  onQueryProgress(event: QueryProgressEvent): void {
+    const p = event.progress;
+    this.events.push(['progress', p.name, p.batchId, p.numInputRows, p.sink.description]);
+  }
+
+  override onQueryIdle(event: QueryIdleEvent): void {}
+
+  onQueryTerminated(event: QueryTerminatedEvent): void {
+    this.events.push(['terminated', event.id, event.runId, event.exception, event.errorClassOnException]);
+  }
+}
+
+const py = (v: unknown) => (v === null ? 'None' : v === true ? 'True' : v === false ? 'False' : String(v));
+
+export default async function main(dir: string, kafka: string | null): Promise<void> {
+  const spark = SparkSession.builder.appName('listener-events').getOrCreate();
+  const recorder = new Recorder();
+  spark.streams.addListener(recorder);
+  const lines = spark.readStream.option('maxFilesPerTrigger', 1).text(dir + '/in');
+  const query = lines.writeStream.format('noop').queryName('listened').trigger({ availableNow: true }).start();
+  await query.awaitTermination();
+  for (let i = 0; i < 600; i++) {
+    if (recorder.events.some((e) => e[0] === 'terminated')) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  spark.streams.removeListener(recorder);
+  for (const e of recorder.events) {
+    if (e[0] === 'started') {
+      console.log(e[0], py(e[1]), py(String(e[2]) === query.id), py(String(e[3]) === query.runId));
+    } else if (e[0] === 'progress') {
+      console.log(...e.map(py));
+    } else {
+      console.log(e[0], py(String(e[1]) === query.id), py(String(e[2]) === query.runId), py(e[3]), py(e[4]));
+    }
+  }
+}
