@@ -75,8 +75,8 @@ function eventTimeOf(values: readonly unknown[], key: EventTimeKey, offset = 0):
 }
 
 /** True when the group's event time is at or below `limitMicros` (Spark's `eventTime <= watermark`). */
-function isBehind(values: readonly unknown[], key: EventTimeKey, limitMicros: number): boolean {
-  const t = eventTimeOf(values, key);
+function isBehind(values: readonly unknown[], key: EventTimeKey, limitMicros: number, offset = 0): boolean {
+  const t = eventTimeOf(values, key, offset);
   return t !== null && t <= limitMicros;
 }
 
@@ -126,7 +126,7 @@ export class StatefulAggregateExec implements PhysicalOperator {
     // Spark filters late data in append and update mode only; complete mode keeps every group.
     const dropLate = eventTimeKey !== undefined && mode !== 'complete';
     const started = performance.now();
-    const local = this.aggregation.aggregate((consume) => pushRows(this.child, ctx, consume));
+    const local = this.aggregation.aggregateFlat((consume) => pushRows(this.child, ctx, consume));
     const stores: StateStore[] = [];
     for (let p = 0; p < this.numPartitions; p++) stores.push(provider.getStore(this.operatorId, p, ctx.batchId));
     // After a restart, new groups continue the sequence of the groups already in state.
@@ -148,7 +148,10 @@ export class StatefulAggregateExec implements PhysicalOperator {
       this.byTime = indexed ? byTime : undefined;
     }
     const byTime = this.byTime;
+    // Update mode emits the changed groups in store order; the other modes only count them.
     const updated: [entry: StateEntry, partition: number][] = [];
+    let numUpdated = 0;
+    const buffersAt = this.buffersAt;
     const rows: Row[] = [];
     let dropped = 0;
     let removed = 0;
@@ -156,23 +159,27 @@ export class StatefulAggregateExec implements PhysicalOperator {
     let removalsDone = started;
     try {
       for (const [key, group] of local) {
-        if (dropLate && isBehind(group.values, eventTimeKey, lateBelow)) {
+        if (dropLate && isBehind(group, eventTimeKey, lateBelow, 1)) {
           dropped++;
           continue;
         }
-        const partition = this.aggregation.partitionOf(group.values);
+        const partition = this.aggregation.partitionOf(group, 1);
         const store = stores[partition];
         const existing = store.get(key) as StateEntry | undefined;
         let entry: StateEntry;
-        if (existing === undefined) entry = this.newEntry(group.values, group.buffers);
-        else {
+        if (existing === undefined) {
+          // The local group becomes the state entry.
+          group[0] = this.nextSeq++;
+          entry = group;
+        } else {
           // Stores whose abort reloads let the entry change in place; others get a copy.
           entry = store.inPlaceUpdates === true ? existing : existing.slice();
-          this.aggregation.mergeBuffersInto(entry, group.buffers, this.buffersAt);
+          this.aggregation.mergeBuffersInto(entry, group, buffersAt);
         }
         store.put(key, entry);
         if (!existing && byTime) this.index(byTime, entry, partition, key);
-        updated.push([entry, partition]);
+        numUpdated++;
+        if (mode === 'update') updated.push([entry, partition]);
       }
       updatesDone = performance.now();
       if (mode === 'complete') {
@@ -227,7 +234,7 @@ export class StatefulAggregateExec implements PhysicalOperator {
     ctx.stateMetrics.push({
       operatorName: 'stateStoreSave',
       numRowsTotal: total,
-      numRowsUpdated: updated.length,
+      numRowsUpdated: numUpdated,
       numRowsRemoved: removed,
       allUpdatesTimeMs: Math.round(updatesDone - started),
       allRemovalsTimeMs: Math.round(removalsDone - updatesDone),
@@ -242,15 +249,6 @@ export class StatefulAggregateExec implements PhysicalOperator {
   /** Where the buffers start in a flat state entry. */
   private get buffersAt(): number {
     return 1 + this.aggregation.groupingCount;
-  }
-
-  private newEntry(values: readonly unknown[], buffers: readonly unknown[]): StateEntry {
-    const nv = values.length;
-    const entry: unknown[] = new Array(1 + nv + buffers.length);
-    entry[0] = this.nextSeq!++;
-    for (let i = 0; i < nv; i++) entry[1 + i] = values[i];
-    for (let i = 0; i < buffers.length; i++) entry[1 + nv + i] = buffers[i];
-    return entry;
   }
 
   private resultRow(entry: StateEntry): Row {

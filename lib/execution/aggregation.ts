@@ -24,7 +24,7 @@ export class Aggregation {
   private readonly grouping: Evaluator[];
   private readonly aggregates: CompiledAggregate[];
   private readonly result: Evaluator[];
-  readonly partitionOf: (values: readonly unknown[]) => number;
+  readonly partitionOf: (values: readonly unknown[], offset?: number) => number;
 
   constructor(
     groupingExpressions: readonly Expression[],
@@ -126,10 +126,53 @@ export class Aggregation {
     return this.aggregates.map((a, i) => a.impl.merge(left[i], right[i]));
   }
 
-  /** mergeBuffers into `target` itself, whose buffers start at `at` (a flat state entry). */
-  mergeBuffersInto(target: unknown[], right: readonly unknown[], at: number): void {
+  /** Merges the buffers of `source` into `target` itself, both flat entries whose buffers start at `at`. */
+  mergeBuffersInto(target: unknown[], source: readonly unknown[], at: number): void {
     const aggregates = this.aggregates;
-    for (let i = 0; i < aggregates.length; i++) target[at + i] = aggregates[i].impl.merge(target[at + i], right[i]);
+    for (let i = 0; i < aggregates.length; i++) target[at + i] = aggregates[i].impl.merge(target[at + i], source[at + i]);
+  }
+
+  /**
+   * aggregate() into flat arrays `[0, ...grouping values, ...buffers]`, the stateful aggregate's
+   * entry layout (the caller sets the sequence at 0): no Group object and no values array per
+   * group, and the grouping values of a row are read into one scratch array.
+   */
+  aggregateFlat(produce: (consume: (row: Row) => void) => void): Map<unknown, unknown[]> {
+    const groups = new Map<unknown, unknown[]>();
+    const grouping = this.grouping;
+    const nv = grouping.length;
+    const aggregates = this.aggregates;
+    const nAgg = aggregates.length;
+    const at = 1 + nv;
+    const scratch: unknown[] = new Array(nv);
+    produce((row) => {
+      let key: unknown;
+      if (nv === 1) {
+        key = grouping[0](row);
+        scratch[0] = key;
+        // Arrays, structs and maps group by value, not by reference.
+        if (key !== null && typeof key === 'object') key = encodeCompositeKey(scratch);
+      } else {
+        for (let i = 0; i < nv; i++) scratch[i] = grouping[i](row);
+        key = nv === 0 ? '' : encodeCompositeKey(scratch);
+      }
+      let entry = groups.get(key);
+      if (entry === undefined) {
+        entry = new Array(at + nAgg);
+        entry[0] = 0;
+        for (let i = 0; i < nv; i++) entry[1 + i] = scratch[i];
+        for (let j = 0; j < nAgg; j++) entry[at + j] = aggregates[j].impl.init();
+        groups.set(key, entry);
+      }
+      for (let j = 0; j < nAgg; j++) {
+        const agg = aggregates[j];
+        if (agg.filter !== undefined && agg.filter(row) !== true) continue;
+        const args = agg.args;
+        const value = args.length === 1 ? args[0](row) : args.map((a) => a(row));
+        entry[at + j] = agg.impl.update(entry[at + j], value);
+      }
+    });
+    return groups;
   }
 
   /** resultRow of a flat `[..., grouping values..., buffers...]` whose values start at `at`. */

@@ -78,13 +78,14 @@ function hasherFor(t: DataType): Hasher {
 }
 
 /** Returns a function from grouping values to a partition id in [0, numPartitions). */
-export function partitionIdFunction(keyTypes: readonly DataType[], numPartitions: number): (values: readonly unknown[]) => number {
+/** `offset`: where the key values start in `values` (a flat state entry keeps them after its seq). */
+export function partitionIdFunction(keyTypes: readonly DataType[], numPartitions: number): (values: readonly unknown[], offset?: number) => number {
   const hashers = keyTypes.map(hasherFor);
   const n = hashers.length;
-  return (values) => {
+  return (values, offset = 0) => {
     let h = SEED;
     for (let i = 0; i < n; i++) {
-      const v = values[i];
+      const v = values[offset + i];
       if (v !== null && v !== undefined) h = hashers[i](v, h);
     }
     return positiveMod(h, numPartitions);
