@@ -370,7 +370,8 @@ export class RemoteDataFrame {
   }
 
   explain(extended: boolean | string = false): void {
-    process.stdout.write(this.explainString(extended) + '\n');
+    // PySpark prints the server's text, which ends in a newline, with print(): a blank line follows.
+    process.stdout.write(this.explainString(extended) + '\n\n');
   }
 
   explainString(extended: boolean | string = false): string {

@@ -49,7 +49,6 @@ PROPS
     --conf spark.connect.grpc.binding.address=127.0.0.1 \
     --conf spark.connect.grpc.binding.port="$port" \
     --conf spark.ui.enabled=false \
-    --conf spark.sql.shuffle.partitions=2 \
     --conf spark.sql.warehouse.dir="$PWD/$run/warehouse" \
     --conf spark.local.dir="$PWD/$run/tmp" \
     --conf spark.driver.extraJavaOptions="-Dlog4j2.configurationFile=$PWD/$run/log4j2.properties -Djava.io.tmpdir=$PWD/$run/tmp" \
