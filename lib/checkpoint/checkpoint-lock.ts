@@ -102,16 +102,12 @@ function createWithContent(file: string, content: string): boolean {
  */
 function takeOver(file: string, staleText: string, me: LockOwner): boolean {
   const guard = `${file}.takeover-${createHash('sha1').update(staleText).digest('hex').slice(0, 16)}`;
-  try {
-    const fd = fs.openSync(guard, 'wx');
-    try {
-      fs.writeSync(fd, JSON.stringify(me));
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    const holder = parseOwner(readText(guard) ?? '');
+  // The guard is created with its content in place (as the lock is): a guard seen empty would pass
+  // for a torn one, be removed, and let a second taker in beside the first (two winners).
+  if (!createWithContent(guard, JSON.stringify(me))) {
+    const text = readText(guard);
+    if (text === undefined) return false; // released meanwhile: read the lock again
+    const holder = parseOwner(text);
     // A taker killed mid-takeover leaves its guard: remove it once its process is gone.
     if (holder === undefined || !isOwnerAlive(holder)) fs.rmSync(guard, { force: true });
     else pause(2);
