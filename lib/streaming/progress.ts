@@ -19,8 +19,29 @@ function hidden(target: object, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: false, writable: false, configurable: true });
 }
 
+/** What every part of a progress report renders: JSON as Spark's json4s writes it. */
+abstract class ProgressPart {
+  abstract jsonValue(): JsonObject;
+
+  json(): string {
+    return JSON.stringify(this.jsonValue());
+  }
+
+  prettyJson(): string {
+    return renderJson4s(this.jsonValue(), '');
+  }
+
+  toJSON(): JsonObject {
+    return this.jsonValue();
+  }
+
+  toString(): string {
+    return this.prettyJson();
+  }
+}
+
 /** Spark's SourceProgress: one source's part of a trigger. */
-export class SourceProgress {
+export class SourceProgress extends ProgressPart {
   constructor(
     readonly description: string,
     readonly startOffset: unknown,
@@ -32,6 +53,7 @@ export class SourceProgress {
     /** Source-specific metrics (Kafka's avgOffsetsBehindLatest...), strings as in Spark. */
     metrics: Record<string, string> = {},
   ) {
+    super();
     hidden(this, 'metrics', metrics);
   }
 
@@ -64,31 +86,16 @@ export class SourceProgress {
     putMap(o, 'metrics', this.metrics);
     return o;
   }
-
-  json(): string {
-    return JSON.stringify(this.jsonValue());
-  }
-
-  prettyJson(): string {
-    return renderJson4s(this.jsonValue(), '');
-  }
-
-  toJSON(): JsonObject {
-    return this.jsonValue();
-  }
-
-  toString(): string {
-    return this.prettyJson();
-  }
 }
 
 /** Spark's SinkProgress. */
-export class SinkProgress {
+export class SinkProgress extends ProgressPart {
   constructor(
     readonly description: string,
     readonly numOutputRows: number,
     metrics: Record<string, string> = {},
   ) {
+    super();
     hidden(this, 'metrics', metrics);
   }
 
@@ -104,26 +111,10 @@ export class SinkProgress {
     putMap(o, 'metrics', this.metrics);
     return o;
   }
-
-  json(): string {
-    return JSON.stringify(this.jsonValue());
-  }
-
-  prettyJson(): string {
-    return renderJson4s(this.jsonValue(), '');
-  }
-
-  toJSON(): JsonObject {
-    return this.jsonValue();
-  }
-
-  toString(): string {
-    return this.prettyJson();
-  }
 }
 
 /** Spark's StateOperatorProgress: one stateful operator's state in a trigger. */
-export class StateOperatorProgress {
+export class StateOperatorProgress extends ProgressPart {
   constructor(
     readonly operatorName: string,
     readonly numRowsTotal: number,
@@ -139,6 +130,7 @@ export class StateOperatorProgress {
     /** Provider-specific metrics (Spark's state store custom metrics); omitted from JSON when empty. */
     customMetrics: Record<string, number> = {},
   ) {
+    super();
     hidden(this, 'customMetrics', customMetrics);
   }
 
@@ -179,22 +171,6 @@ export class StateOperatorProgress {
     };
     putMap(o, 'customMetrics', this.customMetrics);
     return o;
-  }
-
-  json(): string {
-    return JSON.stringify(this.jsonValue());
-  }
-
-  prettyJson(): string {
-    return renderJson4s(this.jsonValue(), '');
-  }
-
-  toJSON(): JsonObject {
-    return this.jsonValue();
-  }
-
-  toString(): string {
-    return this.prettyJson();
   }
 }
 
