@@ -5,7 +5,7 @@
 // state store: one entry per key with its value and timeout timestamp, written only when the call
 // changed it. With an event-time timeout, input rows at or behind the watermark are dropped first.
 import type { Attribute } from '../expressions/expression';
-import { compareValues } from '../expressions/type-utils';
+import { compareGroupingKeys as compareKeys } from './compare-grouping-keys';
 import type { DataType } from '../types/data-types';
 import type { GroupStateFunction } from '../plans/logical-plan';
 import type { GroupStateApi, GroupStateTimeoutKind } from '../plans/group-state-timeout';
@@ -195,21 +195,6 @@ export class FlatMapGroupsWithStateExec implements PhysicalOperator {
   close(): void {
     this.child.close?.();
   }
-}
-
-/** Grouping keys in ascending order, nulls first (Spark sorts each partition by the keys). */
-function compareKeys(a: readonly unknown[], b: readonly unknown[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === null || y === null) {
-      if (x === y) continue;
-      return x === null ? -1 : 1;
-    }
-    const c = compareValues(x, y);
-    if (c !== 0) return c;
-  }
-  return 0;
 }
 
 /** Errors of the engine's own making pass through; anything else thrown by the function is wrapped. */

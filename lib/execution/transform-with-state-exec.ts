@@ -9,7 +9,7 @@
 // All state of a key (its variables and timers) is one state store entry, written only when the
 // key's state changed, so a re-run batch starts from the same version (exactly-once with the sink).
 import type { Attribute } from '../expressions/expression';
-import { compareValues } from '../expressions/type-utils';
+import { compareGroupingKeys as compareKeys } from './compare-grouping-keys';
 import type { DataType } from '../types/data-types';
 import { encodeCompositeKey } from '../util/group-key';
 import { SparkException } from '../errors/spark-exception';
@@ -252,20 +252,6 @@ export class TransformWithStateExec implements PhysicalOperator {
     this.child.close?.();
     this.spec.initialState?.plan.close?.();
   }
-}
-
-function compareKeys(a: readonly unknown[], b: readonly unknown[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === null || y === null) {
-      if (x === y) continue;
-      return x === null ? -1 : 1;
-    }
-    const c = compareValues(x, y);
-    if (c !== 0) return c;
-  }
-  return 0;
 }
 
 /** Spark's TRANSFORM_WITH_STATE_USER_FUNCTION_ERROR; the engine's own errors pass through. */
