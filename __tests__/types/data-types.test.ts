@@ -131,8 +131,18 @@ describe('JSON', () => {
     }
     expect(err).toBeInstanceOf(SparkException);
     expect((err as SparkException).errorClass).toBe('INVALID_JSON_DATA_TYPE');
-    expect((err as SparkException).message).toBe("[INVALID_JSON_DATA_TYPE] Failed to convert the JSON string 'nosuchtype' to a data type. SQLSTATE: 2203G");
+    expect((err as SparkException).message).toBe("[INVALID_JSON_DATA_TYPE] Failed to convert the JSON string 'nosuchtype' to a data type. Please enter a valid data type. SQLSTATE: 2203G");
     expect(() => DataType.fromJson({ type: 'array' })).toThrow(SparkException);
+  });
+
+  test('a malformed field and malformed JSON text are INVALID_JSON_DATA_TYPE too (as Spark 4.2), never a raw SyntaxError', () => {
+    expect(() => DataType.fromJson({ type: 'struct', fields: [{ x: 1 }] })).toThrow(
+      `[INVALID_JSON_DATA_TYPE] Failed to convert the JSON string '{"x":1}' to a data type. Please enter a valid data type. SQLSTATE: 2203G`,
+    );
+    expect(() => StructType.fromJson('{bad')).toThrow(
+      "[INVALID_JSON_DATA_TYPE] Failed to convert the JSON string '{bad' to a data type. Please enter a valid data type. SQLSTATE: 2203G",
+    );
+    expect(() => DataType.parseJson('{bad')).toThrow(SparkException);
   });
 });
 

@@ -56,20 +56,25 @@ const INTERVAL_RE = /^interval (\w+)(?: to (\w+))?$/;
 
 function invalidJsonType(json: unknown): SparkException {
   const text = typeof json === 'string' ? json : JSON.stringify(json);
-  return new SparkException(`Failed to convert the JSON string '${text}' to a data type.`, {
+  return new SparkException(`Failed to convert the JSON string '${text}' to a data type. Please enter a valid data type.`, {
     errorClass: 'INVALID_JSON_DATA_TYPE',
     sqlState: '2203G',
     messageParameters: { invalidType: text },
   });
 }
 
+// Spark 4.2 reports a malformed field with the same condition as a malformed type (checked in PySpark).
 function invalidJsonField(json: unknown): SparkException {
-  const text = JSON.stringify(json);
-  return new SparkException(`Failed to convert the JSON string '${text}' to a field.`, {
-    errorClass: 'INVALID_JSON_DATA_TYPE_FOR_FIELD',
-    sqlState: '2203G',
-    messageParameters: { invalidType: text },
-  });
+  return invalidJsonType(json);
+}
+
+/** JSON text of a data type; malformed JSON is Spark's INVALID_JSON_DATA_TYPE, not a raw SyntaxError. */
+export function parseDataTypeJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalidJsonType(text);
+  }
 }
 
 function typeFromName(name: string): DataType {
@@ -128,7 +133,7 @@ export function dataTypeFromJson(json: unknown): DataType {
 
 /** A data type from JSON text (`df.schema.json()` output). */
 export function parseDataTypeJson(text: string): DataType {
-  return dataTypeFromJson(JSON.parse(text));
+  return dataTypeFromJson(parseDataTypeJsonText(text));
 }
 
-setDataTypeJsonReader(dataTypeFromJson);
+setDataTypeJsonReader(dataTypeFromJson, parseDataTypeJson);

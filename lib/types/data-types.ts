@@ -41,7 +41,7 @@ export abstract class DataType {
 
   /** PySpark's `_parse_datatype_json_string` / Scala's `DataType.fromJson(string)`. */
   static parseJson(text: string): DataType {
-    return jsonReader(JSON.parse(text));
+    return jsonTextReader(text);
   }
 
   /** `DataType.fromDDL("array<int>")` or a table schema `"a INT, b STRING"` (a StructType). */
@@ -59,13 +59,18 @@ let jsonReader: (json: unknown) => DataType = () => {
   throw new Error('lib/types/data-type-json.ts was not loaded');
 };
 
+let jsonTextReader: (text: string) => DataType = () => {
+  throw new Error('lib/types/data-type-json.ts was not loaded');
+};
+
 let ddlReader: (ddl: string) => DataType = () => {
   throw new Error('lib/types/ddl.ts was not loaded');
 };
 
 /** Internal: lets data-type-json.ts provide `DataType.fromJson` without an import cycle. */
-export function setDataTypeJsonReader(reader: (json: unknown) => DataType): void {
+export function setDataTypeJsonReader(reader: (json: unknown) => DataType, textReader: (text: string) => DataType): void {
   jsonReader = reader;
+  jsonTextReader = textReader;
 }
 
 /** Internal: lets ddl.ts provide `DataType.fromDDL` without an import cycle. */

@@ -1,7 +1,7 @@
 import { callableClass } from '../util/callable-class';
 import { DataType, pyBool } from './data-types';
 import { parseDataType, parseTableSchema } from './ddl';
-import { dataTypeFromJson, structFieldFromJson } from './data-type-json';
+import { dataTypeFromJson, parseDataTypeJsonText, structFieldFromJson } from './data-type-json';
 import { PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
 
 class StructFieldImpl {
@@ -128,7 +128,7 @@ class StructTypeImpl extends DataType {
 
   /** `StructType.fromJson(obj)`: a parsed JSON value (or JSON text) of a struct type. */
   static override fromJson(json: unknown): StructType {
-    const t = typeof json === 'string' ? dataTypeFromJson(JSON.parse(json)) : dataTypeFromJson(json);
+    const t = typeof json === 'string' ? dataTypeFromJson(parseDataTypeJsonText(json)) : dataTypeFromJson(json);
     if (!(t instanceof StructTypeImpl)) throw new PySparkValueError('NOT_STRUCT', `Expected a struct type in the JSON, got ${t.simpleString()}.`);
     return t;
   }
