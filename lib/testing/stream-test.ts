@@ -85,6 +85,27 @@ function sameRows(actual: unknown[][], expected: unknown[][]): boolean {
   return true;
 }
 
+function rowString(row: unknown[]): string {
+  return JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
+}
+
+/** Both answers, sorted, rows present on one side only marked with `!` (as Spark's QueryTest prints them). */
+function answersString(expected: unknown[][], actual: unknown[][]): string {
+  const side = (rows: unknown[][], other: unknown[][]): string => {
+    const others = other.map(rowString);
+    return rows
+      .map(rowString)
+      .sort()
+      .map((r) => {
+        const i = others.indexOf(r);
+        if (i >= 0) others.splice(i, 1);
+        return `${i >= 0 ? ' ' : '!'}${r}`;
+      })
+      .join('\n');
+  };
+  return `== Correct Answer - ${expected.length} ==\n${side(expected, actual)}\n== Rivulet Answer - ${actual.length} ==\n${side(actual, expected)}`;
+}
+
 export async function testStream(df: DataFrame, outputMode: 'append' | 'update' | 'complete', actions: StreamAction[], options: TestStreamOptions = {}): Promise<void> {
   const session = df.session as unknown as { clock: unknown };
   const previousClock = session.clock;
@@ -127,7 +148,7 @@ export async function testStream(df: DataFrame, outputMode: 'append' | 'update' 
     throw new Error(`${message}\n\n== Actions ==\n${list}\n\n== Sink ==\n${sink || '  (empty)'}\n\n== Plan ==\n${treeString(df.plan)}`);
   };
   const check = (name: string, actual: unknown[][], expected: unknown[][]): void => {
-    if (!sameRows(actual, expected)) fail(`${name} failed: expected ${expected.length} rows, got ${actual.length}`);
+    if (!sameRows(actual, expected)) fail(`${name} failed\n${answersString(expected, actual)}`);
   };
   try {
     query = start();
