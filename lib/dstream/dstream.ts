@@ -39,6 +39,19 @@ export class DStream<T> implements GraphNode {
     ssc.assertCanAddOperations();
     this.lookBackMs = options.lookBackMs ?? 0;
     this.mustCheckpoint = options.mustCheckpoint ?? false;
+    ssc.registerStream(this);
+  }
+
+  /** The RDDs generated at or after `fromMs`, as [time, elements] (for a checkpoint). */
+  snapshotGenerated(fromMs: number): [number, unknown[]][] {
+    const out: [number, unknown[]][] = [];
+    for (const [t, rdd] of [...this.generated].sort((a, b) => a[0] - b[0])) if (t >= fromMs && rdd) out.push([t, rdd.collect()]);
+    return out;
+  }
+
+  /** Puts back the RDDs of a checkpoint: they are not computed again. */
+  restoreGenerated(entries: [number, unknown[]][]): void {
+    for (const [t, elements] of entries) this.generated.set(t, new RDD(elements as T[]));
   }
 
   // ---- graph machinery ----
