@@ -16,3 +16,9 @@ export function keywordArguments<K extends string>(method: string, options: Reco
   }
   return options as Partial<Record<K, unknown>>;
 }
+
+/** One optional trailing parameter, given positionally or as `{ name: value }`. */
+export function optionalArgument<V>(method: string, value: V | Record<string, unknown> | undefined, name: string): V | undefined {
+  if (isOptionsObject(value)) return keywordArguments(method, value, [name])[name] as V | undefined;
+  return value as V | undefined;
+}

@@ -152,6 +152,14 @@ export class RDD<T> {
     return new RDD([...seen.values()]);
   }
 
+  /** Every pair (a, b) of this RDD's and `other`'s elements, this RDD's order outermost. */
+  cartesian<U>(other: RDD<U>): RDD<Pair<T, U>> {
+    const right = other.collect();
+    const out: Pair<T, U>[] = [];
+    for (const a of this.data) for (const b of right) out.push([a, b]);
+    return new RDD(out);
+  }
+
   union(other: RDD<T>): RDD<T> {
     return new RDD([...this.data, ...other.data]);
   }
