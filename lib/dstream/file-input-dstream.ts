@@ -118,7 +118,8 @@ function filesDStream<T>(ssc: DStreamContext, directory: string, read: (file: st
     const records: T[] = [];
     for (const file of files) records.push(...read(file));
     ssc.reportInputRecords(id, records.length, { files, Description: files.length > 0 ? `file: ${files.join('\n')}` : '' });
-    return new RDD(records);
+    // No new file: an RDD without partitions (count() of the batch prints nothing, as in PySpark).
+    return files.length === 0 ? RDD.withoutPartitions<T>() : new RDD(records);
   });
   watchers.set(stream as DStream<unknown>, watcher);
   return stream;

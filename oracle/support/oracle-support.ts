@@ -2,7 +2,7 @@
 // oracle_support.py writes it on the Spark side: values by their Spark type, never by their
 // JavaScript representation, so collected rows compare exactly with PySpark's.
 import type { DataFrame, StreamingQuery } from 'rivulet';
-import { SparkContext, StreamingContext } from 'rivulet/streaming';
+import { StreamingContext, type SparkContext } from 'rivulet/streaming';
 import { ManualClock } from 'rivulet/testing';
 import {
   ArrayType, BinaryType, BooleanType, ByteType, DataType, DateType, DayTimeIntervalType, DecimalType, DoubleType,
@@ -139,9 +139,9 @@ export function record_explain(target: DataFrame | StreamingQuery, extended = fa
 
 // ---- DStreams on a manual clock (see oracle_support.py) ----
 
-/** StreamingContext(sc, batchDuration) whose batches run on a ManualClock at 0. */
-export function manual_clock_streaming_context(sc: SparkContext, batchDuration: number): StreamingContext {
-  sc.backingSession.clock = new ManualClock(0);
+/** StreamingContext(sc, batchDuration) whose batches run on a ManualClock at startMs. */
+export function manual_clock_streaming_context(sc: SparkContext, batchDuration: number, startMs = 0): StreamingContext {
+  sc.backingSession.clock = new ManualClock(startMs);
   return new StreamingContext(sc, batchDuration);
 }
 

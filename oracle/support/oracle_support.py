@@ -130,15 +130,18 @@ def record_explain(target, extended=False):
 # batches fall at multiples of the batch interval after the epoch, and run only when the program
 # advances the clock, so transcripts are exact, headers included.
 
-def manual_clock_streaming_context(sc, batch_duration):
-    """StreamingContext(sc, batch_duration) whose JobGenerator runs on a ManualClock at 0."""
+def manual_clock_streaming_context(sc, batch_duration, start_ms=0):
+    """StreamingContext(sc, batch_duration) whose JobGenerator runs on a ManualClock at start_ms
+    (epoch milliseconds; file streams need a clock near their files' modification times)."""
     from pyspark.streaming import StreamingContext
     conf = sc._jsc.sc().conf()
     conf.set("spark.streaming.clock", "org.apache.spark.util.ManualClock")
     try:
-        return StreamingContext(sc, batch_duration)
+        ssc = StreamingContext(sc, batch_duration)
     finally:
         conf.remove("spark.streaming.clock")
+    ssc._jssc.ssc().scheduler().clock().advance(start_ms)
+    return ssc
 
 
 def run_batches(ssc, count):
