@@ -13,4 +13,7 @@ export { RDD, type Pair } from './dstream/rdd';
 export { ResultIterable } from './dstream/python-repr';
 export { IllegalStateException } from './dstream/illegal-state-exception';
 export { pendingRecords } from './dstream/socket-input-dstream';
-export { StreamingListener, BatchInfo, type BatchEvent } from './dstream/streaming-listener';
+export { StreamingListener, BatchInfo, Time, OutputOperationInfo, StreamInputInfo, type BatchEvent, type OutputOperationEvent } from './dstream/streaming-listener';
+export type { StopOptions, QueueStreamOptions } from './dstream/streaming-context';
+export type { NumPartitions, PreservesPartitioning, ReduceByKeyAndWindowOptions } from './dstream/dstream';
+export { EOFException } from './dstream/file-input-dstream';

@@ -18,7 +18,7 @@ test('the guides hold code samples', () => {
     'operating-queries.md', 'porting-from-pyspark.md', 'running-on-a-spark-cluster.md', 'sources-and-sinks.md',
     'testing-pipelines.md', 'value-types.md',
   ]);
-  expect(ALL.length).toBe(12);
+  expect(ALL.length).toBe(13);
   expect(ALL.every((s) => s.expectedStdout !== null)).toBe(true);
 });
 

@@ -38,8 +38,12 @@ export interface DStreamContext {
   readonly clockNow: () => number;
   registerOutput(output: OutputOperation): void;
   registerInput(input: InputReceiver): void;
-  /** Input streams report how many records a batch read (for BatchInfo.numRecords). */
-  reportInputRecords(count: number): void;
+  /** Every DStream registers itself at creation (checkpoints match streams by this order). */
+  registerStream(stream: unknown): void;
+  /** Spark's getNewInputStreamId: input streams are numbered in creation order from 0. */
+  newInputStreamId(): number;
+  /** Input streams that know their record counts (socket, files) report them for BatchInfo. */
+  reportInputRecords(streamId: number, count: number, metadata?: Record<string, unknown>): void;
   /** Spark refuses new streams once the context started or stopped. */
   assertCanAddOperations(): void;
 }

@@ -1,7 +1,7 @@
 // PySpark's DStream: a sequence of RDDs, one per slide interval. A stream computes its RDD for a
 // batch time on demand from its parents' RDDs and keeps it (sources are read once per batch);
 // RDDs older than the graph needs are forgotten after each batch.
-import { PySparkValueError } from '../errors/illegal-argument-exception';
+import { IllegalArgumentException, PySparkValueError } from '../errors/illegal-argument-exception';
 import type { DStreamContext, GraphNode } from './dstream-context';
 import { ForEachOutput, pprintBatch, saveAsTextFilesBatch } from './for-each-output';
 import type { Pair } from './rdd';
@@ -10,12 +10,26 @@ import { ResultIterable } from './python-repr';
 import { reducedWindowedCompute } from './reduced-windowed-dstream';
 import { stateCompute } from './state-dstream';
 import { secondsToMs } from './batch-time';
+import { isOptionsObject, keywordArguments, optionalArgument } from './keyword-arguments';
 
 /** transform/foreachRDD functions take (rdd) or (time, rdd), as in PySpark. */
 export type RddFunction<T, R> = ((rdd: RDD<T>) => R) | ((time: Date, rdd: RDD<T>) => R);
 
 export function callWithOptionalTime<T, R>(f: RddFunction<T, R>, timeMs: number, rdd: RDD<T>): R {
   return f.length >= 2 ? (f as (time: Date, rdd: RDD<T>) => R)(new Date(timeMs), rdd) : (f as (rdd: RDD<T>) => R)(rdd);
+}
+
+/** PySpark's `preservesPartitioning=` keyword. */
+export type PreservesPartitioning = boolean | { preservesPartitioning?: boolean };
+/** PySpark's `numPartitions=` keyword (one partition per RDD here: accepted, changes nothing). */
+export type NumPartitions = number | null | { numPartitions?: number | null };
+
+/** reduceByKeyAndWindow's keywords. */
+export interface ReduceByKeyAndWindowOptions<K, V> {
+  windowDuration?: number;
+  slideDuration?: number | null;
+  numPartitions?: number | null;
+  filterFunc?: ((kv: Pair<K, V>) => unknown) | null;
 }
 
 export interface DStreamOptions {
@@ -39,6 +53,19 @@ export class DStream<T> implements GraphNode {
     ssc.assertCanAddOperations();
     this.lookBackMs = options.lookBackMs ?? 0;
     this.mustCheckpoint = options.mustCheckpoint ?? false;
+    ssc.registerStream(this);
+  }
+
+  /** The RDDs generated at or after `fromMs`, as [time, elements] (for a checkpoint). */
+  snapshotGenerated(fromMs: number): [number, unknown[]][] {
+    const out: [number, unknown[]][] = [];
+    for (const [t, rdd] of [...this.generated].sort((a, b) => a[0] - b[0])) if (t >= fromMs && rdd) out.push([t, rdd.collect()]);
+    return out;
+  }
+
+  /** Puts back the RDDs of a checkpoint: they are not computed again. */
+  restoreGenerated(entries: [number, unknown[]][]): void {
+    for (const [t, elements] of entries) this.generated.set(t, new RDD(elements as T[]));
   }
 
   // ---- graph machinery ----
@@ -88,11 +115,13 @@ export class DStream<T> implements GraphNode {
 
   // ---- transformations ----
 
-  map<U>(f: (value: T) => U, _preservesPartitioning = false): DStream<U> {
+  map<U>(f: (value: T) => U, preservesPartitioning: PreservesPartitioning = false): DStream<U> {
+    optionalArgument('DStream.map', preservesPartitioning, 'preservesPartitioning');
     return this.derive((rdd) => rdd.map(f));
   }
 
-  flatMap<U>(f: (value: T) => Iterable<U>, _preservesPartitioning = false): DStream<U> {
+  flatMap<U>(f: (value: T) => Iterable<U>, preservesPartitioning: PreservesPartitioning = false): DStream<U> {
+    optionalArgument('DStream.flatMap', preservesPartitioning, 'preservesPartitioning');
     return this.derive((rdd) => rdd.flatMap(f));
   }
 
@@ -100,11 +129,13 @@ export class DStream<T> implements GraphNode {
     return this.derive((rdd) => rdd.filter(f));
   }
 
-  mapPartitions<U>(f: (partition: Iterable<T>) => Iterable<U>, _preservesPartitioning = false): DStream<U> {
+  mapPartitions<U>(f: (partition: Iterable<T>) => Iterable<U>, preservesPartitioning: PreservesPartitioning = false): DStream<U> {
+    optionalArgument('DStream.mapPartitions', preservesPartitioning, 'preservesPartitioning');
     return this.derive((rdd) => rdd.mapPartitions(f));
   }
 
-  mapPartitionsWithIndex<U>(f: (index: number, partition: Iterable<T>) => Iterable<U>, _preservesPartitioning = false): DStream<U> {
+  mapPartitionsWithIndex<U>(f: (index: number, partition: Iterable<T>) => Iterable<U>, preservesPartitioning: PreservesPartitioning = false): DStream<U> {
+    optionalArgument('DStream.mapPartitionsWithIndex', preservesPartitioning, 'preservesPartitioning');
     return this.derive((rdd) => rdd.mapPartitionsWithIndex(f));
   }
 
@@ -113,8 +144,17 @@ export class DStream<T> implements GraphNode {
   }
 
   /** One partition per RDD here, so repartitioning changes nothing but is accepted. */
-  repartition(_numPartitions: number): DStream<T> {
+  repartition(numPartitions: number): DStream<T> {
+    if (typeof numPartitions !== 'number' || !Number.isInteger(numPartitions) || numPartitions <= 0) {
+      throw new IllegalArgumentException(`requirement failed: Number of partitions (${String(numPartitions)}) must be positive.`);
+    }
     return this.derive((rdd) => rdd);
+  }
+
+  /** partitionBy(numPartitions, partitionFunc?): one partition per RDD here, so it changes nothing. */
+  partitionBy(numPartitions: number, partitionFunc?: ((key: unknown) => number) | { partitionFunc?: (key: unknown) => number }): DStream<T> {
+    optionalArgument('DStream.partitionBy', partitionFunc, 'partitionFunc');
+    return this.repartition(numPartitions);
   }
 
   /** Every RDD of this stream is computed once, however many streams and outputs read it. */
@@ -151,15 +191,18 @@ export class DStream<T> implements GraphNode {
     return this.map((x) => [x, 1] as Pair<T, number>).reduceByKey((a, b) => a + b);
   }
 
-  reduceByKey<K, V>(this: DStream<Pair<K, V>>, f: (a: V, b: V) => V, _numPartitions?: number): DStream<Pair<K, V>> {
+  reduceByKey<K, V>(this: DStream<Pair<K, V>>, f: (a: V, b: V) => V, numPartitions?: NumPartitions): DStream<Pair<K, V>> {
+    optionalArgument('DStream.reduceByKey', numPartitions, 'numPartitions');
     return this.derive((rdd) => rdd.reduceByKey(f));
   }
 
-  combineByKey<K, V, C>(this: DStream<Pair<K, V>>, createCombiner: (v: V) => C, mergeValue: (c: C, v: V) => C, mergeCombiners: (a: C, b: C) => C, _numPartitions?: number): DStream<Pair<K, C>> {
+  combineByKey<K, V, C>(this: DStream<Pair<K, V>>, createCombiner: (v: V) => C, mergeValue: (c: C, v: V) => C, mergeCombiners: (a: C, b: C) => C, numPartitions?: NumPartitions): DStream<Pair<K, C>> {
+    optionalArgument('DStream.combineByKey', numPartitions, 'numPartitions');
     return this.derive((rdd) => rdd.combineByKey(createCombiner, mergeValue, mergeCombiners));
   }
 
-  groupByKey<K, V>(this: DStream<Pair<K, V>>, _numPartitions?: number): DStream<Pair<K, ResultIterable<V>>> {
+  groupByKey<K, V>(this: DStream<Pair<K, V>>, numPartitions?: NumPartitions): DStream<Pair<K, ResultIterable<V>>> {
+    optionalArgument('DStream.groupByKey', numPartitions, 'numPartitions');
     return this.derive((rdd) => rdd.groupByKey());
   }
 
@@ -179,23 +222,28 @@ export class DStream<T> implements GraphNode {
     return this.zipWith(other, (a, b) => a.union(b));
   }
 
-  cogroup<K, V, W>(this: DStream<Pair<K, V>>, other: DStream<Pair<K, W>>, _numPartitions?: number): DStream<Pair<K, [ResultIterable<V>, ResultIterable<W>]>> {
+  cogroup<K, V, W>(this: DStream<Pair<K, V>>, other: DStream<Pair<K, W>>, numPartitions?: NumPartitions): DStream<Pair<K, [ResultIterable<V>, ResultIterable<W>]>> {
+    optionalArgument('DStream.cogroup', numPartitions, 'numPartitions');
     return this.zipWith(other, (a, b) => a.cogroup(b));
   }
 
-  join<K, V, W>(this: DStream<Pair<K, V>>, other: DStream<Pair<K, W>>, _numPartitions?: number): DStream<Pair<K, [V, W]>> {
+  join<K, V, W>(this: DStream<Pair<K, V>>, other: DStream<Pair<K, W>>, numPartitions?: NumPartitions): DStream<Pair<K, [V, W]>> {
+    optionalArgument('DStream.join', numPartitions, 'numPartitions');
     return this.zipWith(other, (a, b) => a.join(b));
   }
 
-  leftOuterJoin<K, V, W>(this: DStream<Pair<K, V>>, other: DStream<Pair<K, W>>, _numPartitions?: number): DStream<Pair<K, [V, W | null]>> {
+  leftOuterJoin<K, V, W>(this: DStream<Pair<K, V>>, other: DStream<Pair<K, W>>, numPartitions?: NumPartitions): DStream<Pair<K, [V, W | null]>> {
+    optionalArgument('DStream.leftOuterJoin', numPartitions, 'numPartitions');
     return this.zipWith(other, (a, b) => a.leftOuterJoin(b));
   }
 
-  rightOuterJoin<K, V, W>(this: DStream<Pair<K, V>>, other: DStream<Pair<K, W>>, _numPartitions?: number): DStream<Pair<K, [V | null, W]>> {
+  rightOuterJoin<K, V, W>(this: DStream<Pair<K, V>>, other: DStream<Pair<K, W>>, numPartitions?: NumPartitions): DStream<Pair<K, [V | null, W]>> {
+    optionalArgument('DStream.rightOuterJoin', numPartitions, 'numPartitions');
     return this.zipWith(other, (a, b) => a.rightOuterJoin(b));
   }
 
-  fullOuterJoin<K, V, W>(this: DStream<Pair<K, V>>, other: DStream<Pair<K, W>>, _numPartitions?: number): DStream<Pair<K, [V | null, W | null]>> {
+  fullOuterJoin<K, V, W>(this: DStream<Pair<K, V>>, other: DStream<Pair<K, W>>, numPartitions?: NumPartitions): DStream<Pair<K, [V | null, W | null]>> {
+    optionalArgument('DStream.fullOuterJoin', numPartitions, 'numPartitions');
     return this.zipWith(other, (a, b) => a.fullOuterJoin(b));
   }
 
@@ -212,9 +260,11 @@ export class DStream<T> implements GraphNode {
   }
 
   /** func(rdd_a, rdd_b) or func(time, rdd_a, rdd_b) over this stream and `other`. */
-  transformWith<U, W>(f: (a: RDD<T>, b: RDD<W>) => RDD<U>, other: DStream<W>): DStream<U>;
-  transformWith<U, W>(f: (time: Date, a: RDD<T>, b: RDD<W>) => RDD<U>, other: DStream<W>): DStream<U>;
-  transformWith<U, W>(f: ((a: RDD<T>, b: RDD<W>) => RDD<U>) | ((time: Date, a: RDD<T>, b: RDD<W>) => RDD<U>), other: DStream<W>): DStream<U> {
+  transformWith<U, W>(f: (a: RDD<T>, b: RDD<W>) => RDD<U>, other: DStream<W>, keepSerializer?: boolean | { keepSerializer?: boolean }): DStream<U>;
+  transformWith<U, W>(f: (time: Date, a: RDD<T>, b: RDD<W>) => RDD<U>, other: DStream<W>, keepSerializer?: boolean | { keepSerializer?: boolean }): DStream<U>;
+  transformWith<U, W>(f: ((a: RDD<T>, b: RDD<W>) => RDD<U>) | ((time: Date, a: RDD<T>, b: RDD<W>) => RDD<U>), other: DStream<W>, keepSerializer: boolean | { keepSerializer?: boolean } = false): DStream<U> {
+    // keepSerializer is about Python pickling: accepted, nothing to keep here.
+    optionalArgument('DStream.transformWith', keepSerializer, 'keepSerializer');
     return new DStream<U>(this.ssc, this.slideDurationMs, [this as DStream<unknown>, other as DStream<unknown>], (t) => {
       const a = this.getOrCompute(t) ?? new RDD<T>([]);
       const b = other.getOrCompute(t) ?? new RDD<W>([]);
@@ -233,8 +283,17 @@ export class DStream<T> implements GraphNode {
    * updateFunc(newValues, lastState) -> newState; returning null/undefined removes the key.
    * Needs ssc.checkpoint(dir).
    */
-  updateStateByKey<K, V, S>(this: DStream<Pair<K, V>>, updateFunc: (newValues: V[], lastState: S | null) => S | null | undefined, _numPartitions?: number, initialRDD?: RDD<Pair<K, S>> | Pair<K, S>[]): DStream<Pair<K, S>> {
-    const initial = initialRDD === undefined ? undefined : initialRDD instanceof RDD ? initialRDD : new RDD(initialRDD);
+  updateStateByKey<K, V, S>(
+    this: DStream<Pair<K, V>>,
+    updateFunc: (newValues: V[], lastState: S | null) => S | null | undefined,
+    numPartitions?: number | null | { numPartitions?: number | null; initialRDD?: RDD<Pair<K, S>> | Pair<K, S>[] | null },
+    initialRDD?: RDD<Pair<K, S>> | Pair<K, S>[] | null,
+  ): DStream<Pair<K, S>> {
+    if (isOptionsObject(numPartitions)) {
+      const kw = keywordArguments('DStream.updateStateByKey', numPartitions, ['numPartitions', 'initialRDD']);
+      return this.updateStateByKey(updateFunc, kw.numPartitions as number | null | undefined, kw.initialRDD as RDD<Pair<K, S>> | Pair<K, S>[] | null | undefined);
+    }
+    const initial = initialRDD === undefined || initialRDD === null ? undefined : initialRDD instanceof RDD ? initialRDD : new RDD(initialRDD);
     let self: DStream<Pair<K, S>> | undefined = undefined;
     self = new DStream<Pair<K, S>>(this.ssc, this.slideDurationMs, [this as DStream<unknown>], (t) => stateCompute(this, self!, t, updateFunc, initial), { mustCheckpoint: true });
     return self;
@@ -253,7 +312,8 @@ export class DStream<T> implements GraphNode {
     }
   }
 
-  window(windowDuration: number, slideDuration?: number | null): DStream<T> {
+  window(windowDuration: number, slideDuration?: number | null | { slideDuration?: number | null }): DStream<T> {
+    if (isOptionsObject(slideDuration)) return this.window(windowDuration, optionalArgument<number | null>('DStream.window', slideDuration, 'slideDuration'));
     this.validateWindow(windowDuration, slideDuration);
     const windowMs = secondsToMs(windowDuration);
     const slideMs = slideDuration ? secondsToMs(slideDuration) : this.slideDurationMs;
@@ -271,14 +331,16 @@ export class DStream<T> implements GraphNode {
     return this.map(() => 1).reduceByWindow((a, b) => a + b, (a, b) => a - b, windowDuration, slideDuration);
   }
 
-  countByValueAndWindow(windowDuration: number, slideDuration: number, numPartitions?: number): DStream<Pair<T, number>> {
+  countByValueAndWindow(windowDuration: number, slideDuration: number, numPartitions?: NumPartitions): DStream<Pair<T, number>> {
+    numPartitions = optionalArgument('DStream.countByValueAndWindow', numPartitions, 'numPartitions');
     this.validateWindow(windowDuration, slideDuration);
     const keyed = this.map((x) => [x, 1] as Pair<T, number>);
     const counted = keyed.reduceByKeyAndWindow((a, b) => a + b, (a, b) => a - b, windowDuration, slideDuration, numPartitions);
     return counted.filter((kv) => kv[1] > 0);
   }
 
-  groupByKeyAndWindow<K, V>(this: DStream<Pair<K, V>>, windowDuration: number, slideDuration: number, numPartitions?: number): DStream<Pair<K, ResultIterable<V>>> {
+  groupByKeyAndWindow<K, V>(this: DStream<Pair<K, V>>, windowDuration: number, slideDuration: number, numPartitions?: NumPartitions): DStream<Pair<K, ResultIterable<V>>> {
+    numPartitions = optionalArgument('DStream.groupByKeyAndWindow', numPartitions, 'numPartitions');
     const lists = this.mapValues((x) => [x]);
     const grouped = lists.reduceByKeyAndWindow((a, b) => [...a, ...b], (a, b) => a.slice(b.length), windowDuration, slideDuration, numPartitions);
     return grouped.mapValues((vs) => ResultIterable.fromItems(vs));
@@ -292,10 +354,32 @@ export class DStream<T> implements GraphNode {
     this: DStream<Pair<K, V>>,
     func: (a: V, b: V) => V,
     invFunc: ((a: V, b: V) => V) | null | undefined,
+    windowDuration: number | ReduceByKeyAndWindowOptions<K, V>,
+    slideDuration?: number | null | ReduceByKeyAndWindowOptions<K, V>,
+    numPartitions?: number | null | ReduceByKeyAndWindowOptions<K, V>,
+    filterFunc?: ((kv: Pair<K, V>) => unknown) | null | ReduceByKeyAndWindowOptions<K, V>,
+  ): DStream<Pair<K, V>> {
+    // Keywords may start at any optional position (or at windowDuration), as Python allows.
+    const positional = [windowDuration, slideDuration, numPartitions, filterFunc];
+    const names = ['windowDuration', 'slideDuration', 'numPartitions', 'filterFunc'] as const;
+    const at = positional.findIndex(isOptionsObject);
+    if (at >= 0) {
+      const kw = keywordArguments('DStream.reduceByKeyAndWindow', positional[at] as Record<string, unknown>, names.slice(at));
+      const merged = positional.slice(0, at) as unknown[];
+      for (const name of names.slice(at)) merged.push(kw[name as keyof typeof kw]);
+      if (merged[0] === undefined) throw new TypeError("DStream.reduceByKeyAndWindow() missing 1 required positional argument: 'windowDuration'");
+      return this.reduceByKeyAndWindow(func, invFunc, merged[0] as number, merged[1] as number | null | undefined, merged[2] as number | null | undefined, merged[3] as ((kv: Pair<K, V>) => unknown) | null | undefined);
+    }
+    return this.reduceByKeyAndWindowImpl(func, invFunc, windowDuration as number, slideDuration as number | null | undefined, filterFunc as ((kv: Pair<K, V>) => unknown) | null | undefined);
+  }
+
+  private reduceByKeyAndWindowImpl<K, V>(
+    this: DStream<Pair<K, V>>,
+    func: (a: V, b: V) => V,
+    invFunc: ((a: V, b: V) => V) | null | undefined,
     windowDuration: number,
-    slideDuration?: number | null,
-    _numPartitions?: number,
-    filterFunc?: (kv: Pair<K, V>) => unknown,
+    slideDuration: number | null | undefined,
+    filterFunc: ((kv: Pair<K, V>) => unknown) | null | undefined,
   ): DStream<Pair<K, V>> {
     this.validateWindow(windowDuration, slideDuration);
     const reduced = this.reduceByKey(func);
@@ -310,7 +394,7 @@ export class DStream<T> implements GraphNode {
       this.ssc,
       slideMs,
       [reduced as DStream<unknown>],
-      (t) => reducedWindowedCompute({ parent: reduced, self: self!, func, invFunc, filterFunc, windowMs, slideMs }, t),
+      (t) => reducedWindowedCompute({ parent: reduced, self: self!, func, invFunc, filterFunc: filterFunc ?? undefined, windowMs, slideMs }, t),
       { lookBackMs: windowMs + slideMs, mustCheckpoint: true },
     );
     return self;
@@ -325,12 +409,14 @@ export class DStream<T> implements GraphNode {
   }
 
   /** Prints the first `num` elements of every batch, in PySpark's layout. */
-  pprint(num = 10): void {
+  pprint(num: number | { num?: number } = 10): void {
+    if (isOptionsObject(num)) num = optionalArgument<number>('DStream.pprint', num, 'num') ?? 10;
     this.ssc.registerOutput(new ForEachOutput(this, (rdd, t) => pprintBatch(rdd, t, num)));
   }
 
   /** One directory per batch: `prefix-<timeMs>[.suffix]` holding part-00000 and _SUCCESS. */
-  saveAsTextFiles(prefix: string, suffix?: string | null): void {
+  saveAsTextFiles(prefix: string, suffix?: string | null | { suffix?: string | null }): void {
+    if (isOptionsObject(suffix)) suffix = optionalArgument<string | null>('DStream.saveAsTextFiles', suffix, 'suffix');
     this.ssc.registerOutput(new ForEachOutput(this, (rdd, t) => saveAsTextFilesBatch(rdd, t, prefix, suffix)));
   }
 }

@@ -13,7 +13,7 @@ const log = new Logger('FileInputDStream');
 /** spark.streaming.fileStream.minRememberDuration */
 const MIN_REMEMBER_MS = 60_000;
 
-class DirectoryWatcher implements InputReceiver {
+export class DirectoryWatcher implements InputReceiver {
   private startMs = 0;
   private readonly selected = new Map<string, number>();
 
@@ -23,12 +23,18 @@ class DirectoryWatcher implements InputReceiver {
   ) {}
 
   async start(): Promise<void> {
+    if (this.restored) {
+      this.startMs = this.restored.startMs;
+      for (const [f, t] of this.restored.selected) this.selected.set(f, t);
+      return;
+    }
     this.startMs = this.now();
   }
 
   async beforeBatch(): Promise<void> {}
 
-  newLines(timeMs: number, batchMs: number): string[] {
+  /** The files new at batch `timeMs`, in name order; each is selected once. */
+  newFiles(timeMs: number, batchMs: number): string[] {
     const rememberMs = Math.ceil(MIN_REMEMBER_MS / batchMs) * batchMs;
     const threshold = Math.max(this.startMs, timeMs - rememberMs);
     for (const [file, t] of this.selected) if (t < threshold) this.selected.delete(file);
@@ -54,16 +60,20 @@ class DirectoryWatcher implements InputReceiver {
       if (mtime < threshold || mtime > timeMs || this.selected.has(file)) continue;
       fresh.push({ file, mtime });
     }
-    const lines: string[] = [];
-    for (const { file, mtime } of fresh) {
-      this.selected.set(file, mtime);
-      const text = fs.readFileSync(file, 'utf8');
-      const parts = text.split(/\r?\n/);
-      if (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
-      lines.push(...parts);
-    }
-    return lines;
+    for (const { file, mtime } of fresh) this.selected.set(file, mtime);
+    return fresh.map((f) => f.file);
   }
+
+  /** Checkpoint state: the files already selected and the start threshold. */
+  snapshot(): { startMs: number; selected: [string, number][] } {
+    return { startMs: this.startMs, selected: [...this.selected] };
+  }
+
+  restore(state: { startMs: number; selected: [string, number][] }): void {
+    this.restored = state;
+  }
+
+  private restored: { startMs: number; selected: [string, number][] } | undefined;
 
   pendingCount(): number {
     return 0;
@@ -72,12 +82,60 @@ class DirectoryWatcher implements InputReceiver {
   stop(): void {}
 }
 
-export function fileInputDStream(ssc: DStreamContext, directory: string): DStream<string> {
+function textLines(file: string): string[] {
+  const parts = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+  if (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}
+
+/** Hadoop's FixedLengthBinaryRecordReader reading past the end of a file (a partial last record). */
+export class EOFException extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'java.io.EOFException';
+  }
+}
+
+/** binaryRecordsStream: the file cut into records of `recordLength` bytes. */
+function fixedLengthRecords(recordLength: number): (file: string) => Uint8Array[] {
+  return (file) => {
+    const bytes = fs.readFileSync(file);
+    if (bytes.length % recordLength !== 0) {
+      throw new EOFException(`${file}: ${bytes.length} bytes is not a whole number of ${recordLength}-byte records`);
+    }
+    const out: Uint8Array[] = [];
+    for (let i = 0; i < bytes.length; i += recordLength) out.push(new Uint8Array(bytes.subarray(i, i + recordLength)));
+    return out;
+  };
+}
+
+function filesDStream<T>(ssc: DStreamContext, directory: string, read: (file: string) => T[]): DStream<T> {
   const watcher = new DirectoryWatcher(directory, ssc.clockNow);
   ssc.registerInput(watcher);
-  return new DStream<string>(ssc, ssc.batchDurationMs, [], (t) => {
-    const lines = watcher.newLines(t, ssc.batchDurationMs);
-    ssc.reportInputRecords(lines.length);
-    return new RDD(lines);
+  const id = ssc.newInputStreamId();
+  const stream = new DStream<T>(ssc, ssc.batchDurationMs, [], (t) => {
+    const files = watcher.newFiles(t, ssc.batchDurationMs);
+    const records: T[] = [];
+    for (const file of files) records.push(...read(file));
+    ssc.reportInputRecords(id, records.length, { files, Description: files.length > 0 ? `file: ${files.join('\n')}` : '' });
+    // No new file: an RDD without partitions (count() of the batch prints nothing, as in PySpark).
+    return files.length === 0 ? RDD.withoutPartitions<T>() : new RDD(records);
   });
+  watchers.set(stream as DStream<unknown>, watcher);
+  return stream;
+}
+
+const watchers = new WeakMap<DStream<unknown>, DirectoryWatcher>();
+
+/** The directory watcher of a file stream (checkpoints save and restore its selected files). */
+export function directoryWatcherOf(stream: DStream<unknown>): DirectoryWatcher | undefined {
+  return watchers.get(stream);
+}
+
+export function fileInputDStream(ssc: DStreamContext, directory: string): DStream<string> {
+  return filesDStream(ssc, directory, textLines);
+}
+
+export function binaryRecordsInputDStream(ssc: DStreamContext, directory: string, recordLength: number): DStream<Uint8Array> {
+  return filesDStream(ssc, directory, fixedLengthRecords(recordLength));
 }

@@ -1,6 +1,7 @@
 // Values printed the way Python's print() shows them, so pprint output matches PySpark byte for
 // byte. JS arrays stand for Python tuples (the TS spelling of `(word, 1)` is `[word, 1]`); a
-// ResultIterable (groupByKey/cogroup values) prints as a Python list.
+// ResultIterable (groupByKey/cogroup values) prints as a Python list; a Uint8Array (binaryRecordsStream)
+// as Python bytes b'\x00...'.
 
 /** The values of one key after groupByKey/cogroup; prints as a Python list `[1, 2]`. */
 export class ResultIterable<T> extends Array<T> {
@@ -31,6 +32,7 @@ export function pythonRepr(value: unknown): string {
     default:
       break;
   }
+  if (value instanceof Uint8Array) return bytesRepr(value);
   if (value instanceof ResultIterable) return `[${value.map(pythonRepr).join(', ')}]`;
   if (Array.isArray(value)) {
     if (value.length === 1) return `(${pythonRepr(value[0])},)`;
@@ -72,6 +74,22 @@ function stringRepr(s: string): string {
     else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
     else if (code >= 0x80 && code < 0xa0) out += `\\x${code.toString(16).padStart(2, '0')}`;
     else out += ch;
+  }
+  return out + quote;
+}
+
+/** Python bytes repr: printable ASCII as is, \t \n \r and the quote escaped, the rest \xhh. */
+function bytesRepr(bytes: Uint8Array): string {
+  const quote = bytes.includes(0x27) && !bytes.includes(0x22) ? '"' : "'";
+  let out = `b${quote}`;
+  for (const b of bytes) {
+    if (b === 0x5c) out += '\\\\';
+    else if (String.fromCharCode(b) === quote) out += `\\${quote}`;
+    else if (b === 0x09) out += '\\t';
+    else if (b === 0x0a) out += '\\n';
+    else if (b === 0x0d) out += '\\r';
+    else if (b < 0x20 || b >= 0x7f) out += `\\x${b.toString(16).padStart(2, '0')}`;
+    else out += String.fromCharCode(b);
   }
   return out + quote;
 }

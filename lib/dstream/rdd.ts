@@ -47,6 +47,7 @@ export class RDD<T> {
   }
 
   private chain<U>(step: (downstream: Emit<U>) => Emit<T>): RDD<U> {
+    if (this.partitionless) return RDD.withoutPartitions<U>();
     if (this.materialized) {
       const data = this.materialized;
       return new RDD<U>(data as unknown as U[], (down) => step(down) as Emit<unknown>);
@@ -54,6 +55,19 @@ export class RDD<T> {
     const previous = this.stage!;
     return new RDD<U>(this.source as unknown as U[], (down) => previous(step(down)));
   }
+
+  /**
+   * An RDD with no partition at all (Spark's emptyRDD, or a file stream's batch without new
+   * files): unlike an empty one-partition RDD, mapPartitions never calls its function, so
+   * count() of such a batch yields nothing, as in PySpark.
+   */
+  static withoutPartitions<T>(): RDD<T> {
+    const rdd = new RDD<T>([]);
+    rdd.partitionless = true;
+    return rdd;
+  }
+
+  private partitionless = false;
 
   /** PySpark: rdd.collect() returns a list. */
   collect(): T[] {
@@ -81,7 +95,7 @@ export class RDD<T> {
   }
 
   getNumPartitions(): number {
-    return 1;
+    return this.partitionless ? 0 : 1;
   }
 
   /** Computes the elements once now; later actions and transformations reuse them. */
@@ -114,14 +128,17 @@ export class RDD<T> {
   }
 
   mapPartitions<U>(f: (partition: Iterable<T>) => Iterable<U>): RDD<U> {
+    if (this.partitionless) return RDD.withoutPartitions<U>();
     return new RDD([...f(this.data)]);
   }
 
   mapPartitionsWithIndex<U>(f: (index: number, partition: Iterable<T>) => Iterable<U>): RDD<U> {
+    if (this.partitionless) return RDD.withoutPartitions<U>();
     return new RDD([...f(0, this.data)]);
   }
 
   glom(): RDD<T[]> {
+    if (this.partitionless) return RDD.withoutPartitions<T[]>();
     return new RDD([ResultIterable.fromItems(this.data)]);
   }
 
@@ -152,7 +169,16 @@ export class RDD<T> {
     return new RDD([...seen.values()]);
   }
 
+  /** Every pair (a, b) of this RDD's and `other`'s elements, this RDD's order outermost. */
+  cartesian<U>(other: RDD<U>): RDD<Pair<T, U>> {
+    const right = other.collect();
+    const out: Pair<T, U>[] = [];
+    for (const a of this.data) for (const b of right) out.push([a, b]);
+    return new RDD(out);
+  }
+
   union(other: RDD<T>): RDD<T> {
+    if (this.partitionless && other.partitionless) return RDD.withoutPartitions<T>();
     return new RDD([...this.data, ...other.data]);
   }
 

@@ -95,9 +95,10 @@ export class SocketReceiver implements InputReceiver {
 export function socketInputDStream(ssc: DStreamContext, host: string, port: number): DStream<string> {
   const receiver = new SocketReceiver(host, port, ssc.clockNow);
   ssc.registerInput(receiver);
+  const id = ssc.newInputStreamId();
   const stream = new DStream<string>(ssc, ssc.batchDurationMs, [], () => {
     const lines = receiver.takeLines();
-    ssc.reportInputRecords(lines.length);
+    ssc.reportInputRecords(id, lines.length);
     return new RDD(lines);
   });
   receivers.set(stream, receiver);

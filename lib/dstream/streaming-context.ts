@@ -10,13 +10,30 @@ import { Logger } from '../util/logger';
 import { secondsToMs } from './batch-time';
 import { DStream } from './dstream';
 import type { DStreamContext, GraphNode, InputReceiver, OutputOperation } from './dstream-context';
-import { fileInputDStream } from './file-input-dstream';
+import { binaryRecordsInputDStream, directoryWatcherOf, fileInputDStream } from './file-input-dstream';
+import { isOptionsObject, keywordArguments } from './keyword-arguments';
+import { DStreamCheckpoint, readLatestCheckpoint, writeCheckpoint } from './dstream-checkpoint';
 import { IllegalStateException } from './illegal-state-exception';
 import { queueInputDStream } from './queue-input-dstream';
 import { RDD } from './rdd';
 import { socketInputDStream } from './socket-input-dstream';
 import { SparkContext } from './spark-context';
-import { BatchInfo, type BatchEvent, type StreamingListener } from './streaming-listener';
+import { BatchInfo, OutputOperationInfo, StreamInputInfo, type BatchEvent, type StreamingListener } from './streaming-listener';
+
+/** PySpark's stop(stopSparkContext=True, stopGraceFully=False) keywords. */
+export interface StopOptions {
+  stopSparkContext?: boolean;
+  stopGraceFully?: boolean;
+}
+
+/** PySpark's queueStream(rdds, oneAtATime=True, default=None) keywords. */
+export interface QueueStreamOptions<T> {
+  oneAtATime?: boolean;
+  default?: RDD<T> | Iterable<T> | null;
+}
+
+/** PySpark names every output operation of a Python program by its JVM call site. */
+const OUTPUT_OPERATION_NAME = 'callForeachRDD at NativeMethodAccessorImpl.java:0';
 
 const log = new Logger('StreamingContext');
 const jobLog = new Logger('JobScheduler');
@@ -46,7 +63,10 @@ export class StreamingContext implements DStreamContext {
   private idleWaiters: (() => void)[] = [];
   private terminationWaiters: (() => void)[] = [];
   private readonly listeners: Partial<StreamingListener>[] = [];
-  private batchRecords = 0;
+  private batchInputs: Record<number, StreamInputInfo> = {};
+  private inputStreamIds = 0;
+  private readonly streams: DStream<unknown>[] = [];
+  private recovery: DStreamCheckpoint | undefined;
 
   /** `StreamingContext(sc, batchDuration)`: the batch interval in seconds. */
   constructor(sparkContext: SessionSparkContext | StreamSession, batchDuration: number) {
@@ -74,8 +94,18 @@ export class StreamingContext implements DStreamContext {
     this.outputs.push(output);
   }
 
-  reportInputRecords(count: number): void {
-    this.batchRecords += count;
+  newInputStreamId(): number {
+    return this.inputStreamIds++;
+  }
+
+  reportInputRecords(streamId: number, count: number, metadata: Record<string, unknown> = {}): void {
+    this.batchInputs[streamId] = new StreamInputInfo(streamId, count, metadata);
+  }
+
+  /** Every DStream of the graph, in creation order (checkpoints identify streams by it). */
+  registerStream(stream: unknown): void {
+    if (!(stream instanceof DStream)) return;
+    this.streams.push(stream);
   }
 
   /** Listener callbacks run on the batch loop; a throwing listener is logged, never fatal. */
@@ -105,7 +135,8 @@ export class StreamingContext implements DStreamContext {
   // ---- inputs ----
 
   /** UTF-8 lines from a TCP server (e.g. `nc -lk 9999`); the storage level is accepted and ignored. */
-  socketTextStream(hostname: string, port: number, _storageLevel?: unknown): DStream<string> {
+  socketTextStream(hostname: string, port: number, storageLevel?: unknown): DStream<string> {
+    if (isOptionsObject(storageLevel)) keywordArguments('StreamingContext.socketTextStream', storageLevel, ['storageLevel']);
     this.assertCanAddOperations();
     return socketInputDStream(this, hostname, port);
   }
@@ -116,9 +147,26 @@ export class StreamingContext implements DStreamContext {
     return fileInputDStream(this, directory);
   }
 
-  queueStream<T>(rdds: Iterable<RDD<T> | Iterable<T>>, oneAtATime = true, defaultRdd: RDD<T> | Iterable<T> | null = null): DStream<T> {
+  /**
+   * Records of `recordLength` bytes (Uint8Array, PySpark's bytes) from the files that appear in
+   * `directory` after the start; a file that is not a whole number of records fails its batch.
+   */
+  binaryRecordsStream(directory: string, recordLength: number): DStream<Uint8Array> {
+    if (typeof recordLength !== 'number' || !Number.isInteger(recordLength) || recordLength <= 0) {
+      throw new IllegalArgumentException(`requirement failed: recordLength must be positive, got ${String(recordLength)}`);
+    }
     this.assertCanAddOperations();
-    return queueInputDStream(this, rdds, oneAtATime, defaultRdd);
+    return binaryRecordsInputDStream(this, directory, recordLength);
+  }
+
+  /** queueStream(rdds, oneAtATime?, default?) or queueStream(rdds, { oneAtATime, default }). */
+  queueStream<T>(rdds: Iterable<RDD<T> | Iterable<T>>, oneAtATime: boolean | QueueStreamOptions<T> = true, defaultRdd: RDD<T> | Iterable<T> | null = null): DStream<T> {
+    if (isOptionsObject(oneAtATime)) {
+      const kw = keywordArguments('StreamingContext.queueStream', oneAtATime, ['oneAtATime', 'default']);
+      return this.queueStream(rdds, (kw.oneAtATime as boolean | undefined) ?? true, (kw.default as RDD<T> | Iterable<T> | null | undefined) ?? null);
+    }
+    this.assertCanAddOperations();
+    return queueInputDStream(this, rdds, oneAtATime as boolean, defaultRdd);
   }
 
   union<T>(...dstreams: DStream<T>[]): DStream<T> {
@@ -157,15 +205,36 @@ export class StreamingContext implements DStreamContext {
   }
 
   /**
-   * Rivulet does not write DStream graph metadata to the checkpoint, so there is nothing to
-   * recover from: setupFunc builds a new context (its stateful streams start empty).
+   * A context recovered from the checkpoint in `checkpointPath`, or setupFunc()'s new context
+   * (then checkpointing to `checkpointPath`). JavaScript functions cannot be read back from disk,
+   * so unlike PySpark setupFunc also runs on recovery, to rebuild the same graph; the context then
+   * resumes from the checkpoint: batch times continue after the last checkpointed batch (batches
+   * missed while the program was down run first, as in Spark), stateful streams (updateStateByKey,
+   * windows) keep their state and file streams do not read their files again.
    */
-  static getOrCreate(_checkpointPath: string, setupFunc: () => StreamingContext): StreamingContext {
-    return setupFunc();
+  static getOrCreate(checkpointPath: string, setupFunc: () => StreamingContext): StreamingContext {
+    const saved = readLatestCheckpoint(checkpointPath);
+    const ssc = setupFunc();
+    if (!(ssc instanceof StreamingContext)) throw new PySparkValueError('VALUE_ERROR', 'setupFunc should return a StreamingContext');
+    if (saved) ssc.recoverFrom(checkpointPath, saved);
+    else ssc.checkpoint(checkpointPath);
+    return ssc;
   }
 
-  static getActiveOrCreate(_checkpointPath: string | null, setupFunc: () => StreamingContext): StreamingContext {
-    return StreamingContext.active ?? setupFunc();
+  /** The active context, else getOrCreate(checkpointPath, setupFunc) (setupFunc() without a path). */
+  static getActiveOrCreate(checkpointPath: string | null, setupFunc: () => StreamingContext): StreamingContext {
+    if (StreamingContext.active) return StreamingContext.active;
+    return checkpointPath === null || checkpointPath === undefined ? setupFunc() : StreamingContext.getOrCreate(checkpointPath, setupFunc);
+  }
+
+  private recoverFrom(checkpointPath: string, saved: DStreamCheckpoint): void {
+    if (saved.batchDurationMs !== this.batchDurationMs || saved.streams.length !== this.streams.length || saved.streams.some((s, i) => s.slideDurationMs !== this.streams[i].slideDurationMs)) {
+      throw new IllegalArgumentException(
+        `requirement failed: The checkpoint in ${checkpointPath} was written by a different DStream graph (batch duration ${saved.batchDurationMs} ms, ${saved.streams.length} streams); setupFunc built one with batch duration ${this.batchDurationMs} ms and ${this.streams.length} streams`,
+      );
+    }
+    this.checkpointDir = checkpointPath;
+    this.recovery = saved;
   }
 
   start(): void {
@@ -180,8 +249,21 @@ export class StreamingContext implements DStreamContext {
     this.validate();
     this.clock = this.sparkContext.backingSession.clock;
     const now = this.clock.now();
-    const startTime = (Math.floor(now / this.batchDurationMs) + 1) * this.batchDurationMs;
+    let startTime = (Math.floor(now / this.batchDurationMs) + 1) * this.batchDurationMs;
     this.zeroTime = startTime - this.batchDurationMs;
+    const recovery = this.recovery;
+    if (recovery) {
+      // Spark's JobGenerator.restart: the zero time of the first run, and the batches from the
+      // last checkpointed one on (those missed while down run at once).
+      this.zeroTime = recovery.zeroTimeMs;
+      startTime = recovery.checkpointTimeMs + this.batchDurationMs;
+      recovery.streams.forEach((saved, i) => this.streams[i].restoreGenerated(saved.generated));
+      for (const [i, stream] of this.streams.entries()) {
+        const watcher = directoryWatcherOf(stream);
+        const state = recovery.streams[i].watcher;
+        if (watcher && state) watcher.restore(state);
+      }
+    }
     this.state = 'ACTIVE';
     StreamingContext.active = this;
     this.loop = this.run(startTime);
@@ -245,27 +327,65 @@ export class StreamingContext implements DStreamContext {
     }
   }
 
+  /**
+   * One batch: its output operations in order. A failing operation fails only itself, as in Spark:
+   * the error is logged, reported to awaitTermination (which raises it from then on), and the
+   * next operations and batches still run.
+   */
   private async runBatch(time: number): Promise<void> {
     const clock = this.clock!;
     const submitted = clock.now();
     const event = (info: BatchInfo): BatchEvent => ({ batchInfo: () => info });
-    this.post((l) => l.onBatchSubmitted?.(event(new BatchInfo(time, -1, submitted, -1, -1))));
+    const ops: Record<number, OutputOperationInfo> = {};
+    const opInfo = (i: number, start: number, end: number, failure: string | null): OutputOperationInfo => new OutputOperationInfo(time, i, OUTPUT_OPERATION_NAME, start, end, failure);
+    this.outputs.forEach((_, i) => (ops[i] = opInfo(i, -1, -1, null)));
+    this.batchInputs = {};
+    this.post((l) => l.onBatchSubmitted?.(event(new BatchInfo(time, {}, submitted, -1, -1, { ...ops }))));
     for (const input of this.inputs) await input.beforeBatch(time);
-    this.batchRecords = 0;
     const started = clock.now();
-    this.post((l) => l.onBatchStarted?.(event(new BatchInfo(time, -1, submitted, started, -1))));
+    this.post((l) => l.onBatchStarted?.(event(new BatchInfo(time, {}, submitted, started, -1, { ...ops }))));
     for (let i = 0; i < this.outputs.length; i++) {
+      const opStart = clock.now();
+      const startedInfo = opInfo(i, opStart, -1, null);
+      this.post((l) => l.onOutputOperationStarted?.({ outputOperationInfo: () => startedInfo }));
+      let failure: string | null = null;
       try {
         this.outputs[i].generateJob(time);
       } catch (e) {
-        jobLog.error(`Error running job streaming job ${time} ms.${i}: ${(e as Error)?.message ?? String(e)}`);
-        throw e;
+        failure = errorText(e);
+        jobLog.error(`Error running job streaming job ${time} ms.${i}: ${failure}`);
+        this.reportError(e);
       }
+      const done = opInfo(i, opStart, clock.now(), failure);
+      ops[i] = done;
+      this.post((l) => l.onOutputOperationCompleted?.({ outputOperationInfo: () => done }));
     }
+    const inputs = this.batchInputs;
+    if (this.checkpointDir !== undefined) this.writeCheckpoint(time);
     const forgetBefore = time - this.rememberMs;
     for (const node of this.graph) node.forgetBefore(forgetBefore);
-    const info = new BatchInfo(time, this.batchRecords, submitted, started, clock.now());
+    const info = new BatchInfo(time, inputs, submitted, started, clock.now(), ops);
     this.post((l) => l.onBatchCompleted?.(event(info)));
+  }
+
+  /** Spark's ContextWaiter.notifyError: awaitTermination raises it (every call) from now on. */
+  private reportError(e: unknown): void {
+    this.failure = e;
+    for (const w of this.terminationWaiters.splice(0)) w();
+  }
+
+  private writeCheckpoint(time: number): void {
+    try {
+      writeCheckpoint(this.checkpointDir!, {
+        version: 1,
+        batchDurationMs: this.batchDurationMs,
+        zeroTimeMs: this.zeroTime!,
+        checkpointTimeMs: time,
+        streams: this.streams.map((s) => ({ slideDurationMs: s.slideDurationMs, generated: s.snapshotGenerated(time - this.rememberMs), watcher: directoryWatcherOf(s)?.snapshot() })),
+      });
+    } catch (e) {
+      log.warn(`Could not write checkpoint for time ${time} ms to ${this.checkpointDir}: ${errorText(e)}`);
+    }
   }
 
   private notifyIdle(): void {
@@ -288,7 +408,11 @@ export class StreamingContext implements DStreamContext {
    * stop(stopSparkContext=True, stopGraceFully=False). A graceful stop first runs a last batch
    * for records the receivers already hold.
    */
-  async stop(stopSparkContext = true, stopGraceFully = false): Promise<void> {
+  async stop(stopSparkContext: boolean | StopOptions = true, stopGraceFully = false): Promise<void> {
+    if (isOptionsObject(stopSparkContext)) {
+      const kw = keywordArguments('StreamingContext.stop', stopSparkContext, ['stopSparkContext', 'stopGraceFully']);
+      return this.stop((kw.stopSparkContext as boolean | undefined) ?? true, (kw.stopGraceFully as boolean | undefined) ?? false);
+    }
     if (this.state === 'ACTIVE') {
       this.drainOnStop = stopGraceFully;
       this.abort.abort();
@@ -304,7 +428,8 @@ export class StreamingContext implements DStreamContext {
   }
 
   /** Waits for stop() or a failure (rethrown); with `timeout` (seconds) waits at most that long. */
-  async awaitTermination(timeout?: number | null): Promise<void> {
+  async awaitTermination(timeout?: number | null | { timeout?: number | null }): Promise<void> {
+    if (isOptionsObject(timeout)) timeout = keywordArguments('StreamingContext.awaitTermination', timeout, ['timeout']).timeout as number | null | undefined;
     if (timeout === undefined || timeout === null) {
       await this.terminated(undefined);
     } else {
@@ -319,7 +444,7 @@ export class StreamingContext implements DStreamContext {
 
   private async terminated(timeoutMs: number | undefined): Promise<boolean> {
     const done = (): boolean => this.state === 'STOPPED' || this.loopDone;
-    if (!done()) {
+    if (!done() && this.failure === undefined) {
       let timer: NodeJS.Timeout | undefined;
       await new Promise<void>((resolve) => {
         this.terminationWaiters.push(resolve);
@@ -330,4 +455,8 @@ export class StreamingContext implements DStreamContext {
     if (this.failure !== undefined) throw this.failure;
     return done();
   }
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message}` : String(e);
 }

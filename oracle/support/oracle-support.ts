@@ -2,6 +2,8 @@
 // oracle_support.py writes it on the Spark side: values by their Spark type, never by their
 // JavaScript representation, so collected rows compare exactly with PySpark's.
 import type { DataFrame, StreamingQuery } from 'rivulet';
+import { StreamingContext, type SparkContext } from 'rivulet/streaming';
+import { ManualClock } from 'rivulet/testing';
 import {
   ArrayType, BinaryType, BooleanType, ByteType, DataType, DateType, DayTimeIntervalType, DecimalType, DoubleType,
   FloatType, IntegerType, LongType, MapType, ShortType, StringType, StructType, TimestampNTZType, TimestampType,
@@ -133,4 +135,22 @@ export function record_explain(target: DataFrame | StreamingQuery, extended = fa
     process.stdout.write = write;
   }
   process.stdout.write(`@@explain\n${maskPlan(chunks.join(''))}`);
+}
+
+// ---- DStreams on a manual clock (see oracle_support.py) ----
+
+/** StreamingContext(sc, batchDuration) whose batches run on a ManualClock at startMs. */
+export function manual_clock_streaming_context(sc: SparkContext, batchDuration: number, startMs = 0): StreamingContext {
+  sc.backingSession.clock = new ManualClock(startMs);
+  return new StreamingContext(sc, batchDuration);
+}
+
+/** Advances the manual clock one batch interval `count` times, each time waiting for that batch. */
+export async function run_batches(ssc: StreamingContext, count: number): Promise<void> {
+  const clock = ssc.sparkContext.backingSession.clock as ManualClock;
+  for (let i = 0; i < count; i++) {
+    await ssc.awaitIdle();
+    clock.advance(ssc.batchDurationMs);
+    await ssc.awaitIdle();
+  }
 }

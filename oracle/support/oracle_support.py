@@ -121,3 +121,40 @@ def record_explain(target, extended=False):
         target.explain(extended)
     print("@@explain")
     print(_mask_plan(captured.getvalue()), end="")
+
+
+# ---- DStreams on a manual clock ----
+# A StreamingContext on the system clock cuts batches by wall time, so how many batches run before
+# stop() (and the "Time: ..." headers of pprint) changes from run to run. These helpers put the
+# context on Spark's own ManualClock (spark.streaming.clock, as Spark's Scala streaming suites do):
+# batches fall at multiples of the batch interval after the epoch, and run only when the program
+# advances the clock, so transcripts are exact, headers included.
+
+def manual_clock_streaming_context(sc, batch_duration, start_ms=0):
+    """StreamingContext(sc, batch_duration) whose JobGenerator runs on a ManualClock at start_ms
+    (epoch milliseconds; file streams need a clock near their files' modification times)."""
+    from pyspark.streaming import StreamingContext
+    conf = sc._jsc.sc().conf()
+    conf.set("spark.streaming.clock", "org.apache.spark.util.ManualClock")
+    try:
+        ssc = StreamingContext(sc, batch_duration)
+    finally:
+        conf.remove("spark.streaming.clock")
+    ssc._jssc.ssc().scheduler().clock().advance(start_ms)
+    return ssc
+
+
+def run_batches(ssc, count):
+    """Advances the manual clock by one batch interval `count` times, each time waiting until that
+    batch has completed (listener bus included), so all its output has been printed."""
+    import time
+    jssc = ssc._jssc.ssc()
+    clock = jssc.scheduler().clock()
+    interval = jssc.graph().batchDuration().milliseconds()
+    listener = jssc.progressListener()
+    for _ in range(count):
+        done = listener.numTotalCompletedBatches()
+        clock.advance(interval)
+        deadline = time.time() + 120
+        while listener.numTotalCompletedBatches() <= done and time.time() < deadline:
+            time.sleep(0.01)
