@@ -16,8 +16,9 @@ export class StreamingUiServer {
   private constructor(private readonly server: http.Server, private readonly host: string) {}
 
   /**
-   * Listens at once (an IP literal binds synchronously, so `url` is known on return); a taken port
-   * moves on to the next one, as Spark does, up to 16 times.
+   * Starts listening; the socket is bound on the next tick (Node resolves even an IP literal
+   * asynchronously), so `url` is null until then. A taken port moves on to the next one, as Spark
+   * does, up to 16 times.
    */
   static start(history: StreamingUiHistory, appName: () => string, host: string, port: number): StreamingUiServer {
     const server = http.createServer((req, res) => handle(history, appName, req, res));

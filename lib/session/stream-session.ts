@@ -252,7 +252,10 @@ export class StreamSession implements SessionContext {
     this.ui = StreamingUiServer.start(history, () => this.conf.get('spark.app.name'), this.conf.getOption('spark.ui.host') ?? '127.0.0.1', port);
   }
 
-  /** The dashboard's address (PySpark's sc.uiWebUrl), or null when spark.ui.enabled is not true. */
+  /**
+   * The dashboard's address (PySpark's sc.uiWebUrl), or null when spark.ui.enabled is not true and
+   * until the server is bound (on the next tick after the session is created).
+   */
   get uiWebUrl(): string | null {
     return this.ui?.url ?? null;
   }
