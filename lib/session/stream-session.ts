@@ -303,8 +303,8 @@ export class Builder {
   }
 
   /**
-   * Remote mode: `remote('sc://host:15002')` runs everything on a Spark Connect server (README
-   * "Running on a Spark cluster"). The lib/connect layer loads only here, so local start-up is unchanged.
+   * Remote mode: `remote('sc://host:15002')` runs everything on a Spark Connect server
+   * (docs/guides/running-on-a-spark-cluster.md). The lib/connect layer loads only here, so local start-up is unchanged.
    */
   remote(url: string): RemoteBuilder {
     return new RemoteBuilder(url, this.options);
