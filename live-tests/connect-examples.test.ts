@@ -1,5 +1,5 @@
 // The examples in remote mode (SPARK_REMOTE set, scripts unchanged): each runs on the Spark
-// Connect server or fails with the error README "Running on a Spark cluster" documents.
+// Connect server or fails with the error docs/guides/running-on-a-spark-cluster.md documents.
 // Needs RIVULET_CONNECT_URL; run by scripts/spark/test-spark.sh (npm run test:spark).
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';

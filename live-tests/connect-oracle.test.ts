@@ -3,7 +3,7 @@
 // PySpark printed (its spark-output.txt, without Rivulet's declared differences: this is Spark).
 // Programs whose output comes from what cannot run remotely are not taken: the console sink
 // prints on the server, and foreach/foreachBatch, MemoryStream, UDFs and sparkContext need the
-// local engine (README "Running on a Spark cluster"). Needs RIVULET_CONNECT_URL (and
+// local engine (docs/guides/running-on-a-spark-cluster.md). Needs RIVULET_CONNECT_URL (and
 // RIVULET_KAFKA_BOOTSTRAP for Kafka scenarios); run by npm run test:spark.
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,10 +1,11 @@
 // Start-up cost of `import 'rivulet'` against plain `node`: both run as fresh processes, taking turns
-// so machine load hits both alike. The figure is the difference of the minimum over the runs (the
-// minimum is the run least disturbed by other processes), wall time and CPU time (user + system).
+// so machine load hits both alike. The figures are medians over many runs (the minimum, the run
+// least disturbed by other processes, is printed beside them), wall time and CPU time (user +
+// system), for require('rivulet') and import('rivulet').
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
-const RUNS = 15;
+const RUNS = Number(process.env.STARTUP_RUNS ?? 31);
 
 interface Sample { wall: number; cpu: number }
 
@@ -18,34 +19,56 @@ function run(code: string): Sample {
   return { wall, cpu: Number(r.stdout) };
 }
 
-export interface StartupFigures { plainWall: number; rivuletWall: number; plainCpu: number; rivuletCpu: number; esmWall: number }
+export interface Figure { median: number; min: number }
 
-export function benchStartup(): StartupFigures {
+export interface StartupFigures { runs: number; plainWall: Figure; plainCpu: Figure; requireWall: Figure; requireCpu: Figure; importWall: Figure; importCpu: Figure }
+
+function figure(xs: number[]): Figure {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return { median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2, min: s[0] };
+}
+
+export function benchStartup(runs = RUNS): StartupFigures {
   const root = path.resolve(__dirname, '..');
   const cjs = `require(${JSON.stringify(path.join(root, 'dist/index.js'))})`;
-  const esm = `import(${JSON.stringify('file://' + path.join(root, 'dist/index.js'))}).then(()=>{})`;
+  // The import has settled when the process exits, so the CPU time is read after it.
+  const esm = `import(${JSON.stringify('file://' + path.join(root, 'dist/index.js'))}).then(()=>{const u=process.cpuUsage();process.stdout.write(String((u.user+u.system)/1000))});0`;
   const plain: Sample[] = [];
-  const rivulet: Sample[] = [];
-  const esmRuns: Sample[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  const req: Sample[] = [];
+  const imp: Sample[] = [];
+  run(cjs); // warms the file system cache; not counted
+  for (let i = 0; i < runs; i++) {
     plain.push(run('0'));
-    rivulet.push(run(cjs));
-    esmRuns.push(run(esm));
+    req.push(run(cjs));
+    imp.push(runEsm(esm));
   }
-  const min = (xs: number[]) => Math.min(...xs);
   return {
-    plainWall: min(plain.map((s) => s.wall)),
-    rivuletWall: min(rivulet.map((s) => s.wall)),
-    plainCpu: min(plain.map((s) => s.cpu)),
-    rivuletCpu: min(rivulet.map((s) => s.cpu)),
-    esmWall: min(esmRuns.map((s) => s.wall)),
+    runs,
+    plainWall: figure(plain.map((s) => s.wall)), plainCpu: figure(plain.map((s) => s.cpu)),
+    requireWall: figure(req.map((s) => s.wall)), requireCpu: figure(req.map((s) => s.cpu)),
+    importWall: figure(imp.map((s) => s.wall)), importCpu: figure(imp.map((s) => s.cpu)),
   };
 }
 
+function runEsm(script: string): Sample {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  const wall = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`start-up child failed (build first: npm run build): ${r.stderr}`);
+  return { wall, cpu: Number(r.stdout) };
+}
+
 export function printStartup(f: StartupFigures): void {
-  console.log(`start-up  plain node: ${f.plainWall.toFixed(0)} ms wall, ${f.plainCpu.toFixed(0)} ms CPU (min of ${RUNS})`);
-  console.log(`start-up  node + require('rivulet'): ${f.rivuletWall.toFixed(0)} ms wall, ${f.rivuletCpu.toFixed(0)} ms CPU; import('rivulet'): ${f.esmWall.toFixed(0)} ms wall`);
-  console.log(`start-up  cost of rivulet: +${(f.rivuletWall - f.plainWall).toFixed(0)} ms wall, +${(f.rivuletCpu - f.plainCpu).toFixed(0)} ms CPU (target <= 60 ms)`);
+  const ms = (x: number) => `${x.toFixed(0)} ms`;
+  const line = (label: string, wall: Figure, cpu: Figure) =>
+    `start-up  ${label}: ${ms(wall.median)} wall (min ${ms(wall.min)}), ${ms(cpu.median)} CPU (min ${ms(cpu.min)})`;
+  console.log(`start-up  medians of ${f.runs} fresh processes each, taking turns`);
+  console.log(line('plain node', f.plainWall, f.plainCpu));
+  console.log(line("node + require('rivulet')", f.requireWall, f.requireCpu));
+  console.log(line("node + import('rivulet')", f.importWall, f.importCpu));
+  console.log(`start-up  cost of rivulet over plain node (medians): require +${ms(f.requireWall.median - f.plainWall.median)} wall, `
+    + `+${ms(f.requireCpu.median - f.plainCpu.median)} CPU; import +${ms(f.importWall.median - f.plainWall.median)} wall (target <= 60 ms)`);
 }
 
 if (require.main === module) printStartup(benchStartup());

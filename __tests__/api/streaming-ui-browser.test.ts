@@ -1,7 +1,8 @@
 // The local dashboard end to end in a real browser: Debian's headless Chromium, driven by
 // playwright-core, against a running windowed aggregation with a watermark. The page renders, the
-// query page updates itself while the query runs, and every chart's points and labels are read
-// back from the DOM and compared with query.recentProgress. A screenshot of each page is kept in
+// query page's uPlot charts update themselves while the query runs, and every chart's data (read
+// back from the uPlot instances the page keeps) and its legend values (uPlot's own legend, under
+// the cursor) are compared with query.recentProgress. A screenshot of each page is kept in
 // test-artifacts/ (git-ignored). Chromium is required: the test fails, never skips, without it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -71,13 +72,19 @@ async function onPage<T>(read: () => Promise<T>): Promise<T> {
 
 interface Point { series: string; batch: number; value: number }
 
-/** The points a chart draws, from its SVG circles. */
-function points(chart: string): Promise<Point[]> {
-  return page.$$eval(`figure[data-chart="${chart}"] circle`, (cs) => cs.map((c) => ({
-    series: c.getAttribute('data-series') ?? '',
-    batch: Number(c.getAttribute('data-batch')),
-    value: Number(c.getAttribute('data-value')),
-  })));
+/** What the page keeps of a uPlot chart (globalThis.rivuletCharts[title]). */
+interface Chart { series: { label: string }[]; data: (number | null)[][] }
+
+/** The points a chart draws: its uPlot instance's series labels and data columns, x = batch id. */
+async function points(chart: string): Promise<Point[]> {
+  const c = await page.evaluate((title) => {
+    const u = (globalThis as unknown as { rivuletCharts: Record<string, Chart> }).rivuletCharts[title];
+    return { series: u.series.map((s) => ({ label: s.label })), data: u.data };
+  }, chart);
+  return c.series.slice(1).flatMap((s, k) => c.data[0].flatMap((batch, i) => {
+    const value = c.data[k + 1][i];
+    return value === null || value === undefined ? [] : [{ series: s.label, batch: batch as number, value }];
+  }));
 }
 
 function series(progress: StreamingQueryProgress[], name: string, f: (p: StreamingQueryProgress) => number | null): Point[] {
@@ -110,19 +117,21 @@ test('the query page updates itself while the query runs', async () => {
   await onPage(() => page.click(`a:text-is("${query.id}")`));
   await page.waitForURL(/\/streaming\/query\/\?id=/);
   const before = query.lastProgress!.batchId;
-  await onPage(() => page.waitForSelector(`figure[data-chart="Input Rows"] circle[data-batch="${before}"]`));
-  expect(await onPage(() => page.$$(`figure[data-chart="Input Rows"] circle[data-batch="${before + 1}"]`))).toHaveLength(0);
+  const batches = () => page.evaluate(() => (globalThis as unknown as { rivuletCharts: Record<string, Chart> }).rivuletCharts['Input Rows']?.data[0] ?? []);
+  await page.waitForFunction((b) => ((globalThis as unknown as { rivuletCharts: Record<string, Chart> }).rivuletCharts['Input Rows']?.data[0] ?? []).includes(b), before);
+  expect(await batches()).not.toContain(before + 1);
   input.addData(...rows([40, 'f'], [41, 'g']));
   await query.processAllAvailable();
   await settle();
   const after = query.lastProgress!.batchId;
   expect(after).toBeGreaterThan(before);
-  // No navigation from the test: the page fetches itself every two seconds and swaps in the new
-  // charts, without a reload (the marker set on the loaded document survives).
-  // (Strings: `window` in this file is rivulet/functions' window.)
+  // No navigation from the test: the page fetches the JSON every two seconds and hands it to the
+  // same uPlot charts, without a reload (the marker set on the loaded document survives).
+  // (globalThis: `window` in this file is rivulet/functions' window.)
   await page.evaluate('globalThis.rivuletMarker = 1');
-  await page.waitForSelector(`figure[data-chart="Input Rows"] circle[data-batch="${after}"]`, { timeout: 60_000 });
+  await page.waitForFunction((b) => ((globalThis as unknown as { rivuletCharts: Record<string, Chart> }).rivuletCharts['Input Rows']?.data[0] ?? []).includes(b), after, { timeout: 60_000 });
   expect(await page.evaluate('globalThis.rivuletMarker')).toBe(1);
+  expect(await batches()).toEqual(query.recentProgress.map((p) => p.batchId));
 });
 
 describe('after the query stops, the query page shows its real figures', () => {
@@ -133,20 +142,24 @@ describe('after the query stops, the query page shows its real figures', () => {
     await query.stop();
     await settle();
     await page.goto(`${spark.sparkContext.uiWebUrl}/streaming/query/?id=${query.runId}`);
+    // Drawn once the script has fetched the JSON of the finished query.
+    await page.waitForFunction(() => (globalThis as unknown as { rivuletDashboard: { query: { status: string } | null } }).rivuletDashboard?.query?.status === 'FINISHED');
     await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-query.png'), fullPage: true });
   });
 
-  test('every batch, drawn as SVG charts with a visible size', async () => {
+  test('every batch, drawn by uPlot on canvases with a visible size', async () => {
     expect(progress.map((p) => p.batchId)).toEqual(progress.map((_p, i) => i));
     expect(await page.textContent('h1')).toBe('Streaming Query Statistics (windowed_words)');
-    const charts = await page.$$eval('figure.chart svg', (ss) => ss.map((s) => {
-      const r = s.getBoundingClientRect();
-      return { label: s.getAttribute('aria-label'), visible: r.width > 100 && r.height > 100 };
+    const charts = await page.$$eval('.chart', (cs) => cs.map((c) => {
+      const canvas = c.querySelector('.uplot canvas');
+      const r = canvas ? canvas.getBoundingClientRect() : { width: 0, height: 0 };
+      return { chart: c.getAttribute('data-chart'), title: c.querySelector('.u-title')?.textContent, visible: r.width > 100 && r.height > 100 };
     }));
     expect(charts).toEqual([
-      'Input Rate', 'Process Rate', 'Input Rows', 'Batch Duration', 'Operation Duration', 'Global Watermark Gap',
-      'Aggregated Number Of Total State Rows', 'Aggregated State Memory Used In Bytes',
-    ].map((label) => ({ label, visible: true })));
+      ['Input Rate', 'records/sec'], ['Process Rate', 'records/sec'], ['Input Rows', 'records'], ['Batch Duration', 'ms'],
+      ['Operation Duration', 'ms'], ['Global Watermark Gap', 'ms'], ['Aggregated Number Of Total State Rows', 'records'],
+      ['Aggregated State Memory Used In Bytes', 'bytes'],
+    ].map(([chart, unit]) => ({ chart, title: `${chart} (${unit})`, visible: true })));
   });
 
   test('input rows, rates and batch durations are the progress figures', async () => {
@@ -175,12 +188,22 @@ describe('after the query stops, the query page shows its real figures', () => {
     expect(await points('Aggregated State Memory Used In Bytes')).toEqual(series(progress, 'Aggregated State Memory Used In Bytes', (p) => p.stateOperators.reduce((n, s) => n + s.memoryUsedBytes, 0)));
   });
 
-  test('axis labels and tooltips carry the same numbers', async () => {
-    const max = Math.max(...progress.map((p) => p.numInputRows));
-    const labels = await page.$$eval('figure[data-chart="Input Rows"] text', (ts) => ts.map((t) => t.textContent));
-    expect(labels).toEqual(expect.arrayContaining(['Input Rows (records)', String(max), 'batch 0', `batch ${progress[progress.length - 1].batchId}`]));
-    const tips = await page.$$eval('figure[data-chart="Input Rows"] circle title', (ts) => ts.map((t) => t.textContent));
-    expect(tips).toEqual(progress.map((p) => `Input Rows batch ${p.batchId}: ${p.numInputRows} records`));
+  test("uPlot's legend shows each batch's numbers under the cursor", async () => {
+    const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+    const legend = (chart: string, index: number) => page.evaluate(([title, i]) => {
+      const u = (globalThis as unknown as { rivuletCharts: Record<string, { data: number[][]; valToPos(v: number, scale: string): number; setCursor(c: { left: number; top: number }): void; root: { querySelectorAll(s: string): ArrayLike<{ querySelector(s: string): { textContent: string | null } | null }> } }> }).rivuletCharts[title as string];
+      u.setCursor({ left: u.valToPos(u.data[0][i as number], 'x'), top: 10 });
+      return Array.from(u.root.querySelectorAll(".u-legend .u-series")).map((r) => [r.querySelector('.u-label')?.textContent, r.querySelector('.u-value')?.textContent]);
+    }, [chart, index] as const);
+    for (const [i, p] of progress.entries()) {
+      expect(await legend('Input Rows', i)).toEqual([['batch', String(p.batchId)], ['Input Rows', fmt(p.numInputRows)]]);
+    }
+    const lastIndex = progress.length - 1;
+    const last = progress[lastIndex];
+    expect(await legend('Operation Duration', lastIndex)).toEqual([['batch', String(last.batchId)],
+      ...['addBatch', 'getBatch', 'latestOffset', 'queryPlanning', 'walCommit'].map((op) => [op, fmt(last.durationMs[op] ?? 0)])]);
+    expect(await legend('Aggregated Number Of Total State Rows', lastIndex)).toEqual([['batch', String(last.batchId)], ['Aggregated Number Of Total State Rows', fmt(stateRows(last))]]);
+    expect(await page.textContent('#status')).toBe('FINISHED');
     expect(await page.textContent('body')).toContain('Running batches for FINISHED');
     expect(fs.statSync(path.join(ARTIFACTS, 'dashboard-query.png')).size).toBeGreaterThan(10_000);
   });

@@ -1,7 +1,8 @@
 // The local dashboard against running queries: the JSON endpoint carries each query's real
-// progress figures, the HTML pages list active and finished queries (with the last exception) and
-// draw the charts from the same figures, checked here as HTML/SVG (kept in test-artifacts/); the
-// same pages in headless Chromium: streaming-ui-browser.test.ts.
+// progress figures, the HTML pages list active and finished queries (with the last exception), the
+// query page lays out the charts uPlot draws from that endpoint, and uPlot itself is served from
+// the installed package (checked here as HTML, kept in test-artifacts/); the charts drawn in
+// headless Chromium: streaming-ui-browser.test.ts.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { StreamSession, type StreamingQuery } from '../../lib/index';
@@ -74,7 +75,7 @@ describe('with a running aggregation and a failed query', () => {
     expect(data.finished[0].lastException).toContain('CAST_INVALID_INPUT');
   });
 
-  test('the query list page and the per-query page with its charts, drawn from the same figures', async () => {
+  test('the query list page and the per-query page laying out its charts', async () => {
     const list = await get('/');
     expect(list.type).toBe('text/html; charset=utf-8');
     expect(list.body).toContain('Active Streaming Queries (1)');
@@ -86,16 +87,46 @@ describe('with a running aggregation and a failed query', () => {
     for (const chart of ['Input Rate', 'Process Rate', 'Input Rows', 'Batch Duration', 'Operation Duration', 'Global Watermark Gap', 'Aggregated Number Of Total State Rows', 'Aggregated State Memory Used In Bytes']) {
       expect(page.body).toContain(`data-chart="${chart}"`);
     }
-    const points = (series: string) => [...page.body.matchAll(new RegExp(`data-series="${series}" data-batch="(\\d+)" data-value="([^"]+)"`, 'g'))].map((m) => [Number(m[1]), Number(m[2])]);
-    expect(points('Input Rows')).toEqual([[0, 3], [1, 4]]);
-    expect(points('Aggregated Number Of Total State Rows')).toEqual([[0, 2], [1, 5]]);
-    expect(points('Batch Duration')).toEqual(q.recentProgress.map((p) => [p.batchId, p.batchDuration]));
-    expect(points('walCommit')).toEqual(q.recentProgress.map((p) => [p.batchId, p.durationMs.walCommit ?? 0]));
-    // Live while the query runs: the page polls itself (a plain refresh without JavaScript).
-    expect(page.body).toContain('<meta name="rivulet-live" content="2"><noscript><meta http-equiv="refresh" content="2"></noscript><script>');
+    // The charts, in order, with the UiBatch field each series plots (the browser draws them).
+    const specs = JSON.parse(/<script type="application\/json" id="chart-specs">(.*?)<\/script>/.exec(page.body)![1]) as { title: string; unit: string; series: { name: string; field: string }[] }[];
+    expect(specs.map((c) => [c.title, c.unit, c.series.map((x) => x.field)])).toEqual([
+      ['Input Rate', 'records/sec', ['inputRowsPerSecond']],
+      ['Process Rate', 'records/sec', ['processedRowsPerSecond']],
+      ['Input Rows', 'records', ['numInputRows']],
+      ['Batch Duration', 'ms', ['batchDuration']],
+      ['Operation Duration', 'ms', ['addBatch', 'getBatch', 'latestOffset', 'queryPlanning', 'walCommit'].map((op) => `operationDurations.${op}`)],
+      ['Global Watermark Gap', 'ms', ['watermarkGapMs']],
+      ['Aggregated Number Of Total State Rows', 'records', ['stateRows']],
+      ['Aggregated State Memory Used In Bytes', 'bytes', ['stateMemoryBytes']],
+    ]);
+    // Every field a chart plots is one the JSON endpoint carries.
+    const batch = (JSON.parse((await get(`/api/streaming/query/?id=${q.runId}`)).body) as UiQuery).batches[0] as unknown as Record<string, unknown>;
+    for (const field of specs.flatMap((c) => c.series.map((x) => x.field))) {
+      const value = field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], batch);
+      expect([field, typeof value === 'number' || value === null]).toEqual([field, true]);
+    }
+    expect(page.body).toContain(`<div id="charts" data-run-id="${q.runId}">`);
+    expect(page.body).toContain('<link rel="stylesheet" href="/static/uPlot.min.css"><script src="/static/uPlot.iife.min.js"></script><script src="/static/dashboard.js" defer></script>');
+    // The query list stays live by fetching itself; the query page's script polls the JSON instead.
+    expect(list.body).toContain('<meta name="rivulet-live" content="2"><noscript><meta http-equiv="refresh" content="2"></noscript><script>');
+    expect(page.body).not.toContain('rivulet-live');
     const dir = path.resolve(__dirname, '../../test-artifacts');
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'streaming-ui-query.html'), page.body);
     expect((await get('/streaming/query/?id=nope')).status).toBe(404);
+  });
+
+  test("uPlot's browser build and stylesheet come from the installed uplot package, with the dashboard script", async () => {
+    const js = await get('/static/uPlot.iife.min.js');
+    expect([js.status, js.type]).toEqual([200, 'text/javascript; charset=utf-8']);
+    expect(js.body).toBe(fs.readFileSync(require.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8'));
+    const css = await get('/static/uPlot.min.css');
+    expect([css.status, css.type]).toEqual([200, 'text/css; charset=utf-8']);
+    expect(css.body).toBe(fs.readFileSync(require.resolve('uplot/dist/uPlot.min.css'), 'utf8'));
+    const script = await get('/static/dashboard.js');
+    expect([script.status, script.type]).toEqual([200, 'text/javascript; charset=utf-8']);
+    expect(script.body).toContain('new uPlot(');
+    expect(script.body).toContain("'/api/streaming/query/?id='");
+    expect((await get('/static/other.js')).status).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 // Results from a real Spark Connect server (recorded bytes: scripts/connect/record-arrow-results.ts)
-// decode into exactly the values local mode gives for the same query (README "Values").
+// decode into exactly the values local mode gives for the same query (docs/guides/value-types.md).
 import { fromBinary } from '@bufbuild/protobuf';
 import { ExecutePlanResponseSchema } from '../../lib/connect/gen/spark/connect/base_pb';
 import { decodeResult } from '../../lib/connect/remote-data-frame';

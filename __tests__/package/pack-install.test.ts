@@ -104,6 +104,32 @@ test('an installed copy runs with import from an ES module', () => {
   expect(r.stdout).toBe('ANN,BOB\n');
 });
 
+// The dashboard resolves uPlot from the installed `uplot` dependency at run time.
+const DASHBOARD_EXAMPLE = `
+const fs = require('node:fs');
+const { StreamSession } = require('rivulet');
+(async () => {
+  const spark = StreamSession.builder().appName('pack-ui').config({ 'spark.ui.enabled': true, 'spark.ui.port': 0 }).getOrCreate();
+  spark.sparkContext.setLogLevel('ERROR');
+  await new Promise((r) => setImmediate(r)); // bound on the next tick
+  const url = spark.sparkContext.uiWebUrl;
+  const js = await fetch(url + '/static/uPlot.iife.min.js');
+  const body = await js.text();
+  const own = fs.readFileSync(require.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8');
+  const css = await fetch(url + '/static/uPlot.min.css');
+  console.log(js.status, body === own, require.resolve('uplot').includes('/app/node_modules/uplot/'), css.status);
+  await spark.stop();
+})();
+`;
+
+test('an installed copy serves the dashboard with uPlot from its installed dependency', () => {
+  const app = path.join(dir, 'app');
+  fs.writeFileSync(path.join(app, 'dashboard.cjs'), DASHBOARD_EXAMPLE);
+  const r = run(process.execPath, ['dashboard.cjs'], app);
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toBe('200 true true 200\n');
+});
+
 test.each([
   ['node10', 'commonjs', 'use.ts'],
   ['node16', 'node16', 'use.ts'],

@@ -1,4 +1,4 @@
-// The value mapping both ways (README "Values"): what each Spark type gives a user from
+// The value mapping both ways (docs/guides/value-types.md): what each Spark type gives a user from
 // collect/foreach and what createDataFrame / MemoryStream accept, with PySpark's refusal texts.
 import { inspect } from 'node:util';
 import type { StreamSession } from 'rivulet';

@@ -44,8 +44,8 @@ const watermarkBuilderModule = lazy(() => require('../analysis/watermark-builder
 
 /**
  * A collected row typed by what the caller declares: `df.collect<{ word: string; count: number }>()`
- * gives rows whose `row.count + 1` needs no cast (the declaration is the caller's promise; README
- * "Values" says what each Spark type gives).
+ * gives rows whose `row.count + 1` needs no cast (the declaration is the caller's promise; the
+ * value-types guide, docs/guides/value-types.md, says what each Spark type gives).
  */
 export type TypedRow<T extends object> = Row & T;
 
@@ -598,7 +598,7 @@ export class DataFrame {
     return this.executeRows();
   }
 
-  /** The rows as a user holds them (see README "Values": LONG -> number, TIMESTAMP -> Timestamp...). */
+  /** The rows as a user holds them (see docs/guides/value-types.md: LONG -> number, TIMESTAMP -> Timestamp...). */
   collect<T extends object = Record<string, unknown>>(): TypedRow<T>[] {
     return externalRowModule().toExternalRows(this.schema, this.executeRows(), externalRowModule().externalValueOptions((k) => this.session.confGet(k))) as TypedRow<T>[];
   }

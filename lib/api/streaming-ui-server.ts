@@ -1,10 +1,12 @@
 // The local dashboard (spark.ui.enabled, spark.ui.port), bound to 127.0.0.1 unless spark.ui.host
 // says otherwise. Routes: / (query list), /streaming/query/?id=<runId> (charts),
-// /api/streaming and /api/streaming/query/?id=<runId> (the same data as JSON). The server never
+// /api/streaming and /api/streaming/query/?id=<runId> (the same data as JSON), /static/* (uPlot and
+// the dashboard's browser script, streaming-ui-assets.ts). The server never
 // keeps the process alive and closes with the session.
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Logger } from '../util/logger';
+import { staticAsset } from './streaming-ui-assets';
 import type { StreamingUiHistory } from './streaming-ui-history';
 import { listPage, queryPage } from './streaming-ui-page';
 
@@ -14,8 +16,9 @@ export class StreamingUiServer {
   private constructor(private readonly server: http.Server, private readonly host: string) {}
 
   /**
-   * Listens at once (an IP literal binds synchronously, so `url` is known on return); a taken port
-   * moves on to the next one, as Spark does, up to 16 times.
+   * Starts listening; the socket is bound on the next tick (Node resolves even an IP literal
+   * asynchronously), so `url` is null until then. A taken port moves on to the next one, as Spark
+   * does, up to 16 times.
    */
   static start(history: StreamingUiHistory, appName: () => string, host: string, port: number): StreamingUiServer {
     const server = http.createServer((req, res) => handle(history, appName, req, res));
@@ -53,11 +56,13 @@ export class StreamingUiServer {
 
 function handle(history: StreamingUiHistory, appName: () => string, req: http.IncomingMessage, res: http.ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const send = (status: number, type: string, body: string) => {
+  const send = (status: number, type: string, body: string | Buffer) => {
     res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
     res.end(body);
   };
   if (req.method !== 'GET') return send(405, 'text/plain', 'Method Not Allowed');
+  const asset = staticAsset(url.pathname);
+  if (asset) return send(200, asset.type, asset.body);
   const data = history.snapshot();
   const find = () => [...data.active, ...data.finished].find((q) => q.runId === url.searchParams.get('id'));
   switch (url.pathname) {

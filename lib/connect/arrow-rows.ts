@@ -1,6 +1,6 @@
 // Arrow IPC batches from a Spark Connect server -> engine rows (LONG as bigint, TIMESTAMP as epoch
 // microseconds, DATE as epoch days, DECIMAL as Decimal, STRUCT as an array...), which
-// toExternalRows then turns into exactly what local mode gives a user (README "Values"). The Spark
+// toExternalRows then turns into exactly what local mode gives a user (docs/guides/value-types.md). The Spark
 // schema decides each value; Arrow's buffers are read directly, so no precision is lost on the way
 // (microseconds, 64-bit integers, 38-digit decimals).
 import { tableFromIPC, type Data, Type } from 'apache-arrow';

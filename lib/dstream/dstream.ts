@@ -168,7 +168,7 @@ export class DStream<T> implements GraphNode {
     return this.cache();
   }
 
-  /** Data checkpoint interval: accepted; state lives in memory (see README). */
+  /** Data checkpoint interval: accepted; state lives in memory (see docs/guides/dstreams.md). */
   checkpoint(_intervalSeconds: number): this {
     return this;
   }

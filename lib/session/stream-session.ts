@@ -252,7 +252,10 @@ export class StreamSession implements SessionContext {
     this.ui = StreamingUiServer.start(history, () => this.conf.get('spark.app.name'), this.conf.getOption('spark.ui.host') ?? '127.0.0.1', port);
   }
 
-  /** The dashboard's address (PySpark's sc.uiWebUrl), or null when spark.ui.enabled is not true. */
+  /**
+   * The dashboard's address (PySpark's sc.uiWebUrl), or null when spark.ui.enabled is not true and
+   * until the server is bound (on the next tick after the session is created).
+   */
   get uiWebUrl(): string | null {
     return this.ui?.url ?? null;
   }
@@ -300,8 +303,8 @@ export class Builder {
   }
 
   /**
-   * Remote mode: `remote('sc://host:15002')` runs everything on a Spark Connect server (README
-   * "Running on a Spark cluster"). The lib/connect layer loads only here, so local start-up is unchanged.
+   * Remote mode: `remote('sc://host:15002')` runs everything on a Spark Connect server
+   * (docs/guides/running-on-a-spark-cluster.md). The lib/connect layer loads only here, so local start-up is unchanged.
    */
   remote(url: string): RemoteBuilder {
     return new RemoteBuilder(url, this.options);

@@ -11,7 +11,6 @@ import * as path from 'node:path';
 import { AnalysisException } from '../errors/analysis-exception';
 import { attribute, newExprId, type Attribute, type Expression, type NamedExpression } from '../expressions/expression';
 import { sameType } from '../expressions/type-utils';
-import { canAnsiCast, canCast } from '../expressions/cast';
 import { outputOf, type LogicalPlan } from '../plans/logical-plan';
 import type { DataType } from '../types/data-types';
 import { dataTypeFromJson } from '../types/data-type-json';
@@ -21,6 +20,8 @@ import { lazy } from '../util/lazy';
 // Parquet and node:crypto load when a table is first written or read, not at `import 'rivulet'`.
 const parquetWriterModule = lazy(() => require('../connectors/file/parquet-writer') as typeof import('../connectors/file/parquet-writer'));
 const parquetFormatModule = lazy(() => require('../connectors/file/parquet-format') as typeof import('../connectors/file/parquet-format'));
+// The cast rules (the cast matrix and its parsers) load with the first INSERT's store assignment.
+const castModule = lazy(() => require('../expressions/cast') as typeof import('../expressions/cast'));
 const cryptoModule = lazy(() => require('node:crypto') as typeof import('node:crypto'));
 
 export interface TableColumn {
@@ -189,6 +190,7 @@ export class TableCatalog {
         value = { kind: 'literal', value: null, dataType: c.dataType } as Expression;
       } else {
         const from: Attribute = data[at];
+        const { canAnsiCast, canCast } = castModule();
         const allowed = ansiPolicy ? canAnsiCast(from.dataType, c.dataType) && !(from.dataType.typeName() === 'string' && c.dataType.typeName() !== 'string') : canCast(from.dataType, c.dataType);
         if (!allowed) {
           throw new AnalysisException(`Cannot write incompatible data for the table ${qualifiedTableName(table.name)}: Cannot safely cast \`${c.name}\` "${from.dataType.toDDL()}" to "${c.dataType.toDDL()}".`, {

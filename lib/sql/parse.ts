@@ -8,7 +8,7 @@ import { parseDataType, parseTableSchema as parseDdlTableSchema } from '../types
 import { StructType } from '../types/struct-type';
 import { QueryNode, Statement } from './ast';
 import { ExpressionParser } from './expression-parser';
-import { StatementParser, tokenizeStatement } from './statement-parser';
+import type { StatementParser } from './statement-parser';
 import { TokenKind } from './token';
 import { guardTooComplex } from './too-complex';
 
@@ -104,6 +104,9 @@ export function parseTableSchema(sql: string): StructType {
 }
 
 function statementParser(sql: string): StatementParser {
+  // The statement grammar (the largest module of the front end) loads with the first statement,
+  // not with `import 'rivulet'`: expressions and DDL strings never need it.
+  const { StatementParser, tokenizeStatement } = require('./statement-parser') as typeof import('./statement-parser');
   const tokens = tokenizeStatement(sql);
   // Only comments and blanks: nothing to parse (Spark's PARSE_EMPTY_STATEMENT).
   if (tokens[0].kind === TokenKind.EOF) {

@@ -1,6 +1,6 @@
 // The one boundary where engine values become what a user holds: collect/take/head/first/
 // toLocalIterator, foreach, foreachBatch's DataFrames and the memory sink's table (both through
-// collect) all go through `toExternalRows`. The mapping, type by type (README "Values"):
+// collect) all go through `toExternalRows`. The mapping, type by type (docs/guides/value-types.md):
 //   LONG -> number (an error, never rounding, beyond Number.MAX_SAFE_INTEGER), or bigint when
 //           the session conf rivulet.values.longAsBigInt is true
 //   TIMESTAMP -> Timestamp (a Date keeping its microseconds); TIMESTAMP_NTZ -> PlainDateTime;

@@ -1,6 +1,6 @@
 // The way in: user values (createDataFrame, MemoryStream.addData, toDF) checked against their
 // field's type and turned into engine values, as PySpark's type verifier does before any query
-// runs. Each type accepts the values README "Values" lists; anything else fails with PySpark's
+// runs. Each type accepts the values docs/guides/value-types.md lists; anything else fails with PySpark's
 // FIELD_DATA_TYPE_UNACCEPTABLE_WITH_NAME text naming the field.
 import {
   ArrayType, BinaryType, BooleanType, ByteType, CharType, DataType, DateType, DecimalType, DoubleType, FloatType, IntegerType,

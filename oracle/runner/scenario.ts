@@ -7,7 +7,7 @@ import * as path from 'node:path';
 
 export const SCENARIOS_ROOT = path.resolve(__dirname, '..', 'scenarios');
 
-/** A place where Rivulet knowingly differs from Spark, documented in the README. */
+/** A place where Rivulet knowingly differs from Spark, documented in docs/guides/differences-from-spark.md. */
 export interface DeclaredDifference {
   /** Exact text in Spark's transcript (may span lines with \n). */
   spark: string;
