@@ -7,6 +7,7 @@ import { IllegalArgumentException, PySparkValueError } from '../errors/illegal-a
 import { SparkContext as SessionSparkContext, StreamSession } from '../session/stream-session';
 import type { Clock } from '../streaming/clock';
 import { Logger } from '../util/logger';
+import { toLocalPath } from '../util/local-path';
 import { secondsToMs } from './batch-time';
 import { DStream } from './dstream';
 import type { DStreamContext, GraphNode, InputReceiver, OutputOperation } from './dstream-context';
@@ -113,7 +114,7 @@ export class StreamingContext implements DStreamContext {
   /** Lines of the text files that appear in `directory` after the start. */
   textFileStream(directory: string): DStream<string> {
     this.assertCanAddOperations();
-    return fileInputDStream(this, directory);
+    return fileInputDStream(this, toLocalPath(directory));
   }
 
   queueStream<T>(rdds: Iterable<RDD<T> | Iterable<T>>, oneAtATime = true, defaultRdd: RDD<T> | Iterable<T> | null = null): DStream<T> {
@@ -141,8 +142,9 @@ export class StreamingContext implements DStreamContext {
 
   /** Sets the checkpoint directory (created if missing); stateful operations require it. */
   checkpoint(directory: string): void {
-    fs.mkdirSync(directory, { recursive: true });
-    this.checkpointDir = directory;
+    const local = toLocalPath(directory);
+    fs.mkdirSync(local, { recursive: true });
+    this.checkpointDir = local;
   }
 
   /** Keeps every stream's RDDs at least `duration` seconds. */
