@@ -170,7 +170,18 @@ describe('what goes in is checked at the boundary, with PySpark\'s texts', () =>
   });
 
   test('schema inference follows PySpark: all rows merge; nothing to infer is refused', () => {
-    expect(spark.createDataFrame([{ b: 1, a: 'x', t: new Date(0), d: new PlainDate(2024, 1, 1) }]).schema.simpleString()).toBe('struct<b:bigint,a:string,t:timestamp,d:date>');
+    // Plain objects are PySpark's dicts: keys sorted, merged over every row (a missing key is null).
+    expect(spark.createDataFrame([{ b: 1, a: 'x', t: new Date(0), d: new PlainDate(2024, 1, 1) }]).schema.simpleString()).toBe('struct<a:string,b:bigint,d:date,t:timestamp>');
+    const sparse = spark.createDataFrame([{ a: 1 }, { b: 'x' }]);
+    expect(sparse.schema.simpleString()).toBe('struct<a:bigint,b:string>');
+    expect(sparse.collect().map(String)).toEqual(['Row(a=1, b=None)', "Row(a=None, b='x')"]);
+    // Rows keep their fields' order, as PySpark's Row(**kwargs) since 3.0.
+    expect(spark.createDataFrame([Row({ b: 1, a: 'x' })]).schema.simpleString()).toBe('struct<b:bigint,a:string>');
+    expect(spark.createDataFrame([[1], ['a']], ['x']).schema.simpleString()).toBe('struct<x:string>');
+    expect(() => spark.createDataFrame([[true], [1]], ['x'])).toThrow('[CANNOT_MERGE_TYPE] Can not merge type `BooleanType` and `LongType`.');
+    expect(() => spark.createDataFrame([[[]]], ['x'])).toThrow('[CANNOT_DETERMINE_TYPE] Some of types cannot be determined after inferring.');
+    expect(spark.createDataFrame([[Row({ a: 1 }), { k: 1 }, Buffer.from('a'), Decimal.fromString('1.5')]], ['r', 'm', 'b', 'd']).schema.simpleString())
+      .toBe('struct<r:struct<a:bigint>,m:map<string,bigint>,b:binary,d:decimal(38,18)>');
     expect(spark.createDataFrame([[1], [1.5]], ['x']).schema.simpleString()).toBe('struct<x:double>');
     expect(spark.createDataFrame([[null], [2]], ['x']).schema.simpleString()).toBe('struct<x:bigint>');
     expect(() => spark.createDataFrame([[null]], ['x'])).toThrow('[CANNOT_DETERMINE_TYPE] Some of types cannot be determined after inferring.');
