@@ -113,6 +113,19 @@ describe('Row and DataFrame as PySpark shows them', () => {
     expect(JSON.stringify([Row({ a: 1 }), Row('x', 1)])).toBe('[{"a":1},["x",1]]');
   });
 
+  test('console.log(query.lastProgress) shows its pretty JSON, as PySpark prints it', async () => {
+    const input = new MemoryStream(StringType(), spark);
+    const q = input.toDF().writeStream.format('noop').start();
+    input.addData('a');
+    await q.processAllAvailable();
+    await q.stop();
+    const progress = q.lastProgress!;
+    expect(inspect(progress)).toBe(progress.prettyJson());
+    expect(inspect(progress)).toMatch(/^\{\n {2}"id" : "[0-9a-f-]{36}",\n/);
+    expect(inspect(progress.sources[0])).toBe(progress.sources[0].prettyJson());
+    expect(JSON.parse(JSON.stringify(progress)).numInputRows).toBe(1);
+  });
+
   test('field names never change a prototype or shadow a method', () => {
     const data = JSON.parse('[{"__proto__": "p", "constructor": "c", "asDict": "d", "ok": 1}]') as unknown[];
     const row = spark.createDataFrame(data, StructType([StructField('__proto__', StringType()), StructField('constructor', StringType()), StructField('asDict', StringType()), StructField('ok', LongType())])).collect()[0];

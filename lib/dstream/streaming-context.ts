@@ -12,6 +12,7 @@ import { secondsToMs } from './batch-time';
 import { DStream } from './dstream';
 import type { DStreamContext, GraphNode, InputReceiver, OutputOperation } from './dstream-context';
 import { fileInputDStream } from './file-input-dstream';
+import type { MapResultHint, Widened } from './map-result';
 import { IllegalStateException } from './illegal-state-exception';
 import { queueInputDStream } from './queue-input-dstream';
 import { RDD } from './rdd';
@@ -117,9 +118,9 @@ export class StreamingContext implements DStreamContext {
     return fileInputDStream(this, toLocalPath(directory));
   }
 
-  queueStream<T>(rdds: Iterable<RDD<T> | Iterable<T>>, oneAtATime = true, defaultRdd: RDD<T> | Iterable<T> | null = null): DStream<T> {
+  queueStream<T extends MapResultHint>(rdds: Iterable<RDD<T> | Iterable<T>>, oneAtATime = true, defaultRdd: RDD<T> | Iterable<T> | null = null): DStream<Widened<T>> {
     this.assertCanAddOperations();
-    return queueInputDStream(this, rdds, oneAtATime, defaultRdd);
+    return queueInputDStream(this, rdds, oneAtATime, defaultRdd) as DStream<Widened<T>>;
   }
 
   union<T>(...dstreams: DStream<T>[]): DStream<T> {
