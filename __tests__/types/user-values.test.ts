@@ -78,6 +78,42 @@ describe('what a user gets', () => {
     expect(JSON.stringify(r)).toBe('{"b":"AQI=","a":[1,2],"m":{"k":"2024-01-01T00:00:00.000000Z"},"s":{"x":1,"d":"2024-01-02"}}');
   });
 
+  test('the same mapping in take, head, first, toLocalIterator, df.rdd, foreachBatch and the memory sink', async () => {
+    const sql = "select 2L as l, 2.50BD as d, date'2024-05-01' as day, timestamp'2024-05-01 10:00:00.123456' as ts, X'01' as b, map('k', 1) as m, named_struct('x', 1) as s";
+    const df = spark.sql(sql);
+    const expected = df.collect()[0];
+    const check = (r: Row | null | undefined): void => {
+      expect(typeof r!.l).toBe('number');
+      expect(r!.d).toBeInstanceOf(Decimal);
+      expect(r!.day).toBeInstanceOf(PlainDate);
+      expect(r!.ts).toBeInstanceOf(Timestamp);
+      expect(Buffer.isBuffer(r!.b)).toBe(true);
+      expect(r!.m).toBeInstanceOf(Map);
+      expect(r!.s).toBeInstanceOf(Row);
+      expect(JSON.stringify(r)).toBe(JSON.stringify(expected));
+    };
+    check(expected);
+    check(df.take(1)[0]);
+    check(df.head());
+    check(df.head(1)[0]);
+    check(df.tail(1)[0]);
+    check(df.first());
+    check([...df.toLocalIterator()][0]);
+    check(df.rdd.collect()[0] as Row);
+    const input = new MemoryStream(df.schema, spark);
+    const fromBatch: Row[] = [];
+    const q1 = input.toDF().writeStream.foreachBatch((batch) => { fromBatch.push(...batch.collect()); }).start();
+    const q2 = input.toDF().writeStream.format('memory').queryName('values_table').start();
+    input.addData(expected);
+    await q1.processAllAvailable();
+    await q2.processAllAvailable();
+    await q1.stop();
+    await q2.stop();
+    check(fromBatch[0]);
+    check(spark.table('values_table').collect()[0]);
+    check(spark.sql('select * from values_table').first());
+  });
+
   test('foreach gets the same values as collect', async () => {
     const input = new MemoryStream(StructType([StructField('ts', TimestampType()), StructField('n', LongType())]), spark);
     const seen: Row[] = [];

@@ -616,9 +616,18 @@ export class DataFrame {
     return this.collect<T>().slice(0, n);
   }
 
-  head(n?: number): Row | Row[] | null {
-    if (n === undefined) return this.first();
-    return this.take(n);
+  /** `head()` is the first row (or null), `head(n)` the first n rows, as PySpark's. */
+  head<T extends object = Record<string, unknown>>(): TypedRow<T> | null;
+  head<T extends object = Record<string, unknown>>(n: number): TypedRow<T>[];
+  head<T extends object = Record<string, unknown>>(n?: number): TypedRow<T> | TypedRow<T>[] | null {
+    if (n === undefined) return this.first<T>();
+    return this.take<T>(n);
+  }
+
+  /** PySpark's tail(num): the last num rows. */
+  tail<T extends object = Record<string, unknown>>(num: number): TypedRow<T>[] {
+    const rows = this.collect<T>();
+    return num <= 0 ? [] : rows.slice(Math.max(0, rows.length - num));
   }
 
   first<T extends object = Record<string, unknown>>(): TypedRow<T> | null {
