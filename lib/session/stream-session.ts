@@ -222,11 +222,11 @@ export class StreamSession implements SessionContext {
   }
 
   /** Rows as arrays, objects or Rows, with a StructType, DDL string or list of column names. */
-  createDataFrame(data: readonly unknown[], schema?: StructType | string | string[] | DataType): DataFrame {
+  createDataFrame(data: readonly unknown[] | Iterable<unknown>, schema?: StructType | string | string[] | DataType): DataFrame {
     if (data === null || typeof data !== 'object' || !(Symbol.iterator in data)) throw notExpectedType('data', 'list', data);
-    if (!Array.isArray(data)) data = [...(data as Iterable<unknown>)];
+    const rowsIn: readonly unknown[] = Array.isArray(data) ? data : [...(data as Iterable<unknown>)];
     const parsed = typeof schema === 'string' ? parseTableSchema(schema) : schema;
-    const { rows, schema: resolved } = createDataFrameModule().rowsFromUserData(data, parsed, this.confGet('spark.sql.session.timeZone') ?? 'UTC');
+    const { rows, schema: resolved } = createDataFrameModule().rowsFromUserData(rowsIn, parsed, this.confGet('spark.sql.session.timeZone') ?? 'UTC');
     const output = resolved.fields.map((f) => attribute(f.name, f.dataType, f.nullable));
     return new DataFrame(this, { kind: 'localRelation', name: 'LocalRelation', data: () => rows, output });
   }
