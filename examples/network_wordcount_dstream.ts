@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const lines = ssc.socketTextStream(argv[0], Number(argv[1]));
   const counts = lines
     .flatMap((line) => line.split(' '))
-    .map((word) => [word, 1] as [string, number])
+    .map((word) => [word, 1])
     .reduceByKey((a, b) => a + b);
   counts.pprint();
 

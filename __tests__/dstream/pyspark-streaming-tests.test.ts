@@ -57,8 +57,9 @@ describe('PySpark streaming tests, ported', () => {
     sort = false,
     input2?: T[][],
   ): Promise<void> {
-    const s1 = h.ssc.queueStream(input);
-    const s2 = input2 ? h.ssc.queueStream(input2) : undefined;
+    // Generic T here: queueStream's literal widening (Widened<T>) is the identity for these inputs.
+    const s1 = h.ssc.queueStream(input) as unknown as DStream<T>;
+    const s2 = input2 ? (h.ssc.queueStream(input2) as unknown as DStream<T>) : undefined;
     const result = collect(s2 ? func(s1, s2) : func(s1), expected.length);
     h.ssc.start();
     for (let i = 0; i < 40 && result.length < expected.length; i++) await h.runBatches(1);

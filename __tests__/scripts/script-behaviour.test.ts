@@ -114,6 +114,26 @@ describe('an application with its own SIGTERM handler', () => {
   }, 30_000);
 });
 
+describe('a script that ends without awaiting its query', () => {
+  test('the query still runs to its end, then the process exits 0 (documented difference from PySpark)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rivulet-no-await-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'a.txt'), 'hello\n');
+      const [command, argv] = scriptCommand(path.join(__dirname, 'fixtures/script-without-await.ts'), [dir]);
+      const child = spawn(command, argv, { cwd: dir, env: scriptEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout!.on('data', (d) => (out += d));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(0);
+      expect(out.startsWith('script end\n')).toBe(true);
+      expect(out).toContain('Batch: 0');
+      expect(out).toContain('|hello|');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+
 describe('rate to console example', () => {
   test('prints rate batches and stops by itself', async () => {
     const [command, argv] = scriptCommand(path.join(ROOT, 'examples/rate_to_console.ts'), ['--seconds', '2.5']);

@@ -78,6 +78,42 @@ describe('what a user gets', () => {
     expect(JSON.stringify(r)).toBe('{"b":"AQI=","a":[1,2],"m":{"k":"2024-01-01T00:00:00.000000Z"},"s":{"x":1,"d":"2024-01-02"}}');
   });
 
+  test('the same mapping in take, head, first, toLocalIterator, df.rdd, foreachBatch and the memory sink', async () => {
+    const sql = "select 2L as l, 2.50BD as d, date'2024-05-01' as day, timestamp'2024-05-01 10:00:00.123456' as ts, X'01' as b, map('k', 1) as m, named_struct('x', 1) as s";
+    const df = spark.sql(sql);
+    const expected = df.collect()[0];
+    const check = (r: Row | null | undefined): void => {
+      expect(typeof r!.l).toBe('number');
+      expect(r!.d).toBeInstanceOf(Decimal);
+      expect(r!.day).toBeInstanceOf(PlainDate);
+      expect(r!.ts).toBeInstanceOf(Timestamp);
+      expect(Buffer.isBuffer(r!.b)).toBe(true);
+      expect(r!.m).toBeInstanceOf(Map);
+      expect(r!.s).toBeInstanceOf(Row);
+      expect(JSON.stringify(r)).toBe(JSON.stringify(expected));
+    };
+    check(expected);
+    check(df.take(1)[0]);
+    check(df.head());
+    check(df.head(1)[0]);
+    check(df.tail(1)[0]);
+    check(df.first());
+    check([...df.toLocalIterator()][0]);
+    check(df.rdd.collect()[0] as Row);
+    const input = new MemoryStream(df.schema, spark);
+    const fromBatch: Row[] = [];
+    const q1 = input.toDF().writeStream.foreachBatch((batch) => { fromBatch.push(...batch.collect()); }).start();
+    const q2 = input.toDF().writeStream.format('memory').queryName('values_table').start();
+    input.addData(expected);
+    await q1.processAllAvailable();
+    await q2.processAllAvailable();
+    await q1.stop();
+    await q2.stop();
+    check(fromBatch[0]);
+    check(spark.table('values_table').collect()[0]);
+    check(spark.sql('select * from values_table').first());
+  });
+
   test('foreach gets the same values as collect', async () => {
     const input = new MemoryStream(StructType([StructField('ts', TimestampType()), StructField('n', LongType())]), spark);
     const seen: Row[] = [];
@@ -111,6 +147,19 @@ describe('Row and DataFrame as PySpark shows them', () => {
     expect(String(Row({ name: 'x', age: 1 }))).toBe("Row(name='x', age=1)");
     expect(inspect(Row('x', 1))).toBe("<Row('x', 1)>");
     expect(JSON.stringify([Row({ a: 1 }), Row('x', 1)])).toBe('[{"a":1},["x",1]]');
+  });
+
+  test('console.log(query.lastProgress) shows its pretty JSON, as PySpark prints it', async () => {
+    const input = new MemoryStream(StringType(), spark);
+    const q = input.toDF().writeStream.format('noop').start();
+    input.addData('a');
+    await q.processAllAvailable();
+    await q.stop();
+    const progress = q.lastProgress!;
+    expect(inspect(progress)).toBe(progress.prettyJson());
+    expect(inspect(progress)).toMatch(/^\{\n {2}"id" : "[0-9a-f-]{36}",\n/);
+    expect(inspect(progress.sources[0])).toBe(progress.sources[0].prettyJson());
+    expect(JSON.parse(JSON.stringify(progress)).numInputRows).toBe(1);
   });
 
   test('field names never change a prototype or shadow a method', () => {
@@ -170,7 +219,18 @@ describe('what goes in is checked at the boundary, with PySpark\'s texts', () =>
   });
 
   test('schema inference follows PySpark: all rows merge; nothing to infer is refused', () => {
-    expect(spark.createDataFrame([{ b: 1, a: 'x', t: new Date(0), d: new PlainDate(2024, 1, 1) }]).schema.simpleString()).toBe('struct<b:bigint,a:string,t:timestamp,d:date>');
+    // Plain objects are PySpark's dicts: keys sorted, merged over every row (a missing key is null).
+    expect(spark.createDataFrame([{ b: 1, a: 'x', t: new Date(0), d: new PlainDate(2024, 1, 1) }]).schema.simpleString()).toBe('struct<a:string,b:bigint,d:date,t:timestamp>');
+    const sparse = spark.createDataFrame([{ a: 1 }, { b: 'x' }]);
+    expect(sparse.schema.simpleString()).toBe('struct<a:bigint,b:string>');
+    expect(sparse.collect().map(String)).toEqual(['Row(a=1, b=None)', "Row(a=None, b='x')"]);
+    // Rows keep their fields' order, as PySpark's Row(**kwargs) since 3.0.
+    expect(spark.createDataFrame([Row({ b: 1, a: 'x' })]).schema.simpleString()).toBe('struct<b:bigint,a:string>');
+    expect(spark.createDataFrame([[1], ['a']], ['x']).schema.simpleString()).toBe('struct<x:string>');
+    expect(() => spark.createDataFrame([[true], [1]], ['x'])).toThrow('[CANNOT_MERGE_TYPE] Can not merge type `BooleanType` and `LongType`.');
+    expect(() => spark.createDataFrame([[[]]], ['x'])).toThrow('[CANNOT_DETERMINE_TYPE] Some of types cannot be determined after inferring.');
+    expect(spark.createDataFrame([[Row({ a: 1 }), { k: 1 }, Buffer.from('a'), Decimal.fromString('1.5')]], ['r', 'm', 'b', 'd']).schema.simpleString())
+      .toBe('struct<r:struct<a:bigint>,m:map<string,bigint>,b:binary,d:decimal(38,18)>');
     expect(spark.createDataFrame([[1], [1.5]], ['x']).schema.simpleString()).toBe('struct<x:double>');
     expect(spark.createDataFrame([[null], [2]], ['x']).schema.simpleString()).toBe('struct<x:bigint>');
     expect(() => spark.createDataFrame([[null]], ['x'])).toThrow('[CANNOT_DETERMINE_TYPE] Some of types cannot be determined after inferring.');

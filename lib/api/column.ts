@@ -7,6 +7,7 @@ import { parseDataType } from '../types/ddl';
 import type { UnresolvedExpression, CaseWhenExpr, WindowSpecDefinition } from '../expressions/unresolved';
 import { alias, call } from '../expressions/unresolved';
 import { IllegalArgumentException, PySparkTypeError } from '../errors/illegal-argument-exception';
+import { checkStr } from './argument-checks';
 
 export type ColumnOrName = Column | string;
 export type LiteralValue = string | number | bigint | boolean | null | Date | Uint8Array;
@@ -117,7 +118,10 @@ export class Column {
   }
 
   // Naming and types
-  alias(...names: string[]): Column { return new Column(alias(this.expr, ...names)); }
+  alias(...names: string[]): Column {
+    for (const n of names) checkStr(n, 'alias');
+    return new Column(alias(this.expr, ...names));
+  }
   name(...names: string[]): Column { return this.alias(...names); }
   as(...names: string[]): Column { return this.alias(...names); }
   cast(dataType: DataType | string): Column {

@@ -24,6 +24,7 @@ import type { SessionContext } from './session-context';
 import type { LogicalPlan } from '../plans/logical-plan';
 import { parseMultipartIdentifier } from '../sql/parse';
 import { lazy } from '../util/lazy';
+import { checkStr, checkDict } from './argument-checks';
 // Loaded on first use, so `import 'rivulet'` stays fast.
 const csvFormatModule = lazy(() => require('../connectors/file/csv-format') as typeof import('../connectors/file/csv-format'));
 const fileListingModule = lazy(() => require('../connectors/file/file-listing') as typeof import('../connectors/file/file-listing'));
@@ -76,15 +77,18 @@ export class DataFrameReader {
   ) {}
 
   format(source: string): DataFrameReader {
+    checkStr(source, 'source');
     return new DataFrameReader(this.session, source, this.opts, this.userSchema);
   }
 
   option(key: string, value: OptionValue): DataFrameReader {
+    checkStr(key, 'key');
     if (value === null || value === undefined) return this;
     return new DataFrameReader(this.session, this.source, this.opts.with(key, optionString(value)), this.userSchema);
   }
 
   options(options: Record<string, OptionValue>): DataFrameReader {
+    checkDict(options, 'options');
     let r: DataFrameReader = this;
     for (const [k, v] of Object.entries(options)) r = r.option(k, v);
     return r;
@@ -141,6 +145,7 @@ export class DataFrameReader {
 
   /** A temp view (or memory-sink table), else a session table made with CREATE TABLE, as a DataFrame. */
   table(tableName: string): DataFrame {
+    checkStr(tableName, 'tableName');
     const plan = this.session.lookupTable(tableName);
     if (!plan) throw tableOrViewNotFoundError(parseMultipartIdentifier(tableName).map(quoteIdentifier).join('.'));
     return new DataFrame(this.session, plan);

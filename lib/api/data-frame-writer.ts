@@ -17,6 +17,7 @@ import { CaseInsensitiveMap } from '../util/case-insensitive-map';
 import { optionString, type OptionValue } from './data-stream-reader';
 import type { DataFrame } from './data-frame';
 import { lazy } from '../util/lazy';
+import { checkStr, checkDict } from './argument-checks';
 // Loaded on first use, so `import 'rivulet'` stays fast.
 const fileSinkModule = lazy(() => require('../connectors/file/file-sink') as typeof import('../connectors/file/file-sink'));
 const localDirectoriesModule = lazy(() => require('../checkpoint/local-directories') as typeof import('../checkpoint/local-directories'));
@@ -70,21 +71,25 @@ export class DataFrameWriter {
   }
 
   format(source: string): DataFrameWriter {
+    checkStr(source, 'source');
     return this.with({ format: source });
   }
 
   /** `append`, `overwrite`, `ignore`, `error` / `errorifexists` / `default`; null keeps the current mode. */
   mode(saveMode: string | null | undefined): DataFrameWriter {
     if (saveMode === null || saveMode === undefined) return this;
+    checkStr(saveMode, 'saveMode');
     return this.with({ mode: parseSaveMode(saveMode) });
   }
 
   option(key: string, value: OptionValue): DataFrameWriter {
+    checkStr(key, 'key');
     if (value === null || value === undefined) return this;
     return this.with({ options: this.state.options.with(key, optionString(value)) });
   }
 
   options(options: Record<string, OptionValue>): DataFrameWriter {
+    checkDict(options, 'options');
     let w: DataFrameWriter = this;
     for (const [k, v] of Object.entries(options)) w = w.option(k, v);
     return w;
@@ -142,6 +147,7 @@ export class DataFrameWriter {
 
   /** Writes the DataFrame to `path` (or the `path` option) in the chosen format (default spark.sql.sources.default). */
   save(pathArg?: string | null, format?: string | null, mode?: string | null, partitionBy?: string | string[] | null, options: Record<string, OptionValue> = {}): void {
+    if (pathArg !== undefined && pathArg !== null) checkStr(pathArg, 'path');
     let w: DataFrameWriter = this;
     if (format !== null && format !== undefined) w = w.format(format);
     w = w.mode(mode);

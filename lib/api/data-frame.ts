@@ -19,7 +19,7 @@ import { PySparkTypeError } from '../errors/illegal-argument-exception';
 import { attribute } from '../expressions/expression';
 import { call } from '../expressions/unresolved';
 import { IllegalArgumentException } from '../errors/illegal-argument-exception';
-import { checkColumn, checkColumnOrStr, checkStr, isPlainObject, notExpectedType } from './argument-checks';
+import { checkColumn, checkColumnOrStr, checkInt, checkStr, isPlainObject, notExpectedType } from './argument-checks';
 import { DataFrameNaFunctions, NO_VALUE, dropNa, fillNa, replaceNa } from './data-frame-na-functions';
 import { summaryRows } from './data-frame-summary';
 import { StorageLevel } from './storage-level';
@@ -97,6 +97,7 @@ export class DataFrame {
 
   /** `df["name"]` / `df.name` in PySpark: bound to this DataFrame's column, so it stays unambiguous in joins. */
   col(name: string): Column {
+    checkStr(name, 'col');
     const expr = nameToExpr(name);
     if (expr.kind !== 'column') return new Column(expr);
     const resolver = new (expressionResolverModule().ExpressionResolver)(outputOf(this.plan), this.session.resolverContext());
@@ -123,6 +124,7 @@ export class DataFrame {
 
   selectExpr(...exprs: (string | string[])[]): DataFrame {
     const texts = flattenArgs(exprs);
+    for (const e of texts) checkStr(e, 'expr');
     const items = texts.map((e) => parseNamedExpression(e));
     return guardTooComplex(texts.join(', '), () => this.withPlan(planBuilderModule().buildProject(this.plan, items, this.session.resolverContext())));
   }
@@ -213,7 +215,7 @@ export class DataFrame {
   orderBy(...args: (ColumnOrName | ColumnOrName[] | { ascending?: boolean | boolean[] })[]): DataFrame {
     let options: { ascending?: boolean | boolean[] } = {};
     const last = args[args.length - 1];
-    if (last !== undefined && typeof last === 'object' && !(last instanceof Column) && !Array.isArray(last)) {
+    if (last !== undefined && last !== null && typeof last === 'object' && !(last instanceof Column) && !Array.isArray(last)) {
       options = last as { ascending?: boolean | boolean[] };
       args = args.slice(0, -1);
     }
@@ -308,24 +310,29 @@ export class DataFrame {
   }
 
   unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
+    checkDataFrame(other, 'other');
     const [l, r] = setOperationBuilderModule().alignByName(this.plan, other.plan, allowMissingColumns);
     return this.withPlan(setOperationBuilderModule().buildUnion([l, r]));
   }
 
   intersect(other: DataFrame): DataFrame {
+    checkDataFrame(other, 'other');
     return this.withPlan(setOperationBuilderModule().buildSetOperation('intersect', false, this.plan, other.plan));
   }
 
   intersectAll(other: DataFrame): DataFrame {
+    checkDataFrame(other, 'other');
     return this.withPlan(setOperationBuilderModule().buildSetOperation('intersect', true, this.plan, other.plan));
   }
 
   /** EXCEPT DISTINCT. */
   subtract(other: DataFrame): DataFrame {
+    checkDataFrame(other, 'other');
     return this.withPlan(setOperationBuilderModule().buildSetOperation('except', false, this.plan, other.plan));
   }
 
   exceptAll(other: DataFrame): DataFrame {
+    checkDataFrame(other, 'other');
     return this.withPlan(setOperationBuilderModule().buildSetOperation('except', true, this.plan, other.plan));
   }
 
@@ -335,7 +342,9 @@ export class DataFrame {
    */
   join(other: DataFrame, on?: string | string[] | Column, how = 'inner'): DataFrame {
     checkDataFrame(other, 'other');
-    const joinType = joinBuilderModule().parseJoinType(how);
+    if (how !== undefined && how !== null) checkStr(how, 'how');
+    if (Array.isArray(on)) for (const name of on) checkStr(name, 'on');
+    const joinType = joinBuilderModule().parseJoinType(how ?? 'inner');
     const ctx = this.session.resolverContext();
     if (typeof on === 'string' || Array.isArray(on)) {
       return this.withPlan(joinBuilderModule().buildUsingJoin(this.plan, other.plan, joinType, typeof on === 'string' ? [on] : on, ctx));
@@ -344,6 +353,7 @@ export class DataFrame {
   }
 
   crossJoin(other: DataFrame): DataFrame {
+    checkDataFrame(other, 'other');
     return this.withPlan(joinBuilderModule().buildJoin(this.plan, other.plan, 'cross', undefined, this.session.resolverContext()));
   }
 
@@ -613,12 +623,23 @@ export class DataFrame {
   }
 
   take<T extends object = Record<string, unknown>>(n: number): TypedRow<T>[] {
+    checkInt(n, 'num');
     return this.collect<T>().slice(0, n);
   }
 
-  head(n?: number): Row | Row[] | null {
-    if (n === undefined) return this.first();
-    return this.take(n);
+  /** `head()` is the first row (or null), `head(n)` the first n rows, as PySpark's. */
+  head<T extends object = Record<string, unknown>>(): TypedRow<T> | null;
+  head<T extends object = Record<string, unknown>>(n: number): TypedRow<T>[];
+  head<T extends object = Record<string, unknown>>(n?: number): TypedRow<T> | TypedRow<T>[] | null {
+    if (n === undefined || n === null) return this.first<T>();
+    return this.take<T>(n);
+  }
+
+  /** PySpark's tail(num): the last num rows. */
+  tail<T extends object = Record<string, unknown>>(num: number): TypedRow<T>[] {
+    checkInt(num, 'num');
+    const rows = this.collect<T>();
+    return num <= 0 ? [] : rows.slice(Math.max(0, rows.length - num));
   }
 
   first<T extends object = Record<string, unknown>>(): TypedRow<T> | null {

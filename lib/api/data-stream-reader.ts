@@ -8,7 +8,7 @@ import { CaseInsensitiveMap } from '../util/case-insensitive-map';
 import type { SessionContext } from './session-context';
 import { toSchema, withKeywords, withSchemaAndKeywords, type ReaderOptions } from './reader-arguments';
 import { DataFrame } from './data-frame';
-import { notExpectedType } from './argument-checks';
+import { checkDict, checkStr, notExpectedType } from './argument-checks';
 import { quoteNameParts, tableOrViewNotFoundError } from '../errors/query-compilation-errors';
 import { parseMultipartIdentifier } from '../sql/parse';
 
@@ -50,15 +50,18 @@ export class DataStreamReader {
   }
 
   format(source: string): DataStreamReader {
+    checkStr(source, 'source');
     return new DataStreamReader(this.session, source, this.opts, this.userSchema, this.sourceName);
   }
 
   option(key: string, value: OptionValue): DataStreamReader {
+    checkStr(key, 'key');
     if (value === null || value === undefined) return this;
     return new DataStreamReader(this.session, this.source, this.opts.with(key, optionString(value)), this.userSchema, this.sourceName);
   }
 
   options(options: Record<string, OptionValue>): DataStreamReader {
+    checkDict(options, 'options');
     let r: DataStreamReader = this;
     for (const [k, v] of Object.entries(options)) r = r.option(k, v);
     return r;

@@ -43,6 +43,7 @@ const TABLE_SINK_RULES: SinkProvider = {
 };
 import type { DataFrame } from './data-frame';
 import { lazy } from '../util/lazy';
+import { checkStr, checkDict } from './argument-checks';
 // Loaded on first use, so `import 'rivulet'` stays fast.
 const unsupportedOperationCheckerModule = lazy(() => require('../analysis/unsupported-operation-checker') as typeof import('../analysis/unsupported-operation-checker'));
 const plannerModule = lazy(() => require('../execution/planner') as typeof import('../execution/planner'));
@@ -97,6 +98,7 @@ export class DataStreamWriter {
   }
 
   format(source: string): DataStreamWriter {
+    checkStr(source, 'source');
     return this.with({ format: source });
   }
 
@@ -105,11 +107,13 @@ export class DataStreamWriter {
   }
 
   option(key: string, value: OptionValue): DataStreamWriter {
+    checkStr(key, 'key');
     if (value === null || value === undefined) return this;
     return this.with({ options: this.state.options.with(key, optionString(value)) });
   }
 
   options(options: Record<string, OptionValue>): DataStreamWriter {
+    checkDict(options, 'options');
     let w: DataStreamWriter = this;
     for (const [k, v] of Object.entries(options)) w = w.option(k, v);
     return w;
@@ -187,6 +191,7 @@ export class DataStreamWriter {
 
   /** Starts the query and returns at once (as PySpark); the query runs in the background. */
   start(pathArg?: string, format?: string, outputMode?: string, queryName?: string, options: Record<string, OptionValue> = {}): StreamingQuery {
+    if (pathArg !== undefined && pathArg !== null) checkStr(pathArg, 'path');
     let w: DataStreamWriter = this;
     if (format !== undefined) w = w.format(format);
     if (outputMode !== undefined) w = w.outputMode(outputMode);

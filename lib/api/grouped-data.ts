@@ -7,7 +7,7 @@ import { flattenArgs } from './column-args';
 import type { DataFrame } from './data-frame';
 import type { StructType } from '../types/struct-type';
 import type { PivotSpec } from './pivot';
-import { checkStr, notExpectedType } from './argument-checks';
+import { checkColumn, checkStr, isPlainObject, notExpectedType } from './argument-checks';
 import { GroupStateTimeout } from '../plans/group-state-timeout';
 import {
   applyInPandasWithState,
@@ -59,17 +59,21 @@ export class GroupedData {
   }
 
   agg(...exprs: (Column | Column[] | Record<string, string>)[]): DataFrame {
-    if (exprs.length === 1 && !(exprs[0] instanceof Column) && !Array.isArray(exprs[0])) {
+    if (exprs.length === 1 && isPlainObject(exprs[0])) {
       // agg({"col": "fn"}) form: names become fn(col).
       const dict = exprs[0] as Record<string, string>;
+      for (const fn of Object.values(dict)) checkStr(fn, 'exprs');
       return this.aggregateOf(
         Object.entries(dict).map(([c, fn]) => call(fn.toLowerCase() === 'mean' ? 'avg' : fn.toLowerCase(), [c === '*' ? { kind: 'star' } : { kind: 'column', nameParts: [c] }])),
       );
     }
-    return this.aggregateOf(flattenArgs(exprs as (Column | Column[])[]).map((c) => c.expr));
+    const columns = flattenArgs(exprs as (Column | Column[])[]);
+    for (const c of columns) checkColumn(c, 'exprs');
+    return this.aggregateOf(columns.map((c) => c.expr));
   }
 
   private numeric(fn: string, cols: string[]): DataFrame {
+    for (const c of cols) checkStr(c, 'cols');
     const targets = cols.length > 0 ? cols : this.df.schema.fields.filter((f) => ['integer', 'long', 'double', 'float', 'short', 'byte'].includes(f.dataType.typeName()) || f.dataType.typeName().startsWith('decimal')).map((f) => f.name);
     return this.aggregateOf(targets.map((c) => call(fn, [{ kind: 'column', nameParts: [c] }])));
   }

@@ -4,6 +4,7 @@
 import { IllegalArgumentException, PySparkValueError } from '../errors/illegal-argument-exception';
 import type { DStreamContext, GraphNode } from './dstream-context';
 import { ForEachOutput, pprintBatch, saveAsTextFilesBatch } from './for-each-output';
+import type { MapResultHint, Widened } from './map-result';
 import type { Pair } from './rdd';
 import { RDD } from './rdd';
 import { ResultIterable } from './python-repr';
@@ -115,9 +116,9 @@ export class DStream<T> implements GraphNode {
 
   // ---- transformations ----
 
-  map<U>(f: (value: T) => U, preservesPartitioning: PreservesPartitioning = false): DStream<U> {
+  map<U extends MapResultHint>(f: (value: T) => U, preservesPartitioning: PreservesPartitioning = false): DStream<Widened<U>> {
     optionalArgument('DStream.map', preservesPartitioning, 'preservesPartitioning');
-    return this.derive((rdd) => rdd.map(f));
+    return this.derive((rdd) => rdd.map(f) as RDD<Widened<U>>);
   }
 
   flatMap<U>(f: (value: T) => Iterable<U>, preservesPartitioning: PreservesPartitioning = false): DStream<U> {
@@ -324,7 +325,7 @@ export class DStream<T> implements GraphNode {
     this.validateWindow(windowDuration, slideDuration);
     const keyed = this.map((x) => [1, x] as Pair<number, T>);
     const reduced = keyed.reduceByKeyAndWindow(reduceFunc, invReduceFunc, windowDuration, slideDuration, 1);
-    return reduced.map((kv) => kv[1]);
+    return reduced.map((kv) => kv[1]) as DStream<T>;
   }
 
   countByWindow(windowDuration: number, slideDuration: number): DStream<number> {

@@ -7,6 +7,7 @@ import type { OutputOperation } from './dstream-context';
 import { formatBatchTime } from './batch-time';
 import { pythonStr } from './python-repr';
 import type { RDD } from './rdd';
+import { toLocalPath } from '../util/local-path';
 
 const RULE = '-------------------------------------------';
 
@@ -43,7 +44,7 @@ export function batchFileName(prefix: string, suffix: string | null | undefined,
  * FileAlreadyExistsException when a batch runs twice.
  */
 export function saveAsTextFilesBatch<T>(rdd: RDD<T>, timeMs: number, prefix: string, suffix: string | null | undefined): void {
-  const target = batchFileName(prefix, suffix, timeMs);
+  const target = toLocalPath(batchFileName(prefix, suffix, timeMs));
   if (fs.existsSync(target)) return;
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}`);
   fs.rmSync(temp, { recursive: true, force: true });

@@ -3,6 +3,7 @@
 // output is deterministic (PySpark's order follows hash partitioning instead).
 import { PySparkValueError } from '../errors/illegal-argument-exception';
 import { keyHash } from './key-hash';
+import type { MapResultHint, Widened } from './map-result';
 import { ResultIterable } from './python-repr';
 
 export type Pair<K, V> = [K, V];
@@ -108,8 +109,8 @@ export class RDD<T> {
     return this.cache();
   }
 
-  map<U>(f: (value: T) => U): RDD<U> {
-    return this.chain<U>((down) => (v) => down(f(v)));
+  map<U extends MapResultHint>(f: (value: T) => U): RDD<Widened<U>> {
+    return this.chain<Widened<U>>((down) => (v) => down(f(v) as Widened<U>));
   }
 
   flatMap<U>(f: (value: T) => Iterable<U>): RDD<U> {

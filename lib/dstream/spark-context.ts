@@ -3,6 +3,7 @@
 // SparkContext.
 import { SparkContext as SessionSparkContext, StreamSession } from '../session/stream-session';
 import type { RDD } from './rdd';
+import type { MapResultHint, Widened } from './map-result';
 import { lazy } from '../util/lazy';
 // Loaded on first use, so `import 'rivulet'` stays fast.
 const rddModule = lazy(() => require('./rdd') as typeof import('./rdd'));
@@ -55,8 +56,8 @@ export class SparkContext extends SessionSparkContext {
     return this.backingSession.defaultParallelism();
   }
 
-  parallelize<T>(data: Iterable<T>, _numSlices?: number): RDD<T> {
-    return new (rddModule().RDD)([...data]);
+  parallelize<T extends MapResultHint>(data: Iterable<T>, _numSlices?: number): RDD<Widened<T>> {
+    return new (rddModule().RDD)([...data] as Widened<T>[]);
   }
 
   emptyRDD<T>(): RDD<T> {

@@ -7,12 +7,14 @@ import { IllegalArgumentException, PySparkValueError } from '../errors/illegal-a
 import { SparkContext as SessionSparkContext, StreamSession } from '../session/stream-session';
 import type { Clock } from '../streaming/clock';
 import { Logger } from '../util/logger';
+import { toLocalPath } from '../util/local-path';
 import { secondsToMs } from './batch-time';
 import { DStream } from './dstream';
 import type { DStreamContext, GraphNode, InputReceiver, OutputOperation } from './dstream-context';
 import { binaryRecordsInputDStream, directoryWatcherOf, fileInputDStream } from './file-input-dstream';
 import { isOptionsObject, keywordArguments } from './keyword-arguments';
 import { DStreamCheckpoint, readLatestCheckpoint, writeCheckpoint } from './dstream-checkpoint';
+import type { MapResultHint, Widened } from './map-result';
 import { IllegalStateException } from './illegal-state-exception';
 import { queueInputDStream } from './queue-input-dstream';
 import { RDD } from './rdd';
@@ -144,7 +146,7 @@ export class StreamingContext implements DStreamContext {
   /** Lines of the text files that appear in `directory` after the start. */
   textFileStream(directory: string): DStream<string> {
     this.assertCanAddOperations();
-    return fileInputDStream(this, directory);
+    return fileInputDStream(this, toLocalPath(directory));
   }
 
   /**
@@ -156,17 +158,17 @@ export class StreamingContext implements DStreamContext {
       throw new IllegalArgumentException(`requirement failed: recordLength must be positive, got ${String(recordLength)}`);
     }
     this.assertCanAddOperations();
-    return binaryRecordsInputDStream(this, directory, recordLength);
+    return binaryRecordsInputDStream(this, toLocalPath(directory), recordLength);
   }
 
   /** queueStream(rdds, oneAtATime?, default?) or queueStream(rdds, { oneAtATime, default }). */
-  queueStream<T>(rdds: Iterable<RDD<T> | Iterable<T>>, oneAtATime: boolean | QueueStreamOptions<T> = true, defaultRdd: RDD<T> | Iterable<T> | null = null): DStream<T> {
+  queueStream<T extends MapResultHint>(rdds: Iterable<RDD<T> | Iterable<T>>, oneAtATime: boolean | QueueStreamOptions<T> = true, defaultRdd: RDD<T> | Iterable<T> | null = null): DStream<Widened<T>> {
     if (isOptionsObject(oneAtATime)) {
       const kw = keywordArguments('StreamingContext.queueStream', oneAtATime, ['oneAtATime', 'default']);
       return this.queueStream(rdds, (kw.oneAtATime as boolean | undefined) ?? true, (kw.default as RDD<T> | Iterable<T> | null | undefined) ?? null);
     }
     this.assertCanAddOperations();
-    return queueInputDStream(this, rdds, oneAtATime as boolean, defaultRdd);
+    return queueInputDStream(this, rdds, oneAtATime as boolean, defaultRdd) as DStream<Widened<T>>;
   }
 
   union<T>(...dstreams: DStream<T>[]): DStream<T> {
@@ -189,8 +191,9 @@ export class StreamingContext implements DStreamContext {
 
   /** Sets the checkpoint directory (created if missing); stateful operations require it. */
   checkpoint(directory: string): void {
-    fs.mkdirSync(directory, { recursive: true });
-    this.checkpointDir = directory;
+    const local = toLocalPath(directory);
+    fs.mkdirSync(local, { recursive: true });
+    this.checkpointDir = local;
   }
 
   /** Keeps every stream's RDDs at least `duration` seconds. */

@@ -1,6 +1,7 @@
 // spark.conf: string-valued settings with Spark's defaults for the keys the engine reads.
 import { SparkException } from '../errors/spark-exception';
 import { IllegalArgumentException } from '../errors/illegal-argument-exception';
+import { checkStr } from '../api/argument-checks';
 
 export const DEFAULTS: Record<string, string> = {
   'spark.sql.shuffle.partitions': '200',
@@ -32,6 +33,7 @@ export class RuntimeConfig {
   }
 
   set(key: string, value: string | number | boolean): void {
+    checkStr(key, 'key');
     const check = CHECKS[key];
     if (check && !check[0](String(value))) {
       throw new IllegalArgumentException(`The value '${String(value)}' in the config "${key}" is invalid. ${check[1]}`, {
@@ -46,6 +48,8 @@ export class RuntimeConfig {
   get(key: string): string;
   get(key: string, defaultValue: string | null): string | null;
   get(key: string, defaultValue?: string | null): string | null {
+    checkStr(key, 'key');
+    if (defaultValue !== undefined && defaultValue !== null) checkStr(defaultValue, 'default');
     const v = this.values.get(key) ?? DEFAULTS[key];
     if (v !== undefined) return v;
     if (defaultValue !== undefined) return defaultValue;
@@ -62,6 +66,7 @@ export class RuntimeConfig {
   }
 
   unset(key: string): void {
+    checkStr(key, 'key');
     this.values.delete(key);
   }
 

@@ -31,6 +31,7 @@ import { installProcessHooks } from './process-hooks';
 import { tableCatalogOf } from './table-catalog';
 import { parseMultipartIdentifier } from '../sql/parse';
 import { lazy } from '../util/lazy';
+import { checkDict, checkInt, checkStr, notExpectedType } from '../api/argument-checks';
 // Loaded on first use, so `import 'rivulet'` stays fast.
 const sqlStatementRunnerModule = lazy(() => require('./sql-statement-runner') as typeof import('./sql-statement-runner'));
 const createDataFrameModule = lazy(() => require('../types/user-data-rows') as typeof import('../types/user-data-rows'));
@@ -190,6 +191,7 @@ export class StreamSession implements SessionContext {
    * CREATE TEMPORARY VIEW / DROP VIEW / SET / RESET change the session.
    */
   sql(sqlQuery: string): DataFrame {
+    checkStr(sqlQuery, 'sqlQuery');
     return sqlStatementRunnerModule().runSql(this, sqlQuery);
   }
 
@@ -197,6 +199,7 @@ export class StreamSession implements SessionContext {
 
   /** A temp view (or memory-sink table), else a session table made with CREATE TABLE, as a DataFrame. */
   table(tableName: string): DataFrame {
+    checkStr(tableName, 'tableName');
     const plan = this.lookupTable(tableName);
     if (!plan) throw tableOrViewNotFoundError(quoteNameParts(parseMultipartIdentifier(tableName)));
     return new DataFrame(this, plan);
@@ -219,15 +222,20 @@ export class StreamSession implements SessionContext {
   }
 
   /** Rows as arrays, objects or Rows, with a StructType, DDL string or list of column names. */
-  createDataFrame(data: readonly unknown[], schema?: StructType | string | string[] | DataType): DataFrame {
+  createDataFrame(data: readonly unknown[] | Iterable<unknown>, schema?: StructType | string | string[] | DataType): DataFrame {
+    if (data === null || typeof data !== 'object' || !(Symbol.iterator in data)) throw notExpectedType('data', 'list', data);
+    const rowsIn: readonly unknown[] = Array.isArray(data) ? data : [...(data as Iterable<unknown>)];
     const parsed = typeof schema === 'string' ? parseTableSchema(schema) : schema;
-    const { rows, schema: resolved } = createDataFrameModule().rowsFromUserData(data, parsed, this.confGet('spark.sql.session.timeZone') ?? 'UTC');
+    const { rows, schema: resolved } = createDataFrameModule().rowsFromUserData(rowsIn, parsed, this.confGet('spark.sql.session.timeZone') ?? 'UTC');
     const output = resolved.fields.map((f) => attribute(f.name, f.dataType, f.nullable));
     return new DataFrame(this, { kind: 'localRelation', name: 'LocalRelation', data: () => rows, output });
   }
 
   /** `range(end)`, `range(start, end, step = 1)`: one `id` BIGINT column, generated lazily. */
   range(start: number | bigint, end?: number | bigint, step: number | bigint = 1): DataFrame {
+    checkInt(start, 'start');
+    if (end !== undefined && end !== null) checkInt(end, 'end');
+    checkInt(step, 'step');
     const [from, to] = end === undefined ? [0n, BigInt(start)] : [BigInt(start), BigInt(end)];
     const by = BigInt(step);
     if (by === 0n) throw new IllegalArgumentException('requirement failed: step (0) cannot be 0');
@@ -292,7 +300,9 @@ export class Builder {
   config(key: string | Record<string, string | number | boolean>, value?: string | number | boolean): Builder {
     if (typeof key === 'string') {
       if (value !== undefined) this.options[key] = String(value);
-    } else {
+    } else if (key !== null && key !== undefined) {
+      // PySpark's config(None) (no key, no map) changes nothing.
+      checkDict(key, 'map');
       for (const [k, v] of Object.entries(key)) this.options[k] = String(v);
     }
     return this;
@@ -348,7 +358,8 @@ export class RemoteBuilder {
     const options = { ...this.options };
     if (typeof key === 'string') {
       if (value !== undefined) options[key] = String(value);
-    } else {
+    } else if (key !== null && key !== undefined) {
+      checkDict(key, 'map');
       for (const [k, v] of Object.entries(key)) options[k] = String(v);
     }
     return new RemoteBuilder(this.url, options);

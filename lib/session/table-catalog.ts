@@ -17,6 +17,7 @@ import { dataTypeFromJson } from '../types/data-type-json';
 import { StructField, StructType } from '../types/struct-type';
 import { CaseInsensitiveMap } from '../util/case-insensitive-map';
 import { lazy } from '../util/lazy';
+import { toLocalPath } from '../util/local-path';
 // Parquet and node:crypto load when a table is first written or read, not at `import 'rivulet'`.
 const parquetWriterModule = lazy(() => require('../connectors/file/parquet-writer') as typeof import('../connectors/file/parquet-writer'));
 const parquetFormatModule = lazy(() => require('../connectors/file/parquet-format') as typeof import('../connectors/file/parquet-format'));
@@ -50,7 +51,7 @@ export function qualifiedTableName(name: string): string {
 /** `spark.sql.warehouse.dir` (default `spark-warehouse` under the working directory), as a local path. */
 export function warehouseDirOf(conf: (key: string) => string | undefined): string {
   const dir = conf('spark.sql.warehouse.dir') ?? 'spark-warehouse';
-  return path.resolve(dir.startsWith('file:') ? dir.replace(/^file:(\/\/)?/, '') : dir);
+  return path.resolve(toLocalPath(dir));
 }
 
 export class TableCatalog {

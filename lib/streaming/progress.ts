@@ -38,6 +38,11 @@ abstract class ProgressPart {
   toString(): string {
     return this.prettyJson();
   }
+
+  /** console.log shows the pretty JSON, as PySpark's print (its __repr__ is prettyJson). */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.prettyJson();
+  }
 }
 
 /** Spark's SourceProgress: one source's part of a trigger. */
@@ -279,6 +284,11 @@ export class StreamingQueryProgress {
   }
 
   toString(): string {
+    return this.prettyJson();
+  }
+
+  /** console.log shows the pretty JSON, as PySpark's print (its __repr__ is prettyJson). */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
     return this.prettyJson();
   }
 

@@ -87,6 +87,25 @@ function hasNullType(t: DataType): boolean {
   return false;
 }
 
+/**
+ * The fields of rows given as plain objects, as PySpark infers them from dicts: each row's keys
+ * sorted, merged over all rows (a key only some rows have is a nullable field, null elsewhere).
+ */
+function recordFieldNames(data: readonly unknown[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const d of data) {
+    if (!isRecord(d)) continue;
+    for (const k of Object.keys(d).sort()) {
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(k);
+      }
+    }
+  }
+  return out;
+}
+
 export function rowsFromUserData(data: readonly unknown[], schema: StructType | string[] | DataType | undefined, timeZone: string): { rows: unknown[][]; schema: StructType } {
   let names: string[] | undefined;
   let struct: StructType | undefined;
@@ -98,7 +117,7 @@ export function rowsFromUserData(data: readonly unknown[], schema: StructType | 
     if (data.length === 0) throw new PySparkValueError('CANNOT_INFER_EMPTY_SCHEMA', 'Can not infer schema from an empty dataset.');
     const first = data.find((d) => d !== null && d !== undefined);
     const rowNames = first instanceof Row ? (first as unknown as { __fields__?: string[] }).__fields__ : undefined;
-    const fieldNames = names ?? rowNames ?? (isRecord(first) ? Object.keys(first) : Array.isArray(first) ? first.map((_, i) => `_${i + 1}`) : first instanceof Row ? [...(first as Iterable<unknown>)].map((_, i) => `_${i + 1}`) : ['value']);
+    const fieldNames = names ?? rowNames ?? (isRecord(first) ? recordFieldNames(data) : Array.isArray(first) ? first.map((_, i) => `_${i + 1}`) : first instanceof Row ? [...(first as Iterable<unknown>)].map((_, i) => `_${i + 1}`) : ['value']);
     const arrays = data.map((d) => (Array.isArray(d) ? d : d instanceof Row ? [...(d as Iterable<unknown>)] : isRecord(d) ? fieldNames.map((n) => d[n]) : [d]));
     const fields = fieldNames.map((n, i) => {
       let t: DataType = DataTypes.NullType;

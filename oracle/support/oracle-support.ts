@@ -7,7 +7,7 @@ import { ManualClock } from 'rivulet/testing';
 import {
   ArrayType, BinaryType, BooleanType, ByteType, DataType, DateType, DayTimeIntervalType, DecimalType, DoubleType,
   FloatType, IntegerType, LongType, MapType, ShortType, StringType, StructType, TimestampNTZType, TimestampType,
-  YearMonthIntervalType,
+  YearMonthIntervalType, Decimal, PlainDate, PlainDateTime, Row, Timestamp,
 } from 'rivulet/types';
 
 const VOLATILE_PROGRESS_KEYS = new Set(['id', 'runId', 'timestamp', 'batchDuration', 'durationMs',
@@ -44,8 +44,35 @@ function isoDate(value: unknown): string {
   return String(value);
 }
 
+/**
+ * What the value mapping promises a user for each type (docs/guides/value-types.md): a collected
+ * value in any other JavaScript form fails the scenario, so every recorded row also checks the
+ * mapping, not only the value.
+ */
+function checkMapping(value: unknown, type: DataType): void {
+  const ok = (type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType) ? typeof value === 'number' && Number.isInteger(value)
+    : type instanceof LongType ? (typeof value === 'number' && Number.isSafeInteger(value)) || typeof value === 'bigint'
+    : type instanceof FloatType || type instanceof DoubleType ? typeof value === 'number'
+    : type instanceof DecimalType ? value instanceof Decimal
+    : type instanceof BooleanType ? typeof value === 'boolean'
+    : type instanceof StringType ? typeof value === 'string'
+    : type instanceof BinaryType ? Buffer.isBuffer(value)
+    : type instanceof DateType ? value instanceof PlainDate
+    : type instanceof TimestampType ? value instanceof Timestamp
+    : type instanceof TimestampNTZType ? value instanceof PlainDateTime
+    : type instanceof ArrayType ? Array.isArray(value)
+    : type instanceof MapType ? value instanceof Map
+    : type instanceof StructType ? value instanceof Row
+    : true;
+  if (!ok) {
+    const shown = value !== null && typeof value === 'object' ? (value as object).constructor?.name ?? 'object' : typeof value;
+    throw new Error(`oracle-support: a ${type.simpleString()} value came out as ${shown} (${String(value)}), not as the value mapping promises`);
+  }
+}
+
 export function canonical(value: unknown, type: DataType): Canonical {
   if (value === null || value === undefined) return null;
+  checkMapping(value, type);
   if (type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType || type instanceof LongType) {
     return String(value);
   }

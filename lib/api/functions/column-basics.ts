@@ -3,6 +3,7 @@
 import { Column, literalExpr } from '../column';
 import { columnArg } from '../column-args';
 import { parseNamedExpression } from '../../sql/parse';
+import { checkStr } from '../argument-checks';
 
 /** A column by name: `col("word")`, `col("t.word")`, `col("*")`. */
 export function col(colName: string): Column {
@@ -18,5 +19,6 @@ export function lit(value: unknown): Column {
 
 /** A Spark SQL expression string, parsed by the SQL parser: `expr("explode(split(value, ' ')) as word")`. */
 export function expr(str: string): Column {
+  checkStr(str, 'str');
   return new Column(parseNamedExpression(str));
 }
