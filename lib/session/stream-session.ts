@@ -223,7 +223,7 @@ export class StreamSession implements SessionContext {
     const parsed = typeof schema === 'string' ? parseTableSchema(schema) : schema;
     const { rows, schema: resolved } = createDataFrameModule().rowsFromUserData(data, parsed, this.confGet('spark.sql.session.timeZone') ?? 'UTC');
     const output = resolved.fields.map((f) => attribute(f.name, f.dataType, f.nullable));
-    return new DataFrame(this, { kind: 'localRelation', name: 'LocalRelation', data: () => rows, output });
+    return new DataFrame(this, { kind: 'localRelation', name: 'LocalRelation', data: () => rows, output, rddBacked: true });
   }
 
   /** `range(end)`, `range(start, end, step = 1)`: one `id` BIGINT column, generated lazily. */
