@@ -5,7 +5,9 @@ import type { DStreamContext } from './dstream-context';
 import { RDD } from './rdd';
 
 export function queueInputDStream<T>(ssc: DStreamContext, rdds: Iterable<RDD<T> | Iterable<T>>, oneAtATime: boolean, defaultRdd: RDD<T> | Iterable<T> | null | undefined): DStream<T> {
-  const toRdd = (x: RDD<T> | Iterable<T>): RDD<T> => (x instanceof RDD ? x : ssc.sparkContext.parallelize(x));
+  // One slice per queued list, as before parallelize kept Spark's slices (PySpark's queueStream
+  // parallelizes with the default parallelism; left to the DStream work of issue 13 item 6).
+  const toRdd = (x: RDD<T> | Iterable<T>): RDD<T> => (x instanceof RDD ? x : ssc.sparkContext.parallelize(x, 1));
   const queue = [...rdds].map(toRdd);
   const fallback = defaultRdd ? toRdd(defaultRdd) : undefined;
   return new DStream<T>(ssc, ssc.batchDurationMs, [], () => {

@@ -219,9 +219,12 @@ export class StreamSession implements SessionContext {
   }
 
   /** Rows as arrays, objects or Rows, with a StructType, DDL string or list of column names. */
-  createDataFrame(data: readonly unknown[], schema?: StructType | string | string[] | DataType): DataFrame {
+  createDataFrame(data: readonly unknown[] | { collect(): unknown[] }, schema?: StructType | string | string[] | DataType): DataFrame {
+    // An RDD (spark.sparkContext.parallelize(...)): its elements, as PySpark's createDataFrame(rdd).
+    const items: readonly unknown[] =
+      !Array.isArray(data) && typeof (data as { collect?: unknown }).collect === 'function' && typeof (data as { getNumPartitions?: unknown }).getNumPartitions === 'function' ? (data as { collect(): unknown[] }).collect() : (data as readonly unknown[]);
     const parsed = typeof schema === 'string' ? parseTableSchema(schema) : schema;
-    const { rows, schema: resolved } = createDataFrameModule().rowsFromUserData(data, parsed, this.confGet('spark.sql.session.timeZone') ?? 'UTC');
+    const { rows, schema: resolved } = createDataFrameModule().rowsFromUserData(items, parsed, this.confGet('spark.sql.session.timeZone') ?? 'UTC');
     const output = resolved.fields.map((f) => attribute(f.name, f.dataType, f.nullable));
     return new DataFrame(this, { kind: 'localRelation', name: 'LocalRelation', data: () => rows, output, rddBacked: true });
   }
