@@ -91,7 +91,7 @@ export function hasSizeStatistics(plan: LogicalPlan): boolean {
     case 'localRelation':
       return plan.rddBacked !== true;
     case 'streamingRelation':
-      return SIZED_STREAM_FORMATS.has(plan.source.format);
+      return SIZED_STREAM_FORMATS.has(plan.source.format.toLowerCase());
     default: {
       const children = childPlans(plan);
       return children.every(hasSizeStatistics);
