@@ -4,37 +4,14 @@
 // the session layer cannot import them.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { SparkContext, StreamSession } from '../session/stream-session';
 import { PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
 import { toLocalPath as localPath } from '../util/local-path';
-import { RDD } from './rdd';
-
-/** PySpark's SparkConf as getConf() returns it: a copy of the context's configuration. */
-export class SparkConf {
-  private readonly entries: Map<string, string>;
-
-  constructor(entries: Iterable<[string, string]> = []) {
-    this.entries = new Map(entries);
-  }
-
-  get(key: string, defaultValue: string | null = null): string | null {
-    return this.entries.get(key) ?? defaultValue;
-  }
-
-  set(key: string, value: string): this {
-    this.entries.set(key, String(value));
-    return this;
-  }
-
-  contains(key: string): boolean {
-    return this.entries.has(key);
-  }
-
-  getAll(): [string, string][] {
-    return [...this.entries];
-  }
-}
+import { lazy } from '../util/lazy';
+import { SparkConf } from './spark-conf';
+import type { RDD } from './rdd';
+// Loaded on first use, so `import 'rivulet'` stays fast.
+const rddModule = lazy(() => require('./rdd') as typeof import('./rdd'));
 
 declare module '../session/stream-session' {
   interface SparkContext {
@@ -160,7 +137,7 @@ Object.defineProperties(SparkContext.prototype, {
 
 proto.parallelize = function parallelize<T>(this: SparkContext, data: Iterable<T>, numSlices?: number): RDD<T> {
   const n = checkSlices(numSlices, this.defaultParallelism);
-  return RDD.fromPartitions(sliceList([...data], n));
+  return rddModule().RDD.fromPartitions(sliceList([...data], n));
 };
 
 /** PySpark's sc.range: parallelize(range(...)), sliced by position in the range. */
@@ -177,24 +154,24 @@ proto.range = function range(this: SparkContext, start: number, end?: number, st
     for (let k = a; k < b; k++) part.push(from + k * step);
     out.push(part);
   }
-  return RDD.fromPartitions(out);
+  return rddModule().RDD.fromPartitions(out);
 };
 
 proto.emptyRDD = function emptyRDD<T>(): RDD<T> {
-  return new RDD<T>([]);
+  return new (rddModule().RDD)<T>([]);
 };
 
 proto.union = function union<T>(this: SparkContext, rdds: RDD<T>[]): RDD<T> {
-  return RDD.fromPartitions(rdds.flatMap((r) => r.partitions()));
+  return rddModule().RDD.fromPartitions(rdds.flatMap((r) => r.partitions()));
 };
 
 proto.textFile = function textFile(this: SparkContext, name: string, minPartitions?: number): RDD<string> {
-  return RDD.fromPartitions(textFileSplits(inputFiles(name), minPartitions ?? this.defaultMinPartitions));
+  return rddModule().RDD.fromPartitions(textFileSplits(inputFiles(name), minPartitions ?? this.defaultMinPartitions));
 };
 
 /** Spark creates a fresh sub-directory (a UUID) under the given one and reports it as a URI. */
 proto.setCheckpointDir = function setCheckpointDir(this: SparkContext, dirName: string): void {
-  const dir = path.join(path.resolve(localPath(dirName)), randomUUID());
+  const dir = path.join(path.resolve(localPath(dirName)), (require('node:crypto') as typeof import('node:crypto')).randomUUID());
   fs.mkdirSync(dir, { recursive: true });
   checkpointDirs.set(sessionOf(this), `file:${dir}`);
 };
