@@ -13,6 +13,7 @@ export type { RemoteStreamingQuery } from './connect/remote-streaming-query';
 // PySpark's SparkContext: `new SparkContext(master, appName)`, parallelize; spark.sparkContext
 // is the session's view of it (StreamingContext accepts either).
 export { SparkContext } from './dstream/spark-context';
+export { SparkConf } from './dstream/spark-conf';
 import './dstream/data-frame-rdd';
 export { RuntimeConfig } from './session/runtime-config';
 export { DataFrame, type TypedRow } from './api/data-frame';

@@ -130,7 +130,7 @@ export class DataFrameWriter {
     if (partitionBy !== null && partitionBy !== undefined) w = w.partitionBy(partitionBy);
     w = w.options(options);
     w.checkClusterAndPartition();
-    this.df.session.tables.saveAsTable(name, this.df.plan, w.state.mode, w.state.format, w.state.clusterColumns);
+    this.df.session.tables.saveAsTable(name, this.df.plan, w.state.mode, w.state.format, w.state.clusterColumns, w.state.partitionColumns);
   }
 
   /** `insertInto(tableName, overwrite=false)`: the rows go by position into an existing table. */

@@ -184,7 +184,7 @@ export class DataStreamWriter {
     // The query's checks (output mode, checkpoint) come first; the table is made before the first batch.
     const start = () => w.launch();
     if (w.state.outputMode === 'append' && (w.state.options.get('checkpointLocation') !== undefined || session.confGet('spark.sql.streaming.checkpointLocation') !== undefined)) {
-      session.tables.createForStream(tableName, schema, w.state.format, w.state.clusterColumns ?? []);
+      session.tables.createForStream(tableName, schema, w.state.format, w.state.clusterColumns ?? [], w.state.partitionColumns ?? []);
     }
     return start();
   }

@@ -15,11 +15,11 @@ export interface SessionTables {
   /** The table's directory of Parquet files. */
   locationOf(tableName: string): string | undefined;
   /** df.write.saveAsTable with a save mode and clustering columns. */
-  saveAsTable(tableName: string, plan: LogicalPlan, mode: 'append' | 'overwrite' | 'ignore' | 'errorifexists', provider: string | undefined, clusterBy: readonly string[]): void;
+  saveAsTable(tableName: string, plan: LogicalPlan, mode: 'append' | 'overwrite' | 'ignore' | 'errorifexists', provider: string | undefined, clusterBy: readonly string[], partitionBy?: readonly string[]): void;
   /** df.write.insertInto: by position, TABLE_OR_VIEW_NOT_FOUND when missing. */
   insertInto(tableName: string, plan: LogicalPlan, overwrite: boolean): void;
   /** writeStream.toTable: creates the table from the stream's schema when missing. */
-  createForStream(tableName: string, schema: StructType, provider: string | undefined, clusterBy: readonly string[]): void;
+  createForStream(tableName: string, schema: StructType, provider: string | undefined, clusterBy: readonly string[], partitionBy?: readonly string[]): void;
   /** One micro-batch appended to the table; a batch id written before replaces its file. */
   appendBatch(tableName: string, rows: unknown[][], batchId: number): void;
 }

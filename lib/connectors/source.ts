@@ -37,6 +37,11 @@ export interface Source {
    */
   reportLatestOffset?(): Offset | null;
   /**
+   * Spark's ReportsSourceMetrics: source-specific figures for the batch that ended at
+   * `latestConsumedOffset`, shown as `metrics` of the source in progress (values are strings).
+   */
+  metrics?(latestConsumedOffset: Offset | null): Record<string, string>;
+  /**
    * Trigger.AvailableNow (Spark's SupportsTriggerAvailableNow): remember what is available now;
    * later latestOffset calls never go beyond it but keep the source's rate limits, so the engine
    * runs as many batches as they need. Sources without it are read up to their offset at start.

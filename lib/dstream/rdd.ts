@@ -1,12 +1,19 @@
-// A minimal RDD: what DStream programs touch (transform, foreachRDD, queueStream). An RDD here is
-// one in-memory partition, computed eagerly; key operations keep keys in first-seen order, so
-// output is deterministic (PySpark's order follows hash partitioning instead).
+// A minimal RDD: what DStream programs touch (transform, foreachRDD, queueStream), and the RDD
+// bridge of batch programs. Elements live in memory; `parallelize(data, numSlices)` keeps Spark's
+// slices as partitions (glom, mapPartitions, getNumPartitions, coalesce, repartition, cartesian and
+// narrow transformations see them). Key operations give one partition and keep keys in first-seen
+// order, so output is deterministic (PySpark's order follows hash partitioning instead).
 import { PySparkValueError } from '../errors/illegal-argument-exception';
 import { keyHash } from './key-hash';
 import type { MapResultHint, Widened } from './map-result';
 import { ResultIterable } from './python-repr';
 
 export type Pair<K, V> = [K, V];
+
+function activeSession(): import('../session/stream-session').StreamSession {
+  const { StreamSession } = require('../session/stream-session') as typeof import('../session/stream-session');
+  return StreamSession.getActiveSession() ?? (require('./spark-context') as typeof import('./spark-context')).SparkContext.getOrCreate().backingSession;
+}
 
 type Emit<T> = (value: T) => void;
 /** A fused chain of narrow transformations: given where results go, where source elements go. */
@@ -19,20 +26,62 @@ export class RDD<T> {
   private readonly source: readonly unknown[];
   private readonly stage: Stage<T> | undefined;
   private materialized: readonly T[] | undefined;
+  /** Partition boundaries in `source` (n + 1 offsets); undefined: one partition. */
+  private readonly sourceSplits: readonly number[] | undefined;
+  /** Partition boundaries in `materialized`. */
+  private materializedSplits: readonly number[] | undefined;
 
-  constructor(data: readonly T[], stage?: Stage<T>) {
+  constructor(data: readonly T[], stage?: Stage<T>, splits?: readonly number[]) {
     this.source = data;
     this.stage = stage;
-    if (!stage) this.materialized = data;
+    this.sourceSplits = splits && splits.length > 2 ? splits : undefined;
+    if (!stage) {
+      this.materialized = data;
+      this.materializedSplits = this.sourceSplits;
+    }
+  }
+
+  /** An RDD of the given partitions (Spark's slices). */
+  static fromPartitions<T>(partitions: readonly (readonly T[])[]): RDD<T> {
+    const splits = [0];
+    const data: T[] = [];
+    for (const p of partitions) {
+      for (let i = 0; i < p.length; i++) data.push(p[i]);
+      splits.push(data.length);
+    }
+    return partitions.length > 1 ? new RDD(data, undefined, splits) : partitions.length === 1 ? new RDD(data) : RDD.withoutPartitions<T>();
   }
 
   private get data(): readonly T[] {
     if (!this.materialized) {
       const out: T[] = [];
-      this.each((v) => out.push(v));
+      const splits = this.sourceSplits;
+      if (splits) {
+        // Each partition through the fused stage, recording where its results end.
+        const outSplits = [0];
+        const push = this.stage!((v) => out.push(v));
+        for (let p = 0; p + 1 < splits.length; p++) {
+          for (let i = splits[p]; i < splits[p + 1]; i++) push(this.source[i]);
+          outSplits.push(out.length);
+        }
+        this.materializedSplits = outSplits;
+      } else {
+        this.each((v) => out.push(v));
+      }
       this.materialized = out;
     }
     return this.materialized;
+  }
+
+  /** The elements of each partition, in partition order. */
+  partitions(): T[][] {
+    if (this.partitionless) return [];
+    const data = this.data;
+    const splits = this.materializedSplits;
+    if (!splits) return [[...data]];
+    const out: T[][] = [];
+    for (let p = 0; p + 1 < splits.length; p++) out.push(data.slice(splits[p], splits[p + 1]));
+    return out;
   }
 
   /** Streams every element to `emit` without materialising. */
@@ -51,10 +100,10 @@ export class RDD<T> {
     if (this.partitionless) return RDD.withoutPartitions<U>();
     if (this.materialized) {
       const data = this.materialized;
-      return new RDD<U>(data as unknown as U[], (down) => step(down) as Emit<unknown>);
+      return new RDD<U>(data as unknown as U[], (down) => step(down) as Emit<unknown>, this.materializedSplits);
     }
     const previous = this.stage!;
-    return new RDD<U>(this.source as unknown as U[], (down) => previous(step(down)));
+    return new RDD<U>(this.source as unknown as U[], (down) => previous(step(down)), this.sourceSplits);
   }
 
   /**
@@ -96,7 +145,67 @@ export class RDD<T> {
   }
 
   getNumPartitions(): number {
-    return this.partitionless ? 0 : 1;
+    if (this.partitionless) return 0;
+    const splits = this.materializedSplits ?? this.sourceSplits;
+    return splits ? splits.length - 1 : 1;
+  }
+
+  /** PySpark's rdd.context: the SparkContext (the active session's; one per process, as in PySpark). */
+  get context(): import('../session/stream-session').SparkContext {
+    return activeSession().sparkContext;
+  }
+
+  /**
+   * Spark's coalesce without a shuffle merges neighbouring partitions (never more partitions than
+   * now); with `shuffle` it is repartition.
+   */
+  coalesce(numPartitions: number, shuffle = false): RDD<T> {
+    if (shuffle) return this.repartition(numPartitions);
+    const parts = this.partitions();
+    if (numPartitions >= parts.length) return RDD.fromPartitions(parts);
+    const out: T[][] = [];
+    for (let i = 0; i < numPartitions; i++) {
+      const start = Math.floor((i * parts.length) / numPartitions);
+      const end = Math.floor(((i + 1) * parts.length) / numPartitions);
+      out.push(parts.slice(start, end).flat() as T[]);
+    }
+    return RDD.fromPartitions(out);
+  }
+
+  /**
+   * Spark's repartition: PySpark sends each partition in batches of 10 elements; the JVM deals the
+   * batches round-robin from a position drawn with XORShiftRandom(partition index).
+   */
+  repartition(numPartitions: number): RDD<T> {
+    const out: T[][] = Array.from({ length: numPartitions }, () => []);
+    this.partitions().forEach((part, index) => {
+      let position = new (require('../util/xor-shift-random') as typeof import('../util/xor-shift-random')).XorShiftRandom(BigInt(index)).nextInt(numPartitions);
+      for (let i = 0; i < part.length; i += 10) {
+        position++;
+        const target = ((position % numPartitions) + numPartitions) % numPartitions;
+        for (const v of part.slice(i, i + 10)) out[target].push(v);
+      }
+    });
+    return RDD.fromPartitions(out);
+  }
+
+  /** Every pair (a, b); partition (i, j) holds partition i of this RDD against partition j of `other`. */
+  cartesian<U>(other: RDD<U>): RDD<[T, U]> {
+    const out: [T, U][][] = [];
+    const right = other.partitions();
+    for (const a of this.partitions()) {
+      for (const b of right) {
+        const part: [T, U][] = [];
+        for (const x of a) for (const y of b) part.push([x, y]);
+        out.push(part);
+      }
+    }
+    return RDD.fromPartitions(out);
+  }
+
+  /** PySpark's rdd.toDF(schema): the elements (Rows, tuples or objects) as a DataFrame of the active session. */
+  toDF(schema?: import('../types/struct-type').StructType | string | string[]): import('../api/data-frame').DataFrame {
+    return activeSession().createDataFrame(this.collect(), schema);
   }
 
   /** Computes the elements once now; later actions and transformations reuse them. */
@@ -130,17 +239,18 @@ export class RDD<T> {
 
   mapPartitions<U>(f: (partition: Iterable<T>) => Iterable<U>): RDD<U> {
     if (this.partitionless) return RDD.withoutPartitions<U>();
-    return new RDD([...f(this.data)]);
+    return RDD.fromPartitions(this.partitions().map((p) => [...f(p)]));
   }
 
   mapPartitionsWithIndex<U>(f: (index: number, partition: Iterable<T>) => Iterable<U>): RDD<U> {
     if (this.partitionless) return RDD.withoutPartitions<U>();
-    return new RDD([...f(0, this.data)]);
+    return RDD.fromPartitions(this.partitions().map((p, i) => [...f(i, p)]));
   }
 
+  /** One list per partition. */
   glom(): RDD<T[]> {
     if (this.partitionless) return RDD.withoutPartitions<T[]>();
-    return new RDD([ResultIterable.fromItems(this.data)]);
+    return RDD.fromPartitions(this.partitions().map((p) => [ResultIterable.fromItems(p) as unknown as T[]]));
   }
 
   /** PySpark raises ValueError("Can not reduce() empty RDD"). */
@@ -170,17 +280,10 @@ export class RDD<T> {
     return new RDD([...seen.values()]);
   }
 
-  /** Every pair (a, b) of this RDD's and `other`'s elements, this RDD's order outermost. */
-  cartesian<U>(other: RDD<U>): RDD<Pair<T, U>> {
-    const right = other.collect();
-    const out: Pair<T, U>[] = [];
-    for (const a of this.data) for (const b of right) out.push([a, b]);
-    return new RDD(out);
-  }
-
+  /** Spark's UnionRDD: this RDD's partitions, then the other's. */
   union(other: RDD<T>): RDD<T> {
     if (this.partitionless && other.partitionless) return RDD.withoutPartitions<T>();
-    return new RDD([...this.data, ...other.data]);
+    return RDD.fromPartitions([...this.partitions(), ...other.partitions()]);
   }
 
   /** (value, count) pairs as a Map, PySpark's dict. */

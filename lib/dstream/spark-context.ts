@@ -2,11 +2,7 @@
 // examples write it, or `spark.sparkContext` of a session. It adds RDD creation to the session's
 // SparkContext.
 import { SparkContext as SessionSparkContext, StreamSession } from '../session/stream-session';
-import type { RDD } from './rdd';
-import type { MapResultHint, Widened } from './map-result';
-import { lazy } from '../util/lazy';
-// Loaded on first use, so `import 'rivulet'` stays fast.
-const rddModule = lazy(() => require('./rdd') as typeof import('./rdd'));
+import './spark-context-rdd';
 
 /** PySpark's keyword form: SparkContext(master=..., appName=..., conf=...). */
 export interface SparkContextOptions {
@@ -51,22 +47,8 @@ export class SparkContext extends SessionSparkContext {
     const active = StreamSession.getActiveSession();
     return active === null ? new SparkContext({ conf }) : SparkContext.of(active);
   }
-
-  get defaultParallelism(): number {
-    return this.backingSession.defaultParallelism();
-  }
-
-  parallelize<T extends MapResultHint>(data: Iterable<T>, _numSlices?: number): RDD<Widened<T>> {
-    return new (rddModule().RDD)([...data] as Widened<T>[]);
-  }
-
-  emptyRDD<T>(): RDD<T> {
-    return new (rddModule().RDD)<T>([]);
-  }
-
-  union<T>(rdds: RDD<T>[]): RDD<T> {
-    return new (rddModule().RDD)(rdds.flatMap((r) => r.collect()));
-  }
+  // parallelize, range, emptyRDD, union, textFile, getConf...: spark-context-rdd.ts, shared with
+  // the session's spark.sparkContext.
 }
 
 function sessionOf(context: SessionSparkContext): StreamSession {

@@ -7,6 +7,39 @@ import { forEachExpression } from '../expressions/expression';
 import type { JoinType } from '../plans/logical-plan';
 import { encodeCompositeKey } from '../util/group-key';
 import type { ExecutionContext, PhysicalOperator, Row } from './physical-operator';
+import { physicalJoin, type PhysicalJoin } from './join-strategy';
+import { partitionIdFunction } from './hash-partitioning';
+import { compareGroupingKeys } from './compare-grouping-keys';
+
+/**
+ * How a stream-static join in a micro-batch orders its output as Spark's physical join does
+ * (join-strategy.ts). Without it (batch queries) the left side's order is kept.
+ */
+export interface JoinOrdering {
+  /** Each side's size in bytes for its row count (Infinity when Spark has no statistics). */
+  leftSize: (rows: number) => number;
+  rightSize: (rows: number) => number;
+  broadcastThreshold: number;
+  numShufflePartitions: number;
+  /** A side's size once shuffled (what adaptive execution re-plans with). */
+  shuffledSize: (output: readonly Attribute[], rows: number) => number;
+  /** Adaptive execution is on (micro-batches of queries without stateful operators). */
+  adaptive: boolean;
+}
+
+/**
+ * Rows of one side as a shuffle on the join keys delivers them: by hash partition (unless read
+ * coalesced into one partition), then sorted by the keys (nulls first) when a sort-merge join
+ * sorts them, else in arrival order.
+ */
+function shuffleOrder(rows: readonly Row[], keyEvals: readonly Evaluator[], partitionOf: ((values: readonly unknown[]) => number) | undefined, sortByKeys: boolean): Row[] {
+  const decorated = rows.map((row, i) => {
+    const keys = keyEvals.map((e) => e(row));
+    return { row, i, partition: partitionOf ? partitionOf(keys) : 0, keys };
+  });
+  decorated.sort((a, b) => a.partition - b.partition || (sortByKeys ? compareGroupingKeys(a.keys, b.keys) : 0) || a.i - b.i);
+  return decorated.map((d) => d.row);
+}
 
 interface EquiKey {
   left: Expression;
@@ -79,6 +112,9 @@ export class JoinExec implements PhysicalOperator {
   private readonly leftKey: ((row: Row) => unknown) | undefined;
   private readonly rightKey: ((row: Row) => unknown) | undefined;
   private readonly residual: Evaluator | undefined;
+  private readonly leftKeyEvals: Evaluator[] = [];
+  private readonly rightKeyEvals: Evaluator[] = [];
+  private readonly partitionOf: ((values: readonly unknown[]) => number) | undefined;
 
   constructor(
     readonly output: readonly Attribute[],
@@ -87,14 +123,20 @@ export class JoinExec implements PhysicalOperator {
     private readonly left: PhysicalOperator,
     private readonly right: PhysicalOperator,
     ctx: CompileContext,
+    private readonly ordering?: JoinOrdering,
   ) {
     const { keys, residual } = extractEquiKeys(condition, left.output, right.output);
     if (keys.length > 0) {
       const lb = bindOrdinals(left.output);
       const rb = bindOrdinals(right.output);
       const nullSafe = keys.map((k) => k.nullSafe);
-      this.leftKey = keyFunction(keys.map((k) => compileExpression(k.left, lb, ctx)), nullSafe);
-      this.rightKey = keyFunction(keys.map((k) => compileExpression(k.right, rb, ctx)), nullSafe);
+      this.leftKeyEvals = keys.map((k) => compileExpression(k.left, lb, ctx));
+      this.rightKeyEvals = keys.map((k) => compileExpression(k.right, rb, ctx));
+      this.leftKey = keyFunction(this.leftKeyEvals, nullSafe);
+      this.rightKey = keyFunction(this.rightKeyEvals, nullSafe);
+      // Both sides hash their keys with the left key types, as Spark's shuffle on the join keys
+      // (after coercion both sides have the same types).
+      if (ordering) this.partitionOf = partitionIdFunction(keys.map((k) => k.left.dataType), ordering.numShufflePartitions);
     }
     if (residual.length > 0) {
       const both = bindOrdinals([...left.output, ...right.output]);
@@ -106,9 +148,33 @@ export class JoinExec implements PhysicalOperator {
     }
   }
 
+  /** The physical join Spark would run on these rows (undefined: batch queries, the left side's order). */
+  private physicalJoin(leftRows: number, rightRows: number): PhysicalJoin | undefined {
+    const o = this.ordering;
+    if (!o || !this.partitionOf) return undefined;
+    return physicalJoin(this.joinType, o.leftSize(leftRows), o.rightSize(rightRows), o.shuffledSize(this.left.output, leftRows), o.shuffledSize(this.right.output, rightRows), o.broadcastThreshold, o.adaptive);
+  }
+
   execute(ctx: ExecutionContext): Row[] {
-    const leftRows = this.left.execute(ctx);
-    const rightRows = this.right.execute(ctx);
+    let leftRows = this.left.execute(ctx);
+    let rightRows = this.right.execute(ctx);
+    const join = this.physicalJoin(leftRows.length, rightRows.length);
+    if (!join) return this.joinDrivenByLeft(leftRows, rightRows, false);
+    if (join.shuffled) {
+      const partitionOf = join.coalesced ? undefined : this.partitionOf;
+      const sort = join.strategy === 'sortMerge';
+      leftRows = shuffleOrder(leftRows, this.leftKeyEvals, partitionOf, sort);
+      rightRows = shuffleOrder(rightRows, this.rightKeyEvals, partitionOf, sort);
+    }
+    // A broadcast of the left side streams the right side: rows come in the right side's order.
+    // A sort-merge right outer join is driven by the right side too.
+    const newestFirst = join.strategy !== 'sortMerge';
+    if (join.strategy === 'buildLeft' || (join.strategy === 'sortMerge' && this.joinType === 'right_outer')) return this.joinDrivenByRight(leftRows, rightRows, newestFirst);
+    return this.joinDrivenByLeft(leftRows, rightRows, newestFirst);
+  }
+
+  /** The left side's rows in order, each with its matches (`newestFirst`: a hashed relation's order). */
+  private joinDrivenByLeft(leftRows: readonly Row[], rightRows: readonly Row[], newestFirst: boolean): Row[] {
     const leftWidth = this.left.output.length;
     const rightWidth = this.right.output.length;
     const leftNulls = new Array(leftWidth).fill(null);
@@ -128,6 +194,7 @@ export class JoinExec implements PhysicalOperator {
         if (!bucket) table.set(k, (bucket = []));
         bucket.push(i);
       }
+      if (newestFirst) for (const bucket of table.values()) bucket.reverse();
       const leftKey = this.leftKey;
       candidates = (row) => {
         const k = leftKey(row);
@@ -155,6 +222,35 @@ export class JoinExec implements PhysicalOperator {
     }
     if (type === 'right_outer' || type === 'full_outer') {
       for (let i = 0; i < rightRows.length; i++) if (!matchedRight[i]) out.push(leftNulls.concat(rightRows[i]));
+    }
+    return out;
+  }
+
+  /** Inner and right outer joins streaming the right side: each right row with its left matches. */
+  private joinDrivenByRight(leftRows: readonly Row[], rightRows: readonly Row[], newestFirst: boolean): Row[] {
+    const table = new Map<unknown, number[]>();
+    for (let i = 0; i < leftRows.length; i++) {
+      const k = this.leftKey!(leftRows[i]);
+      if (k === NO_MATCH) continue;
+      let bucket = table.get(k);
+      if (!bucket) table.set(k, (bucket = []));
+      bucket.push(i);
+    }
+    if (newestFirst) for (const bucket of table.values()) bucket.reverse();
+    const leftNulls = new Array(this.left.output.length).fill(null);
+    const out: Row[] = [];
+    for (const r of rightRows) {
+      const k = this.rightKey!(r);
+      let matched = false;
+      if (k !== NO_MATCH) {
+        for (const i of table.get(k) ?? []) {
+          const joined = leftRows[i].concat(r);
+          if (this.residual && !this.residual(joined)) continue;
+          matched = true;
+          out.push(joined);
+        }
+      }
+      if (!matched && this.joinType === 'right_outer') out.push(leftNulls.concat(r));
     }
     return out;
   }

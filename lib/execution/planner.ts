@@ -12,7 +12,8 @@ import { DeduplicateExec, StreamingDeduplicateExec, type DedupEventTime } from '
 import { EventTimeWatermarkExec } from './event-time-watermark-exec';
 import { eventTimeColumns, singleEventTimeOrdinal } from '../plans/event-time';
 import { SetOperationExec } from './set-operation-exec';
-import { JoinExec } from './join-exec';
+import { JoinExec, type JoinOrdering } from './join-exec';
+import { broadcastThreshold, estimatedSize, hasSizeStatistics, rowsSize } from './join-strategy';
 import { CollectMetricsExec } from './collect-metrics-exec';
 import { InternalError } from '../errors/spark-exception';
 import { AnalysisException } from '../errors/analysis-exception';
@@ -210,11 +211,46 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Physic
           nextOperatorId += 2;
           return streamStreamJoin(p, left, right, leftOperatorId, options);
         }
-        return new JoinExec(outputOf(p), p.joinType, p.condition, left, right, options.compile);
+        // A stream-static join in a micro-batch orders its rows as Spark's chosen physical join.
+        const ordering = isStreamingPlan(p.left) !== isStreamingPlan(p.right) ? joinOrdering(p, plan, options) : undefined;
+        return new JoinExec(outputOf(p), p.joinType, p.condition, left, right, options.compile, ordering);
       }
     }
   };
   return plan0(plan);
+}
+
+function joinOrdering(p: Extract<LogicalPlan, { kind: 'join' }>, root: LogicalPlan, options: PlannerOptions): JoinOrdering {
+  const sizeOf = (side: LogicalPlan) => (hasSizeStatistics(side) ? (rows: number) => estimatedSize(side, rows) : () => Infinity);
+  return {
+    leftSize: sizeOf(p.left),
+    rightSize: sizeOf(p.right),
+    broadcastThreshold: broadcastThreshold(options.compile.conf?.('spark.sql.autoBroadcastJoinThreshold')),
+    numShufflePartitions: options.numShufflePartitions,
+    shuffledSize: rowsSize,
+    adaptive: !hasStatefulOperator(root),
+  };
+}
+
+/** Spark runs a micro-batch with adaptive execution only when no stateful operator needs fixed partitions. */
+function hasStatefulOperator(plan: LogicalPlan): boolean {
+  const p = plan as unknown as { child?: LogicalPlan; left?: LogicalPlan; right?: LogicalPlan; children?: LogicalPlan[] };
+  switch (plan.kind) {
+    case 'aggregate':
+    case 'deduplicate':
+    case 'flatMapGroupsWithState':
+    case 'transformWithState':
+    case 'limit':
+      if (isStreamingPlan(plan)) return true;
+      break;
+    case 'join':
+      if (isStreamingPlan(plan.left) && isStreamingPlan(plan.right)) return true;
+      break;
+    default:
+      break;
+  }
+  const children = p.children ?? (p.left && p.right ? [p.left, p.right] : p.child ? [p.child] : []);
+  return children.some(hasStatefulOperator);
 }
 
 /** Spark's StreamingJoinStrategy: a join of two streams needs an equality between the sides. */

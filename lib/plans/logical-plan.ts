@@ -26,6 +26,11 @@ export interface LocalRelation {
   output: Attribute[];
   /** For explain/treeString. */
   name: string;
+  /**
+   * PySpark's createDataFrame of local data is an RDD-backed relation (`Scan ExistingRDD`) that
+   * Spark sizes as unknown, so it is never broadcast in a join (see join-strategy.ts).
+   */
+  rddBacked?: boolean;
 }
 
 export interface Project {

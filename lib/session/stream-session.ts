@@ -222,13 +222,16 @@ export class StreamSession implements SessionContext {
   }
 
   /** Rows as arrays, objects or Rows, with a StructType, DDL string or list of column names. */
-  createDataFrame(data: readonly unknown[] | Iterable<unknown>, schema?: StructType | string | string[] | DataType): DataFrame {
-    if (data === null || typeof data !== 'object' || !(Symbol.iterator in data)) throw notExpectedType('data', 'list', data);
-    const rowsIn: readonly unknown[] = Array.isArray(data) ? data : [...(data as Iterable<unknown>)];
+  createDataFrame(data: readonly unknown[] | Iterable<unknown> | { collect(): unknown[] }, schema?: StructType | string | string[] | DataType): DataFrame {
+    if (data === null || typeof data !== 'object') throw notExpectedType('data', 'list', data);
+    // An RDD (spark.sparkContext.parallelize(...)): its elements, as PySpark's createDataFrame(rdd).
+    const isRdd = !Array.isArray(data) && typeof (data as { collect?: unknown }).collect === 'function' && typeof (data as { getNumPartitions?: unknown }).getNumPartitions === 'function';
+    if (!isRdd && !(Symbol.iterator in data)) throw notExpectedType('data', 'list', data);
+    const rowsIn: readonly unknown[] = isRdd ? (data as { collect(): unknown[] }).collect() : Array.isArray(data) ? data : [...(data as Iterable<unknown>)];
     const parsed = typeof schema === 'string' ? parseTableSchema(schema) : schema;
     const { rows, schema: resolved } = createDataFrameModule().rowsFromUserData(rowsIn, parsed, this.confGet('spark.sql.session.timeZone') ?? 'UTC');
     const output = resolved.fields.map((f) => attribute(f.name, f.dataType, f.nullable));
-    return new DataFrame(this, { kind: 'localRelation', name: 'LocalRelation', data: () => rows, output });
+    return new DataFrame(this, { kind: 'localRelation', name: 'LocalRelation', data: () => rows, output, rddBacked: true });
   }
 
   /** `range(end)`, `range(start, end, step = 1)`: one `id` BIGINT column, generated lazily. */

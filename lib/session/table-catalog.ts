@@ -37,6 +37,11 @@ export interface SessionTable {
   provider: string;
   /** CLUSTER BY / clusterBy columns (recorded, as Spark's clusteringColumns table property). */
   clusterBy: string[];
+  /**
+   * partitionBy columns: the last columns of the table, in this order; their values name the
+   * folders (`p=x/q=y`) and are not stored in the files, as Spark's partitioned file tables.
+   */
+  partitionBy: string[];
   /** The table's directory in the warehouse. */
   location: string;
 }
@@ -69,9 +74,9 @@ export class TableCatalog {
     } catch {
       return undefined;
     }
-    const meta = JSON.parse(text) as { name: string; schema: unknown; provider: string; clusterBy?: string[] };
+    const meta = JSON.parse(text) as { name: string; schema: unknown; provider: string; clusterBy?: string[]; partitionBy?: string[] };
     const schema = dataTypeFromJson(meta.schema) as StructType;
-    return { name: meta.name, columns: schema.fields.map((f) => ({ name: f.name, dataType: f.dataType, nullable: f.nullable })), provider: meta.provider, clusterBy: meta.clusterBy ?? [], location };
+    return { name: meta.name, columns: schema.fields.map((f) => ({ name: f.name, dataType: f.dataType, nullable: f.nullable })), provider: meta.provider, clusterBy: meta.clusterBy ?? [], partitionBy: meta.partitionBy ?? [], location };
   }
 
   exists(name: string): boolean {
@@ -97,7 +102,7 @@ export class TableCatalog {
   }
 
   /** Creates a table; false when it existed and IF NOT EXISTS kept it. */
-  create(name: string, columns: TableColumn[], provider: string, options: { ifNotExists: boolean; replace: boolean; clusterBy?: string[]; qualifiedMessage?: boolean }): boolean {
+  create(name: string, columns: TableColumn[], provider: string, options: { ifNotExists: boolean; replace: boolean; clusterBy?: string[]; partitionBy?: string[]; qualifiedMessage?: boolean }): boolean {
     if (this.exists(name) && !options.replace) {
       if (options.ifNotExists) return false;
       const shown = options.qualifiedMessage ? qualifiedTableName(name) : `\`default\`.\`${name}\``;
@@ -123,7 +128,8 @@ export class TableCatalog {
     fs.rmSync(location, { recursive: true, force: true });
     fs.mkdirSync(location, { recursive: true });
     const schema = new StructType(columns.map((c) => new StructField(c.name, c.dataType, c.nullable)));
-    writeAtomically(path.join(location, METADATA_FILE), JSON.stringify({ name, schema: schema.jsonValue(), provider, clusterBy: options.clusterBy ?? [] }));
+    const partitionBy = options.partitionBy ?? [];
+    writeAtomically(path.join(location, METADATA_FILE), JSON.stringify({ name, schema: schema.jsonValue(), provider, clusterBy: options.clusterBy ?? [], ...(partitionBy.length > 0 ? { partitionBy } : {}) }));
     return true;
   }
 
@@ -219,11 +225,22 @@ export class TableCatalog {
         throw new AnalysisException(`NULL value appeared in non-nullable field \`${column.name}\`.`, { errorClass: 'NOT_NULL_ASSERT_VIOLATION', sqlState: '42000' });
       }
     }
-    if (overwrite) for (const f of dataFiles(table.location)) fs.rmSync(path.join(table.location, f), { force: true });
+    if (overwrite) for (const f of dataFiles(table.location)) fs.rmSync(path.join(table.location, f), { recursive: true, force: true });
     if (rows.length === 0) return;
     const schema = new StructType(table.columns.map((c) => new StructField(c.name, c.dataType, true)));
     const file = `part-${fileTag ?? `${Date.now().toString().padStart(15, '0')}-${cryptoModule().randomUUID()}`}-c000.snappy.parquet`;
-    writeAtomically(path.join(table.location, file), parquetWriterModule().encodeParquet(rows, schema));
+    if (table.partitionBy.length === 0) {
+      writeAtomically(path.join(table.location, file), parquetWriterModule().encodeParquet(rows, schema));
+      return;
+    }
+    // One file per partition folder, holding the data columns only.
+    const partitionPath = require('../connectors/file/partition-path') as typeof import('../connectors/file/partition-path');
+    const layout = partitionPath.partitionLayout(schema, table.partitionBy, 'UTC');
+    for (const [dir, part] of partitionPath.splitByPartition(rows, layout)) {
+      const folder = path.join(table.location, dir);
+      fs.mkdirSync(folder, { recursive: true });
+      writeAtomically(path.join(folder, file), parquetWriterModule().encodeParquet(part.map((r) => layout.dataIndexes.map((i) => r[i])), layout.dataSchema));
+    }
   }
 }
 
@@ -240,14 +257,42 @@ function dataFiles(location: string): string[] {
 }
 
 function readTableRows(table: SessionTable): unknown[][] {
-  const schema = new StructType(table.columns.map((c) => new StructField(c.name, c.dataType, c.nullable)));
   const options = { options: new CaseInsensitiveMap(), sessionTimeZone: 'UTC', columnNameOfCorruptRecord: '_corrupt_record', caseSensitive: false };
   const rows: unknown[][] = [];
-  for (const f of dataFiles(table.location)) {
-    const p = path.join(table.location, f);
-    for (const r of parquetFormatModule().parquetFormat.readFile(p, fs.readFileSync(p), schema, options)) rows.push(r);
+  if (table.partitionBy.length === 0) {
+    const schema = new StructType(table.columns.map((c) => new StructField(c.name, c.dataType, c.nullable)));
+    for (const f of dataFiles(table.location)) {
+      const p = path.join(table.location, f);
+      for (const r of parquetFormatModule().parquetFormat.readFile(p, fs.readFileSync(p), schema, options)) rows.push(r);
+    }
+    return rows;
+  }
+  // Partitioned: data columns from the files, partition values from the folder names.
+  const partitioned = new Set(table.partitionBy.map((c) => c.toLowerCase()));
+  const dataColumns = table.columns.filter((c) => !partitioned.has(c.name.toLowerCase()));
+  const partitionColumns = table.columns.filter((c) => partitioned.has(c.name.toLowerCase()));
+  const dataSchema = new StructType(dataColumns.map((c) => new StructField(c.name, c.dataType, c.nullable)));
+  const listing = require('../connectors/file/file-listing') as typeof import('../connectors/file/file-listing');
+  for (const relative of partitionedDataFiles(table.location, partitionColumns.length)) {
+    const p = path.join(table.location, relative);
+    const values = relative.split(path.sep).slice(0, -1).map((segment, i) => listing.castPartitionValue(segment.slice(segment.indexOf('=') + 1), partitionColumns[i].dataType, 'UTC'));
+    for (const r of parquetFormatModule().parquetFormat.readFile(p, fs.readFileSync(p), dataSchema, options)) rows.push([...r, ...values]);
   }
   return rows;
+}
+
+/** Data files under `depth` levels of `col=value` folders, as sorted relative paths. */
+function partitionedDataFiles(location: string, depth: number, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const entry of dataFiles(path.join(location, prefix))) {
+    const relative = prefix === '' ? entry : path.join(prefix, entry);
+    if (depth === 0) {
+      if (fs.statSync(path.join(location, relative)).isFile()) out.push(relative);
+    } else if (entry.includes('=') && fs.statSync(path.join(location, relative)).isDirectory()) {
+      out.push(...partitionedDataFiles(location, depth - 1, relative));
+    }
+  }
+  return out;
 }
 
 /** Written to a hidden temp name, then renamed: readers (and the table's stream readers) never see half a file. */

@@ -522,6 +522,7 @@ export class MicroBatchExecution {
           inputCounts[i],
           sinceLast > 0 ? inputCounts[i] / sinceLast : NaN,
           execSeconds > 0 ? inputCounts[i] / execSeconds : NaN,
+          s.metrics?.(endOffsets[i]) ?? {},
         ),
     );
     const progress = new StreamingQueryProgress(

@@ -60,6 +60,18 @@ export class XorShiftRandom {
     return Number(BigInt.asIntN(32, s & ((1n << BigInt(bits)) - 1n)));
   }
 
+  /** java.util.Random.nextInt(bound). */
+  nextInt(bound: number): number {
+    if ((bound & -bound) === bound) return Number((BigInt(bound) * BigInt(this.next(31))) >> 31n);
+    let bits: number;
+    let value: number;
+    do {
+      bits = this.next(31);
+      value = bits % bound;
+    } while (bits - value + (bound - 1) > 0x7fffffff);
+    return value;
+  }
+
   nextDouble(): number {
     return (this.next(26) * 134217728 + this.next(27)) * 2 ** -53;
   }

@@ -26,6 +26,7 @@ import {
   type StartingOffsets,
   type SubscriptionStrategy,
 } from './kafka-options';
+import { javaDoubleToString } from '../../types/pretty-value';
 import { compareTpKeys, offsetsFromJson, offsetsToJson, readInitialOffsets, splitTpKey, writeInitialOffsets, type PartitionOffsets } from './kafka-offsets';
 
 const log = new Logger('KafkaMicroBatchStream');
@@ -215,6 +216,26 @@ export class KafkaSource implements Source {
 
   reportLatestOffset(): Offset | null {
     return this.reportedLatest;
+  }
+
+  /**
+   * Spark's KafkaMicroBatchStream.metrics: how far the batch's end is behind the latest offsets
+   * fetched for it, per partition (min, max and average).
+   */
+  metrics(latestConsumedOffset: Offset | null): Record<string, string> {
+    if (latestConsumedOffset === null || this.reportedLatest === null) return {};
+    const consumed = offsetsFromJson(latestConsumedOffset);
+    const behind: number[] = [];
+    for (const [key, latest] of offsetsFromJson(this.reportedLatest)) {
+      const end = consumed.get(key);
+      if (end !== undefined) behind.push(latest - end);
+    }
+    if (behind.length === 0) return {};
+    return {
+      minOffsetsBehindLatest: String(Math.min(...behind)),
+      maxOffsetsBehindLatest: String(Math.max(...behind)),
+      avgOffsetsBehindLatest: javaDoubleToString(behind.reduce((a, b) => a + b, 0) / behind.length),
+    };
   }
 
   async latestOffset(start?: Offset | null, limit: ReadLimit = 'default'): Promise<Offset | null> {
