@@ -144,15 +144,15 @@ export class DStream<T> implements GraphNode {
     return this.derive((rdd) => rdd.glom());
   }
 
-  /** One partition per RDD here, so repartitioning changes nothing but is accepted. */
+  /** Each batch's RDD repartitioned as Spark's RDD.repartition deals its elements. */
   repartition(numPartitions: number): DStream<T> {
     if (typeof numPartitions !== 'number' || !Number.isInteger(numPartitions) || numPartitions <= 0) {
       throw new IllegalArgumentException(`requirement failed: Number of partitions (${String(numPartitions)}) must be positive.`);
     }
-    return this.derive((rdd) => rdd);
+    return this.derive((rdd) => rdd.repartition(numPartitions));
   }
 
-  /** partitionBy(numPartitions, partitionFunc?): one partition per RDD here, so it changes nothing. */
+  /** partitionBy(numPartitions, partitionFunc?): key operations give one partition here, so it repartitions. */
   partitionBy(numPartitions: number, partitionFunc?: ((key: unknown) => number) | { partitionFunc?: (key: unknown) => number }): DStream<T> {
     optionalArgument('DStream.partitionBy', partitionFunc, 'partitionFunc');
     return this.repartition(numPartitions);
