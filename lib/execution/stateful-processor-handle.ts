@@ -57,6 +57,18 @@ export function isEmptyKeyState(s: KeyState): boolean {
   return Object.keys(s.values).length === 0 && Object.keys(s.lists).length === 0 && Object.keys(s.maps).length === 0 && s.timers.length === 0;
 }
 
+/** The earliest TTL expiry of a key's values, list elements and map entries (undefined: none). */
+export function minExpiry(s: KeyState): number | undefined {
+  let min: number | undefined;
+  const see = (exp: number): void => {
+    if (exp !== NO_EXPIRY && (min === undefined || exp < min)) min = exp;
+  };
+  for (const v of Object.values(s.values)) see(v[1]);
+  for (const l of Object.values(s.lists)) for (const e of l) see(e[1]);
+  for (const m of Object.values(s.maps)) for (const e of m) see(e[2]);
+  return min;
+}
+
 /** Drops expired TTL values; true if anything was removed. */
 export function removeExpired(s: KeyState, nowMs: number): number {
   let removed = 0;
