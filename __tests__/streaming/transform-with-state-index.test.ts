@@ -57,7 +57,7 @@ class TimerAndTtl extends StatefulProcessor {
     this.seen.update([last]);
     yield Row({ k: key[0], event: had ? 'again' : 'new', at: timerValues.getCurrentProcessingTimeInMs() });
   }
-  *handleExpiredTimer(key: string[], timerValues: TimerValues, info: ExpiredTimerInfo): Generator<Row> {
+  override *handleExpiredTimer(key: string[], timerValues: TimerValues, info: ExpiredTimerInfo): Generator<Row> {
     yield Row({ k: key[0], event: `timer ${info.getExpiryTimeInMs()}`, at: timerValues.getCurrentProcessingTimeInMs() });
   }
 }
