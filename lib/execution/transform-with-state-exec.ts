@@ -22,7 +22,7 @@ import { InMemoryStateStoreProvider } from '../state/in-memory-state-store-provi
 import { partitionIdFunction } from './hash-partitioning';
 import { pushRows, type ExecutionContext, type PhysicalOperator, type Row } from './physical-operator';
 import { ExpiredTimerInfo, TimerValues, type StatefulProcessor } from './stateful-processor';
-import { StatefulProcessorHandle, copyKeyState, emptyKeyState, isEmptyKeyState, minExpiry, removeExpired, type KeyState, type TimeMode } from './stateful-processor-handle';
+import { StatefulProcessorHandle, type StateVariableInfo, copyKeyState, emptyKeyState, isEmptyKeyState, minExpiry, removeExpired, type KeyState, type TimeMode } from './stateful-processor-handle';
 import { ExpiryIndex } from './expiry-index';
 
 /** One partition's timer and TTL indexes, valid for the store version they were built or kept for. */
@@ -336,6 +336,30 @@ export class TransformWithStateExec implements PhysicalOperator {
     this.child.close?.();
     this.spec.initialState?.plan.close?.();
   }
+}
+
+/**
+ * The state variables the processor's init() declares, found as Spark's driver does: init() runs
+ * once with a handle in PRE_INIT state (variables may be declared, no key is set). The engine keeps
+ * them in the operator's state schema, so a restart with a changed variable schema is refused.
+ */
+export function declaredStateVariables(processor: StatefulProcessor, timeMode: TimeMode): StateVariableInfo[] {
+  const handle = new StatefulProcessorHandle({
+    timeMode,
+    batchTimestampMs: 0,
+    watermarkMs: 0,
+    current: () => {
+      throw new SparkException('The handle has not been initialized for this StatefulProcessor. Please only use the StatefulProcessor within the transformWithState operator.', { errorClass: 'STATE_STORE_HANDLE_NOT_INITIALIZED', sqlState: '42802' });
+    },
+    touch: () => undefined,
+  });
+  handle.state = 'PRE_INIT';
+  try {
+    processor.init(handle);
+  } catch (e) {
+    throw userFunctionError('init', e);
+  }
+  return handle.declaredVariables();
 }
 
 /** Spark's TRANSFORM_WITH_STATE_USER_FUNCTION_ERROR; the engine's own errors pass through. */

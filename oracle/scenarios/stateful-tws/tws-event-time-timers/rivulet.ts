@@ -33,6 +33,7 @@ class LastSeen extends StatefulProcessor {
 
 export default async function main(dir: string, kafka: string | null): Promise<void> {
   const spark = SparkSession.builder.appName('tws-event-time').getOrCreate();
+  spark.conf.set('spark.sql.shuffle.partitions', '5');
   spark.conf.set('spark.sql.streaming.stateStore.providerClass', 'org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider');
   const events = spark.readStream.schema('k STRING, t LONG').option('maxFilesPerTrigger', 1).json(dir + '/in');
   const timed = events.selectExpr('k', 'timestamp_seconds(t) AS ts').withWatermark('ts', '2 seconds');

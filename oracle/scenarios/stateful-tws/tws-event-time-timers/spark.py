@@ -28,6 +28,7 @@ class LastSeen(StatefulProcessor):
 
 def main(dir, kafka):
     spark = SparkSession.builder.appName("tws-event-time").getOrCreate()
+    spark.conf.set("spark.sql.shuffle.partitions", "5")
     spark.conf.set("spark.sql.streaming.stateStore.providerClass", "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider")
     events = spark.readStream.schema("k STRING, t LONG").option("maxFilesPerTrigger", 1).json(dir + "/in")
     timed = events.selectExpr("k", "timestamp_seconds(t) AS ts").withWatermark("ts", "2 seconds")

@@ -25,6 +25,7 @@ class Seeded extends StatefulProcessor {
 
 export default async function main(dir: string, kafka: string | null): Promise<void> {
   const spark = SparkSession.builder.appName('tws-initial-state').getOrCreate();
+  spark.conf.set('spark.sql.shuffle.partitions', '5');
   spark.conf.set('spark.sql.streaming.stateStore.providerClass', 'org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider');
   const seeds = spark.createDataFrame([['apple', 100], ['kiwi', 7]], 'item STRING, start LONG').groupBy('item');
   const sales = spark.readStream.schema('item STRING, qty LONG').option('maxFilesPerTrigger', 1).json(dir + '/in');

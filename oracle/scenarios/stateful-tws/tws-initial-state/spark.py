@@ -22,6 +22,7 @@ class Seeded(StatefulProcessor):
 
 def main(dir, kafka):
     spark = SparkSession.builder.appName("tws-initial-state").getOrCreate()
+    spark.conf.set("spark.sql.shuffle.partitions", "5")
     spark.conf.set("spark.sql.streaming.stateStore.providerClass", "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider")
     seeds = spark.createDataFrame([("apple", 100), ("kiwi", 7)], "item STRING, start LONG").groupBy("item")
     sales = spark.readStream.schema("item STRING, qty LONG").option("maxFilesPerTrigger", 1).json(dir + "/in")

@@ -32,6 +32,7 @@ class ListAndMap extends StatefulProcessor {
 
 export default async function main(dir: string, kafka: string | null): Promise<void> {
   const spark = SparkSession.builder.appName('tws-list-map').getOrCreate();
+  spark.conf.set('spark.sql.shuffle.partitions', '5');
   spark.conf.set('spark.sql.streaming.stateStore.providerClass', 'org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider');
   const rows = spark.readStream.schema('k STRING, name STRING, v LONG').option('maxFilesPerTrigger', 1).json(dir + '/in');
   const out = rows.groupBy('k').transformWithState(new ListAndMap(), 'k STRING, items STRING, totals STRING, listExists BOOLEAN, mapExists BOOLEAN', 'Update', 'None');

@@ -27,6 +27,7 @@ class ListAndMap(StatefulProcessor):
 
 def main(dir, kafka):
     spark = SparkSession.builder.appName("tws-list-map").getOrCreate()
+    spark.conf.set("spark.sql.shuffle.partitions", "5")
     spark.conf.set("spark.sql.streaming.stateStore.providerClass", "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider")
     rows = spark.readStream.schema("k STRING, name STRING, v LONG").option("maxFilesPerTrigger", 1).json(dir + "/in")
     out = rows.groupBy("k").transformWithState(ListAndMap(), "k STRING, items STRING, totals STRING, listExists BOOLEAN, mapExists BOOLEAN", "Update", "None")

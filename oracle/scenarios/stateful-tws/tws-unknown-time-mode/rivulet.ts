@@ -21,6 +21,7 @@ class Counter extends StatefulProcessor {
 
 export default async function main(dir: string, kafka: string | null): Promise<void> {
   const spark = SparkSession.builder.appName('tws-unknown-time-mode').getOrCreate();
+  spark.conf.set('spark.sql.shuffle.partitions', '5');
   spark.conf.set('spark.sql.streaming.stateStore.providerClass', 'org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider');
   const sales = spark.readStream.schema('item STRING, qty LONG').json(dir + '/in');
   sales.groupBy('item').transformWithState(new Counter(), 'item STRING, total LONG, watermark LONG', 'Update', 'Sometimes');

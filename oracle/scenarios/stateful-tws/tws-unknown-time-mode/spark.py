@@ -18,6 +18,7 @@ class Counter(StatefulProcessor):
 
 def main(dir, kafka):
     spark = SparkSession.builder.appName("tws-unknown-time-mode").getOrCreate()
+    spark.conf.set("spark.sql.shuffle.partitions", "5")
     spark.conf.set("spark.sql.streaming.stateStore.providerClass", "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider")
     sales = spark.readStream.schema("item STRING, qty LONG").json(dir + "/in")
     sales.groupBy("item").transformWithState(Counter(), "item STRING, total LONG, watermark LONG", "Update", "Sometimes")

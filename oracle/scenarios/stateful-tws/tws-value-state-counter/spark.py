@@ -18,6 +18,7 @@ class Counter(StatefulProcessor):
 
 def main(dir, kafka):
     spark = SparkSession.builder.appName("tws-counter").getOrCreate()
+    spark.conf.set("spark.sql.shuffle.partitions", "5")
     spark.conf.set("spark.sql.streaming.stateStore.providerClass", "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider")
     sales = spark.readStream.schema("item STRING, qty LONG").option("maxFilesPerTrigger", 1).json(dir + "/in")
     totals = sales.groupBy("item").transformWithState(Counter(), "item STRING, total LONG, watermark LONG", "Update", "None")
