@@ -53,14 +53,40 @@ export function checkStateSchemas(
   }
   for (const op of operators) {
     const old = stored.get(op.operatorId);
+    const record = (vars: StatefulOperatorInfo['stateVariables']) =>
+      writeFileAtomic(schemaFile(checkpointDir, op.operatorId), `v1\n${JSON.stringify({ operatorId: op.operatorId, operatorName: op.operatorName, keySchema: op.keySchema, valueSchema: op.valueSchema, stateVariables: vars })}`);
     if (!old) {
-      writeFileAtomic(schemaFile(checkpointDir, op.operatorId), `v1\n${JSON.stringify({ operatorId: op.operatorId, operatorName: op.operatorName, keySchema: op.keySchema, valueSchema: op.valueSchema })}`);
+      record(op.stateVariables);
       continue;
     }
     if (!schemaCheckEnabled) continue;
     if (!sameTypes(old.keySchema, op.keySchema)) throw incompatible('key', old.keySchema, op.keySchema);
     if (!sameTypes(old.valueSchema, op.valueSchema)) throw incompatible('value', old.valueSchema, op.valueSchema);
+    if (op.stateVariables) {
+      // transformWithState: a variable kept under the same name must keep its kind and schemas;
+      // new variables are added to the schema (Spark adds column families), removed ones stay known.
+      const known = new Map((old.stateVariables ?? []).map((v) => [v.name, v]));
+      for (const v of op.stateVariables) {
+        const was = known.get(v.name);
+        if (was && (was.kind !== v.kind || was.valueSchema !== v.valueSchema || was.userKeySchema !== v.userKeySchema)) throw stateVariableChanged(was, v);
+      }
+      const added = op.stateVariables.filter((v) => !known.has(v.name));
+      if (added.length > 0 || !old.stateVariables) record([...(old.stateVariables ?? []), ...added]);
+    }
   }
+}
+
+type StateVariable = NonNullable<StatefulOperatorInfo['stateVariables']>[number];
+
+/** A transformWithState state variable whose schema changed across a restart. */
+function stateVariableChanged(stored: StateVariable, provided: StateVariable): SparkException {
+  const oldSchema = `${stored.kind}(${stored.userKeySchema ? `${stored.userKeySchema} -> ` : ''}${stored.valueSchema})`;
+  const newSchema = `${provided.kind}(${provided.userKeySchema ? `${provided.userKeySchema} -> ` : ''}${provided.valueSchema})`;
+  return new SparkException(`Incompatible schema transformation with column family=${provided.name}, oldSchema=${oldSchema}, newSchema=${newSchema}.`, {
+    errorClass: 'STATE_STORE_COLUMN_FAMILY_SCHEMA_INCOMPATIBLE',
+    sqlState: '42802',
+    messageParameters: { colFamilyName: provided.name, oldSchema, newSchema },
+  });
 }
 
 /**
