@@ -75,8 +75,13 @@ describe('transformWithState state variable schemas across restarts', () => {
     input.addData(['b']);
     const e = await run(input, new Count('c string', (n) => String(n)));
     expect(e).not.toBeNull();
+    // Spark's text as PySpark 4.2 prints it (oracle scenario tws-state-schema-changed).
     expect(e!.message).toContain(
-      '[STATE_STORE_COLUMN_FAMILY_SCHEMA_INCOMPATIBLE] Incompatible schema transformation with column family=count, oldSchema=ValueState(struct<c:bigint>), newSchema=ValueState(struct<c:string>). SQLSTATE: 42802',
+      '[STATE_STORE_VALUE_SCHEMA_NOT_COMPATIBLE] Provided value schema does not match existing state value schema.\n' +
+        'Please check number and type of fields.\n' +
+        'Existing value_schema=StructType(StructField(c,LongType,true)) and new value_schema=StructType(StructField(c,StringType,true)).\n' +
+        'If you want to force running the query without schema validation, please set spark.sql.streaming.stateStore.stateSchemaCheck to false.\n' +
+        'However, please note that running the query with incompatible schema could cause non-deterministic behavior. SQLSTATE: XXKST',
     );
     // With the check off (spark.sql.streaming.stateStore.stateSchemaCheck=false) the query runs.
     spark.conf.set('spark.sql.streaming.stateStore.stateSchemaCheck', 'false');

@@ -35,6 +35,14 @@ export interface StateVariableInfo {
   valueSchema: string;
   /** MapState: the user key schema. */
   userKeySchema?: string;
+  /** The schemas as Scala's StructType.toString prints them (Spark's schema error texts). */
+  valueSchemaText?: string;
+  userKeySchemaText?: string;
+}
+
+/** Scala's StructType.toString: StructType(StructField(c,LongType,true),...). */
+function scalaStructString(schema: StructType): string {
+  return `StructType(${schema.fields.map((f) => `StructField(${f.name},${f.dataType.toString().replace(/\(\)$/, '')},${f.nullable})`).join(',')})`;
 }
 
 /** What transformWithState keeps per grouping key (one state store entry). */
@@ -366,7 +374,11 @@ export class StatefulProcessorHandle {
   private described(stateName: string, valueSchema: StructType, userKeySchema?: StructType): void {
     const info = this.declared.get(stateName)!;
     info.valueSchema = valueSchema.simpleString();
-    if (userKeySchema) info.userKeySchema = userKeySchema.simpleString();
+    info.valueSchemaText = scalaStructString(valueSchema);
+    if (userKeySchema) {
+      info.userKeySchema = userKeySchema.simpleString();
+      info.userKeySchemaText = scalaStructString(userKeySchema);
+    }
   }
 
   /** @internal The state variables init() declared, with their schemas (the operator's state schema). */

@@ -78,15 +78,22 @@ export function checkStateSchemas(
 
 type StateVariable = NonNullable<StatefulOperatorInfo['stateVariables']>[number];
 
-/** A transformWithState state variable whose schema changed across a restart. */
+/**
+ * A transformWithState state variable whose schema changed across a restart: Spark's
+ * StateSchemaCompatibilityChecker error for the variable's column family (texts as PySpark 4.2
+ * prints them, schemas as Scala's StructType.toString).
+ */
 function stateVariableChanged(stored: StateVariable, provided: StateVariable): SparkException {
-  const oldSchema = `${stored.kind}(${stored.userKeySchema ? `${stored.userKeySchema} -> ` : ''}${stored.valueSchema})`;
-  const newSchema = `${provided.kind}(${provided.userKeySchema ? `${provided.userKeySchema} -> ` : ''}${provided.valueSchema})`;
-  return new SparkException(`Incompatible schema transformation with column family=${provided.name}, oldSchema=${oldSchema}, newSchema=${newSchema}.`, {
-    errorClass: 'STATE_STORE_COLUMN_FAMILY_SCHEMA_INCOMPATIBLE',
-    sqlState: '42802',
-    messageParameters: { colFamilyName: provided.name, oldSchema, newSchema },
-  });
+  const keyChanged = stored.userKeySchema !== provided.userKeySchema && stored.valueSchema === provided.valueSchema && stored.kind === provided.kind;
+  const which = keyChanged ? 'key' : 'value';
+  const before = (keyChanged ? stored.userKeySchemaText : stored.valueSchemaText) ?? '';
+  const after = (keyChanged ? provided.userKeySchemaText : provided.valueSchemaText) ?? '';
+  const cls = keyChanged ? 'STATE_STORE_KEY_SCHEMA_NOT_COMPATIBLE' : 'STATE_STORE_VALUE_SCHEMA_NOT_COMPATIBLE';
+  const params: Record<string, string> = keyChanged ? { storedKeySchema: before, newKeySchema: after } : { storedValueSchema: before, newValueSchema: after };
+  return new SparkException(
+    `Provided ${which} schema does not match existing state ${which} schema.\nPlease check number and type of fields.\nExisting ${which}_schema=${before} and new ${which}_schema=${after}.\nIf you want to force running the query without schema validation, please set spark.sql.streaming.stateStore.stateSchemaCheck to false.\nHowever, please note that running the query with incompatible schema could cause non-deterministic behavior.`,
+    { errorClass: cls, sqlState: 'XXKST', messageParameters: params },
+  );
 }
 
 /**

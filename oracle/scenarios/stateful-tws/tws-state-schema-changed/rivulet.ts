@@ -39,5 +39,11 @@ export default async function main(dir: string, kafka: string | null): Promise<v
   await run(spark, dir, 'c LONG', (n) => n);
   fs.writeFileSync(dir + '/in/2.json', '{"k":"a","v":3}\n');
   // the same query restarted with the state variable's schema changed
-  await run(spark, dir, 'c STRING', (n) => String(n));
+  try {
+    await run(spark, dir, 'c STRING', (n) => String(n));
+  } catch (e: any) {
+    // the cause, without the query's description and plan that follow it
+    console.log(e.constructor.name, e.getErrorClass());
+    console.log(String(e.message).split('terminated with exception: ', 2)[1].split('\n=== Streaming Query ===')[0]);
+  }
 }

@@ -37,4 +37,9 @@ def main(dir, kafka):
     with open(dir + "/in/2.json", "w") as f:
         f.write('{"k":"a","v":3}\n')
     # the same query restarted with the state variable's schema changed
-    run(spark, dir, "c STRING", lambda n: str(n))
+    try:
+        run(spark, dir, "c STRING", lambda n: str(n))
+    except Exception as e:
+        # the cause, without the query's description and plan that follow it
+        print(type(e).__name__, e.getErrorClass())
+        print(str(e).split("terminated with exception: ", 1)[1].split("\n=== Streaming Query ===")[0])

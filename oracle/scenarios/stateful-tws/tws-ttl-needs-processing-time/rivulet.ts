@@ -21,5 +21,11 @@ export default async function main(dir: string, kafka: string | null): Promise<v
   const events = spark.readStream.schema('k STRING, v LONG').json(dir + '/in');
   const out = events.groupBy('k').transformWithState(new TtlWithoutTime(), 'k STRING', 'Update', 'None');
   const query = out.writeStream.format('console').outputMode('update').trigger({ availableNow: true }).start();
-  await query.awaitTermination();
+  try {
+    await query.awaitTermination();
+  } catch (e: any) {
+    // the error's text (PySpark raises it in its Python worker, inside a traceback)
+    console.log(e.constructor.name, e.getErrorClass());
+    console.log(/\[STATEFUL_PROCESSOR_[A-Z_]+\][^\n]*?SQLSTATE: [0-9A-Z]{5}/.exec(String(e.message))![0]);
+  }
 }

@@ -1,3 +1,4 @@
+import re
 from pyspark.sql import Row, SparkSession
 from pyspark.sql.streaming import StatefulProcessor
 
@@ -20,4 +21,9 @@ def main(dir, kafka):
     events = spark.readStream.schema("k STRING, v LONG").json(dir + "/in")
     out = events.groupBy("k").transformWithState(TtlWithoutTime(), "k STRING", "Update", "None")
     query = out.writeStream.format("console").outputMode("update").trigger(availableNow=True).start()
-    query.awaitTermination()
+    try:
+        query.awaitTermination()
+    except Exception as e:
+        # the error's text (PySpark raises it in its Python worker, inside a traceback)
+        print(type(e).__name__, e.getErrorClass())
+        print(re.search(r"\[STATEFUL_PROCESSOR_[A-Z_]+\][^\n]*?SQLSTATE: [0-9A-Z]{5}", str(e)).group(0))
