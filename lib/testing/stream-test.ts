@@ -127,7 +127,11 @@ export async function testStream(df: DataFrame, outputMode: 'append' | 'update' 
     throw new Error(`${message}\n\n== Actions ==\n${list}\n\n== Sink ==\n${sink || '  (empty)'}\n\n== Plan ==\n${treeString(df.plan)}`);
   };
   const check = (name: string, actual: unknown[][], expected: unknown[][]): void => {
-    if (!sameRows(actual, expected)) fail(`${name} failed: expected ${expected.length} rows, got ${actual.length}`);
+    if (!sameRows(actual, expected)) {
+      // Longs print as 1n and other numbers as 1, so a type difference shows.
+      const show = (rs: unknown[][]) => rs.map((r) => JSON.stringify(r, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v))).join(', ');
+      fail(`${name} failed: expected ${expected.length} rows [${show(expected)}], got ${actual.length} [${show(actual)}]`);
+    }
   };
   try {
     query = start();
