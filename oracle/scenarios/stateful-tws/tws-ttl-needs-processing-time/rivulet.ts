@@ -26,6 +26,7 @@ export default async function main(dir: string, kafka: string | null): Promise<v
   } catch (e: any) {
     // the error's text (PySpark raises it in its Python worker, inside a traceback)
     console.log(e.constructor.name, e.getErrorClass());
-    console.log(/\[STATEFUL_PROCESSOR_[A-Z_]+\][^\n]*?SQLSTATE: [0-9A-Z]{5}/.exec(String(e.message))![0]);
+    const m = /\[STATEFUL_PROCESSOR_[A-Z_]+\][^\n]*?SQLSTATE: [0-9A-Z]{5}/.exec(String(e.message));
+    console.log(m ? m[0] : String(e.message).split('\n')[0]);
   }
 }

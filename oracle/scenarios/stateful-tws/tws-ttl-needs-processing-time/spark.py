@@ -26,4 +26,5 @@ def main(dir, kafka):
     except Exception as e:
         # the error's text (PySpark raises it in its Python worker, inside a traceback)
         print(type(e).__name__, e.getErrorClass())
-        print(re.search(r"\[STATEFUL_PROCESSOR_[A-Z_]+\][^\n]*?SQLSTATE: [0-9A-Z]{5}", str(e)).group(0))
+        m = re.search(r"\[STATEFUL_PROCESSOR_[A-Z_]+\][^\n]*?SQLSTATE: [0-9A-Z]{5}", str(e))
+        print(m.group(0) if m else str(e).split("\n")[0])
