@@ -151,6 +151,9 @@ function checkFlatMapGroupsWithState(node: Extract<LogicalPlan, { kind: 'flatMap
   const streamingAggregates = (p: LogicalPlan) => collectNodes(p, 'aggregate').filter((a) => isStreamingPlan(a));
   const aggsInQuery = streamingAggregates(root);
   const name = node.api;
+  if (node.initialState && isStreamingPlan(node.initialState.plan) && isStreamingPlan(node.child)) {
+    fail('Non-streaming DataFrame/Dataset is not supported as the initial state in [flatMap|map]GroupsWithState operation on a streaming DataFrame/Dataset', node);
+  }
   if (name === 'mapGroupsWithState') {
     if (aggsInQuery.length > 0) fail('mapGroupsWithState is not supported with aggregation on a streaming DataFrame/Dataset', node);
     if (mode !== 'update') fail(`mapGroupsWithState is not supported with ${modeName(mode)} output mode on a streaming DataFrame/Dataset`, node);

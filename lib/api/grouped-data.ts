@@ -93,14 +93,19 @@ export class GroupedData {
     return this.df.withLogicalPlan(applyInPandasWithState(this.stateArgs(), func, outputStructType, stateStructType, outputMode, timeoutConf));
   }
 
-  /** Spark's flatMapGroupsWithState (Scala shape): `func(key, values, state)` returns rows. */
-  flatMapGroupsWithState<S = unknown>(func: FlatMapGroupsWithStateFunction<S>, outputSchema: StructType | string, outputMode: string, timeoutConf: string = GroupStateTimeout.NoTimeout): DataFrame {
-    return this.df.withLogicalPlan(flatMapGroupsWithState(this.stateArgs(), func as FlatMapGroupsWithStateFunction, outputSchema, outputMode, timeoutConf));
+  /**
+   * Spark's flatMapGroupsWithState (Scala shape): `func(key, values, state)` returns rows.
+   * `initialState` (Scala's third argument) is a grouped batch DataFrame, `df.groupBy(keys)`, whose
+   * rows seed the keys' states in the query's first batch (the one non-key column is the value;
+   * several make an object keyed by column name).
+   */
+  flatMapGroupsWithState<S = unknown>(func: FlatMapGroupsWithStateFunction<S>, outputSchema: StructType | string, outputMode: string, timeoutConf: string = GroupStateTimeout.NoTimeout, initialState?: GroupedData | null): DataFrame {
+    return this.df.withLogicalPlan(flatMapGroupsWithState(this.stateArgs(), func as FlatMapGroupsWithStateFunction, outputSchema, outputMode, timeoutConf, initialState ? initialState.initialStateArgs() : undefined));
   }
 
-  /** Spark's mapGroupsWithState (Scala shape): `func(key, values, state)` returns one row; Update mode only. */
-  mapGroupsWithState<S = unknown>(func: MapGroupsWithStateFunction<S>, outputSchema: StructType | string, timeoutConf: string = GroupStateTimeout.NoTimeout): DataFrame {
-    return this.df.withLogicalPlan(mapGroupsWithState(this.stateArgs(), func as MapGroupsWithStateFunction, outputSchema, timeoutConf));
+  /** Spark's mapGroupsWithState (Scala shape): `func(key, values, state)` returns one row; Update mode only. `initialState` as flatMapGroupsWithState's. */
+  mapGroupsWithState<S = unknown>(func: MapGroupsWithStateFunction<S>, outputSchema: StructType | string, timeoutConf: string = GroupStateTimeout.NoTimeout, initialState?: GroupedData | null): DataFrame {
+    return this.df.withLogicalPlan(mapGroupsWithState(this.stateArgs(), func as MapGroupsWithStateFunction, outputSchema, timeoutConf, initialState ? initialState.initialStateArgs() : undefined));
   }
 
   /**

@@ -10,6 +10,9 @@
 //     Spark's Scala shape: func(key, values, state) with key the grouping value (an array for
 //     several columns), values an iterator of Rows, state a GroupState of any JS value (frozen;
 //     update(draft => ...) is an immer recipe). flatMap returns an iterable of rows, map one row.
+//     Both take Scala's optional initialState: a grouped batch DataFrame (df.groupBy(key columns))
+//     whose rows seed each key's state in the first batch; the state value is the row's one
+//     non-key column (several: an object keyed by column name). Keys must match the grouping's.
 import type { Attribute, Expression, NamedExpression } from '../expressions/expression';
 import { attribute, newExprId, toAttribute } from '../expressions/expression';
 import type { UnresolvedExpression } from '../expressions/unresolved';
@@ -85,6 +88,37 @@ function* framesOf(rows: Row[]): Generator<Row[]> {
   for (let i = 0; i < rows.length; i += ROWS_PER_FRAME) yield rows.slice(i, i + ROWS_PER_FRAME);
 }
 
+/** A grouped DataFrame as Scala's initialState (KeyValueGroupedDataset[K, S]). */
+export interface GroupedStateSeed {
+  readonly plan: LogicalPlan;
+  readonly groupingAttributes: Attribute[];
+}
+
+function initialStateOf(seed: GroupedStateSeed | undefined, grouping: readonly Attribute[], funcName: string): NonNullable<Extract<LogicalPlan, { kind: 'flatMapGroupsWithState' }>['initialState']> | undefined {
+  if (seed === undefined || seed === null) return undefined;
+  if (typeof (seed as { plan?: unknown }).plan !== 'object' || !Array.isArray((seed as { groupingAttributes?: unknown }).groupingAttributes)) {
+    throw new PySparkTypeError('NOT_GROUPED_DATA', `Argument \`initialState\` should be a GroupedData, got ${typeof seed}.`, { arg_name: 'initialState', arg_type: typeof seed });
+  }
+  const keys = seed.groupingAttributes;
+  const sameKeys = keys.length === grouping.length && keys.every((k, i) => k.dataType.simpleString() === grouping[i].dataType.simpleString());
+  if (!sameKeys) {
+    const show = (as: readonly Attribute[]) => `[${as.map((a) => a.dataType.simpleString()).join(', ')}]`;
+    throw new IllegalArgumentException(`The initial state of ${funcName} must be grouped by keys of the types the data is grouped by: ${show(grouping)}, got ${show(keys)}.`);
+  }
+  const all = outputOf(seed.plan);
+  const keyIds = new Set(keys.map((k) => k.exprId));
+  const valueOrdinals = all.map((a, i) => (keyIds.has(a.exprId) ? -1 : i)).filter((i) => i >= 0);
+  const valueSchema = StructType(valueOrdinals.map((i) => ({ name: all[i].name, dataType: all[i].dataType, nullable: all[i].nullable }) as never));
+  const stateValue = (row: readonly unknown[]): unknown => {
+    const external = externalRowModule().toExternalRows(valueSchema, [valueOrdinals.map((i) => row[i])])[0] as unknown as Record<string, unknown>;
+    if (valueOrdinals.length === 1) return external[all[valueOrdinals[0]].name];
+    const value: Record<string, unknown> = {};
+    for (const i of valueOrdinals) value[all[i].name] = external[all[i].name];
+    return value;
+  };
+  return { plan: seed.plan, groupingAttributes: keys, stateValue };
+}
+
 function build(
   args: StatefulGroupingArgs,
   api: GroupStateApi,
@@ -94,6 +128,7 @@ function build(
   outputMode: 'append' | 'update',
   timeout: GroupStateTimeoutKind,
   call: (key: unknown[], rows: Row[], state: unknown) => Iterable<unknown>,
+  seed?: GroupedStateSeed,
 ): LogicalPlan {
   const { child, grouping, dataWidth } = groupingColumns(args);
   const dataSchema = StructType(outputOf(child).slice(0, dataWidth).map((a) => ({ name: a.name, dataType: a.dataType, nullable: a.nullable }) as never));
@@ -121,6 +156,7 @@ function build(
     outputMode,
     timeout,
     child,
+    initialState: initialStateOf(seed, grouping, api),
   };
 }
 
@@ -140,17 +176,25 @@ export function applyInPandasWithState(
   return build(args, 'applyInPandasWithState', func.name || 'func', output, state, mode, timeout, (key, rows, s) => func(key, framesOf(rows), s as GroupState<Row>));
 }
 
-export function flatMapGroupsWithState(args: StatefulGroupingArgs, func: FlatMapGroupsWithStateFunction, outputSchema: StructType | string, outputMode: string, timeoutConf: string): LogicalPlan {
+export function flatMapGroupsWithState(args: StatefulGroupingArgs, func: FlatMapGroupsWithStateFunction, outputSchema: StructType | string, outputMode: string, timeoutConf: string, initialState?: GroupedStateSeed): LogicalPlan {
   const output = schemaArg(outputSchema, 'outputSchema');
   const mode = outputModeArg(outputMode);
   const timeout = timeoutArg(timeoutConf);
-  return build(args, 'flatMapGroupsWithState', func.name || 'func', output, undefined, mode, timeout, (key, rows, s) =>
-    func(key.length === 1 ? key[0] : key, rows.values(), s as GroupState),
+  return build(
+    args,
+    'flatMapGroupsWithState',
+    func.name || 'func',
+    output,
+    undefined,
+    mode,
+    timeout,
+    (key, rows, s) => func(key.length === 1 ? key[0] : key, rows.values(), s as GroupState),
+    initialState,
   );
 }
 
-export function mapGroupsWithState(args: StatefulGroupingArgs, func: MapGroupsWithStateFunction, outputSchema: StructType | string, timeoutConf: string): LogicalPlan {
+export function mapGroupsWithState(args: StatefulGroupingArgs, func: MapGroupsWithStateFunction, outputSchema: StructType | string, timeoutConf: string, initialState?: GroupedStateSeed): LogicalPlan {
   const output = schemaArg(outputSchema, 'outputSchema');
   const timeout = timeoutArg(timeoutConf);
-  return build(args, 'mapGroupsWithState', func.name || 'func', output, undefined, 'update', timeout, (key, rows, s) => [func(key.length === 1 ? key[0] : key, rows.values(), s as GroupState)]);
+  return build(args, 'mapGroupsWithState', func.name || 'func', output, undefined, 'update', timeout, (key, rows, s) => [func(key.length === 1 ? key[0] : key, rows.values(), s as GroupState)], initialState);
 }

@@ -11,7 +11,6 @@ import { parseTableSchema } from '../types/ddl';
 import { toExternalRows } from '../types/external-row';
 import { rowsFromUserData } from '../types/user-data-rows';
 import { PySparkTypeError, IllegalArgumentException } from '../errors/illegal-argument-exception';
-import { SparkException } from '../errors/spark-exception';
 import { StatefulProcessor } from '../execution/stateful-processor';
 import type { TransformWithStateAdapter } from '../execution/transform-with-state-exec';
 import type { TimeMode as TimeModeName } from '../execution/stateful-processor-handle';
@@ -31,7 +30,8 @@ function timeModeArg(mode: unknown): TimeModeName {
     case 'eventtime':
       return 'EventTime';
     default:
-      throw new SparkException(`Unknown time mode ${String(mode)}. Accepted timeMode modes are 'none', 'processingTime', 'eventTime'`, {
+      // Spark's TimeModes.apply throws a SparkIllegalArgumentException (PySpark: IllegalArgumentException).
+      throw new IllegalArgumentException(`Unknown time mode ${String(mode)}. Accepted timeMode modes are 'none', 'processingTime', 'eventTime'`, {
         errorClass: 'STATEFUL_PROCESSOR_UNKNOWN_TIME_MODE',
         sqlState: '42802',
         messageParameters: { timeMode: String(mode) },

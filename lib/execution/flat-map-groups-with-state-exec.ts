@@ -4,6 +4,10 @@
 // then once per key whose timeout expired (no rows, hasTimedOut). State lives in the operator's
 // state store: one entry per key with its value and timeout timestamp, written only when the call
 // changed it. With an event-time timeout, input rows at or behind the watermark are dropped first.
+// An initial state (Scala's flatMapGroupsWithState(outputMode, timeoutConf, initialState)) seeds
+// the state in the first batch of the query only (every batch query): its keys are stored, and the
+// function runs for every key with data or an initial state (keys only in the initial state with
+// no rows), as Spark's cogroup of the two.
 import type { Attribute } from '../expressions/expression';
 import { compareGroupingKeys as compareKeys } from './compare-grouping-keys';
 import type { DataType } from '../types/data-types';
@@ -11,6 +15,7 @@ import type { GroupStateFunction } from '../plans/logical-plan';
 import type { GroupStateApi, GroupStateTimeoutKind } from '../plans/group-state-timeout';
 import { encodeCompositeKey } from '../util/group-key';
 import { SparkException } from '../errors/spark-exception';
+import { IllegalArgumentException } from '../errors/illegal-argument-exception';
 import type { StateStore } from '../state/state-store';
 import { InMemoryStateStoreProvider } from '../state/in-memory-state-store-provider';
 import { partitionIdFunction } from './hash-partitioning';
@@ -34,6 +39,8 @@ export interface FlatMapGroupsWithStateSpec {
   codec: StateValueCodec;
   /** The child's event-time column (withWatermark), if any: `watermarkPresent`, late-row dropping. */
   eventTime?: { ordinal: number; isWindow: boolean };
+  /** Scala's initialState: its plan, key columns and a row -> the key's first state value. */
+  initialState?: { plan: PhysicalOperator; groupingOrdinals: number[]; stateValue: (row: readonly unknown[]) => unknown };
 }
 
 export class FlatMapGroupsWithStateExec implements PhysicalOperator {
@@ -76,8 +83,8 @@ export class FlatMapGroupsWithStateExec implements PhysicalOperator {
     const processingTime = ctx.batchTimestampMs ?? Date.now();
     let dropped = 0;
 
-    // Group the batch: partition -> key -> rows.
-    const groups: Map<string, { key: unknown[]; rows: Row[] }>[] = [];
+    // Group the batch: partition -> key -> rows (and the key's initial state, first batch only).
+    const groups: Map<string, { key: unknown[]; rows: Row[]; initial?: { value: unknown } }>[] = [];
     for (let p = 0; p < this.numPartitions; p++) groups.push(new Map());
     const ordinals = spec.groupingOrdinals;
     const et = spec.eventTime;
@@ -97,6 +104,20 @@ export class FlatMapGroupsWithStateExec implements PhysicalOperator {
       if (!g) partition.set(encoded, (g = { key, rows: [] }));
       g.rows.push(row.slice());
     });
+    if (spec.initialState && (!this.streaming || (ctx.batchId ?? 0) === 0)) {
+      const init = spec.initialState;
+      for (const row of init.plan.execute(ctx)) {
+        const key = init.groupingOrdinals.map((o) => row[o]);
+        const encoded = encodeCompositeKey(key);
+        const partition = groups[this.partitionOf(key)];
+        let g = partition.get(encoded);
+        if (!g) partition.set(encoded, (g = { key, rows: [] }));
+        if (g.initial) {
+          throw new IllegalArgumentException('The initial state provided contained multiple rows(state) with the same key. Make sure to de-duplicate the initial state before passing it.');
+        }
+        g.initial = { value: spec.codec.fromUser(init.stateValue(row)) };
+      }
+    }
 
     const stores: StateStore[] = [];
     const out: Row[] = [];
@@ -143,7 +164,15 @@ export class FlatMapGroupsWithStateExec implements PhysicalOperator {
           }
         };
         const withData = [...groups[p].entries()].sort((a, b) => compareKeys(a[1].key, b[1].key));
-        for (const [encoded, g] of withData) call(encoded, g.key, g.rows, store.get(encoded) as StateEntry | undefined, false);
+        for (const [encoded, g] of withData) {
+          let existing = store.get(encoded) as StateEntry | undefined;
+          if (g.initial) {
+            // Spark puts the initial state first: kept even when the function does not update it.
+            existing = { key: g.key, value: g.initial.value, timeout: NO_TIMESTAMP };
+            store.put(encoded, existing);
+          }
+          call(encoded, g.key, g.rows, existing, false);
+        }
         if (spec.timeout !== 'NoTimeout' && this.streaming) {
           const threshold = spec.timeout === 'ProcessingTimeTimeout' ? processingTime : watermarkPresent ? evictionWatermark : undefined;
           if (threshold !== undefined) {
@@ -194,6 +223,7 @@ export class FlatMapGroupsWithStateExec implements PhysicalOperator {
 
   close(): void {
     this.child.close?.();
+    this.spec.initialState?.plan.close?.();
   }
 }
 

@@ -30,7 +30,8 @@ import { treeString } from '../plans/tree-string';
 import { SessionWindowAggregateExec } from './session-window-aggregate-exec';
 import { FlatMapGroupsWithStateExec } from './flat-map-groups-with-state-exec';
 import { stateValueCodec } from './state-value-codec';
-import { TransformWithStateExec, type TransformWithStateAdapter } from './transform-with-state-exec';
+import { TransformWithStateExec, declaredStateVariables, type TransformWithStateAdapter } from './transform-with-state-exec';
+import type { StateVariableInfo } from './stateful-processor-handle';
 import type { StatefulProcessor } from './stateful-processor';
 
 export interface PlannerOptions {
@@ -55,6 +56,8 @@ export interface StatefulOperatorInfo {
   valueSchema: StateSchemaField[];
   /** Operators with processing-time timers: the earliest pending one (ms), for no-data batches. */
   pendingProcessingTimer?: () => number | undefined;
+  /** transformWithState: the state variables (column families) and their schemas. */
+  stateVariables?: StateVariableInfo[];
 }
 
 /** Names may change between runs (Spark allows it); count and types may not. */
@@ -190,8 +193,11 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Physic
         const id = nextWatermarkId++;
         return new EventTimeWatermarkExec(plan0(p.child), p.eventTime, p.delayMs, id);
       }
-      case 'flatMapGroupsWithState':
-        return planFlatMapGroupsWithState(p, plan0(p.child), isStreamingPlan(p.child) ? nextOperatorId++ : -1, options);
+      case 'flatMapGroupsWithState': {
+        const child = plan0(p.child);
+        const initial = p.initialState ? plan0(p.initialState.plan) : undefined;
+        return planFlatMapGroupsWithState(p, child, initial, isStreamingPlan(p.child) ? nextOperatorId++ : -1, options);
+      }
       case 'transformWithState': {
         const child = plan0(p.child);
         const initial = p.initialState ? plan0(p.initialState.plan) : undefined;
@@ -304,7 +310,7 @@ function sameAttributes(a: readonly { exprId: number; name: string }[], b: reado
   return a.length === b.length && a.every((x, i) => x.exprId === b[i].exprId && x.name === b[i].name);
 }
 
-function planFlatMapGroupsWithState(p: Extract<LogicalPlan, { kind: 'flatMapGroupsWithState' }>, child: PhysicalOperator, operatorId: number, options: PlannerOptions): PhysicalOperator {
+function planFlatMapGroupsWithState(p: Extract<LogicalPlan, { kind: 'flatMapGroupsWithState' }>, child: PhysicalOperator, initial: PhysicalOperator | undefined, operatorId: number, options: PlannerOptions): PhysicalOperator {
   const childOutput = child.output;
   const ordinals = p.groupingAttributes.map((g) => childOutput.findIndex((a) => a.exprId === g.exprId));
   if (ordinals.some((o) => o < 0)) throw new InternalError('A grouping attribute of flatMapGroupsWithState is not in its input.');
@@ -321,6 +327,7 @@ function planFlatMapGroupsWithState(p: Extract<LogicalPlan, { kind: 'flatMapGrou
       timeout: p.timeout,
       codec: stateValueCodec(p.stateType),
       eventTime: etOrdinal < 0 ? undefined : { ordinal: etOrdinal, isWindow: childOutput[etOrdinal].dataType.typeName() === 'struct' },
+      initialState: p.initialState && initial ? initialStateOf(p.initialState, initial) : undefined,
     },
     child,
     operatorId,
@@ -337,6 +344,15 @@ function planFlatMapGroupsWithState(p: Extract<LogicalPlan, { kind: 'flatMapGrou
     });
   }
   return exec;
+}
+
+function initialStateOf(
+  spec: NonNullable<Extract<LogicalPlan, { kind: 'flatMapGroupsWithState' }>['initialState']>,
+  initial: PhysicalOperator,
+): { plan: PhysicalOperator; groupingOrdinals: number[]; stateValue: (row: readonly unknown[]) => unknown } {
+  const io = spec.groupingAttributes.map((g) => initial.output.findIndex((a) => a.exprId === g.exprId));
+  if (io.some((o) => o < 0)) throw new InternalError('A grouping attribute of the initial state is not in its plan.');
+  return { plan: initial, groupingOrdinals: io, stateValue: spec.stateValue };
 }
 
 /** Whether the aggregate's grouping expression at `index` is an event-time (watermarked) column. */
@@ -380,6 +396,7 @@ function planTransformWithState(p: Extract<LogicalPlan, { kind: 'transformWithSt
       keySchema: p.groupingAttributes.map((a) => ({ name: a.name, type: a.dataType.simpleString() })),
       valueSchema: [{ name: 'state', type: 'any' }],
       pendingProcessingTimer: () => exec.pendingProcessingTimer(),
+      stateVariables: declaredStateVariables(p.processor as StatefulProcessor, p.timeMode),
     });
   }
   return exec;

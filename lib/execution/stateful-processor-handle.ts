@@ -27,6 +27,24 @@ export interface TTLConfig {
 
 export const NO_EXPIRY = -1;
 
+/** A state variable as init() declared it (kept in the operator's state schema file). */
+export interface StateVariableInfo {
+  name: string;
+  kind: 'ValueState' | 'ListState' | 'MapState';
+  /** The value (or map value) schema, as StructType.simpleString. */
+  valueSchema: string;
+  /** MapState: the user key schema. */
+  userKeySchema?: string;
+  /** The schemas as Scala's StructType.toString prints them (Spark's schema error texts). */
+  valueSchemaText?: string;
+  userKeySchemaText?: string;
+}
+
+/** Scala's StructType.toString: StructType(StructField(c,LongType,true),...). */
+function scalaStructString(schema: StructType): string {
+  return `StructType(${schema.fields.map((f) => `StructField(${f.name},${f.dataType.toString().replace(/\(\)$/, '')},${f.nullable})`).join(',')})`;
+}
+
 /** What transformWithState keeps per grouping key (one state store entry). */
 export interface KeyState {
   key: unknown[];
@@ -55,6 +73,18 @@ export function copyKeyState(s: KeyState): KeyState {
 
 export function isEmptyKeyState(s: KeyState): boolean {
   return Object.keys(s.values).length === 0 && Object.keys(s.lists).length === 0 && Object.keys(s.maps).length === 0 && s.timers.length === 0;
+}
+
+/** The earliest TTL expiry of a key's values, list elements and map entries (undefined: none). */
+export function minExpiry(s: KeyState): number | undefined {
+  let min: number | undefined;
+  const see = (exp: number): void => {
+    if (exp !== NO_EXPIRY && (min === undefined || exp < min)) min = exp;
+  };
+  for (const v of Object.values(s.values)) see(v[1]);
+  for (const l of Object.values(s.lists)) for (const e of l) see(e[1]);
+  for (const m of Object.values(s.maps)) for (const e of m) see(e[2]);
+  return min;
 }
 
 /** Drops expired TTL values; true if anything was removed. */
@@ -299,7 +329,7 @@ export class StatefulProcessorHandle {
   state: HandleState = 'CREATED';
   /** @internal Whether a variable was declared with a TTL (the operator then sweeps expired values). */
   usesTtl = false;
-  private readonly declared = new Map<string, string>();
+  private readonly declared = new Map<string, StateVariableInfo>();
 
   /** @internal */
   constructor(private readonly ctx: HandleContext) {}
@@ -333,27 +363,49 @@ export class StatefulProcessorHandle {
     return ms;
   }
 
-  private declare(stateName: string, kind: string, operationType: string): void {
+  private declare(stateName: string, kind: StateVariableInfo['kind'], operationType: string): void {
     this.checkState(operationType, ['CREATED', 'PRE_INIT']);
     if (this.declared.has(stateName)) {
       throw statefulError('STATEFUL_PROCESSOR_DUPLICATE_STATE_VARIABLE_DEFINED', `State variable with name ${stateName} has already been defined in the StatefulProcessor.`, { stateVarName: stateName });
     }
-    this.declared.set(stateName, kind);
+    this.declared.set(stateName, { name: stateName, kind, valueSchema: '' });
+  }
+
+  private described(stateName: string, valueSchema: StructType, userKeySchema?: StructType): void {
+    const info = this.declared.get(stateName)!;
+    info.valueSchema = valueSchema.simpleString();
+    info.valueSchemaText = scalaStructString(valueSchema);
+    if (userKeySchema) {
+      info.userKeySchema = userKeySchema.simpleString();
+      info.userKeySchemaText = scalaStructString(userKeySchema);
+    }
+  }
+
+  /** @internal The state variables init() declared, with their schemas (the operator's state schema). */
+  declaredVariables(): StateVariableInfo[] {
+    return [...this.declared.values()].map((v) => ({ ...v }));
   }
 
   getValueState(stateName: string, schema: StructType | string, ttlDurationMs?: number | TTLConfig | null): ValueState {
     this.declare(stateName, 'ValueState', 'get_value_state');
-    return new ValueState(this.ctx, stateName, schemaOf(schema, 'schema'), this.ttlOf(stateName, 'get_value_state', ttlDurationMs));
+    const s = schemaOf(schema, 'schema');
+    this.described(stateName, s);
+    return new ValueState(this.ctx, stateName, s, this.ttlOf(stateName, 'get_value_state', ttlDurationMs));
   }
 
   getListState(stateName: string, schema: StructType | string, ttlDurationMs?: number | TTLConfig | null): ListState {
     this.declare(stateName, 'ListState', 'get_list_state');
-    return new ListState(this.ctx, stateName, schemaOf(schema, 'schema'), this.ttlOf(stateName, 'get_list_state', ttlDurationMs));
+    const s = schemaOf(schema, 'schema');
+    this.described(stateName, s);
+    return new ListState(this.ctx, stateName, s, this.ttlOf(stateName, 'get_list_state', ttlDurationMs));
   }
 
   getMapState(stateName: string, userKeySchema: StructType | string, valueSchema: StructType | string, ttlDurationMs?: number | TTLConfig | null): MapState {
     this.declare(stateName, 'MapState', 'get_map_state');
-    return new MapState(this.ctx, stateName, schemaOf(userKeySchema, 'userKeySchema'), schemaOf(valueSchema, 'valueSchema'), this.ttlOf(stateName, 'get_map_state', ttlDurationMs));
+    const k = schemaOf(userKeySchema, 'userKeySchema');
+    const v = schemaOf(valueSchema, 'valueSchema');
+    this.described(stateName, v, k);
+    return new MapState(this.ctx, stateName, k, v, this.ttlOf(stateName, 'get_map_state', ttlDurationMs));
   }
 
   private checkTimers(operationType: string): void {

@@ -8,6 +8,10 @@
 //   4. TTL-expired state is removed, and close() runs.
 // All state of a key (its variables and timers) is one state store entry, written only when the
 // key's state changed, so a re-run batch starts from the same version (exactly-once with the sink).
+// Due timers and TTL-expired keys come from two time-ordered indexes per partition (expiry-index.ts),
+// kept up to date as keys are written: a batch touches only what is due, never all of the state.
+// The indexes live in memory; a run builds them with one pass over its stores when it first loads
+// them (a restart, or after a failed batch), as Spark reads its timer column family.
 import type { Attribute } from '../expressions/expression';
 import { compareGroupingKeys as compareKeys } from './compare-grouping-keys';
 import type { DataType } from '../types/data-types';
@@ -18,7 +22,50 @@ import { InMemoryStateStoreProvider } from '../state/in-memory-state-store-provi
 import { partitionIdFunction } from './hash-partitioning';
 import { pushRows, type ExecutionContext, type PhysicalOperator, type Row } from './physical-operator';
 import { ExpiredTimerInfo, TimerValues, type StatefulProcessor } from './stateful-processor';
-import { StatefulProcessorHandle, copyKeyState, emptyKeyState, isEmptyKeyState, removeExpired, type KeyState, type TimeMode } from './stateful-processor-handle';
+import { StatefulProcessorHandle, type StateVariableInfo, copyKeyState, emptyKeyState, isEmptyKeyState, minExpiry, removeExpired, type KeyState, type TimeMode } from './stateful-processor-handle';
+import { ExpiryIndex } from './expiry-index';
+
+/** One partition's timer and TTL indexes, valid for the store version they were built or kept for. */
+interface PartitionIndex {
+  version: number;
+  /** Every registered timer: (timer ms, key). */
+  timers: ExpiryIndex;
+  /** Per key with TTL values, its earliest expiry: (expiry ms, key). */
+  ttl: ExpiryIndex;
+  liveTimers: number;
+  liveTtlKeys: number;
+}
+
+function buildIndex(store: StateStore): PartitionIndex {
+  const index: PartitionIndex = { version: store.version, timers: new ExpiryIndex(), ttl: new ExpiryIndex(), liveTimers: 0, liveTtlKeys: 0 };
+  for (const [k, v] of store.iterator()) indexKey(index, k as string, undefined, v as KeyState);
+  return index;
+}
+
+/** Adds the index entries a key's new state needs beyond its previous state's. */
+function indexKey(index: PartitionIndex, encoded: string, before: KeyState | undefined, after: KeyState | undefined): void {
+  const oldTimers = before?.timers ?? [];
+  const newTimers = after?.timers ?? [];
+  for (const t of newTimers) if (!oldTimers.includes(t)) index.timers.push({ time: t, encoded, key: after!.key });
+  index.liveTimers += newTimers.length - oldTimers.length;
+  const oldMin = before ? minExpiry(before) : undefined;
+  const newMin = after ? minExpiry(after) : undefined;
+  if (newMin !== undefined && newMin !== oldMin) index.ttl.push({ time: newMin, encoded, key: after!.key });
+  index.liveTtlKeys += (newMin === undefined ? 0 : 1) - (oldMin === undefined ? 0 : 1);
+}
+
+/** Drops stale entries once they outnumber the live ones (deleted timers, rewritten expiries). */
+function compactIndex(index: PartitionIndex, store: StateStore): void {
+  if (index.timers.size > 2 * index.liveTimers + 64) {
+    index.timers.retain((e) => ((store.get(e.encoded) as KeyState | undefined)?.timers.includes(e.time) ?? false));
+  }
+  if (index.ttl.size > 2 * index.liveTtlKeys + 64) {
+    index.ttl.retain((e) => {
+      const s = store.get(e.encoded) as KeyState | undefined;
+      return s !== undefined && minExpiry(s) === e.time;
+    });
+  }
+}
 
 /** Engine rows <-> what the processor sees and yields (set up by the API). */
 export interface TransformWithStateAdapter {
@@ -48,6 +95,9 @@ export class TransformWithStateExec implements PhysicalOperator {
   private readonly partitionOf: (values: readonly unknown[]) => number;
   private nextProcessingTimer: number | undefined;
   private ranOnce = false;
+  private readonly indexes: (PartitionIndex | undefined)[] = [];
+  /** How many times a partition's indexes were built by a pass over its store (tests). */
+  indexBuilds = 0;
 
   constructor(
     readonly output: readonly Attribute[],
@@ -125,8 +175,15 @@ export class TransformWithStateExec implements PhysicalOperator {
       for (let p = 0; p < this.numPartitions; p++) {
         const store = stores[p];
         let current: KeyState | undefined;
+        let loaded: KeyState | undefined;
         let encodedKey = '';
         let dirty = false;
+        let index = this.indexes[p];
+        if (!index || index.version !== store.version) {
+          index = this.indexes[p] = buildIndex(store);
+          this.indexBuilds++;
+        }
+        const idx = index;
         const handle = new StatefulProcessorHandle({
           timeMode: spec.timeMode,
           batchTimestampMs: batchTs,
@@ -141,6 +198,7 @@ export class TransformWithStateExec implements PhysicalOperator {
         });
         const setKey = (encoded: string, key: unknown[]): void => {
           const stored = store.get(encoded) as KeyState | undefined;
+          loaded = stored;
           current = stored ? copyKeyState(stored) : emptyKeyState(key);
           encodedKey = encoded;
           dirty = false;
@@ -152,12 +210,15 @@ export class TransformWithStateExec implements PhysicalOperator {
                 store.remove(encodedKey);
                 removed++;
               }
+              indexKey(idx, encodedKey, loaded, undefined);
             } else {
               store.put(encodedKey, current);
               updated++;
+              indexKey(idx, encodedKey, loaded, current);
             }
           }
           current = undefined;
+          loaded = undefined;
           dirty = false;
         };
         const emit = (items: Iterable<unknown>): void => {
@@ -184,13 +245,13 @@ export class TransformWithStateExec implements PhysicalOperator {
         handle.state = 'DATA_PROCESSED';
         const threshold = spec.timeMode === 'ProcessingTime' ? batchTs : spec.timeMode === 'EventTime' && this.streaming ? watermark : undefined;
         if (threshold !== undefined) {
-          const due: [number, string, unknown[]][] = [];
-          for (const [k, v] of store.iterator()) for (const t of (v as KeyState).timers) if (t <= threshold) due.push([t, k as string, (v as KeyState).key]);
-          due.sort((a, b) => a[0] - b[0] || compareKeys(a[2], b[2]));
-          for (const [t, encoded, key] of due) {
+          // Stale entries (deleted timers) and duplicates are skipped below: the key's state decides.
+          const due = idx.timers.popDue(threshold).sort((a, b) => a.time - b.time || compareKeys(a.key, b.key));
+          for (const { time: t, encoded, key } of due) {
             setKey(encoded, key);
             if (!current!.timers.includes(t)) {
               current = undefined;
+              loaded = undefined;
               continue;
             }
             timersFired++;
@@ -202,31 +263,54 @@ export class TransformWithStateExec implements PhysicalOperator {
         }
         handle.state = 'TIMER_PROCESSED';
         // TTL: expired values leave the store at the end of the batch.
-        const expired: [string, KeyState][] = [];
-        if (handle.usesTtl) for (const [k, v] of store.iterator()) {
-          const copy = copyKeyState(v as KeyState);
-          if (removeExpired(copy, batchTs) > 0) expired.push([k as string, copy]);
-        }
-        for (const [k, s] of expired) {
-          if (isEmptyKeyState(s)) store.remove(k);
-          else store.put(k, s);
+        // A key's entry is due when its earliest expiry is at or before the batch's time.
+        const swept = new Set<string>();
+        for (const { encoded } of idx.ttl.popDue(batchTs)) {
+          if (swept.has(encoded)) continue;
+          swept.add(encoded);
+          const stored = store.get(encoded) as KeyState | undefined;
+          if (!stored) continue;
+          const copy = copyKeyState(stored);
+          if (removeExpired(copy, batchTs) === 0) continue;
+          if (isEmptyKeyState(copy)) {
+            store.remove(encoded);
+            indexKey(idx, encoded, stored, undefined);
+          } else {
+            store.put(encoded, copy);
+            indexKey(idx, encoded, stored, copy);
+          }
           removed++;
         }
         call('close', () => spec.processor.close());
         handle.state = 'CLOSED';
       }
-      if (spec.timeMode === 'ProcessingTime') {
-        for (const store of stores) for (const [, v] of store.iterator()) for (const t of (v as KeyState).timers) if (nextTimer === undefined || t < nextTimer) nextTimer = t;
+      for (let p = 0; p < this.numPartitions; p++) {
+        const idx = this.indexes[p];
+        if (!idx) continue;
+        compactIndex(idx, stores[p]);
+        if (spec.timeMode !== 'ProcessingTime') continue;
+        // The earliest live timer: stale entries on top are dropped first.
+        for (let top = idx.timers.peek(); top; top = idx.timers.peek()) {
+          if ((stores[p].get(top.encoded) as KeyState | undefined)?.timers.includes(top.time)) {
+            if (nextTimer === undefined || top.time < nextTimer) nextTimer = top.time;
+            break;
+          }
+          idx.timers.pop();
+        }
       }
     } catch (e) {
       for (const s of stores) s.abort();
+      // The indexes saw this batch's changes: built again from the stores next time.
+      this.indexes.length = 0;
       throw e;
     }
     const updatesDone = performance.now();
     let total = 0;
-    for (const store of stores) {
-      total += store.numKeys;
-      store.commit();
+    for (let p = 0; p < stores.length; p++) {
+      total += stores[p].numKeys;
+      const version = stores[p].commit();
+      const idx = this.indexes[p];
+      if (idx) idx.version = version;
     }
     this.nextProcessingTimer = nextTimer;
     this.ranOnce = true;
@@ -252,6 +336,30 @@ export class TransformWithStateExec implements PhysicalOperator {
     this.child.close?.();
     this.spec.initialState?.plan.close?.();
   }
+}
+
+/**
+ * The state variables the processor's init() declares, found as Spark's driver does: init() runs
+ * once with a handle in PRE_INIT state (variables may be declared, no key is set). The engine keeps
+ * them in the operator's state schema, so a restart with a changed variable schema is refused.
+ */
+export function declaredStateVariables(processor: StatefulProcessor, timeMode: TimeMode): StateVariableInfo[] {
+  const handle = new StatefulProcessorHandle({
+    timeMode,
+    batchTimestampMs: 0,
+    watermarkMs: 0,
+    current: () => {
+      throw new SparkException('The handle has not been initialized for this StatefulProcessor. Please only use the StatefulProcessor within the transformWithState operator.', { errorClass: 'STATE_STORE_HANDLE_NOT_INITIALIZED', sqlState: '42802' });
+    },
+    touch: () => undefined,
+  });
+  handle.state = 'PRE_INIT';
+  try {
+    processor.init(handle);
+  } catch (e) {
+    throw userFunctionError('init', e);
+  }
+  return handle.declaredVariables();
 }
 
 /** Spark's TRANSFORM_WITH_STATE_USER_FUNCTION_ERROR; the engine's own errors pass through. */

@@ -184,6 +184,11 @@ export interface FlatMapGroupsWithState {
   outputMode: 'append' | 'update';
   timeout: GroupStateTimeoutKind;
   child: LogicalPlan;
+  /**
+   * Scala's initialState (a grouped batch DataFrame): its plan, its grouping columns and how one
+   * of its rows becomes the key's first state value (set up by the API).
+   */
+  initialState?: { plan: LogicalPlan; groupingAttributes: Attribute[]; stateValue: (row: readonly unknown[]) => unknown };
 }
 
 /**
@@ -323,9 +328,9 @@ export function childrenOf(plan: LogicalPlan): LogicalPlan[] {
     case 'collectMetrics':
     case 'eventTimeWatermark':
     case 'expand':
-    case 'flatMapGroupsWithState':
     case 'window':
       return [plan.child];
+    case 'flatMapGroupsWithState':
     case 'transformWithState':
       return plan.initialState ? [plan.child, plan.initialState.plan] : [plan.child];
     case 'union':

@@ -53,14 +53,47 @@ export function checkStateSchemas(
   }
   for (const op of operators) {
     const old = stored.get(op.operatorId);
+    const record = (vars: StatefulOperatorInfo['stateVariables']) =>
+      writeFileAtomic(schemaFile(checkpointDir, op.operatorId), `v1\n${JSON.stringify({ operatorId: op.operatorId, operatorName: op.operatorName, keySchema: op.keySchema, valueSchema: op.valueSchema, stateVariables: vars })}`);
     if (!old) {
-      writeFileAtomic(schemaFile(checkpointDir, op.operatorId), `v1\n${JSON.stringify({ operatorId: op.operatorId, operatorName: op.operatorName, keySchema: op.keySchema, valueSchema: op.valueSchema })}`);
+      record(op.stateVariables);
       continue;
     }
     if (!schemaCheckEnabled) continue;
     if (!sameTypes(old.keySchema, op.keySchema)) throw incompatible('key', old.keySchema, op.keySchema);
     if (!sameTypes(old.valueSchema, op.valueSchema)) throw incompatible('value', old.valueSchema, op.valueSchema);
+    if (op.stateVariables) {
+      // transformWithState: a variable kept under the same name must keep its kind and schemas;
+      // new variables are added to the schema (Spark adds column families), removed ones stay known.
+      const known = new Map((old.stateVariables ?? []).map((v) => [v.name, v]));
+      for (const v of op.stateVariables) {
+        const was = known.get(v.name);
+        if (was && (was.kind !== v.kind || was.valueSchema !== v.valueSchema || was.userKeySchema !== v.userKeySchema)) throw stateVariableChanged(was, v);
+      }
+      const added = op.stateVariables.filter((v) => !known.has(v.name));
+      if (added.length > 0 || !old.stateVariables) record([...(old.stateVariables ?? []), ...added]);
+    }
   }
+}
+
+type StateVariable = NonNullable<StatefulOperatorInfo['stateVariables']>[number];
+
+/**
+ * A transformWithState state variable whose schema changed across a restart: Spark's
+ * StateSchemaCompatibilityChecker error for the variable's column family (texts as PySpark 4.2
+ * prints them, schemas as Scala's StructType.toString).
+ */
+function stateVariableChanged(stored: StateVariable, provided: StateVariable): SparkException {
+  const keyChanged = stored.userKeySchema !== provided.userKeySchema && stored.valueSchema === provided.valueSchema && stored.kind === provided.kind;
+  const which = keyChanged ? 'key' : 'value';
+  const before = (keyChanged ? stored.userKeySchemaText : stored.valueSchemaText) ?? '';
+  const after = (keyChanged ? provided.userKeySchemaText : provided.valueSchemaText) ?? '';
+  const cls = keyChanged ? 'STATE_STORE_KEY_SCHEMA_NOT_COMPATIBLE' : 'STATE_STORE_VALUE_SCHEMA_NOT_COMPATIBLE';
+  const params: Record<string, string> = keyChanged ? { storedKeySchema: before, newKeySchema: after } : { storedValueSchema: before, newValueSchema: after };
+  return new SparkException(
+    `Provided ${which} schema does not match existing state ${which} schema.\nPlease check number and type of fields.\nExisting ${which}_schema=${before} and new ${which}_schema=${after}.\nIf you want to force running the query without schema validation, please set spark.sql.streaming.stateStore.stateSchemaCheck to false.\nHowever, please note that running the query with incompatible schema could cause non-deterministic behavior.`,
+    { errorClass: cls, sqlState: 'XXKST', messageParameters: params },
+  );
 }
 
 /**
