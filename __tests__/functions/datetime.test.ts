@@ -211,6 +211,25 @@ describe('window', () => {
     ]);
   });
 
+  test('sliding windows whose size is not a multiple of the slide: a row is only in the windows that contain it (as Spark 4.2)', () => {
+    spark = newSession();
+    // Rows share their last window start in pairs, so the shared window structs are reused; each
+    // row still lands only in windows that contain it.
+    const rows = spark
+      .sql(
+        "SELECT CAST(window.start AS STRING) AS s, CAST(window.end AS STRING) AS e, count(*) AS c FROM VALUES (timestamp'2021-01-01 00:00:01'), (timestamp'2021-01-01 00:00:02'), (timestamp'2021-01-01 00:00:07'), (timestamp'2021-01-01 00:00:09.5'), (timestamp'2021-01-01 00:00:03') AS t(ts) GROUP BY window(ts, '10 seconds', '4 seconds') ORDER BY s",
+      )
+      .collect()
+      .map((r) => [r[0], r[1], r[2]]);
+    expect(rows).toEqual([
+      ['2020-12-31 23:59:52', '2021-01-01 00:00:02', 1],
+      ['2020-12-31 23:59:56', '2021-01-01 00:00:06', 3],
+      ['2021-01-01 00:00:00', '2021-01-01 00:00:10', 5],
+      ['2021-01-01 00:00:04', '2021-01-01 00:00:14', 2],
+      ['2021-01-01 00:00:08', '2021-01-01 00:00:18', 1],
+    ]);
+  });
+
   test('a window of windows groups by the outer window (inner window_time as the time)', () => {
     spark = newSession();
     const rows = spark

@@ -13,8 +13,15 @@ let writesSoFar = 0;
 export function writeFileAtomic(file: string, content: string | Uint8Array, options?: { createDir?: boolean }): void {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    if (options?.createDir !== false) fs.mkdirSync(path.dirname(file), { recursive: true });
-    const fd = fs.openSync(temp, 'w');
+    // The folder is created when the first open finds it missing (not by a mkdir per write).
+    let fd: number;
+    try {
+      fd = fs.openSync(temp, 'w');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || options?.createDir === false) throw e;
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fd = fs.openSync(temp, 'w');
+    }
     try {
       if (crashAfterWrites > 0 && ++writesSoFar === crashAfterWrites) {
         if (typeof content === 'string') fs.writeSync(fd, content.slice(0, content.length >> 1));

@@ -95,10 +95,18 @@ function conjunction(preds: Evaluator[]): Evaluator | undefined {
  */
 class BatchState {
   private readonly changed = new Map<string, StateEntry[]>();
+  /**
+   * A store whose abort reloads lets stored lists change in place, and a new key's list goes into
+   * the store at once: every list of the batch is then the store's, so a probe is one lookup.
+   */
+  private readonly inPlace: boolean;
 
-  constructor(readonly store: StateStore) {}
+  constructor(readonly store: StateStore) {
+    this.inPlace = store.inPlaceUpdates === true;
+  }
 
   get(key: string): readonly StateEntry[] | undefined {
+    if (this.inPlace) return this.store.get(key) as StateEntry[] | undefined;
     return this.changed.get(key) ?? (this.store.get(key) as StateEntry[] | undefined);
   }
 
@@ -107,7 +115,8 @@ class BatchState {
     if (!entries) {
       const stored = this.store.get(key) as StateEntry[] | undefined;
       // A store whose abort reloads lets the stored list grow in place (no copy per key and batch).
-      entries = stored === undefined ? [] : this.store.inPlaceUpdates === true ? stored : [...stored];
+      entries = stored === undefined ? [] : this.inPlace ? stored : [...stored];
+      if (stored === undefined && this.inPlace) this.store.put(key, entries);
       this.changed.set(key, entries);
     }
     return entries;
@@ -124,6 +133,8 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
   private readonly rightSide: Side;
   private readonly postFilter: Evaluator | undefined;
   private readonly condition: readonly Expression[];
+  /** Rows in both sides' state after the last committed batch; undefined until counted. */
+  private rowsInState: number | undefined;
 
   constructor(
     readonly output: readonly Attribute[],
@@ -215,8 +226,8 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
     const hasWatermark = this.spec.leftEventTime.size > 0 || this.spec.rightEventTime.size > 0;
     const evictionWatermark = hasWatermark ? (ctx.batchWatermarkMs ?? 0) : undefined;
     const lateWatermark = hasWatermark ? (ctx.lateEventsWatermarkMs ?? ctx.batchWatermarkMs ?? 0) : undefined;
-    const leftRows = this.partitionRows(this.leftSide, ctx);
-    const rightRows = this.partitionRows(this.rightSide, ctx);
+    const [leftRows, leftKeys] = this.partitionRows(this.leftSide, ctx);
+    const [rightRows, rightKeys] = this.partitionRows(this.rightSide, ctx);
     const leftStores: StateStore[] = [];
     const rightStores: StateStore[] = [];
     for (let p = 0; p < n; p++) {
@@ -232,8 +243,8 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
       for (let p = 0; p < n; p++) {
         const leftState = new BatchState(leftStores[p]);
         const rightState = new BatchState(rightStores[p]);
-        this.storeAndJoin(this.leftSide, this.rightSide, leftRows[p], leftState, rightState, leftEvict, lateWatermark, counters, out);
-        this.storeAndJoin(this.rightSide, this.leftSide, rightRows[p], rightState, leftState, rightEvict, lateWatermark, counters, out);
+        this.storeAndJoin(this.leftSide, this.rightSide, leftRows[p], leftKeys[p], leftState, rightState, leftEvict, lateWatermark, counters, out);
+        this.storeAndJoin(this.rightSide, this.leftSide, rightRows[p], rightKeys[p], rightState, leftState, rightEvict, lateWatermark, counters, out);
         leftState.flush();
         rightState.flush();
         const t = performance.now();
@@ -243,15 +254,22 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
       }
     } catch (e) {
       for (const s of [...leftStores, ...rightStores]) s.abort();
+      this.rowsInState = undefined;
       throw e;
     }
     const commitStarted = performance.now();
     const updatesTime = commitStarted - started - removalsTime;
-    let total = 0;
-    for (const store of [...leftStores, ...rightStores]) {
-      for (const [, entries] of store.iterator()) total += (entries as StateEntry[]).length;
-      store.commit();
+    // Rows in state: counted once from the stores (first batch, after a restart or a failed
+    // batch), then kept up to date from the batch's additions and removals.
+    let total = this.rowsInState;
+    if (total === undefined) {
+      total = 0;
+      for (const store of [...leftStores, ...rightStores]) for (const [, entries] of store.iterator()) total += (entries as StateEntry[]).length;
+    } else {
+      total += counters.updated - counters.removed;
     }
+    for (const store of [...leftStores, ...rightStores]) store.commit();
+    this.rowsInState = total;
     ctx.stateMetrics.push({
       operatorName: 'symmetricHashJoin',
       numRowsTotal: total,
@@ -267,11 +285,20 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
     return out;
   }
 
-  /** The side's input rows of this batch, shuffled by join key (input order within a partition). */
-  private partitionRows(side: Side, ctx: ExecutionContext): Row[][] {
+  /**
+   * The side's input rows of this batch, shuffled by join key (input order within a partition),
+   * with each row's state key (its key values are evaluated once, for both).
+   */
+  private partitionRows(side: Side, ctx: ExecutionContext): [Row[][], string[][]] {
     const parts: Row[][] = Array.from({ length: this.spec.numPartitions }, () => []);
-    for (const row of side.child.execute(ctx)) parts[side.partitionOf(side.keyValues(row))].push(row.slice());
-    return parts;
+    const keys: string[][] = Array.from({ length: this.spec.numPartitions }, () => []);
+    for (const row of side.child.execute(ctx)) {
+      const values = side.keyValues(row);
+      const p = side.partitionOf(values);
+      parts[p].push(row.slice());
+      keys[p].push(this.stateKey(values));
+    }
+    return [parts, keys];
   }
 
   /** Spark's OneSideHashJoiner.storeAndJoinWithOtherSide. */
@@ -279,6 +306,7 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
     side: Side,
     other: Side,
     rows: readonly Row[],
+    keys: readonly string[],
     state: BatchState,
     otherState: BatchState,
     evict: ((row: Row) => boolean) | undefined,
@@ -297,7 +325,8 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
     const scratch: unknown[] | undefined = post ? new Array(leftWidth + this.rightSide.width) : undefined;
     const mineAt = isLeft ? 0 : leftWidth;
     const otherAt = isLeft ? leftWidth : 0;
-    for (const row of rows) {
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
       if (lateLimit !== undefined && side.eventTime) {
         const t = side.eventTime(row);
         if (t !== null && t <= lateLimit) {
@@ -310,7 +339,7 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
         if (side.outer) out.push(isLeft ? row.concat(otherNulls) : otherNulls.concat(row));
         continue;
       }
-      const key = this.stateKey(side.keyValues(row));
+      const key = keys[r];
       let matched = false;
       if (key !== NULL_KEY) {
         const entries = otherState.get(key);

@@ -31,9 +31,23 @@ export function murmur3HashInt(value: number, seed: number): number {
   return fmix(mixH1(seed, mixK1(value | 0)), 4);
 }
 
+// The two 32-bit halves of a long through a typed array (native, no BigInt allocation per call);
+// big-endian hosts take the BigInt arithmetic.
+const long64 = new BigInt64Array(1);
+const long32 = new Int32Array(long64.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 export function murmur3HashLong(value: bigint, seed: number): number {
-  const low = Number(BigInt.asIntN(32, value));
-  const high = Number(BigInt.asIntN(32, value >> 32n));
+  let low: number;
+  let high: number;
+  if (LITTLE_ENDIAN) {
+    long64[0] = value;
+    low = long32[0];
+    high = long32[1];
+  } else {
+    low = Number(BigInt.asIntN(32, value));
+    high = Number(BigInt.asIntN(32, value >> 32n));
+  }
   let h1 = mixH1(seed, mixK1(low));
   h1 = mixH1(h1, mixK1(high));
   return fmix(h1, 8);
