@@ -3,7 +3,10 @@
 // checked at start with KafkaWriter.validateQuery's texts. A batch id whose records were
 // acknowledged gets a marker file `<checkpoint>/sinks/kafka/<batchId>`, and a replayed batch with a
 // marker is skipped. A crash after the broker acknowledged but before the marker was written
-// re-sends that batch on recovery: like Spark's Kafka sink, delivery is at-least-once.
+// re-sends that batch on recovery: like Spark's Kafka sink, delivery is at-least-once. With the
+// `transactional` option (or `kafka.transactional.id`), a Rivulet extension, each batch is one
+// Kafka transaction with its batch id (kafka-transactional-writer.ts): exactly once for readers
+// with kafka.isolation.level=read_committed.
 import { Logger } from '../../util/logger';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,9 +18,11 @@ import { DataTypes, ArrayType, type DataType } from '../../types/data-types';
 import { StructField, StructType } from '../../types/struct-type';
 import type { CaseInsensitiveMap } from '../../util/case-insensitive-map';
 import type { Sink, SinkProvider } from '../sink';
+import { readOrCreateStreamMetadata } from '../../checkpoint/stream-metadata';
 import { connectProducer } from './kafka-client';
+import { KafkaTransactionalWriter } from './kafka-transactional-writer';
 import { KafkaExceptions } from './kafka-errors';
-import { kafkaClientConfig, validateProducerOptions } from './kafka-options';
+import { kafkaClientConfig, parseBoolean, validateProducerOptions } from './kafka-options';
 
 const HEADERS_TYPE = new ArrayType(new StructType([new StructField('key', DataTypes.StringType, true), new StructField('value', DataTypes.BinaryType, true)]), true);
 
@@ -117,6 +122,7 @@ export class KafkaSink implements Sink {
     private readonly topic: string | undefined,
     private readonly columns: ColumnIndexes,
     checkpointLocation: string,
+    private readonly transactional: KafkaTransactionalWriter | undefined,
   ) {
     this.description = `KafkaTable`;
     this.markerDir = path.join(checkpointLocation, 'sinks', 'kafka');
@@ -126,7 +132,11 @@ export class KafkaSink implements Sink {
     const marker = path.join(this.markerDir, String(batchId));
     if (fs.existsSync(marker)) return;
     const byTopic = kafkaMessages(rows, this.columns, this.topic);
-    if (byTopic.size > 0) {
+    if (this.transactional) {
+      if (!(await this.transactional.write(batchId, [...byTopic].map(([topic, messages]) => ({ topic, messages }))))) {
+        log.info(`Batch ${batchId} was committed to Kafka by an earlier run (transactional id ${this.transactional.transactionalId}); not sent again`);
+      }
+    } else if (byTopic.size > 0) {
       this.producer ??= await connectProducer(kafkaClientConfig(this.options));
       await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
     }
@@ -156,7 +166,20 @@ export class KafkaSink implements Sink {
     const p = this.producer;
     this.producer = undefined;
     await p?.disconnect();
+    await this.transactional?.close();
   }
+}
+
+/**
+ * The exactly-once writer when `transactional` is true or `kafka.transactional.id` is set; the
+ * derived id is stable across restarts because the query id in the checkpoint is.
+ */
+function transactionalWriter(options: CaseInsensitiveMap, checkpointLocation: string): KafkaTransactionalWriter | undefined {
+  const explicit = options.get('kafka.transactional.id');
+  const enabled = parseBoolean('transactional', options.get('transactional'), explicit !== undefined);
+  if (!enabled) return undefined;
+  const id = explicit ?? `rivulet-kafka-sink-${readOrCreateStreamMetadata(checkpointLocation).id}`;
+  return new KafkaTransactionalWriter(kafkaClientConfig(options), id);
 }
 
 export const kafkaSinkProvider: SinkProvider = {
@@ -170,6 +193,6 @@ export const kafkaSinkProvider: SinkProvider = {
     }
     const topic = ctx.options.get('topic')?.trim();
     const columns = validateKafkaWriteSchema(ctx.schema, topic);
-    return new KafkaSink(ctx.options, topic, columns, ctx.checkpointLocation);
+    return new KafkaSink(ctx.options, topic, columns, ctx.checkpointLocation, transactionalWriter(ctx.options, ctx.checkpointLocation));
   },
 };

@@ -333,6 +333,12 @@ export class KafkaSource implements Source {
         this.reportDataLoss(`${scalaSet([key])} are gone. Some data may have been missed.`, () => KafkaExceptions.partitionsDeleted([key]));
         return;
       }
+      if (result.kind === 'records' && result.records.length === 0 && result.next > next) {
+        // Only transaction markers (or, under read_committed, aborted records) in what was
+        // fetched: offsets no reader gets, not data loss.
+        next = result.next;
+        continue;
+      }
       if (result.kind === 'offsetOutOfRange' || result.records.length === 0) {
         // The records at `next` are gone (retention, DeleteRecords) or the log was truncated.
         const earliest = (await this.listOffsets([key], () => -2)).get(key);
@@ -350,6 +356,8 @@ export class KafkaSource implements Source {
         rows.push(this.toRow(topic, partition, r));
         next = r.offset + 1;
       }
+      // Markers or aborted records after the last record returned.
+      if (result.next > next) next = result.next;
     }
   }
 
