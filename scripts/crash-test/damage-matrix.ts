@@ -79,7 +79,7 @@ async function kafkaDriver(provider: string, records: number): Promise<PipelineD
     return name;
   };
   return {
-    queries: ['boundaries', 'windows', 'tokafka', 'join'],
+    queries: ['boundaries', 'windows', 'tokafka', 'tokafka-eos', 'join'],
     writeFirstHalf: async () => {
       if (!firstWritten) await appendKafkaInput(broker, inTopic, 0, half);
       firstWritten = true;
@@ -90,12 +90,14 @@ async function kafkaDriver(provider: string, records: number): Promise<PipelineD
       restWritten = true;
     },
     run: async (dir, tag, env) =>
-      runScript(KAFKA_PIPELINE, ['--out', path.join(dir, 'out'), '--bootstrap', broker.bootstrapServers, '--in-topic', inTopic, '--out-topic', await outTopic(tag), '--provider', provider], env ?? {}),
+      runScript(KAFKA_PIPELINE, ['--out', path.join(dir, 'out'), '--bootstrap', broker.bootstrapServers, '--in-topic', inTopic, '--out-topic', await outTopic(tag), '--eos-topic', await outTopic(`${tag}-eos`), '--provider', provider], env ?? {}),
     output: async (dir, query, tag) => {
       const out = path.join(dir, 'out');
       if (query === 'boundaries') return boundariesOutput(out);
       if (query === 'windows') return (await sinkFolderRows(path.join(out, 'windows'), 'parquet')).join('\n');
       if (query === 'join') return (await joinRows(path.join(out, 'join'))).join('\n');
+      // The transactional sink's topic as a read_committed reader sees it.
+      if (query === 'tokafka-eos') return (await topicValues(broker.bootstrapServers, await outTopic(`${tag}-eos`), 'read_committed')).join('\n');
       return (await topicValues(broker.bootstrapServers, await outTopic(tag))).join('\n');
     },
     close: () => broker.stop(),
