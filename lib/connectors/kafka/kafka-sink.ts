@@ -120,7 +120,7 @@ export class KafkaSink implements Sink {
   constructor(
     private readonly options: CaseInsensitiveMap,
     private readonly topic: string | undefined,
-    private readonly columns: ColumnIndexes,
+    private readonly columns: ColumnIndexes | Error,
     checkpointLocation: string,
     private readonly transactional: KafkaTransactionalWriter | undefined,
   ) {
@@ -128,9 +128,15 @@ export class KafkaSink implements Sink {
     this.markerDir = path.join(checkpointLocation, 'sinks', 'kafka');
   }
 
+  /** KafkaWriter.validateQuery runs when Spark builds the streaming write: the query fails, start() does not. */
+  initialize(): void {
+    if (this.columns instanceof Error) throw this.columns;
+  }
+
   async addBatch(batchId: number, rows: unknown[][]): Promise<void> {
     const marker = path.join(this.markerDir, String(batchId));
     if (fs.existsSync(marker)) return;
+    if (this.columns instanceof Error) throw this.columns;
     const byTopic = kafkaMessages(rows, this.columns, this.topic);
     if (this.transactional) {
       if (!(await this.transactional.write(batchId, [...byTopic].map(([topic, messages]) => ({ topic, messages }))))) {
@@ -192,7 +198,13 @@ export const kafkaSinkProvider: SinkProvider = {
       throw new IllegalArgumentException('Missing required configuration "bootstrap.servers" which has no default value.');
     }
     const topic = ctx.options.get('topic')?.trim();
-    const columns = validateKafkaWriteSchema(ctx.schema, topic);
+    let columns: ColumnIndexes | Error;
+    try {
+      columns = validateKafkaWriteSchema(ctx.schema, topic);
+    } catch (e) {
+      if (!(e instanceof AnalysisException)) throw e;
+      columns = e;
+    }
     return new KafkaSink(ctx.options, topic, columns, ctx.checkpointLocation, transactionalWriter(ctx.options, ctx.checkpointLocation));
   },
 };

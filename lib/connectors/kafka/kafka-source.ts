@@ -2,7 +2,7 @@
 // live in the checkpoint (never in consumer groups), the initial offsets are written once to
 // `<metadataPath>/0`, rate limits (maxOffsetsPerTrigger, minOffsetsPerTrigger + maxTriggerDelay)
 // shape each batch's end, and getBatch reads exactly [start, end) per partition, ordered by
-// topic, partition and offset. Data loss fails the query or is logged, per failOnDataLoss.
+// Spark's partition order (spark-partition-order.ts), then offset. Data loss fails the query or is logged, per failOnDataLoss.
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { missingLogFile } from '../../checkpoint/metadata-log';
@@ -26,6 +26,7 @@ import {
   type StartingOffsets,
   type SubscriptionStrategy,
 } from './kafka-options';
+import { sparkPartitionOrder } from './spark-partition-order';
 import { compareTpKeys, offsetsFromJson, offsetsToJson, readInitialOffsets, splitTpKey, writeInitialOffsets, type PartitionOffsets } from './kafka-offsets';
 
 const log = new Logger('KafkaMicroBatchStream');
@@ -307,7 +308,8 @@ export class KafkaSource implements Source {
     if (deleted.length > 0) this.reportDataLoss(`${scalaSet(deleted)} are gone. Some data may have been missed.`, () => KafkaExceptions.partitionsDeleted(deleted));
 
     const rows: unknown[][] = [];
-    for (const k of [...until.keys()].sort(compareTpKeys)) {
+    // Spark's order of the batch's topic-partitions (its end-offset map's iteration order).
+    for (const k of sparkPartitionOrder([...until.keys()])) {
       const fromOffset = from.get(k) ?? newStarts.get(k);
       if (fromOffset === undefined) continue;
       const untilOffset = until.get(k)!;
