@@ -111,3 +111,24 @@ test("Spark's errors for a missing value column or topic fail the query (as Spar
   expect(() => writer(input.toDF().selectExpr('v AS value'), 't', false).start()).toThrow('checkpointLocation must be specified either through option("checkpointLocation", ...)');
   await spark.stop();
 });
+
+test('batch markers older than minBatchesToRetain (100) batches are purged (issue 15 #8: bounded growth)', async () => {
+  const spark = newSession();
+  const df = spark.createDataFrame([['x']], 'value STRING');
+  const checkpoint = path.join(dir, 'cp-purge');
+  const sink = kafkaSinkProvider.createSink({
+    options: new CaseInsensitiveMap([['kafka.bootstrap.servers', broker.bootstrapServers], ['topic', 'unused']]),
+    queryName: undefined,
+    outputMode: 'append',
+    schema: df.schema,
+    session: { timeZone: () => 'UTC', registerTempView: () => undefined, confGet: () => undefined },
+    checkpointLocation: checkpoint,
+  });
+  // Empty batches: markers are written without a send.
+  for (let b = 0; b <= 105; b++) await sink.addBatch(b, [], df.schema, 'append');
+  await sink.stop?.();
+  const markers = fs.readdirSync(path.join(checkpoint, 'sinks', 'kafka')).map(Number).sort((a, b) => a - b);
+  expect(markers[0]).toBe(6);
+  expect(markers.length).toBe(100);
+  await spark.stop();
+});

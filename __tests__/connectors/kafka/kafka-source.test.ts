@@ -51,7 +51,7 @@ async function runBatch(s: KafkaSource, start: unknown): Promise<{ end: unknown;
   return { end, values: rows.map((r) => `${r[2]}/${r[3]}/${r[4]}:${text(r[1])}`) };
 }
 
-test('reads several partitions in partition then offset order, with Spark offsets JSON', async () => {
+test("reads several partitions in Spark's partition order, then offset order, with Spark offsets JSON", async () => {
   await broker.createTopic('events', 3);
   await fill('events', 2, ['c1', 'c2']);
   await fill('events', 0, ['a1']);
