@@ -52,7 +52,7 @@ export class KafkaTransactionalWriter {
 
   /** The highest batch id committed through `topic` partition 0, -1 when none. */
   private async lastCommittedBatch(topic: string): Promise<number> {
-    const topics = await this.admin!.fetchOffsets({ groupId: this.transactionalId, topics: [topic] });
+    const topics = await retryCoordinatorErrors(() => this.admin!.fetchOffsets({ groupId: this.transactionalId, topics: [topic] }));
     let last = -1;
     for (const t of topics) {
       for (const p of t.partitions) {
@@ -85,7 +85,8 @@ export class KafkaTransactionalWriter {
         }
       }
       await txn.sendBatch({ acks: -1, topicMessages });
-      await txn.sendOffsets({ consumerGroupId: this.transactionalId, topics: [{ topic: markerTopic, partitions: [{ partition: 0, offset: String(batchId), metadata: metadataOf(batchId) } as { partition: number; offset: string }] }] });
+      // kafkajs retries no stale-coordinator error of TxnOffsetCommit (its list names them wrongly).
+      await retryCoordinatorErrors(() => txn.sendOffsets({ consumerGroupId: this.transactionalId, topics: [{ topic: markerTopic, partitions: [{ partition: 0, offset: String(batchId), metadata: metadataOf(batchId) } as { partition: number; offset: string }] }] }));
       await txn.commit();
       return true;
     } catch (e) {
@@ -104,5 +105,21 @@ export class KafkaTransactionalWriter {
     if (this.open?.isActive()) await this.open.abort().catch(() => undefined);
     await admin?.disconnect();
     await producer?.disconnect();
+  }
+}
+
+/** Errors of a group coordinator that is moving or still loading its offsets (the first use of __consumer_offsets on a fresh cluster). */
+const COORDINATOR_ERRORS = new Set(['NOT_COORDINATOR', 'NOT_COORDINATOR_FOR_GROUP', 'COORDINATOR_NOT_AVAILABLE', 'GROUP_COORDINATOR_NOT_AVAILABLE', 'COORDINATOR_LOAD_IN_PROGRESS', 'GROUP_LOAD_IN_PROGRESS', 'UNSTABLE_OFFSET_COMMIT']);
+
+/** Retries `call` while the group coordinator answers with a transient error (about 30 s at most). */
+async function retryCoordinatorErrors<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (e) {
+      const type = (e as { type?: string }).type;
+      if (attempt >= 30 || type === undefined || !COORDINATOR_ERRORS.has(type)) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * attempt)));
+    }
   }
 }
