@@ -1,6 +1,6 @@
 // Spark's Kafka sink: rows with `value` (required), `key`, `topic` (or the `topic` option, which
 // wins), `partition` and `headers` columns are produced with kafkajs, acks=all. The schema is
-// checked at start with KafkaWriter.validateQuery's texts. A batch id whose records were
+// checked with KafkaWriter.validateQuery's texts when the query runs. A batch id whose records were
 // acknowledged gets a marker file `<checkpoint>/sinks/kafka/<batchId>`, and a replayed batch with a
 // marker is skipped. A crash after the broker acknowledged but before the marker was written
 // re-sends that batch on recovery: like Spark's Kafka sink, delivery is at-least-once. With the
