@@ -168,6 +168,7 @@ export function fileKind(relative: string): { query: QueryName; kind: string; or
     if (/^state\/\d+\/lmdb\/data\.mdb$/.test(rest)) return { query, kind: 'state/op/lmdb/data.mdb', order: 0 };
     if (/^state\/\d+\/lmdb\/lock\.mdb$/.test(rest)) return { query, kind: 'state/op/lmdb/lock.mdb', order: 0 };
     if (/^sinks\/kafka\/\d+$/.test(rest)) return { query, kind: 'sinks/kafka/N', order: num(name) };
+    if (rest === 'sinks/kafka/transactional-id') return { query, kind: 'sinks/kafka/transactional-id', order: 0 };
     return { query, kind: `other: ${rest.replace(/\d+/g, 'N')}`, order: 0 };
   }
   if (parts[1] === '_spark_metadata') return { query: parts[0] as QueryName, kind: /\.compact$/.test(name) ? '_spark_metadata/N.compact' : '_spark_metadata/N', order: num(name) };

@@ -235,3 +235,24 @@ test('transactional sink with kafka.transactional.id: rows with several topics, 
     await admin.disconnect();
   }
 });
+
+test('transactional sink: the transactional id survives a lost checkpoint metadata file; a damaged id file is refused naming it', async () => {
+  await broker.createTopic('eos-meta', 1);
+  const checkpoint = await runAndForgetLastCommit(true, 'eos-meta');
+  const idFile = path.join(checkpoint, 'sinks', 'kafka', 'transactional-id');
+  const id = fs.readFileSync(idFile, 'utf8');
+  expect(id).toBe(`rivulet-kafka-sink-${(JSON.parse(fs.readFileSync(path.join(checkpoint, 'metadata'), 'utf8')) as { id: string }).id}\n`);
+  // The query gets a new id, the sink keeps its producer: batch 1 is known as committed.
+  fs.rmSync(path.join(checkpoint, 'metadata'));
+  await restart(true, 'eos-meta', checkpoint);
+  expect(fs.readFileSync(idFile, 'utf8')).toBe(id);
+  const spark = newSession();
+  try {
+    expect(await readTopic(spark, 'eos-meta', 'read_committed')).toEqual(['a', 'b', 'c']);
+    fs.writeFileSync(idFile, id.slice(0, id.length >> 1));
+    const input = new MemoryStream(parseTableSchema('v STRING'));
+    expect(() => sinkQuery(spark, input, 'eos-meta', checkpoint, true)).toThrow(`The checkpoint file ${idFile} is damaged`);
+  } finally {
+    await spark.stop();
+  }
+});

@@ -19,6 +19,7 @@ import { StructField, StructType } from '../../types/struct-type';
 import type { CaseInsensitiveMap } from '../../util/case-insensitive-map';
 import type { Sink, SinkProvider } from '../sink';
 import { readOrCreateStreamMetadata } from '../../checkpoint/stream-metadata';
+import { corruptLogFile } from '../../checkpoint/metadata-log';
 import { connectProducer } from './kafka-client';
 import { KafkaTransactionalWriter } from './kafka-transactional-writer';
 import { KafkaExceptions } from './kafka-errors';
@@ -176,16 +177,33 @@ export class KafkaSink implements Sink {
   }
 }
 
+const DERIVED_ID = /^rivulet-kafka-sink-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /**
- * The exactly-once writer when `transactional` is true or `kafka.transactional.id` is set; the
- * derived id is stable across restarts because the query id in the checkpoint is.
+ * The derived transactional id, kept in `<checkpoint>/sinks/kafka/transactional-id` when first
+ * made from the query id: the same producer after every restart even if one of the two files is
+ * lost (a new id would neither fence the killed run nor know its committed batches). A damaged
+ * file is refused naming it.
  */
+function derivedTransactionalId(checkpointLocation: string): string {
+  const file = path.join(checkpointLocation, 'sinks', 'kafka', 'transactional-id');
+  if (fs.existsSync(file)) {
+    const text = fs.readFileSync(file, 'utf8');
+    const id = text.endsWith('\n') ? text.slice(0, -1) : '';
+    if (!DERIVED_ID.test(id)) throw corruptLogFile(file, "the Kafka sink's transactional id is damaged (expected rivulet-kafka-sink-<query id> and a newline)");
+    return id;
+  }
+  const id = `rivulet-kafka-sink-${readOrCreateStreamMetadata(checkpointLocation).id}`;
+  writeFileAtomic(file, `${id}\n`);
+  return id;
+}
+
+/** The exactly-once writer when `transactional` is true or `kafka.transactional.id` is set. */
 function transactionalWriter(options: CaseInsensitiveMap, checkpointLocation: string): KafkaTransactionalWriter | undefined {
   const explicit = options.get('kafka.transactional.id');
   const enabled = parseBoolean('transactional', options.get('transactional'), explicit !== undefined);
   if (!enabled) return undefined;
-  const id = explicit ?? `rivulet-kafka-sink-${readOrCreateStreamMetadata(checkpointLocation).id}`;
-  return new KafkaTransactionalWriter(kafkaClientConfig(options), id);
+  return new KafkaTransactionalWriter(kafkaClientConfig(options), explicit ?? derivedTransactionalId(checkpointLocation));
 }
 
 export const kafkaSinkProvider: SinkProvider = {
