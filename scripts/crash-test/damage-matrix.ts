@@ -289,7 +289,7 @@ async function runMatrix(driver: PipelineDriver, options: DamageMatrixOptions, r
         const outcome = await driver.run(work, tag);
         runs++;
         const failures = new Map<string, string>();
-        for (const m of outcome.stderr.matchAll(/^query (\w+) failed: ([^\n]*)/gm)) failures.set(m[1], m[2]);
+        for (const m of outcome.stderr.matchAll(/^query ([\w-]+) failed: ([^\n]*)/gm)) failures.set(m[1], m[2]);
         const c: DamageCase = { kind, position, damage, results: [] };
         for (const q of QUERIES) {
           const file = damaged.get(q);
