@@ -28,13 +28,13 @@ async function main(): Promise<void> {
   if (args.pipeline === 'kafka') {
     // `--pipeline kafka`: scripts/crash-test/kafka-harness.ts (test broker, or RIVULET_KAFKA_BOOTSTRAP).
     const k = await runKafkaCrashTest({ kills: Number(args.kills), batches: args.batches === undefined ? undefined : Number(args.batches), seed: Number(args.seed), provider: String(args.provider), workDir, log: (l) => console.log(l) });
-    console.log(`kafka pipeline: kills: ${k.kills} (${k.tornWrites} in the middle of a checkpoint write), episodes: ${k.episodes}, batches re-run as logged after a kill: ${k.rerunBatches}, batches per query: ${k.batches}, outputs compared: ${k.comparedFiles}, Kafka sink records sent twice (at-least-once): ${k.duplicates}, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    console.log(`kafka pipeline: kills: ${k.kills} (${k.tornWrites} in the middle of a checkpoint write, ${k.markerKills} of them a Kafka sink's batch marker), episodes: ${k.episodes}, batches re-run as logged after a kill: ${k.rerunBatches}, batches per query: ${k.batches}, outputs compared: ${k.comparedFiles}, Kafka sink records sent twice (at-least-once): ${k.duplicates}, transactional Kafka sink records read twice (read_committed): ${k.transactionalDuplicates} of ${k.transactionalRecords}, ${((Date.now() - started) / 1000).toFixed(0)} s`);
     fs.rmSync(workDir, { recursive: true, force: true });
     if (k.mismatches.length > 0) {
       console.log(`MISMATCHES (${k.mismatches.length}):\n${k.mismatches.slice(0, 20).join('\n')}`);
       process.exit(1);
     }
-    console.log('outputs equal the uninterrupted run (Kafka sink: the same records, re-sent batches counted)');
+    console.log('outputs equal the uninterrupted run (Kafka sink: the same records, re-sent batches counted; transactional Kafka sink: the same records, each once)');
     return;
   }
   const result = await runCrashTest({ kills: Number(args.kills), batches: args.batches === undefined ? undefined : Number(args.batches), seed: Number(args.seed), provider: String(args.provider), pipeline: args.pipeline === 'files' ? 'files' : 'rate', workDir, log: (l) => console.log(l) });

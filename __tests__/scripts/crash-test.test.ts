@@ -55,7 +55,7 @@ test('damage matrix (bounded): a deleted operator schema and a garbage file sour
   }
 }, 300_000);
 
-test('Kafka pipeline on the test broker, 3 kills: boundaries, the windowed Parquet sink and the Kafka sink equal an uninterrupted run', async () => {
+test('Kafka pipeline on the test broker, 3 kills: boundaries, the windowed Parquet sink and the Kafka sinks equal an uninterrupted run (the transactional one each record once for read_committed)', async () => {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rivulet-crash-kafka-'));
   try {
     const { runKafkaCrashTest } = await import('../../scripts/crash-test/kafka-harness');
@@ -63,6 +63,8 @@ test('Kafka pipeline on the test broker, 3 kills: boundaries, the windowed Parqu
     expect(result.kills).toBe(3);
     expect(result.episodes).toBeGreaterThan(0);
     expect(result.mismatches).toEqual([]);
+    expect(result.transactionalRecords).toBeGreaterThan(0);
+    expect(result.transactionalDuplicates).toBe(0);
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
   }

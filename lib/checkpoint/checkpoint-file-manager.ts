@@ -5,8 +5,10 @@ import * as path from 'node:path';
 import { SparkException } from '../errors/spark-exception';
 
 // Fault injection for the crash harness (scripts/crash-test): RIVULET_CRASH_AFTER_WRITES=n kills
-// this process with SIGKILL in the middle of its n-th checkpoint file, leaving a torn temp file.
+// this process with SIGKILL in the middle of its n-th checkpoint file, leaving a torn temp file;
+// with RIVULET_CRASH_WRITES_MATCHING=text only files whose path holds the text are counted.
 const crashAfterWrites = Number(process.env.RIVULET_CRASH_AFTER_WRITES ?? '0');
+const crashWritesMatching = process.env.RIVULET_CRASH_WRITES_MATCHING;
 let writesSoFar = 0;
 
 /** `createDir: false` when the caller knows the folder exists (state files: created once). */
@@ -23,7 +25,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
       fd = fs.openSync(temp, 'w');
     }
     try {
-      if (crashAfterWrites > 0 && ++writesSoFar === crashAfterWrites) {
+      if (crashAfterWrites > 0 && (crashWritesMatching === undefined || file.includes(crashWritesMatching)) && ++writesSoFar === crashAfterWrites) {
         if (typeof content === 'string') fs.writeSync(fd, content.slice(0, content.length >> 1));
         else fs.writeSync(fd, content.subarray(0, content.length >> 1));
         process.kill(process.pid, 'SIGKILL');

@@ -6,6 +6,11 @@ import type { OutputMode } from '../execution/physical-operator';
 
 export interface Sink {
   readonly description: string;
+  /**
+   * Runs when the query starts running (Spark builds its streaming write there, after start()
+   * returned): an error here fails the query (STREAM_FAILED) instead of start().
+   */
+  initialize?(): void | Promise<void>;
   addBatch(batchId: number, rows: unknown[][], schema: StructType, outputMode: OutputMode): void | Promise<void>;
   stop?(): void | Promise<void>;
 }

@@ -181,6 +181,7 @@ export class MicroBatchExecution {
       this.lock = CheckpointLock.acquire(this.options.checkpoint.dir, this.options.id, this.options.runId);
       const recovered = this.recover();
       checkSourceIdentities(this.options.checkpoint.dir, this.options.sourceIdentities);
+      await this.options.sink.initialize?.();
       this.pinnedConf = resolvePinnedConf(this.options.conf, recovered?.conf);
       this.watermarks = new WatermarkTracker(parseWatermarkPolicy(this.pinnedConf['spark.sql.streaming.multipleWatermarkPolicy']));
       this.watermarks.set(recovered?.watermarkMs ?? 0);

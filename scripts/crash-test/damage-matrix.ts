@@ -79,7 +79,7 @@ async function kafkaDriver(provider: string, records: number): Promise<PipelineD
     return name;
   };
   return {
-    queries: ['boundaries', 'windows', 'tokafka', 'join'],
+    queries: ['boundaries', 'windows', 'tokafka', 'tokafka-eos', 'join'],
     writeFirstHalf: async () => {
       if (!firstWritten) await appendKafkaInput(broker, inTopic, 0, half);
       firstWritten = true;
@@ -90,12 +90,14 @@ async function kafkaDriver(provider: string, records: number): Promise<PipelineD
       restWritten = true;
     },
     run: async (dir, tag, env) =>
-      runScript(KAFKA_PIPELINE, ['--out', path.join(dir, 'out'), '--bootstrap', broker.bootstrapServers, '--in-topic', inTopic, '--out-topic', await outTopic(tag), '--provider', provider], env ?? {}),
+      runScript(KAFKA_PIPELINE, ['--out', path.join(dir, 'out'), '--bootstrap', broker.bootstrapServers, '--in-topic', inTopic, '--out-topic', await outTopic(tag), '--eos-topic', await outTopic(`${tag}-eos`), '--provider', provider], env ?? {}),
     output: async (dir, query, tag) => {
       const out = path.join(dir, 'out');
       if (query === 'boundaries') return boundariesOutput(out);
       if (query === 'windows') return (await sinkFolderRows(path.join(out, 'windows'), 'parquet')).join('\n');
       if (query === 'join') return (await joinRows(path.join(out, 'join'))).join('\n');
+      // The transactional sink's topic as a read_committed reader sees it.
+      if (query === 'tokafka-eos') return (await topicValues(broker.bootstrapServers, await outTopic(`${tag}-eos`), 'read_committed')).join('\n');
       return (await topicValues(broker.bootstrapServers, await outTopic(tag))).join('\n');
     },
     close: () => broker.stop(),
@@ -166,6 +168,7 @@ export function fileKind(relative: string): { query: QueryName; kind: string; or
     if (/^state\/\d+\/lmdb\/data\.mdb$/.test(rest)) return { query, kind: 'state/op/lmdb/data.mdb', order: 0 };
     if (/^state\/\d+\/lmdb\/lock\.mdb$/.test(rest)) return { query, kind: 'state/op/lmdb/lock.mdb', order: 0 };
     if (/^sinks\/kafka\/\d+$/.test(rest)) return { query, kind: 'sinks/kafka/N', order: num(name) };
+    if (rest === 'sinks/kafka/transactional-id') return { query, kind: 'sinks/kafka/transactional-id', order: 0 };
     return { query, kind: `other: ${rest.replace(/\d+/g, 'N')}`, order: 0 };
   }
   if (parts[1] === '_spark_metadata') return { query: parts[0] as QueryName, kind: /\.compact$/.test(name) ? '_spark_metadata/N.compact' : '_spark_metadata/N', order: num(name) };
@@ -286,7 +289,7 @@ async function runMatrix(driver: PipelineDriver, options: DamageMatrixOptions, r
         const outcome = await driver.run(work, tag);
         runs++;
         const failures = new Map<string, string>();
-        for (const m of outcome.stderr.matchAll(/^query (\w+) failed: ([^\n]*)/gm)) failures.set(m[1], m[2]);
+        for (const m of outcome.stderr.matchAll(/^query ([\w-]+) failed: ([^\n]*)/gm)) failures.set(m[1], m[2]);
         const c: DamageCase = { kind, position, damage, results: [] };
         for (const q of QUERIES) {
           const file = damaged.get(q);

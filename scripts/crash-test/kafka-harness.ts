@@ -7,7 +7,9 @@
 //   the windowed Parquet sink and the stream-stream join's JSON sink must hold the same rows,
 //   the Kafka sink's output topic must hold the same records; as Spark's Kafka sink it is
 //   at-least-once, so records of a batch re-sent after a kill are counted (`duplicates`), and
-//   anything missing or unexpected is a mismatch.
+//   anything missing or unexpected is a mismatch;
+//   the transactional Kafka sink's topic, read with kafka.isolation.level=read_committed, must hold
+//   exactly the records of the uninterrupted run, each once (a duplicate is a mismatch).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { mulberry32 } from '../seeded-random';
@@ -20,6 +22,12 @@ export interface KafkaCrashTestResult extends CrashTestResult {
   episodes: number;
   /** Output records sent again after a kill (the Kafka sink is at-least-once, as Spark's). */
   duplicates: number;
+  /** Kills in the middle of a Kafka sink's batch marker (after the batch was sent). */
+  markerKills: number;
+  /** Records the transactional sink's topic held twice for a read_committed reader (a mismatch each). */
+  transactionalDuplicates: number;
+  /** Records of the transactional sink compared (all episodes). */
+  transactionalRecords: number;
 }
 
 /** The pipeline's input records with ids in [from, to): JSON {id, key, ts}, partition id % 2. */
@@ -35,7 +43,7 @@ export async function appendKafkaInput(broker: BrokerUnderTest, topic: string, f
 }
 
 /** Values of every record of `topic`, read with Rivulet's Kafka source in this process. */
-export async function topicValues(bootstrap: string, topic: string): Promise<string[]> {
+export async function topicValues(bootstrap: string, topic: string, isolation: 'read_uncommitted' | 'read_committed' = 'read_uncommitted'): Promise<string[]> {
   const { StreamSession } = await import('rivulet');
   const spark = new StreamSession({ 'spark.sql.session.timeZone': 'UTC' });
   spark.sparkContext.setLogLevel('OFF');
@@ -46,6 +54,7 @@ export async function topicValues(bootstrap: string, topic: string): Promise<str
       .option('kafka.bootstrap.servers', bootstrap)
       .option('subscribe', topic)
       .option('startingOffsets', 'earliest')
+      .option('kafka.isolation.level', isolation)
       .load()
       .selectExpr('CAST(value AS STRING) AS v')
       .writeStream.trigger({ availableNow: true })
@@ -85,13 +94,15 @@ export async function runKafkaCrashTest(options: CrashTestOptions): Promise<Kafk
     const records = options.batches ?? 140;
     await appendKafkaInput(broker, inTopic, 0, records);
     let topics = 0;
-    const newOutTopic = async () => {
-      const t = `${tag}-out-${topics++}`;
-      await broker.createTopic(t, 1);
+    /** A fresh output topic pair: [at-least-once sink's, transactional sink's]. */
+    const newOutTopic = async (): Promise<[string, string]> => {
+      const n = topics++;
+      const t: [string, string] = [`${tag}-out-${n}`, `${tag}-eos-${n}`];
+      for (const name of t) await broker.createTopic(name, 1);
       return t;
     };
-    const run = (out: string, outTopic: string, env: Record<string, string>, killAfterMs?: number) =>
-      runScript(KAFKA_PIPELINE, ['--out', out, '--bootstrap', broker.bootstrapServers, '--in-topic', inTopic, '--out-topic', outTopic, '--provider', provider], env, killAfterMs);
+    const run = (out: string, [outTopic, eosTopic]: [string, string], env: Record<string, string>, killAfterMs?: number) =>
+      runScript(KAFKA_PIPELINE, ['--out', out, '--bootstrap', broker.bootstrapServers, '--in-topic', inTopic, '--out-topic', outTopic, '--eos-topic', eosTopic, '--provider', provider], env, killAfterMs);
 
     const reference = path.join(options.workDir, 'reference');
     const refTopic = await newOutTopic();
@@ -102,7 +113,9 @@ export async function runKafkaCrashTest(options: CrashTestOptions): Promise<Kafk
     const refBatches = fs.readdirSync(path.join(reference, 'boundaries')).sort();
     const expectedWindows = await sinkFolderRows(path.join(reference, 'windows'), 'parquet');
     const expectedJoin = await joinRows(path.join(reference, 'join'));
-    const expectedValues = await topicValues(broker.bootstrapServers, refTopic);
+    const expectedValues = await topicValues(broker.bootstrapServers, refTopic[0]);
+    const expectedTransactional = await topicValues(broker.bootstrapServers, refTopic[1], 'read_committed');
+    if (expectedTransactional.join('\n') !== expectedValues.join('\n')) throw new Error('the uninterrupted run: the transactional sink wrote other records than the default sink');
     log(`reference run done: ${records} records, ${refBatches.length} batches, ${refMs} ms`);
     if (expectedWindows.length === 0 || expectedValues.length === 0 || expectedJoin.length === 0) throw new Error('the uninterrupted run wrote nothing');
 
@@ -111,6 +124,8 @@ export async function runKafkaCrashTest(options: CrashTestOptions): Promise<Kafk
     let comparedFiles = 0;
     let episodes = 0;
     let duplicates = 0;
+    let transactionalDuplicates = 0;
+    let transactionalRecords = 0;
     let outTopic = await newOutTopic();
     const compare = async () => {
       episodes++;
@@ -132,7 +147,16 @@ export async function runKafkaCrashTest(options: CrashTestOptions): Promise<Kafk
       const join = await joinRows(path.join(crashed, 'join'));
       if (join.join('\n') !== expectedJoin.join('\n')) mismatches.push(`${at}join: ${join.length} rows after crashes, ${expectedJoin.length} without`);
       comparedFiles++;
-      const values = await topicValues(broker.bootstrapServers, outTopic);
+      const committed = await topicValues(broker.bootstrapServers, outTopic[1], 'read_committed');
+      transactionalRecords += committed.length;
+      transactionalDuplicates += committed.length - new Set(committed).size;
+      if (committed.join('\n') !== expectedValues.join('\n')) {
+        const missing = expectedValues.filter((v) => !committed.includes(v));
+        const twice = committed.filter((v, i) => committed.indexOf(v) !== i);
+        mismatches.push(`${at}transactional Kafka sink (read_committed): ${committed.length} records, ${expectedValues.length} without crashes; missing ${missing.slice(0, 5).join(' ')}; twice ${twice.slice(0, 5).join(' ')}`);
+      }
+      comparedFiles++;
+      const values = await topicValues(broker.bootstrapServers, outTopic[0]);
       const distinct = [...new Set(values)].sort();
       duplicates += values.length - distinct.length;
       if (distinct.join('\n') !== expectedValues.join('\n')) {
@@ -146,17 +170,28 @@ export async function runKafkaCrashTest(options: CrashTestOptions): Promise<Kafk
 
     let kills = 0;
     let tornWrites = 0;
+    let markerKills = 0;
     let rerunBatches = 0;
     let killedThisEpisode = false;
     while (kills < options.kills) {
       rerunBatches += pendingBatches(path.join(crashed, 'checkpoints'));
-      const tear = random() < 0.5;
-      const env: Record<string, string> = tear ? { RIVULET_CRASH_AFTER_WRITES: String(1 + Math.floor(random() * 60)) } : {};
+      // A third of the kills at a random moment, a third in the middle of a random checkpoint
+      // write, a third in the middle of a Kafka sink's batch marker: after its batch reached
+      // Kafka, before the batch is committed (the at-least-once sink re-sends it on restart).
+      const mode = random();
+      const tear = mode >= 1 / 3;
+      const atMarker = mode >= 2 / 3;
+      const env: Record<string, string> = atMarker
+        ? { RIVULET_CRASH_AFTER_WRITES: String(1 + Math.floor(random() * 8)), RIVULET_CRASH_WRITES_MATCHING: `${path.sep}sinks${path.sep}kafka${path.sep}` }
+        : tear
+          ? { RIVULET_CRASH_AFTER_WRITES: String(1 + Math.floor(random() * 60)) }
+          : {};
       const outcome = await run(crashed, outTopic, env, tear ? undefined : Math.floor(random() * refMs * 0.6));
       if (outcome.signal === 'SIGKILL') {
         kills++;
         killedThisEpisode = true;
         if (tear) tornWrites++;
+        if (atMarker) markerKills++;
         if (kills % 10 === 0) log(`${kills} kills`);
       } else if (outcome.code === 0) {
         if (killedThisEpisode) await compare();
@@ -175,8 +210,8 @@ export async function runKafkaCrashTest(options: CrashTestOptions): Promise<Kafk
       if (last.code !== 0) throw new Error(`the final run failed (exit ${last.code}):\n${last.stderr}`);
       await compare();
     }
-    log(`${episodes} episodes compared, ${duplicates} Kafka sink records sent twice`);
-    return { kills, tornWrites, rerunBatches, batches: refBatches.length, comparedFiles, mismatches, episodes, duplicates };
+    log(`${episodes} episodes compared, ${duplicates} Kafka sink records sent twice, ${transactionalDuplicates} of ${transactionalRecords} transactional sink records read twice`);
+    return { kills, tornWrites, markerKills, rerunBatches, batches: refBatches.length, comparedFiles, mismatches, episodes, duplicates, transactionalDuplicates, transactionalRecords };
   } finally {
     await broker.stop();
   }

@@ -5,6 +5,9 @@
 //   boundaries/<batchId>.json  each batch's partition:offset pairs, by foreachBatch
 //   windows/                   watermarked 30 s windowed counts, Parquet sink (append)
 //   --out-topic                running counts per key (update mode), Kafka sink: `<key>=<count>`
+//                              (at-least-once, as Spark's)
+//   --eos-topic                the same counts through the Kafka sink's `transactional` mode,
+//                              exactly once for read_committed readers
 //   join/                      stream-stream full outer join of partition 0 (4 offsets per batch)
 //                              with partition 1 (3 per batch) within 5 s, JSON sink: the sides
 //                              advance at different speeds, so moved boundaries change matches
@@ -14,7 +17,7 @@ import minimist from 'minimist';
 import { StreamSession, type DataFrame, type StreamingQuery } from 'rivulet';
 import { col, concat, count, expr, floor, from_json, lit, sum, window } from 'rivulet/functions';
 
-const args = minimist(process.argv.slice(2), { string: ['out', 'bootstrap', 'in-topic', 'out-topic', 'provider'], default: { provider: 'hdfs' } });
+const args = minimist(process.argv.slice(2), { string: ['out', 'bootstrap', 'in-topic', 'out-topic', 'eos-topic', 'provider'], default: { provider: 'hdfs' } });
 const out = String(args.out);
 
 const spark = StreamSession.builder()
@@ -91,6 +94,19 @@ const queries: [string, () => StreamingQuery][] = [
       .option('kafka.bootstrap.servers', String(args.bootstrap))
       .option('topic', String(args['out-topic']))
       .option('checkpointLocation', checkpoint('tokafka'))
+      .trigger({ availableNow: true })
+      .start()],
+  ['tokafka-eos', () =>
+    parsed()
+      .groupBy('key')
+      .agg(count(lit(1)).alias('n'))
+      .select(col('key'), concat(col('key'), lit('='), col('n').cast('string')).alias('value'))
+      .writeStream.format('kafka')
+      .outputMode('update')
+      .option('kafka.bootstrap.servers', String(args.bootstrap))
+      .option('topic', String(args['eos-topic']))
+      .option('transactional', 'true')
+      .option('checkpointLocation', checkpoint('tokafka-eos'))
       .trigger({ availableNow: true })
       .start()],
   ['join', () =>

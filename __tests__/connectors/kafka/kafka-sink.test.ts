@@ -6,6 +6,7 @@ import { startKafkaBroker, type BrokerUnderTest } from '../../support/kafka-brok
 import { KafkaReadClient } from '../../../lib/connectors/kafka/kafka-client';
 import { kafkaSinkProvider } from '../../../lib/connectors/kafka/kafka-sink';
 import { MemoryStream } from '../../../lib/testing';
+import type { StreamingQueryException } from '../../../lib/errors/streaming-query-exception';
 import { newSession } from '../../support/session';
 import { parseTableSchema } from '../../../lib/types/ddl';
 import { CaseInsensitiveMap } from '../../../lib/util/case-insensitive-map';
@@ -87,18 +88,47 @@ test('the topic column routes rows; a replayed batch id with a marker is not sen
   expect(await readAll('t2', 0)).toEqual([[null, 'y', []]]);
 });
 
-test("Spark's errors for a missing value column or topic, and checkpointLocation", () => {
+test("Spark's errors for a missing value column or topic fail the query (as Spark builds the write after start()); checkpointLocation fails start()", async () => {
   const spark = newSession();
   const input = new MemoryStream(parseTableSchema('v STRING'));
-  const start = (df: ReturnType<typeof input.toDF>, topic?: string, checkpoint = true) => {
+  let n = 0;
+  const writer = (df: ReturnType<typeof input.toDF>, topic?: string, checkpoint = true) => {
     let w = df.writeStream.format('kafka').option('kafka.bootstrap.servers', broker.bootstrapServers);
     if (topic) w = w.option('topic', topic);
-    if (checkpoint) w = w.option('checkpointLocation', path.join(dir, 'e'));
-    return () => w.start();
+    if (checkpoint) w = w.option('checkpointLocation', path.join(dir, `e${n++}`));
+    return w;
   };
-  expect(start(input.toDF().selectExpr('v AS key'), 't')).toThrow("Required attribute 'value' not found");
-  expect(start(input.toDF().selectExpr('v AS value'))).toThrow("topic option required when no 'topic' attribute is present. Use the topic option for setting a topic.");
-  expect(start(input.toDF().selectExpr('length(v) AS value'), 't')).toThrow('value attribute unsupported type int. value must be a(n) string or binary');
-  expect(start(input.toDF().selectExpr('v AS value'), 't', false)).toThrow('checkpointLocation must be specified either through option("checkpointLocation", ...)');
-  void spark;
+  const failure = async (df: ReturnType<typeof input.toDF>, topic?: string): Promise<string> => {
+    const q = writer(df, topic).start();
+    const e = await q.awaitTermination().then(() => null, (err: Error) => err);
+    expect(e?.constructor.name).toBe('StreamingQueryException');
+    expect((e as StreamingQueryException).getCondition()).toBe('STREAM_FAILED');
+    return (e as StreamingQueryException).message;
+  };
+  expect(await failure(input.toDF().selectExpr('v AS key'), 't')).toMatch(/terminated with exception: Required attribute 'value' not found SQLSTATE: XXKST$/);
+  expect(await failure(input.toDF().selectExpr('v AS value'))).toContain("terminated with exception: topic option required when no 'topic' attribute is present. Use the topic option for setting a topic.");
+  expect(await failure(input.toDF().selectExpr('length(v) AS value'), 't')).toContain('terminated with exception: value attribute unsupported type int. value must be a(n) string or binary');
+  expect(() => writer(input.toDF().selectExpr('v AS value'), 't', false).start()).toThrow('checkpointLocation must be specified either through option("checkpointLocation", ...)');
+  await spark.stop();
+});
+
+test('batch markers older than minBatchesToRetain (100) batches are purged (issue 15 #8: bounded growth)', async () => {
+  const spark = newSession();
+  const df = spark.createDataFrame([['x']], 'value STRING');
+  const checkpoint = path.join(dir, 'cp-purge');
+  const sink = kafkaSinkProvider.createSink({
+    options: new CaseInsensitiveMap([['kafka.bootstrap.servers', broker.bootstrapServers], ['topic', 'unused']]),
+    queryName: undefined,
+    outputMode: 'append',
+    schema: df.schema,
+    session: { timeZone: () => 'UTC', registerTempView: () => undefined, confGet: () => undefined },
+    checkpointLocation: checkpoint,
+  });
+  // Empty batches: markers are written without a send.
+  for (let b = 0; b <= 105; b++) await sink.addBatch(b, [], df.schema, 'append');
+  await sink.stop?.();
+  const markers = fs.readdirSync(path.join(checkpoint, 'sinks', 'kafka')).map(Number).sort((a, b) => a - b);
+  expect(markers[0]).toBe(6);
+  expect(markers.length).toBe(100);
+  await spark.stop();
 });

@@ -1,6 +1,7 @@
 // The broker's topics and partitions, with the checks a real broker makes when they are created,
 // deleted or truncated. Shared by the wire handlers and the test-facing API.
 import { PartitionLog } from './partition-log';
+import { TransactionCoordinator } from './transaction-coordinator';
 
 export const ErrorCode = {
   NONE: 0,
@@ -9,6 +10,9 @@ export const ErrorCode = {
   UNKNOWN_TOPIC_OR_PARTITION: 3,
   INVALID_TOPIC_EXCEPTION: 17,
   INVALID_REQUIRED_ACKS: 21,
+  INVALID_PRODUCER_EPOCH: 47,
+  INVALID_TXN_STATE: 48,
+  INVALID_PRODUCER_ID_MAPPING: 49,
   UNSUPPORTED_SASL_MECHANISM: 33,
   ILLEGAL_SASL_STATE: 34,
   UNSUPPORTED_VERSION: 35,
@@ -30,6 +34,7 @@ const KNOWN_CONFIGS = new Set(['message.timestamp.type', 'retention.ms', 'retent
 
 export class BrokerState {
   readonly topics = new Map<string, Topic>();
+  readonly transactions = new TransactionCoordinator(this);
   private appendListeners: (() => void)[] = [];
 
   /** Returns a Kafka error code (0 on success). */

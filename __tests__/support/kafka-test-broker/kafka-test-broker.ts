@@ -1,6 +1,8 @@
 // A single-node Kafka broker speaking the real wire protocol on 127.0.0.1 (random port), for tests
 // and benchmarks that run the real kafkajs client: ApiVersions, Metadata, ListOffsets, Fetch,
-// Produce, CreateTopics, DeleteTopics, DeleteRecords, and optional SASL/PLAIN.
+// Produce, CreateTopics, DeleteTopics, DeleteRecords, optional SASL/PLAIN, and transactions
+// (FindCoordinator, InitProducerId, AddPartitionsToTxn, AddOffsetsToTxn, TxnOffsetCommit, EndTxn,
+// OffsetFetch; control records, the last stable offset and aborted transactions for read_committed).
 import * as net from 'node:net';
 import { BrokerState, ErrorCode } from './broker-state';
 import { type AppendRecord } from './partition-log';

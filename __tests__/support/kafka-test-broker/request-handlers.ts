@@ -1,5 +1,5 @@
 // Request and response codecs for the API versions this broker implements, with the behaviour of a
-// single-node Kafka cluster. Only the versions listed in SUPPORTED_APIS are advertised by
+// single-node Kafka cluster (transactions included: see transaction-coordinator.ts). Only the versions listed in SUPPORTED_APIS are advertised by
 // ApiVersions, so a client (kafkajs) negotiates exactly these.
 import { BrokerState, ErrorCode } from './broker-state';
 import { decodeRecordBatches, RecordBatchError } from './record-batch';
@@ -10,11 +10,18 @@ export const ApiKey = {
   Fetch: 1,
   ListOffsets: 2,
   Metadata: 3,
+  OffsetFetch: 9,
+  FindCoordinator: 10,
   SaslHandshake: 17,
   ApiVersions: 18,
   CreateTopics: 19,
   DeleteTopics: 20,
   DeleteRecords: 21,
+  InitProducerId: 22,
+  AddPartitionsToTxn: 24,
+  AddOffsetsToTxn: 25,
+  EndTxn: 26,
+  TxnOffsetCommit: 28,
   SaslAuthenticate: 36,
 } as const;
 
@@ -22,8 +29,15 @@ export const ApiKey = {
 export const SUPPORTED_APIS: ReadonlyMap<number, [number, number]> = new Map([
   [ApiKey.Produce, [3, 3]],
   [ApiKey.Fetch, [4, 4]],
-  [ApiKey.ListOffsets, [1, 1]],
+  [ApiKey.ListOffsets, [1, 2]],
   [ApiKey.Metadata, [1, 1]],
+  [ApiKey.OffsetFetch, [1, 1]],
+  [ApiKey.FindCoordinator, [0, 1]],
+  [ApiKey.InitProducerId, [0, 0]],
+  [ApiKey.AddPartitionsToTxn, [0, 0]],
+  [ApiKey.AddOffsetsToTxn, [0, 0]],
+  [ApiKey.EndTxn, [0, 0]],
+  [ApiKey.TxnOffsetCommit, [0, 0]],
   [ApiKey.SaslHandshake, [1, 1]],
   [ApiKey.ApiVersions, [0, 2]],
   [ApiKey.CreateTopics, [0, 0]],
@@ -59,7 +73,21 @@ export async function handleRequest(apiKey: number, version: number, r: WireRead
     case ApiKey.Metadata:
       return metadata(r, ctx);
     case ApiKey.ListOffsets:
-      return listOffsets(r, ctx);
+      return listOffsets(r, ctx, version);
+    case ApiKey.OffsetFetch:
+      return offsetFetch(r, ctx);
+    case ApiKey.FindCoordinator:
+      return findCoordinator(r, ctx, version);
+    case ApiKey.InitProducerId:
+      return initProducerId(r, ctx);
+    case ApiKey.AddPartitionsToTxn:
+      return addPartitionsToTxn(r, ctx);
+    case ApiKey.AddOffsetsToTxn:
+      return addOffsetsToTxn(r, ctx);
+    case ApiKey.EndTxn:
+      return endTxn(r, ctx);
+    case ApiKey.TxnOffsetCommit:
+      return txnOffsetCommit(r, ctx);
     case ApiKey.Fetch:
       return fetch(r, ctx);
     case ApiKey.Produce:
@@ -102,16 +130,19 @@ function metadata(r: WireReader, ctx: BrokerContext): WireWriter {
   return w;
 }
 
-function listOffsets(r: WireReader, ctx: BrokerContext): WireWriter {
+function listOffsets(r: WireReader, ctx: BrokerContext, version: number): WireWriter {
   r.int32(); // replica id
+  const readCommitted = version >= 2 && r.int8() === 1;
   const topics = r.array((r) => ({ name: r.string(), partitions: r.array((r) => ({ partition: r.int32(), timestamp: r.int64() })) }));
-  return new WireWriter().array(topics, (w, t) => {
+  const w = new WireWriter();
+  if (version >= 2) w.int32(0); // throttle time
+  return w.array(topics, (w, t) => {
     w.string(t.name).array(t.partitions, (w, p) => {
       const log = ctx.state.partition(t.name, p.partition);
       if (!log) return void w.int32(p.partition).int16(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION).int64(-1n).int64(-1n);
       let offset = -1n;
       let timestamp = -1n;
-      if (p.timestamp === -1n) offset = log.highWatermark;
+      if (p.timestamp === -1n) offset = readCommitted ? log.lastStableOffset : log.highWatermark;
       else if (p.timestamp === -2n) offset = log.logStartOffset;
       else {
         for (const rec of log.records()) {
@@ -138,18 +169,19 @@ async function fetch(r: WireReader, ctx: BrokerContext): Promise<WireWriter> {
   const maxWait = r.int32();
   const minBytes = r.int32();
   const maxBytes = r.int32();
-  r.int8(); // isolation level: no transactions here, so both levels read the same
+  // read_committed (1): records up to the last stable offset, with the aborted transactions in range.
+  const readCommitted = r.int8() === 1;
   const topics = r.array((r) => ({ name: r.string(), partitions: r.array((r): FetchPartition => ({ partition: r.int32(), fetchOffset: r.int64(), maxBytes: r.int32() })) }));
   const deadline = Date.now() + Math.max(0, maxWait);
   for (;;) {
-    const { writer, bytes, failed } = fetchResponse(topics, maxBytes, ctx);
+    const { writer, bytes, failed } = fetchResponse(topics, maxBytes, ctx, readCommitted);
     const left = deadline - Date.now();
     if (bytes >= minBytes || failed || left <= 0) return writer;
     await ctx.state.waitForAppend(left);
   }
 }
 
-function fetchResponse(topics: { name: string; partitions: FetchPartition[] }[], maxBytes: number, ctx: BrokerContext): { writer: WireWriter; bytes: number; failed: boolean } {
+function fetchResponse(topics: { name: string; partitions: FetchPartition[] }[], maxBytes: number, ctx: BrokerContext, readCommitted: boolean): { writer: WireWriter; bytes: number; failed: boolean } {
   let total = 0;
   let failed = false;
   const w = new WireWriter().int32(0);
@@ -164,10 +196,17 @@ function fetchResponse(topics: { name: string; partitions: FetchPartition[] }[],
       }
       // At least one batch per response even above maxBytes (KIP-74), so a big record never stalls.
       const budget = Math.max(0, Math.min(p.maxBytes, maxBytes - total));
-      const batches = total === 0 || budget > 0 ? log.read(p.fetchOffset, budget) : [];
+      const lso = log.lastStableOffset;
+      const limit = readCommitted ? lso : log.highWatermark;
+      const batches = total === 0 || budget > 0 ? log.read(p.fetchOffset, budget, limit) : [];
       const records = Buffer.concat(batches);
       total += records.length;
-      w.int32(p.partition).int16(ErrorCode.NONE).int64(log.highWatermark).int64(log.highWatermark).array([], () => undefined).bytes(records);
+      w.int32(p.partition).int16(ErrorCode.NONE).int64(log.highWatermark).int64(lso);
+      // Aborted transactions overlapping what is served (read_committed only; null otherwise).
+      const aborted = readCommitted ? log.abortedTransactions.filter((a) => a.lastOffset >= p.fetchOffset && a.firstOffset < limit) : null;
+      if (aborted === null) w.int32(-1);
+      else w.array(aborted, (w, a) => w.int64(a.producerId).int64(a.firstOffset));
+      w.bytes(records);
     });
   });
   return { writer: w, bytes: total, failed };
@@ -188,6 +227,9 @@ function produce(r: WireReader, ctx: BrokerContext): WireWriter | null {
       if (!log) return void w.int32(p.partition).int16(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION).int64(-1n).int64(-1n);
       try {
         const batches = decodeRecordBatches(p.records ?? Buffer.alloc(0));
+        if (batches.some((b) => b.producerId >= 0n && ctx.state.transactions.fenced(b.producerId, b.producerEpoch))) {
+          return void w.int32(p.partition).int16(ErrorCode.INVALID_PRODUCER_EPOCH).int64(-1n).int64(-1n);
+        }
         let base = -1n;
         for (const b of batches) {
           const offset = log.append(b, now);
@@ -255,4 +297,71 @@ function saslAuthenticate(r: WireReader, ctx: BrokerContext, conn: ConnectionSta
   }
   conn.authenticated = true;
   return new WireWriter().int16(ErrorCode.NONE).nullableString(null).bytes(Buffer.alloc(0));
+}
+
+function offsetFetch(r: WireReader, ctx: BrokerContext): WireWriter {
+  const group = r.string();
+  const topics = r.array((r) => ({ name: r.string(), partitions: r.array((r) => r.int32()) }));
+  return new WireWriter().array(topics, (w, t) =>
+    w.string(t.name).array(t.partitions, (w, p) => {
+      const c = ctx.state.transactions.committed(group, t.name, p);
+      w.int32(p).int64(c ? c.offset : -1n).nullableString(c ? c.metadata : '').int16(ErrorCode.NONE);
+    }),
+  );
+}
+
+/** This single node coordinates every group and transactional id. */
+function findCoordinator(r: WireReader, ctx: BrokerContext, version: number): WireWriter {
+  r.string(); // key
+  if (version >= 1) r.int8(); // key type: group or transaction
+  const w = new WireWriter();
+  if (version >= 1) w.int32(0).int16(ErrorCode.NONE).nullableString(null);
+  else w.int16(ErrorCode.NONE);
+  return w.int32(ctx.nodeId).string(ctx.host).int32(ctx.port);
+}
+
+function initProducerId(r: WireReader, ctx: BrokerContext): WireWriter {
+  const transactionalId = r.nullableString();
+  r.int32(); // transaction timeout
+  const result = ctx.state.transactions.initProducerId(transactionalId, ctx.now());
+  return new WireWriter().int32(0).int16(result.error).int64(result.producerId).int16(result.epoch);
+}
+
+function addPartitionsToTxn(r: WireReader, ctx: BrokerContext): WireWriter {
+  const transactionalId = r.string();
+  const producerId = r.int64();
+  const epoch = r.int16();
+  const topics = r.array((r) => ({ name: r.string(), partitions: r.array((r) => r.int32()) }));
+  return new WireWriter().int32(0).array(topics, (w, t) =>
+    w.string(t.name).array(t.partitions, (w, p) => w.int32(p).int16(ctx.state.transactions.addPartitions(transactionalId, producerId, epoch, t.name, p))),
+  );
+}
+
+function addOffsetsToTxn(r: WireReader, ctx: BrokerContext): WireWriter {
+  const transactionalId = r.string();
+  const producerId = r.int64();
+  const epoch = r.int16();
+  const group = r.string();
+  return new WireWriter().int32(0).int16(ctx.state.transactions.addOffsets(transactionalId, producerId, epoch, group));
+}
+
+function endTxn(r: WireReader, ctx: BrokerContext): WireWriter {
+  const transactionalId = r.string();
+  const producerId = r.int64();
+  const epoch = r.int16();
+  const commit = r.int8() !== 0;
+  return new WireWriter().int32(0).int16(ctx.state.transactions.endTxn(transactionalId, producerId, epoch, commit, ctx.now()));
+}
+
+function txnOffsetCommit(r: WireReader, ctx: BrokerContext): WireWriter {
+  const transactionalId = r.string();
+  const group = r.string();
+  const producerId = r.int64();
+  const epoch = r.int16();
+  const topics = r.array((r) => ({ name: r.string(), partitions: r.array((r) => ({ partition: r.int32(), offset: r.int64(), metadata: r.nullableString() })) }));
+  return new WireWriter().int32(0).array(topics, (w, t) =>
+    w.string(t.name).array(t.partitions, (w, p) =>
+      w.int32(p.partition).int16(ctx.state.transactions.txnOffsetCommit(transactionalId, group, producerId, epoch, t.name, p.partition, { offset: p.offset, metadata: p.metadata })),
+    ),
+  );
 }

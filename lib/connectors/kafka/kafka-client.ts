@@ -33,7 +33,12 @@ export interface FetchedRecord {
   headers: [string, Buffer | null][];
 }
 
-export type FetchResult = { kind: 'records'; records: FetchedRecord[]; highWatermark: number } | { kind: 'offsetOutOfRange' } | { kind: 'unknownPartition' };
+/**
+ * `next`: the offset after the last batch the response held, records or not: control batches
+ * (transaction markers) and, under read_committed, aborted transactions' records occupy offsets no
+ * reader is given, so a range may end in a gap that is not data loss.
+ */
+export type FetchResult = { kind: 'records'; records: FetchedRecord[]; highWatermark: number; next: number } | { kind: 'offsetOutOfRange' } | { kind: 'unknownPartition' };
 
 // The parts of kafkajs's (untyped) internal cluster/broker objects used here.
 interface KafkajsBroker {
@@ -54,15 +59,18 @@ interface KafkajsFetchPartition {
   partition: number;
   errorCode: number;
   highWatermark: string;
-  messages: {
-    offset: string;
-    timestamp: string;
-    key: Buffer | null;
-    value: Buffer | null;
-    headers: Record<string, Buffer | Buffer[] | null | undefined>;
-    isControlRecord?: boolean;
-    batchContext?: { timestampType?: number };
-  }[];
+  abortedTransactions?: { producerId: string; firstOffset: string }[];
+  messages: KafkajsMessage[];
+}
+
+interface KafkajsMessage {
+  offset: string;
+  timestamp: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Record<string, Buffer | Buffer[] | null | undefined>;
+  isControlRecord?: boolean;
+  batchContext?: { timestampType?: number; firstOffset?: string; lastOffsetDelta?: number; producerId?: string; inTransaction?: boolean };
 }
 
 interface KafkajsCluster {
@@ -165,20 +173,54 @@ export class KafkaReadClient {
       throw e;
     }
     const part = response.responses[0]?.partitions[0];
-    if (!part) return { kind: 'records', records: [], highWatermark: offset };
+    if (!part) return { kind: 'records', records: [], highWatermark: offset, next: offset };
     const records: FetchedRecord[] = [];
+    const aborted = this.isolationLevel === 1 ? new AbortedTransactions(part.abortedTransactions ?? []) : undefined;
+    let next = offset;
     for (const m of part.messages) {
-      if (m.isControlRecord) continue;
       const o = Number(m.offset);
+      const ctx = m.batchContext;
+      const batchEnd = ctx?.firstOffset !== undefined && ctx.lastOffsetDelta !== undefined ? Number(ctx.firstOffset) + ctx.lastOffsetDelta + 1 : o + 1;
+      if (batchEnd > next) next = batchEnd;
+      if (aborted?.skips(m)) continue;
+      // The Java consumer never hands out control records (COMMIT/ABORT markers).
+      if (m.isControlRecord) continue;
       if (o < offset) continue;
-      records.push({ offset: o, timestamp: Number(m.timestamp), timestampType: m.batchContext?.timestampType ?? 0, key: m.key, value: m.value, headers: flattenHeaders(m.headers) });
+      records.push({ offset: o, timestamp: Number(m.timestamp), timestampType: ctx?.timestampType ?? 0, key: m.key, value: m.value, headers: flattenHeaders(m.headers) });
     }
-    return { kind: 'records', records, highWatermark: Number(part.highWatermark) };
+    return { kind: 'records', records, highWatermark: Number(part.highWatermark), next };
   }
 
   async close(): Promise<void> {
     if (this.connected) await this.cluster.disconnect();
     this.connected = false;
+  }
+}
+
+/**
+ * read_committed as the Java consumer applies it: a transaction listed as aborted starts at its
+ * first offset; from there the producer's transactional records are dropped until its ABORT marker
+ * (a control record whose key has type 0).
+ */
+class AbortedTransactions {
+  private readonly pending: { producerId: string; firstOffset: number }[];
+  private readonly open = new Set<string>();
+
+  constructor(list: { producerId: string; firstOffset: string }[]) {
+    this.pending = list.map((a) => ({ producerId: a.producerId, firstOffset: Number(a.firstOffset) })).sort((a, b) => a.firstOffset - b.firstOffset);
+  }
+
+  skips(m: KafkajsMessage): boolean {
+    const o = Number(m.offset);
+    while (this.pending.length > 0 && this.pending[0].firstOffset <= o) this.open.add(this.pending.shift()!.producerId);
+    const producerId = m.batchContext?.producerId;
+    if (producerId === undefined || !m.batchContext?.inTransaction) return false;
+    if (m.isControlRecord) {
+      const abortMarker = m.key !== null && m.key.length >= 4 && m.key.readInt16BE(2) === 0;
+      if (abortMarker) this.open.delete(producerId);
+      return true;
+    }
+    return this.open.has(producerId);
   }
 }
 

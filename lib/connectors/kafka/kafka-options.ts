@@ -252,8 +252,9 @@ export function kafkaClientConfig(options: CaseInsensitiveMap): KafkaConfig {
   };
   const requestTimeout = kafka('request.timeout.ms');
   if (requestTimeout !== undefined) config.requestTimeout = parseLong(requestTimeout);
+  // The Java client's default (10 s), not kafkajs's 1 s: a loaded machine connects slower than that.
   const connectTimeout = kafka('socket.connection.setup.timeout.ms');
-  if (connectTimeout !== undefined) config.connectionTimeout = parseLong(connectTimeout);
+  config.connectionTimeout = connectTimeout !== undefined ? parseLong(connectTimeout) : 10_000;
   const protocol = (kafka('security.protocol') ?? 'PLAINTEXT').toUpperCase();
   if (!['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'].includes(protocol)) {
     throw new IllegalArgumentException(`No enum constant org.apache.kafka.common.security.auth.SecurityProtocol.${protocol}`);

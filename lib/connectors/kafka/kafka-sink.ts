@@ -1,9 +1,12 @@
 // Spark's Kafka sink: rows with `value` (required), `key`, `topic` (or the `topic` option, which
 // wins), `partition` and `headers` columns are produced with kafkajs, acks=all. The schema is
-// checked at start with KafkaWriter.validateQuery's texts. A batch id whose records were
+// checked with KafkaWriter.validateQuery's texts when the query runs. A batch id whose records were
 // acknowledged gets a marker file `<checkpoint>/sinks/kafka/<batchId>`, and a replayed batch with a
 // marker is skipped. A crash after the broker acknowledged but before the marker was written
-// re-sends that batch on recovery: like Spark's Kafka sink, delivery is at-least-once.
+// re-sends that batch on recovery: like Spark's Kafka sink, delivery is at-least-once. With the
+// `transactional` option (or `kafka.transactional.id`), a Rivulet extension, each batch is one
+// Kafka transaction with its batch id (kafka-transactional-writer.ts): exactly once for readers
+// with kafka.isolation.level=read_committed.
 import { Logger } from '../../util/logger';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,9 +18,12 @@ import { DataTypes, ArrayType, type DataType } from '../../types/data-types';
 import { StructField, StructType } from '../../types/struct-type';
 import type { CaseInsensitiveMap } from '../../util/case-insensitive-map';
 import type { Sink, SinkProvider } from '../sink';
+import { readOrCreateStreamMetadata } from '../../checkpoint/stream-metadata';
+import { corruptLogFile } from '../../checkpoint/metadata-log';
 import { connectProducer } from './kafka-client';
+import { KafkaTransactionalWriter } from './kafka-transactional-writer';
 import { KafkaExceptions } from './kafka-errors';
-import { kafkaClientConfig, validateProducerOptions } from './kafka-options';
+import { kafkaClientConfig, parseBoolean, validateProducerOptions } from './kafka-options';
 
 const HEADERS_TYPE = new ArrayType(new StructType([new StructField('key', DataTypes.StringType, true), new StructField('value', DataTypes.BinaryType, true)]), true);
 
@@ -115,18 +121,29 @@ export class KafkaSink implements Sink {
   constructor(
     private readonly options: CaseInsensitiveMap,
     private readonly topic: string | undefined,
-    private readonly columns: ColumnIndexes,
+    private readonly columns: ColumnIndexes | Error,
     checkpointLocation: string,
+    private readonly transactional: KafkaTransactionalWriter | undefined,
   ) {
     this.description = `KafkaTable`;
     this.markerDir = path.join(checkpointLocation, 'sinks', 'kafka');
   }
 
+  /** KafkaWriter.validateQuery runs when Spark builds the streaming write: the query fails, start() does not. */
+  initialize(): void {
+    if (this.columns instanceof Error) throw this.columns;
+  }
+
   async addBatch(batchId: number, rows: unknown[][]): Promise<void> {
     const marker = path.join(this.markerDir, String(batchId));
     if (fs.existsSync(marker)) return;
+    if (this.columns instanceof Error) throw this.columns;
     const byTopic = kafkaMessages(rows, this.columns, this.topic);
-    if (byTopic.size > 0) {
+    if (this.transactional) {
+      if (!(await this.transactional.write(batchId, [...byTopic].map(([topic, messages]) => ({ topic, messages }))))) {
+        log.info(`Batch ${batchId} was committed to Kafka by an earlier run (transactional id ${this.transactional.transactionalId}); not sent again`);
+      }
+    } else if (byTopic.size > 0) {
       this.producer ??= await connectProducer(kafkaClientConfig(this.options));
       await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
     }
@@ -156,7 +173,37 @@ export class KafkaSink implements Sink {
     const p = this.producer;
     this.producer = undefined;
     await p?.disconnect();
+    await this.transactional?.close();
   }
+}
+
+const DERIVED_ID = /^rivulet-kafka-sink-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The derived transactional id, kept in `<checkpoint>/sinks/kafka/transactional-id` when first
+ * made from the query id: the same producer after every restart even if one of the two files is
+ * lost (a new id would neither fence the killed run nor know its committed batches). A damaged
+ * file is refused naming it.
+ */
+function derivedTransactionalId(checkpointLocation: string): string {
+  const file = path.join(checkpointLocation, 'sinks', 'kafka', 'transactional-id');
+  if (fs.existsSync(file)) {
+    const text = fs.readFileSync(file, 'utf8');
+    const id = text.endsWith('\n') ? text.slice(0, -1) : '';
+    if (!DERIVED_ID.test(id)) throw corruptLogFile(file, "the Kafka sink's transactional id is damaged (expected rivulet-kafka-sink-<query id> and a newline)");
+    return id;
+  }
+  const id = `rivulet-kafka-sink-${readOrCreateStreamMetadata(checkpointLocation).id}`;
+  writeFileAtomic(file, `${id}\n`);
+  return id;
+}
+
+/** The exactly-once writer when `transactional` is true or `kafka.transactional.id` is set. */
+function transactionalWriter(options: CaseInsensitiveMap, checkpointLocation: string): KafkaTransactionalWriter | undefined {
+  const explicit = options.get('kafka.transactional.id');
+  const enabled = parseBoolean('transactional', options.get('transactional'), explicit !== undefined);
+  if (!enabled) return undefined;
+  return new KafkaTransactionalWriter(kafkaClientConfig(options), explicit ?? derivedTransactionalId(checkpointLocation));
 }
 
 export const kafkaSinkProvider: SinkProvider = {
@@ -169,7 +216,13 @@ export const kafkaSinkProvider: SinkProvider = {
       throw new IllegalArgumentException('Missing required configuration "bootstrap.servers" which has no default value.');
     }
     const topic = ctx.options.get('topic')?.trim();
-    const columns = validateKafkaWriteSchema(ctx.schema, topic);
-    return new KafkaSink(ctx.options, topic, columns, ctx.checkpointLocation);
+    let columns: ColumnIndexes | Error;
+    try {
+      columns = validateKafkaWriteSchema(ctx.schema, topic);
+    } catch (e) {
+      if (!(e instanceof AnalysisException)) throw e;
+      columns = e;
+    }
+    return new KafkaSink(ctx.options, topic, columns, ctx.checkpointLocation, transactionalWriter(ctx.options, ctx.checkpointLocation));
   },
 };

@@ -2,7 +2,7 @@
 // live in the checkpoint (never in consumer groups), the initial offsets are written once to
 // `<metadataPath>/0`, rate limits (maxOffsetsPerTrigger, minOffsetsPerTrigger + maxTriggerDelay)
 // shape each batch's end, and getBatch reads exactly [start, end) per partition, ordered by
-// topic, partition and offset. Data loss fails the query or is logged, per failOnDataLoss.
+// Spark's partition order (spark-partition-order.ts), then offset. Data loss fails the query or is logged, per failOnDataLoss.
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { missingLogFile } from '../../checkpoint/metadata-log';
@@ -27,6 +27,7 @@ import {
   type SubscriptionStrategy,
 } from './kafka-options';
 import { javaDoubleToString } from '../../types/pretty-value';
+import { sparkPartitionOrder } from './spark-partition-order';
 import { compareTpKeys, offsetsFromJson, offsetsToJson, readInitialOffsets, splitTpKey, writeInitialOffsets, type PartitionOffsets } from './kafka-offsets';
 
 const log = new Logger('KafkaMicroBatchStream');
@@ -328,7 +329,8 @@ export class KafkaSource implements Source {
     if (deleted.length > 0) this.reportDataLoss(`${scalaSet(deleted)} are gone. Some data may have been missed.`, () => KafkaExceptions.partitionsDeleted(deleted));
 
     const rows: unknown[][] = [];
-    for (const k of [...until.keys()].sort(compareTpKeys)) {
+    // Spark's order of the batch's topic-partitions (its end-offset map's iteration order).
+    for (const k of sparkPartitionOrder([...until.keys()])) {
       const fromOffset = from.get(k) ?? newStarts.get(k);
       if (fromOffset === undefined) continue;
       const untilOffset = until.get(k)!;
@@ -354,6 +356,12 @@ export class KafkaSource implements Source {
         this.reportDataLoss(`${scalaSet([key])} are gone. Some data may have been missed.`, () => KafkaExceptions.partitionsDeleted([key]));
         return;
       }
+      if (result.kind === 'records' && result.records.length === 0 && result.next > next) {
+        // Only transaction markers (or, under read_committed, aborted records) in what was
+        // fetched: offsets no reader gets, not data loss.
+        next = result.next;
+        continue;
+      }
       if (result.kind === 'offsetOutOfRange' || result.records.length === 0) {
         // The records at `next` are gone (retention, DeleteRecords) or the log was truncated.
         const earliest = (await this.listOffsets([key], () => -2)).get(key);
@@ -371,6 +379,8 @@ export class KafkaSource implements Source {
         rows.push(this.toRow(topic, partition, r));
         next = r.offset + 1;
       }
+      // Markers or aborted records after the last record returned.
+      if (result.next > next) next = result.next;
     }
   }
 
