@@ -131,6 +131,22 @@ test('describe, summary, toJSON and repartitionByRange run as Connect relations:
   expect(() => r.repartitionByRange(2)).toThrow('[CANNOT_BE_EMPTY] At least one cols must be specified.');
 });
 
+test('na.replace / replace: one NAReplace relation, the same rows as local mode', () => {
+  const data = [
+    ['a', 1, 1.5, true],
+    ['c', 2, null, false],
+    [null, 3, 2.0, null],
+  ];
+  const schema = 's STRING, i INT, d DOUBLE, b BOOLEAN';
+  const l = local.createDataFrame(data, schema);
+  const r = remote.createDataFrame(data, schema);
+  expect(r.na.replace(1, 10).collect()).toEqual(l.na.replace(1, 10).collect());
+  expect(r.replace([1.5, 2], [2.5, null], 'd').collect()).toEqual(l.replace([1.5, 2], [2.5, null], 'd').collect());
+  expect(r.replace({ a: 'b', c: null }).collect()).toEqual(l.replace({ a: 'b', c: null }).collect());
+  expect(r.replace(true, false, { subset: ['b'] }).collect()).toEqual(l.replace(true, false, { subset: ['b'] }).collect());
+  expect(() => r.replace(['a', 1], ['b', 2])).toThrow('[MIXED_TYPE_REPLACEMENT] Mixed type replacements are not supported.');
+});
+
 async function wordCount(spark: StreamSession | RemoteSession, input: string, name: string) {
   const lines = (spark as StreamSession).readStream.text(input);
   const words = lines.select(explode(split(col('value'), ' ')).alias('word')).filter(col('word').ne(''));

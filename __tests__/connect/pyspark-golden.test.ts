@@ -88,6 +88,7 @@ const programs: Record<string, () => unknown> = {
   'agg-functions': () => rel(spark.range(5).groupBy(col('id').mod(2).alias('k')).agg(sum('id').alias('s'), countDistinct('id'), max(col('id')))),
   'with-columns': () => rel(spark.range(2).withColumn('y', col('id').multiply(2)).withColumnRenamed('id', 'x').drop('y')),
   'na-fill-drop': () => rel(spark.range(3).na.fill(0, ['id']).na.fill({ id: 1.5 }).na.drop('all').dropna(null, 2, ['id'])),
+  'na-replace': () => rel(spark.range(3).na.replace(1, 2).replace([1.5, 2], [2.5, null], 'id').replace({ a: 'b', c: null }, { subset: ['x', 'y'] }).replace(true, false).na.replace([], [])),
   'describe-summary': () => rel(spark.range(3).describe(['id']).summary('count', '50%')),
   'to-json': () => rel(spark.range(2).toJSON()),
   'repartition-by-range': () => rel(spark.range(5).repartitionByRange(2, 'id', col('id').desc()).repartitionByRange(col('id'))),

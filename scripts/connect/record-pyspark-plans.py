@@ -39,6 +39,7 @@ programs = {
     'agg-functions': lambda: rel(spark.range(5).groupBy((F.col('id') % 2).alias('k')).agg(F.sum('id').alias('s'), F.countDistinct('id'), F.max(F.col('id')))),
     'with-columns': lambda: rel(spark.range(2).withColumn('y', F.col('id') * 2).withColumnRenamed('id', 'x').drop('y')),
     'na-fill-drop': lambda: rel(spark.range(3).na.fill(0, ['id']).na.fill({'id': 1.5}).na.drop('all').dropna(thresh=2, subset=['id'])),
+    'na-replace': lambda: rel(spark.range(3).na.replace(1, 2).replace([1.5, 2], [2.5, None], 'id').replace({'a': 'b', 'c': None}, subset=['x', 'y']).replace(True, False).na.replace([], [])),
     'describe-summary': lambda: rel(spark.range(3).describe(['id']).summary('count', '50%')),
     'to-json': lambda: rel(spark.range(2).toJSON()),
     'repartition-by-range': lambda: rel(spark.range(5).repartitionByRange(2, 'id', F.col('id').desc()).repartitionByRange(F.col('id'))),
