@@ -465,11 +465,25 @@ export class RemoteDataFrame {
     throw unsupportedRemotely('df.foreachPartition with a JavaScript function', '`collect()` and a loop');
   }
 
+  /** Observed metrics need the CollectMetrics relation, which remote mode does not send yet. */
+  observe(): never {
+    throw unsupportedRemotely('df.observe (observed metrics)', 'an aggregation (`groupBy().agg(...)`) over the DataFrame');
+  }
+
+  /** The cache lives on the server; remote mode does not send Persist/GetStorageLevel requests yet (cache() and persist() do nothing). */
+  get is_cached(): never {
+    throw unsupportedRemotely('df.is_cached', 'local mode to inspect the cache; remotely, cache() and persist() leave caching to the server');
+  }
+
+  get storageLevel(): never {
+    throw unsupportedRemotely('df.storageLevel', 'local mode to inspect the cache; remotely, cache() and persist() leave caching to the server');
+  }
+
   cache(): RemoteDataFrame {
     return this;
   }
 
-  persist(): RemoteDataFrame {
+  persist(_storageLevel?: unknown): RemoteDataFrame {
     return this;
   }
 
@@ -531,6 +545,19 @@ export class RemoteGroupedData {
   mean(...cols: string[]): RemoteDataFrame { return this.simple('avg', cols); }
   min(...cols: string[]): RemoteDataFrame { return this.simple('min', cols); }
   max(...cols: string[]): RemoteDataFrame { return this.simple('max', cols); }
+
+  /** Aggregate.pivot is not sent by remote mode yet. */
+  pivot(): never {
+    throw unsupportedRemotely('groupBy().pivot', "conditional aggregations (`sum(when(col('k').eq(v), col('x')))`) or `spark.sql` with PIVOT");
+  }
+
+  transformWithState(): never {
+    throw unsupportedRemotely('transformWithState with a JavaScript processor', 'SQL aggregations, or local mode for arbitrary stateful processing');
+  }
+
+  transformWithStateInPandas(): never {
+    throw unsupportedRemotely('transformWithStateInPandas with a JavaScript processor', 'SQL aggregations, or local mode for arbitrary stateful processing');
+  }
 
   applyInPandasWithState(): never {
     throw unsupportedRemotely('applyInPandasWithState with a JavaScript function', 'SQL aggregations, or local mode for arbitrary stateful processing');

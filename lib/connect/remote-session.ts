@@ -110,6 +110,20 @@ export class RemoteSession {
     return new RemoteDataFrame(this, relation({ case: 'toDf', value: { input: local, columnNames: resolved.fieldNames() } }));
   }
 
+  /** The Catalog API is not sent by remote mode yet: `spark.sql('SHOW TABLES')` and friends run on the server. */
+  get catalog(): never {
+    throw unsupportedRemotely('spark.catalog', "`spark.sql('SHOW TABLES')`, `spark.sql('DROP VIEW ...')` and other SQL statements");
+  }
+
+  get tables(): never {
+    throw unsupportedRemotely('spark.tables', "`spark.sql('SHOW TABLES')` and `spark.table(name)`");
+  }
+
+  /** Rivulet's dashboard watches local queries; a remote session's queries run on the server (its Spark UI). */
+  get uiWebUrl(): null {
+    return null;
+  }
+
   get udf(): never {
     throw unsupportedRemotely('spark.udf (JavaScript UDFs)', 'built-in functions or SQL expressions');
   }
