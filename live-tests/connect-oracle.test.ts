@@ -32,9 +32,6 @@ const REMOTE_DIFFERENCES: Record<string, string> = {
   'errors/watermark-on-string-column': 'withWatermark is analysed by the server at the first action',
   'sources/json-without-schema': 'the missing schema of a streaming JSON source is found by the server at start()',
   'triggers/invalid-trigger': "a negative trigger interval is checked by the server at start(), which the program never reaches",
-  // Not yet understood: Spark Connect's own output differs from classic PySpark's recording here.
-  'explain/query-explain-aggregation': "the server's StreamingQuery explain lacks the stateful operators classic PySpark prints (not yet investigated)",
-  'stateful-tws/min-watermark-waits-for-every-input': 'the watermark moves on the Connect server where classic PySpark holds it at 0 (not yet investigated)',
 };
 
 const scenarios = loadScenarios().filter((s) => !LOCAL_ONLY.test(fs.readFileSync(path.join(s.dir, 'rivulet.ts'), 'utf8')));
@@ -60,7 +57,15 @@ test.each(scenarios.map((s) => [REMOTE_DIFFERENCES[s.id] ? `${s.id} still differ
   const recorded = readRecording(scenario);
   expect(recorded).toBeDefined();
   if (scenario.spec.kafka) await fillKafkaTopics(scenario, bootstrap!);
-  const actual = await runRivuletScenario(scenario, bootstrap);
+  let actual: string;
+  try {
+    actual = await runRivuletScenario(scenario, bootstrap);
+  } finally {
+    // Each PySpark scenario ran in a fresh SparkSession: a server session (and its spark.conf) must
+    // not carry over to the next scenario (max-watermark-policy sets the policy that
+    // min-watermark-waits-for-every-input must not see).
+    await RemoteSession.getActiveSession()?.stop();
+  }
   if (REMOTE_DIFFERENCES[scenario.id]) {
     expect(actual).not.toEqual(recorded);
     return;

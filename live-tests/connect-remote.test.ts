@@ -11,6 +11,7 @@ import { AnalysisException } from '../lib/errors/analysis-exception';
 import { StreamingQueryException } from '../lib/errors/streaming-query-exception';
 import { SparkException } from '../lib/errors/spark-exception';
 import { StreamingQueryListener, type QueryProgressEvent, type QueryStartedEvent, type QueryTerminatedEvent } from '../lib/api/streaming-query-listener';
+import { StructType, StructField } from '../lib/types/struct-type';
 import { col, explode, split, window, count, lower, expr } from '../lib/functions';
 
 const url = process.env.RIVULET_CONNECT_URL;
@@ -87,6 +88,31 @@ test('DataFrame API: createDataFrame, select, filter, groupBy, join, orderBy, ta
   );
 });
 
+test('createDataFrame of every data type: sent as an Arrow LocalRelation, the same rows and schema as local mode', () => {
+  const q =
+    "SELECT 1 AS i, CAST(2 AS TINYINT) AS b, CAST(3 AS SMALLINT) AS sh, 9007199254740993L AS l, CAST(1.25 AS FLOAT) AS f, 2.25D AS d, CAST('-12345678901234567890.0123456789' AS DECIMAL(38,10)) AS dec, " +
+    "'h\u00e9llo' AS str, X'0102FF' AS bin, true AS bool, DATE'1900-01-01' AS dt, TIMESTAMP'1969-12-31 23:59:59.999999' AS ts, TIMESTAMP_NTZ'2024-01-02 03:04:05.000006' AS ntz, " +
+    "INTERVAL '1 2:03:04.5' DAY TO SECOND AS dti, INTERVAL '1-2' YEAR TO MONTH AS ym, ARRAY(1, NULL, 3) AS arr, MAP('a', ARRAY(NAMED_STRUCT('z', DATE'2024-05-01'))) AS m, " +
+    "NAMED_STRUCT('x', 1, 'y', NAMED_STRUCT('z', 'w')) AS st, CAST(NULL AS STRING) AS n";
+  remote.conf.set('rivulet.values.longAsBigInt', 'true');
+  local.conf.set('rivulet.values.longAsBigInt', 'true');
+  try {
+    const schema = StructType(local.sql(q).schema.fields.map((f) => StructField(f.name, f.dataType, true)));
+    const rows = [...local.sql(q).collect(), schema.fields.map(() => null)];
+    const r = remote.createDataFrame(rows, schema);
+    expect(r.schema.simpleString()).toBe(schema.simpleString());
+    expect(r.collect()).toEqual(local.createDataFrame(rows, schema).collect());
+    expect(r.collect()[0]).toEqual(local.sql(q).collect()[0]);
+  } finally {
+    local.conf.unset('rivulet.values.longAsBigInt');
+    remote.conf.unset('rivulet.values.longAsBigInt');
+  }
+  expect(remote.createDataFrame([[1, 'a']], ['x', 'y']).collect()).toEqual(local.createDataFrame([[1, 'a']], ['x', 'y']).collect());
+  expect(remote.createDataFrame([], 'x INT, y STRING').collect()).toEqual([]);
+  expect(remote.createDataFrame([[1, 'a']], 'x INT NOT NULL, y STRING').schema.treeString()).toBe(local.createDataFrame([[1, 'a']], 'x INT NOT NULL, y STRING').schema.treeString());
+  expect(remote.createDataFrame([{ x: 1, y: 1.5 }]).collect()).toEqual(local.createDataFrame([{ x: 1, y: 1.5 }]).collect());
+});
+
 test('describe, summary, toJSON and repartitionByRange run as Connect relations: the same as local mode', () => {
   const data = [
     ['spark', 3, 1.5],
@@ -103,6 +129,22 @@ test('describe, summary, toJSON and repartitionByRange run as Connect relations:
   expect(r.repartitionByRange(2, 'n').orderBy('n').collect()).toEqual(l.repartitionByRange(2, 'n').orderBy('n').collect());
   expect(r.repartitionByRange(col('n').desc()).count()).toBe(3);
   expect(() => r.repartitionByRange(2)).toThrow('[CANNOT_BE_EMPTY] At least one cols must be specified.');
+});
+
+test('na.replace / replace: one NAReplace relation, the same rows as local mode', () => {
+  const data = [
+    ['a', 1, 1.5, true],
+    ['c', 2, null, false],
+    [null, 3, 2.0, null],
+  ];
+  const schema = 's STRING, i INT, d DOUBLE, b BOOLEAN';
+  const l = local.createDataFrame(data, schema);
+  const r = remote.createDataFrame(data, schema);
+  expect(r.na.replace(1, 10).collect()).toEqual(l.na.replace(1, 10).collect());
+  expect(r.replace([1.5, 2], [2.5, null], 'd').collect()).toEqual(l.replace([1.5, 2], [2.5, null], 'd').collect());
+  expect(r.replace({ a: 'b', c: null }).collect()).toEqual(l.replace({ a: 'b', c: null }).collect());
+  expect(r.replace(true, false, { subset: ['b'] }).collect()).toEqual(l.replace(true, false, { subset: ['b'] }).collect());
+  expect(() => r.replace(['a', 1], ['b', 2])).toThrow('[MIXED_TYPE_REPLACEMENT] Mixed type replacements are not supported.');
 });
 
 async function wordCount(spark: StreamSession | RemoteSession, input: string, name: string) {

@@ -10,17 +10,51 @@ import type { RemoteDataFrame } from '../../lib/connect/remote-data-frame';
 import { col, lit, upper, when, coalesce, window, sum, countDistinct, max } from '../../lib/functions';
 import { StructType, StructField } from '../../lib/types/struct-type';
 import { IntegerType, StringType } from '../../lib/types/data-types';
+import { Decimal } from '../../lib/types/decimal';
+import { PlainDate } from '../../lib/types/plain-date';
+import { PlainDateTime } from '../../lib/types/plain-date-time';
+import { Timestamp } from '../../lib/types/timestamp-value';
+import { rowsFromArrowBatches } from '../../lib/connect/arrow-rows';
+import { parseDataTypeJson } from '../../lib/types/data-type-json';
+import { tableFromIPC, type Field, type DataType as ArrowType } from 'apache-arrow';
 import fixtures from './fixtures/pyspark-plans.json';
 
 // Port 9 (discard) refuses connections: nothing here talks to a server.
 const spark = new RemoteSession('sc://127.0.0.1:9');
 afterAll(() => spark.stop().catch(() => undefined));
 
+// The session time zone the recorder set (createDataFrame reads it from the server in both clients).
+jest.spyOn(spark.conf, 'get').mockImplementation((key: string, dflt?: string | null) => (key === 'spark.sql.session.timeZone' ? 'UTC' : (dflt ?? null)) as string);
+
+/** An Arrow type with its children, nullability and time zone (what the server reads). */
+function arrowField(f: Field): unknown {
+  const t: ArrowType = f.type;
+  return { name: f.name, nullable: f.nullable, type: String(t), children: (t.children ?? []).map(arrowField) };
+}
+
+/**
+ * A LocalRelation's Arrow IPC stream as its Arrow schema and its values (read by the same decoder for
+ * PySpark's bytes and Rivulet's): byte layouts may differ (padding, metadata), what is sent may not.
+ */
+function arrowData(base64: string, schemaJson: string): unknown {
+  const bytes = Buffer.from(base64, 'base64');
+  const table = tableFromIPC(bytes);
+  const schema = parseDataTypeJson(schemaJson) as StructType;
+  const rows = rowsFromArrowBatches(schema, [bytes]);
+  const plain = (v: unknown): unknown =>
+    typeof v === 'bigint' ? `${v}n` : v instanceof Decimal ? `${v.toString()}BD` : v instanceof Uint8Array ? [...v] : v instanceof Map ? [...v].map(plain) : Array.isArray(v) ? v.map(plain) : v;
+  return { arrowSchema: table.schema.fields.map(arrowField), rows: rows.map(plain) };
+}
+
 /** Plan ids and origins out; a JSON schema string compared as JSON (PySpark sorts its keys, Spark's order differs). */
 function strip(o: unknown): unknown {
   if (typeof o === 'string' && o.startsWith('{"')) return JSON.parse(o) as unknown;
   if (Array.isArray(o)) return o.map(strip);
-  if (o && typeof o === 'object') return Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'common').map(([k, v]) => [k, strip(v)]));
+  if (o && typeof o === 'object') {
+    const local = o as { data?: string; schema?: string };
+    const entries = Object.entries(o).filter(([k]) => k !== 'common').map(([k, v]) => [k, k === 'data' && typeof v === 'string' && typeof local.schema === 'string' ? arrowData(v, local.schema) : strip(v)]);
+    return Object.fromEntries(entries);
+  }
   return o;
 }
 
@@ -54,9 +88,27 @@ const programs: Record<string, () => unknown> = {
   'agg-functions': () => rel(spark.range(5).groupBy(col('id').mod(2).alias('k')).agg(sum('id').alias('s'), countDistinct('id'), max(col('id')))),
   'with-columns': () => rel(spark.range(2).withColumn('y', col('id').multiply(2)).withColumnRenamed('id', 'x').drop('y')),
   'na-fill-drop': () => rel(spark.range(3).na.fill(0, ['id']).na.fill({ id: 1.5 }).na.drop('all').dropna(null, 2, ['id'])),
+  'na-replace': () => rel(spark.range(3).na.replace(1, 2).replace([1.5, 2], [2.5, null], 'id').replace({ a: 'b', c: null }, { subset: ['x', 'y'] }).replace(true, false).na.replace([], [])),
   'describe-summary': () => rel(spark.range(3).describe(['id']).summary('count', '50%')),
   'to-json': () => rel(spark.range(2).toJSON()),
   'repartition-by-range': () => rel(spark.range(5).repartitionByRange(2, 'id', col('id').desc()).repartitionByRange(col('id'))),
+  'create-data-frame-every-type': () =>
+    rel(
+      spark.createDataFrame(
+        [
+          [1, 2, 3, 2n ** 62n, 1.25, 2.5, Decimal.fromString('-12345678901234567890.0123456789'), 'h\u00e9llo', new Uint8Array([1, 255]), true,
+            PlainDate.parse('2024-05-01'), Timestamp.fromEpochMicros(BigInt(Date.UTC(2024, 4, 1, 10)) * 1000n + 123456n), PlainDateTime.parse('2024-01-02T03:04:05.000006'),
+            [1, null, 3], new Map([['a', [1n, 2n]], ['b', null]]), [1, ['z']], 86_400_000_005n, null],
+          new Array(18).fill(null),
+        ],
+        'i INT, b TINYINT, sh SMALLINT, l BIGINT, f FLOAT, d DOUBLE, dec DECIMAL(38,10), s STRING, bin BINARY, bool BOOLEAN, dt DATE, ts TIMESTAMP, ' +
+          'ntz TIMESTAMP_NTZ, arr ARRAY<INT>, m MAP<STRING,ARRAY<BIGINT>>, st STRUCT<a: INT, b: STRUCT<c: STRING>>, dti INTERVAL DAY TO SECOND, n STRING',
+      ),
+    ),
+  'create-data-frame-column-names': () => rel(spark.createDataFrame([[1, 'a'], [2, 'b']], ['x', 'y'])),
+  'create-data-frame-not-null': () => rel(spark.createDataFrame([[1, 'a']], 'x INT NOT NULL, y STRING')),
+  'create-data-frame-inferred': () => rel(spark.createDataFrame([{ x: 1, y: 'a', z: 1.5 }])),
+  'create-data-frame-empty': () => rel(spark.createDataFrame([], 'x INT, y STRING')),
   'stream-file-source-options': () =>
     rel(spark.readStream.format('csv').option('header', true).option('maxFilesPerTrigger', 1).schema(StructType([StructField('a', IntegerType()), StructField('b', StringType())])).load('/tmp/csv')),
   'write-stream-memory': () =>

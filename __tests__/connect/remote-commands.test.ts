@@ -79,7 +79,8 @@ test('StreamingQuery: status, lastProgress, recentProgress, exception, awaitTerm
   expect(await q.awaitTermination(1.5)).toBe(false);
   await q.processAllAvailable();
   await q.stop();
-  expect(q.explainString(true)).toBe('== Physical Plan ==\nX');
+  // The server's text as it is: PySpark prints it with print(), trailing newlines and all.
+  expect(q.explainString(true)).toBe('== Physical Plan ==\nX\n');
   const commands = sent.map((s) => (s.json as { streamingQueryCommand: Record<string, unknown> }).streamingQueryCommand);
   expect(commands.every((c) => (c.queryId as typeof QUERY_ID).id === QUERY_ID.id && (c.queryId as typeof QUERY_ID).runId === QUERY_ID.runId)).toBe(true);
   expect(commands.map((c) => Object.keys(c).filter((k) => k !== 'queryId')[0])).toEqual(['status', 'status', 'lastProgress', 'recentProgress', 'exception', 'awaitTermination', 'processAllAvailable', 'stop', 'explain']);

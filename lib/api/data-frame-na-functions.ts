@@ -119,7 +119,11 @@ export function dropNa(df: DataFrame, how: string | null = 'any', thresh?: numbe
 const NO_VALUE = Symbol('NoValue');
 export { NO_VALUE };
 
-export function replaceNa(df: DataFrame, toReplace: unknown, value: unknown = NO_VALUE, subset?: Subset): DataFrame {
+/**
+ * The (old, new) pairs of `replace(toReplace, value, subset)`, with PySpark's argument checks
+ * (shared by local mode and remote mode's NAReplace relation).
+ */
+export function replacementPairs(toReplace: unknown, value: unknown = NO_VALUE, subset?: Subset): [unknown, unknown][] {
   if (value === NO_VALUE) {
     if (isPlainObject(toReplace) || toReplace instanceof Map) value = null;
     else throw new PySparkTypeError('ARGUMENT_REQUIRED', 'Argument `value` is required when `to_replace` is dict.', { arg_name: 'value', condition: '`to_replace` is dict' });
@@ -148,6 +152,12 @@ export function replaceNa(df: DataFrame, toReplace: unknown, value: unknown = NO
   const vals = pairs.map((p) => p[1]).filter((v) => v !== null && v !== undefined);
   const kinds = [(x: unknown) => typeof x === 'boolean', (x: unknown) => typeof x === 'string', (x: unknown) => typeof x === 'number'];
   if (!kinds.some((k) => allOf(keys, k) && allOf(vals, k))) throw new PySparkValueError('MIXED_TYPE_REPLACEMENT', 'Mixed type replacements are not supported.');
+  return pairs;
+}
+
+export function replaceNa(df: DataFrame, toReplace: unknown, value: unknown = NO_VALUE, subset?: Subset): DataFrame {
+  const pairs = replacementPairs(toReplace, value, subset);
+  const keys = pairs.map((p) => p[0]);
   if (pairs.length === 0) return df;
 
   const sample = keys[0] as Primitive;

@@ -1,5 +1,6 @@
 // One Spark Connect session on the wire: encodes requests (protobuf-es), sends them through the
 // gRPC bridge, decodes responses and turns failures into the error classes of local mode.
+import { randomUUID } from 'node:crypto';
 import { create, fromBinary, toBinary, type MessageInitShape } from '@bufbuild/protobuf';
 import {
   AnalyzePlanRequestSchema,
@@ -14,6 +15,8 @@ import {
   InterruptRequestSchema,
   InterruptRequest_InterruptType,
   ReleaseSessionRequestSchema,
+  ReattachExecuteRequestSchema,
+  ReleaseExecuteRequestSchema,
   type AnalyzePlanRequest,
   type AnalyzePlanResponse,
   type ConfigRequest_Operation,
@@ -32,6 +35,11 @@ import { errorIdOf, serverError } from './server-error';
 import type { GrpcFailure, BridgeReply as LiveEnd } from './grpc-bridge';
 
 export const CLIENT_TYPE = 'rivulet';
+
+/** gRPC codes after which an execution is resumed (UNAVAILABLE: the connection dropped; as PySpark's retry policy). */
+const RETRYABLE = new Set([14]);
+/** Consecutive ReattachExecute calls before giving up. */
+const MAX_REATTACH = 20;
 
 type AnalyzeAnalysis = MessageInitShape<typeof AnalyzePlanRequestSchema>['analyze'];
 
@@ -60,6 +68,48 @@ export class ConnectClient {
     return toBinary(ExecutePlanRequestSchema, create(ExecutePlanRequestSchema, { ...this.base(), plan }));
   }
 
+  /**
+   * A reattachable execution, as PySpark's client runs every ExecutePlan: the request carries an
+   * operation id and `reattach_options { reattachable: true }`; when the response stream ends
+   * before its ResultComplete (the server closes long streams, a proxy or the network drops it),
+   * ReattachExecute resumes after the last response id received; once complete, ReleaseExecute
+   * (release_all) lets the server free the operation's buffered results.
+   */
+  private executeReattachable(plan: MessageInitShape<typeof ExecutePlanRequestSchema>['plan']): ExecutePlanResponse[] {
+    const operationId = randomUUID();
+    const request = create(ExecutePlanRequestSchema, { ...this.base(), plan, operationId, requestOptions: [{ requestOption: { case: 'reattachOptions', value: { reattachable: true } } }] });
+    let reply = this.bridge.callSync('ExecutePlan', true, toBinary(ExecutePlanRequestSchema, request));
+    const out: ExecutePlanResponse[] = [];
+    for (let attempt = 0; ; attempt++) {
+      const got = (reply.messages ?? []).map((m) => fromBinary(ExecutePlanResponseSchema, m));
+      for (const r of got) if (r.serverSideSessionId) this.serverSideSessionId = r.serverSideSessionId;
+      out.push(...got);
+      const complete = out.length > 0 && out[out.length - 1].responseType.case === 'resultComplete';
+      if (complete) break;
+      // A server error (analysis, execution) ends the operation: it is not retried.
+      if (!reply.ok && !RETRYABLE.has(reply.error.code)) throw this.failure(reply.error);
+      if (attempt >= MAX_REATTACH) {
+        if (!reply.ok) throw this.failure(reply.error);
+        break;
+      }
+      const lastResponseId = out.length ? out[out.length - 1].responseId : undefined;
+      const reattach = create(ReattachExecuteRequestSchema, { ...this.base(), operationId, ...(lastResponseId ? { lastResponseId } : {}) });
+      this.reattachCount++;
+      reply = this.bridge.callSync('ReattachExecute', true, toBinary(ReattachExecuteRequestSchema, reattach));
+    }
+    this.releaseExecute(operationId);
+    return out.filter((r) => r.responseType.case !== 'resultComplete');
+  }
+
+  /** ReleaseExecute(release_all) for a finished operation; sent without waiting, as PySpark releases in the background. */
+  private releaseExecute(operationId: string): void {
+    const req = create(ReleaseExecuteRequestSchema, { ...this.base(), operationId, release: { case: 'releaseAll', value: {} } });
+    void this.bridge.callAsync('ReleaseExecute', false, toBinary(ReleaseExecuteRequestSchema, req));
+  }
+
+  /** How many times a response stream was resumed with ReattachExecute (for tests and diagnostics). */
+  reattachCount = 0;
+
   private executeReply(reply: BridgeReply): ExecutePlanResponse[] {
     if (!reply.ok) throw this.failure(reply.error);
     const out = reply.messages.map((m) => fromBinary(ExecutePlanResponseSchema, m));
@@ -85,11 +135,11 @@ export class ConnectClient {
 
   /** Runs a relation and returns every response (Arrow batches, schema, metrics). */
   executeRelation(root: Relation | RelationInit): ExecutePlanResponse[] {
-    return this.executeReply(this.bridge.callSync('ExecutePlan', true, this.executeBytes({ opType: { case: 'root', value: root } })));
+    return this.executeReattachable({ opType: { case: 'root', value: root } });
   }
 
   executeCommand(command: Command | CommandInit): ExecutePlanResponse[] {
-    return this.executeReply(this.bridge.callSync('ExecutePlan', true, this.executeBytes({ opType: { case: 'command', value: command } })));
+    return this.executeReattachable({ opType: { case: 'command', value: command } });
   }
 
   async executeCommandAsync(command: Command | CommandInit): Promise<ExecutePlanResponse[]> {

@@ -20,7 +20,8 @@ export interface LiveStream {
   onEnd(reply: BridgeReply): void;
 }
 
-export type BridgeReply = { ok: true; messages: Uint8Array[] } | { ok: false; error: GrpcFailure };
+/** A failed server stream keeps the messages that arrived before the failure (a reattachable execution resumes after them). */
+export type BridgeReply = { ok: true; messages: Uint8Array[] } | { ok: false; error: GrpcFailure; messages?: Uint8Array[] };
 
 export interface BridgeTarget {
   host: string;
@@ -64,7 +65,7 @@ function call(method, streaming, bytes, done) {
     let finished = false;
     const stream = client.makeServerStreamRequest(path, identity, identity, req, metadata(), {});
     stream.on('data', (m) => messages.push(new Uint8Array(m)));
-    stream.on('error', (e) => { if (!finished) { finished = true; done({ ok: false, error: failure(e) }); } });
+    stream.on('error', (e) => { if (!finished) { finished = true; done({ ok: false, error: failure(e), messages }); } });
     stream.on('end', () => { if (!finished) { finished = true; done({ ok: true, messages }); } });
   } else {
     client.makeUnaryRequest(path, identity, identity, req, metadata(), {}, (e, m) => {

@@ -1,4 +1,5 @@
 // df.write in remote mode: a WriteOperation command (format, mode, options, path or table).
+import { unsupportedRemotely } from './unsupported';
 import { WriteOperation_SaveMode } from './gen/spark/connect/commands_pb';
 import { PySparkValueError } from '../errors/illegal-argument-exception';
 import type { RemoteDataFrame } from './remote-data-frame';
@@ -46,6 +47,11 @@ export class RemoteDataFrameWriter {
   partitionBy(...cols: (string | string[])[]): this {
     this.partitioning = cols.flat();
     return this;
+  }
+
+  /** Clustering columns are not sent by remote mode yet. */
+  clusterBy(..._cols: unknown[]): never {
+    throw unsupportedRemotely('write.clusterBy', '`partitionBy`');
   }
 
   save(path?: string, format?: string, mode?: string): void {

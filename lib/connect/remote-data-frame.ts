@@ -16,6 +16,7 @@ import { relation, planIdOf, type RelationInit } from './relation';
 import { structFromProto } from './data-type-proto';
 import { rowsFromArrowBatches } from './arrow-rows';
 import { unsupportedRemotely } from './unsupported';
+import { NO_VALUE, replacementPairs } from '../api/data-frame-na-functions';
 import type { RemoteSession } from './remote-session';
 import type { RemoteDataStreamWriter } from './remote-data-stream-writer';
 import type { RemoteDataFrameWriter } from './remote-data-frame-writer';
@@ -403,9 +404,38 @@ export class RemoteDataFrame {
     return new W(this);
   }
 
-  /** `df.na`: fill and drop (NAFill / NADrop relations, as PySpark's Connect client sends them). */
-  get na(): { fill: RemoteDataFrame['fillna']; drop: RemoteDataFrame['dropna'] } {
-    return { fill: (value, subset) => this.fillna(value, subset), drop: (how, thresh, subset) => this.dropna(how, thresh, subset) };
+  /** `df.na`: fill, drop and replace (NAFill / NADrop / NAReplace relations, as PySpark's Connect client sends them). */
+  get na(): { fill: RemoteDataFrame['fillna']; drop: RemoteDataFrame['dropna']; replace: (toReplace: unknown, value?: unknown, subset?: string | string[] | null) => RemoteDataFrame } {
+    return {
+      fill: (value, subset) => this.fillna(value, subset),
+      drop: (how, thresh, subset) => this.dropna(how, thresh, subset),
+      replace: (toReplace, value = NO_VALUE, subset) => this.replaceRelation(toReplace, value, subset),
+    };
+  }
+
+  /**
+   * `replace(1, 2)`, `replace([1, 2], [3, 4], ['col'])`, `replace({ a: 'b' })`, `replace('a', 'b', { subset: ['s'] })`:
+   * local mode's argument checks, then one NAReplace relation; numbers are sent as DOUBLE, as PySpark sends them.
+   */
+  replace(toReplace: unknown, value: unknown = NO_VALUE, subset?: string | string[] | { subset?: string | string[] }): RemoteDataFrame {
+    const isOptions = (v: unknown): v is { value?: unknown; subset?: string | string[] } => v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+    if (isOptions(value) && subset === undefined && !isOptions(toReplace)) return this.replaceRelation(toReplace, 'value' in value ? value.value : NO_VALUE, value.subset);
+    if (isOptions(value) && isOptions(toReplace)) return this.replaceRelation(toReplace, NO_VALUE, value.subset);
+    return this.replaceRelation(toReplace, value, isOptions(subset) ? subset.subset : (subset as string | string[] | undefined));
+  }
+
+  private replaceRelation(toReplace: unknown, value: unknown, subset: string | string[] | null | undefined): RemoteDataFrame {
+    const pairs = replacementPairs(toReplace, value, subset);
+    const lit = (v: unknown) =>
+      v === null || v === undefined
+        ? { literalType: { case: 'null' as const, value: { kind: { case: 'null' as const, value: {} } } } }
+        : typeof v === 'boolean'
+          ? { literalType: { case: 'boolean' as const, value: v } }
+          : typeof v === 'number'
+            ? { literalType: { case: 'double' as const, value: v } }
+            : { literalType: { case: 'string' as const, value: String(v) } };
+    const cols = subset === undefined || subset === null ? [] : typeof subset === 'string' ? [subset] : subset;
+    return this.with({ case: 'replace', value: { input: this.relation, cols, replacements: pairs.map(([k, v]) => ({ oldValue: lit(k), newValue: lit(v) })) } });
   }
 
   /** `fillna(0)`, `fillna('x', ['a'])`, `fillna({ a: 0, b: 'x' })`: integers fill as BIGINT, as PySpark sends them. */
@@ -435,11 +465,25 @@ export class RemoteDataFrame {
     throw unsupportedRemotely('df.foreachPartition with a JavaScript function', '`collect()` and a loop');
   }
 
+  /** Observed metrics need the CollectMetrics relation, which remote mode does not send yet. */
+  observe(): never {
+    throw unsupportedRemotely('df.observe (observed metrics)', 'an aggregation (`groupBy().agg(...)`) over the DataFrame');
+  }
+
+  /** The cache lives on the server; remote mode does not send Persist/GetStorageLevel requests yet (cache() and persist() do nothing). */
+  get is_cached(): never {
+    throw unsupportedRemotely('df.is_cached', 'local mode to inspect the cache; remotely, cache() and persist() leave caching to the server');
+  }
+
+  get storageLevel(): never {
+    throw unsupportedRemotely('df.storageLevel', 'local mode to inspect the cache; remotely, cache() and persist() leave caching to the server');
+  }
+
   cache(): RemoteDataFrame {
     return this;
   }
 
-  persist(): RemoteDataFrame {
+  persist(_storageLevel?: unknown): RemoteDataFrame {
     return this;
   }
 
@@ -501,6 +545,19 @@ export class RemoteGroupedData {
   mean(...cols: string[]): RemoteDataFrame { return this.simple('avg', cols); }
   min(...cols: string[]): RemoteDataFrame { return this.simple('min', cols); }
   max(...cols: string[]): RemoteDataFrame { return this.simple('max', cols); }
+
+  /** Aggregate.pivot is not sent by remote mode yet. */
+  pivot(): never {
+    throw unsupportedRemotely('groupBy().pivot', "conditional aggregations (`sum(when(col('k').eq(v), col('x')))`) or `spark.sql` with PIVOT");
+  }
+
+  transformWithState(): never {
+    throw unsupportedRemotely('transformWithState with a JavaScript processor', 'SQL aggregations, or local mode for arbitrary stateful processing');
+  }
+
+  transformWithStateInPandas(): never {
+    throw unsupportedRemotely('transformWithStateInPandas with a JavaScript processor', 'SQL aggregations, or local mode for arbitrary stateful processing');
+  }
 
   applyInPandasWithState(): never {
     throw unsupportedRemotely('applyInPandasWithState with a JavaScript function', 'SQL aggregations, or local mode for arbitrary stateful processing');

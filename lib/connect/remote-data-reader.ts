@@ -1,5 +1,6 @@
 // spark.read / spark.readStream in remote mode: a Read relation (data source with format, schema,
 // options and paths), streaming or not. The schema travels as a DDL string, as PySpark sends it.
+import { unsupportedRemotely } from './unsupported';
 import { StructType } from '../types/struct-type';
 import { relation } from './relation';
 import { RemoteDataFrame } from './remote-data-frame';
@@ -80,6 +81,11 @@ export class RemoteDataReader {
   }
 
   /** spark.read.table / spark.readStream.table. */
+  /** Naming a streaming source (Spark 4.2's DataStreamReader.name) is not sent by remote mode yet. */
+  name(_sourceName?: string): never {
+    throw unsupportedRemotely('readStream.name (named streaming sources)', 'an unnamed source');
+  }
+
   table(tableName: string): RemoteDataFrame {
     return new RemoteDataFrame(this.session, relation({ case: 'read', value: { readType: { case: 'namedTable', value: { unparsedIdentifier: tableName, options: this.opts } }, isStreaming: this.isStreaming } }));
   }

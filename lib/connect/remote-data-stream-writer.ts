@@ -77,6 +77,11 @@ export class RemoteDataStreamWriter {
     }
   }
 
+  /** Clustering columns are not sent by remote mode yet. */
+  clusterBy(..._cols: unknown[]): never {
+    throw unsupportedRemotely('writeStream.clusterBy', '`partitionBy`');
+  }
+
   foreach(_f?: unknown): never {
     throw unsupportedRemotely('writeStream.foreach with a JavaScript function', 'a sink the server has (kafka, parquet/json/csv files, memory + `spark.table`, console)');
   }

@@ -9,12 +9,12 @@ import { RemoteDataReader } from './remote-data-reader';
 import { RemoteRuntimeConfig } from './remote-runtime-config';
 import { RemoteStreamingQueryManager } from './remote-streaming-query-manager';
 import { relation } from './relation';
-import { literalToProto, unresolvedFunction } from './expression-proto';
+import { arrowIpcOfRows } from './arrow-local-relation';
 import { unsupportedRemotely } from './unsupported';
 import { PySparkValueError } from '../errors/illegal-argument-exception';
 import { rowsFromUserData } from '../types/user-data-rows';
 import { parseTableSchema } from '../types/ddl';
-import { ArrayType, DataType } from '../types/data-types';
+import type { DataType } from '../types/data-types';
 import { StructType } from '../types/struct-type';
 
 export class RemoteSession {
@@ -97,18 +97,31 @@ export class RemoteSession {
 
   /**
    * Rows are converted and checked exactly as local mode does (same accepted values, same errors),
-   * then sent as one literal array of structs expanded by `inline`, so their types are exact.
+   * then sent as PySpark's Connect client sends them: a LocalRelation holding one Arrow IPC stream
+   * and the schema as JSON (no data when there are no rows), under a ToDF when the schema is a
+   * list of column names.
    */
   createDataFrame(data: readonly unknown[], schema?: StructType | string | string[] | DataType): RemoteDataFrame {
     const parsed = typeof schema === 'string' ? parseTableSchema(schema) : schema;
     const tz = this.conf.get('spark.sql.session.timeZone', 'UTC') ?? 'UTC';
     const { rows, schema: resolved } = rowsFromUserData(data, parsed, tz);
-    const arrayType = ArrayType(resolved, false);
-    const literal = literalToProto(rows, arrayType);
-    const inline = unresolvedFunction('inline', [{ exprType: { case: 'literal', value: literal } }], false);
-    const project = relation({ case: 'project', value: { expressions: [inline] } });
-    // inline() makes every column nullable; restore the schema's nullability and names.
-    return new RemoteDataFrame(this, relation({ case: 'toSchema', value: { input: project, schema: { kind: { case: 'struct', value: { fields: resolved.fields.map((f) => ({ name: f.name, dataType: require('./expression-proto').dataTypeToProto(f.dataType), nullable: f.nullable })) } } } } }));
+    const local = relation({ case: 'localRelation', value: { ...(rows.length ? { data: arrowIpcOfRows(resolved, rows, tz) } : {}), schema: resolved.json() } });
+    if (!Array.isArray(schema)) return new RemoteDataFrame(this, local);
+    return new RemoteDataFrame(this, relation({ case: 'toDf', value: { input: local, columnNames: resolved.fieldNames() } }));
+  }
+
+  /** The Catalog API is not sent by remote mode yet: `spark.sql('SHOW TABLES')` and friends run on the server. */
+  get catalog(): never {
+    throw unsupportedRemotely('spark.catalog', "`spark.sql('SHOW TABLES')`, `spark.sql('DROP VIEW ...')` and other SQL statements");
+  }
+
+  get tables(): never {
+    throw unsupportedRemotely('spark.tables', "`spark.sql('SHOW TABLES')` and `spark.table(name)`");
+  }
+
+  /** Rivulet's dashboard watches local queries; a remote session's queries run on the server (its Spark UI). */
+  get uiWebUrl(): null {
+    return null;
   }
 
   get udf(): never {

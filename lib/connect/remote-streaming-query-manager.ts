@@ -53,6 +53,11 @@ export class RemoteStreamingQueryManager {
     return terminated;
   }
 
+  /** Stops every active query of this session on the server. */
+  async stopAll(): Promise<void> {
+    for (const q of this.active) await q.stop();
+  }
+
   resetTerminated(): void {
     this.result({ case: 'resetTerminated', value: true });
   }

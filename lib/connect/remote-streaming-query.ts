@@ -100,9 +100,10 @@ export class RemoteStreamingQuery {
     process.stdout.write(this.explainString(extended) + '\n');
   }
 
+  /** The text explain() prints, without print()'s final newline: the server's text as it is (PySpark prints it with print()). */
   explainString(extended = false): string {
     const r = this.result({ case: 'explain', value: { extended } });
-    return r.case === 'explain' ? r.value.result.replace(/\n$/, '') : '';
+    return r.case === 'explain' ? r.value.result : '';
   }
 
   toString(): string {

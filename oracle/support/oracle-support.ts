@@ -145,7 +145,9 @@ function maskPlan(text: string): string {
     .replace(/plan_id=\d+/g, 'plan_id=<id>')
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>')
     .replace(/@[0-9a-f]{4,}\b/g, '@<hash>')
-    .replace(/(file:)?\/tmp\/temporary-[^/\s,\]]+/g, '<tmp>');
+    // Spark's temporary checkpoint folder under java.io.tmpdir: /tmp for classic PySpark, the run
+    // folder of scripts/spark/connect-server.sh for the Connect server (remote mode).
+    .replace(/(file:)?(\/[^/\s,\]]+)*\/temporary-[^/\s,\]]+/g, '<tmp>');
 }
 
 /** What df.explain() / query.explain() prints, volatile ids masked. */

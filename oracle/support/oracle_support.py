@@ -108,7 +108,8 @@ def _mask_plan(text):
     text = re.sub(r"plan_id=\d+", "plan_id=<id>", text)
     text = re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<uuid>", text)
     text = re.sub(r"@[0-9a-f]{4,}\b", "@<hash>", text)
-    text = re.sub(r"(file:)?/tmp/temporary-[^/\s,\]]+", "<tmp>", text)
+    # under java.io.tmpdir: /tmp for classic PySpark, the run folder of connect-server.sh for a Connect server
+    text = re.sub(r"(file:)?(/[^/\s,\]]+)*/temporary-[^/\s,\]]+", "<tmp>", text)
     return text
 
 

@@ -9,8 +9,10 @@ from google.protobuf.json_format import MessageToDict
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql.types import StructType, StructField, IntegerType, StringType
+import datetime, decimal
 
 spark = SparkSession.builder.remote(sys.argv[1] if len(sys.argv) > 1 else 'sc://127.0.0.1:15002').getOrCreate()
+spark.conf.set('spark.sql.session.timeZone', 'UTC')
 client = spark.client
 
 def strip(o):
@@ -37,9 +39,23 @@ programs = {
     'agg-functions': lambda: rel(spark.range(5).groupBy((F.col('id') % 2).alias('k')).agg(F.sum('id').alias('s'), F.countDistinct('id'), F.max(F.col('id')))),
     'with-columns': lambda: rel(spark.range(2).withColumn('y', F.col('id') * 2).withColumnRenamed('id', 'x').drop('y')),
     'na-fill-drop': lambda: rel(spark.range(3).na.fill(0, ['id']).na.fill({'id': 1.5}).na.drop('all').dropna(thresh=2, subset=['id'])),
+    'na-replace': lambda: rel(spark.range(3).na.replace(1, 2).replace([1.5, 2], [2.5, None], 'id').replace({'a': 'b', 'c': None}, subset=['x', 'y']).replace(True, False).na.replace([], [])),
     'describe-summary': lambda: rel(spark.range(3).describe(['id']).summary('count', '50%')),
     'to-json': lambda: rel(spark.range(2).toJSON()),
     'repartition-by-range': lambda: rel(spark.range(5).repartitionByRange(2, 'id', F.col('id').desc()).repartitionByRange(F.col('id'))),
+    # createDataFrame: a LocalRelation with the rows as one Arrow IPC stream (kept as base64 bytes; the
+    # test decodes PySpark's and Rivulet's streams and compares their Arrow schemas and values).
+    'create-data-frame-every-type': lambda: rel(spark.createDataFrame([
+        (1, 2, 3, 2**62, 1.25, 2.5, decimal.Decimal('-12345678901234567890.0123456789'), 'h\u00e9llo', bytearray(b'\x01\xff'), True,
+         datetime.date(2024, 5, 1), datetime.datetime(2024, 5, 1, 10, 0, 0, 123456, tzinfo=datetime.timezone.utc), datetime.datetime(2024, 1, 2, 3, 4, 5, 6),
+         [1, None, 3], {'a': [1, 2], 'b': None}, (1, ('z',)), datetime.timedelta(days=1, microseconds=5), None),
+        (None,) * 18],
+        'i INT, b TINYINT, sh SMALLINT, l BIGINT, f FLOAT, d DOUBLE, dec DECIMAL(38,10), s STRING, bin BINARY, bool BOOLEAN, dt DATE, ts TIMESTAMP, '
+        'ntz TIMESTAMP_NTZ, arr ARRAY<INT>, m MAP<STRING,ARRAY<BIGINT>>, st STRUCT<a: INT, b: STRUCT<c: STRING>>, dti INTERVAL DAY TO SECOND, n STRING')),
+    'create-data-frame-column-names': lambda: rel(spark.createDataFrame([(1, 'a'), (2, 'b')], ['x', 'y'])),
+    'create-data-frame-not-null': lambda: rel(spark.createDataFrame([(1, 'a')], 'x INT NOT NULL, y STRING')),
+    'create-data-frame-inferred': lambda: rel(spark.createDataFrame([{'x': 1, 'y': 'a', 'z': 1.5}])),
+    'create-data-frame-empty': lambda: rel(spark.createDataFrame([], 'x INT, y STRING')),
     'stream-file-source-options': lambda: rel(spark.readStream.format('csv').option('header', True).option('maxFilesPerTrigger', 1).schema(StructType([StructField('a', IntegerType()), StructField('b', StringType())])).load('/tmp/csv')),
 }
 

@@ -4,6 +4,8 @@
 #   scripts/spark/connect-server.sh stop [port]     stops it and deletes its run directory
 # The Kafka connector jars (.jars/spark-kafka) are on its class path, so `format("kafka")` works.
 # State lives in .jars/connect-run-<port> (ignored by git); RIVULET_CONNECT_PORT sets the default port.
+# RIVULET_CONNECT_MASTER sets the server's master (default local[2]; scripts/spark/spark-cluster.sh sets a
+# standalone cluster's spark://127.0.0.1:<port>).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 port="${2:-${RIVULET_CONNECT_PORT:-15002}}"
@@ -43,7 +45,7 @@ PROPS
   SPARK_HOME="$spark_home" nohup "$spark_home/bin/spark-class" \
     org.apache.spark.deploy.SparkSubmit \
     --class org.apache.spark.sql.connect.service.SparkConnectServer \
-    --master 'local[2]' \
+    --master "${RIVULET_CONNECT_MASTER:-local[2]}" \
     --driver-memory 1g \
     ${jars:+--jars "$jars"} \
     --conf spark.connect.grpc.binding.address=127.0.0.1 \
