@@ -115,19 +115,38 @@ describe('an application with its own SIGTERM handler', () => {
 });
 
 describe('a script that ends without awaiting its query', () => {
-  test('the query still runs to its end, then the process exits 0 (documented difference from PySpark)', async () => {
+  const run = async (mode: 'availableNow' | 'continuous'): Promise<{ code: number | null; out: string; dir: string }> => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rivulet-no-await-'));
+    fs.mkdirSync(path.join(dir, 'in'));
+    fs.writeFileSync(path.join(dir, 'in/a.txt'), 'hello\n');
+    const [command, argv] = scriptCommand(path.join(__dirname, 'fixtures/script-without-await.ts'), [dir, mode]);
+    const child = spawn(command, argv, { cwd: dir, env: scriptEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    return { code, out, dir };
+  };
+
+  test('availableNow: the query runs its batch and ends, then the process exits 0', async () => {
+    const { code, out, dir } = await run('availableNow');
     try {
-      fs.writeFileSync(path.join(dir, 'a.txt'), 'hello\n');
-      const [command, argv] = scriptCommand(path.join(__dirname, 'fixtures/script-without-await.ts'), [dir]);
-      const child = spawn(command, argv, { cwd: dir, env: scriptEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      child.stdout!.on('data', (d) => (out += d));
-      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
       expect(code).toBe(0);
       expect(out.startsWith('script end\n')).toBe(true);
       expect(out).toContain('Batch: 0');
       expect(out).toContain('|hello|');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  test('a query that would run forever is stopped cleanly at the end of the script and the process exits 0, as PySpark', async () => {
+    const { code, out, dir } = await run('continuous');
+    try {
+      expect(code).toBe(0);
+      expect(out.startsWith('script end\n')).toBe(true);
+      expect(out).toContain('|hello|');
+      // Stopped cleanly: the batch that ran is committed, so a restart would not repeat it.
+      expect(fs.readdirSync(path.join(dir, 'cp/commits'))).toContain('0');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -1,4 +1,5 @@
 // pyspark.sql.streaming.StreamingQueryManager: spark.streams.
+import { keepingProcessAlive } from '../util/keep-alive';
 import { timeoutMillis } from './await-timeout';
 import type { StreamingQueryException } from '../errors/streaming-query-exception';
 import { PySparkTypeError } from '../errors/illegal-argument-exception';
@@ -62,7 +63,11 @@ export class StreamingQueryManager {
 
   awaitAnyTermination(): Promise<void>;
   awaitAnyTermination(timeout: number | null): Promise<boolean>;
-  async awaitAnyTermination(timeout?: number | null): Promise<void | boolean> {
+  awaitAnyTermination(timeout?: number | null): Promise<void | boolean> {
+    return keepingProcessAlive(this.waitForAnyTermination(timeout));
+  }
+
+  private async waitForAnyTermination(timeout?: number | null): Promise<void | boolean> {
     // Seconds, as PySpark; checked before waiting.
     const timeoutMs = timeout === undefined || timeout === null ? undefined : timeoutMillis(timeout);
     if (!this.anyTerminated) {

@@ -1,5 +1,6 @@
 // pyspark.sql.streaming.StreamingQuery. PySpark's properties stay properties (`query.id`,
 // `query.isActive`); blocking calls return Promises (`await query.awaitTermination()`).
+import { keepingProcessAlive } from '../util/keep-alive';
 import { timeoutMillis } from './await-timeout';
 import type { StreamingQueryException } from '../errors/streaming-query-exception';
 import type { MicroBatchExecution, QueryStatus } from '../streaming/micro-batch-execution';
@@ -41,7 +42,11 @@ export class StreamingQuery {
    */
   awaitTermination(): Promise<void>;
   awaitTermination(timeout: number | null): Promise<boolean>;
-  async awaitTermination(timeout?: number | null): Promise<void | boolean> {
+  awaitTermination(timeout?: number | null): Promise<void | boolean> {
+    return keepingProcessAlive(this.waitForTermination(timeout));
+  }
+
+  private async waitForTermination(timeout?: number | null): Promise<void | boolean> {
     if (timeout !== undefined && timeout !== null) {
       const ms = timeoutMillis(timeout);
       let timer: NodeJS.Timeout | undefined;
@@ -60,12 +65,12 @@ export class StreamingQuery {
 
   /** Processes everything available now, then resolves (for tests); rejects if the query failed. */
   processAllAvailable(): Promise<void> {
-    return this.execution.processAllAvailable();
+    return keepingProcessAlive(this.execution.processAllAvailable());
   }
 
   /** Stops the query after the batch in progress commits. */
   stop(): Promise<void> {
-    return this.execution.stop();
+    return keepingProcessAlive(this.execution.stop());
   }
 
   toString(): string {

@@ -2,6 +2,7 @@
 // multiples of the batch interval (as Spark's RecurringTimer), timed by the session clock, so a
 // ManualClock drives them in tests; each batch runs the output operations in the order they were
 // registered, synchronously.
+import { keepingProcessAlive } from '../util/keep-alive';
 import * as fs from 'node:fs';
 import { IllegalArgumentException, PySparkValueError } from '../errors/illegal-argument-exception';
 import { SparkContext as SessionSparkContext, StreamSession } from '../session/stream-session';
@@ -445,7 +446,11 @@ export class StreamingContext implements DStreamContext {
     return this.terminated(timeout * 1000);
   }
 
-  private async terminated(timeoutMs: number | undefined): Promise<boolean> {
+  private terminated(timeoutMs: number | undefined): Promise<boolean> {
+    return keepingProcessAlive(this.waitUntilTerminated(timeoutMs));
+  }
+
+  private async waitUntilTerminated(timeoutMs: number | undefined): Promise<boolean> {
     const done = (): boolean => this.state === 'STOPPED' || this.loopDone;
     if (!done() && this.failure === undefined) {
       let timer: NodeJS.Timeout | undefined;

@@ -2,7 +2,8 @@
 // SIGTERM stop running queries cleanly (the batch in progress finishes and commits). When
 // Rivulet's handler is the only one for the signal (a plain script), the process then exits 0 as
 // a PySpark script does; when the application has its own handler, Rivulet only stops the
-// queries and leaves the exit, its timing and its code to the application. A failed query that
+// queries and leaves the exit, its timing and its code to the application. A script that ends
+// without awaiting its queries stops them and exits, as a PySpark script does. A failed query that
 // nobody catches prints its message (no stack trace soup) and exits 1, again only when no
 // handler of the application's own is there. Installed once per process, not in jest workers.
 import { SparkException } from '../errors/spark-exception';
@@ -17,7 +18,7 @@ function alone(event: string, listener: (...args: never[]) => void): boolean {
   return listeners.length === 1 && listeners[0] === listener;
 }
 
-export function installProcessHooks(stopAll: () => Promise<void>): void {
+export function installProcessHooks(stopAll: () => Promise<void>, activeQueries: () => number): void {
   if (installed || process.env.JEST_WORKER_ID !== undefined) return;
   installed = true;
   let stopping = false;
@@ -39,6 +40,16 @@ export function installProcessHooks(stopAll: () => Promise<void>): void {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // The script ended and nothing awaits its queries (their timers are unref'd): stop them cleanly,
+  // as the end of a PySpark script stops the SparkContext, then let the process exit.
+  process.on('beforeExit', () => {
+    if (stopping || activeQueries() === 0) return;
+    stopping = true;
+    log.info('The script ended without awaiting its streaming queries: stopping them');
+    void stopAll().finally(() => {
+      stopping = false;
+    });
+  });
   const report = (event: 'uncaughtException' | 'unhandledRejection') => (error: unknown): void => {
     // The application's own handler decides what an uncaught error means.
     if (!alone(event, handlers[event])) return;

@@ -282,7 +282,7 @@ export class StreamSession implements SessionContext {
 
   /** Internal: called when a query starts, so Ctrl-C stops queries cleanly. */
   installProcessHooks(): void {
-    installProcessHooks(() => this.streams.stopAll());
+    installProcessHooks(() => this.streams.stopAll(), () => this.streams.active.length);
   }
 }
 

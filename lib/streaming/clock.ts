@@ -14,7 +14,9 @@ export class SystemClock implements Clock {
   waitUntil(time: number, signal: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
       if (signal.aborted) return resolve();
+      // Unref'd: a running query alone does not keep the process alive (lib/util/keep-alive.ts).
       const timer = setTimeout(done, Math.max(0, time - Date.now()));
+      timer.unref();
       function done(): void {
         clearTimeout(timer);
         signal.removeEventListener('abort', done);

@@ -63,6 +63,8 @@ export class TextSocketSource implements Source {
       let connected = false;
       socket.once('connect', () => {
         connected = true;
+        // Like the trigger timers, an open source connection alone does not keep the script alive.
+        socket.unref();
         resolve();
       });
       socket.on('data', (chunk: string) => this.receive(chunk));
