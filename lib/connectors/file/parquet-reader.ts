@@ -8,6 +8,7 @@
 // hyparquet's own value conversion is switched off (raw physical values come back, strings aside),
 // because it turns decimals into floats and timestamps into Dates; the conversion to Spark values
 // is below.
+import { zstdDecompress } from './compression-codecs';
 import type { FileMetaData, SchemaElement, SchemaTree } from 'hyparquet';
 import type { ColumnDecoder, Compressors } from 'hyparquet/src/types';
 import * as zlib from 'node:zlib';
@@ -28,13 +29,11 @@ const hyparquet = lazy(() => ({
 }));
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-/** Codecs beyond hyparquet's built-in snappy, from Node's zlib (Spark writes gzip and zstd too). */
+/** Codecs beyond hyparquet's built-in snappy: Node's zlib, and fzstd for zstd on Node without it (Spark writes gzip and zstd too). */
 const COMPRESSORS: Compressors = {
   GZIP: (input) => new Uint8Array(zlib.gunzipSync(input)),
   BROTLI: (input) => new Uint8Array(zlib.brotliDecompressSync(input)),
-  ...(typeof (zlib as { zstdDecompressSync?: unknown }).zstdDecompressSync === 'function'
-    ? { ZSTD: (input: Uint8Array) => new Uint8Array((zlib as unknown as { zstdDecompressSync(b: Uint8Array): Buffer }).zstdDecompressSync(input)) }
-    : {}),
+  ZSTD: (input) => zstdDecompress(input),
 };
 
 export interface ParquetFile {
