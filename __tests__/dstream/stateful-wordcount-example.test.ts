@@ -1,34 +1,16 @@
 // The stateful DStream word count example as a user runs it, twice: a child process reading from
 // a TCP server on 127.0.0.1, stopped with SIGINT and started again on the same checkpoint
 // directory; the second run's counts go on from the first run's (getOrCreate recovery).
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LineServer } from '../../scripts/line-server';
-import { scriptCommand, scriptEnv } from '../support/script-process';
+import { runScript, waitForScript } from '../support/script-process';
 
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLE = path.join(ROOT, 'examples/stateful_network_wordcount_dstream.ts');
-
-function run(args: string[]) {
-  const [command, argv] = scriptCommand(EXAMPLE, args);
-  const child = spawn(command, argv, { cwd: ROOT, env: scriptEnv({ TZ: 'UTC' }), stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (err += d));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, stdout: () => out, stderr: () => err, exit };
-}
-
-async function until(condition: () => boolean, what: string, stderr: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; stderr:\n${stderr()}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const run = (args: string[]) => runScript(EXAMPLE, args, { env: { TZ: 'UTC' } });
+const until = (condition: () => boolean, what: string, stderr: () => string) => waitForScript(condition, what, { stderr });
 
 describe('examples/stateful_network_wordcount_dstream.ts', () => {
   let server: LineServer;

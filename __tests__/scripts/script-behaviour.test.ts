@@ -1,43 +1,18 @@
 // A ported PySpark script run as a real child process: Ctrl-C (SIGINT) and SIGTERM stop the query
 // cleanly and exit 0, stdout carries only the console sink; a failed query exits 1 with the
 // StreamingQueryException message and no stack trace.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LineServer } from '../../scripts/line-server';
-import { scriptCommand, scriptEnv } from '../support/script-process';
+import { runScript, scriptCommand, scriptEnv, waitForScript, type ScriptRun } from '../support/script-process';
 
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLE = path.join(ROOT, 'examples/structured_network_wordcount.ts');
-
-interface Run {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exit: Promise<number | null>;
-}
-
-function run(args: string[], cwd: string): Run {
-  // The child runs as a user's script would: outside jest's worker environment.
-  const [command, argv] = scriptCommand(EXAMPLE, args);
-  const child = spawn(command, argv, { cwd, env: scriptEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (err += d));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, stdout: () => out, stderr: () => err, exit };
-}
-
-async function until(condition: () => boolean, what: string, child: Run): Promise<void> {
-  // Bounded wait on the child's own output (its start-up takes a moment); no fixed sleeps.
-  const deadline = Date.now() + 20_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; stderr:\n${child.stderr()}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+// The child runs as a user's script would: outside jest's worker environment.
+const run = (args: string[], cwd: string): ScriptRun => runScript(EXAMPLE, args, { cwd });
+const until = (condition: () => boolean, what: string, child: ScriptRun) => waitForScript(condition, what, child, 20_000);
 
 describe('the example as a script', () => {
   let server: LineServer;

@@ -19,3 +19,33 @@ export function scriptEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv
   delete env.JEST_WORKER_ID;
   return env;
 }
+
+/** A script running as a child process, with its output so far and its exit code to come. */
+export interface ScriptRun {
+  child: import('node:child_process').ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<number | null>;
+}
+
+/** Starts `script` as a user runs it (outside jest's worker), collecting stdout and stderr. */
+export function runScript(script: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): ScriptRun {
+  const { spawn } = require('node:child_process') as typeof import('node:child_process');
+  const [command, argv] = scriptCommand(script, args);
+  const child = spawn(command, argv, { cwd: options.cwd ?? PROJECT_ROOT, env: scriptEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (err += d));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, stdout: () => out, stderr: () => err, exit };
+}
+
+/** Bounded wait on a condition over the child's own output (no fixed sleeps). */
+export async function waitForScript(condition: () => boolean, what: string, run: Pick<ScriptRun, 'stderr'>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; stderr:\n${run.stderr()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
