@@ -67,8 +67,8 @@ const INTERNAL: Record<string, string[]> = {
   DataStreamWriter: ['launch'],
   DataFrameWriter: ['with', 'checkClusterAndPartition', 'shortcut'],
   StreamSession: ['resolverContext', 'compileContext', 'numShufflePartitions', 'defaultParallelism', 'confGet', 'registerTempView', 'lookupTempView', 'tempViewNames', 'dropTempView', 'lookupTable', 'startUi', 'installProcessHooks'],
-  StreamingQuery: [],
-  StreamingQueryManager: ['useStatusLine', 'useUiHistory', 'register', 'notifyTerminated', 'post'],
+  StreamingQuery: ['waitForTermination'],
+  StreamingQueryManager: ['waitForAnyTermination', 'useStatusLine', 'useUiHistory', 'register', 'notifyTerminated', 'post'],
 };
 
 const PAIRS: [string, { prototype: object }, { prototype: object }][] = [
@@ -176,6 +176,7 @@ const DATA_FRAME_CALLS: Record<string, () => unknown> = {
   count: () => df().count(),
   take: () => df().take(1),
   head: () => df().head(),
+  tail: () => df().tail(1),
   first: () => df().first(),
   isEmpty: () => df().isEmpty(),
   show: () => df().show(),

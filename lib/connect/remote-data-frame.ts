@@ -338,6 +338,12 @@ export class RemoteDataFrame {
     return this.take<T>(n);
   }
 
+  /** The last `num` rows (PySpark sends a Tail relation; here the rows are collected and sliced). */
+  tail<T extends object = Record<string, unknown>>(num: number): TypedRow<T>[] {
+    const rows = this.collect<T>();
+    return num <= 0 ? [] : rows.slice(Math.max(0, rows.length - num));
+  }
+
   first<T extends object = Record<string, unknown>>(): TypedRow<T> | null {
     const rows = this.take<T>(1);
     return rows.length ? rows[0] : null;

@@ -1,6 +1,8 @@
 // StreamingQueryProgress with Spark's field names and order; `json()`/`prettyJson()` render as
 // Spark's json4s output (maps sorted and omitted when empty, NaN rates omitted).
 
+import { pythonJsonDumps } from '../util/python-json';
+
 type JsonObject = Record<string, unknown>;
 
 function parseJsonArg(json: string | JsonObject): JsonObject {
@@ -45,13 +47,21 @@ abstract class ProgressPart {
   }
 }
 
-/** Spark's SourceProgress: one source's part of a trigger. */
+/**
+ * Spark's SourceProgress: one source's part of a trigger. As in PySpark 4, `startOffset`,
+ * `endOffset` and `latestOffset` are JSON text (Python's json.dumps of the offsets, "null" when
+ * there is none); `json()` and `JSON.stringify` keep the offsets themselves, as Spark's JSON.
+ */
 export class SourceProgress extends ProgressPart {
+  readonly startOffset: string;
+  readonly endOffset: string;
+  readonly latestOffset: string;
+
   constructor(
     readonly description: string,
-    readonly startOffset: unknown,
-    readonly endOffset: unknown,
-    readonly latestOffset: unknown,
+    startOffset: unknown,
+    endOffset: unknown,
+    latestOffset: unknown,
     readonly numInputRows: number,
     readonly inputRowsPerSecond: number,
     readonly processedRowsPerSecond: number,
@@ -59,10 +69,15 @@ export class SourceProgress extends ProgressPart {
     metrics: Record<string, string> = {},
   ) {
     super();
+    this.startOffset = offsetText(startOffset);
+    this.endOffset = offsetText(endOffset);
+    this.latestOffset = offsetText(latestOffset);
+    hidden(this, 'offsets', [startOffset, endOffset, latestOffset]);
     hidden(this, 'metrics', metrics);
   }
 
   declare readonly metrics: Record<string, string>;
+  declare private readonly offsets: [unknown, unknown, unknown];
 
   static fromJson(json: string | JsonObject): SourceProgress {
     const j = parseJsonArg(json);
@@ -81,9 +96,9 @@ export class SourceProgress extends ProgressPart {
   jsonValue(): JsonObject {
     const o: JsonObject = {
       description: this.description,
-      startOffset: this.startOffset,
-      endOffset: this.endOffset,
-      latestOffset: this.latestOffset,
+      startOffset: this.offsets[0],
+      endOffset: this.offsets[1],
+      latestOffset: this.offsets[2],
       numInputRows: this.numInputRows,
     };
     putRate(o, 'inputRowsPerSecond', this.inputRowsPerSecond);
@@ -91,6 +106,11 @@ export class SourceProgress extends ProgressPart {
     putMap(o, 'metrics', this.metrics);
     return o;
   }
+}
+
+/** PySpark 4's offset text: a string offset as it is, anything else through json.dumps. */
+function offsetText(offset: unknown): string {
+  return typeof offset === 'string' ? offset : pythonJsonDumps(offset ?? null);
 }
 
 /** Spark's SinkProgress. */
@@ -187,7 +207,13 @@ export interface ObservedMetricsRow {
 /** Plain-object forms the constructor also accepts (tools and tests build progress by hand). */
 type Fields<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
 export type StateOperatorProgressInit = Omit<Fields<StateOperatorProgress>, 'customMetrics'> & { customMetrics?: Record<string, number> };
-export type SourceProgressInit = Omit<Fields<SourceProgress>, 'metrics'> & { metrics?: Record<string, string> };
+/** A source's part as the engine reports it: the offsets themselves (SourceProgress renders their text). */
+export type SourceProgressInit = Omit<Fields<SourceProgress>, 'metrics' | 'startOffset' | 'endOffset' | 'latestOffset'> & {
+  startOffset: unknown;
+  endOffset: unknown;
+  latestOffset: unknown;
+  metrics?: Record<string, string>;
+};
 export type SinkProgressInit = Omit<Fields<SinkProgress>, 'metrics'> & { metrics?: Record<string, string> };
 
 export class StreamingQueryProgress {
