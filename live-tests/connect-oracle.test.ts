@@ -2,7 +2,8 @@
 // rivulet.ts), unchanged, runs on the Spark Connect server (SPARK_REMOTE set), and must print what
 // PySpark printed (its spark-output.txt, without Rivulet's declared differences: this is Spark).
 // Programs whose output comes from what cannot run remotely are not taken: the console sink
-// prints on the server, and foreach/foreachBatch, MemoryStream, UDFs and sparkContext need the
+// prints on the server, and foreach/foreachBatch, MemoryStream, UDFs, sparkContext and the stateful
+// processors (mapGroupsWithState, applyInPandasWithState, transformWithState) need the
 // local engine (docs/guides/running-on-a-spark-cluster.md). Needs RIVULET_CONNECT_URL (and
 // RIVULET_KAFKA_BOOTSTRAP for Kafka scenarios); run by npm run test:spark.
 import * as fs from 'node:fs';
@@ -18,7 +19,7 @@ const bootstrap = process.env.RIVULET_KAFKA_BOOTSTRAP ?? null;
 
 jest.setTimeout(600_000);
 
-const LOCAL_ONLY = /format\('console'\)|\.console\(|foreachBatch|\.foreach\(|MemoryStream|sparkContext|udf\(|applyInPandasWithState|mapGroupsWithState|StreamingQueryListener|addListener/;
+const LOCAL_ONLY = /format\('console'\)|\.console\(|foreachBatch|\.foreach\(|MemoryStream|sparkContext|udf\(|applyInPandasWithState|mapGroupsWithState|transformWithState|StreamingQueryListener|addListener/;
 /**
  * Where Spark Connect's output differs from classic PySpark's recording. Mostly lazy analysis
  * (PySpark's Connect client too): an error classic PySpark raises at the transformation comes at
