@@ -7,10 +7,14 @@ import { DataType } from '../types/data-types';
 import { parseDataType, parseTableSchema as parseDdlTableSchema } from '../types/ddl';
 import { StructType } from '../types/struct-type';
 import { QueryNode, Statement } from './ast';
-import { ExpressionParser } from './expression-parser';
+import type { ExpressionParser } from './expression-parser';
+import { lazy } from '../util/lazy';
 import type { StatementParser } from './statement-parser';
 import { TokenKind } from './token';
 import { guardTooComplex } from './too-complex';
+
+// The parser (the largest module of the SQL front end) loads with the first expression string.
+const expressionParserModule = lazy(() => require('./expression-parser') as typeof import('./expression-parser'));
 
 function parser(sql: string): ExpressionParser {
   if (sql.trim() === '') {
@@ -20,7 +24,7 @@ function parser(sql: string): ExpressionParser {
       messageParameters: {},
     });
   }
-  return new ExpressionParser(sql);
+  return new (expressionParserModule().ExpressionParser)(sql);
 }
 
 /** The whole text as one expression; trailing input is a syntax error. */
