@@ -5,9 +5,9 @@
 //   windows/                   watermarked 30 s windowed counts, Parquet sink (append)
 //   dedup/                     dropDuplicates within the watermark, Parquet sink (append)
 //   join/                      stream-stream full outer join with a time range, JSON sink (append)
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import minimist from 'minimist';
+import { runQueriesToTheEnd, writeAtomically } from './pipeline-process';
 import { StreamSession, type DataFrame, type StreamingQuery } from 'rivulet';
 import { col, count, expr, sum, window } from 'rivulet/functions';
 
@@ -22,13 +22,6 @@ const spark = StreamSession.builder()
   .config('spark.sql.streaming.stateStore.providerClass', String(args.provider))
   .getOrCreate();
 spark.sparkContext.setLogLevel('OFF');
-
-function writeAtomically(file: string, content: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(temp, content);
-  fs.renameSync(temp, file);
-}
 
 const side = (name: string, prefix: string): DataFrame =>
   spark.readStream
@@ -81,23 +74,4 @@ const queries: [string, () => StreamingQuery][] = [
       .start()],
 ];
 
-// Each query runs to its end even when another fails (the damage matrix judges them one by one):
-// a failure is reported as `query <name> failed: <message>` and the process exits with 1.
-async function main(): Promise<void> {
-  process.stdout.write('started\n');
-  const outcomes = await Promise.allSettled(queries.map(async ([, start]) => start().awaitTermination()));
-  await spark.stop();
-  let failed = false;
-  outcomes.forEach((o, i) => {
-    if (o.status === 'fulfilled') return;
-    failed = true;
-    process.stderr.write(`query ${queries[i][0]} failed: ${(o.reason as Error).message}\n`);
-  });
-  if (failed) process.exit(1);
-  process.stdout.write('done\n');
-}
-
-main().catch((e: Error) => {
-  process.stderr.write(`${e.message}\n`);
-  process.exit(1);
-});
+runQueriesToTheEnd(spark, queries);

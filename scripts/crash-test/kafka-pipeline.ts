@@ -11,9 +11,9 @@
 //   join/                      stream-stream full outer join of partition 0 (4 offsets per batch)
 //                              with partition 1 (3 per batch) within 5 s, JSON sink: the sides
 //                              advance at different speeds, so moved boundaries change matches
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import minimist from 'minimist';
+import { runQueriesToTheEnd, writeAtomically } from './pipeline-process';
 import { StreamSession, type DataFrame, type StreamingQuery } from 'rivulet';
 import { col, concat, count, expr, floor, from_json, lit, sum, window } from 'rivulet/functions';
 
@@ -27,13 +27,6 @@ const spark = StreamSession.builder()
   .config('spark.sql.streaming.stateStore.providerClass', String(args.provider))
   .getOrCreate();
 spark.sparkContext.setLogLevel('OFF');
-
-function writeAtomically(file: string, content: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(temp, content);
-  fs.renameSync(temp, file);
-}
 
 const records = (): DataFrame =>
   spark.readStream
@@ -121,21 +114,4 @@ const queries: [string, () => StreamingQuery][] = [
       .start()],
 ];
 
-async function main(): Promise<void> {
-  process.stdout.write('started\n');
-  const outcomes = await Promise.allSettled(queries.map(async ([, start]) => start().awaitTermination()));
-  await spark.stop();
-  let failed = false;
-  outcomes.forEach((o, i) => {
-    if (o.status === 'fulfilled') return;
-    failed = true;
-    process.stderr.write(`query ${queries[i][0]} failed: ${(o.reason as Error).message}\n`);
-  });
-  if (failed) process.exit(1);
-  process.stdout.write('done\n');
-}
-
-main().catch((e: Error) => {
-  process.stderr.write(`${e.message}\n`);
-  process.exit(1);
-});
+runQueriesToTheEnd(spark, queries);

@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import minimist from 'minimist';
+import { writeAtomically } from './pipeline-process';
 import { StreamSession, type DataFrame, type StreamingQuery } from 'rivulet';
 import { col, concat, count, lit, pmod, sum, window } from 'rivulet/functions';
 
@@ -23,14 +24,6 @@ const spark = StreamSession.builder()
   .config('spark.sql.streaming.stateStore.providerClass', String(args.provider))
   .getOrCreate();
 spark.sparkContext.setLogLevel('ERROR');
-
-/** Replaces `file` whole: a crash leaves the old content or the new, never half. */
-function writeAtomically(file: string, content: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(temp, content);
-  fs.renameSync(temp, file);
-}
 
 function rows(df: DataFrame): string {
   const lines = df.collect().map((r) => JSON.stringify(r.asDict(), (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
