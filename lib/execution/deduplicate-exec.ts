@@ -3,6 +3,7 @@
 // remembers every key it has emitted in the state store.
 import type { Attribute } from '../expressions/expression';
 import { pushRows, type ExecutionContext, type PhysicalOperator, type Row } from './physical-operator';
+import { rowEventTime, type EventTimeColumn } from './row-event-time';
 import { rowKeyFunction } from './row-key';
 import { partitionIdFunction } from './hash-partitioning';
 import type { StateStore } from '../state/state-store';
@@ -40,20 +41,10 @@ export class DeduplicateExec implements PhysicalOperator {
 }
 
 /** The event-time column of the dedup input, when the query has a watermark. */
-export interface DedupEventTime {
-  /** Ordinal in the child's output. */
-  ordinal: number;
-  /** A `window` struct: its end is the event time. */
-  isWindow: boolean;
+export interface DedupEventTime extends EventTimeColumn {
   /** Whether the column is one of the dedup keys (then keys are evicted by it). */
   inKeys: boolean;
   delayMs: number;
-}
-
-function eventTimeOf(row: Row, et: DedupEventTime): bigint | null {
-  const v = row[et.ordinal] as bigint | readonly unknown[] | null;
-  if (v === null) return null;
-  return et.isWindow ? ((v as readonly unknown[])[1] as bigint | null) : (v as bigint);
 }
 
 /**
@@ -109,7 +100,7 @@ export class StreamingDeduplicateExec implements PhysicalOperator {
       pushRows(this.child, ctx, (row) => {
         let time: bigint | null = null;
         if (et) {
-          time = eventTimeOf(row, et);
+          time = rowEventTime(row, et);
           if (time !== null && time <= lateBelow) {
             dropped++;
             return;

@@ -13,7 +13,8 @@ import { compareGroupingKeys as compareKeys } from './compare-grouping-keys';
 import type { DataType } from '../types/data-types';
 import type { GroupStateFunction } from '../plans/logical-plan';
 import type { GroupStateApi, GroupStateTimeoutKind } from '../plans/group-state-timeout';
-import { encodeCompositeKey } from '../util/group-key';
+import { BatchKeyGroups } from './batch-key-groups';
+import { rowEventTime } from './row-event-time';
 import { SparkException } from '../errors/spark-exception';
 import { IllegalArgumentException } from '../errors/illegal-argument-exception';
 import type { StateStore } from '../state/state-store';
@@ -84,34 +85,24 @@ export class FlatMapGroupsWithStateExec implements PhysicalOperator {
     let dropped = 0;
 
     // Group the batch: partition -> key -> rows (and the key's initial state, first batch only).
-    const groups: Map<string, { key: unknown[]; rows: Row[]; initial?: { value: unknown } }>[] = [];
-    for (let p = 0; p < this.numPartitions; p++) groups.push(new Map());
+    const batch = new BatchKeyGroups<{ key: unknown[]; rows: Row[]; initial?: { value: unknown } }>(this.numPartitions, (key) => this.partitionOf(key), (key) => ({ key, rows: [] }));
+    const groups = batch.partitions;
     const ordinals = spec.groupingOrdinals;
     const et = spec.eventTime;
     pushRows(this.child, ctx, (row) => {
       if (dropLate && et) {
-        let t = row[et.ordinal] as bigint | unknown[] | null;
-        if (et.isWindow && t !== null) t = (t as unknown[])[1] as bigint | null;
-        if (t !== null && (t as bigint) <= lateBelow) {
+        const t = rowEventTime(row, et);
+        if (t !== null && t <= lateBelow) {
           dropped++;
           return;
         }
       }
-      const key = ordinals.map((o) => row[o]);
-      const encoded = encodeCompositeKey(key);
-      const partition = groups[this.partitionOf(key)];
-      let g = partition.get(encoded);
-      if (!g) partition.set(encoded, (g = { key, rows: [] }));
-      g.rows.push(row.slice());
+      batch.groupOf(ordinals.map((o) => row[o])).rows.push(row.slice());
     });
     if (spec.initialState && (!this.streaming || (ctx.batchId ?? 0) === 0)) {
       const init = spec.initialState;
       for (const row of init.plan.execute(ctx)) {
-        const key = init.groupingOrdinals.map((o) => row[o]);
-        const encoded = encodeCompositeKey(key);
-        const partition = groups[this.partitionOf(key)];
-        let g = partition.get(encoded);
-        if (!g) partition.set(encoded, (g = { key, rows: [] }));
+        const g = batch.groupOf(init.groupingOrdinals.map((o) => row[o]));
         if (g.initial) {
           throw new IllegalArgumentException('The initial state provided contained multiple rows(state) with the same key. Make sure to de-duplicate the initial state before passing it.');
         }

@@ -15,7 +15,8 @@
 import type { Attribute } from '../expressions/expression';
 import { compareGroupingKeys as compareKeys } from './compare-grouping-keys';
 import type { DataType } from '../types/data-types';
-import { encodeCompositeKey } from '../util/group-key';
+import { BatchKeyGroups } from './batch-key-groups';
+import { rowEventTime } from './row-event-time';
 import { SparkException } from '../errors/spark-exception';
 import type { StateStore } from '../state/state-store';
 import { InMemoryStateStoreProvider } from '../state/in-memory-state-store-provider';
@@ -133,35 +134,23 @@ export class TransformWithStateExec implements PhysicalOperator {
     const et = this.streaming && spec.timeMode === 'EventTime' ? spec.eventTime : undefined;
     let dropped = 0;
 
-    const groups: Map<string, { key: unknown[]; rows: Row[]; initial: Row[] }>[] = Array.from({ length: this.numPartitions }, () => new Map());
+    const batch = new BatchKeyGroups<{ key: unknown[]; rows: Row[]; initial: Row[] }>(this.numPartitions, (key) => this.partitionOf(key), (key) => ({ key, rows: [], initial: [] }));
+    const groups = batch.partitions;
     const ordinals = spec.groupingOrdinals;
     pushRows(this.child, ctx, (row) => {
       if (et) {
-        let t = row[et.ordinal] as bigint | unknown[] | null;
-        if (et.isWindow && t !== null) t = (t as unknown[])[1] as bigint | null;
-        if (t !== null && (t as bigint) <= lateBelow) {
+        const t = rowEventTime(row, et);
+        if (t !== null && t <= lateBelow) {
           dropped++;
           return;
         }
       }
-      const key = ordinals.map((o) => row[o]);
-      const encoded = encodeCompositeKey(key);
-      const partition = groups[this.partitionOf(key)];
-      let g = partition.get(encoded);
-      if (!g) partition.set(encoded, (g = { key, rows: [], initial: [] }));
-      g.rows.push(row.slice());
+      batch.groupOf(ordinals.map((o) => row[o])).rows.push(row.slice());
     });
     // Initial state: the first batch of the query only (Spark's isFirstBatch).
     if (spec.initialState && (ctx.batchId ?? 0) === 0) {
       const init = spec.initialState;
-      for (const row of init.plan.execute(ctx)) {
-        const key = init.groupingOrdinals.map((o) => row[o]);
-        const encoded = encodeCompositeKey(key);
-        const partition = groups[this.partitionOf(key)];
-        let g = partition.get(encoded);
-        if (!g) partition.set(encoded, (g = { key, rows: [], initial: [] }));
-        g.initial.push(row.slice());
-      }
+      for (const row of init.plan.execute(ctx)) batch.groupOf(init.groupingOrdinals.map((o) => row[o])).initial.push(row.slice());
     }
 
     const stores: StateStore[] = [];
