@@ -1,9 +1,11 @@
 // The StreamTest helper itself (rivulet/testing): a failing check prints the action list with a
-// marker at the failing step, the sink's batches and the plan; restartAfterEveryBatch really
+// marker at the failing step, the sink's batches and the plan, and both answers sorted with the rows
+// present on one side only marked with `!` (as Spark's QueryTest); restartAfterEveryBatch really
 // stops and restarts the query (a new run id) after every batch that ran.
 import type { StreamSession, StreamingQuery } from 'rivulet';
-import { StringType, StructField, StructType } from 'rivulet/types';
-import { AddData, CheckNewAnswer, Execute, MemoryStream, testStream } from 'rivulet/testing';
+import { col } from 'rivulet/functions';
+import { LongType, StringType, StructField, StructType } from 'rivulet/types';
+import { AddData, CheckAnswer, CheckNewAnswer, Execute, MemoryStream, testStream } from 'rivulet/testing';
 import { newSession } from '../support/session';
 
 const words = StructType([StructField('value', StringType(), true)]);
@@ -41,5 +43,52 @@ describe('testStream', () => {
       { restartAfterEveryBatch },
     );
     expect(new Set(runIds).size).toBe(restartAfterEveryBatch ? 3 : 1);
+  });
+});
+
+describe('testStream failure answers', () => {
+  let spark: StreamSession;
+  beforeEach(() => {
+    spark = newSession({ 'spark.sql.shuffle.partitions': '1' });
+  });
+  afterEach(() => spark.stop());
+
+  test('a wrong value of the same row count names both answers, the failing step, the sink and the plan', async () => {
+    const input = new MemoryStream(StructType([StructField('word', StringType(), true)]), spark);
+    const counts = input.toDF().groupBy(col('word')).count();
+    let message = '';
+    try {
+      await testStream(counts, 'complete', [
+        AddData(input, ['a'], ['b'], ['a']),
+        CheckAnswer(['a', 2], ['b', 1]),
+        AddData(input, ['b']),
+        CheckAnswer(['a', 2], ['b', 3]),
+        AddData(input, ['c']),
+      ]);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    const [head, actions, sink, plan] = message.split(/\n\n== (?:Actions|Sink|Plan) ==\n/);
+    expect(head).toBe(['CheckAnswer failed', '== Correct Answer - 2 ==', ' ["a",2]', '!["b",3]', '== Rivulet Answer - 2 ==', ' ["a",2]', '!["b",2]'].join('\n'));
+    expect(actions.split('\n')).toEqual([
+      expect.stringMatching(/^ {3}AddData/),
+      expect.stringMatching(/^ {3}CheckAnswer/),
+      expect.stringMatching(/^ {3}AddData/),
+      expect.stringMatching(/^=> CheckAnswer/),
+      expect.stringMatching(/^ {3}AddData/),
+    ]);
+    expect(sink).toContain('batch 1: ["a",2], ["b",2]');
+    expect(plan).toMatch(/Aggregate/);
+  });
+
+  test('a missing row is marked on the expected side only', async () => {
+    const input = new MemoryStream(StructType([StructField('n', LongType(), true)]), spark);
+    let message = '';
+    try {
+      await testStream(input.toDF(), 'append', [AddData(input, [1], [2]), CheckNewAnswer([1], [2], [3])]);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.split('\n\n')[0]).toBe(['CheckNewAnswer failed', '== Correct Answer - 3 ==', ' [1]', ' [2]', '![3]', '== Rivulet Answer - 2 ==', ' [1]', ' [2]'].join('\n'));
   });
 });
