@@ -352,6 +352,16 @@ describe('files, partitions and globs', () => {
     expect(rows(spark.read.text(path.join(dir, 'h'), { recursiveFileLookup: true }))).toEqual([['a']]);
   });
 
+  test('files in plain (not key=value) subfolders are not read unless recursiveFileLookup is set', () => {
+    // PySpark 4.2.0 on these files: ['top'] and, with recursiveFileLookup, ['inner', 'top'].
+    write('n/a.txt', 'top\n');
+    write('n/sub/b.txt', 'inner\n');
+    write('n/sub/deeper/c.txt', 'deep\n');
+    expect(rows(spark.read.text(path.join(dir, 'n')))).toEqual([['top']]);
+    expect(rows(spark.read.text(path.join(dir, 'n'), { recursiveFileLookup: true }))).toEqual([['top'], ['inner'], ['deep']]);
+    expect(rows(spark.read.text(path.join(dir, 'n', 'sub')))).toEqual([['inner']]);
+  });
+
   test('globs in paths, pathGlobFilter on file names, several paths', () => {
     write('g/a1.csv', 'a1\n');
     write('g/a2.csv', 'a2\n');

@@ -94,6 +94,11 @@ export class StreamingQueryManager {
     this.listeners.push(listener);
   }
 
+  /** Scala's StreamingQueryManager.listListeners(): the registered listeners, in order. */
+  listListeners(): StreamingQueryListener[] {
+    return [...this.listeners];
+  }
+
   removeListener(listener: StreamingQueryListener): void {
     const i = this.listeners.indexOf(listener);
     if (i >= 0) this.listeners.splice(i, 1);

@@ -68,6 +68,11 @@ export class RemoteListenerBus {
     return this.listeners.length;
   }
 
+  /** The registered JavaScript listeners, in order. */
+  list(): StreamingQueryListener[] {
+    return [...this.listeners];
+  }
+
   add(listener: StreamingQueryListener): void {
     if (!(listener instanceof StreamingQueryListener)) {
       throw new PySparkTypeError('NOT_INSTANCE_OF', 'Argument `listener` should be an instance of StreamingQueryListener.', { arg_name: 'listener' });

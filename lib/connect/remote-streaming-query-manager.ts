@@ -67,6 +67,11 @@ export class RemoteStreamingQueryManager {
     this.listenerBus.add(listener);
   }
 
+  /** Scala's StreamingQueryManager.listListeners(): this client's registered listeners. */
+  listListeners(): StreamingQueryListener[] {
+    return this.listenerBus.list();
+  }
+
   removeListener(listener: StreamingQueryListener): void {
     this.listenerBus.remove(listener);
   }

@@ -395,7 +395,14 @@ export function listFiles(paths: readonly string[], opts: ListingOptions): FileL
   const leafDirs = [...new Set(files.map((f) => nodePath.dirname(f)))];
   const parsed = new Map(leafDirs.map((d) => [d, parsePartition(d, basePaths)] as const));
   const partitioned = leafDirs.filter((d) => parsed.get(d)!.columns !== undefined);
-  if (partitioned.length === 0) return { files: files.map((path) => ({ path, partitionValues: [] })), partitionSchema: new StructType([]) };
+  if (partitioned.length === 0) {
+    // PartitioningAwareFileIndex.allFiles: with no partition columns (and no recursiveFileLookup),
+    // a read covers each root's own files only (or the root file itself); files further down plain
+    // subdirectories are listed but not read, as Spark does.
+    const rootSet = new Set(roots.map((r) => nodePath.resolve(r)));
+    const direct = files.filter((f) => rootSet.has(nodePath.resolve(f)) || rootSet.has(nodePath.dirname(nodePath.resolve(f))));
+    return { files: direct.map((path) => ({ path, partitionValues: [] })), partitionSchema: new StructType([]) };
+  }
 
   const bases = [...new Set(leafDirs.map((d) => parsed.get(d)!.base).filter((b): b is string => b !== undefined).map((b) => qualifiedPath(b).toLowerCase()))];
   if (bases.length !== 1) throw conflictingDirectories(bases);
