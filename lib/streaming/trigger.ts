@@ -14,6 +14,8 @@ export interface TriggerOptions {
   once?: boolean;
   availableNow?: boolean;
   continuous?: string;
+  /** Spark 4.1's real-time mode: refused here (Rivulet runs micro-batches only). */
+  realTime?: string;
 }
 
 export const DEFAULT_TRIGGER: Trigger = { kind: 'processingTime', intervalMs: 0 };
@@ -42,6 +44,8 @@ export function parseTrigger(arg: TriggerOptions | string | undefined): Trigger 
       return { kind: key };
     case 'continuous':
       throw new IllegalArgumentException('The continuous trigger is not supported by Rivulet; use processingTime.');
+    case 'realTime':
+      throw new IllegalArgumentException('The real-time trigger (realTime) is not supported by Rivulet; use processingTime.');
     default:
       throw new PySparkValueError('ONLY_ALLOW_SINGLE_TRIGGER', `Unknown trigger '${key}'. Only a single trigger is allowed.`);
   }
