@@ -78,6 +78,40 @@ describe('warehouse tables', () => {
     expect(() => df.write.clusterBy('id').partitionBy('s').saveAsTable('tc3')).toThrow('[SPECIFY_CLUSTER_BY_WITH_PARTITIONED_BY_IS_NOT_ALLOWED] Cannot specify both CLUSTER BY and PARTITIONED BY. SQLSTATE: 42908');
   });
 
+  test('DESCRIBE [TABLE] lists columns, then partition and clustering columns under their headers', () => {
+    // PySpark 4.2.0 gives these rows for tables made by CREATE TABLE pt (a INT, s STRUCT<x: INT>,
+    // p STRING) USING parquet PARTITIONED BY (p) and CREATE TABLE ct (a INT, b STRING) USING parquet
+    // CLUSTER BY (b, a); the same tables are made here with the DataFrame writer.
+    const rows = (sql: string) => spark.sql(sql).collect().map((r) => [r.col_name, r.data_type, r.comment]);
+    spark.createDataFrame([[1, { x: 1 }, 'u']], 'a int, s struct<x:int>, p string').write.partitionBy('p').saveAsTable('pt');
+    const pt = [
+      ['a', 'int', null],
+      ['s', 'struct<x:int>', null],
+      ['p', 'string', null],
+      ['# Partition Information', '', ''],
+      ['# col_name', 'data_type', 'comment'],
+      ['p', 'string', null],
+    ];
+    expect(rows('DESCRIBE pt')).toEqual(pt);
+    expect(rows('DESC TABLE pt')).toEqual(pt);
+    spark.createDataFrame([[1, 'u']], 'a int, b string').write.clusterBy('b', 'a').saveAsTable('ct');
+    expect(rows('DESCRIBE ct')).toEqual([
+      ['a', 'int', null],
+      ['b', 'string', null],
+      ['# Clustering Information', '', ''],
+      ['# col_name', 'data_type', 'comment'],
+      ['b', 'string', null],
+      ['a', 'int', null],
+    ]);
+    spark.range(3).selectExpr('id', 'CAST(id AS STRING) s').createOrReplaceTempView('tv');
+    expect(rows('DESCRIBE tv')).toEqual([
+      ['id', 'bigint', null],
+      ['s', 'string', null],
+    ]);
+    expect(spark.sql('DESCRIBE tv').schema.simpleString()).toBe('struct<col_name:string,data_type:string,comment:string>');
+    expect(() => spark.sql('DESCRIBE nope')).toThrow('[TABLE_OR_VIEW_NOT_FOUND] The table or view `nope` cannot be found.');
+  });
+
   test('spark.catalog lists tables then temp views, checks existence, drops temp views', () => {
     df.write.saveAsTable('t');
     df.createOrReplaceTempView('v');

@@ -147,6 +147,8 @@ function showStatement(st: Statement): string {
       return `EXPLAIN ${st.mode} ${showStatement(st.statement)}`;
     case 'describeQuery':
       return `DESCRIBE QUERY [${st.queryText}] ${showQuery(st.query)}`;
+    case 'describeTable':
+      return `DESCRIBE TABLE ${st.nameParts.join('.')}`;
     case 'createTable': {
       const cols = st.columns ? `(${st.columns.map((c) => `${c.name} ${c.dataType.simpleString()}${c.nullable ? '' : ' NOT NULL'}`).join(', ')})` : '';
       return `CREATE${st.replace ? ' OR REPLACE' : ''} TABLE ${st.ifNotExists ? 'IF NOT EXISTS ' : ''}${st.nameParts.join('.')}${cols}${st.provider ? ` USING ${st.provider}` : ''}${st.query ? ` AS ${showQuery(st.query)}` : ''}`;
@@ -492,6 +494,9 @@ describe('statements', () => {
     ['DESCRIBE SELECT a FROM t', 'DESCRIBE QUERY [SELECT a FROM t] SELECT a FROM t'],
     ['DESC QUERY SELECT 1 AS x', 'DESCRIBE QUERY [SELECT 1 AS x] SELECT 1 AS x'],
     ['DESCRIBE WITH c AS (SELECT 1) SELECT * FROM c', 'DESCRIBE QUERY [WITH c AS (SELECT 1) SELECT * FROM c] WITH c AS (SELECT 1) SELECT * FROM c'],
+    ['DESC t', 'DESCRIBE TABLE t'],
+    ['DESCRIBE TABLE default.t;', 'DESCRIBE TABLE default.t'],
+    ['describe table t', 'DESCRIBE TABLE t'],
   ])('%s', (sql, expected) => {
     expect(stmt(sql)).toBe(expected);
   });
@@ -793,7 +798,11 @@ describe('semantic parse errors', () => {
     ['UPDATE t SET a = 1', 'UPDATE statements'],
     ['CREATE TABLE t (a INT) CLUSTERED BY (a) INTO 2 BUCKETS', 'CREATE TABLE ... CLUSTERED'],
     ['CREATE VIEW v AS SELECT 1', 'CREATE VIEW without TEMPORARY (persistent views)'],
-    ['DESC t', 'DESCRIBE of tables, functions and namespaces'],
+    ['DESCRIBE FUNCTION upper', 'DESCRIBE of functions and namespaces'],
+    ['DESCRIBE DATABASE default', 'DESCRIBE of functions and namespaces'],
+    ['DESCRIBE EXTENDED t', 'DESCRIBE TABLE EXTENDED and FORMATTED'],
+    ['DESC TABLE FORMATTED t', 'DESCRIBE TABLE EXTENDED and FORMATTED'],
+    ['DESCRIBE t a', 'DESCRIBE of table columns and partitions'],
     ['SELECT * FROM t WINDOW w AS (PARTITION BY a)', 'WINDOW clause'],
     ['SELECT * FROM t PIVOT (sum(a) FOR b IN (1, 2))', 'PIVOT clause'],
     ['SELECT * FROM t TABLESAMPLE (10 ROWS)', 'TABLESAMPLE'],

@@ -112,6 +112,8 @@ function runStatement(session: StreamSession, statement: Ast.Statement): DataFra
       const text = `== ${statement.mode === 'simple' ? 'Physical Plan' : 'Analyzed Logical Plan'} ==\n${treeString(inner.plan)}`;
       return new DataFrame(session, stringTable(['plan'], [[text]]));
     }
+    case 'describeTable':
+      return describeTable(session, statement.nameParts);
     case 'describeQuery': {
       const plan = analyzer(session).analyzeQuery(statement.query);
       return new DataFrame(session, stringTable(['col_name', 'data_type', 'comment'], outputOf(plan).map((a) => [a.name, a.dataType.simpleString(), null as unknown as string])));
@@ -119,6 +121,33 @@ function runStatement(session: StreamSession, statement: Ast.Statement): DataFra
   }
 }
 
+
+/**
+ * Spark's DescribeTableCommand (DESCRIBE [TABLE] name): col_name, data_type, comment per column;
+ * a table's partition and clustering columns follow under their "# ... Information" headers.
+ */
+function describeTable(session: StreamSession, nameParts: string[]): DataFrame {
+  const header = ['col_name', 'data_type', 'comment'];
+  const columnRow = (name: string, dataType: { simpleString(): string }): string[] => [name, dataType.simpleString(), null as unknown as string];
+  const view = nameParts.length === 1 ? session.lookupTempView(nameParts[0]) : undefined;
+  if (view) {
+    return new DataFrame(session, stringTable(header, outputOf(view).map((a) => columnRow(a.name, a.dataType))));
+  }
+  const table = tableCatalogOf(session).get(tableName(nameParts));
+  if (!table) throw tableOrViewNotFoundError(quoteNameParts(nameParts));
+  const rows = table.columns.map((c) => columnRow(c.name, c.dataType));
+  const section = (title: string, names: string[]) => {
+    if (names.length === 0) return;
+    rows.push([title, '', ''], ['# col_name', 'data_type', 'comment']);
+    for (const n of names) {
+      const c = table.columns.find((col) => col.name.toLowerCase() === n.toLowerCase());
+      if (c) rows.push(columnRow(c.name, c.dataType));
+    }
+  };
+  section('# Partition Information', table.partitionBy);
+  section('# Clustering Information', table.clusterBy);
+  return new DataFrame(session, stringTable(header, rows));
+}
 
 function createTable(session: StreamSession, statement: Ast.CreateTableStatement): DataFrame {
   const name = tableName(statement.nameParts);

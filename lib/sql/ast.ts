@@ -261,7 +261,8 @@ export type Statement =
   | SetConfigStatement
   | ResetConfigStatement
   | ExplainStatement
-  | DescribeQueryStatement;
+  | DescribeQueryStatement
+  | DescribeTableStatement;
 
 /** A query run for its rows (`SELECT ...`, `WITH ...`, `VALUES ...`, `TABLE t`, `FROM t SELECT ...`). */
 export interface QueryStatement {
@@ -372,6 +373,13 @@ export interface DescribeQueryStatement {
   query: QueryNode;
   /** The query's SQL text as written. */
   queryText: string;
+  origin: Origin;
+}
+
+/** `DESC[RIBE] [TABLE] name`: a table's or view's columns (Spark's DescribeTableCommand, not EXTENDED). */
+export interface DescribeTableStatement {
+  kind: 'describeTable';
+  nameParts: string[];
   origin: Origin;
 }
 

@@ -31,6 +31,7 @@ import {
   TableColumnDefinition,
   CteDefinition,
   DescribeQueryStatement,
+  DescribeTableStatement,
   DropViewStatement,
   ExplainStatement,
   GroupByItem,
@@ -88,6 +89,9 @@ const EXPLAIN_MODES = new Map<string, ExplainStatement['mode'] | 'logical'>([
 ]);
 
 /** Statements Spark knows that Rivulet does not run: an UNSUPPORTED_FEATURE rather than a syntax error. */
+/** DESCRIBE forms other than of a query or a table. */
+const DESCRIBE_UNSUPPORTED = ['FUNCTION', 'DATABASE', 'SCHEMA', 'NAMESPACE', 'CATALOG'];
+
 const UNSUPPORTED_STATEMENTS = new Set([
   'ALTER', 'ANALYZE', 'CACHE', 'UNCACHE', 'CLEAR', 'REFRESH', 'TRUNCATE', 'LOAD', 'MSCK', 'REPAIR',
   'UPDATE', 'DELETE', 'MERGE', 'USE', 'SHOW', 'COMMENT', 'DECLARE', 'EXECUTE', 'GRANT', 'REVOKE', 'ADD', 'LIST',
@@ -451,11 +455,21 @@ export class StatementParser extends ExpressionParser {
     return { kind: 'explain', mode, statement, origin: this.origin(explainTok.start) };
   }
 
-  /** `DESC[RIBE] [QUERY] query`; the other DESCRIBE forms are not supported. */
-  private describeStatement(): DescribeQueryStatement {
+  /**
+   * `DESC[RIBE] [QUERY] query` and `DESC[RIBE] [TABLE] name`; EXTENDED/FORMATTED, single columns,
+   * functions and namespaces are not supported.
+   */
+  private describeStatement(): DescribeQueryStatement | DescribeTableStatement {
     const descTok = this.advance();
     if (this.peekKeyword('QUERY') && this.startsQueryAt(1)) this.advance();
-    else if (!this.startsQueryAt(0) || this.peekKeyword('TABLE')) throw this.notYetSupported('DESCRIBE of tables, functions and namespaces', descTok);
+    else if (this.peekKeyword('TABLE') || !this.startsQueryAt(0)) {
+      if (DESCRIBE_UNSUPPORTED.some((k) => this.peekKeyword(k))) throw this.notYetSupported('DESCRIBE of functions and namespaces', descTok);
+      if (this.peekKeyword('TABLE')) this.advance();
+      if (this.peekKeyword('EXTENDED') || this.peekKeyword('FORMATTED')) throw this.notYetSupported('DESCRIBE TABLE EXTENDED and FORMATTED', descTok);
+      const nameParts = this.multipartIdentifier();
+      if (!this.isKind(TokenKind.EOF) && !this.isKind(TokenKind.Semicolon)) throw this.notYetSupported('DESCRIBE of table columns and partitions', descTok);
+      return { kind: 'describeTable', nameParts, origin: this.origin(descTok.start) };
+    }
     const query = this.query();
     return {
       kind: 'describeQuery',

@@ -31,23 +31,9 @@ function assertExceptionTreeContainsMsg(exception: unknown, msg: string): void {
 }
 
 describe('test_streaming.py StreamingTests', () => {
-  // unittest runs a TestCase's methods in name order; the test_query_manager_* ones come before
-  // test_stream_exception, whose failed query would otherwise make awaitAnyTermination throw.
-  test('test_query_manager_no_recreation', () => {
-    // SPARK-46873: There should not be a new StreamingQueryManager created every time spark.streams is called.
-    for (let i = 0; i < 5; i++) expect(spark.streams === spark.streams).toBe(true);
-  });
-
-  test('test_query_manager_get', async () => {
-    const df = spark.readStream.format('rate').load();
-    for (const q of spark.streams.active) await q.stop();
-    const q = df.writeStream.format('noop').start();
-    expect(q.isActive).toBe(true);
-    expect(q.id === spark.streams.get(q.id)!.id).toBe(true);
-    await q.stop();
-    expect(spark.streams.get(q.id)).toBeNull();
-  });
-
+  // unittest runs a TestCase's methods in name order, so test_query_manager_await_termination runs
+  // first in PySpark: awaitAnyTermination returns at once (or throws) once any query of the session
+  // has stopped (or failed), as in Spark, so it must come before the tests that stop queries.
   test('test_query_manager_await_termination', async () => {
     const df = spark.readStream.format('text').load(STREAMING_TEST_SUPPORT);
     for (const q of spark.streams.active) await q.stop();
@@ -71,6 +57,21 @@ describe('test_streaming.py StreamingTests', () => {
       await q.stop();
       fs.rmSync(tmpPath, { recursive: true, force: true });
     }
+  });
+
+  test('test_query_manager_get', async () => {
+    const df = spark.readStream.format('rate').load();
+    for (const q of spark.streams.active) await q.stop();
+    const q = df.writeStream.format('noop').start();
+    expect(q.isActive).toBe(true);
+    expect(q.id === spark.streams.get(q.id)!.id).toBe(true);
+    await q.stop();
+    expect(spark.streams.get(q.id)).toBeNull();
+  });
+
+  test('test_query_manager_no_recreation', () => {
+    // SPARK-46873: There should not be a new StreamingQueryManager created every time spark.streams is called.
+    for (let i = 0; i < 5; i++) expect(spark.streams === spark.streams).toBe(true);
   });
 
   test('test_streaming_query_functions_basic', async () => {
@@ -360,8 +361,7 @@ describe('test_streaming.py StreamingTests', () => {
     }
   });
 
-  // Gap: DESCRIBE <table> is not supported (UNSUPPORTED_FEATURE); see pytests-evidence.md.
-  test.failing('test_streaming_write_to_table_cluster_by', async () => {
+  test('test_streaming_write_to_table_cluster_by', async () => {
     const tmpdir = mkdtemp('to_table');
     try {
       await withTables(spark, ['output_table'], async () => {
