@@ -194,7 +194,7 @@ export function parsePartitionNumbers(text: string, example: string): Map<string
   const out = new Map<string, number>();
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new IllegalArgumentException(`Expected e.g. ${example}, got ${text}`);
   for (const [topic, parts] of Object.entries(parsed)) {
-    if (typeof parts !== 'object' || parts === null) throw new IllegalArgumentException(`Expected e.g. ${example}, got ${text}`);
+    if (typeof parts !== 'object' || parts === null || Array.isArray(parts)) throw new IllegalArgumentException(`Expected e.g. ${example}, got ${text}`);
     for (const [p, v] of Object.entries(parts)) {
       if (!/^\d+$/.test(p) || !Number.isInteger(v)) throw new IllegalArgumentException(`Expected e.g. ${example}, got ${text}`);
       out.set(tpKey(topic, Number(p)), v as number);
