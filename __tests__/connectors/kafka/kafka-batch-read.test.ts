@@ -283,6 +283,14 @@ test('inside foreachBatch and through spark.sql over a temp view', async () => {
   expect(new Set(seen)).toEqual(new Set([5]));
 });
 
+test('spark.stop() ends the Kafka worker thread; a later read starts another', async () => {
+  await twoPartitions();
+  expect(read({ subscribe: topic }).count()).toBe(5);
+  await spark.stop();
+  spark = newSession();
+  expect(read({ subscribe: topic }).count()).toBe(5);
+});
+
 test('a script that reads Kafka in batch ends by itself (the worker thread does not hold it)', async () => {
   await twoPartitions();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-batch-script-'));
