@@ -393,3 +393,11 @@ test('a streaming query through the engine reads Kafka into a memory sink', asyn
   }
   expect(fs.readFileSync(path.join(dir, 'query', 'sources', '0', '0'), 'utf8')).toBe('\u0000v1\n{"words":{"0":0,"1":0}}');
 });
+
+test('startingOffsetsByTimestamp without a matching record fails with the text PySpark 4.2 gives (STREAM_FAILED cause)', async () => {
+  await broker.createTopic('tsnomatch', 1);
+  await fill('tsnomatch', 0, ['a'], 1_700_000_000_000);
+  const s = source({ subscribe: 'tsnomatch', startingOffsetsByTimestamp: '{"tsnomatch":{"0":1800000000000}}' });
+  await expect(s.initialize()).rejects.toThrow(/^No offset matched from request of topic-partition tsnomatch-0 and timestamp 1800000000000\.$/);
+  await s.stop();
+});

@@ -174,7 +174,7 @@ export class KafkaSource implements Source {
           else if (s.strategy === 'latest') out.set(k, latest.get(k)!);
           else {
             throw new IllegalArgumentException(
-              `No offset matched from request of topic-partition ${k} and timestamp ${timestampOf(k)}. Set the source option 'startingOffsetsByTimestampStrategy' to 'latest' to start from the latest offset instead.`,
+              `No offset matched from request of topic-partition ${k} and timestamp ${timestampOf(k)}.`,
             );
           }
         }
