@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { SparkException } from '../../errors/spark-exception';
 import type { KafkaBatchRequest } from './kafka-batch-read';
+import { unpackKafkaRows } from './kafka-row-batch-transfer';
 import { deserializeError, type WorkerReply } from './kafka-worker-protocol';
 
 // Loads the worker's module; under ts-jest or tsx (a .ts checkout) through tsx's require hook.
@@ -70,7 +71,7 @@ export class KafkaBatchBridge {
 }
 
 function unwrap(reply: WorkerReply): unknown[][] {
-  if (reply.ok) return reply.rows;
+  if (reply.ok) return unpackKafkaRows(reply.rows);
   throw deserializeError(reply.error);
 }
 

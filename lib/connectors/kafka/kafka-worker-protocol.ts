@@ -1,8 +1,9 @@
-// What the Kafka worker thread sends back: rows (structured clone keeps Uint8Array and BigInt), or
+// What the Kafka worker thread sends back: rows packed into transferred typed arrays, or
 // an error as plain data, rebuilt as the same Rivulet error class with the same message.
 import { IllegalArgumentException } from '../../errors/illegal-argument-exception';
 import { SparkException } from '../../errors/spark-exception';
 import { KafkaIllegalStateException } from './kafka-errors';
+import type { PackedKafkaRows } from './kafka-row-batch-transfer';
 
 export interface SerializedError {
   className: string;
@@ -13,7 +14,7 @@ export interface SerializedError {
   messageParameters: Record<string, string> | undefined;
 }
 
-export type WorkerReply = { ok: true; rows: unknown[][] } | { ok: false; error: SerializedError };
+export type WorkerReply = { ok: true; rows: PackedKafkaRows } | { ok: false; error: SerializedError };
 
 export function serializeError(e: unknown): SerializedError {
   if (e instanceof SparkException) {
