@@ -65,9 +65,10 @@ async function live(scenarios: Scenario[]): Promise<number> {
 }
 
 async function rivulet(scenarios: Scenario[]): Promise<number> {
-  const { KafkaTestBroker } = await import('../__tests__/support/kafka-test-broker/kafka-test-broker');
+  // The test broker on a thread of its own: batch Kafka reads block this thread while they run.
+  const { startKafkaBrokerOffThread } = await import('../__tests__/support/kafka-broker-thread');
   const needsKafka = scenarios.some((s) => s.spec.kafka);
-  const broker = needsKafka ? await KafkaTestBroker.start() : undefined;
+  const broker = needsKafka ? await startKafkaBrokerOffThread() : undefined;
   let exact = 0;
   let withDifferences = 0;
   let failing = 0;

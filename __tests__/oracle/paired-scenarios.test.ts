@@ -2,16 +2,18 @@
 // test:spark` keeps the recordings true to live PySpark). Declared differences are applied to
 // Spark's transcript first; a scenario marked failing (it waits on an open issue) must still differ,
 // so it cannot start passing unnoticed.
-import { KafkaTestBroker } from '../support/kafka-test-broker/kafka-test-broker';
+import { startKafkaBrokerOffThread } from '../support/kafka-broker-thread';
+import type { BrokerUnderTest } from '../support/kafka-broker-under-test';
 import { fillKafkaTopics } from '../../oracle/runner/kafka-topics';
 import { runRivuletScenario } from '../../oracle/runner/run-rivulet';
 import { describeMismatch, expectedRivuletTranscript, loadScenarios, readRecording } from '../../oracle/runner/scenario';
 
 const scenarios = loadScenarios();
-let broker: KafkaTestBroker | undefined;
+let broker: BrokerUnderTest | undefined;
 
+// On a thread of its own: batch Kafka reads (spark.read.format('kafka')) block this thread.
 beforeAll(async () => {
-  if (scenarios.some((s) => s.spec.kafka)) broker = await KafkaTestBroker.start();
+  if (scenarios.some((s) => s.spec.kafka)) broker = await startKafkaBrokerOffThread();
 });
 afterAll(async () => {
   await broker?.stop();

@@ -24,6 +24,11 @@ export function startKafkaBroker(): Promise<BrokerUnderTest> {
   return real ? RealKafkaBroker.connect(real) : KafkaTestBroker.start();
 }
 
+/** A broker already running at `bootstrap`, driven over the wire through kafkajs. */
+export function connectKafkaBroker(bootstrap: string): Promise<BrokerUnderTest> {
+  return RealKafkaBroker.connect(bootstrap);
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function bytes(v: AppendRecord['value']): Buffer | null {

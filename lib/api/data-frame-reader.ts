@@ -33,6 +33,7 @@ const parquetFormatModule = lazy(() => require('../connectors/file/parquet-forma
 const textFormatModule = lazy(() => require('../connectors/file/text-format') as typeof import('../connectors/file/text-format'));
 const typeWideningModule = lazy(() => require('../connectors/file/type-widening') as typeof import('../connectors/file/type-widening'));
 const fileFormatModule = lazy(() => require('../connectors/file/file-format') as typeof import('../connectors/file/file-format'));
+const kafkaRelationModule = lazy(() => require('../connectors/kafka/kafka-relation') as typeof import('../connectors/kafka/kafka-relation'));
 
 /** The batch file formats; the names Spark also accepts for them map here too. */
 const BATCH_FORMATS = lazy((): Record<string, FileFormat> => ({
@@ -159,6 +160,7 @@ export class DataFrameReader {
 
   private read(paths: string[]): DataFrame {
     const formatName = this.source ?? this.conf('spark.sql.sources.default', 'parquet');
+    if (formatName.toLowerCase() === 'kafka') return readKafka(this.session, this.opts, this.userSchema);
     const format = resolveFormat(formatName);
     const pathOption = this.opts.get('path');
     if (pathOption !== undefined && paths.length > 0 && this.conf('spark.sql.legacy.pathOptionBehavior.enabled', 'false').toLowerCase() !== 'true') {
@@ -222,6 +224,13 @@ export class DataFrameReader {
     const data = () => readRows(format, listing, dataSchema, formatOptions, partitionFields.length === 0 ? undefined : sources);
     return new DataFrame(this.session, { kind: 'localRelation', name: format.shortName, data, output });
   }
+}
+
+/** Kafka's batch relation: options checked and schema fixed now, records read at execution. */
+function readKafka(session: SessionContext, options: CaseInsensitiveMap, userSchema: StructType | undefined): DataFrame {
+  const relation = kafkaRelationModule().kafkaBatchRelation(options, userSchema);
+  const output = relation.schema.fields.map((f) => attribute(f.name, f.dataType, f.nullable));
+  return new DataFrame(session, { kind: 'localRelation', name: 'kafka', data: relation.read, output });
 }
 
 function readBytes(path: string): Uint8Array {

@@ -277,6 +277,9 @@ export class StreamSession implements SessionContext {
     this.stopped = true;
     await this.streams.stopAll();
     await this.ui?.close();
+    // The Kafka worker thread a batch Kafka read started ends with the session (a later read starts
+    // another); required here, not imported, so sessions that never read Kafka do not load it.
+    await (require('../connectors/kafka/kafka-batch-bridge') as typeof import('../connectors/kafka/kafka-batch-bridge')).closeKafkaBatchBridge();
     if (StreamSession.active === this) StreamSession.active = undefined;
   }
 

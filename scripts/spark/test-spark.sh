@@ -3,7 +3,7 @@
 #   1. scripts/spark/setup.sh (pinned PySpark, Kafka connector, Kafka broker; cached)
 #   2. a real Kafka broker on 127.0.0.1 (RIVULET_KAFKA_PORT, default 19092), stopped on exit
 #   3. a Spark Connect server on 127.0.0.1 (RIVULET_CONNECT_PORT, default 15002), stopped on exit
-#   4. Rivulet's Kafka source/sink tests against the broker, the Spark <-> Rivulet interop tests and
+#   4. Rivulet's Kafka source/sink/transaction/batch-read tests against the broker, the Spark <-> Rivulet interop tests and
 #      remote mode (Spark Connect) against the server
 #   5. the oracle's live check: every PySpark scenario re-run, recordings must still match Spark
 # Each part prints its time; the last line is "N passed, N failed" over the jest parts and the oracle.
@@ -43,7 +43,8 @@ export RIVULET_CONNECT_URL="sc://127.0.0.1:$connect_port"
 
 report="$(mktemp)"
 timed "kafka tests against the real broker" npx jest --json --outputFile="$report" \
-  __tests__/connectors/kafka/kafka-source.test.ts __tests__/connectors/kafka/kafka-sink.test.ts || status=1
+  __tests__/connectors/kafka/kafka-source.test.ts __tests__/connectors/kafka/kafka-sink.test.ts \
+  __tests__/connectors/kafka/kafka-transactions.test.ts __tests__/connectors/kafka/kafka-batch-read.test.ts || status=1
 count_jest "$report"
 timed "live tests (Spark <-> Rivulet through Kafka, remote mode on Spark Connect)" npx jest -c jest.live.config.js --json --outputFile="$report" || status=1
 count_jest "$report"

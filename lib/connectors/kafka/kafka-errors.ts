@@ -1,5 +1,8 @@
 // Spark's KafkaExceptions (kafka-error-conditions.json): data-loss errors are
-// IllegalStateExceptions with an error class and SQLSTATE 22000.
+// IllegalStateExceptions with an error class and SQLSTATE 22000. The Kafka connector renders its
+// conditions with its own reader, which (unlike Spark's core errors) puts no "[CLASS] " prefix in
+// the message: PySpark 4.2 prints "KafkaIllegalStateException: Some data may have been lost ...".
+import { IllegalArgumentException } from '../../errors/illegal-argument-exception';
 import { SparkException } from '../../errors/spark-exception';
 
 const DATA_LOSS_PREFIX = [
@@ -10,7 +13,19 @@ const DATA_LOSS_PREFIX = [
   'Reason:',
 ].join('\n');
 
-export class KafkaIllegalStateException extends SparkException {}
+export class KafkaIllegalStateException extends SparkException {
+  constructor(message: string, options: { errorClass?: string; sqlState?: string; messageParameters?: Record<string, string> } = {}) {
+    super(message, options);
+    this.message = this.rawMessage;
+  }
+}
+
+/** An IllegalArgumentException carrying a Kafka connector condition (its message has no prefix). */
+function kafkaIllegalArgument(errorClass: string, message: string, messageParameters: Record<string, string>): IllegalArgumentException {
+  const e = new IllegalArgumentException(message, { errorClass, messageParameters });
+  e.message = e.rawMessage;
+  return e;
+}
 
 function dataLoss(sub: string, text: string, params: Record<string, string>): KafkaIllegalStateException {
   return new KafkaIllegalStateException(`${DATA_LOSS_PREFIX} ${text}`, { errorClass: `KAFKA_DATA_LOSS.${sub}`, sqlState: '22000', messageParameters: params });
@@ -44,6 +59,39 @@ export const KafkaExceptions = {
     new KafkaIllegalStateException(
       `Partitions specified for Kafka start offsets don't match what are assigned. Maybe topic partitions are created \nor deleted while the query is running. Use -1 for latest, -2 for earliest.\nSpecified: ${scalaSet(specified)} Assigned: ${scalaSet(assigned)}`,
       { errorClass: 'KAFKA_START_OFFSET_DOES_NOT_MATCH_ASSIGNED', messageParameters: { specifiedPartitions: scalaSet(specified), assignedPartitions: scalaSet(assigned) } },
+    ),
+  timestampOffsetDoesNotMatchAssigned: (position: 'start' | 'end', specified: string[], assigned: string[]) =>
+    new KafkaIllegalStateException(
+      `Partitions specified for Kafka timestamp based ${position} offsets don't match what are assigned. Maybe topic partitions are created \nor deleted while the query is running, or you didn't specify all the partitions.\nSpecified: ${scalaSet(specified)} Assigned: ${scalaSet(assigned)}`,
+      { errorClass: 'KAFKA_TIMESTAMP_OFFSET_DOES_NOT_MATCH_ASSIGNED', messageParameters: { position, specifiedPartitions: scalaSet(specified), assignedPartitions: scalaSet(assigned) } },
+    ),
+  /** Batch reads: the start and end offsets (or timestamps) name different topic-partitions. */
+  unmatchedTopicPartitionsBetweenOffsets: (start: string[], end: string[]) =>
+    kafkaIllegalArgument(
+      'MISMATCHED_TOPIC_PARTITIONS_BETWEEN_START_OFFSET_AND_END_OFFSET',
+      `The specified start offset and end offset should have the same topic-partitions.\nTopic-partitions for start offset: ${start.join(', ')}, topic-partitions for end offset: ${end.join(', ')}.`,
+      { tpsForStartOffset: start.join(', '), tpsForEndOffset: end.join(', ') },
+    ),
+  /** Batch reads: a start offset (or timestamp) after its end, both given as numbers. */
+  unresolvedStartGreaterThanEnd: (offsetType: 'offset' | 'timestamp', start: number, end: number, topic: string, partition: number) =>
+    kafkaIllegalArgument(
+      'UNRESOLVED_START_OFFSET_GREATER_THAN_END_OFFSET',
+      `The specified start ${offsetType} ${start} is greater than the end ${offsetType} ${end} for topic ${topic} partition ${partition}.`,
+      { offsetType, startOffset: String(start), endOffset: String(end), topic, partition: String(partition) },
+    ),
+  /** Batch reads: after resolving earliest/latest/timestamps, a range starts after its end. */
+  resolvedStartGreaterThanEnd: (start: number, end: number, topic: string, partition: number) =>
+    new KafkaIllegalStateException(
+      [
+        `The resolved start offset ${start} is greater than the resolved end offset ${end} for topic ${topic} partition ${partition}.`,
+        'Please investigate in this order:',
+        '1. Check whether start offset is set beyond the end offset or the latest available offset after resolution. Possible inputs are:',
+        '  (a) Start offset is set to a timestamp, and the end offset is set to an index of offset.',
+        '  (b) Start offset is set to an index of offset, and the end offset is set to a timestamp.',
+        '  (c) Start offset is set, and the end offset is set to latest.',
+        '2. Check whether the Kafka topic-partition is deleted and re-created.',
+      ].join('\n'),
+      { errorClass: 'RESOLVED_START_OFFSET_GREATER_THAN_END_OFFSET', messageParameters: { startOffset: String(start), endOffset: String(end), topic, partition: String(partition) } },
     ),
   nullTopicInData: () =>
     new KafkaIllegalStateException('The Kafka message data sent to the producer contains a null topic. Use the `topic` option for setting a default topic.', {

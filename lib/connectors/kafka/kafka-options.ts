@@ -60,7 +60,7 @@ export function validateStreamOptions(options: CaseInsensitiveMap): void {
   validateGeneralOptions(options);
 }
 
-function validateGeneralOptions(options: CaseInsensitiveMap): void {
+export function validateGeneralOptions(options: CaseInsensitiveMap): void {
   const specified = STRATEGY_KEYS.filter((k) => options.has(k));
   if (specified.length === 0) {
     throw new IllegalArgumentException(`One of the following options must be specified for Kafka source: ${STRATEGY_KEYS.join(', ')}. See the docs for more details.`);
@@ -131,7 +131,7 @@ export function validateProducerOptions(options: CaseInsensitiveMap): void {
   }
 }
 
-function splitTopics(value: string): string[] {
+export function splitTopics(value: string): string[] {
   return value
     .split(',')
     .map((t) => t.trim())
@@ -184,7 +184,7 @@ function parsePartitions(text: string): TopicPartition[] {
 }
 
 /** JsonUtils.partitionOffsets / partitionTimestamps: {"topicA":{"0":23,"1":-1}}. */
-function parsePartitionNumbers(text: string, example: string): Map<string, number> {
+export function parsePartitionNumbers(text: string, example: string): Map<string, number> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -194,7 +194,7 @@ function parsePartitionNumbers(text: string, example: string): Map<string, numbe
   const out = new Map<string, number>();
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new IllegalArgumentException(`Expected e.g. ${example}, got ${text}`);
   for (const [topic, parts] of Object.entries(parsed)) {
-    if (typeof parts !== 'object' || parts === null) throw new IllegalArgumentException(`Expected e.g. ${example}, got ${text}`);
+    if (typeof parts !== 'object' || parts === null || Array.isArray(parts)) throw new IllegalArgumentException(`Expected e.g. ${example}, got ${text}`);
     for (const [p, v] of Object.entries(parts)) {
       if (!/^\d+$/.test(p) || !Number.isInteger(v)) throw new IllegalArgumentException(`Expected e.g. ${example}, got ${text}`);
       out.set(tpKey(topic, Number(p)), v as number);

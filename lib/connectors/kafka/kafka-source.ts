@@ -11,7 +11,8 @@ import { DataTypes, ArrayType } from '../../types/data-types';
 import { StructField, StructType } from '../../types/struct-type';
 import { Logger } from '../../util/logger';
 import type { Offset, ReadLimit, Source, SourceContext, SourceProvider } from '../source';
-import { KafkaReadClient, type FetchedRecord } from './kafka-client';
+import { KafkaReadClient } from './kafka-client';
+import { readPartitionRange } from './kafka-range-reader';
 import { KafkaExceptions, scalaSet, type KafkaIllegalStateException } from './kafka-errors';
 import {
   INSTRUCTION_FOR_FAIL_ON_DATA_LOSS_FALSE,
@@ -53,10 +54,6 @@ function strategyString(s: SubscriptionStrategy): string {
   if (s.kind === 'assign') return `Assign[${s.partitions.map((p) => tpKey(p.topic, p.partition)).join(', ')}]`;
   if (s.kind === 'subscribe') return `Subscribe[${s.topics.join(',')}]`;
   return `SubscribePattern[${s.pattern.source.slice(4, -2)}]`;
-}
-
-function view(b: Buffer | null): Uint8Array | null {
-  return b === null ? null : new Uint8Array(b.buffer, b.byteOffset, b.length);
 }
 
 interface Limits {
@@ -166,10 +163,7 @@ export class KafkaSource implements Source {
         const timestampOf = (k: string): number => (s.kind === 'globalTimestamp' ? s.timestamp : s.timestamps.get(k)!);
         const keys = s.kind === 'globalTimestamp' ? assigned : [...s.timestamps.keys()].sort(compareTpKeys);
         if (s.kind === 'specificTimestamp' && keys.join('\u0000') !== assigned.join('\u0000')) {
-          throw new IllegalArgumentException(
-            `Partitions specified for Kafka timestamp based start offsets don't match what are assigned. Maybe topic partitions are created \nor deleted while the query is running, or you didn't specify all the partitions.\nSpecified: ${scalaSet(keys)} Assigned: ${scalaSet(assigned)}`,
-            { errorClass: 'KAFKA_TIMESTAMP_OFFSET_DOES_NOT_MATCH_ASSIGNED' },
-          );
+          throw KafkaExceptions.timestampOffsetDoesNotMatchAssigned('start', keys, assigned);
         }
         const found = await this.listOffsets(keys, timestampOf);
         const latest = await this.listOffsets(keys, () => -1);
@@ -180,7 +174,7 @@ export class KafkaSource implements Source {
           else if (s.strategy === 'latest') out.set(k, latest.get(k)!);
           else {
             throw new IllegalArgumentException(
-              `No offset matched from request of topic-partition ${k} and timestamp ${timestampOf(k)}. Set the source option 'startingOffsetsByTimestampStrategy' to 'latest' to start from the latest offset instead.`,
+              `No offset matched from request of topic-partition ${k} and timestamp ${timestampOf(k)}.`,
             );
           }
         }
@@ -345,49 +339,22 @@ export class KafkaSource implements Source {
     return rows;
   }
 
-  /** Appends the rows of [from, until) of one partition, fetching until the range is complete. */
   private async readRange(key: string, from: number, until: number, rows: unknown[][]): Promise<void> {
-    const [topic, partition] = splitTpKey(key);
-    let next = from;
-    while (next < until) {
-      const leader = this.leaders.get(key);
-      const result = leader === undefined ? ({ kind: 'unknownPartition' } as const) : await this.client.fetch({ topic, partition }, leader, next, this.fetchMaxBytes);
-      if (result.kind === 'unknownPartition') {
-        this.reportDataLoss(`${scalaSet([key])} are gone. Some data may have been missed.`, () => KafkaExceptions.partitionsDeleted([key]));
-        return;
-      }
-      if (result.kind === 'records' && result.records.length === 0 && result.next > next) {
-        // Only transaction markers (or, under read_committed, aborted records) in what was
-        // fetched: offsets no reader gets, not data loss.
-        next = result.next;
-        continue;
-      }
-      if (result.kind === 'offsetOutOfRange' || result.records.length === 0) {
-        // The records at `next` are gone (retention, DeleteRecords) or the log was truncated.
-        const earliest = (await this.listOffsets([key], () => -2)).get(key);
-        const lost = () => KafkaExceptions.couldNotReadOffsetRange(next, until, key, this.groupId);
-        if (earliest === undefined || earliest <= next) {
-          this.reportDataLoss(`Cannot fetch records in [${next}, ${until}) of ${key}. Some data may have been missed`, lost);
-          return;
-        }
-        this.reportDataLoss(`Cannot fetch offset ${next} of ${key}: the earliest available offset is ${earliest}. Some data may have been missed`, lost);
-        next = earliest;
-        continue;
-      }
-      for (const r of result.records) {
-        if (r.offset >= until) return;
-        rows.push(this.toRow(topic, partition, r));
-        next = r.offset + 1;
-      }
-      // Markers or aborted records after the last record returned.
-      if (result.next > next) next = result.next;
-    }
-  }
-
-  private toRow(topic: string, partition: number, r: FetchedRecord): unknown[] {
-    const row: unknown[] = [view(r.key), view(r.value), topic, partition, BigInt(r.offset), BigInt(r.timestamp) * 1000n, r.timestampType];
-    if (this.includeHeaders) row.push(r.headers.length === 0 ? null : r.headers.map(([k, v]) => [k, view(v)]));
-    return row;
+    await readPartitionRange(
+      {
+        client: this.client,
+        leaderOf: (k) => this.leaders.get(k),
+        earliestOf: async (k) => (await this.listOffsets([k], () => -2)).get(k),
+        fetchMaxBytes: this.fetchMaxBytes,
+        groupId: this.groupId,
+        includeHeaders: this.includeHeaders,
+        reportDataLoss: (message, error) => this.reportDataLoss(message, error),
+      },
+      key,
+      from,
+      until,
+      rows,
+    );
   }
 
   commit(end: Offset): void {

@@ -70,3 +70,18 @@ export function sparkPartitionOrder(keys: readonly string[]): string[] {
     0,
   );
 }
+
+/**
+ * A batch read's order when its end is `latest` (or earliest/latest per partition): the
+ * subscribed partitions as Spark's ConsumerStrategy lists them, topic by topic in the order of
+ * the admin client's java.util.HashMap of topic names (16 buckets by the spread String hash),
+ * each topic's partitions ascending. Spark keeps that order for up to 4 partitions (Scala's
+ * small Set and Map); beyond that its hash-trie order is not modelled and this order is kept.
+ */
+export function sparkBatchPartitionOrder(keys: readonly string[]): string[] {
+  const bucket = (topic: string) => spread(javaStringHash(topic)) & 15;
+  return keys
+    .map((key) => ({ key, tp: splitTpKey(key) }))
+    .sort((a, b) => bucket(a.tp[0]) - bucket(b.tp[0]) || (a.tp[0] < b.tp[0] ? -1 : a.tp[0] > b.tp[0] ? 1 : 0) || a.tp[1] - b.tp[1])
+    .map((e) => e.key);
+}

@@ -1,0 +1,7 @@
+import { SparkSession } from 'rivulet';
+
+export default async function main(dir: string, kafka: string | null): Promise<void> {
+  const spark = SparkSession.builder.appName('kafka-batch').getOrCreate();
+  const df = spark.read.format('kafka').option('kafka.bootstrap.servers', kafka!).option('assign', '{"oracle-b-asg":[1]}').load();
+  df.selectExpr('CAST(value AS STRING) AS value', 'partition', 'offset').show();
+}

@@ -1,0 +1,7 @@
+from pyspark.sql import SparkSession
+
+
+def main(dir, kafka):
+    spark = SparkSession.builder.appName("kafka-batch").getOrCreate()
+    df = spark.read.format("kafka").option("kafka.bootstrap.servers", kafka).option("subscribe", "oracle-b-json").option("startingOffsets", "{\"oracle-b-json\":{\"0\":1,\"1\":-2}}").option("endingOffsets", "{\"oracle-b-json\":{\"0\":2,\"1\":-1}}").load()
+    df.selectExpr("CAST(value AS STRING) AS value", "partition", "offset").show()
