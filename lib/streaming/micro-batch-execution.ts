@@ -86,6 +86,15 @@ export interface AvailableNowProgress {
   total: number;
 }
 
+/** The last micro-batch's id, watermarks and per-source files (query.explain()). */
+export interface LastBatchInfo {
+  batchId: number;
+  batchTimestampMs: number;
+  watermarkForLateEventsMs: number;
+  watermarkForEvictionMs: number;
+  files: string[][];
+}
+
 export interface QueryStatus {
   message: string;
   isDataAvailable: boolean;
@@ -124,6 +133,9 @@ export class MicroBatchExecution {
   private physical: PhysicalOperator | undefined;
   /** Filled by the planner: the plan's stateful operators. */
   private readonly statefulOperators: StatefulOperatorInfo[] = [];
+
+  /** The last micro-batch that ran: what query.explain() prints its plan for. */
+  lastBatch: LastBatchInfo | undefined;
 
   /** The physical plan of the running query, once the first batch planned it (StreamingQuery.explain). */
   get physicalPlan(): PhysicalOperator | undefined {
@@ -458,6 +470,14 @@ export class MicroBatchExecution {
     this.previousBatchWatermarkMs = batchWatermarkMs;
     if (!this.commitLog.add(this.batchId, { nextBatchWatermarkMs: watermarks.currentWatermarkMs })) throw concurrentLogUpdate(this.batchId);
     const startOffsets = this.committed.slice();
+    this.lastBatch = {
+      batchId: this.batchId,
+      batchTimestampMs,
+      watermarkForLateEventsMs: ctx.lateEventsWatermarkMs ?? 0,
+      watermarkForEvictionMs: batchWatermarkMs,
+      // What each source read, for query.explain() (a file source's FileScan lists the batch's files).
+      files: sources.map((s, i) => (end[i] === null || sameOffset(end[i], startOffsets[i]) || !s.batchFiles ? [] : s.batchFiles(startOffsets[i], end[i]!))),
+    };
     sources.forEach((s, i) => {
       if (end[i] !== null) s.commit(end[i]!);
     });
