@@ -251,8 +251,9 @@ describe('stream-stream joins', () => {
     try {
       adJoin('inner', imp, clk).explain();
       const text = String(write.mock.calls[0][0]);
-      expect(text).toMatch(/^== Physical Plan ==\nStreamingSymmetricHashJoinExec \[adId#\d+, impressionTime#\d+, clickAdId#\d+, clickTime#\d+\]\n:- EventTimeWatermarkExec/);
-      expect(text).toContain('+- EventTimeWatermarkExec');
+      expect(text).toMatch(/^== Physical Plan ==\nStreamingSymmetricHashJoin \[adId#\d+\], \[clickAdId#\d+\], Inner, condition = \[ leftOnly = null, rightOnly = null, both = /);
+      expect(text).toMatch(/\n:- Exchange hashpartitioning\(adId#\d+, 1\), REQUIRED_BY_STATEFUL_OPERATOR, \[plan_id=\d+\]\n:  \+- EventTimeWatermark [0-9a-f-]{36}, impressionTime#\d+: timestamp, 2 hours\n/);
+      expect(text).toMatch(/\n {3}\+- EventTimeWatermark [0-9a-f-]{36}, clickTime#\d+: timestamp, 3 hours\n/);
     } finally {
       write.mockRestore();
     }

@@ -677,6 +677,7 @@ export class DataFrame {
     return explainStringModule().explainText(this.plan, parsed, {
       numShufflePartitions: this.session.numShufflePartitions(),
       autoBroadcastJoinThreshold: explainStringModule().broadcastThreshold(this.session.confGet('spark.sql.autoBroadcastJoinThreshold')),
+      adaptive: (this.session.confGet('spark.sql.adaptive.enabled') ?? 'true').toLowerCase() === 'true',
     });
   }
 

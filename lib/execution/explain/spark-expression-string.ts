@@ -22,6 +22,8 @@ export function sparkExpressionString(e: Expression, aggregateMode: AggregateMod
     case 'alias':
       return `${str(e.child)} AS ${e.name}#${e.exprId}${e.dataType.typeName() === 'long' ? 'L' : ''}`;
     case 'cast':
+      // ConstantFolding: a cast literal is the literal of the target type.
+      if (e.child.kind === 'literal' && isNumericLiteral(e.child.value) && NUMERIC_TYPES.has(e.dataType.typeName())) return literalString(e.child.value, e.dataType.typeName());
       return `cast(${str(e.child)} as ${e.dataType.simpleString()})`;
     case 'caseWhen': {
       const parts = e.branches.map((b) => ` WHEN ${str(b.condition)} THEN ${str(b.value)}`).join('');
@@ -35,7 +37,9 @@ export function sparkExpressionString(e: Expression, aggregateMode: AggregateMod
       return e.fn.sql ? e.fn.sql(args) : `${e.fn.name}(${args.join(', ')})`;
     }
     case 'aggregateCall': {
-      const args = e.args.map(str);
+      // Spark's aggregates take their input types as they are (sum(int) is sum(v#1)); Rivulet's
+      // implicit widening casts are its own.
+      const args = e.args.map((a) => str(a.kind === 'cast' && a.implicit ? a.child : a));
       const body = `${e.fn.name}(${e.distinct ? 'distinct ' : ''}${args.join(', ')})`;
       const prefixed = aggregateMode === 'partial' ? `partial_${body}` : aggregateMode === 'merge' ? `merge_${body}` : body;
       return e.filter ? `${prefixed} FILTER (WHERE ${str(e.filter)})` : prefixed;
@@ -56,4 +60,10 @@ function literalString(value: unknown, typeName: string): string {
     if (typeName === 'float') return javaFloatToString(value);
   }
   return String(value);
+}
+
+const NUMERIC_TYPES = new Set(['byte', 'short', 'integer', 'long']);
+
+function isNumericLiteral(v: unknown): boolean {
+  return (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint';
 }

@@ -4,13 +4,14 @@
 // and filter push-down into file scans, partial/final HashAggregate around an Exchange, the
 // streaming state store operators, sort/limit/join/window strategies and EnsureRequirements'
 // exchanges. Whole-stage-codegen stages are assigned afterwards (spark-plan-node.ts).
-import type { Attribute, Expression, NamedExpression } from '../../expressions/expression';
-import { childrenOf, isStreamingPlan, outputOf, type LogicalPlan, type SortOrder } from '../../plans/logical-plan';
+import { toAttribute, type Attribute, type Expression, type NamedExpression } from '../../expressions/expression';
+import { childrenOf, isStreamingPlan, outputOf, type LogicalPlan, type SortOrder, type WindowFunctionSpec } from '../../plans/logical-plan';
 import { splitConjuncts } from '../../plans/streaming-join-helper';
 import { extractEquiJoinKeys } from '../../plans/streaming-join-helper';
 import { attributeString, sparkExpressionString, type AggregateMode } from './spark-expression-string';
 import { planNode, type SparkPlanNode } from './spark-plan-node';
 import { sparkFileRelationSize } from './spark-statistics';
+import * as crypto from 'node:crypto';
 
 /** What one micro-batch of a running query adds to the plan (query.explain()). */
 export interface MicroBatchExplainContext {
@@ -32,6 +33,10 @@ export interface ExplainPlanOptions {
   /** spark.sql.autoBroadcastJoinThreshold in bytes; -1 turns broadcasting off. */
   autoBroadcastJoinThreshold: number;
   microBatch?: MicroBatchExplainContext;
+  /** spark.sql.adaptive.enabled: batch plans with an exchange print under AdaptiveSparkPlan. */
+  adaptive?: boolean;
+  /** The plan is the query's result (df.explain): a top limit is CollectLimit. */
+  isRoot?: boolean;
 }
 
 /** Aggregate functions Spark evaluates declaratively (codegen-capable HashAggregate). */
@@ -47,9 +52,27 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
   const exchange = (partitioning: string, child: SparkPlanNode, reason = 'ENSURE_REQUIREMENTS'): SparkPlanNode =>
     planNode('Exchange', `${partitioning}, ${reason}, [plan_id=${nextPlanId++}]`, [child], child.output);
 
+  // Before the query starts Spark plans with a placeholder state info (IncrementalExecution of a
+  // streaming Dataset's explain): no checkpoint, a fresh run id, version 0, Long.MinValue watermarks.
+  const preStartRunId = crypto.randomUUID();
   const stateInfo = (opId: number): string => {
-    const mb = streaming!;
-    return `state info [ checkpoint = ${mb.checkpointLocation}/state, runId = ${mb.runId}, opId = ${opId}, ver = ${mb.batchId}, numPartitions = ${n}] stateStoreCkptIds = None`;
+    const mb = streaming;
+    return `state info [ checkpoint = ${mb ? `${mb.checkpointLocation}/state` : '<unknown>'}, runId = ${mb ? mb.runId : preStartRunId}, opId = ${opId}, ver = ${mb ? mb.batchId : 0}, numPartitions = ${n}] stateStoreCkptIds = None`;
+  };
+  const watermarks = (): string => (streaming ? `${streaming.watermarkForLateEventsMs}, ${streaming.watermarkForEvictionMs}` : `${LONG_MIN}, ${LONG_MIN}`);
+  const outputModeName = (): string => {
+    const mode = streaming?.outputMode ?? 'append';
+    return mode.charAt(0).toUpperCase() + mode.slice(1);
+  };
+  /**
+   * Spark's ColumnPruning below an Aggregate or Window: a Project of the columns it reads, when its
+   * input carries more (file scans prune themselves).
+   */
+  const pruned = (node: SparkPlanNode, uses: Expression[]): SparkPlanNode => {
+    const ids = new Set(uses.flatMap(attributeIds));
+    const kept = node.output.filter((a) => ids.has(a.exprId));
+    if (kept.length === node.output.length || node.name === 'FileScan') return node;
+    return planNode('Project', `[${kept.map(attributeString).join(', ')}]`, [node], kept, true);
   };
 
   const build = (p: LogicalPlan): SparkPlanNode => {
@@ -57,27 +80,30 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
       case 'subqueryAlias':
         return build(p.child);
       case 'streamingRelation': {
-        if (streaming) return fileScan(p.source.format, streaming.batchFiles(streaming.relations.indexOf(p)), p.output.filter((a) => referenced.has(a.exprId)), []);
-        const name = p.source.format === 'json' || p.source.format === 'csv' || p.source.format === 'parquet' || p.source.format === 'text' || p.source.format === 'orc' ? `FileSource[${p.source.options.get('path') ?? ''}]` : p.source.format;
+        if (streaming) {
+          const read = p.output.filter((a) => referenced.has(a.exprId));
+          if (FILE_FORMATS.has(p.source.format)) return fileScan(p.source.format, streaming.batchFiles(streaming.relations.indexOf(p)), read, []);
+          // DataSource V2 scans read every column of the source.
+          return planNode('MicroBatchScan', `[${p.output.map(attributeString).join(', ')}] ${MICRO_BATCH_SCANS[p.source.format] ?? `class ${p.source.format}`}`, [], p.output);
+        }
+        const name = FILE_FORMATS.has(p.source.format) ? `FileSource[${p.source.options.get('path') ?? ''}]` : p.source.format;
         return planNode('StreamingRelation', `${name}, [${p.output.map(attributeString).join(', ')}]`, [], p.output);
       }
       case 'localRelation':
         if (p.files) return fileScan(p.files.format, p.files.paths, p.output.filter((a) => referenced.has(a.exprId)), [], p.files.rootPaths);
         return planNode('LocalTableScan', `[${p.output.map(attributeString).join(', ')}]`, [], p.output);
-      case 'project': {
-        const child = build(p.child);
-        const output = outputOf(p);
-        if (sameIds(output, child.output) && p.projectList.every((e) => e.kind === 'attribute')) return child;
-        return planNode('Project', `[${p.projectList.map((e) => sparkExpressionString(e)).join(', ')}]`, [child], output, true);
-      }
       case 'filter': {
+        // PushPredicateThroughNonJoin: a filter that does not read the event time goes below the watermark.
+        if (p.child.kind === 'eventTimeWatermark' && !attributeIds(p.condition).includes(p.child.eventTime.exprId)) {
+          return build({ ...p.child, child: { ...p, child: p.child.child } });
+        }
         const conjuncts = withInferredNotNull(p.condition);
         const child = build(p.child);
         if (child.name === 'FileScan') pushFilters(child, conjuncts);
         return planNode('Filter', conjuncts.map((c) => sparkExpressionString(c)).reduce((a, b) => `(${a} AND ${b})`), [child], child.output, true);
       }
       case 'aggregate':
-        return planAggregate(p.groupingExpressions, p.aggregateExpressions, build(p.child), isStreamingPlan(p.child));
+        return planAggregate(p.groupingExpressions, p.aggregateExpressions, pruned(build(p.child), [...p.groupingExpressions, ...p.aggregateExpressions]), isStreamingPlan(p.child));
       case 'deduplicate': {
         const child = build(p.child);
         if (!isStreamingPlan(p.child)) {
@@ -87,8 +113,7 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
         }
         const opId = nextStatefulOperatorId++;
         const shuffled = exchange(`hashpartitioning(${p.keys.map(attributeString).join(', ')}, ${n})`, child, 'REQUIRED_BY_STATEFUL_OPERATOR');
-        const info = streaming ? stateInfo(opId) : '<unknown>';
-        return planNode('StreamingDeduplicate', `[${p.keys.map(attributeString).join(', ')}], ${info}, ${streaming?.watermarkForLateEventsMs ?? 'None'}, ${streaming?.watermarkForEvictionMs ?? 'None'}`, [shuffled], child.output);
+        return planNode('StreamingDeduplicate', `[${p.keys.map(attributeString).join(', ')}], ${stateInfo(opId)}, ${watermarks()}`, [shuffled], child.output);
       }
       case 'sort': {
         const child = build(p.child);
@@ -96,6 +121,14 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
         return planNode('Sort', `[${orders}], true, 0`, [exchange(`rangepartitioning(${orders}, ${n})`, child)], child.output, true);
       }
       case 'limit': {
+        if (p === root && options.isRoot && !streaming && !isStreamingPlan(p)) {
+          if (p.child.kind === 'sort') {
+            const sortChild = build(p.child.child);
+            return planNode('TakeOrderedAndProject', `(limit=${p.limit}, orderBy=[${p.child.orders.map(orderString).join(',')}], output=[${sortChild.output.map(attributeString).join(',')}])`, [sortChild], sortChild.output);
+          }
+          const child = build(p.child);
+          return planNode('CollectLimit', `${p.limit}`, [child], child.output);
+        }
         const child = build(p.child);
         return planNode('GlobalLimit', `${p.limit}, 0`, [exchange('SinglePartition', planNode('LocalLimit', `${p.limit}`, [child], child.output, true))], child.output, true);
       }
@@ -104,25 +137,59 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
       case 'eventTimeWatermark': {
         const child = build(p.child);
         if (!isStreamingPlan(p.child)) return child;
-        return planNode('EventTimeWatermark', `${attributeString(p.eventTime)}: ${p.eventTime.dataType.simpleString()}, ${p.delayText}`, [child], child.output);
+        return planNode('EventTimeWatermark', `${crypto.randomUUID()}, ${attributeString(p.eventTime)}: ${p.eventTime.dataType.simpleString()}, ${p.delayText}`, [child], child.output);
       }
       case 'join':
         return planJoin(p);
-      case 'window': {
-        const child = build(p.child);
-        const spec = p.functions[0];
-        const partition = spec.partitionBy.map((e) => sparkExpressionString(e));
-        const orders = spec.orderBy.map(orderString);
-        const sortOrders = [...spec.partitionBy.map((e) => `${sparkExpressionString(e)} ASC NULLS FIRST`), ...orders];
-        const shuffled = partition.length > 0 ? exchange(`hashpartitioning(${partition.join(', ')}, ${n})`, child) : exchange('SinglePartition', child);
-        const sorted = planNode('Sort', `[${sortOrders.join(', ')}], false, 0`, [shuffled], child.output, true);
-        const functions = p.functions.map((f) => `${windowFunctionString(f.sql, f.function, partition, orders, f.frame, spec.orderBy.length > 0)} AS ${attributeString(f.output)}`);
-        return planNode('Window', `[${functions.join(', ')}], [${partition.join(', ')}], [${orders.join(', ')}]`, [sorted], outputOf(p));
+      case 'window':
+        return planWindow(p, new Map());
+      case 'project': {
+        // CollapseProject: a Project that only names a Window's results folds into the Window.
+        const child = p.child;
+        if (child.kind === 'window') {
+          const renames = new Map<number, Attribute>();
+          const functionIds = new Set(child.functions.map((f) => f.output.exprId));
+          const rest = p.projectList.filter((e) => {
+            if (e.kind === 'alias' && e.child.kind === 'attribute' && functionIds.has(e.child.exprId)) {
+              renames.set(e.child.exprId, toAttribute(e));
+              return false;
+            }
+            return true;
+          });
+          if (rest.every((e) => e.kind === 'attribute')) {
+            const window = planWindow(child, renames);
+            const output = outputOf(p);
+            if (sameIds(output, window.output)) return window;
+            return planNode('Project', `[${output.map(attributeString).join(', ')}]`, [window], output, true);
+          }
+        }
+        return planProject(p);
       }
       default:
         // Shapes this printer does not model yet print as Rivulet's logical node names.
         return planNode(p.kind.charAt(0).toUpperCase() + p.kind.slice(1), '', childrenOf(p).map(build), outputOf(p));
     }
+  };
+
+  const planProject = (p: Extract<LogicalPlan, { kind: 'project' }>): SparkPlanNode => {
+    const child = build(p.child);
+    const output = outputOf(p);
+    if (sameIds(output, child.output) && p.projectList.every((e) => e.kind === 'attribute')) return child;
+    return planNode('Project', `[${p.projectList.map((e) => sparkExpressionString(e)).join(', ')}]`, [child], output, true);
+  };
+
+  const planWindow = (p: Extract<LogicalPlan, { kind: 'window' }>, renames: Map<number, Attribute>): SparkPlanNode => {
+    const uses: Expression[] = p.functions.flatMap((f) => [...f.partitionBy, ...f.orderBy.map((o) => o.child), ...windowInputs(f.function)]);
+    const child = pruned(build(p.child), [...uses, ...outputOf(p.child).filter((a) => referenced.has(a.exprId))]);
+    const spec = p.functions[0];
+    const partition = spec.partitionBy.map((e) => sparkExpressionString(e));
+    const orders = spec.orderBy.map(orderString);
+    const sortOrders = [...spec.partitionBy.map((e) => `${sparkExpressionString(e)} ASC NULLS FIRST`), ...orders];
+    const shuffled = partition.length > 0 ? exchange(`hashpartitioning(${partition.join(', ')}, ${n})`, child) : exchange('SinglePartition', child);
+    const sorted = sortOrders.length > 0 ? planNode('Sort', `[${sortOrders.join(', ')}], false, 0`, [shuffled], child.output, true) : shuffled;
+    const outputs = p.functions.map((f) => renames.get(f.output.exprId) ?? f.output);
+    const functions = p.functions.map((f, i) => `${windowFunctionString(f.function, partition, orders, f.frame)} AS ${attributeString(outputs[i])}`);
+    return planNode('Window', `[${functions.join(', ')}], [${partition.join(', ')}], [${orders.join(', ')}]`, [sorted], [...child.output, ...outputs]);
   };
 
   const planAggregate = (grouping: Expression[], aggregates: (NamedExpression | Attribute)[], child: SparkPlanNode, isStreaming: boolean): SparkPlanNode => {
@@ -143,44 +210,53 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
     const partitioning = grouping.length > 0 ? `hashpartitioning(${grouping.map((g) => sparkExpressionString(g)).join(', ')}, ${n})` : 'SinglePartition';
     if (!isStreaming) return agg('final', exchange(partitioning, agg('partial', child)));
     const opId = nextStatefulOperatorId++;
-    const info = streaming ? stateInfo(opId) : '<unknown>';
-    const mode = streaming ? streaming.outputMode.charAt(0).toUpperCase() + streaming.outputMode.slice(1) : 'None';
+    const info = stateInfo(opId);
     const shuffled = exchange(partitioning, agg('partial', child), 'REQUIRED_BY_STATEFUL_OPERATOR');
     const restore = planNode('StateStoreRestore', `${keys}, ${info}, 2`, [agg('merge', shuffled)], child.output);
-    const watermarks = streaming ? `${streaming.watermarkForLateEventsMs}, ${streaming.watermarkForEvictionMs}` : 'None, None';
-    const save = planNode('StateStoreSave', `${keys}, ${info}, ${mode}, ${watermarks}, 2`, [agg('merge', restore)], child.output);
+    const save = planNode('StateStoreSave', `${keys}, ${info}, ${outputModeName()}, ${watermarks()}, 2`, [agg('merge', restore)], child.output);
     return agg('final', save);
   };
 
   const planJoin = (p: Extract<LogicalPlan, { kind: 'join' }>): SparkPlanNode => {
-    const left = build(p.left);
-    const right = build(p.right);
     const { keys, other } = extractEquiJoinKeys(p.condition, outputOf(p.left), outputOf(p.right));
+    // InferFiltersFromConstraints: equi-join keys are not null on the sides whose rows must match.
+    const inferLeft = ['inner', 'cross', 'left_semi', 'right_outer'].includes(p.joinType);
+    const inferRight = ['inner', 'cross', 'left_semi', 'left_outer', 'left_anti'].includes(p.joinType);
+    const notNullSide = (side: LogicalPlan, sideKeys: Expression[], infer: boolean): LogicalPlan => {
+      const attrs = infer ? sideKeys.filter((k): k is Attribute => k.kind === 'attribute' && k.nullable) : [];
+      if (attrs.length === 0) return side;
+      const notNull = attrs.map(isNotNull).reduce((a, b) => andOf(a, b));
+      return side.kind === 'filter' ? { ...side, condition: andOf(side.condition, notNull) } : { kind: 'filter', condition: notNull, child: side };
+    };
+    const left = build(notNullSide(p.left, keys.map((k) => k.left), inferLeft));
+    const right = build(notNullSide(p.right, keys.map((k) => k.right), inferRight));
+    const nonNull = (e: Expression, infer: boolean): Expression => (infer && e.kind === 'attribute' ? { ...e, nullable: false } : e);
     const leftKeys = `[${keys.map((k) => sparkExpressionString(k.left)).join(', ')}]`;
     const rightKeys = `[${keys.map((k) => sparkExpressionString(k.right)).join(', ')}]`;
     const joinType = JOIN_TYPE_NAMES[p.joinType];
-    const condition = other.length > 0 ? `, ${other.map((c) => sparkExpressionString(c)).reduce((a, b) => `(${a} AND ${b})`)}` : '';
+    const conditionText = other.length > 0 ? other.map((c) => sparkExpressionString(c)).reduce((a, b) => `(${a} AND ${b})`) : undefined;
     const output = outputOf(p);
     if (isStreamingPlan(p.left) && isStreamingPlan(p.right)) {
       const opId = nextStatefulOperatorId++;
-      const info = streaming ? stateInfo(opId) : '<unknown>';
       const l = exchange(`hashpartitioning(${keys.map((k) => sparkExpressionString(k.left)).join(', ')}, ${n})`, left, 'REQUIRED_BY_STATEFUL_OPERATOR');
       const r = exchange(`hashpartitioning(${keys.map((k) => sparkExpressionString(k.right)).join(', ')}, ${n})`, right, 'REQUIRED_BY_STATEFUL_OPERATOR');
-      return planNode('StreamingSymmetricHashJoin', `${leftKeys}, ${rightKeys}, ${joinType}, condition = [ leftOnly = null, rightOnly = null, both = ${other.length > 0 ? condition.slice(2) : 'null'}, full = ${other.length > 0 ? condition.slice(2) : 'null'} ], state info [ checkpoint = ${streaming?.checkpointLocation}/state, runId = ${streaming?.runId}, opId = ${opId}, ver = ${streaming?.batchId}, numPartitions = ${n}] stateStoreCkptIds = None, 0, 0, state cleanup [ left = null, right = null ], 2`.replace(info, info), [l, r], output);
+      const cond = conditionText ?? 'null';
+      return planNode('StreamingSymmetricHashJoin', `${leftKeys}, ${rightKeys}, ${joinType}, condition = [ leftOnly = null, rightOnly = null, both = ${cond}, full = ${cond} ], ${stateInfo(opId)}, ${watermarks()}, state cleanup [ left = null, right = null ], 2, ${outputModeName()}`, [l, r], output);
     }
-    const rightSize = estimatedBytes(p.right);
-    const leftSize = estimatedBytes(p.left);
+    const rightSize = sparkFileRelationSize(p.right);
+    const leftSize = sparkFileRelationSize(p.left);
     const threshold = options.autoBroadcastJoinThreshold;
     const canBuildRight = ['inner', 'cross', 'left_outer', 'left_semi', 'left_anti'].includes(p.joinType);
     const canBuildLeft = ['inner', 'cross', 'right_outer'].includes(p.joinType);
-    const buildRight = canBuildRight && threshold >= 0 && rightSize <= threshold && (!canBuildLeft || rightSize <= leftSize || leftSize > threshold);
-    const buildLeft = !buildRight && canBuildLeft && threshold >= 0 && leftSize <= threshold;
-    if (keys.length > 0 && (buildRight || buildLeft)) {
-      const build = buildRight ? right : left;
-      const buildKeys = keys.map((k) => (buildRight ? k.right : k.left));
-      const bound = buildKeys.map((k) => boundReference(k, build.output)).join(', ');
-      const broadcast = planNode('BroadcastExchange', `HashedRelationBroadcastMode(List(${bound}),false), [plan_id=${nextPlanId++}]`, [build], build.output);
-      return planNode('BroadcastHashJoin', `${leftKeys}, ${rightKeys}, ${joinType}, ${buildRight ? 'BuildRight' : 'BuildLeft'}, false${condition ? condition : ''}`, buildRight ? [left, broadcast] : [broadcast, right], output, true);
+    const rightSmall = canBuildRight && threshold >= 0 && rightSize <= threshold;
+    const leftSmall = canBuildLeft && threshold >= 0 && leftSize <= threshold;
+    const buildRight = rightSmall && (!leftSmall || rightSize <= leftSize);
+    const condition = conditionText ? `, ${conditionText}` : '';
+    if (keys.length > 0 && (buildRight || leftSmall)) {
+      const buildSide = buildRight ? right : left;
+      const bound = keys.map((k) => (buildRight ? nonNull(k.right, inferRight) : nonNull(k.left, inferLeft))).map((k) => boundReference(k, buildSide.output)).join(', ');
+      const broadcast = planNode('BroadcastExchange', `HashedRelationBroadcastMode(List(${bound}),false), [plan_id=${nextPlanId++}]`, [buildSide], buildSide.output);
+      return planNode('BroadcastHashJoin', `${leftKeys}, ${rightKeys}, ${joinType}, ${buildRight ? 'BuildRight' : 'BuildLeft'}${condition}, false, false`, buildRight ? [left, broadcast] : [broadcast, right], output, true);
     }
     const sortSide = (side: SparkPlanNode, sideKeys: Expression[]): SparkPlanNode =>
       planNode('Sort', `[${sideKeys.map((k) => `${sparkExpressionString(k)} ASC NULLS FIRST`).join(', ')}], false, 0`, [exchange(`hashpartitioning(${sideKeys.map((k) => sparkExpressionString(k)).join(', ')}, ${n})`, side)], side.output, true);
@@ -190,6 +266,21 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
   return build(root);
 }
 
+const LONG_MIN = '-9223372036854775808';
+
+const FILE_FORMATS = new Set(['json', 'csv', 'parquet', 'text', 'orc']);
+
+/** The scan description Spark's DataSource V2 streams print (their Scan's class). */
+const MICRO_BATCH_SCANS: Record<string, string> = {
+  'rate-micro-batch': 'class org.apache.spark.sql.execution.streaming.sources.RatePerMicroBatchTable$$anon$1',
+  rate: 'class org.apache.spark.sql.execution.streaming.sources.RateStreamTable$$anon$1',
+  socket: 'class org.apache.spark.sql.execution.streaming.sources.TextSocketTable$$anon$1',
+};
+
+function andOf(a: Expression, b: Expression): Expression {
+  return { kind: 'scalarCall', fn: { kind: 'scalar', name: 'and', resolve: () => { throw new Error('plan text only'); }, compile: () => () => null }, args: [a, b], dataType: a.dataType, nullable: true };
+}
+
 const JOIN_TYPE_NAMES: Record<string, string> = { inner: 'Inner', cross: 'Cross', left_outer: 'LeftOuter', right_outer: 'RightOuter', full_outer: 'FullOuter', left_semi: 'LeftSemi', left_anti: 'LeftAnti' };
 
 function fileScan(format: string, files: readonly string[], output: Attribute[], dataFilters: string[], locationPaths?: readonly string[]): SparkPlanNode {
@@ -197,7 +288,7 @@ function fileScan(format: string, files: readonly string[], output: Attribute[],
   const readSchema = `struct<${output.map((a) => `${a.name}:${a.dataType.simpleString()}`).join(',')}>`;
   const node = planNode('FileScan', '', [], output);
   const render = (data: string[], pushed: string[]): string =>
-    `${format} [${output.map(attributeString).join(', ')}] Batched: ${format === 'parquet' || format === 'orc' ? 'true' : 'false'}, DataFilters: [${data.join(', ')}], Format: ${FORMAT_NAMES[format] ?? format.toUpperCase()}, Location: InMemoryFileIndex(${location.length} paths)[${location.map(fileUri).join(', ')}], PartitionFilters: [], PushedFilters: [${pushed.join(', ')}], ReadSchema: ${readSchema}`;
+    `${format} [${output.map(attributeString).join(',')}] Batched: ${format === 'parquet' || format === 'orc' ? 'true' : 'false'}, DataFilters: [${data.join(', ')}], Format: ${FORMAT_NAMES[format] ?? format.toUpperCase()}, Location: InMemoryFileIndex(${location.length} paths)[${location.map(fileUri).join(', ')}], PartitionFilters: [], PushedFilters: [${pushed.join(', ')}], ReadSchema: ${readSchema}`;
   node.args = render(dataFilters, []);
   (node as ScanNode).render = render;
   return node;
@@ -358,14 +449,21 @@ function boundReference(key: Expression, output: readonly Attribute[]): string {
   return `input[${index}, ${key.dataType.simpleString()}, ${key.kind === 'attribute' ? key.nullable : true}]`;
 }
 
-function windowFunctionString(sql: string, fn: { kind: string }, partition: string[], orders: string[], frame: { type: 'rows' | 'range'; lower: number | null; upper: number | null }, ordered: boolean): string {
+function windowFunctionString(fn: WindowFunctionSpec['function'], partition: string[], orders: string[], frame: { type: 'rows' | 'range'; lower: number | null; upper: number | null }): string {
   const bound = (b: number | null, lower: boolean): string => (b === null ? (lower ? 'unboundedpreceding$()' : 'unboundedfollowing$()') : b === 0 ? 'currentrow$()' : String(b));
   const frameText = `specifiedwindowframe(${frame.type === 'rows' ? 'RowFrame' : 'RangeFrame'}, ${bound(frame.lower, true)}, ${bound(frame.upper, false)})`;
-  void ordered;
-  void fn;
-  return `${sql} windowspecdefinition(${[...partition, ...orders, frameText].join(', ')})`;
+  const call =
+    fn.kind === 'aggregate'
+      ? sparkExpressionString(fn.call)
+      : fn.kind === 'offset'
+        ? `${fn.name}(${sparkExpressionString(fn.input)}, ${fn.name === 'lag' ? -fn.offset : fn.offset}, ${sparkExpressionString(fn.default)})`
+        : `${fn.name}(${fn.args.map((a) => sparkExpressionString(a)).join(', ')})`;
+  return `${call} windowspecdefinition(${[...partition, ...orders, frameText].join(', ')})`;
 }
 
-function estimatedBytes(p: LogicalPlan): number {
-  return sparkFileRelationSize(p);
+function windowInputs(fn: WindowFunctionSpec['function']): Expression[] {
+  if (fn.kind === 'aggregate') return [fn.call];
+  if (fn.kind === 'offset') return [fn.input];
+  return fn.args;
 }
+

@@ -59,7 +59,7 @@ export function treeText(root: SparkPlanNode): string {
   const lines: string[] = [];
   const visit = (n: SparkPlanNode, prefix: string, childPrefix: string): void => {
     const stage = n.stageId !== undefined ? `*(${n.stageId}) ` : '';
-    lines.push(`${prefix}${stage}${n.name}${n.args ? `${n.args.startsWith('(') ? '' : ' '}${n.args}` : ''}`);
+    lines.push(`${prefix}${stage}${n.name}${n.args ? `${NO_SPACE.test(n.name) && /^[[(]/.test(n.args) ? '' : ' '}${n.args}` : ''}`);
     n.children.forEach((c, i) => {
       const last = i === n.children.length - 1;
       visit(c, `${childPrefix}${last ? '+- ' : ':- '}`, `${childPrefix}${last ? '   ' : ':  '}`);
@@ -68,3 +68,6 @@ export function treeText(root: SparkPlanNode): string {
   visit(root, '', '');
   return lines.join('\n') + '\n';
 }
+
+/** Operators whose arguments follow their name without a space: `HashAggregate(keys=...)`, `MicroBatchScan[...]`. */
+const NO_SPACE = /Aggregate$|^TakeOrderedAndProject$|^MicroBatchScan$/;
