@@ -348,6 +348,7 @@ export class DataStreamWriter {
         outputMode,
         relations,
         numShufflePartitions: Number(session.confGet('spark.sql.shuffle.partitions') ?? '200'),
+        autoBroadcastJoinThreshold: session.confGet('spark.sql.autoBroadcastJoinThreshold'),
         lastBatch: last,
       });
     query = new StreamingQuery(id, runId, queryName ?? null, execution, planText);

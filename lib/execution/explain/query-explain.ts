@@ -6,7 +6,7 @@ import * as crypto from 'node:crypto';
 import type { LogicalPlan, StreamingRelation } from '../../plans/logical-plan';
 import type { LastBatchInfo } from '../../streaming/micro-batch-execution';
 import { treeString } from '../../plans/tree-string';
-import { physicalPlanText } from './explain-string';
+import { broadcastThreshold, physicalPlanText } from './explain-string';
 import { planNode } from './spark-plan-node';
 
 export interface QueryExplainContext {
@@ -17,6 +17,7 @@ export interface QueryExplainContext {
   outputMode: 'append' | 'update' | 'complete';
   relations: readonly StreamingRelation[];
   numShufflePartitions: number;
+  autoBroadcastJoinThreshold: string | undefined;
   lastBatch: LastBatchInfo;
 }
 
@@ -25,7 +26,7 @@ export function queryExplainText(plan: LogicalPlan, extended: boolean, ctx: Quer
   const write = writeLine(ctx, last.batchId);
   const physical = physicalPlanText(plan, {
     numShufflePartitions: ctx.numShufflePartitions,
-    autoBroadcastJoinThreshold: -1,
+    autoBroadcastJoinThreshold: broadcastThreshold(ctx.autoBroadcastJoinThreshold),
     microBatch: {
       batchId: last.batchId,
       checkpointLocation: fileUri(ctx.checkpointDir),

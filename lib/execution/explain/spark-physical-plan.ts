@@ -9,7 +9,7 @@ import { childrenOf, isStreamingPlan, outputOf, type LogicalPlan, type SortOrder
 import { splitConjuncts } from '../../plans/streaming-join-helper';
 import { extractEquiJoinKeys } from '../../plans/streaming-join-helper';
 import { attributeString, sparkExpressionString, type AggregateMode } from './spark-expression-string';
-import { planNode, type SparkPlanNode } from './spark-plan-node';
+import { fieldString, planNode, type SparkPlanNode } from './spark-plan-node';
 import { sparkFileRelationSize } from './spark-statistics';
 import * as crypto from 'node:crypto';
 
@@ -100,16 +100,23 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
         const conjuncts = withInferredNotNull(p.condition);
         const child = build(p.child);
         if (child.name === 'FileScan') pushFilters(child, conjuncts);
-        return planNode('Filter', conjuncts.map((c) => sparkExpressionString(c)).reduce((a, b) => `(${a} AND ${b})`), [child], child.output, true);
+        const condition = conjuncts.map((c) => sparkExpressionString(c)).reduce((a, b) => `(${a} AND ${b})`);
+        const node = planNode('Filter', condition, [child], child.output, true);
+        node.details = [fieldString('Input', child.output.map(attributeString)), `Condition : ${condition}`];
+        return node;
       }
       case 'aggregate':
         return planAggregate(p.groupingExpressions, p.aggregateExpressions, pruned(build(p.child), [...p.groupingExpressions, ...p.aggregateExpressions]), isStreamingPlan(p.child));
       case 'deduplicate': {
         const child = build(p.child);
         if (!isStreamingPlan(p.child)) {
-          const keys = child.output;
-          const partial = planNode('HashAggregate', `(keys=[${keys.map(attributeString).join(', ')}], functions=[])`, [child], child.output, true);
-          return planNode('HashAggregate', `(keys=[${keys.map(attributeString).join(', ')}], functions=[])`, [exchange(`hashpartitioning(${keys.map(attributeString).join(', ')}, ${n})`, partial)], child.output, true);
+          // ReplaceDeduplicateWithAggregate: the other columns keep their first value.
+          const keyIds = new Set(p.keys.map((k) => k.exprId));
+          const rest = child.output.filter((a) => !keyIds.has(a.exprId));
+          const keys = `[${p.keys.map(attributeString).join(', ')}]`;
+          const fns = (prefix: string) => `[${rest.map((a) => `${prefix}first(${attributeString(a)}, false)`).join(', ')}]`;
+          const partial = planNode('HashAggregate', `(keys=${keys}, functions=${fns('partial_')})`, [child], child.output, true);
+          return planNode('HashAggregate', `(keys=${keys}, functions=${fns('')})`, [exchange(`hashpartitioning(${p.keys.map(attributeString).join(', ')}, ${n})`, partial)], child.output, true);
         }
         const opId = nextStatefulOperatorId++;
         const shuffled = exchange(`hashpartitioning(${p.keys.map(attributeString).join(', ')}, ${n})`, child, 'REQUIRED_BY_STATEFUL_OPERATOR');
@@ -175,7 +182,9 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
     const child = build(p.child);
     const output = outputOf(p);
     if (sameIds(output, child.output) && p.projectList.every((e) => e.kind === 'attribute')) return child;
-    return planNode('Project', `[${p.projectList.map((e) => sparkExpressionString(e)).join(', ')}]`, [child], output, true);
+    const node = planNode('Project', `[${p.projectList.map((e) => sparkExpressionString(e)).join(', ')}]`, [child], output, true);
+    node.details = [fieldString('Output', output.map(attributeString)), fieldString('Input', child.output.map(attributeString))];
+    return node;
   };
 
   const planWindow = (p: Extract<LogicalPlan, { kind: 'window' }>, renames: Map<number, Attribute>): SparkPlanNode => {
@@ -222,8 +231,12 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
     // InferFiltersFromConstraints: equi-join keys are not null on the sides whose rows must match.
     const inferLeft = ['inner', 'cross', 'left_semi', 'right_outer'].includes(p.joinType);
     const inferRight = ['inner', 'cross', 'left_semi', 'left_outer', 'left_anti'].includes(p.joinType);
+    // The join condition's other null-intolerant predicates add their columns, after the keys.
+    const otherAttrs = other.filter(nullIntolerant).flatMap(attributesOf);
     const notNullSide = (side: LogicalPlan, sideKeys: Expression[], infer: boolean): LogicalPlan => {
-      const attrs = infer ? sideKeys.filter((k): k is Attribute => k.kind === 'attribute' && k.nullable) : [];
+      const sideIds = new Set(outputOf(side).map((a) => a.exprId));
+      const candidates = [...sideKeys.filter((k): k is Attribute => k.kind === 'attribute'), ...otherAttrs.filter((a) => sideIds.has(a.exprId))];
+      const attrs = infer ? candidates.filter((a, i) => a.nullable && candidates.findIndex((b) => b.exprId === a.exprId) === i) : [];
       if (attrs.length === 0) return side;
       const notNull = attrs.map(isNotNull).reduce((a, b) => andOf(a, b));
       return side.kind === 'filter' ? { ...side, condition: andOf(side.condition, notNull) } : { kind: 'filter', condition: notNull, child: side };
@@ -287,15 +300,26 @@ function fileScan(format: string, files: readonly string[], output: Attribute[],
   const location = locationPaths ?? files;
   const readSchema = `struct<${output.map((a) => `${a.name}:${a.dataType.simpleString()}`).join(',')}>`;
   const node = planNode('FileScan', '', [], output);
-  const render = (data: string[], pushed: string[]): string =>
+  const render = (data: readonly string[], pushed: readonly string[]): string =>
     `${format} [${output.map(attributeString).join(',')}] Batched: ${format === 'parquet' || format === 'orc' ? 'true' : 'false'}, DataFilters: [${data.join(', ')}], Format: ${FORMAT_NAMES[format] ?? format.toUpperCase()}, Location: InMemoryFileIndex(${location.length} paths)[${location.map(fileUri).join(', ')}], PartitionFilters: [], PushedFilters: [${pushed.join(', ')}], ReadSchema: ${readSchema}`;
-  node.args = render(dataFilters, []);
-  (node as ScanNode).render = render;
+  const scan = node as ScanNode;
+  scan.render = (data, pushed) => {
+    scan.details = [
+      fieldString('Output', output.map(attributeString)),
+      `Batched: ${format === 'parquet' || format === 'orc' ? 'true' : 'false'}`,
+      `Location: InMemoryFileIndex [${location.map(fileUri).join(', ')}]`,
+      `PushedFilters: [${pushed.join(', ')}]`,
+      `ReadSchema: ${readSchema}`,
+    ];
+    return render(data, pushed);
+  };
+  scan.formattedName = `Scan ${format} `;
+  node.args = scan.render(dataFilters, []);
   return node;
 }
 
 interface ScanNode extends SparkPlanNode {
-  render: (data: string[], pushed: string[]) => string;
+  render: (data: readonly string[], pushed: readonly string[]) => string;
 }
 
 const FORMAT_NAMES: Record<string, string> = { json: 'JSON', csv: 'CSV', parquet: 'Parquet', text: 'Text', orc: 'ORC' };
@@ -320,6 +344,11 @@ function sourceFilter(e: Expression): string | undefined {
   if (name === 'isnull' && a.kind === 'attribute') return `IsNull(${a.name})`;
   const comparisons: Record<string, [string, string]> = { '=': ['EqualTo', 'EqualTo'], '>': ['GreaterThan', 'LessThan'], '>=': ['GreaterThanOrEqual', 'LessThanOrEqual'], '<': ['LessThan', 'GreaterThan'], '<=': ['LessThanOrEqual', 'GreaterThanOrEqual'], '<=>': ['EqualNullSafe', 'EqualNullSafe'] };
   const c = comparisons[name];
+  if ((name === 'or' || name === 'and') && a && b) {
+    const l = sourceFilter(a);
+    const r = sourceFilter(b);
+    return l && r ? `${name === 'or' ? 'Or' : 'And'}(${l},${r})` : undefined;
+  }
   if (!c || !a || !b) return undefined;
   if (a.kind === 'attribute' && b.kind === 'literal') return `${c[0]}(${a.name},${String(b.value)})`;
   if (b.kind === 'attribute' && a.kind === 'literal') return `${c[1]}(${b.name},${String(a.value)})`;

@@ -14,12 +14,15 @@ export interface SparkPlanNode {
   codegen: boolean;
   /** Set by assignCodegenStages. */
   stageId?: number;
-  /** Formatted mode: the node's detail lines (after `(n) Name`). */
-  details?: [string, string][];
+  /** Formatted mode: the node's name there (`Scan json `) and its detail lines, when not the default. */
+  formattedName?: string;
+  details?: string[];
+  /** Lines printed below the node instead of its children (AdaptiveSparkPlan's Final/Initial Plan). */
+  block?: string[];
 }
 
-export function planNode(name: string, args: string, children: SparkPlanNode[], output: Attribute[], codegen = false, details?: [string, string][]): SparkPlanNode {
-  return { name, args, children, output, codegen, details };
+export function planNode(name: string, args: string, children: SparkPlanNode[], output: Attribute[], codegen = false): SparkPlanNode {
+  return { name, args, children, output, codegen };
 }
 
 /**
@@ -28,6 +31,7 @@ export function planNode(name: string, args: string, children: SparkPlanNode[], 
  * stage's id is drawn after its inputs' stages got theirs (post-order).
  */
 export function assignCodegenStages(root: SparkPlanNode, start = 1): void {
+  if (root.block) return;
   let counter = start - 1;
   const insert = (node: SparkPlanNode): void => {
     if (node.codegen) {
@@ -60,6 +64,10 @@ export function treeText(root: SparkPlanNode): string {
   const visit = (n: SparkPlanNode, prefix: string, childPrefix: string): void => {
     const stage = n.stageId !== undefined ? `*(${n.stageId}) ` : '';
     lines.push(`${prefix}${stage}${n.name}${n.args ? `${NO_SPACE.test(n.name) && /^[[(]/.test(n.args) ? '' : ' '}${n.args}` : ''}`);
+    if (n.block) {
+      for (const line of n.block) lines.push(childPrefix + line);
+      return;
+    }
     n.children.forEach((c, i) => {
       const last = i === n.children.length - 1;
       visit(c, `${childPrefix}${last ? '+- ' : ':- '}`, `${childPrefix}${last ? '   ' : ':  '}`);
@@ -71,3 +79,64 @@ export function treeText(root: SparkPlanNode): string {
 
 /** Operators whose arguments follow their name without a space: `HashAggregate(keys=...)`, `MicroBatchScan[...]`. */
 const NO_SPACE = /Aggregate$|^TakeOrderedAndProject$|^MicroBatchScan$/;
+
+/** `Output [2]: [k#1, v#2]` (Spark's ExplainUtils.generateFieldString). */
+export function fieldString(name: string, values: readonly string[]): string {
+  return values.length === 0 ? `${name}: []` : `${name} [${values.length}]: [${values.join(', ')}]`;
+}
+
+/**
+ * explain('formatted'): the tree with operator ids (children first), then one section per
+ * operator: `(n) Name [codegen id : s]` and its fields.
+ */
+export function formattedText(root: SparkPlanNode): string {
+  const ids = new Map<SparkPlanNode, number>();
+  let next = 1;
+  const number = (n: SparkPlanNode): void => {
+    n.children.forEach(number);
+    ids.set(n, next++);
+  };
+  number(root);
+  const nameOf = (n: SparkPlanNode) => n.formattedName ?? n.name;
+  const lines: string[] = [];
+  const visit = (n: SparkPlanNode, prefix: string, childPrefix: string): void => {
+    lines.push(`${prefix}${n.stageId !== undefined ? '* ' : ''}${nameOf(n)} (${ids.get(n)})`);
+    n.children.forEach((c, i) => {
+      const last = i === n.children.length - 1;
+      visit(c, `${childPrefix}${last ? '+- ' : ':- '}`, `${childPrefix}${last ? '   ' : ':  '}`);
+    });
+  };
+  visit(root, '', '');
+  const sections = [...ids.keys()].map((n) => {
+    const header = `(${ids.get(n)}) ${nameOf(n)}${n.stageId !== undefined ? ` [codegen id : ${n.stageId}]` : ''}`;
+    const input = fieldString('Input', n.children.flatMap((c) => c.output.map(attrText)));
+    const body = n.details ?? (n.args ? [input, `Arguments: ${n.args}`] : [input]);
+    return [header, ...body].join('\n');
+  });
+  return `${lines.join('\n')}\n\n\n${sections.join('\n\n')}\n`;
+}
+
+function attrText(a: Attribute): string {
+  return `${a.name}#${a.exprId}${a.dataType.typeName() === 'long' ? 'L' : ''}`;
+}
+
+/**
+ * A micro-batch plan that broadcasts, after adaptive execution ran it (Spark 4 keeps AQE on for
+ * stateless streaming queries): the final plan with its query stages, then the initial plan.
+ */
+export function finalAdaptivePlan(initial: SparkPlanNode, copy: () => SparkPlanNode): SparkPlanNode {
+  let stage = 0;
+  const wrapStages = (n: SparkPlanNode): SparkPlanNode => {
+    const children = n.children.map(wrapStages);
+    const node = { ...n, children };
+    if (n.name !== 'BroadcastExchange') return node;
+    return planNode(`BroadcastQueryStage ${stage++}`, '', [node], n.output);
+  };
+  const finalRoot = wrapStages(copy());
+  const result = planNode(`ResultQueryStage ${stage}`, '', [finalRoot], finalRoot.output);
+  assignCodegenStages(finalRoot);
+  const indent = (text: string): string[] => text.replace(/\n$/, '').split('\n').map((l) => `   ${l}`);
+  const adaptive = planNode('AdaptiveSparkPlan', 'isFinalPlan=true', [initial], initial.output);
+  adaptive.block = ['+- == Final Plan ==', ...indent(treeText(result)), '+- == Initial Plan ==', ...indent(treeText(initial))];
+  return adaptive;
+}
