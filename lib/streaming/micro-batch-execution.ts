@@ -4,6 +4,7 @@
 // report progress. On start with a checkpoint, a batch logged in offsets/N but not committed is
 // re-run with the same offsets, batch id, timestamp and watermark. `await` happens only at batch
 // boundaries.
+import type { LastBatchInfo } from '../execution/explain/query-explain';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { StructType } from '../types/struct-type';
@@ -86,14 +87,7 @@ export interface AvailableNowProgress {
   total: number;
 }
 
-/** The last micro-batch's id, watermarks and per-source files (query.explain()). */
-export interface LastBatchInfo {
-  batchId: number;
-  batchTimestampMs: number;
-  watermarkForLateEventsMs: number;
-  watermarkForEvictionMs: number;
-  files: string[][];
-}
+export type { LastBatchInfo } from '../execution/explain/query-explain';
 
 export interface QueryStatus {
   message: string;

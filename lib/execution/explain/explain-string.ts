@@ -1,7 +1,7 @@
 // The text explain() prints for a plan in one of Spark's explain modes.
 import type { LogicalPlan } from '../../plans/logical-plan';
 import { treeString } from '../../plans/tree-string';
-import { assignCodegenStages, fieldString, finalAdaptivePlan, formattedText, planNode, treeText, type SparkPlanNode } from './spark-plan-node';
+import { assignCodegenStages, fieldString, finalAdaptivePlan, formattedText, planNode, reuseExchanges, treeText, type SparkPlanNode } from './spark-plan-node';
 import { attributeString } from './spark-expression-string';
 import { isStreamingPlan } from '../../plans/logical-plan';
 export { broadcastThreshold } from '../join-strategy';
@@ -23,7 +23,9 @@ export function physicalPlanText(plan: LogicalPlan, options: ExplainPlanOptions,
     adaptive.details = [fieldString('Output', physical.output.map(attributeString)), 'Arguments: isFinalPlan=false'];
     return text(adaptive);
   }
+  // Codegen stages are numbered before exchanges are reused (Spark's rule order).
   assignCodegenStages(physical);
+  reuseExchanges(physical);
   return text(physical);
 }
 

@@ -4,10 +4,19 @@
 // id), and a DataSource V2 sink adds `WriteToDataSourceV2 MicroBatchWrite[...]` on top.
 import * as crypto from 'node:crypto';
 import type { LogicalPlan, StreamingRelation } from '../../plans/logical-plan';
-import type { LastBatchInfo } from '../../streaming/micro-batch-execution';
 import { treeString } from '../../plans/tree-string';
 import { broadcastThreshold, physicalPlanText } from './explain-string';
 import { planNode } from './spark-plan-node';
+
+/** The last micro-batch that ran (the streaming engine's record of it). */
+export interface LastBatchInfo {
+  batchId: number;
+  batchTimestampMs: number;
+  watermarkForLateEventsMs: number;
+  watermarkForEvictionMs: number;
+  /** Per source, the files it read (file sources), for FileScan's Location. */
+  files: string[][];
+}
 
 export interface QueryExplainContext {
   sinkFormat: string;

@@ -140,3 +140,28 @@ export function finalAdaptivePlan(initial: SparkPlanNode, copy: () => SparkPlanN
   adaptive.block = ['+- == Final Plan ==', ...indent(treeText(result)), '+- == Initial Plan ==', ...indent(treeText(initial))];
   return adaptive;
 }
+
+/**
+ * Spark's ReuseExchangeAndSubquery: an Exchange whose subtree equals an earlier one once
+ * expression ids and column names are set aside (Spark compares canonicalized plans) becomes a
+ * `ReusedExchange [its output], <the first Exchange>` leaf.
+ */
+export function reuseExchanges(root: SparkPlanNode): void {
+  const seen = new Map<string, SparkPlanNode>();
+  const canonical = (n: SparkPlanNode): string => treeText(n).replace(/\w+#\d+L?/g, '#').replace(/plan_id=\d+/g, '').replace(/\*\(\d+\) /g, '');
+  const visit = (n: SparkPlanNode): void => {
+    n.children.forEach((c, i) => {
+      if (c.name === 'Exchange') {
+        const key = canonical(c);
+        const first = seen.get(key);
+        if (first) {
+          n.children[i] = planNode('ReusedExchange', `[${c.output.map(attrText).join(', ')}], Exchange ${first.args}`, [], c.output);
+          return;
+        }
+        seen.set(key, c);
+      }
+      visit(c);
+    });
+  };
+  visit(root);
+}
