@@ -182,6 +182,7 @@ const DATA_FRAME_CALLS: Record<string, () => unknown> = {
   show: () => df().show(),
   showString: () => df().showString(),
   explain: () => df().explain(),
+  explainString: () => df().explainString(),
   toString: () => df().toString(),
   sparkSession: () => df().sparkSession.range(1),
 };

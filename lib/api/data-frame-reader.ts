@@ -222,7 +222,17 @@ export class DataFrameReader {
     });
     const output = fields.map((f) => attribute(f.name, typeWideningModule().asNullable(f.dataType), true));
     const data = () => readRows(format, listing, dataSchema, formatOptions, partitionFields.length === 0 ? undefined : sources);
-    return new DataFrame(this.session, { kind: 'localRelation', name: format.shortName, data, output });
+    const sizeInBytes = listing.files.reduce((n, f) => n + fileSize(f.path), 0);
+    const files = { format: format.shortName, rootPaths: allPaths, paths: listing.files.map((f) => f.path), sizeInBytes };
+    return new DataFrame(this.session, { kind: 'localRelation', name: format.shortName, data, output, files });
+  }
+}
+
+function fileSize(p: string): number {
+  try {
+    return fs.statSync(p).size;
+  } catch {
+    return 0;
   }
 }
 

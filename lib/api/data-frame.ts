@@ -10,6 +10,7 @@ import { SparkException } from '../errors/spark-exception';
 import type { UnresolvedExpression } from '../expressions/unresolved';
 import { collectNodes, isStreamingPlan, outputOf, type LogicalPlan } from '../plans/logical-plan';
 import { treeString } from '../plans/tree-string';
+import type { ExplainOptions } from './explain-mode';
 import { parseNamedExpression } from '../sql/parse';
 import { Column, type ColumnOrName } from './column';
 import { columnArg, flattenArgs, nameToExpr } from './column-args';
@@ -31,7 +32,8 @@ const planBuilderModule = lazy(() => require('../analysis/plan-builder') as type
 const datetimeWindowRewriteModule = lazy(() => require('../expressions/functions/datetime-window-rewrite') as typeof import('../expressions/functions/datetime-window-rewrite'));
 const expressionResolverModule = lazy(() => require('../analysis/expression-resolver') as typeof import('../analysis/expression-resolver'));
 const unsupportedOperationCheckerModule = lazy(() => require('../analysis/unsupported-operation-checker') as typeof import('../analysis/unsupported-operation-checker'));
-const physicalTreeStringModule = lazy(() => require('../execution/physical-tree-string') as typeof import('../execution/physical-tree-string'));
+const explainStringModule = lazy(() => require('../execution/explain/explain-string') as typeof import('../execution/explain/explain-string'));
+const explainModeModule = lazy(() => require('./explain-mode') as typeof import('./explain-mode'));
 const plannerModule = lazy(() => require('../execution/planner') as typeof import('../execution/planner'));
 const showStringModule = lazy(() => require('../execution/show-string') as typeof import('../execution/show-string'));
 const sortBuilderModule = lazy(() => require('../analysis/sort-builder') as typeof import('../analysis/sort-builder'));
@@ -660,12 +662,23 @@ export class DataFrame {
     return showStringModule().showString(rows.slice(0, n + 1), this.schema, n, truncate, vertical, this.session.compileContext().timeZone);
   }
 
-  /** Prints the physical plan; `extended` adds the analysed logical plan first, as Spark does. */
-  explain(extended = false): void {
-    const relations = [...new Set(collectNodes(this.plan, 'streamingRelation'))];
-    const physical = plannerModule().planPhysical(this.plan, { compile: this.session.compileContext(), numShufflePartitions: this.session.numShufflePartitions(), streamingRelations: relations });
-    const physicalText = `== Physical Plan ==\n${physicalTreeStringModule().physicalTreeString(physical)}`;
-    process.stdout.write(extended ? `== Analyzed Logical Plan ==\n${treeString(this.plan)}\n${physicalText}\n` : `${physicalText}\n`);
+  /**
+   * Prints the plan Spark would run, as PySpark's explain(extended=None, mode=None):
+   * `explain()`, `explain(true)`, `explain('formatted')` or `explain({ mode: 'formatted' })`.
+   */
+  explain(extended?: boolean | string | ExplainOptions | null, mode?: string | ExplainOptions | null): void {
+    process.stdout.write(this.explainString(extended, mode) + '\n');
+  }
+
+  /** The text explain() prints, without print()'s final newline. */
+  explainString(extended?: boolean | string | ExplainOptions | null, mode?: string | ExplainOptions | null): string {
+    const name = explainModeModule().explainModeName(extended, mode);
+    const parsed = explainModeModule().parseExplainMode(name);
+    return explainStringModule().explainText(this.plan, parsed, {
+      numShufflePartitions: this.session.numShufflePartitions(),
+      autoBroadcastJoinThreshold: explainStringModule().broadcastThreshold(this.session.confGet('spark.sql.autoBroadcastJoinThreshold')),
+      adaptive: (this.session.confGet('spark.sql.adaptive.enabled') ?? 'true').toLowerCase() === 'true',
+    });
   }
 
   /** `console.log(df)` shows what PySpark's repr shows: `DataFrame[word: string, count: bigint]`. */

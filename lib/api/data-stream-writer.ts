@@ -338,7 +338,20 @@ export class DataStreamWriter {
       onIdle: (timestamp) => session.streams.post({ kind: 'idle', event: new QueryIdleEvent(id, runId, timestamp) }),
       observedMetrics: (values) => (require('./observation') as typeof import('./observation')).observedMetricsRows(plan, values, sessionConf),
     });
-    query = new StreamingQuery(id, runId, queryName ?? null, execution);
+    const sinkFormat = custom ? custom.kind : (this.state.format ?? '');
+    const planText = (extended: boolean, last: import('../streaming/micro-batch-execution').LastBatchInfo): string =>
+      (require('../execution/explain/query-explain') as typeof import('../execution/explain/query-explain')).queryExplainText(plan, extended, {
+        sinkFormat,
+        sinkOptions,
+        checkpointDir: checkpointDir!,
+        runId,
+        outputMode,
+        relations,
+        numShufflePartitions: Number(session.confGet('spark.sql.shuffle.partitions') ?? '200'),
+        autoBroadcastJoinThreshold: session.confGet('spark.sql.autoBroadcastJoinThreshold'),
+        lastBatch: last,
+      });
+    query = new StreamingQuery(id, runId, queryName ?? null, execution, planText);
     session.streams.register(query);
     session.streams.post({ kind: 'started', event: new QueryStartedEvent(id, runId, queryName ?? null, new Date(session.clock.now()).toISOString()) });
     execution.start();

@@ -3,7 +3,7 @@
 import { keepingProcessAlive } from '../util/keep-alive';
 import { timeoutMillis } from './await-timeout';
 import type { StreamingQueryException } from '../errors/streaming-query-exception';
-import type { MicroBatchExecution, QueryStatus } from '../streaming/micro-batch-execution';
+import type { LastBatchInfo, MicroBatchExecution, QueryStatus } from '../streaming/micro-batch-execution';
 import { physicalTreeString } from '../execution/physical-tree-string';
 import type { StreamingQueryProgress } from '../streaming/progress';
 
@@ -13,6 +13,7 @@ export class StreamingQuery {
     readonly runId: string,
     readonly name: string | null,
     private readonly execution: MicroBatchExecution,
+    private readonly planText?: QueryPlanText,
   ) {}
 
   get isActive(): boolean {
@@ -78,18 +79,22 @@ export class StreamingQuery {
   }
 
   /**
-   * Prints the physical plan of the last micro-batch, or Spark's `No physical plan. Waiting for
-   * data.` before the first one. `extended` prints the same physical plan (Rivulet does not keep
-   * the parsed/analysed/optimised plans of a running query).
+   * Prints the plan Spark runs for the last micro-batch, or Spark's `No physical plan. Waiting
+   * for data.` before the first one. `extended` adds the analysed logical plan.
    */
   explain(extended = false): void {
     process.stdout.write(this.explainString(extended) + '\n');
   }
 
-  /** The text explain() prints, without its final newline. */
-  explainString(_extended = false): string {
+  /** The text explain() prints, without print()'s final newline. */
+  explainString(extended = false): string {
+    const last = this.execution.lastBatch;
+    if (!last || this.execution.lastProgress === null) return 'No physical plan. Waiting for data.';
+    if (this.planText) return this.planText(extended, last);
     const physical = this.execution.physicalPlan;
-    if (!physical || this.execution.lastProgress === null) return 'No physical plan. Waiting for data.';
-    return `== Physical Plan ==\n${physicalTreeString(physical)}`;
+    return physical ? `== Physical Plan ==\n${physicalTreeString(physical)}` : 'No physical plan. Waiting for data.';
   }
 }
+
+/** Renders the plan of a query's last micro-batch (set up by DataStreamWriter.start). */
+export type QueryPlanText = (extended: boolean, lastBatch: LastBatchInfo) => string;

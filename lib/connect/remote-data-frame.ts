@@ -1,6 +1,7 @@
 // DataFrame in remote mode: the same methods as local mode's DataFrame, building a Spark Connect
 // relation instead of a local plan. Actions (collect, show, count, schema) call the server
 // synchronously through the client, so a script reads the same in both modes.
+import { explainModeName, parseExplainMode, type ExplainOptions } from '../api/explain-mode';
 import { create, type MessageInitShape } from '@bufbuild/protobuf';
 import { RelationSchema } from './gen/spark/connect/relations_pb';
 import { Join_JoinType, SetOperation_SetOpType, Aggregate_GroupType } from './gen/spark/connect/relations_pb';
@@ -376,14 +377,15 @@ export class RemoteDataFrame {
     return String(rows[0]?.[0] ?? '');
   }
 
-  explain(extended: boolean | string = false): void {
+  explain(extended?: boolean | string | ExplainOptions | null, modeArg?: string | ExplainOptions | null): void {
     // PySpark prints the server's text, which ends in a newline, with print(): a blank line follows.
-    process.stdout.write(this.explainString(extended) + '\n\n');
+    process.stdout.write(this.explainString(extended, modeArg) + '\n\n');
   }
 
-  explainString(extended: boolean | string = false): string {
+  explainString(extended?: boolean | string | ExplainOptions | null, modeArg?: string | ExplainOptions | null): string {
     const modes: Record<string, number> = { simple: 1, extended: 2, codegen: 3, cost: 4, formatted: 5 };
-    const mode = typeof extended === 'string' ? (modes[extended] ?? 1) : extended ? 2 : 1;
+    // PySpark checks the arguments on the client, as the classic DataFrame does.
+    const mode = modes[parseExplainMode(explainModeName(extended, modeArg))];
     const r = this.session.client.analyze({ case: 'explain', value: { plan: { opType: { case: 'root', value: this.relation } }, explainMode: mode } });
     return r.result.case === 'explain' ? r.result.value.explainString.replace(/\n$/, '') : '';
   }

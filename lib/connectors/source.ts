@@ -31,6 +31,8 @@ export interface Source {
    */
   getBatch(start: Offset | null, end: Offset): unknown[][] | Promise<unknown[][]>;
   commit(end: Offset): void;
+  /** File sources: the files (URIs) read for (start, end], as query.explain()'s FileScan lists them. */
+  batchFiles?(start: Offset | null, end: Offset): string[];
   /**
    * Spark's SupportsAdmissionControl.reportLatestOffset: the newest offset available, before rate
    * limits, shown as `latestOffset` in progress. Sources without it report null, as in Spark.

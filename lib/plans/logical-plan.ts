@@ -31,6 +31,8 @@ export interface LocalRelation {
    * Spark sizes as unknown, so it is never broadcast in a join (see join-strategy.ts).
    */
   rddBacked?: boolean;
+  /** A batch file read (spark.read.json(...)): what explain() prints as Spark's FileScan. */
+  files?: { format: string; rootPaths: string[]; paths: string[]; sizeInBytes: number };
 }
 
 export interface Project {

@@ -6,7 +6,6 @@ import { tableOrViewNotFoundError, quoteNameParts, unableToInferSchemaError } fr
 import { DataTypes } from '../types/data-types';
 import { attribute, newExprId } from '../expressions/expression';
 import { outputOf, type LogicalPlan } from '../plans/logical-plan';
-import { treeString } from '../plans/tree-string';
 import { SqlQueryAnalyzer } from '../analysis/sql-query-analyzer';
 import { parseStatement } from '../sql/parse';
 import type * as Ast from '../sql/ast';
@@ -109,7 +108,7 @@ function runStatement(session: StreamSession, statement: Ast.Statement): DataFra
       return command(session);
     case 'explain': {
       const inner = runStatement(session, statement.statement);
-      const text = `== ${statement.mode === 'simple' ? 'Physical Plan' : 'Analyzed Logical Plan'} ==\n${treeString(inner.plan)}`;
+      const text = inner.explainString(statement.mode);
       return new DataFrame(session, stringTable(['plan'], [[text]]));
     }
     case 'describeTable':

@@ -4,6 +4,7 @@
 // report progress. On start with a checkpoint, a batch logged in offsets/N but not committed is
 // re-run with the same offsets, batch id, timestamp and watermark. `await` happens only at batch
 // boundaries.
+import type { LastBatchInfo } from '../execution/explain/query-explain';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { StructType } from '../types/struct-type';
@@ -86,6 +87,8 @@ export interface AvailableNowProgress {
   total: number;
 }
 
+export type { LastBatchInfo } from '../execution/explain/query-explain';
+
 export interface QueryStatus {
   message: string;
   isDataAvailable: boolean;
@@ -124,6 +127,9 @@ export class MicroBatchExecution {
   private physical: PhysicalOperator | undefined;
   /** Filled by the planner: the plan's stateful operators. */
   private readonly statefulOperators: StatefulOperatorInfo[] = [];
+
+  /** The last micro-batch that ran: what query.explain() prints its plan for. */
+  lastBatch: LastBatchInfo | undefined;
 
   /** The physical plan of the running query, once the first batch planned it (StreamingQuery.explain). */
   get physicalPlan(): PhysicalOperator | undefined {
@@ -458,6 +464,14 @@ export class MicroBatchExecution {
     this.previousBatchWatermarkMs = batchWatermarkMs;
     if (!this.commitLog.add(this.batchId, { nextBatchWatermarkMs: watermarks.currentWatermarkMs })) throw concurrentLogUpdate(this.batchId);
     const startOffsets = this.committed.slice();
+    this.lastBatch = {
+      batchId: this.batchId,
+      batchTimestampMs,
+      watermarkForLateEventsMs: ctx.lateEventsWatermarkMs ?? 0,
+      watermarkForEvictionMs: batchWatermarkMs,
+      // What each source read, for query.explain() (a file source's FileScan lists the batch's files).
+      files: sources.map((s, i) => (end[i] === null || sameOffset(end[i], startOffsets[i]) || !s.batchFiles ? [] : s.batchFiles(startOffsets[i], end[i]!))),
+    };
     sources.forEach((s, i) => {
       if (end[i] !== null) s.commit(end[i]!);
     });

@@ -151,7 +151,7 @@ function maskPlan(text: string): string {
 }
 
 /** What df.explain() / query.explain() prints, volatile ids masked. */
-export function record_explain(target: DataFrame | StreamingQuery, extended = false): void {
+export function record_explain(target: DataFrame | StreamingQuery, extended: boolean | string = false): void {
   const chunks: string[] = [];
   const write = process.stdout.write;
   process.stdout.write = ((chunk: string | Uint8Array) => {
@@ -159,7 +159,8 @@ export function record_explain(target: DataFrame | StreamingQuery, extended = fa
     return true;
   }) as typeof process.stdout.write;
   try {
-    target.explain(extended);
+    if (typeof extended === 'string') (target as DataFrame).explain(extended);
+    else target.explain(extended);
   } finally {
     process.stdout.write = write;
   }

@@ -393,6 +393,10 @@ export class FileStreamSource implements Source {
     return this.readFiles(files);
   }
 
+  batchFiles(start: Offset | null, end: Offset): string[] {
+    return this.metadataLog.filesOfBatches(logOffsetOf(start) + 1, logOffsetOf(end)).map((f) => f.path);
+  }
+
   private readFiles(files: readonly FileEntry[]): unknown[][] {
     const ignoreMissing = this.conf.bool('spark.sql.files.ignoreMissingFiles', false);
     const ignoreCorrupt = this.conf.bool('spark.sql.files.ignoreCorruptFiles', false);

@@ -1,0 +1,9 @@
+import { SparkSession } from 'rivulet';
+import * as F from 'rivulet/functions';
+import { record_explain } from '../../../support/oracle-support';
+
+export default async function main(dir: string, kafka: string | null): Promise<void> {
+  const spark = SparkSession.builder.appName('batch-project-filter').getOrCreate();
+  const df = spark.read.schema('k STRING, v INT').json(dir + '/in');
+  record_explain(df.where('v > 1').select('k', F.col('v').plus(1).alias('w')));
+}
