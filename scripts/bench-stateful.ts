@@ -246,7 +246,9 @@ function streamJoin(): Workload {
     units: 2 * n,
     hand() {
       // Symmetric hash join: new left rows probe right state, then new right rows probe all left
-      // state; state is trimmed by a scan once per batch by the watermark and the range.
+      // state; state is trimmed by a scan once per batch by the watermark and the range. Like the
+      // engine it materialises every joined row (adId, impressionTime, clickAdId, clickTime) into
+      // the batch's output.
       const left = new Map<number, number[]>();
       const right = new Map<number, number[]>();
       let matches = 0;
@@ -254,24 +256,28 @@ function streamJoin(): Workload {
       let maxR = 0;
       let watermark = 0;
       for (let b = 0; b < batches; b++) {
+        const out: [number, number, number, number][] = [];
         for (let i = b * batch; i < (b + 1) * batch; i++) {
+          const id = impId[i];
           const t = impTs[i];
-          const others = right.get(impId[i]);
-          if (others) for (const c of others) if (c >= t && c <= t + range) matches++;
-          let mine = left.get(impId[i]);
-          if (!mine) left.set(impId[i], (mine = []));
+          const others = right.get(id);
+          if (others) for (const c of others) if (c >= t && c <= t + range) out.push([id, t, id, c]);
+          let mine = left.get(id);
+          if (!mine) left.set(id, (mine = []));
           mine.push(t);
           if (t > maxL) maxL = t;
         }
         for (let i = b * batch; i < (b + 1) * batch; i++) {
+          const id = clkId[i];
           const c = clkTs[i];
-          const others = left.get(clkId[i]);
-          if (others) for (const t of others) if (c >= t && c <= t + range) matches++;
-          let mine = right.get(clkId[i]);
-          if (!mine) right.set(clkId[i], (mine = []));
+          const others = left.get(id);
+          if (others) for (const t of others) if (c >= t && c <= t + range) out.push([id, t, id, c]);
+          let mine = right.get(id);
+          if (!mine) right.set(id, (mine = []));
           mine.push(c);
           if (c > maxR) maxR = c;
         }
+        matches += out.length;
         // Left rows wait until no click can match them (clickTime <= impressionTime + range), right
         // rows until no impression can (impressionTime >= clickTime - range).
         const trim = (state: Map<number, number[]>, limit: number) => {

@@ -1,0 +1,196 @@
+// One side of a stream-stream join in one shuffle partition: the rows it keeps, as the state store
+// holds them and as the operator reads them.
+//
+// In the store every kept row is its own record (as Spark's keyWithIndexToValue): key = a sequence
+// number, value = the row's columns followed by its `matched` flag. A batch then writes only the
+// rows it added, the flags it set and the rows it evicted, not whole per-key lists.
+//
+// Beside the store, kept across batches while the store's version follows this operator's own
+// commits (rebuilt from the store after a restart or a failed batch):
+//   - an index from join key to the key's rows in arrival order (the probe reads one list), keyed
+//     by the key value itself when it is a single primitive;
+//   - a min-heap of the rows by event time (a double; ties in arrival order), so eviction pops the
+//     expired rows instead of scanning the state.
+import type { StateStore } from '../state/state-store';
+
+/** Join key of rows whose (not null-safe) key is null: they never match; outer rows still wait. */
+export const NULL_JOIN_KEY: unique symbol = Symbol('null join key');
+
+/** A kept row: its store value (columns, then `matched`), store key, join key and event time. */
+export class JoinEntry {
+  live = true;
+
+  constructor(
+    public value: unknown[],
+    readonly seq: number,
+    readonly key: unknown,
+    /** Event time in microseconds as a double, NaN when the row has none (never evicted). */
+    readonly time: number,
+  ) {}
+}
+
+export interface JoinSideShape {
+  /** Columns of the side's rows; the `matched` flag follows them in the store value. */
+  width: number;
+  /** The join key of a stored value (NULL_JOIN_KEY when it can never match). */
+  keyOf(value: readonly unknown[]): unknown;
+  /** The time eviction compares (micros), or undefined when this side is never evicted. */
+  timeOf: ((value: readonly unknown[]) => bigint | null) | undefined;
+}
+
+function before(a: JoinEntry, b: JoinEntry): boolean {
+  return a.time < b.time || (a.time === b.time && a.seq < b.seq);
+}
+
+export class JoinSideState {
+  readonly byKey = new Map<unknown, JoinEntry[]>();
+  private heap: JoinEntry[] = [];
+  private nextSeq = 0;
+  /** Rows kept (= records in the store). */
+  size = 0;
+  /** The store version this state reflects (set after each commit). */
+  version = -1;
+
+  constructor(private readonly shape: JoinSideShape) {}
+
+  /**
+   * The side's rows read back from a store. A store of the earlier layout (one record per join key
+   * holding a list of `[row, matched]`) is rewritten as records per row in this batch.
+   */
+  static load(store: StateStore, shape: JoinSideShape): JoinSideState {
+    const state = new JoinSideState(shape);
+    const earlier: [unknown, [unknown[], boolean][]][] = [];
+    let maxSeq = -1;
+    const loaded: [number, unknown[]][] = [];
+    for (const [key, value] of store.iterator()) {
+      if (typeof key === 'number') {
+        loaded.push([key, value as unknown[]]);
+        if (key > maxSeq) maxSeq = key;
+      } else earlier.push([key, value as [unknown[], boolean][]]);
+    }
+    state.nextSeq = maxSeq + 1;
+    for (const [seq, value] of loaded) state.track(value, seq);
+    for (const [key, entries] of earlier) {
+      store.remove(key);
+      for (const [row, matched] of entries) {
+        const value = row.slice();
+        value.push(matched);
+        state.add(store, value);
+      }
+    }
+    state.version = store.version;
+    return state;
+  }
+
+  /** Keeps a new row (its value: columns then `matched`). */
+  add(store: StateStore, value: unknown[]): JoinEntry {
+    const seq = this.nextSeq++;
+    store.put(seq, value);
+    return this.track(value, seq);
+  }
+
+  private track(value: unknown[], seq: number): JoinEntry {
+    const shape = this.shape;
+    const key = shape.keyOf(value);
+    let time = NaN;
+    if (shape.timeOf) {
+      const t = shape.timeOf(value);
+      if (t !== null) time = Number(t);
+    }
+    const entry = new JoinEntry(value, seq, key, time);
+    this.size++;
+    if (key !== NULL_JOIN_KEY) {
+      const list = this.byKey.get(key);
+      if (list === undefined) this.byKey.set(key, [entry]);
+      else list.push(entry);
+    }
+    if (time === time) this.push(entry);
+    return entry;
+  }
+
+  /** Sets a row's `matched` flag (in place when the store allows it, else on a copy). */
+  setMatched(store: StateStore, entry: JoinEntry): void {
+    const w = this.shape.width;
+    if (store.inPlaceUpdates === true) entry.value[w] = true;
+    else {
+      const copy = entry.value.slice();
+      copy[w] = true;
+      entry.value = copy;
+    }
+    store.put(entry.seq, entry.value);
+  }
+
+  /**
+   * Removes every row whose time is at or before `limit` (micros) from the store and the index,
+   * earliest first (ties in arrival order), and appends their values to `evicted`.
+   */
+  evict(store: StateStore, limit: bigint, evicted: unknown[][]): number {
+    const heap = this.heap;
+    if (heap.length === 0) return 0;
+    const limitD = Number(limit);
+    // Times are exact doubles up to 2^53 micros (the year 2255); beyond, a tie is decided exactly.
+    const exact = Number.isSafeInteger(limitD);
+    let removed = 0;
+    let held: JoinEntry[] | undefined;
+    const touched = new Set<unknown>();
+    while (heap.length > 0 && heap[0].time <= limitD) {
+      const entry = this.pop();
+      if (!exact && entry.time === limitD) {
+        const t = this.shape.timeOf!(entry.value);
+        if (t === null || t > limit) {
+          (held ??= []).push(entry);
+          continue;
+        }
+      }
+      entry.live = false;
+      store.remove(entry.seq);
+      evicted.push(entry.value);
+      if (entry.key !== NULL_JOIN_KEY) touched.add(entry.key);
+      removed++;
+    }
+    if (held) for (const e of held) this.push(e);
+    for (const key of touched) {
+      const list = this.byKey.get(key)!;
+      let j = 0;
+      for (let i = 0; i < list.length; i++) if (list[i].live) list[j++] = list[i];
+      if (j === 0) this.byKey.delete(key);
+      else list.length = j;
+    }
+    this.size -= removed;
+    return removed;
+  }
+
+  private push(entry: JoinEntry): void {
+    const h = this.heap;
+    let i = h.length;
+    h.push(entry);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(entry, h[parent])) break;
+      h[i] = h[parent];
+      i = parent;
+    }
+    h[i] = entry;
+  }
+
+  private pop(): JoinEntry {
+    const h = this.heap;
+    const top = h[0];
+    const last = h.pop()!;
+    const n = h.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && before(h[r], h[l]) ? r : l;
+        if (!before(h[c], last)) break;
+        h[i] = h[c];
+        i = c;
+      }
+      h[i] = last;
+    }
+    return top;
+  }
+}
