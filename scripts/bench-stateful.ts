@@ -247,16 +247,15 @@ function streamJoin(): Workload {
     hand() {
       // Symmetric hash join: new left rows probe right state, then new right rows probe all left
       // state; state is trimmed by a scan once per batch by the watermark and the range. Like the
-      // engine it materialises every joined row (adId, impressionTime, clickAdId, clickTime) into
-      // the batch's output.
+      // engine with its memory sink, it materialises every joined row (adId, impressionTime,
+      // clickAdId, clickTime) and keeps them all.
       const left = new Map<number, number[]>();
       const right = new Map<number, number[]>();
-      let matches = 0;
+      const out: [number, number, number, number][] = [];
       let maxL = 0;
       let maxR = 0;
       let watermark = 0;
       for (let b = 0; b < batches; b++) {
-        const out: [number, number, number, number][] = [];
         for (let i = b * batch; i < (b + 1) * batch; i++) {
           const id = impId[i];
           const t = impTs[i];
@@ -277,7 +276,6 @@ function streamJoin(): Workload {
           mine.push(c);
           if (c > maxR) maxR = c;
         }
-        matches += out.length;
         // Left rows wait until no click can match them (clickTime <= impressionTime + range), right
         // rows until no impression can (impressionTime >= clickTime - range).
         const trim = (state: Map<number, number[]>, limit: number) => {
@@ -291,7 +289,7 @@ function streamJoin(): Workload {
         trim(right, watermark);
         watermark = Math.max(watermark, Math.min(maxL, maxR) - delay);
       }
-      return matches;
+      return out.length;
     },
     async engine(spark, checkpoint) {
       const left = new MemoryStream(StructType([StructField('adId', IntegerType(), false), StructField('impressionTime', TimestampType(), false)]), spark);

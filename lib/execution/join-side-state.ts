@@ -16,7 +16,7 @@ import type { StateStore } from '../state/state-store';
 /** Join key of rows whose (not null-safe) key is null: they never match; outer rows still wait. */
 export const NULL_JOIN_KEY: unique symbol = Symbol('null join key');
 
-/** A kept row: its store value (columns, then `matched`), store key, join key and event time. */
+/** A kept row: its store value (columns, then `matched`), store key and join key. */
 export class JoinEntry {
   live = true;
 
@@ -24,8 +24,6 @@ export class JoinEntry {
     public value: unknown[],
     readonly seq: number,
     readonly key: unknown,
-    /** Event time in microseconds as a double, NaN when the row has none (never evicted). */
-    readonly time: number,
   ) {}
 }
 
@@ -38,13 +36,11 @@ export interface JoinSideShape {
   timeOf: ((value: readonly unknown[]) => bigint | null) | undefined;
 }
 
-function before(a: JoinEntry, b: JoinEntry): boolean {
-  return a.time < b.time || (a.time === b.time && a.seq < b.seq);
-}
-
 export class JoinSideState {
   readonly byKey = new Map<unknown, JoinEntry[]>();
-  private heap: JoinEntry[] = [];
+  /** The heap by (time, seq): times (micros as doubles, unboxed in the array) beside their rows. */
+  private readonly heapTime: number[] = [];
+  private readonly heap: JoinEntry[] = [];
   private nextSeq = 0;
   /** Rows kept (= records in the store). */
   size = 0;
@@ -69,43 +65,46 @@ export class JoinSideState {
       } else earlier.push([key, value as [unknown[], boolean][]]);
     }
     state.nextSeq = maxSeq + 1;
-    for (const [seq, value] of loaded) state.track(value, seq);
+    for (const [seq, value] of loaded) state.track(value, seq, shape.keyOf(value), state.timeOf(value));
     for (const [key, entries] of earlier) {
       store.remove(key);
       for (const [row, matched] of entries) {
         const value = row.slice();
         value.push(matched);
-        state.add(store, value);
+        state.add(store, value, shape.keyOf(value), state.timeOf(value));
       }
     }
     state.version = store.version;
     return state;
   }
 
-  /** Keeps a new row (its value: columns then `matched`). */
-  add(store: StateStore, value: unknown[]): JoinEntry {
-    const seq = this.nextSeq++;
-    store.put(seq, value);
-    return this.track(value, seq);
+  /** The eviction time of a value as a double (NaN: none). */
+  timeOf(value: readonly unknown[]): number {
+    const timeOf = this.shape.timeOf;
+    if (timeOf === undefined) return NaN;
+    const t = timeOf(value);
+    return t === null ? NaN : Number(t);
   }
 
-  private track(value: unknown[], seq: number): JoinEntry {
-    const shape = this.shape;
-    const key = shape.keyOf(value);
-    let time = NaN;
-    if (shape.timeOf) {
-      const t = shape.timeOf(value);
-      if (t !== null) time = Number(t);
-    }
-    const entry = new JoinEntry(value, seq, key, time);
+  /**
+   * Keeps a new row: its value (columns then `matched`), its join key (shape.keyOf) and its time
+   * (timeOf), which the caller has at hand already.
+   */
+  add(store: StateStore, value: unknown[], key: unknown, time: number): void {
+    const seq = this.nextSeq++;
+    store.put(seq, value);
+    this.track(value, seq, key, time);
+  }
+
+  private track(value: unknown[], seq: number, key: unknown, time: number): void {
+    const entry = new JoinEntry(value, seq, key);
     this.size++;
     if (key !== NULL_JOIN_KEY) {
       const list = this.byKey.get(key);
       if (list === undefined) this.byKey.set(key, [entry]);
       else list.push(entry);
     }
-    if (time === time) this.push(entry);
-    return entry;
+    if (time === time) this.push(entry, time);
   }
 
   /** Sets a row's `matched` flag (in place when the store allows it, else on a copy). */
@@ -126,6 +125,7 @@ export class JoinSideState {
    */
   evict(store: StateStore, limit: bigint, evicted: unknown[][]): number {
     const heap = this.heap;
+    const heapTime = this.heapTime;
     if (heap.length === 0) return 0;
     const limitD = Number(limit);
     // Times are exact doubles up to 2^53 micros (the year 2255); beyond, a tie is decided exactly.
@@ -133,9 +133,10 @@ export class JoinSideState {
     let removed = 0;
     let held: JoinEntry[] | undefined;
     const touched = new Set<unknown>();
-    while (heap.length > 0 && heap[0].time <= limitD) {
+    while (heap.length > 0 && heapTime[0] <= limitD) {
+      const time = heapTime[0];
       const entry = this.pop();
-      if (!exact && entry.time === limitD) {
+      if (!exact && time === limitD) {
         const t = this.shape.timeOf!(entry.value);
         if (t === null || t > limit) {
           (held ??= []).push(entry);
@@ -148,7 +149,7 @@ export class JoinSideState {
       if (entry.key !== NULL_JOIN_KEY) touched.add(entry.key);
       removed++;
     }
-    if (held) for (const e of held) this.push(e);
+    if (held) for (const e of held) this.push(e, limitD);
     for (const key of touched) {
       const list = this.byKey.get(key)!;
       let j = 0;
@@ -160,23 +161,31 @@ export class JoinSideState {
     return removed;
   }
 
-  private push(entry: JoinEntry): void {
+  private push(entry: JoinEntry, time: number): void {
     const h = this.heap;
+    const ht = this.heapTime;
     let i = h.length;
     h.push(entry);
+    ht.push(time);
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(entry, h[parent])) break;
+      const pt = ht[parent];
+      if (pt < time || (pt === time && h[parent].seq < entry.seq)) break;
       h[i] = h[parent];
+      ht[i] = pt;
       i = parent;
     }
     h[i] = entry;
+    ht[i] = time;
   }
 
+  /** Removes the earliest row (the heap is not empty). */
   private pop(): JoinEntry {
     const h = this.heap;
+    const ht = this.heapTime;
     const top = h[0];
     const last = h.pop()!;
+    const lastTime = ht.pop()!;
     const n = h.length;
     if (n > 0) {
       let i = 0;
@@ -184,12 +193,16 @@ export class JoinSideState {
         const l = 2 * i + 1;
         if (l >= n) break;
         const r = l + 1;
-        const c = r < n && before(h[r], h[l]) ? r : l;
-        if (!before(h[c], last)) break;
+        let c = l;
+        if (r < n && (ht[r] < ht[l] || (ht[r] === ht[l] && h[r].seq < h[l].seq))) c = r;
+        const ct = ht[c];
+        if (ct > lastTime || (ct === lastTime && h[c].seq > last.seq)) break;
         h[i] = h[c];
+        ht[i] = ct;
         i = c;
       }
       h[i] = last;
+      ht[i] = lastTime;
     }
     return top;
   }

@@ -385,13 +385,17 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
       // end of this batch, because the right side's rows of this batch have yet to meet it (two
       // windowed aggregations joined emit their windows in the same batch). A right row already
       // behind the state watermark is stored only if it must come out null-padded at eviction.
-      if (!isLeft && evictTime !== undefined && !(side.outer && !matched)) {
+      let time = NaN;
+      if (evictTime !== undefined) {
         const t = evictTime(row);
-        if (t !== null && t <= evictLimit!) continue;
+        if (t !== null) {
+          if (!isLeft && t <= evictLimit! && !(side.outer && !matched)) continue;
+          time = Number(t);
+        }
       }
       if (key === NULL_JOIN_KEY && !side.outer) continue;
       if (matched) row[w] = true;
-      state.add(store, row);
+      state.add(store, row, key, evictTime !== undefined ? time : state.timeOf(row));
       counters.updated++;
     }
   }
