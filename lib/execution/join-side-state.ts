@@ -18,8 +18,6 @@ export const NULL_JOIN_KEY: unique symbol = Symbol('null join key');
 
 /** A kept row: its store value (columns, then `matched`), store key and join key. */
 export class JoinEntry {
-  live = true;
-
   constructor(
     public value: unknown[],
     readonly seq: number,
@@ -132,7 +130,7 @@ export class JoinSideState {
     const exact = Number.isSafeInteger(limitD);
     let removed = 0;
     let held: JoinEntry[] | undefined;
-    const touched = new Set<unknown>();
+    const byKey = this.byKey;
     while (heap.length > 0 && heapTime[0] <= limitD) {
       const time = heapTime[0];
       const entry = this.pop();
@@ -143,20 +141,18 @@ export class JoinSideState {
           continue;
         }
       }
-      entry.live = false;
       store.remove(entry.seq);
       evicted.push(entry.value);
-      if (entry.key !== NULL_JOIN_KEY) touched.add(entry.key);
       removed++;
+      const key = entry.key;
+      if (key === NULL_JOIN_KEY) continue;
+      // The key's list is in arrival order and the oldest rows go first: usually its head.
+      const list = byKey.get(key)!;
+      if (list.length === 1) byKey.delete(key);
+      else if (list[0] === entry) list.shift();
+      else list.splice(list.indexOf(entry), 1);
     }
     if (held) for (const e of held) this.push(e, limitD);
-    for (const key of touched) {
-      const list = this.byKey.get(key)!;
-      let j = 0;
-      for (let i = 0; i < list.length; i++) if (list[i].live) list[j++] = list[i];
-      if (j === 0) this.byKey.delete(key);
-      else list.length = j;
-    }
     this.size -= removed;
     return removed;
   }

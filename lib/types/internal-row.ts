@@ -121,7 +121,12 @@ function nonNullConverter(type: DataType, field: string, timeZone: string): Conv
   if (type instanceof TimestampType) {
     return (v) => {
       if (v instanceof Timestamp && !Number.isNaN(v.getTime())) return v.epochMicros;
-      if (v instanceof Date && !Number.isNaN(v.getTime())) return BigInt(v.getTime()) * 1000n;
+      if (v instanceof Date) {
+        const ms = v.getTime();
+        // One BigInt instead of two while the micros are an exact double (years 1685 to 2255).
+        if (Number.isSafeInteger(ms * 1000)) return BigInt(ms * 1000);
+        if (!Number.isNaN(ms)) return BigInt(ms) * 1000n;
+      }
       if (v instanceof PlainDateTime) return wallToInstant(v, timeZone);
       throw unacceptable(field, type, v);
     };
