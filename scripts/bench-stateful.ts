@@ -246,29 +246,33 @@ function streamJoin(): Workload {
     units: 2 * n,
     hand() {
       // Symmetric hash join: new left rows probe right state, then new right rows probe all left
-      // state; state is trimmed by a scan once per batch by the watermark and the range.
+      // state; state is trimmed by a scan once per batch by the watermark and the range. Like the
+      // engine with its memory sink, it materialises every joined row (adId, impressionTime,
+      // clickAdId, clickTime) and keeps them all.
       const left = new Map<number, number[]>();
       const right = new Map<number, number[]>();
-      let matches = 0;
+      const out: [number, number, number, number][] = [];
       let maxL = 0;
       let maxR = 0;
       let watermark = 0;
       for (let b = 0; b < batches; b++) {
         for (let i = b * batch; i < (b + 1) * batch; i++) {
+          const id = impId[i];
           const t = impTs[i];
-          const others = right.get(impId[i]);
-          if (others) for (const c of others) if (c >= t && c <= t + range) matches++;
-          let mine = left.get(impId[i]);
-          if (!mine) left.set(impId[i], (mine = []));
+          const others = right.get(id);
+          if (others) for (const c of others) if (c >= t && c <= t + range) out.push([id, t, id, c]);
+          let mine = left.get(id);
+          if (!mine) left.set(id, (mine = []));
           mine.push(t);
           if (t > maxL) maxL = t;
         }
         for (let i = b * batch; i < (b + 1) * batch; i++) {
+          const id = clkId[i];
           const c = clkTs[i];
-          const others = left.get(clkId[i]);
-          if (others) for (const t of others) if (c >= t && c <= t + range) matches++;
-          let mine = right.get(clkId[i]);
-          if (!mine) right.set(clkId[i], (mine = []));
+          const others = left.get(id);
+          if (others) for (const t of others) if (c >= t && c <= t + range) out.push([id, t, id, c]);
+          let mine = right.get(id);
+          if (!mine) right.set(id, (mine = []));
           mine.push(c);
           if (c > maxR) maxR = c;
         }
@@ -285,7 +289,7 @@ function streamJoin(): Workload {
         trim(right, watermark);
         watermark = Math.max(watermark, Math.min(maxL, maxR) - delay);
       }
-      return matches;
+      return out.length;
     },
     async engine(spark, checkpoint) {
       const left = new MemoryStream(StructType([StructField('adId', IntegerType(), false), StructField('impressionTime', TimestampType(), false)]), spark);

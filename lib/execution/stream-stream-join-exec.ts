@@ -7,14 +7,15 @@
 //   3. state behind the watermark is evicted; for outer joins the evicted rows that never matched
 //      are emitted null-padded (each exactly once, thanks to the per-row `matched` flag).
 //
-// State layout: Spark keeps four stores per partition (keyToNumValues and keyWithIndexToValue for
-// each side). Rivulet keeps one store per side and partition, keyed by the encoded join key, whose
-// value is the list of `[row, matched]` entries for that key. The store contract is
+// State layout (join-side-state.ts): Spark keeps four stores per partition (keyToNumValues and
+// keyWithIndexToValue for each side). Rivulet keeps one store per side and partition with one
+// record per kept row (sequence number -> columns and `matched`), and beside it an index by join
+// key and a heap by event time that live across batches. The store contract is
 // getStore(operatorId, partitionId, version), so the two sides get two consecutive operator ids
 // (registered as `symmetricHashJoin-left` / `symmetricHashJoin-right` for the schema check).
 import type { Attribute, Expression } from '../expressions/expression';
 import type { CompileContext, Evaluator } from '../expressions/function-definition';
-import { bindOrdinals, compileExpression } from '../expressions/compiler';
+import { bindOrdinals, compileExpression, compileOverTwoRows } from '../expressions/compiler';
 import { forEachExpression } from '../expressions/expression';
 import { encodeCompositeKey } from '../util/group-key';
 import { getStateValueWatermark } from '../plans/streaming-join-helper';
@@ -22,6 +23,7 @@ import type { StateStore } from '../state/state-store';
 import { partitionIdFunction } from './hash-partitioning';
 import type { ExecutionContext, PhysicalOperator, Row } from './physical-operator';
 import { InternalError } from '../errors/spark-exception';
+import { JoinSideState, NULL_JOIN_KEY, type JoinEntry, type JoinSideShape } from './join-side-state';
 
 export type StreamStreamJoinType = 'inner' | 'left_outer' | 'right_outer' | 'full_outer' | 'left_semi';
 
@@ -43,28 +45,27 @@ export interface StreamStreamJoinSpec {
   keyWatermarkOrdinal: number;
 }
 
-/** One stored row of a side and whether any row of the other side ever matched it. */
-type StateEntry = [row: Row, matched: boolean];
-
-/** Key of rows whose (not null-safe) join key is null: they can never match, but outer rows wait. */
-const NULL_KEY = '!null';
-
 interface Side {
   name: 'left' | 'right';
   child: PhysicalOperator;
   operatorId: number;
-  keyValues: (row: Row) => unknown[];
-  partitionOf: (values: readonly unknown[]) => number;
+  /** The join key of a row (or stored value): the value itself for one primitive key. */
+  joinKey: (row: readonly unknown[]) => unknown;
+  /** Shuffle partition of a row. */
+  partitionOf: (row: readonly unknown[]) => number;
   preFilter: Evaluator | undefined;
   /** Event time of a row in micros (null when none), from the side's first watermarked column. */
-  eventTime: ((row: Row) => bigint | null) | undefined;
+  eventTime: ((row: readonly unknown[]) => bigint | null) | undefined;
   /** Event time of the watermarked key, for key-based eviction. */
-  keyTime: ((row: Row) => bigint | null) | undefined;
+  keyTime: ((row: readonly unknown[]) => bigint | null) | undefined;
   attributeIds: Set<number>;
   otherEventTimeIds: Set<number>;
   /** This side's unmatched rows are emitted null-padded when evicted. */
   outer: boolean;
   width: number;
+  shape: JoinSideShape;
+  /** Per partition, the side's kept rows as of the last commit (undefined: read from the store). */
+  states: (JoinSideState | undefined)[];
 }
 
 function timeOf(v: unknown, isWindow: boolean): bigint | null {
@@ -82,6 +83,10 @@ function referencesOnly(e: Expression, ids: ReadonlySet<number>): boolean {
 
 function conjunction(preds: Evaluator[]): Evaluator | undefined {
   if (preds.length === 0) return undefined;
+  if (preds.length === 1) {
+    const p = preds[0];
+    return (row) => p(row) === true;
+  }
   return (row) => {
     for (const p of preds) if (p(row) !== true) return false;
     return true;
@@ -89,52 +94,37 @@ function conjunction(preds: Evaluator[]): Evaluator | undefined {
 }
 
 /**
- * One side's store during a batch: a key's entry list is copied on its first change in the batch
- * (stored values may be shared with older versions) and written back once, in flush(), so a hot
- * key costs one copy per batch, not one per row.
+ * The join key of a row: NULL_JOIN_KEY when a not-null-safe part is null; one primitive key as
+ * itself (Map keys compare numbers, strings and bigints by value); otherwise the compact encoding.
  */
-class BatchState {
-  private readonly changed = new Map<string, StateEntry[]>();
-  /**
-   * A store whose abort reloads lets stored lists change in place, and a new key's list goes into
-   * the store at once: every list of the batch is then the store's, so a probe is one lookup.
-   */
-  private readonly inPlace: boolean;
-
-  constructor(readonly store: StateStore) {
-    this.inPlace = store.inPlaceUpdates === true;
+function joinKeyFunction(keyEvals: readonly Evaluator[], nullSafe: readonly boolean[]): (row: readonly unknown[]) => unknown {
+  if (keyEvals.length === 1) {
+    const e = keyEvals[0];
+    const safe = nullSafe[0];
+    return (row) => {
+      const v = e(row);
+      if (v === null || v === undefined) return safe ? null : NULL_JOIN_KEY;
+      return typeof v === 'object' ? encodeCompositeKey([v]) : v;
+    };
   }
-
-  get(key: string): readonly StateEntry[] | undefined {
-    if (this.inPlace) return this.store.get(key) as StateEntry[] | undefined;
-    return this.changed.get(key) ?? (this.store.get(key) as StateEntry[] | undefined);
-  }
-
-  mutable(key: string): StateEntry[] {
-    let entries = this.changed.get(key);
-    if (!entries) {
-      const stored = this.store.get(key) as StateEntry[] | undefined;
-      // A store whose abort reloads lets the stored list grow in place (no copy per key and batch).
-      entries = stored === undefined ? [] : this.inPlace ? stored : [...stored];
-      if (stored === undefined && this.inPlace) this.store.put(key, entries);
-      this.changed.set(key, entries);
+  const values: unknown[] = new Array(keyEvals.length);
+  return (row) => {
+    for (let i = 0; i < keyEvals.length; i++) {
+      const v = keyEvals[i](row);
+      if (v === null && !nullSafe[i]) return NULL_JOIN_KEY;
+      values[i] = v;
     }
-    return entries;
-  }
-
-  flush(): void {
-    for (const [key, entries] of this.changed) this.store.put(key, entries);
-    this.changed.clear();
-  }
+    return encodeCompositeKey(values);
+  };
 }
 
 export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
   private readonly leftSide: Side;
   private readonly rightSide: Side;
+  /** The conjuncts over both sides, compiled over a `[leftRow, rightRow]` pair. */
   private readonly postFilter: Evaluator | undefined;
+  private readonly pair: unknown[] = [null, null];
   private readonly condition: readonly Expression[];
-  /** Rows in both sides' state after the last committed batch; undefined until counted. */
-  private rowsInState: number | undefined;
 
   constructor(
     readonly output: readonly Attribute[],
@@ -158,8 +148,7 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
       else both.push(c);
     }
     this.condition = spec.otherCondition;
-    const joinedOrdinals = bindOrdinals([...leftChild.output, ...rightChild.output]);
-    this.postFilter = conjunction(both.map((c) => compileExpression(c, joinedOrdinals, compile)));
+    this.postFilter = conjunction(both.map((c) => compileOverTwoRows(c, leftChild.output, rightChild.output, compile)));
     const makeSide = (name: 'left' | 'right', child: PhysicalOperator, keys: readonly Expression[], only: Expression[], operatorId: number, eventTime: ReadonlyMap<number, number>, otherEventTime: ReadonlyMap<number, number>, ids: Set<number>): Side => {
       const ordinals = bindOrdinals(child.output);
       const keyEvals = keys.map((k) => compileExpression(k, ordinals, compile));
@@ -167,55 +156,63 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
       const eventAttr = child.output[firstEventTime];
       const keyOrdinal = spec.keyWatermarkOrdinal;
       const keyExpr = keyOrdinal >= 0 ? keys[keyOrdinal] : undefined;
+      const partitionIds = partitionIdFunction(keys.map((k) => k.dataType), spec.numPartitions);
+      const keyScratch: unknown[] = new Array(keys.length);
+      const joinKey = joinKeyFunction(keyEvals, spec.nullSafe);
+      const eventTimeFn = eventAttr ? ((o: number, w: boolean) => (row: readonly unknown[]) => timeOf(row[o], w))(firstEventTime, eventAttr.dataType.typeName() === 'struct') : undefined;
+      const keyTime = keyExpr ? ((e: Evaluator, w: boolean) => (row: readonly unknown[]) => timeOf(e(row), w))(keyEvals[keyOrdinal], keyExpr.dataType.typeName() === 'struct') : undefined;
+      const width = child.output.length;
       return {
         name,
         child,
         operatorId,
-        keyValues: (row) => keyEvals.map((e) => e(row)),
-        partitionOf: partitionIdFunction(keys.map((k) => k.dataType), spec.numPartitions),
+        joinKey,
+        partitionOf: (row) => {
+          for (let i = 0; i < keyEvals.length; i++) keyScratch[i] = keyEvals[i](row);
+          return partitionIds(keyScratch);
+        },
         preFilter: conjunction(only.map((c) => compileExpression(c, ordinals, compile))),
-        eventTime: eventAttr ? ((o: number, w: boolean) => (row: Row) => timeOf(row[o], w))(firstEventTime, eventAttr.dataType.typeName() === 'struct') : undefined,
-        keyTime: keyExpr ? ((e: Evaluator, w: boolean) => (row: Row) => timeOf(e(row), w))(keyEvals[keyOrdinal], keyExpr.dataType.typeName() === 'struct') : undefined,
+        eventTime: eventTimeFn,
+        keyTime,
         attributeIds: ids,
         otherEventTimeIds: new Set(otherEventTime.keys()),
         outer: name === 'left' ? spec.joinType === 'left_outer' || spec.joinType === 'full_outer' : spec.joinType === 'right_outer' || spec.joinType === 'full_outer',
-        width: child.output.length,
+        width,
+        // Eviction compares the watermarked key when there is one, else the side's event time.
+        shape: { width, keyOf: joinKey, timeOf: keyTime ?? eventTimeFn },
+        states: new Array(spec.numPartitions).fill(undefined),
       };
     };
     this.leftSide = makeSide('left', leftChild, spec.leftKeys, leftOnly, spec.leftOperatorId, spec.leftEventTime, spec.rightEventTime, leftIds);
     this.rightSide = makeSide('right', rightChild, spec.rightKeys, rightOnly, spec.rightOperatorId, spec.rightEventTime, spec.leftEventTime, rightIds);
   }
 
-  /** The encoded state key, or NULL_KEY when a not-null-safe key part is null. */
-  private stateKey(values: readonly unknown[]): string {
-    const nullSafe = this.spec.nullSafe;
-    for (let i = 0; i < values.length; i++) if (values[i] === null && !nullSafe[i]) return NULL_KEY;
-    return encodeCompositeKey(values);
-  }
-
   /**
-   * The eviction test of a side's state rows for this batch (Spark's JoinStateWatermarkPredicate):
-   * by the watermarked join key, or by the side's event time against its state value watermark.
+   * The eviction limit of a side's state rows for this batch in micros (Spark's
+   * JoinStateWatermarkPredicate): on the watermarked join key, or on the side's event time against
+   * its state value watermark; undefined when nothing is evicted.
    */
-  private evictionTest(side: Side, watermarkMs: number | undefined): ((row: Row) => boolean) | undefined {
+  private evictionLimit(side: Side, watermarkMs: number | undefined): bigint | undefined {
     if (watermarkMs === undefined) return undefined;
-    if (side.keyTime) {
-      const limit = BigInt(watermarkMs) * 1000n;
-      const keyTime = side.keyTime;
-      return (row) => {
-        const t = keyTime(row);
-        return t !== null && t <= limit;
-      };
-    }
+    if (side.keyTime) return BigInt(watermarkMs) * 1000n;
     if (!side.eventTime) return undefined;
     const stateWatermark = getStateValueWatermark(side.attributeIds, side.otherEventTimeIds, this.condition, watermarkMs);
     if (stateWatermark === undefined) return undefined;
-    const limit = BigInt(stateWatermark) * 1000n;
-    const eventTime = side.eventTime;
-    return (row) => {
-      const t = eventTime(row);
-      return t !== null && t <= limit;
-    };
+    return BigInt(stateWatermark) * 1000n;
+  }
+
+  /** The side's rows of partition p as of the store's version (read back when not current). */
+  private sideState(side: Side, p: number, store: StateStore): JoinSideState {
+    const cached = side.states[p];
+    if (cached !== undefined && cached.version === store.version && cached.size === store.numKeys) return cached;
+    const state = JoinSideState.load(store, side.shape);
+    side.states[p] = state;
+    return state;
+  }
+
+  private forgetStates(): void {
+    this.leftSide.states.fill(undefined);
+    this.rightSide.states.fill(undefined);
   }
 
   execute(ctx: ExecutionContext): Row[] {
@@ -226,50 +223,53 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
     const hasWatermark = this.spec.leftEventTime.size > 0 || this.spec.rightEventTime.size > 0;
     const evictionWatermark = hasWatermark ? (ctx.batchWatermarkMs ?? 0) : undefined;
     const lateWatermark = hasWatermark ? (ctx.lateEventsWatermarkMs ?? ctx.batchWatermarkMs ?? 0) : undefined;
-    const [leftRows, leftKeys] = this.partitionRows(this.leftSide, ctx);
-    const [rightRows, rightKeys] = this.partitionRows(this.rightSide, ctx);
+    const leftRows = this.partitionRows(this.leftSide, ctx);
+    const rightRows = this.partitionRows(this.rightSide, ctx);
     const leftStores: StateStore[] = [];
     const rightStores: StateStore[] = [];
     for (let p = 0; p < n; p++) {
       leftStores.push(provider.getStore(this.leftSide.operatorId, p, ctx.batchId));
       rightStores.push(provider.getStore(this.rightSide.operatorId, p, ctx.batchId));
     }
-    const leftEvict = this.evictionTest(this.leftSide, evictionWatermark);
-    const rightEvict = this.evictionTest(this.rightSide, evictionWatermark);
+    const leftLimit = this.evictionLimit(this.leftSide, evictionWatermark);
+    const rightLimit = this.evictionLimit(this.rightSide, evictionWatermark);
     const counters = { dropped: 0, updated: 0, removed: 0 };
     const out: Row[] = [];
+    const leftStates: JoinSideState[] = [];
+    const rightStates: JoinSideState[] = [];
     let removalsTime = 0;
     try {
       for (let p = 0; p < n; p++) {
-        const leftState = new BatchState(leftStores[p]);
-        const rightState = new BatchState(rightStores[p]);
-        this.storeAndJoin(this.leftSide, this.rightSide, leftRows[p], leftKeys[p], leftState, rightState, leftEvict, lateWatermark, counters, out);
-        this.storeAndJoin(this.rightSide, this.leftSide, rightRows[p], rightKeys[p], rightState, leftState, rightEvict, lateWatermark, counters, out);
-        leftState.flush();
-        rightState.flush();
+        const leftState = this.sideState(this.leftSide, p, leftStores[p]);
+        const rightState = this.sideState(this.rightSide, p, rightStores[p]);
+        leftStates.push(leftState);
+        rightStates.push(rightState);
+        this.storeAndJoin(this.leftSide, this.rightSide, leftRows[p], leftStores[p], leftState, rightStores[p], rightState, leftLimit, lateWatermark, counters, out);
+        this.storeAndJoin(this.rightSide, this.leftSide, rightRows[p], rightStores[p], rightState, leftStores[p], leftState, rightLimit, lateWatermark, counters, out);
         const t = performance.now();
-        this.removeOldState(this.leftSide, leftStores[p], leftEvict, counters, out);
-        this.removeOldState(this.rightSide, rightStores[p], rightEvict, counters, out);
+        this.removeOldState(this.leftSide, leftStores[p], leftState, leftLimit, counters, out);
+        this.removeOldState(this.rightSide, rightStores[p], rightState, rightLimit, counters, out);
         removalsTime += performance.now() - t;
       }
     } catch (e) {
       for (const s of [...leftStores, ...rightStores]) s.abort();
-      this.rowsInState = undefined;
+      this.forgetStates();
       throw e;
     }
     const commitStarted = performance.now();
     const updatesTime = commitStarted - started - removalsTime;
-    // Rows in state: counted once from the stores (first batch, after a restart or a failed
-    // batch), then kept up to date from the batch's additions and removals.
-    let total = this.rowsInState;
-    if (total === undefined) {
-      total = 0;
-      for (const store of [...leftStores, ...rightStores]) for (const [, entries] of store.iterator()) total += (entries as StateEntry[]).length;
-    } else {
-      total += counters.updated - counters.removed;
+    // One store record per kept row: the rows in state are the stores' key counts.
+    let total = 0;
+    try {
+      for (let p = 0; p < n; p++) {
+        total += leftStores[p].numKeys + rightStores[p].numKeys;
+        leftStates[p].version = leftStores[p].commit();
+        rightStates[p].version = rightStores[p].commit();
+      }
+    } catch (e) {
+      this.forgetStates();
+      throw e;
     }
-    for (const store of [...leftStores, ...rightStores]) store.commit();
-    this.rowsInState = total;
     ctx.stateMetrics.push({
       operatorName: 'symmetricHashJoin',
       numRowsTotal: total,
@@ -287,18 +287,30 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
 
   /**
    * The side's input rows of this batch, shuffled by join key (input order within a partition),
-   * with each row's state key (its key values are evaluated once, for both).
+   * each copied once into the shape the state keeps: its columns, then `matched` (false).
    */
-  private partitionRows(side: Side, ctx: ExecutionContext): [Row[][], string[][]] {
+  private partitionRows(side: Side, ctx: ExecutionContext): Row[][] {
     const parts: Row[][] = Array.from({ length: this.spec.numPartitions }, () => []);
-    const keys: string[][] = Array.from({ length: this.spec.numPartitions }, () => []);
+    const w = side.width;
     for (const row of side.child.execute(ctx)) {
-      const values = side.keyValues(row);
-      const p = side.partitionOf(values);
-      parts[p].push(row.slice());
-      keys[p].push(this.stateKey(values));
+      const value: unknown[] = new Array(w + 1);
+      for (let c = 0; c < w; c++) value[c] = row[c];
+      value[w] = false;
+      parts[side.partitionOf(value)].push(value);
     }
-    return [parts, keys];
+    return parts;
+  }
+
+  /** A joined output row (columns of both sides, without their `matched` flags). */
+  private joined(leftValue: readonly unknown[] | null, rightValue: readonly unknown[] | null): Row {
+    const lw = this.leftSide.width;
+    const rw = this.rightSide.width;
+    const row: unknown[] = new Array(lw + rw);
+    if (leftValue === null) for (let c = 0; c < lw; c++) row[c] = null;
+    else for (let c = 0; c < lw; c++) row[c] = leftValue[c];
+    if (rightValue === null) for (let c = 0; c < rw; c++) row[lw + c] = null;
+    else for (let c = 0; c < rw; c++) row[lw + c] = rightValue[c];
+    return row;
   }
 
   /** Spark's OneSideHashJoiner.storeAndJoinWithOtherSide. */
@@ -306,104 +318,99 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
     side: Side,
     other: Side,
     rows: readonly Row[],
-    keys: readonly string[],
-    state: BatchState,
-    otherState: BatchState,
-    evict: ((row: Row) => boolean) | undefined,
+    store: StateStore,
+    state: JoinSideState,
+    otherStore: StateStore,
+    otherState: JoinSideState,
+    evictLimit: bigint | undefined,
     lateWatermarkMs: number | undefined,
     counters: { dropped: number; updated: number },
     out: Row[],
   ): void {
     const type = this.spec.joinType;
+    const semi = type === 'left_semi';
     const isLeft = side.name === 'left';
     const lateLimit = lateWatermarkMs === undefined ? undefined : BigInt(lateWatermarkMs) * 1000n;
-    const otherNulls = new Array(other.width).fill(null);
     const post = this.postFilter;
-    // The condition reads a scratch row (left columns, then right): this row's columns are set
-    // once, each candidate's per pair, and only pairs that pass are concatenated for output.
-    const leftWidth = this.leftSide.width;
-    const scratch: unknown[] | undefined = post ? new Array(leftWidth + this.rightSide.width) : undefined;
-    const mineAt = isLeft ? 0 : leftWidth;
-    const otherAt = isLeft ? leftWidth : 0;
+    const pair = this.pair;
+    const mine = isLeft ? 0 : 1;
+    const theirs = 1 - mine;
+    const w = side.width;
+    const eventTime = lateLimit !== undefined ? side.eventTime : undefined;
+    const evictTime = evictLimit !== undefined ? side.shape.timeOf : undefined;
+    const index = otherState.byKey;
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
-      if (lateLimit !== undefined && side.eventTime) {
-        const t = side.eventTime(row);
-        if (t !== null && t <= lateLimit) {
+      if (eventTime !== undefined) {
+        const t = eventTime(row);
+        if (t !== null && t <= lateLimit!) {
           counters.dropped++;
           continue;
         }
       }
       if (side.preFilter && !side.preFilter(row)) {
         // Can never match: an outer row is emitted right away, nothing is stored.
-        if (side.outer) out.push(isLeft ? row.concat(otherNulls) : otherNulls.concat(row));
+        if (side.outer) out.push(isLeft ? this.joined(row, null) : this.joined(null, row));
         continue;
       }
-      const key = keys[r];
+      const key = side.joinKey(row);
       let matched = false;
-      if (key !== NULL_KEY) {
-        const entries = otherState.get(key);
-        if (entries) {
-          if (scratch) for (let c = 0; c < row.length; c++) scratch[mineAt + c] = row[c];
-          let changed: StateEntry[] | undefined;
+      if (key !== NULL_JOIN_KEY) {
+        const entries = index.get(key);
+        if (entries !== undefined) {
+          pair[mine] = row;
           for (let i = 0; i < entries.length; i++) {
-            const [otherRow, otherMatched] = entries[i];
+            const entry: JoinEntry = entries[i];
+            const otherValue = entry.value;
+            const otherMatched = otherValue[other.width] === true;
             // Left semi: a left row is emitted once, for its first match only.
-            if (type === 'left_semi' && !isLeft && otherMatched) continue;
+            if (semi && !isLeft && otherMatched) continue;
             if (post) {
-              for (let c = 0; c < otherRow.length; c++) scratch![otherAt + c] = otherRow[c];
-              if (post(scratch!) !== true) continue;
+              pair[theirs] = otherValue;
+              if (post(pair) !== true) continue;
             }
             matched = true;
-            if (!otherMatched) {
-              changed ??= otherState.mutable(key);
-              changed[i] = [otherRow, true];
-            }
-            if (type === 'left_semi') {
-              out.push(isLeft ? row : otherRow);
+            if (!otherMatched) otherState.setMatched(otherStore, entry);
+            if (semi) {
+              out.push(isLeft ? row.slice(0, w) : otherValue.slice(0, other.width));
               if (isLeft) break;
-            } else out.push(isLeft ? row.concat(otherRow) : otherRow.concat(row));
+            } else out.push(isLeft ? this.joined(row, otherValue) : this.joined(otherValue, row));
           }
+          pair[0] = pair[1] = null;
         }
       }
       // Left semi: a matched left row is done; only unmatched ones wait for right rows.
-      if (type === 'left_semi' && isLeft && matched) continue;
+      if (semi && isLeft && matched) continue;
       // Spark 4's rule: a left row is always stored, even one the state watermark evicts at the
       // end of this batch, because the right side's rows of this batch have yet to meet it (two
       // windowed aggregations joined emit their windows in the same batch). A right row already
       // behind the state watermark is stored only if it must come out null-padded at eviction.
-      if (!isLeft && evict && evict(row) && !(side.outer && !matched)) continue;
-      if (key === NULL_KEY && !side.outer) continue;
-      state.mutable(key).push([row, matched]);
+      let time = NaN;
+      if (evictTime !== undefined) {
+        const t = evictTime(row);
+        if (t !== null) {
+          if (!isLeft && t <= evictLimit! && !(side.outer && !matched)) continue;
+          time = Number(t);
+        }
+      }
+      if (key === NULL_JOIN_KEY && !side.outer) continue;
+      if (matched) row[w] = true;
+      state.add(store, row, key, evictTime !== undefined ? time : state.timeOf(row));
       counters.updated++;
     }
   }
 
   /** Spark's removeOldState: evicts rows behind the watermark, emitting unmatched outer rows. */
-  private removeOldState(side: Side, store: StateStore, evict: ((row: Row) => boolean) | undefined, counters: { removed: number }, out: Row[]): void {
-    if (!evict) return;
+  private removeOldState(side: Side, store: StateStore, state: JoinSideState, limit: bigint | undefined, counters: { removed: number }, out: Row[]): void {
+    if (limit === undefined) return;
+    const evicted: unknown[][] = [];
+    counters.removed += state.evict(store, limit, evicted);
+    if (!side.outer) return;
     const isLeft = side.name === 'left';
-    const otherNulls = new Array(isLeft ? this.rightSide.width : this.leftSide.width).fill(null);
-    const updates: [string, StateEntry[] | undefined][] = [];
-    for (const [key, value] of store.iterator()) {
-      const entries = value as StateEntry[];
-      // Most keys lose nothing in a batch: the kept list is built only from the first evicted row.
-      let kept: StateEntry[] | undefined;
-      for (let i = 0; i < entries.length; i++) {
-        const entry = entries[i];
-        if (!evict(entry[0])) {
-          if (kept !== undefined) kept.push(entry);
-          continue;
-        }
-        if (kept === undefined) kept = entries.slice(0, i);
-        counters.removed++;
-        if (side.outer && !entry[1]) out.push(isLeft ? entry[0].concat(otherNulls) : otherNulls.concat(entry[0]));
-      }
-      if (kept !== undefined) updates.push([key as string, kept.length > 0 ? kept : undefined]);
-    }
-    for (const [key, kept] of updates) {
-      if (kept) store.put(key, kept);
-      else store.remove(key);
+    const w = side.width;
+    for (const value of evicted) {
+      if (value[w] === true) continue;
+      out.push(isLeft ? this.joined(value, null) : this.joined(null, value));
     }
   }
 

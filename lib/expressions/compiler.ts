@@ -15,16 +15,45 @@ export function bindOrdinals(input: readonly Attribute[]): Map<number, number> {
 
 export function compileExpression(e: Expression, input: readonly Attribute[] | Map<number, number>, ctx: CompileContext): Evaluator {
   const ordinals = input instanceof Map ? input : bindOrdinals(input);
-  return compile(e, ordinals, ctx);
+  return compile(e, rowReader(ordinals), ctx);
 }
 
-function compile(e: Expression, ordinals: Map<number, number>, ctx: CompileContext): Evaluator {
+/**
+ * Compiles an expression over two rows without concatenating them (a join condition): the
+ * evaluator takes a pair `[leftRow, rightRow]`, and each column reads its own side's row. The
+ * caller keeps one pair array and sets its two slots per candidate pair.
+ */
+export function compileOverTwoRows(e: Expression, left: readonly Attribute[], right: readonly Attribute[], ctx: CompileContext): Evaluator {
+  const leftOrdinals = bindOrdinals(left);
+  const rightOrdinals = bindOrdinals(right);
+  return compile(
+    e,
+    (a) => {
+      const l = leftOrdinals.get(a.exprId);
+      if (l !== undefined) return (pair) => (pair[0] as readonly unknown[])[l];
+      const r = rightOrdinals.get(a.exprId);
+      if (r !== undefined) return (pair) => (pair[1] as readonly unknown[])[r];
+      throw new InternalError(`Couldn't find ${a.name}#${a.exprId} in the input rows.`);
+    },
+    ctx,
+  );
+}
+
+/** How a compiled expression reads a column: the closure for one attribute. */
+type ColumnReader = (a: Attribute) => Evaluator;
+
+function rowReader(ordinals: Map<number, number>): ColumnReader {
+  return (a) => {
+    const ordinal = ordinals.get(a.exprId);
+    if (ordinal === undefined) throw new InternalError(`Couldn't find ${a.name}#${a.exprId} in the input row.`);
+    return (row) => row[ordinal];
+  };
+}
+
+function compile(e: Expression, ordinals: ColumnReader, ctx: CompileContext): Evaluator {
   switch (e.kind) {
-    case 'attribute': {
-      const ordinal = ordinals.get(e.exprId);
-      if (ordinal === undefined) throw new InternalError(`Couldn't find ${e.name}#${e.exprId} in the input row.`);
-      return (row) => row[ordinal];
-    }
+    case 'attribute':
+      return ordinals(e);
     case 'literal':
       return constantEvaluator(e.value);
     case 'alias':

@@ -55,7 +55,12 @@ function outOfBounds(lower: bigint, upper: bigint, v: bigint | number): PySparkV
 }
 
 function integral(lower: bigint, upper: bigint, asBigInt: boolean, field: string, type: DataType): Converter {
+  // Numbers inside the bounds skip BigInt (three BigInt operations per value otherwise); LONG
+  // bounds are not exact doubles, so only safe integers take the shortcut there.
+  const lowerN = asBigInt ? -Number.MAX_SAFE_INTEGER : Number(lower);
+  const upperN = asBigInt ? Number.MAX_SAFE_INTEGER : Number(upper);
   return (v) => {
+    if (typeof v === 'number' && Number.isInteger(v) && v >= lowerN && v <= upperN) return asBigInt ? BigInt(v) : v === 0 ? 0 : v; // -0 as 0, as BigInt gives
     let b: bigint;
     if (typeof v === 'bigint') b = v;
     else if (typeof v === 'number' && Number.isInteger(v)) b = BigInt(v);
@@ -116,7 +121,12 @@ function nonNullConverter(type: DataType, field: string, timeZone: string): Conv
   if (type instanceof TimestampType) {
     return (v) => {
       if (v instanceof Timestamp && !Number.isNaN(v.getTime())) return v.epochMicros;
-      if (v instanceof Date && !Number.isNaN(v.getTime())) return BigInt(v.getTime()) * 1000n;
+      if (v instanceof Date) {
+        const ms = v.getTime();
+        // One BigInt instead of two while the micros are an exact double (years 1685 to 2255).
+        if (Number.isSafeInteger(ms * 1000)) return BigInt(ms * 1000);
+        if (!Number.isNaN(ms)) return BigInt(ms) * 1000n;
+      }
       if (v instanceof PlainDateTime) return wallToInstant(v, timeZone);
       throw unacceptable(field, type, v);
     };
@@ -196,7 +206,9 @@ function structValues(v: unknown, names: readonly string[], converters: Converte
       field_length: String(converters.length),
     });
   }
-  return values.map((x, i) => converters[i](x));
+  const out: unknown[] = new Array(converters.length);
+  for (let i = 0; i < converters.length; i++) out[i] = converters[i](values[i]);
+  return out;
 }
 
 /**

@@ -111,7 +111,7 @@ export async function runCrashTest(options: CrashTestOptions): Promise<CrashTest
   let comparedFiles = 0;
   const leftovers = leftoverTempFiles(crashed);
   if (leftovers.length > 0) mismatches.push(`temp files left after the last run: ${leftovers.slice(0, 3).join(' ')}`);
-  for (const output of ['wordcount', 'raw']) {
+  for (const output of ['wordcount', 'raw', 'join']) {
     for (let id = 0; id < batches; id++) {
       const name = path.join(output, `${id}.json`);
       const expected = readOrUndefined(path.join(reference, name));

@@ -5,13 +5,15 @@
 //   raw/<batchId>.json        the rows of each batch, written by foreachBatch (overwrite per id)
 //   windows/                  5-second windowed counts in append mode, through the JSON file sink
 //                             (exactly-once through its _spark_metadata log)
+//   join/<batchId>.json       a left outer stream-stream join of the source with itself (time-range
+//                             condition, watermarks, unmatched rows null-padded at eviction)
 // The harness compares them with an uninterrupted run: nothing lost, nothing duplicated.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import minimist from 'minimist';
 import { writeAtomically } from './pipeline-process';
 import { StreamSession, type DataFrame, type StreamingQuery } from 'rivulet';
-import { col, concat, count, lit, pmod, sum, window } from 'rivulet/functions';
+import { col, concat, count, expr, lit, pmod, sum, window } from 'rivulet/functions';
 
 const args = minimist(process.argv.slice(2), { string: ['out', 'provider'], default: { batches: 30, rows: 50, provider: 'hdfs' } });
 const out = String(args.out);
@@ -66,6 +68,20 @@ const queries: { name: string; start: () => StreamingQuery }[] = [
         .option('path', path.join(out, 'windows'))
         .option('checkpointLocation', path.join(out, 'checkpoints', 'windows'))
         .start(),
+  },
+  {
+    name: 'join',
+    start: () => {
+      // Even values on the left, every tenth on the right, joined on value % 17 within 2 seconds:
+      // some rows match several, some never (null-padded when the watermark passes them).
+      const left = rate().filter('value % 2 = 0').select(pmod(col('value'), lit(17)).alias('lk'), col('value').alias('lv'), col('timestamp').alias('lt')).withWatermark('lt', '1 second');
+      const right = rate().filter('value % 10 = 0').select(pmod(col('value'), lit(17)).alias('rk'), col('value').alias('rv'), col('timestamp').alias('rt')).withWatermark('rt', '1 second');
+      return left
+        .join(right, expr('lk = rk AND rt >= lt AND rt <= lt + interval 2 seconds'), 'left_outer')
+        .writeStream.option('checkpointLocation', path.join(out, 'checkpoints', 'join'))
+        .foreachBatch((df, batchId) => writeAtomically(path.join(out, 'join', `${batchId}.json`), rows(df)))
+        .start();
+    },
   },
   {
     name: 'raw',

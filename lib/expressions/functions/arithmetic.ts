@@ -345,7 +345,11 @@ function temporalEvaluator(symbol: '+' | '-', l: Evaluator, r: Evaluator, lt: Da
   }
   // Operand order is datetime first, interval second (resolve swapped `interval + datetime`).
   const [dl, dr, dlt, drt] = isTs(lt) || isDate(lt) ? [l, r, lt, rt] : [r, l, rt, lt];
-  if (isTs(dlt) && isDt(drt)) return binaryNullSafe(dl, dr, (a, b) => checkLong((a as bigint) + BigInt(sign) * (b as bigint), ansi));
+  if (isTs(dlt) && isDt(drt)) {
+    // One BigInt operation per row (a join's time-range condition evaluates this per candidate pair).
+    if (sign === 1) return binaryNullSafe(dl, dr, (a, b) => checkLong((a as bigint) + (b as bigint), ansi));
+    return binaryNullSafe(dl, dr, (a, b) => checkLong((a as bigint) - (b as bigint), ansi));
+  }
   if (isTs(dlt) && isCal(drt)) {
     const zone = zoneOf(dlt);
     return binaryNullSafe(dl, dr, (a, b) => {
