@@ -55,6 +55,19 @@ describe('DataFrame partitions', () => {
     expect(tuples(spark.range(0, 10, 1, 5).coalesce(2).rdd.glom().collect())).toEqual([[[0], [1], [2], [3]], [[4], [5], [6], [7], [8], [9]]]);
   });
 
+  test("repartition(n): each partition sorted by UnsafeRow hash, then dealt round-robin from XORShiftRandom's start", () => {
+    const df = frame();
+    expect(tuples(df.repartition(3).rdd.glom().collect())).toEqual([
+      [[0, 's0'], [2, 's2'], [6, 's0']],
+      [[3, 's0'], [4, 's1'], [9, 's0'], [5, 's2']],
+      [[1, 's1'], [8, 's2'], [7, 's1']],
+    ]);
+    expect(df.repartition(3).collect().map((r) => r.a)).toEqual([0, 2, 6, 3, 4, 9, 5, 1, 8, 7]);
+    const big = spark.range(100).repartition(4).rdd.glom().collect();
+    expect(big.map((p) => p.length)).toEqual([24, 26, 26, 24]);
+    expect(big.map((p) => p.slice(0, 3).map((r) => Number(r.id)))).toEqual([[11, 28, 38], [19, 22, 13], [26, 14, 46], [43, 20, 3]]);
+  });
+
   test('repartition(n) has n partitions; foreachPartition is called once per partition', () => {
     const df = frame().repartition(4);
     expect(df.rdd.getNumPartitions()).toBe(4);

@@ -6,15 +6,15 @@
 //   createDataFrame(local data)  parallelize's slices over defaultParallelism (Scan ExistingRDD)
 //   repartition(n, cols)         HashPartitioning: pmod(murmur3(cols, 42), n); a partition holds the
 //                                rows of parent partition 0 for it, then parent partition 1's...
-//   repartition(n)               RoundRobinPartitioning: each parent partition deals its rows from
-//                                XORShiftRandom(partitionIndex).nextInt(n) + 1 on (see the guide:
-//                                Spark first sorts each partition by row hash, not modelled)
+//   repartition(n)               RoundRobinPartitioning: each parent partition sorted by UnsafeRow
+//                                hash, then dealt from XORShiftRandom(partitionIndex).nextInt(n) + 1
 //   coalesce(n)                  neighbouring partitions merged (DefaultPartitionCoalescer)
 // Narrow operators over such a relation keep its partitions (evaluated per partition).
 import type { Attribute } from '../expressions/expression';
 import { outputOf, type LocalRelation, type LogicalPlan } from '../plans/logical-plan';
 import { partitionIdFunction } from '../execution/hash-partitioning';
 import { XorShiftRandom } from '../util/xor-shift-random';
+import { unsafeRowHasher } from '../execution/unsafe-row-hash';
 
 type Rows = readonly (readonly unknown[])[];
 
@@ -54,10 +54,15 @@ export function sliceRows<T>(items: readonly T[], numSlices: number): T[][] {
   return out;
 }
 
-/** RoundRobinPartitioning: partition i starts at XORShiftRandom(i).nextInt(n), then one row each. */
-export function roundRobinPartition(parent: Rows[], n: number): Rows[] {
+/**
+ * RoundRobinPartitioning: each partition sorted by UnsafeRow.hashCode() first (Spark's
+ * sortBeforeRepartition, so the result does not depend on the input order), then dealt one row
+ * each from XORShiftRandom(partitionIndex).nextInt(n) + 1 on.
+ */
+export function roundRobinPartition(parent: Rows[], n: number, rowHash?: (row: readonly unknown[]) => number): Rows[] {
   const out: (readonly unknown[])[][] = Array.from({ length: n }, () => []);
-  parent.forEach((part, index) => {
+  parent.forEach((rows, index) => {
+    const part = rowHash ? rows.map((row) => [rowHash(row), row] as const).sort((a, b) => a[0] - b[0]).map((e) => e[1]) : rows;
     let position = new XorShiftRandom(BigInt(index)).nextInt(n);
     for (const row of part) {
       position++;
@@ -119,7 +124,7 @@ export function repartitioned(frame: PartitionedFrame, kind: PartitioningKind, n
   return partitionedRelation(output, name, () => {
     const parent = planPartitions(frame, run);
     if (kind === 'coalesce') return coalescePartitions(parent, n);
-    if (kind === 'roundRobin') return roundRobinPartition(parent, n);
+    if (kind === 'roundRobin') return roundRobinPartition(parent, n, unsafeRowHasher(output.map((attr) => attr.dataType)));
     // Key values per row: the key columns selected over each parent partition (same order).
     const keys = parent.map((rows) => {
       const over = frame.withLogicalPlan({ kind: 'localRelation', name: 'LocalRelation', output, data: () => rows });
