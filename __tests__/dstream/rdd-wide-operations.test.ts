@@ -146,4 +146,12 @@ describe('wide RDD operations partition by portable_hash', () => {
     const nums = sc.parallelize(range(30).map((i) => [i % 7, i] as [number, number]), 3);
     expect(nums.lookup(3)).toEqual([3, 10, 17, 24]);
   });
+
+  // Not recorded from PySpark (it fails inside the shuffle there): the texts are PySpark's NOT_INT
+  // and Spark's HashPartitioner requirement, raised where the call is made.
+  test('numPartitions must be an int and not negative', () => {
+    const pairs = spark.sparkContext.parallelize([['a', 1]] as [string, number][]);
+    expect(() => pairs.reduceByKey((a, b) => a + b, 1.5)).toThrow('[NOT_INT] Argument `numPartitions` should be an int, got float.');
+    expect(() => pairs.partitionBy(-1)).toThrow('requirement failed: Number of partitions (-1) cannot be negative.');
+  });
 });

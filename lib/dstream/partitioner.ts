@@ -3,7 +3,7 @@
 // `partitionFunc(key) % numPartitions`, so a reduce partition holds map partition 0's pairs for it,
 // then map partition 1's, each in element order (what PySpark's add_shuffle_key and Spark's
 // bypass-merge-sort shuffle give).
-import { PySparkValueError } from '../errors/illegal-argument-exception';
+import { IllegalArgumentException, PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
 import { portableHash, portablePartition, pythonMod } from '../util/python-hash';
 
 export type PartitionFunc = (key: never) => number | bigint;
@@ -41,10 +41,12 @@ export function shuffle<T extends readonly [unknown, unknown]>(partitions: reado
   return out;
 }
 
-/** numPartitions of a key operation: a positive int (PySpark checks none; Spark requires >= 0). */
+/** numPartitions of a key operation: an int (NOT_INT otherwise), not negative (Spark's HashPartitioner text). */
 export function checkNumPartitions(numPartitions: number): number {
-  if (typeof numPartitions !== 'number' || !Number.isInteger(numPartitions) || numPartitions < 0) {
-    throw new PySparkValueError('VALUE_ERROR', `Number of partitions (${String(numPartitions)}) must be non-negative.`);
+  if (typeof numPartitions !== 'number' || !Number.isInteger(numPartitions)) {
+    const type = numPartitions === null ? 'NoneType' : typeof numPartitions === 'number' ? 'float' : typeof numPartitions === 'string' ? 'str' : typeof numPartitions;
+    throw new PySparkTypeError('NOT_INT', `Argument \`numPartitions\` should be an int, got ${type}.`, { arg_name: 'numPartitions', arg_type: type });
   }
+  if (numPartitions < 0) throw new IllegalArgumentException(`requirement failed: Number of partitions (${numPartitions}) cannot be negative.`);
   return numPartitions;
 }
