@@ -446,7 +446,7 @@ export class RDD<T> {
     return new Map(this.data);
   }
 
-  /** The values of `key` (only its partition is read when the RDD has a partitioner). */
+  /** The values of `key`, in partition order. */
   lookup<K, V>(this: RDD<Pair<K, V>>, key: K): V[] {
     const h = keyHash(key);
     const out: V[] = [];
