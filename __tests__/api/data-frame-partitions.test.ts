@@ -50,6 +50,19 @@ describe('DataFrame partitions', () => {
     expect(tuples(df.rdd.glom().collect())).toEqual([[[2, 's2'], [0, 's0'], [3, 's0'], [1, 's1'], [4, 's1'], [5, 's2'], [8, 's2'], [6, 's0'], [9, 's0'], [7, 's1']]]);
   });
 
+  test('repartitionByRange: bounds from the sorted keys (every row sampled at this size)', () => {
+    const df = frame();
+    expect(tuples(df.repartitionByRange(3, 'a').rdd.glom().collect())).toEqual([
+      [[0, 's0'], [1, 's1'], [2, 's2'], [3, 's0']],
+      [[4, 's1'], [5, 's2'], [6, 's0']],
+      [[7, 's1'], [8, 's2'], [9, 's0']],
+    ]);
+    expect(tuples(df.repartitionByRange(2, col('s').desc()).rdd.glom().collect())).toEqual([
+      [[1, 's1'], [2, 's2'], [4, 's1'], [5, 's2'], [7, 's1'], [8, 's2']],
+      [[0, 's0'], [3, 's0'], [6, 's0'], [9, 's0']],
+    ]);
+  });
+
   test('coalesce merges neighbouring partitions', () => {
     expect(tuples(frame().coalesce(1).rdd.glom().collect())).toEqual([[[0, 's0'], [1, 's1'], [2, 's2'], [3, 's0'], [4, 's1'], [5, 's2'], [6, 's0'], [7, 's1'], [8, 's2'], [9, 's0']]]);
     expect(tuples(spark.range(0, 10, 1, 5).coalesce(2).rdd.glom().collect())).toEqual([[[0], [1], [2], [3]], [[4], [5], [6], [7], [8], [9]]]);

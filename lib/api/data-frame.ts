@@ -498,16 +498,19 @@ export class DataFrame {
     return this.withPlan(partitionedRelationModule().repartitioned(this, cols.length > 0 ? 'hash' : 'roundRobin', n, cols, (plan) => runBatchPlan(this.session, plan), adaptive));
   }
 
-  /** Spark samples range bounds; here the rows keep their order (see the guide). */
+  /** Spark's RangePartitioner over the sort order of `cols` (see partitioned-relation.ts). */
   repartitionByRange(numPartitions: number | ColumnOrName, ...cols: ColumnOrName[]): DataFrame {
-    if (typeof numPartitions === 'number') checkPositivePartitions(numPartitions);
+    const byNumber = typeof numPartitions === 'number';
+    if (byNumber) checkPositivePartitions(numPartitions);
     else {
       checkColumnOrStr(numPartitions, 'numPartitions');
       cols = [numPartitions, ...cols];
     }
     for (const c of cols) checkColumnOrStr(c, 'col');
-    if (cols.length > 0) this.select(...cols);
-    return this;
+    if (this.isStreaming || cols.length === 0) return this;
+    const n = byNumber ? numPartitions : this.session.numShufflePartitions();
+    const adaptive = !byNumber && this.session.confGet('spark.sql.adaptive.enabled') !== 'false' && this.session.confGet('spark.sql.adaptive.coalescePartitions.enabled') !== 'false';
+    return this.withPlan(partitionedRelationModule().repartitioned(this, 'range', n, cols, (plan) => runBatchPlan(this.session, plan), adaptive));
   }
 
   /** `coalesce(n)`: neighbouring partitions merged, never more than now (a streaming DataFrame is unchanged). */

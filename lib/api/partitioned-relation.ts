@@ -15,6 +15,8 @@ import { outputOf, type LocalRelation, type LogicalPlan } from '../plans/logical
 import { partitionIdFunction } from '../execution/hash-partitioning';
 import { XorShiftRandom } from '../util/xor-shift-random';
 import { unsafeRowHasher } from '../execution/unsafe-row-hash';
+import { compileRowComparator } from '../execution/sort-exec';
+import type { CompileContext } from '../expressions/function-definition';
 
 type Rows = readonly (readonly unknown[])[];
 
@@ -87,8 +89,9 @@ export function coalescePartitions(parent: Rows[], n: number): Rows[] {
 /** What partitioned-relation needs of a DataFrame (a type-only view: the api module imports this one). */
 interface PartitionedFrame {
   readonly plan: LogicalPlan;
-  readonly session: { defaultParallelism(): number };
+  readonly session: { defaultParallelism(): number; compileContext(): CompileContext };
   withLogicalPlan(plan: LogicalPlan): PartitionedFrame;
+  orderBy(...cols: never[]): { plan: LogicalPlan };
   select(...cols: never[]): { plan: LogicalPlan; schema: { fields: { dataType: Parameters<typeof partitionIdFunction>[0][number] }[] } };
 }
 
@@ -115,16 +118,25 @@ function outputOfPlan(plan: LogicalPlan): Attribute[] {
   return outputOf(plan);
 }
 
-export type PartitioningKind = 'hash' | 'roundRobin' | 'coalesce';
+export type PartitioningKind = 'hash' | 'roundRobin' | 'coalesce' | 'range';
 
 /** The relation of `frame.repartition(n[, cols])` or `frame.coalesce(n)`. */
 export function repartitioned(frame: PartitionedFrame, kind: PartitioningKind, n: number, cols: unknown[], run: (plan: LogicalPlan) => unknown[][], coalesceAll = false): LocalRelation {
   const output = outputOfPlan(frame.plan);
-  const name = kind === 'coalesce' ? `Repartition ${n}, false` : kind === 'roundRobin' ? `Repartition ${n}, true` : `RepartitionByExpression ${n}`;
+  const name = kind === 'coalesce' ? `Repartition ${n}, false` : kind === 'roundRobin' ? `Repartition ${n}, true` : kind === 'range' ? `RepartitionByRange ${n}` : `RepartitionByExpression ${n}`;
   return partitionedRelation(output, name, () => {
     const parent = planPartitions(frame, run);
     if (kind === 'coalesce') return coalescePartitions(parent, n);
     if (kind === 'roundRobin') return roundRobinPartition(parent, n, unsafeRowHasher(output.map((attr) => attr.dataType)));
+    if (kind === 'range') {
+      const sort = frame.orderBy(...(cols as never[])).plan;
+      if (sort.kind !== 'sort') return parent;
+      const ranged = rangePartition(parent, n, compileRowComparator(sort.orders, output, frame.session.compileContext()) as (a: readonly unknown[], b: readonly unknown[]) => number);
+      if (!coalesceAll) return ranged;
+      const pidOf = new Map<readonly unknown[], number>();
+      ranged.forEach((rows, p) => rows.forEach((row) => pidOf.set(row, p)));
+      return [parent.flatMap((rows) => rows.map((row, i) => [pidOf.get(row)!, i, row] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((e) => e[2]))];
+    }
     // Key values per row: the key columns selected over each parent partition (same order).
     const keys = parent.map((rows) => {
       const over = frame.withLogicalPlan({ kind: 'localRelation', name: 'LocalRelation', output, data: () => rows });
@@ -142,4 +154,37 @@ export function repartitioned(frame: PartitionedFrame, kind: PartitioningKind, n
     parent.forEach((rows, p) => rows.forEach((row, i) => out[pid(keys[p].rows[i])].push(row)));
     return out;
   });
+}
+
+/**
+ * Spark's RangePartitioner when every row is in the sample (a partition of at most
+ * ceil(3 * min(20 * n, 1e6) / parentPartitions) rows, each weighing 1): determineBounds walks the
+ * sorted keys and takes a key as bound each time the running weight reaches the next step of
+ * total / n (skipping keys equal to the previous bound); a row goes to the number of bounds below
+ * it. Larger partitions are sampled in Spark; here every row still counts (close, not exact).
+ */
+export function rangePartition(parent: Rows[], n: number, compare: (a: readonly unknown[], b: readonly unknown[]) => number): Rows[] {
+  const all = parent.flat();
+  const sorted = [...all].sort(compare);
+  const step = sorted.length / n;
+  const bounds: (readonly unknown[])[] = [];
+  let target = step;
+  for (let i = 0; i < sorted.length && bounds.length < n - 1; i++) {
+    if (i + 1 >= target) {
+      const previous = bounds[bounds.length - 1];
+      if (previous === undefined || compare(sorted[i], previous) > 0) {
+        bounds.push(sorted[i]);
+        target += step;
+      }
+    }
+  }
+  const out: (readonly unknown[])[][] = Array.from({ length: n }, () => []);
+  for (const rows of parent) {
+    for (const row of rows) {
+      let p = 0;
+      while (p < bounds.length && compare(row, bounds[p]) > 0) p++;
+      out[p].push(row);
+    }
+  }
+  return out;
 }
