@@ -10,6 +10,7 @@ export { StreamingContext } from './dstream/streaming-context';
 export { DStream } from './dstream/dstream';
 export { SparkContext } from './dstream/spark-context';
 export { RDD, type Pair } from './dstream/rdd';
+export { portable_hash, type Partitioner, type PartitionFunc } from './dstream/partitioner';
 export type { MapResultHint, Widened } from './dstream/map-result';
 export { ResultIterable } from './dstream/python-repr';
 export { IllegalStateException } from './dstream/illegal-state-exception';

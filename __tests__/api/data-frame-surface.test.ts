@@ -138,7 +138,8 @@ describe('DataFrame surface', () => {
       partitions++;
       for (const r of { [Symbol.iterator]: () => it }) seen.push(r.s);
     });
-    expect(partitions).toBe(1);
+    // createDataFrame of local data is sliced over defaultParallelism partitions, as in PySpark.
+    expect(partitions).toBe(spark.sparkContext.defaultParallelism);
     expect(seen.slice(4)).toEqual(['a', null, 'c', 'c']);
   });
 

@@ -60,7 +60,7 @@ function publicNames(cls: { prototype: object }): string[] {
 
 /** Local-only plumbing that is not part of the user API (engine plans, the local dashboard, the listener bus). */
 const INTERNAL: Record<string, string[]> = {
-  DataFrame: ['plan', 'withPlan', 'withLogicalPlan', 'aggregate', 'summaryFrame', 'executeRows', 'collectInternalRows'],
+  DataFrame: ['plan', 'withPlan', 'withLogicalPlan', 'aggregate', 'summaryFrame', 'executeRows', 'collectInternalRows', 'partitionRows', 'toRows'],
   GroupedData: ['aggregateOf', 'numeric', 'initialStateArgs', 'stateArgs'],
   DataStreamReader: ['createDataFrame'],
   DataFrameReader: ['conf', 'read'],

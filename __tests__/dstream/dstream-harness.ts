@@ -20,7 +20,9 @@ export interface Harness {
 }
 
 export function harness(batchSeconds = 1, startMs = START): Harness {
-  const session = newSession();
+  // local[2], as the PySpark runs these expectations were recorded with (queueStream slices and
+  // key operations use the default parallelism).
+  const session = newSession({ 'spark.master': 'local[2]' });
   const clock = new ManualClock(startMs);
   session.clock = clock;
   const sc = SparkContext.of(session);

@@ -31,6 +31,7 @@ import { lazy } from '../util/lazy';
 const planBuilderModule = lazy(() => require('../analysis/plan-builder') as typeof import('../analysis/plan-builder'));
 const datetimeWindowRewriteModule = lazy(() => require('../expressions/functions/datetime-window-rewrite') as typeof import('../expressions/functions/datetime-window-rewrite'));
 const expressionResolverModule = lazy(() => require('../analysis/expression-resolver') as typeof import('../analysis/expression-resolver'));
+const partitionedRelationModule = lazy(() => require('./partitioned-relation') as typeof import('./partitioned-relation'));
 const unsupportedOperationCheckerModule = lazy(() => require('../analysis/unsupported-operation-checker') as typeof import('../analysis/unsupported-operation-checker'));
 const explainStringModule = lazy(() => require('../execution/explain/explain-string') as typeof import('../execution/explain/explain-string'));
 const explainModeModule = lazy(() => require('./explain-mode') as typeof import('./explain-mode'));
@@ -476,9 +477,9 @@ export class DataFrame {
   }
 
   /**
-   * `repartition(n)`, `repartition(n, 'col')`, `repartition('col')`: Rivulet runs each batch as one
-   * in-process partition, so the rows and their order are kept; the arguments are checked as in
-   * PySpark.
+   * `repartition(n)`, `repartition(n, 'col')`, `repartition('col')` (spark.sql.shuffle.partitions):
+   * a batch DataFrame gets Spark's partitions (df.rdd, foreachPartition, collect order; see
+   * partitioned-relation.ts); a streaming one is unchanged (each micro-batch runs in one pass).
    */
   repartition(numPartitions: number | ColumnOrName, ...cols: ColumnOrName[]): DataFrame {
     if (typeof numPartitions === 'number') {
@@ -490,18 +491,42 @@ export class DataFrame {
     for (const c of cols) checkColumnOrStr(c, 'col');
     // Resolving the partitioning columns reports unknown names as Spark does.
     if (cols.length > 0) this.select(...cols);
-    return this;
+    if (this.isStreaming) return this;
+    const byNumber = typeof numPartitions === 'number';
+    const n = byNumber ? numPartitions : this.session.numShufflePartitions();
+    // repartition(cols) lets adaptive execution coalesce its spark.sql.shuffle.partitions (one
+    // partition for a result as small as an in-process batch); repartition(n, ...) keeps n.
+    const adaptive = !byNumber && this.session.confGet('spark.sql.adaptive.enabled') !== 'false' && this.session.confGet('spark.sql.adaptive.coalescePartitions.enabled') !== 'false';
+    return this.withPlan(partitionedRelationModule().repartitioned(this, cols.length > 0 ? 'hash' : 'roundRobin', n, cols, (plan) => runBatchPlan(this.session, plan), adaptive));
   }
 
+  /** Spark's RangePartitioner over the sort order of `cols` (see partitioned-relation.ts). */
   repartitionByRange(numPartitions: number | ColumnOrName, ...cols: ColumnOrName[]): DataFrame {
-    return this.repartition(numPartitions, ...cols);
+    const byNumber = typeof numPartitions === 'number';
+    if (byNumber) checkPositivePartitions(numPartitions);
+    else {
+      checkColumnOrStr(numPartitions, 'numPartitions');
+      cols = [numPartitions, ...cols];
+    }
+    for (const c of cols) checkColumnOrStr(c, 'col');
+    if (this.isStreaming || cols.length === 0) return this;
+    const n = byNumber ? numPartitions : this.session.numShufflePartitions();
+    const adaptive = !byNumber && this.session.confGet('spark.sql.adaptive.enabled') !== 'false' && this.session.confGet('spark.sql.adaptive.coalescePartitions.enabled') !== 'false';
+    return this.withPlan(partitionedRelationModule().repartitioned(this, 'range', n, cols, (plan) => runBatchPlan(this.session, plan), adaptive));
   }
 
-  /** `coalesce(n)`: fewer partitions; with one partition per batch it keeps the DataFrame as is. */
+  /** `coalesce(n)`: neighbouring partitions merged, never more than now (a streaming DataFrame is unchanged). */
   coalesce(numPartitions: number): DataFrame {
     if (typeof numPartitions !== 'number' || !Number.isInteger(numPartitions)) throw notExpectedType('numPartitions', 'int', numPartitions);
     checkPositivePartitions(numPartitions);
-    return this;
+    if (this.isStreaming) return this;
+    return this.withPlan(partitionedRelationModule().repartitioned(this, 'coalesce', numPartitions, [], (plan) => runBatchPlan(this.session, plan)));
+  }
+
+  /** Internal: the rows of each partition (df.rdd, foreachPartition). */
+  partitionRows(): (readonly unknown[])[][] {
+    if (this.isStreaming) throw unsupportedOperationCheckerModule().streamingActionError(this.plan);
+    return partitionedRelationModule().planPartitions(this, (plan) => runBatchPlan(this.session, plan)) as (readonly unknown[])[][];
   }
 
   /** `df.na.fill(...)`, `df.na.drop(...)`, `df.na.replace(...)`. */
@@ -574,10 +599,10 @@ export class DataFrame {
     for (const row of this.collect()) f(row);
   }
 
-  /** Calls `f(rows)` once per partition with an iterator of its rows (one partition here). */
+  /** Calls `f(rows)` once per partition with an iterator of its rows. */
   foreachPartition(f: (rows: Iterator<Row>) => void): void {
     if (typeof f !== 'function') throw notExpectedType('f', 'function', f);
-    f(this.collect()[Symbol.iterator]());
+    for (const part of this.partitionRows()) f(this.toRows(part)[Symbol.iterator]());
   }
 
   get writeStream(): DataStreamWriter {
@@ -613,6 +638,11 @@ export class DataFrame {
   /** The rows as a user holds them (see docs/guides/value-types.md: LONG -> number, TIMESTAMP -> Timestamp...). */
   collect<T extends object = Record<string, unknown>>(): TypedRow<T>[] {
     return externalRowModule().toExternalRows(this.schema, this.executeRows(), externalRowModule().externalValueOptions((k) => this.session.confGet(k))) as TypedRow<T>[];
+  }
+
+  /** Internal: engine rows as the Rows collect() gives. */
+  toRows<T extends object = Record<string, unknown>>(rows: readonly (readonly unknown[])[]): TypedRow<T>[] {
+    return externalRowModule().toExternalRows(this.schema, rows as unknown[][], externalRowModule().externalValueOptions((k) => this.session.confGet(k))) as TypedRow<T>[];
   }
 
   /** PySpark's toLocalIterator: the collected rows, one at a time. */

@@ -14,7 +14,9 @@ declare module '../api/data-frame' {
 Object.defineProperty(DataFrame.prototype, 'rdd', {
   get(this: DataFrame): RDD<Row> {
     // Streaming DataFrames fail here with Spark's "Queries with streaming sources..." error.
-    return new (require('./rdd') as typeof import('./rdd')).RDD<Row>(this.collect());
+    // The DataFrame's partitions (createDataFrame's slices, repartition, coalesce) become the RDD's.
+    const parts = this.partitionRows().map((rows) => this.toRows(rows) as Row[]);
+    return (require('./rdd') as typeof import('./rdd')).RDD.fromPartitions<Row>(parts);
   },
   configurable: true,
 });

@@ -6,7 +6,8 @@ import type { DStreamContext, GraphNode } from './dstream-context';
 import { ForEachOutput, pprintBatch, saveAsTextFilesBatch } from './for-each-output';
 import type { MapResultHint, Widened } from './map-result';
 import type { Pair } from './rdd';
-import { RDD } from './rdd';
+import { RDD, unionOf } from './rdd';
+import { type PartitionFunc, portable_hash } from './partitioner';
 import { ResultIterable } from './python-repr';
 import { reducedWindowedCompute } from './reduced-windowed-dstream';
 import { stateCompute } from './state-dstream';
@@ -22,7 +23,7 @@ export function callWithOptionalTime<T, R>(f: RddFunction<T, R>, timeMs: number,
 
 /** PySpark's `preservesPartitioning=` keyword. */
 export type PreservesPartitioning = boolean | { preservesPartitioning?: boolean };
-/** PySpark's `numPartitions=` keyword (one partition per RDD here: accepted, changes nothing). */
+/** PySpark's `numPartitions=` keyword (default: the SparkContext's defaultParallelism, as PySpark's DStreams). */
 export type NumPartitions = number | null | { numPartitions?: number | null };
 
 /** reduceByKeyAndWindow's keywords. */
@@ -117,13 +118,13 @@ export class DStream<T> implements GraphNode {
   // ---- transformations ----
 
   map<U extends MapResultHint>(f: (value: T) => U, preservesPartitioning: PreservesPartitioning = false): DStream<Widened<U>> {
-    optionalArgument('DStream.map', preservesPartitioning, 'preservesPartitioning');
-    return this.derive((rdd) => rdd.map(f) as RDD<Widened<U>>);
+    const preserves = optionalArgument<boolean>('DStream.map', preservesPartitioning, 'preservesPartitioning') ?? false;
+    return this.derive((rdd) => rdd.map(f, preserves) as RDD<Widened<U>>);
   }
 
   flatMap<U>(f: (value: T) => Iterable<U>, preservesPartitioning: PreservesPartitioning = false): DStream<U> {
-    optionalArgument('DStream.flatMap', preservesPartitioning, 'preservesPartitioning');
-    return this.derive((rdd) => rdd.flatMap(f));
+    const preserves = optionalArgument<boolean>('DStream.flatMap', preservesPartitioning, 'preservesPartitioning') ?? false;
+    return this.derive((rdd) => rdd.flatMap(f, preserves));
   }
 
   filter(f: (value: T) => unknown): DStream<T> {
@@ -131,13 +132,13 @@ export class DStream<T> implements GraphNode {
   }
 
   mapPartitions<U>(f: (partition: Iterable<T>) => Iterable<U>, preservesPartitioning: PreservesPartitioning = false): DStream<U> {
-    optionalArgument('DStream.mapPartitions', preservesPartitioning, 'preservesPartitioning');
-    return this.derive((rdd) => rdd.mapPartitions(f));
+    const preserves = optionalArgument<boolean>('DStream.mapPartitions', preservesPartitioning, 'preservesPartitioning') ?? false;
+    return this.derive((rdd) => rdd.mapPartitions(f, preserves));
   }
 
   mapPartitionsWithIndex<U>(f: (index: number, partition: Iterable<T>) => Iterable<U>, preservesPartitioning: PreservesPartitioning = false): DStream<U> {
-    optionalArgument('DStream.mapPartitionsWithIndex', preservesPartitioning, 'preservesPartitioning');
-    return this.derive((rdd) => rdd.mapPartitionsWithIndex(f));
+    const preserves = optionalArgument<boolean>('DStream.mapPartitionsWithIndex', preservesPartitioning, 'preservesPartitioning') ?? false;
+    return this.derive((rdd) => rdd.mapPartitionsWithIndex(f, preserves));
   }
 
   glom(): DStream<T[]> {
@@ -152,10 +153,16 @@ export class DStream<T> implements GraphNode {
     return this.derive((rdd) => rdd.repartition(numPartitions));
   }
 
-  /** partitionBy(numPartitions, partitionFunc?): key operations give one partition here, so it repartitions. */
-  partitionBy(numPartitions: number, partitionFunc?: ((key: unknown) => number) | { partitionFunc?: (key: unknown) => number }): DStream<T> {
-    optionalArgument('DStream.partitionBy', partitionFunc, 'partitionFunc');
-    return this.repartition(numPartitions);
+  /** partitionBy(numPartitions, partitionFunc = portable_hash): every batch's pairs shuffled by key, as RDD.partitionBy. */
+  partitionBy<K, V>(this: DStream<Pair<K, V>>, numPartitions: number, partitionFunc?: PartitionFunc | { partitionFunc?: PartitionFunc }): DStream<Pair<K, V>> {
+    const func = optionalArgument<PartitionFunc>('DStream.partitionBy', partitionFunc, 'partitionFunc') ?? portable_hash;
+    return this.derive((rdd) => rdd.partitionBy(numPartitions, func));
+  }
+
+  /** PySpark's DStream key operations: numPartitions defaults to the SparkContext's defaultParallelism. */
+  private partitionsOf(method: string, numPartitions: NumPartitions | undefined): number {
+    const n = optionalArgument<number | null>(method, numPartitions, 'numPartitions');
+    return n === undefined || n === null ? this.ssc.sparkContext.defaultParallelism : n;
   }
 
   /** Every RDD of this stream is computed once, however many streams and outputs read it. */
@@ -193,18 +200,18 @@ export class DStream<T> implements GraphNode {
   }
 
   reduceByKey<K, V>(this: DStream<Pair<K, V>>, f: (a: V, b: V) => V, numPartitions?: NumPartitions): DStream<Pair<K, V>> {
-    optionalArgument('DStream.reduceByKey', numPartitions, 'numPartitions');
-    return this.derive((rdd) => rdd.reduceByKey(f));
+    const n = this.partitionsOf('DStream.reduceByKey', numPartitions);
+    return this.derive((rdd) => rdd.reduceByKey(f, n));
   }
 
   combineByKey<K, V, C>(this: DStream<Pair<K, V>>, createCombiner: (v: V) => C, mergeValue: (c: C, v: V) => C, mergeCombiners: (a: C, b: C) => C, numPartitions?: NumPartitions): DStream<Pair<K, C>> {
-    optionalArgument('DStream.combineByKey', numPartitions, 'numPartitions');
-    return this.derive((rdd) => rdd.combineByKey(createCombiner, mergeValue, mergeCombiners));
+    const n = this.partitionsOf('DStream.combineByKey', numPartitions);
+    return this.derive((rdd) => rdd.combineByKey(createCombiner, mergeValue, mergeCombiners, n));
   }
 
   groupByKey<K, V>(this: DStream<Pair<K, V>>, numPartitions?: NumPartitions): DStream<Pair<K, ResultIterable<V>>> {
-    optionalArgument('DStream.groupByKey', numPartitions, 'numPartitions');
-    return this.derive((rdd) => rdd.groupByKey());
+    const n = this.partitionsOf('DStream.groupByKey', numPartitions);
+    return this.derive((rdd) => rdd.groupByKey(n));
   }
 
   mapValues<K, V, U>(this: DStream<Pair<K, V>>, f: (value: V) => U): DStream<Pair<K, U>> {
@@ -224,28 +231,28 @@ export class DStream<T> implements GraphNode {
   }
 
   cogroup<K, V, W>(this: DStream<Pair<K, V>>, other: DStream<Pair<K, W>>, numPartitions?: NumPartitions): DStream<Pair<K, [ResultIterable<V>, ResultIterable<W>]>> {
-    optionalArgument('DStream.cogroup', numPartitions, 'numPartitions');
-    return this.zipWith(other, (a, b) => a.cogroup(b));
+    const n = this.partitionsOf('DStream.cogroup', numPartitions);
+    return this.zipWith(other, (a, b) => a.cogroup(b, n));
   }
 
   join<K, V, W>(this: DStream<Pair<K, V>>, other: DStream<Pair<K, W>>, numPartitions?: NumPartitions): DStream<Pair<K, [V, W]>> {
-    optionalArgument('DStream.join', numPartitions, 'numPartitions');
-    return this.zipWith(other, (a, b) => a.join(b));
+    const n = this.partitionsOf('DStream.join', numPartitions);
+    return this.zipWith(other, (a, b) => a.join(b, n));
   }
 
   leftOuterJoin<K, V, W>(this: DStream<Pair<K, V>>, other: DStream<Pair<K, W>>, numPartitions?: NumPartitions): DStream<Pair<K, [V, W | null]>> {
-    optionalArgument('DStream.leftOuterJoin', numPartitions, 'numPartitions');
-    return this.zipWith(other, (a, b) => a.leftOuterJoin(b));
+    const n = this.partitionsOf('DStream.leftOuterJoin', numPartitions);
+    return this.zipWith(other, (a, b) => a.leftOuterJoin(b, n));
   }
 
   rightOuterJoin<K, V, W>(this: DStream<Pair<K, V>>, other: DStream<Pair<K, W>>, numPartitions?: NumPartitions): DStream<Pair<K, [V | null, W]>> {
-    optionalArgument('DStream.rightOuterJoin', numPartitions, 'numPartitions');
-    return this.zipWith(other, (a, b) => a.rightOuterJoin(b));
+    const n = this.partitionsOf('DStream.rightOuterJoin', numPartitions);
+    return this.zipWith(other, (a, b) => a.rightOuterJoin(b, n));
   }
 
   fullOuterJoin<K, V, W>(this: DStream<Pair<K, V>>, other: DStream<Pair<K, W>>, numPartitions?: NumPartitions): DStream<Pair<K, [V | null, W | null]>> {
-    optionalArgument('DStream.fullOuterJoin', numPartitions, 'numPartitions');
-    return this.zipWith(other, (a, b) => a.fullOuterJoin(b));
+    const n = this.partitionsOf('DStream.fullOuterJoin', numPartitions);
+    return this.zipWith(other, (a, b) => a.fullOuterJoin(b, n));
   }
 
   /** func(rdd) or func(time, rdd) must return an RDD. */
@@ -294,9 +301,11 @@ export class DStream<T> implements GraphNode {
       const kw = keywordArguments('DStream.updateStateByKey', numPartitions, ['numPartitions', 'initialRDD']);
       return this.updateStateByKey(updateFunc, kw.numPartitions as number | null | undefined, kw.initialRDD as RDD<Pair<K, S>> | Pair<K, S>[] | null | undefined);
     }
-    const initial = initialRDD === undefined || initialRDD === null ? undefined : initialRDD instanceof RDD ? initialRDD : new RDD(initialRDD);
+    // PySpark parallelizes a list initialRDD with the default parallelism.
+    const initial = initialRDD === undefined || initialRDD === null ? undefined : initialRDD instanceof RDD ? initialRDD : (this.ssc.sparkContext.parallelize(initialRDD as never[]) as unknown as RDD<Pair<K, S>>);
+    const n = this.partitionsOf('DStream.updateStateByKey', numPartitions);
     let self: DStream<Pair<K, S>> | undefined = undefined;
-    self = new DStream<Pair<K, S>>(this.ssc, this.slideDurationMs, [this as DStream<unknown>], (t) => stateCompute(this, self!, t, updateFunc, initial), { mustCheckpoint: true });
+    self = new DStream<Pair<K, S>>(this.ssc, this.slideDurationMs, [this as DStream<unknown>], (t) => stateCompute(this, self!, t, updateFunc, initial, n), { mustCheckpoint: true });
     return self;
   }
 
@@ -318,7 +327,8 @@ export class DStream<T> implements GraphNode {
     this.validateWindow(windowDuration, slideDuration);
     const windowMs = secondsToMs(windowDuration);
     const slideMs = slideDuration ? secondsToMs(slideDuration) : this.slideDurationMs;
-    return new DStream<T>(this.ssc, slideMs, [this as DStream<unknown>], (t) => new RDD(this.sliceMs(t - windowMs + this.slideDurationMs, t).flatMap((r) => r.collect())), { lookBackMs: windowMs });
+    // Spark's WindowedDStream: a PartitionerAwareUnionRDD when the window's RDDs share a partitioner.
+    return new DStream<T>(this.ssc, slideMs, [this as DStream<unknown>], (t) => unionOf(this.sliceMs(t - windowMs + this.slideDurationMs, t)), { lookBackMs: windowMs });
   }
 
   reduceByWindow(reduceFunc: (a: T, b: T) => T, invReduceFunc: ((a: T, b: T) => T) | null | undefined, windowDuration: number, slideDuration: number): DStream<T> {
@@ -371,7 +381,8 @@ export class DStream<T> implements GraphNode {
       if (merged[0] === undefined) throw new TypeError("DStream.reduceByKeyAndWindow() missing 1 required positional argument: 'windowDuration'");
       return this.reduceByKeyAndWindow(func, invFunc, merged[0] as number, merged[1] as number | null | undefined, merged[2] as number | null | undefined, merged[3] as ((kv: Pair<K, V>) => unknown) | null | undefined);
     }
-    return this.reduceByKeyAndWindowImpl(func, invFunc, windowDuration as number, slideDuration as number | null | undefined, filterFunc as ((kv: Pair<K, V>) => unknown) | null | undefined);
+    const n = numPartitions === undefined || numPartitions === null ? this.ssc.sparkContext.defaultParallelism : (numPartitions as number);
+    return this.reduceByKeyAndWindowImpl(func, invFunc, windowDuration as number, slideDuration as number | null | undefined, filterFunc as ((kv: Pair<K, V>) => unknown) | null | undefined, n);
   }
 
   private reduceByKeyAndWindowImpl<K, V>(
@@ -381,12 +392,13 @@ export class DStream<T> implements GraphNode {
     windowDuration: number,
     slideDuration: number | null | undefined,
     filterFunc: ((kv: Pair<K, V>) => unknown) | null | undefined,
+    numPartitions: number,
   ): DStream<Pair<K, V>> {
     this.validateWindow(windowDuration, slideDuration);
-    const reduced = this.reduceByKey(func);
+    const reduced = this.reduceByKey(func, numPartitions);
     if (!invFunc) {
-      const windowed = reduced.window(windowDuration, slideDuration).reduceByKey(func);
-      return filterFunc ? windowed.filter(filterFunc) : windowed;
+      // PySpark ignores filterFunc without invFunc.
+      return reduced.window(windowDuration, slideDuration).reduceByKey(func, numPartitions);
     }
     const windowMs = secondsToMs(windowDuration);
     const slideMs = slideDuration ? secondsToMs(slideDuration) : this.slideDurationMs;
@@ -395,7 +407,7 @@ export class DStream<T> implements GraphNode {
       this.ssc,
       slideMs,
       [reduced as DStream<unknown>],
-      (t) => reducedWindowedCompute({ parent: reduced, self: self!, func, invFunc, filterFunc: filterFunc ?? undefined, windowMs, slideMs }, t),
+      (t) => reducedWindowedCompute({ parent: reduced, self: self!, func, invFunc, filterFunc: filterFunc ?? undefined, windowMs, slideMs, numPartitions }, t),
       { lookBackMs: windowMs + slideMs, mustCheckpoint: true },
     );
     return self;

@@ -6,9 +6,8 @@ import type { DStreamContext } from './dstream-context';
 import { RDD } from './rdd';
 
 export function queueInputDStream<T>(ssc: DStreamContext, rdds: Iterable<RDD<T> | Iterable<T>>, oneAtATime: boolean, defaultRdd: RDD<T> | Iterable<T> | null | undefined): DStream<T> {
-  // One slice per queued list (PySpark's queueStream parallelizes with the default parallelism;
-  // one slice keeps the batch order every DStream test and scenario here records).
-  const toRdd = (x: RDD<T> | Iterable<T>): RDD<T> => (x instanceof RDD ? x : (ssc.sparkContext.parallelize(x as Iterable<never>, 1) as RDD<T>));
+  // PySpark's queueStream parallelizes each list with the default parallelism.
+  const toRdd = (x: RDD<T> | Iterable<T>): RDD<T> => (x instanceof RDD ? x : (ssc.sparkContext.parallelize(x as Iterable<never>) as RDD<T>));
   const queue = [...rdds].map(toRdd);
   const fallback = defaultRdd ? toRdd(defaultRdd) : undefined;
   // Spark's QueueInputDStream takes an input stream id but reports no input info (numRecords 0).

@@ -2,7 +2,7 @@
 // window of at least 5 slides the previous window's result is updated by subtracting the batches
 // that left and adding the ones that entered; shorter windows are reduced again from scratch.
 import type { DStream } from './dstream';
-import { RDD, type Pair } from './rdd';
+import { type RDD, type Pair, unionOf } from './rdd';
 
 export interface ReducedWindowSpec<K, V> {
   parent: DStream<Pair<K, V>>;
@@ -12,26 +12,28 @@ export interface ReducedWindowSpec<K, V> {
   filterFunc: ((kv: Pair<K, V>) => unknown) | undefined;
   windowMs: number;
   slideMs: number;
+  numPartitions: number;
 }
 
+/** Spark's sc.union of the parent's RDDs (partitioner-aware when they share one). */
 function unionAll<T>(rdds: RDD<T>[]): RDD<T> {
-  return new RDD(rdds.flatMap((r) => r.collect()));
+  return unionOf(rdds);
 }
 
 export function reducedWindowedCompute<K, V>(spec: ReducedWindowSpec<K, V>, timeMs: number): RDD<Pair<K, V>> | undefined {
-  const { parent, self, func, invFunc, filterFunc, windowMs, slideMs } = spec;
+  const { parent, self, func, invFunc, filterFunc, windowMs, slideMs, numPartitions } = spec;
   const parentSlide = parent.slideDurationMs;
   const currentBegin = timeMs - windowMs;
   const previousBegin = currentBegin - slideMs;
   const previousEnd = timeMs - slideMs;
 
   const reduce = (a: RDD<Pair<K, V>> | undefined, b: RDD<Pair<K, V>>): RDD<Pair<K, V>> => {
-    const reducedB = b.reduceByKey(func);
-    const r = a ? a.union(reducedB).reduceByKey(func) : reducedB;
+    const reducedB = b.reduceByKey(func, numPartitions);
+    const r = a ? a.union(reducedB).reduceByKey(func, numPartitions) : reducedB;
     return filterFunc ? r.filter(filterFunc) : r;
   };
   const inverse = (a: RDD<Pair<K, V>>, b: RDD<Pair<K, V>>): RDD<Pair<K, V>> =>
-    a.leftOuterJoin(b.reduceByKey(func)).mapValues(([v, w]) => (w !== null ? invFunc(v, w) : v));
+    a.leftOuterJoin(b.reduceByKey(func, numPartitions), numPartitions).mapValues(([v, w]) => (w !== null ? invFunc(v, w) : v));
 
   const previous = self.getOrCompute(previousEnd);
   if (previous && windowMs >= slideMs * 5) {

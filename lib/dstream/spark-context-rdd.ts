@@ -163,8 +163,9 @@ proto.emptyRDD = function emptyRDD<T>(): RDD<T> {
   return rddModule().RDD.withoutPartitions<T>();
 };
 
+/** Spark's sc.union: partitioner-aware when every RDD has the same partitioner. */
 proto.union = function union<T>(this: SparkContext, rdds: RDD<T>[]): RDD<T> {
-  return rddModule().RDD.fromPartitions(rdds.flatMap((r) => r.partitions()));
+  return rddModule().unionOf(rdds);
 };
 
 proto.textFile = function textFile(this: SparkContext, name: string, minPartitions?: number): RDD<string> {

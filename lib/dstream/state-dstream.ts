@@ -4,7 +4,7 @@
 // never changes what earlier batches produced.
 import type { DStream } from './dstream';
 import { cloneValue } from './clone-value';
-import { RDD, type Pair } from './rdd';
+import type { RDD, Pair } from './rdd';
 
 export function stateCompute<K, V, S>(
   parent: DStream<Pair<K, V>>,
@@ -12,18 +12,18 @@ export function stateCompute<K, V, S>(
   timeMs: number,
   updateFunc: (newValues: V[], lastState: S | null) => S | null | undefined,
   initial: RDD<Pair<K, S>> | undefined,
+  numPartitions: number,
 ): RDD<Pair<K, S>> | undefined {
   const lastState = self.getOrCompute(timeMs - self.slideDurationMs) ?? initial;
   const batch = parent.getOrCompute(timeMs);
   if (!batch) return lastState;
-  const out: Pair<K, S>[] = [];
-  type Group = [K, V[], S | null];
-  const grouped: Group[] = lastState
-    ? lastState.cogroup(batch).collect().map(([k, [states, values]]): Group => [k, [...values], states.length > 0 ? states[0] : null])
-    : batch.groupByKey().collect().map(([k, values]): Group => [k, [...values], null]);
-  for (const [k, values, state] of grouped) {
-    const next = updateFunc(values, state === null ? null : cloneValue(state));
-    if (next !== null && next !== undefined) out.push([k, next]);
-  }
-  return new RDD(out);
+  // PySpark's reduceFunc: the batch grouped by key, or the last state cogrouped with the batch
+  // partitioned by key; keys come out partition by partition.
+  type Group = [V[], S | null];
+  const grouped: RDD<Pair<K, Group>> = lastState
+    ? lastState.cogroup(batch.partitionBy(numPartitions), numPartitions).mapValues(([states, values]): Group => [[...values], states.length > 0 ? states[0] : null])
+    : batch.groupByKey(numPartitions).mapValues((values): Group => [[...values], null]);
+  const state = grouped.mapValues(([values, s]) => updateFunc(values, s === null ? null : cloneValue(s))).filter((kv) => kv[1] !== null && kv[1] !== undefined) as RDD<Pair<K, S>>;
+  // Computed once: the next batch and every output read the same states.
+  return state.cache();
 }

@@ -234,12 +234,15 @@ export class StreamSession implements SessionContext {
     return new DataFrame(this, { kind: 'localRelation', name: 'LocalRelation', data: () => rows, output, rddBacked: true });
   }
 
-  /** `range(end)`, `range(start, end, step = 1)`: one `id` BIGINT column, generated lazily. */
-  range(start: number | bigint, end?: number | bigint, step: number | bigint = 1): DataFrame {
+  /**
+   * `range(end)`, `range(start, end, step = 1, numPartitions?)`: one `id` BIGINT column, generated
+   * lazily, in numPartitions slices (defaultParallelism by default), as Spark's Range.
+   */
+  range(start: number | bigint, end?: number | bigint | null, step: number | bigint = 1, numPartitions?: number | null): DataFrame {
     checkInt(start, 'start');
     if (end !== undefined && end !== null) checkInt(end, 'end');
     checkInt(step, 'step');
-    const [from, to] = end === undefined ? [0n, BigInt(start)] : [BigInt(start), BigInt(end)];
+    const [from, to] = end === undefined || end === null ? [0n, BigInt(start)] : [BigInt(start), BigInt(end)];
     const by = BigInt(step);
     if (by === 0n) throw new IllegalArgumentException('requirement failed: step (0) cannot be 0');
     const output = [attribute('id', DataTypes.LongType, false)];
@@ -248,7 +251,10 @@ export class StreamSession implements SessionContext {
       for (let i = from; by > 0n ? i < to : i > to; i += by) rows.push([i]);
       return rows;
     };
-    return new DataFrame(this, { kind: 'localRelation', name: 'Range', data, output });
+    if (numPartitions !== undefined && numPartitions !== null) checkInt(numPartitions, 'numPartitions');
+    const slices = numPartitions ?? this.defaultParallelism();
+    const { partitionedRelation } = require('../api/partitioned-relation') as typeof import('../api/partitioned-relation');
+    return new DataFrame(this, partitionedRelation(output, 'Range', () => rangeSlices(data(), slices)));
   }
 
   private ui: StreamingUiServer | null = null;
@@ -419,3 +425,11 @@ Object.defineProperty(DataFrame.prototype, 'sparkSession', {
   },
   configurable: true,
 });
+
+/** Spark's Range slices: slice i holds elements [i * n / slices, (i + 1) * n / slices). */
+function rangeSlices<T>(rows: T[], slices: number): T[][] {
+  const n = rows.length;
+  const out: T[][] = [];
+  for (let i = 0; i < slices; i++) out.push(rows.slice(Math.floor((i * n) / slices), Math.floor(((i + 1) * n) / slices)));
+  return out;
+}

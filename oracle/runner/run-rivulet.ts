@@ -18,7 +18,7 @@ function errorLine(e: unknown): string {
 export async function runRivuletScenario(scenario: Scenario, kafka: string | null): Promise<string> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rivulet-oracle-'));
   prepareWorkDir(scenario, workDir);
-  const session = new StreamSession({ 'spark.sql.session.timeZone': 'UTC' });
+  const session = new StreamSession({ 'spark.sql.session.timeZone': 'UTC', 'spark.master': 'local[2]' });
   StreamSession.setActive(session);
 
   let out = '';
