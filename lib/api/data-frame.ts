@@ -11,7 +11,7 @@ import type { UnresolvedExpression } from '../expressions/unresolved';
 import { collectNodes, isStreamingPlan, outputOf, type LogicalPlan } from '../plans/logical-plan';
 import { treeString } from '../plans/tree-string';
 import { parseNamedExpression } from '../sql/parse';
-import { Column, type ColumnOrName } from './column';
+import { Column, pyTypeName, type ColumnOrName } from './column';
 import { columnArg, flattenArgs, nameToExpr } from './column-args';
 import type { SessionContext } from './session-context';
 import { GroupedData } from './grouped-data';
@@ -40,6 +40,7 @@ const joinBuilderModule = lazy(() => require('../analysis/join-builder') as type
 const dataStreamWriterModule = lazy(() => require('./data-stream-writer') as typeof import('./data-stream-writer'));
 const externalRowModule = lazy(() => require('../types/external-row') as typeof import('../types/external-row'));
 const dataFrameWriterModule = lazy(() => require('./data-frame-writer') as typeof import('./data-frame-writer'));
+const dataFrameSamplingModule = lazy(() => require('./data-frame-sampling') as typeof import('./data-frame-sampling'));
 const watermarkBuilderModule = lazy(() => require('../analysis/watermark-builder') as typeof import('../analysis/watermark-builder'));
 
 /**
@@ -566,6 +567,47 @@ export class DataFrame {
     return this.withPlan((require('./observation') as typeof import('./observation')).observePlan(this.session, this.plan, observation, exprs));
   }
 
+  /**
+   * PySpark's `sample(fraction[, seed])`, `sample(withReplacement, fraction[, seed])` or
+   * `sample({ withReplacement, fraction, seed })`: Spark's Bernoulli (or, with replacement,
+   * Poisson) sampler, so a seed gives Spark's rows for the same partitioning (one partition here).
+   */
+  sample(fraction: number, seed?: number | bigint | null): DataFrame;
+  sample(withReplacement: boolean | null, fraction: number, seed?: number | bigint | null): DataFrame;
+  sample(options: { withReplacement?: boolean | null; fraction: number; seed?: number | bigint | null }): DataFrame;
+  sample(...args: unknown[]): DataFrame {
+    const sampling = dataFrameSamplingModule();
+    const { withReplacement, fraction, seed } = sampling.sampleArguments(args);
+    return sampling.samplePlan(this, 0, fraction, withReplacement, seed);
+  }
+
+  /** PySpark's `randomSplit(weights[, seed])`: disjoint samples whose sizes follow the weights. */
+  randomSplit(weights: number[], seed?: number | bigint | null): DataFrame[] {
+    return dataFrameSamplingModule().randomSplitFrames(this, weights, seed);
+  }
+
+  /** PySpark's `transform(func, ...args)`: `func(this, ...args)`, which must return a DataFrame. */
+  transform<A extends unknown[]>(func: (df: DataFrame, ...args: A) => DataFrame, ...args: A): DataFrame {
+    if (typeof func !== 'function') throw notExpectedType('func', 'function', func);
+    const result: unknown = func(this, ...args);
+    if (!(result instanceof DataFrame)) {
+      throw new (require('../errors/illegal-argument-exception') as typeof import('../errors/illegal-argument-exception')).PySparkAssertionError(
+        undefined,
+        `Func returned an instance of type [${pyClassRepr(result)}], should have been DataFrame.`,
+      );
+    }
+    return result;
+  }
+
+  /**
+   * PySpark's `hint(name, ...parameters)`: Spark's join hints (broadcast, merge, shuffle_hash,
+   * shuffle_replicate_nl) and partitioning hints (coalesce, repartition, repartition_by_range,
+   * rebalance) are checked as Spark checks them; unknown hints are dropped with Spark's warning.
+   */
+  hint(name: string, ...parameters: unknown[]): DataFrame {
+    return (require('./data-frame-hint') as typeof import('./data-frame-hint')).applyHint(this, name, parameters);
+  }
+
   /** Calls `f(row)` for every row (batch DataFrames). */
   foreach(f: (row: Row) => void): void {
     if (typeof f !== 'function') throw notExpectedType('f', 'function', f);
@@ -703,4 +745,9 @@ function splitOptions<T extends object>(args: unknown[]): { positional: unknown[
   const last = args[args.length - 1];
   if (args.length > 0 && isPlainObject(last)) return { positional: args.slice(0, -1), options: last as Partial<T> };
   return { positional: args, options: {} };
+}
+
+/** Python's `type(x)` repr, for transform's assertion: `<class 'int'>`. */
+function pyClassRepr(value: unknown): string {
+  return `<class '${value === null || value === undefined ? 'NoneType' : pyTypeName(value)}'>`;
 }

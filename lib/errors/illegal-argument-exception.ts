@@ -26,7 +26,8 @@ export class PySparkTypeError extends SparkException {
 
 /** PySpark's PySparkAssertionError (REUSE_OBSERVATION, NO_OBSERVE_BEFORE_GET...). */
 export class PySparkAssertionError extends SparkException {
-  constructor(errorClass: string, message: string, messageParameters: Record<string, string> = {}) {
+  /** `errorClass` undefined: Python's bare AssertionError (the message alone, no `[CLASS]`). */
+  constructor(errorClass: string | undefined, message: string, messageParameters: Record<string, string> = {}) {
     super(message, { errorClass, messageParameters });
   }
 }
