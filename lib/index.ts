@@ -47,6 +47,8 @@ export {
   PySparkValueError,
   PySparkTypeError,
   PySparkAssertionError,
+  PySparkAttributeError,
+  PySparkNotImplementedError,
 } from './errors/index';
 export { col, lit, expr } from './api/functions/column-basics';
 export { GroupStateTimeout } from './plans/group-state-timeout';

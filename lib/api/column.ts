@@ -81,10 +81,11 @@ export class Column {
       });
     }
     if (!(startPos instanceof Column) && !(typeof startPos === 'number' && Number.isInteger(startPos))) {
-      throw new PySparkTypeError('NOT_COLUMN_OR_INT', `Argument \`startPos\` should be a Column or int, got ${pyTypeName(startPos)}.`, {
+      throw new PySparkTypeError('NOT_EXPECTED_TYPE', `Argument \`startPos\` should be Column or int, got ${pyTypeName(startPos)}.`, {
+        expected_type: 'Column or int',
         arg_name: 'startPos',
         arg_type: pyTypeName(startPos),
-      });
+      }, '42K09');
     }
     return new Column(call('substring', [this.expr, toExpr(startPos), toExpr(length)]));
   }
@@ -127,10 +128,11 @@ export class Column {
   cast(dataType: DataType | string): Column {
     const t = typeof dataType === 'string' ? parseDataType(dataType) : dataType;
     if (!(t instanceof DataType)) {
-      throw new PySparkTypeError('NOT_DATATYPE_OR_STR', `Argument \`dataType\` should be a DataType or str, got ${pyTypeName(dataType)}.`, {
+      throw new PySparkTypeError('NOT_EXPECTED_TYPE', `Argument \`dataType\` should be DataType or str, got ${pyTypeName(dataType)}.`, {
         arg_name: 'dataType',
+        expected_type: 'DataType or str',
         arg_type: pyTypeName(dataType),
-      });
+      }, '42K09');
     }
     return new Column({ kind: 'cast', child: this.expr, dataType: t, tryCast: false });
   }
@@ -186,13 +188,14 @@ export function pyTypeName(value: unknown): string {
   return (value as object).constructor?.name === 'Object' ? 'dict' : ((value as object).constructor?.name ?? 'object');
 }
 
-/** PySpark's NOT_COLUMN check on arguments that must be Columns. */
+/** PySpark 4.2's check on arguments that must be Columns (NOT_EXPECTED_TYPE; NOT_COLUMN before 4.0). */
 export function requireColumn(value: unknown, argName: string): asserts value is Column {
   if (!(value instanceof Column)) {
-    throw new PySparkTypeError('NOT_COLUMN', `Argument \`${argName}\` should be a Column, got ${pyTypeName(value)}.`, {
+    throw new PySparkTypeError('NOT_EXPECTED_TYPE', `Argument \`${argName}\` should be Column, got ${pyTypeName(value)}.`, {
       arg_name: argName,
+      expected_type: 'Column',
       arg_type: pyTypeName(value),
-    });
+    }, '42K09');
   }
 }
 

@@ -19,7 +19,7 @@ import { PySparkTypeError } from '../errors/illegal-argument-exception';
 import { attribute } from '../expressions/expression';
 import { call } from '../expressions/unresolved';
 import { IllegalArgumentException } from '../errors/illegal-argument-exception';
-import { checkColumn, checkColumnOrStr, checkInt, checkStr, isPlainObject, notExpectedType } from './argument-checks';
+import { checkBool, checkColumn, checkColumnOrStr, checkInt, checkStr, isPlainObject, notExpectedType } from './argument-checks';
 import { DataFrameNaFunctions, NO_VALUE, dropNa, fillNa, replaceNa } from './data-frame-na-functions';
 import { summaryRows } from './data-frame-summary';
 import { StorageLevel } from './storage-level';
@@ -244,6 +244,7 @@ export class DataFrame {
   }
 
   offset(num: number): DataFrame {
+    checkInt(num, 'num');
     return this.withPlan(sortBuilderModule().buildOffset(this.plan, num));
   }
 
@@ -312,6 +313,7 @@ export class DataFrame {
 
   unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
     checkDataFrame(other, 'other');
+    checkBool(allowMissingColumns, 'allowMissingColumns');
     const [l, r] = setOperationBuilderModule().alignByName(this.plan, other.plan, allowMissingColumns);
     return this.withPlan(setOperationBuilderModule().buildUnion([l, r]));
   }
@@ -359,7 +361,8 @@ export class DataFrame {
   }
 
   alias(name: string): DataFrame {
-    checkStr(name, 'alias');
+    // PySpark: `assert isinstance(alias, str), "alias should be a string"`.
+    if (typeof name !== 'string') throw new (require('../errors/illegal-argument-exception') as typeof import('../errors/illegal-argument-exception')).PySparkAssertionError(undefined, 'alias should be a string');
     return this.withPlan({ kind: 'subqueryAlias', alias: name, child: this.plan });
   }
 
@@ -693,17 +696,20 @@ export class DataFrame {
   }
 
   show(n: number = 20, truncate: boolean | number = true, vertical = false): void {
+    checkShowArguments(n, truncate, vertical);
     process.stdout.write(this.showString(n, truncate, vertical) + '\n');
   }
 
   /** The text `show()` prints, without its final newline. */
   showString(n: number = 20, truncate: boolean | number = true, vertical = false): string {
+    checkShowArguments(n, truncate, vertical);
     const rows = this.executeRows();
     return showStringModule().showString(rows.slice(0, n + 1), this.schema, n, truncate, vertical, this.session.compileContext().timeZone);
   }
 
   /** Prints the physical plan; `extended` adds the analysed logical plan first, as Spark does. */
-  explain(extended = false): void {
+  explain(extended?: boolean | string | null, mode?: string | null): void {
+    extended = (require('./explain-arguments') as typeof import('./explain-arguments')).explainMode(extended, mode) === 'extended';
     const relations = [...new Set(collectNodes(this.plan, 'streamingRelation'))];
     const physical = plannerModule().planPhysical(this.plan, { compile: this.session.compileContext(), numShufflePartitions: this.session.numShufflePartitions(), streamingRelations: relations });
     const physicalText = `== Physical Plan ==\n${physicalTreeStringModule().physicalTreeString(physical)}`;
@@ -750,4 +756,11 @@ function splitOptions<T extends object>(args: unknown[]): { positional: unknown[
 /** Python's `type(x)` repr, for transform's assertion: `<class 'int'>`. */
 function pyClassRepr(value: unknown): string {
   return `<class '${value === null || value === undefined ? 'NoneType' : pyTypeName(value)}'>`;
+}
+
+/** PySpark's `_show_string` checks: n an int (not a bool), vertical a bool, truncate a bool or an int. */
+function checkShowArguments(n: unknown, truncate: unknown, vertical: unknown): void {
+  if (typeof n !== 'number' || !Number.isInteger(n)) throw notExpectedType('n', 'int', n);
+  checkBool(vertical, 'vertical');
+  if (typeof truncate !== 'boolean' && !(typeof truncate === 'number' && Number.isFinite(truncate))) throw notExpectedType('truncate', 'bool', truncate);
 }

@@ -79,7 +79,7 @@ export class DataStreamReader {
     r = r.options(options);
     if (path !== undefined) {
       if (typeof path !== 'string' || path.trim().length === 0) {
-        throw new PySparkValueError('VALUE_NOT_NON_EMPTY_STR', `Value for \`path\` must be a non empty string, got '${String(path)}'.`, { arg_name: 'path', arg_value: String(path) });
+        throw new PySparkValueError('VALUE_NOT_NON_EMPTY_STR', `Value for \`path\` must be a non-empty string, got '${String(path)}'.`, { arg_name: 'path', arg_value: String(path) });
       }
       r = r.option('path', toLocalPath(path));
     }

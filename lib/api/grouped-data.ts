@@ -1,4 +1,5 @@
 // pyspark.sql.GroupedData: groupBy(..).count() / .agg(..) / .sum(..) etc.
+import { PySparkAssertionError } from '../errors/illegal-argument-exception';
 import type { UnresolvedExpression } from '../expressions/unresolved';
 import { call, alias } from '../expressions/unresolved';
 import { DataTypes } from '../types/data-types';
@@ -59,6 +60,7 @@ export class GroupedData {
   }
 
   agg(...exprs: (Column | Column[] | Record<string, string>)[]): DataFrame {
+    if (exprs.length === 0) throw new PySparkAssertionError(undefined, 'exprs should not be empty');
     if (exprs.length === 1 && isPlainObject(exprs[0])) {
       // agg({"col": "fn"}) form: names become fn(col).
       const dict = exprs[0] as Record<string, string>;

@@ -2,7 +2,8 @@
 import { keepingProcessAlive } from '../util/keep-alive';
 import { timeoutMillis } from './await-timeout';
 import type { StreamingQueryException } from '../errors/streaming-query-exception';
-import { PySparkTypeError } from '../errors/illegal-argument-exception';
+import { IllegalArgumentException, PySparkTypeError } from '../errors/illegal-argument-exception';
+import { pyTypeName } from './column';
 import { Logger } from '../util/logger';
 import type { AvailableNowProgress } from '../streaming/micro-batch-execution';
 import type { ConsoleProgressLine } from './console-progress-line';
@@ -43,6 +44,9 @@ export class StreamingQueryManager {
   }
 
   get(id: string): StreamingQuery | null {
+    if (typeof id !== 'string') throw new PySparkTypeError('NOT_EXPECTED_TYPE', `Argument \`id\` should be str, got ${pyTypeName(id)}.`, { arg_name: 'id', expected_type: 'str', arg_type: pyTypeName(id) }, '42K09');
+    // Spark parses the id with java.util.UUID.fromString.
+    if (!/^[0-9a-f]{1,8}-[0-9a-f]{1,4}-[0-9a-f]{1,4}-[0-9a-f]{1,4}-[0-9a-f]{1,12}$/i.test(id)) throw new IllegalArgumentException(`Invalid UUID string: ${id}`);
     return this.activeQueries.get(id) ?? null;
   }
 

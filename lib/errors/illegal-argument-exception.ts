@@ -31,3 +31,18 @@ export class PySparkAssertionError extends SparkException {
     super(message, { errorClass, messageParameters });
   }
 }
+
+/** PySpark's PySparkAttributeError (ATTRIBUTE_NOT_CALLABLE: a foreach writer without `process`). */
+export class PySparkAttributeError extends SparkException {
+  constructor(errorClass: string, message: string, messageParameters: Record<string, string> = {}) {
+    super(message, { errorClass, messageParameters });
+  }
+}
+
+/** PySpark's PySparkNotImplementedError (NOT_IMPLEMENTED, SQLSTATE 0A000). */
+export class PySparkNotImplementedError extends SparkException {
+  constructor(errorClass: string, message: string, messageParameters: Record<string, string> = {}) {
+    super(message, { errorClass, messageParameters });
+    (this as { sqlState: string | undefined }).sqlState = '0A000';
+  }
+}

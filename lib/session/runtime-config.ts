@@ -77,6 +77,7 @@ export class RuntimeConfig {
   }
 
   isModifiable(key: string): boolean {
+    checkStr(key, 'key');
     return key.startsWith('spark.sql.');
   }
 

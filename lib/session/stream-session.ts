@@ -228,6 +228,7 @@ export class StreamSession implements SessionContext {
     const isRdd = !Array.isArray(data) && typeof (data as { collect?: unknown }).collect === 'function' && typeof (data as { getNumPartitions?: unknown }).getNumPartitions === 'function';
     if (!isRdd && !(Symbol.iterator in data)) throw notExpectedType('data', 'list', data);
     const rowsIn: readonly unknown[] = isRdd ? (data as { collect(): unknown[] }).collect() : Array.isArray(data) ? data : [...(data as Iterable<unknown>)];
+    if (schema !== undefined && schema !== null && typeof schema !== 'string' && !Array.isArray(schema) && !(schema instanceof DataType)) throw notExpectedType('schema', 'list, None or StructType', schema);
     const parsed = typeof schema === 'string' ? parseTableSchema(schema) : schema;
     const { rows, schema: resolved } = createDataFrameModule().rowsFromUserData(rowsIn, parsed, this.confGet('spark.sql.session.timeZone') ?? 'UTC');
     const output = resolved.fields.map((f) => attribute(f.name, f.dataType, f.nullable));
@@ -289,13 +290,14 @@ export class StreamSession implements SessionContext {
 export class Builder {
   private readonly options: Record<string, string> = {};
 
+  /** PySpark stores builder options as strings (`appName(5)` names the application '5'). */
   appName(name: string): Builder {
-    this.options['spark.app.name'] = name;
+    this.options['spark.app.name'] = String(name);
     return this;
   }
 
   master(master: string): Builder {
-    this.options['spark.master'] = master;
+    this.options['spark.master'] = String(master);
     return this;
   }
 
