@@ -96,6 +96,47 @@ export class Column {
     return new Column({ kind: 'extract', child: this.expr, key: toExpr(key), isField: false });
   }
   /** A struct field (`s.f`), or a map value by key. */
+  /**
+   * `withField(fieldName, col)`: the struct with the field added or replaced (a dotted name updates
+   * a nested struct), Spark's UpdateFields; chained calls merge into one, as in Spark.
+   */
+  withField(fieldName: string, col: Column): Column {
+    checkStr(fieldName, 'fieldName');
+    if (!(col instanceof Column)) throw new PySparkTypeError('NOT_EXPECTED_TYPE', `Argument \`col\` should be Column, got ${pyTypeName(col)}.`, { arg_name: 'col', expected_type: 'Column', arg_type: pyTypeName(col) }, '42K09');
+    return this.updateFields([{ kind: 'literal', value: `W${JSON.stringify(multipartName(fieldName))}`, dataType: DataTypes.StringType }, col.expr]);
+  }
+
+  /** `dropFields(...fieldNames)`: the struct without those fields (missing ones are ignored). */
+  dropFields(...fieldNames: string[]): Column {
+    if (fieldNames.length === 0) throw new IllegalArgumentException('tail of empty list');
+    const ops: UnresolvedExpression[] = [];
+    for (const name of fieldNames) {
+      checkStr(name, 'fieldNames');
+      ops.push({ kind: 'literal', value: `D${JSON.stringify(multipartName(name))}`, dataType: DataTypes.StringType }, { kind: 'literal', value: null, dataType: DataTypes.NullType });
+    }
+    return this.updateFields(ops);
+  }
+
+  private updateFields(ops: UnresolvedExpression[]): Column {
+    const e = this.expr;
+    if (e.kind === 'function' && e.name === 'update_fields') return new Column({ ...e, args: [...e.args, ...ops] });
+    return new Column(call('update_fields', [e, ...ops]));
+  }
+
+  /** `bitwiseAND(other)`: `(a & b)`. */
+  bitwiseAND(other: unknown): Column { return this.binary('&', other); }
+  /** `bitwiseOR(other)`: `(a | b)`. */
+  bitwiseOR(other: unknown): Column { return this.binary('|', other); }
+  /** `bitwiseXOR(other)`: `(a ^ b)`. */
+  bitwiseXOR(other: unknown): Column { return this.binary('^', other); }
+  /** `isNaN()`: `isnan(a)`. */
+  isNaN(): Column { return new Column(call('isnan', [this.expr])); }
+  /** `transform(f)`: `f(this)`, PySpark's Column.transform. */
+  transform(f: (col: Column) => Column): Column {
+    if (typeof f !== 'function') throw new PySparkTypeError('NOT_EXPECTED_TYPE', `Argument \`f\` should be function, got ${pyTypeName(f)}.`, { arg_name: 'f', expected_type: 'function', arg_type: pyTypeName(f) }, '42K09');
+    return f(this);
+  }
+
   getField(name: unknown): Column {
     return new Column({ kind: 'extract', child: this.expr, key: toExpr(name), isField: typeof name === 'string' });
   }
@@ -265,4 +306,25 @@ export function literalExpr(value: unknown): UnresolvedExpression {
       if (value instanceof Decimal) return { kind: 'literal', value, dataType: new DecimalType(Math.max(value.precision, value.scale), value.scale) };
       throw new PySparkTypeError('UNSUPPORTED_LITERAL', `Unsupported Literal Type ${Object.prototype.toString.call(value)}.`);
   }
+}
+
+/** Spark's parseMultipartIdentifier for field names: dots split, backticks quote (`` escapes). */
+function multipartName(name: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i];
+    if (ch === '`') {
+      if (quoted && name[i + 1] === '`') {
+        current += '`';
+        i++;
+      } else quoted = !quoted;
+    } else if (ch === '.' && !quoted) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts;
 }
