@@ -13,6 +13,11 @@ export type ColumnOrName = Column | string;
 export type LiteralValue = string | number | bigint | boolean | null | Date | Uint8Array;
 
 export class Column {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+
   constructor(readonly expr: UnresolvedExpression) {}
 
   private binary(name: string, other: unknown): Column {

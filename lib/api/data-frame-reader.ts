@@ -69,6 +69,11 @@ function pathList(path: string | readonly string[], argName: string): string[] {
 }
 
 export class DataFrameReader {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '<pyspark.sql.readwriter.DataFrameReader object>';
+  }
+
   constructor(
     private readonly session: SessionContext,
     private readonly source: string | undefined = undefined,

@@ -57,6 +57,11 @@ export function parseSaveMode(mode: string): SaveMode {
 }
 
 export class DataFrameWriter {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '<pyspark.sql.readwriter.DataFrameWriter object>';
+  }
+
   private readonly state: WriterState;
 
   constructor(

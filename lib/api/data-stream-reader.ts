@@ -28,6 +28,11 @@ function streamPath(path: unknown): string {
 
 
 export class DataStreamReader {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '<pyspark.sql.streaming.readwriter.DataStreamReader object>';
+  }
+
   constructor(
     private readonly session: SessionContext,
     private readonly source: string | undefined = undefined,

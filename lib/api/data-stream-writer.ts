@@ -84,6 +84,11 @@ export function parseOutputMode(mode: string): OutputMode {
 }
 
 export class DataStreamWriter {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '<pyspark.sql.streaming.readwriter.DataStreamWriter object>';
+  }
+
   private readonly state: WriterState;
 
   constructor(

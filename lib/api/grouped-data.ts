@@ -34,6 +34,19 @@ export class GroupedData {
   ) {}
 
   /**
+   * `console.log(grouped)` shows PySpark's repr (Spark's RelationalGroupedDataset.toString):
+   * `GroupedData[grouping expressions: [a, b], value: [a: bigint, b: string ... 1 more field], type: GroupBy]`.
+   */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    const names = this.grouping.map((e) => (e.kind === 'column' ? e.nameParts.join('.') : new Column(e).toString().replace(/^Column<'(.*)'>$/, '$1')));
+    const fields = this.df.schema.fields;
+    const shown = fields.slice(0, 2).map((f) => `${f.name}: ${f.dataType.simpleString()}`).join(', ');
+    const more = fields.length > 2 ? ` ... ${fields.length - 2} more field${fields.length > 3 ? 's' : ''}` : '';
+    const keys = names.slice(0, 2).join(', ') + (names.length > 2 ? ` ... ${names.length - 2} more field` : '');
+    return `GroupedData[grouping expressions: [${keys}], value: [${shown}${more}], type: ${this.pivotSpec ? 'Pivot' : 'GroupBy'}]`;
+  }
+
+  /**
    * `groupBy('year').pivot('course')` or `.pivot('course', ['Java', 'dotNET'])`: one output column
    * per pivot value (per value and aggregate when there are several aggregates, named
    * `value_aggregate`). Without values, the distinct values are computed first (batch only, as

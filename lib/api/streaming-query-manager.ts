@@ -20,6 +20,11 @@ type ListenerEvent =
   | { kind: 'terminated'; event: QueryTerminatedEvent };
 
 export class StreamingQueryManager {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '<pyspark.sql.streaming.query.StreamingQueryManager object>';
+  }
+
   private readonly activeQueries = new Map<string, StreamingQuery>();
   private lastTerminatedWithException: StreamingQueryException | null = null;
   private terminationWaiters: (() => void)[] = [];

@@ -38,6 +38,11 @@ const createDataFrameModule = lazy(() => require('../types/user-data-rows') as t
 
 /** spark.sparkContext: what streaming programs touch of it. */
 export class SparkContext {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `<SparkContext master=${this.session.conf.get('spark.master')} appName=${this.session.conf.get('spark.app.name')}>`;
+  }
+
   constructor(private readonly session: StreamSession) {}
 
   get appName(): string {
@@ -68,6 +73,11 @@ export class SparkContext {
 }
 
 export class StreamSession implements SessionContext {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '<pyspark.sql.session.SparkSession object>';
+  }
+
   private static active: StreamSession | undefined;
 
   readonly conf: RuntimeConfig;
@@ -288,6 +298,11 @@ export class StreamSession implements SessionContext {
 }
 
 export class Builder {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '<pyspark.sql.session.SparkSession.Builder object>';
+  }
+
   private readonly options: Record<string, string> = {};
 
   /** PySpark stores builder options as strings (`appName(5)` names the application '5'). */
@@ -400,6 +415,8 @@ function builderEntry(): BuilderEntry {
   entry.remote = (url) => new Builder().remote(url);
   entry.getOrCreate = () => new Builder().getOrCreate();
   entry.create = () => new Builder().create();
+  // `console.log(SparkSession.builder)` shows PySpark's repr, as a Builder does.
+  Object.defineProperty(entry, Symbol.for('nodejs.util.inspect.custom'), { value: () => '<pyspark.sql.session.SparkSession.Builder object>' });
   return entry;
 }
 
