@@ -15,6 +15,7 @@ export type { RemoteStreamingQuery } from './connect/remote-streaming-query';
 export { SparkContext } from './dstream/spark-context';
 export { SparkConf } from './dstream/spark-conf';
 import './dstream/data-frame-rdd';
+import './session/missing-methods';
 export { RuntimeConfig } from './session/runtime-config';
 export { DataFrame, type TypedRow } from './api/data-frame';
 export { Column } from './api/column';

@@ -40,6 +40,7 @@ const joinBuilderModule = lazy(() => require('../analysis/join-builder') as type
 const dataStreamWriterModule = lazy(() => require('./data-stream-writer') as typeof import('./data-stream-writer'));
 const externalRowModule = lazy(() => require('../types/external-row') as typeof import('../types/external-row'));
 const dataFrameWriterModule = lazy(() => require('./data-frame-writer') as typeof import('./data-frame-writer'));
+const dataFrameStatModule = lazy(() => require('./data-frame-stat-functions') as typeof import('./data-frame-stat-functions'));
 const dataFrameSamplingModule = lazy(() => require('./data-frame-sampling') as typeof import('./data-frame-sampling'));
 const watermarkBuilderModule = lazy(() => require('../analysis/watermark-builder') as typeof import('../analysis/watermark-builder'));
 
@@ -609,6 +610,55 @@ export class DataFrame {
    */
   hint(name: string, ...parameters: unknown[]): DataFrame {
     return (require('./data-frame-hint') as typeof import('./data-frame-hint')).applyHint(this, name, parameters);
+  }
+
+  /** PySpark's `df.stat`: corr, cov, sampleBy. */
+  get stat(): import('./data-frame-stat-functions').DataFrameStatFunctions {
+    return new (dataFrameStatModule().DataFrameStatFunctions)(this);
+  }
+
+  /** `corr(col1, col2, method='pearson')`: the Pearson correlation of two numeric columns. */
+  corr(col1: string, col2: string, method?: string | null): number {
+    return dataFrameStatModule().corr(this, col1, col2, method);
+  }
+
+  /** `cov(col1, col2)`: the sample covariance of two numeric columns. */
+  cov(col1: string, col2: string): number {
+    return dataFrameStatModule().cov(this, col1, col2);
+  }
+
+  /** `sampleBy(col, fractions, seed)`: a stratified sample (Spark's rows for a seed, one partition). */
+  sampleBy(col: ColumnOrName, fractions: Record<string, number> | Map<unknown, number>, seed?: number | bigint | null): DataFrame {
+    return dataFrameStatModule().sampleBy(this, col, fractions, seed);
+  }
+
+  /** Deprecated PySpark alias of createOrReplaceTempView (PySpark warns FutureWarning). */
+  registerTempTable(name: string): void {
+    process.emitWarning('Deprecated in 2.0, use createOrReplaceTempView instead.', 'FutureWarning');
+    this.createOrReplaceTempView(name);
+  }
+
+  /** Spark's isLocal: the plan is local rows or a command result (createDataFrame is RDD-backed: false). */
+  isLocal(): boolean {
+    return this.isCommand || (this.plan.kind === 'localRelation' && !this.plan.rddBacked);
+  }
+
+  /** `checkpoint(eager=true)`: the rows materialised now, lineage cut (an in-memory relation here). */
+  checkpoint(eager = true): DataFrame {
+    return this.materialized(eager);
+  }
+
+  /** `localCheckpoint(eager=true)`: as checkpoint; the storage level is accepted and changes nothing here. */
+  localCheckpoint(eager = true, _storageLevel?: StorageLevel | null): DataFrame {
+    return this.materialized(eager);
+  }
+
+  private materialized(eager: unknown): DataFrame {
+    checkBool(eager, 'eager');
+    if (this.isStreaming) throw unsupportedOperationCheckerModule().streamingActionError(this.plan);
+    let rows: unknown[][] | undefined = eager ? this.executeRows() : undefined;
+    const data = () => (rows ??= this.executeRows());
+    return this.withPlan({ kind: 'localRelation', name: 'LogicalRDD', data, output: outputOf(this.plan), rddBacked: true });
   }
 
   /** Calls `f(row)` for every row (batch DataFrames). */
