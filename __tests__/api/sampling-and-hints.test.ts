@@ -105,6 +105,7 @@ test('hints: join and rebalance hints keep the rows, unknown hints warn as Spark
     for (const name of ['broadcast', 'BROADCAST', 'merge', 'shuffle_hash', 'shuffle_replicate_nl', 'rebalance']) expect(df.hint(name).count()).toBe(3);
     expect(df.hint('nope', 1, 'a').count()).toBe(3);
     expect(df.hint('x', ['a', 'b']).count()).toBe(3);
+    expect(() => spark.range(3).sampleBy('id', { 0: 1.5 }, 0)).toThrow('requirement failed: Fractions must be in [0, 1], but got Map(0 -> 1.5).');
   } finally {
     restore();
   }

@@ -638,9 +638,9 @@ export class DataFrame {
     this.createOrReplaceTempView(name);
   }
 
-  /** Spark's isLocal: the plan is local rows or a command result (createDataFrame is RDD-backed: false). */
+  /** Spark's isLocal: the plan is local rows or a command result (createDataFrame is RDD-backed and range a Range: false). */
   isLocal(): boolean {
-    return this.isCommand || (this.plan.kind === 'localRelation' && !this.plan.rddBacked);
+    return this.isCommand || (this.plan.kind === 'localRelation' && !this.plan.rddBacked && this.plan.name !== 'Range');
   }
 
   /** `checkpoint(eager=true)`: the rows materialised now, lineage cut (an in-memory relation here). */
