@@ -60,6 +60,7 @@ export type { ReaderOptions } from './api/reader-arguments';
 export type { OptionValue } from './api/data-stream-reader';
 export type { TriggerOptions } from './streaming/trigger';
 export type { DataFrameNaFunctions } from './api/data-frame-na-functions';
+export type { DataFrameStatFunctions } from './api/data-frame-stat-functions';
 export type { UDFRegistration } from './api/udf';
 export type { ForeachBatchFunction } from './api/foreach-batch-sink';
 export type { ForeachTarget, ForeachWriter } from './connectors/foreach/foreach-sink';
