@@ -60,7 +60,8 @@ export function sampleBy(df: DataFrame, col: unknown, fractions: unknown, seed?:
   if (!values.every(([, p]) => p >= 0 && p <= 1)) {
     throw new IllegalArgumentException(`requirement failed: Fractions must be in [0, 1], but got Map(${values.map(([k, p]) => `${String(k)} -> ${javaDoubleToString(p)}`).join(', ')}).`);
   }
-  const s = seed === undefined || seed === null ? randomSeed() : BigInt(Math.trunc(Number(seed)));
+  if (seed !== undefined && seed !== null && !(typeof seed === 'bigint' || (typeof seed === 'number' && Number.isFinite(seed)))) throw notExpectedType('seed', 'int', seed);
+  const s = seed === undefined || seed === null ? randomSeed() : typeof seed === 'bigint' ? seed : BigInt(Math.trunc(seed as number));
   const stratum = typeof col === 'string' ? new Column({ kind: 'column', nameParts: [col] }) : col;
   let fraction: UnresolvedExpression = literalExpr(0.0);
   for (let i = values.length - 1; i >= 0; i--) {
