@@ -31,6 +31,14 @@ test("column names are Spark's update_fields text; chained calls merge into one"
 test('dotted names update nested structs', () => {
   const n = spark.createDataFrame([[1, 2, 1]], ['a', 'b', 'x']).select(struct('a', 'b', struct('x').alias('n')).alias('s'));
   expect(json(n.select(col('s').withField('n.y', lit(2)).alias('r')).collect())).toEqual([{ r: { a: 1, b: 2, n: { x: 1, y: 2 } } }]);
+  expect(() => n.select(col('s').dropFields('n.x', 'a'))).toThrow(
+    '[DATATYPE_MISMATCH.CANNOT_DROP_ALL_FIELDS] Cannot resolve "update_fields(s.n, dropfield())" due to data type mismatch: Cannot drop all fields in struct. SQLSTATE: 42K09',
+  );
+  expect(() => n.select(col('s').withField('a.y', lit(2)))).toThrow(
+    '[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "update_fields(s.a, WithField(2))" due to data type mismatch: The first parameter requires the "STRUCT" type, however "s.a" has the type "BIGINT". SQLSTATE: 42K09',
+  );
+  // A NULL struct stays NULL.
+  expect(spark.sql('select cast(null as struct<a:int>) s').select(col('s').withField('b', lit(1)).alias('r')).collect()[0].r).toBeNull();
 });
 
 test.each<[string, (s: DataFrame) => unknown, Function, string]>([

@@ -54,7 +54,7 @@ function cannotDropAll(sqlExpr: string): AnalysisException {
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** The struct's fields after the ops: types at analysis, value closures at compile time. */
-function applyOps(struct: StructType, ops: readonly Op[], types: readonly { dataType: DataType; nullable: boolean }[], values: readonly Evaluator[], sqlExpr: string): Field[] {
+function applyOps(struct: StructType, ops: readonly Op[], types: readonly { dataType: DataType; nullable: boolean }[], values: readonly Evaluator[], sqlExpr: string, structSql: string, valueSqls: readonly string[]): Field[] {
   let fields: Field[] = struct.fields.map((f, i) => ({ name: f.name, dataType: f.dataType, nullable: f.nullable, value: (s) => s[i] }));
   for (const op of ops) {
     const [head, ...rest] = op.path;
@@ -72,8 +72,11 @@ function applyOps(struct: StructType, ops: readonly Op[], types: readonly { data
     if (!fields.some((f) => same(f.name, head))) throw fieldNotFound(head, fields);
     fields = fields.map((f) => {
       if (!same(f.name, head)) return f;
-      if (!(f.dataType instanceof StructType)) throw unexpectedInputTypeError(sqlExpr, 0, '"STRUCT"', `${head}`, typeSql(f.dataType));
-      const inner = applyOps(f.dataType, [{ ...op, path: rest }], types, values, sqlExpr);
+      // Spark nests the op as update_fields(s.head, op): errors name that inner expression.
+      const innerSql = `${structSql}.${head}`;
+      const innerExpr = `update_fields(${innerSql}, ${op.drop ? 'dropfield()' : `WithField(${valueSqls[op.valueIndex] ?? ''})`})`;
+      if (!(f.dataType instanceof StructType)) throw unexpectedInputTypeError(innerExpr, 0, '"STRUCT"', innerSql, typeSql(f.dataType));
+      const inner = applyOps(f.dataType, [{ ...op, path: rest }], types, values, innerExpr, innerSql, valueSqls);
       const innerType = new StructType(inner.map((g) => new StructField(g.name, g.dataType, g.nullable)));
       const outer = f.value;
       return {
@@ -108,14 +111,15 @@ const updateFields: ScalarFunction = {
     const struct = args[0].dataType;
     if (!(struct instanceof StructType)) throw unexpectedInputTypeError(sqlExpr, 0, '"STRUCT"', prettySql(args[0]), typeSql(struct));
     const types = args.map((a) => ({ dataType: a.dataType, nullable: isNullable(a) }));
-    const fields = applyOps(struct, opsOf(opTexts(args)), types, [], sqlExpr);
+    const argSqls = args.map((a) => prettySql(a));
+    const fields = applyOps(struct, opsOf(opTexts(args)), types, [], sqlExpr, argSqls[0], argSqls);
     return { args, dataType: new StructType(fields.map((f) => new StructField(f.name, f.dataType, f.nullable))), nullable: isNullable(args[0]) };
   },
   compile(args, argTypes) {
     const texts: string[] = [];
     for (let i = 1; i < args.length; i += 2) texts.push(String(args[i]([])));
     const types = argTypes.map((t) => ({ dataType: t, nullable: true }));
-    const fields = applyOps(argTypes[0] as StructType, opsOf(texts), types, args, 'update_fields');
+    const fields = applyOps(argTypes[0] as StructType, opsOf(texts), types, args, 'update_fields', 'update_fields', []);
     const struct = args[0];
     return (row) => {
       const s = struct(row) as readonly unknown[] | null;
