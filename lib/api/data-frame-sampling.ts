@@ -88,12 +88,12 @@ export function samplePlan(df: DataFrame, lowerBound: number, upperBound: number
     const draw = { kind: 'alias', child: call('rand', [{ kind: 'literal', value: seed, dataType: DataTypes.LongType }]), names: [DRAW] } as UnresolvedExpression;
     const drawn = df.select(...output.map((a) => new Column(attributeColumn(a))), new Column(draw));
     const d = new Column({ kind: 'column', nameParts: [DRAW] });
-    return keep(drawn.filter(d.geq(lowerBound).and(d.lt(upperBound))));
+    return keep(markSample(drawn.filter(d.geq(lowerBound).and(d.lt(upperBound)))));
   }
   const count = { kind: 'alias', child: call('__poisson_sample_count', [{ kind: 'literal', value: upperBound - lowerBound, dataType: DataTypes.DoubleType }, { kind: 'literal', value: seed, dataType: DataTypes.LongType }]), names: [COPIES] } as UnresolvedExpression;
   const counted = df.select(...output.map((a) => new Column(attributeColumn(a))), new Column(count));
   const copies = new Column({ kind: 'column', nameParts: [COPIES] });
-  const repeated = counted.filter(copies.gt(0)).select(...output.map((a) => new Column(attributeColumn(a))), new Column(call('explode', [call('array_repeat', [{ kind: 'literal', value: true, dataType: DataTypes.BooleanType }, copies.expr])])).alias(DRAW));
+  const repeated = markSample(counted.filter(copies.gt(0))).select(...output.map((a) => new Column(attributeColumn(a))), new Column(call('explode', [call('array_repeat', [{ kind: 'literal', value: true, dataType: DataTypes.BooleanType }, copies.expr])])).alias(DRAW));
   return keep(repeated);
 }
 
@@ -126,4 +126,10 @@ function pyFloatString(x: number): string {
 
 function isOrderable(typeName: string): boolean {
   return !['map', 'variant'].includes(typeName);
+}
+
+/** Marks the sampling filter as Spark's Sample, which a streaming query refuses at start. */
+function markSample(filtered: DataFrame): DataFrame {
+  const plan = filtered.plan;
+  return plan.kind === 'filter' ? filtered.withLogicalPlan({ ...plan, sample: true }) : filtered;
 }
