@@ -117,3 +117,4 @@ export * from './api/functions/math';
 export * from './api/functions/misc';
 export * from './api/functions/window-functions';
 export { udf, type UserDefinedFunction } from './api/udf';
+export * from './api/functions/aliases';

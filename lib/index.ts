@@ -15,6 +15,7 @@ export type { RemoteStreamingQuery } from './connect/remote-streaming-query';
 export { SparkContext } from './dstream/spark-context';
 export { SparkConf } from './dstream/spark-conf';
 import './dstream/data-frame-rdd';
+import './session/missing-methods';
 export { RuntimeConfig } from './session/runtime-config';
 export { DataFrame, type TypedRow } from './api/data-frame';
 export { Column } from './api/column';
@@ -48,6 +49,8 @@ export {
   PySparkValueError,
   PySparkTypeError,
   PySparkAssertionError,
+  PySparkAttributeError,
+  PySparkNotImplementedError,
 } from './errors/index';
 export { col, lit, expr } from './api/functions/column-basics';
 export { GroupStateTimeout } from './plans/group-state-timeout';
@@ -58,6 +61,7 @@ export type { ReaderOptions } from './api/reader-arguments';
 export type { OptionValue } from './api/data-stream-reader';
 export type { TriggerOptions } from './streaming/trigger';
 export type { DataFrameNaFunctions } from './api/data-frame-na-functions';
+export type { DataFrameStatFunctions } from './api/data-frame-stat-functions';
 export type { UDFRegistration } from './api/udf';
 export type { ForeachBatchFunction } from './api/foreach-batch-sink';
 export type { ForeachTarget, ForeachWriter } from './connectors/foreach/foreach-sink';

@@ -6,7 +6,7 @@
 // the same class names the parameter of PySpark's signature.
 import { PySparkTypeError } from 'rivulet';
 import type { DataFrame, StreamSession } from 'rivulet';
-import { col, expr } from 'rivulet/functions';
+import { col, expr, session_window, when, window } from 'rivulet/functions';
 import { newSession } from '../support/session';
 
 let spark: StreamSession;
@@ -64,6 +64,55 @@ const cases: [string, () => unknown, string][] = [
   ['writeStream.option(5, 1)', () => spark.readStream.format('rate').load().writeStream.option(5 as Loose, 1), 'Argument `key` should be str, got int.'],
   ['writeStream.options(null)', () => spark.readStream.format('rate').load().writeStream.options(null as Loose), 'Argument `options` should be dict, got NoneType.'],
   ['writeStream.start(5)', () => spark.readStream.format('rate').load().writeStream.format('noop').start(5 as Loose), 'Argument `path` should be str, got int.'],
+  ['df.show("x")', () => df.show('x' as Loose), 'Argument `n` should be int, got str.'],
+  ['df.show(1.5)', () => df.show(1.5), 'Argument `n` should be int, got float.'],
+  ['df.show(null)', () => df.show(null as Loose), 'Argument `n` should be int, got NoneType.'],
+  ['df.show(1, "x")', () => df.show(1, 'x' as Loose), 'Argument `truncate` should be bool, got str.'],
+  ['df.show(1, true, "x")', () => df.show(1, true, 'x' as Loose), 'Argument `vertical` should be bool, got str.'],
+  ['df.explain(5)', () => df.explain(5 as Loose), 'Argument `extended` should be bool or str, got int.'],
+  ['df.explain(null, 5)', () => df.explain(null, 5 as Loose), 'Argument `mode` should be str, got int.'],
+  ['df.offset("x")', () => df.offset('x' as Loose), 'Argument `num` should be int, got str.'],
+  ['df.limit(1.5)', () => df.limit(1.5), 'Argument `num` should be int, got float.'],
+  ['df.withColumn("a", 5)', () => df.withColumn('a', 5 as Loose), 'Argument `col` should be Column, got int.'],
+  ['df.withWatermark(5, "1 second")', () => df.withWatermark(5 as Loose, '1 second'), 'Argument `eventTime` should be str, got int.'],
+  ['df.withWatermark("x", 5)', () => df.withWatermark('x', 5 as Loose), 'Argument `delayThreshold` should be str, got int.'],
+  ['df.select(5)', () => df.select(5 as Loose), 'Argument `col` should be Column or str, got int.'],
+  ['df.filter(5)', () => df.filter(5 as Loose), 'Argument `condition` should be Column or str, got int.'],
+  ['df.drop(5)', () => df.drop(5 as Loose), 'Argument `col` should be Column or str, got int.'],
+  ['df.dropDuplicates(5)', () => df.dropDuplicates(5 as Loose), 'Argument `subset` should be list or tuple, got int.'],
+  ['df.toDF(5)', () => df.toDF(5 as Loose), 'Argument `cols` should be list[str], got int.'],
+  ['df.fillna([1])', () => df.fillna([1]), 'Argument `value` should be bool, dict, float, int or str, got list.'],
+  ['df.corr(5, "y")', () => df.corr(5 as Loose, 'y'), 'Argument `col1` should be str, got int.'],
+  ['createDataFrame([[1]], 5)', () => spark.createDataFrame([[1]], 5 as Loose), 'Argument `schema` should be list, None or StructType, got int.'],
+  ['readStream.schema(5)', () => spark.readStream.schema(5 as Loose), 'Argument `schema` should be str or struct type, got int.'],
+  ['readStream.table(5)', () => spark.readStream.table(5 as Loose), 'Argument `tableName` should be str, got int.'],
+  ['read.schema(5)', () => spark.read.schema(5 as Loose), 'Argument `schema` should be str or struct type, got int.'],
+  ['read.json(5)', () => spark.read.json(5 as Loose), 'Argument `path` should be str, list, RDD, or DataFrame, got int.'],
+  ['read.csv(5)', () => spark.read.csv(5 as Loose), 'Argument `path` should be str, list, RDD, or DataFrame, got int.'],
+  ['col.cast(5)', () => col('x').cast(5 as Loose), 'Argument `dataType` should be DataType or str, got int.'],
+  ['col.substr(1.5, 2.5)', () => col('x').substr(1.5, 2.5), 'Argument `startPos` should be Column or int, got float.'],
+  ['col.over(5)', () => col('x').over(5 as Loose), 'Argument `window` should be WindowSpec, got int.'],
+  ['col.when(5, 1)', () => col('x').when(5 as Loose, 1), 'Argument `condition` should be Column, got int.'],
+  ['when("x", 1)', () => when('x' as Loose, 1), 'Argument `condition` should be Column, got str.'],
+  ['col(5)', () => col(5 as Loose), 'Argument `col` should be Column or str, got int.'],
+  ['window(5, "1 second")', () => window(5 as Loose, '1 second'), 'Argument `col` should be Column or str, got int.'],
+  ['window("t", 5)', () => window('t', 5 as Loose), 'Argument `windowDuration` should be str, got int.'],
+  ['window("t", "1 second", 5)', () => window('t', '1 second', 5 as Loose), 'Argument `slideDuration` should be str, got int.'],
+  ['window("t", "1 second", "1 second", 5)', () => window('t', '1 second', '1 second', 5 as Loose), 'Argument `startTime` should be str, got int.'],
+  ['session_window("t", 5)', () => session_window('t', 5 as Loose), 'Argument `gapDuration` should be Column or str, got int.'],
+  ['groupBy(5)', () => df.groupBy(5 as Loose), 'Argument `col` should be Column or str, got int.'],
+  ['catalog.dropTempView(5)', () => spark.catalog.dropTempView(5 as Loose), 'Argument `viewName` should be str, got int.'],
+  ['catalog.tableExists(5)', () => spark.catalog.tableExists(5 as Loose), 'Argument `tableName` should be str, got int.'],
+  // PySpark fails inside py4j for these; the same class names PySpark's parameter.
+  ['streams.get(5)', () => spark.streams.get(5 as Loose), 'Argument `id` should be str, got int.'],
+  ['conf.isModifiable(5)', () => spark.conf.isModifiable(5 as Loose), 'Argument `key` should be str, got int.'],
+  ['df.unionByName(df, 5)', () => df.unionByName(df, 5 as Loose), 'Argument `allowMissingColumns` should be bool, got int.'],
+  ['write.partitionBy(5)', () => df.write.partitionBy(5 as Loose), 'Argument `cols` should be str, got int.'],
+  ['write.saveAsTable(5)', () => df.write.saveAsTable(5 as Loose), 'Argument `name` should be str, got int.'],
+  ['write.json(5)', () => df.write.json(5 as Loose), 'Argument `path` should be str, got int.'],
+  ['writeStream.partitionBy(5)', () => spark.readStream.format('rate').load().writeStream.partitionBy(5 as Loose), 'Argument `cols` should be str, got int.'],
+  ['writeStream.foreachBatch(5)', () => spark.readStream.format('rate').load().writeStream.foreachBatch(5 as Loose), 'Argument `func` should be function, got int.'],
+  ['writeStream.toTable(5)', () => spark.readStream.format('rate').load().writeStream.toTable(5 as Loose), 'Argument `tableName` should be str, got int.'],
   ['builder.config([1])', () => StreamSessionBuilder().config([1] as Loose), 'Argument `map` should be dict, got list.'],
 ];
 
@@ -91,4 +140,37 @@ test('a check passes what PySpark accepts: null where PySpark takes None, iterab
   expect((df.head(null as Loose) as unknown as { x: number }).x).toBe(1);
   expect(spark.conf.get('nope', null)).toBeNull();
   expect(df.groupBy('y').agg({ x: 'sum' }).count()).toBe(1);
+});
+
+// Other PySpark error classes at the same boundary, recorded from PySpark 4.2.0.
+test.each<[string, () => unknown, string, string]>([
+  ['df.explain("x")', () => df.explain('x'), 'IllegalArgumentException', "Unknown explain mode: x. Accepted explain modes are 'simple', 'extended', 'codegen', 'cost', 'formatted'."],
+  ['df.explain(true, "cost")', () => df.explain(true, 'cost'), 'PySparkValueError', '[CANNOT_SET_TOGETHER] extended and mode should not be set together.'],
+  ['df.alias(5)', () => df.alias(5 as Loose), 'PySparkAssertionError', 'alias should be a string'],
+  ['df.agg()', () => df.agg(), 'PySparkAssertionError', 'exprs should not be empty'],
+  ['groupBy().agg()', () => df.groupBy('x').agg(), 'PySparkAssertionError', 'exprs should not be empty'],
+  ['streams.get("nope")', () => spark.streams.get('nope'), 'IllegalArgumentException', 'Invalid UUID string: nope'],
+  ['dropna("x")', () => df.dropna('x'), 'PySparkValueError', "[VALUE_NOT_ANY_OR_ALL] Value for `how` must be 'any' or 'all', got 'x'."],
+  ['writeStream.outputMode(5)', () => spark.readStream.format('rate').load().writeStream.outputMode(5 as Loose), 'PySparkValueError', "[VALUE_NOT_NON_EMPTY_STR] Value for `outputMode` must be a non-empty string, got '5'."],
+  ['writeStream.queryName(5)', () => spark.readStream.format('rate').load().writeStream.queryName(5 as Loose), 'PySparkValueError', "[VALUE_NOT_NON_EMPTY_STR] Value for `queryName` must be a non-empty string, got '5'."],
+  ['writeStream.trigger({ processingTime: 5 })', () => spark.readStream.format('rate').load().writeStream.trigger({ processingTime: 5 as Loose }), 'PySparkValueError', "[VALUE_NOT_NON_EMPTY_STR] Value for `processingTime` must be a non-empty string, got '5'."],
+  ['readStream.load(5)', () => spark.readStream.format('rate').load(5 as Loose), 'PySparkValueError', "[VALUE_NOT_NON_EMPTY_STR] Value for `path` must be a non-empty string, got '5'."],
+  ['writeStream.foreach(5)', () => spark.readStream.format('rate').load().writeStream.foreach(5 as Loose), 'PySparkAttributeError', '[ATTRIBUTE_NOT_CALLABLE] Attribute `process` in provided object `f` is not callable.'],
+  ['writeStream.foreach({})', () => spark.readStream.format('rate').load().writeStream.foreach({} as Loose), 'PySparkAttributeError', '[ATTRIBUTE_NOT_CALLABLE] Attribute `process` in provided object `f` is not callable.'],
+  ['col.substr("x", 1)', () => col('x').substr('x' as Loose, 1), 'PySparkTypeError', '[NOT_SAME_TYPE] Argument `startPos` and `length` should be the same type, got str and int.'],
+])('%s raises PySpark\'s error', (_what, call, name, message) => {
+  let error: unknown;
+  try {
+    call();
+  } catch (e) {
+    error = e;
+  }
+  expect((error as Error)?.constructor?.name).toBe(name);
+  expect((error as Error).message).toBe(message);
+});
+
+test('what PySpark accepts: builder options become strings, awaitAnyTermination rejects a bad timeout', async () => {
+  const b = StreamSessionBuilder() as unknown as { appName(n: unknown): { options: Record<string, string> } };
+  expect((b.appName(5) as unknown as { options: Record<string, string> }).options['spark.app.name']).toBe('5');
+  await expect(spark.streams.awaitAnyTermination('x' as Loose)).rejects.toThrow("[VALUE_NOT_POSITIVE] Value for `timeout` must be positive, got 'str'.");
 });

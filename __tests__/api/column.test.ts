@@ -171,15 +171,15 @@ describe('Column', () => {
     expect(() => done.when(col('age').gt(2), 3)).toThrow('when() cannot be applied once otherwise() is applied');
     const e2 = errorOf(() => when('age > 1' as unknown as ReturnType<typeof col>, 1));
     expect(e2).toBeInstanceOf(PySparkTypeError);
-    expect(e2.message).toBe('[NOT_COLUMN] Argument `condition` should be a Column, got str.');
+    expect(e2.message).toBe('[NOT_EXPECTED_TYPE] Argument `condition` should be Column, got str.');
   });
 
   test('substr and cast argument errors', () => {
     const e = errorOf(() => col('name').substr(1, lit(2)));
     expect(e).toBeInstanceOf(PySparkTypeError);
     expect(e.message).toBe('[NOT_SAME_TYPE] Argument `startPos` and `length` should be the same type, got int and Column.');
-    expect(() => col('name').substr(1.5, 2.5)).toThrow('[NOT_COLUMN_OR_INT] Argument `startPos` should be a Column or int, got float.');
-    expect(() => col('name').cast(1 as unknown as string)).toThrow('[NOT_DATATYPE_OR_STR] Argument `dataType` should be a DataType or str, got int.');
+    expect(() => col('name').substr(1.5, 2.5)).toThrow('[NOT_EXPECTED_TYPE] Argument `startPos` should be Column or int, got float.');
+    expect(() => col('name').cast(1 as unknown as string)).toThrow('[NOT_EXPECTED_TYPE] Argument `dataType` should be DataType or str, got int.');
   });
 
   test('asc / desc and their nulls variants order rows', () => {

@@ -60,7 +60,7 @@ function publicNames(cls: { prototype: object }): string[] {
 
 /** Local-only plumbing that is not part of the user API (engine plans, the local dashboard, the listener bus). */
 const INTERNAL: Record<string, string[]> = {
-  DataFrame: ['plan', 'withPlan', 'withLogicalPlan', 'aggregate', 'summaryFrame', 'executeRows', 'collectInternalRows', 'partitionRows', 'toRows'],
+  DataFrame: ['plan', 'withPlan', 'withLogicalPlan', 'aggregate', 'summaryFrame', 'executeRows', 'collectInternalRows', 'partitionRows', 'toRows', 'materialized'],
   GroupedData: ['aggregateOf', 'numeric', 'initialStateArgs', 'stateArgs'],
   DataStreamReader: ['createDataFrame'],
   DataFrameReader: ['conf', 'read'],
@@ -185,10 +185,22 @@ const DATA_FRAME_CALLS: Record<string, () => unknown> = {
   explainString: () => df().explainString(),
   toString: () => df().toString(),
   sparkSession: () => df().sparkSession.range(1),
+  sample: () => df().sample(0.5, 3),
+  randomSplit: () => df().randomSplit([1, 2], 3)[1],
+  transform: () => df().transform((d) => d.limit(1)),
+  hint: () => df().hint('broadcast'),
+  registerTempTable: () => df().registerTempTable('v'),
+  corr: () => df().corr('id', 'id'),
+  cov: () => df().cov('id', 'id'),
+  sampleBy: () => df().sampleBy('id', { 0: 0.5 }, 1),
+  stat: () => df().stat,
+  isLocal: () => df().isLocal(),
+  checkpoint: () => df().checkpoint(),
+  localCheckpoint: () => df().localCheckpoint(),
 };
 
 /** Refused remotely, each with the documented error (docs/guides/running-on-a-spark-cluster.md). */
-const DATA_FRAME_REFUSED = ['foreach', 'foreachPartition', 'is_cached', 'observe', 'storageLevel'];
+const DATA_FRAME_REFUSED = ['foreach', 'foreachPartition', 'is_cached', 'observe', 'storageLevel', 'corr', 'cov', 'sampleBy', 'stat', 'isLocal', 'checkpoint', 'localCheckpoint'];
 
 test('DataFrame: the sweep calls every public method', () => {
   expect(Object.keys(DATA_FRAME_CALLS).sort()).toEqual(publicNames(DataFrame).filter((n) => !INTERNAL.DataFrame.includes(n)));

@@ -111,6 +111,9 @@ function checkOperators(node: LogicalPlan, root: LogicalPlan, mode: OutputMode):
     case 'offset':
       fail('Offset is not supported on streaming DataFrames/Datasets', root);
       break;
+    case 'filter':
+      if (node.sample) fail('Sampling is not supported on streaming DataFrames/Datasets', root);
+      break;
     case 'union':
       if (node.children.some((c) => !isStreamingPlan(c))) fail('Union between streaming and batch DataFrames/Datasets is not supported', root);
       break;

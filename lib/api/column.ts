@@ -13,6 +13,11 @@ export type ColumnOrName = Column | string;
 export type LiteralValue = string | number | bigint | boolean | null | Date | Uint8Array;
 
 export class Column {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+
   constructor(readonly expr: UnresolvedExpression) {}
 
   private binary(name: string, other: unknown): Column {
@@ -81,10 +86,11 @@ export class Column {
       });
     }
     if (!(startPos instanceof Column) && !(typeof startPos === 'number' && Number.isInteger(startPos))) {
-      throw new PySparkTypeError('NOT_COLUMN_OR_INT', `Argument \`startPos\` should be a Column or int, got ${pyTypeName(startPos)}.`, {
+      throw new PySparkTypeError('NOT_EXPECTED_TYPE', `Argument \`startPos\` should be Column or int, got ${pyTypeName(startPos)}.`, {
+        expected_type: 'Column or int',
         arg_name: 'startPos',
         arg_type: pyTypeName(startPos),
-      });
+      }, '42K09');
     }
     return new Column(call('substring', [this.expr, toExpr(startPos), toExpr(length)]));
   }
@@ -95,6 +101,47 @@ export class Column {
     return new Column({ kind: 'extract', child: this.expr, key: toExpr(key), isField: false });
   }
   /** A struct field (`s.f`), or a map value by key. */
+  /**
+   * `withField(fieldName, col)`: the struct with the field added or replaced (a dotted name updates
+   * a nested struct), Spark's UpdateFields; chained calls merge into one, as in Spark.
+   */
+  withField(fieldName: string, col: Column): Column {
+    checkStr(fieldName, 'fieldName');
+    if (!(col instanceof Column)) throw new PySparkTypeError('NOT_EXPECTED_TYPE', `Argument \`col\` should be Column, got ${pyTypeName(col)}.`, { arg_name: 'col', expected_type: 'Column', arg_type: pyTypeName(col) }, '42K09');
+    return this.updateFields([{ kind: 'literal', value: `W${JSON.stringify(multipartName(fieldName))}`, dataType: DataTypes.StringType }, col.expr]);
+  }
+
+  /** `dropFields(...fieldNames)`: the struct without those fields (missing ones are ignored). */
+  dropFields(...fieldNames: string[]): Column {
+    if (fieldNames.length === 0) throw new IllegalArgumentException('tail of empty list');
+    const ops: UnresolvedExpression[] = [];
+    for (const name of fieldNames) {
+      checkStr(name, 'fieldNames');
+      ops.push({ kind: 'literal', value: `D${JSON.stringify(multipartName(name))}`, dataType: DataTypes.StringType }, { kind: 'literal', value: null, dataType: DataTypes.NullType });
+    }
+    return this.updateFields(ops);
+  }
+
+  private updateFields(ops: UnresolvedExpression[]): Column {
+    const e = this.expr;
+    if (e.kind === 'function' && e.name === 'update_fields') return new Column({ ...e, args: [...e.args, ...ops] });
+    return new Column(call('update_fields', [e, ...ops]));
+  }
+
+  /** `bitwiseAND(other)`: `(a & b)`. */
+  bitwiseAND(other: unknown): Column { return this.binary('&', other); }
+  /** `bitwiseOR(other)`: `(a | b)`. */
+  bitwiseOR(other: unknown): Column { return this.binary('|', other); }
+  /** `bitwiseXOR(other)`: `(a ^ b)`. */
+  bitwiseXOR(other: unknown): Column { return this.binary('^', other); }
+  /** `isNaN()`: `isnan(a)`. */
+  isNaN(): Column { return new Column(call('isnan', [this.expr])); }
+  /** `transform(f)`: `f(this)`, PySpark's Column.transform. */
+  transform(f: (col: Column) => Column): Column {
+    if (typeof f !== 'function') throw new PySparkTypeError('NOT_EXPECTED_TYPE', `Argument \`f\` should be function, got ${pyTypeName(f)}.`, { arg_name: 'f', expected_type: 'function', arg_type: pyTypeName(f) }, '42K09');
+    return f(this);
+  }
+
   getField(name: unknown): Column {
     return new Column({ kind: 'extract', child: this.expr, key: toExpr(name), isField: typeof name === 'string' });
   }
@@ -127,10 +174,11 @@ export class Column {
   cast(dataType: DataType | string): Column {
     const t = typeof dataType === 'string' ? parseDataType(dataType) : dataType;
     if (!(t instanceof DataType)) {
-      throw new PySparkTypeError('NOT_DATATYPE_OR_STR', `Argument \`dataType\` should be a DataType or str, got ${pyTypeName(dataType)}.`, {
+      throw new PySparkTypeError('NOT_EXPECTED_TYPE', `Argument \`dataType\` should be DataType or str, got ${pyTypeName(dataType)}.`, {
         arg_name: 'dataType',
+        expected_type: 'DataType or str',
         arg_type: pyTypeName(dataType),
-      });
+      }, '42K09');
     }
     return new Column({ kind: 'cast', child: this.expr, dataType: t, tryCast: false });
   }
@@ -186,13 +234,14 @@ export function pyTypeName(value: unknown): string {
   return (value as object).constructor?.name === 'Object' ? 'dict' : ((value as object).constructor?.name ?? 'object');
 }
 
-/** PySpark's NOT_COLUMN check on arguments that must be Columns. */
+/** PySpark 4.2's check on arguments that must be Columns (NOT_EXPECTED_TYPE; NOT_COLUMN before 4.0). */
 export function requireColumn(value: unknown, argName: string): asserts value is Column {
   if (!(value instanceof Column)) {
-    throw new PySparkTypeError('NOT_COLUMN', `Argument \`${argName}\` should be a Column, got ${pyTypeName(value)}.`, {
+    throw new PySparkTypeError('NOT_EXPECTED_TYPE', `Argument \`${argName}\` should be Column, got ${pyTypeName(value)}.`, {
       arg_name: argName,
+      expected_type: 'Column',
       arg_type: pyTypeName(value),
-    });
+    }, '42K09');
   }
 }
 
@@ -262,4 +311,25 @@ export function literalExpr(value: unknown): UnresolvedExpression {
       if (value instanceof Decimal) return { kind: 'literal', value, dataType: new DecimalType(Math.max(value.precision, value.scale), value.scale) };
       throw new PySparkTypeError('UNSUPPORTED_LITERAL', `Unsupported Literal Type ${Object.prototype.toString.call(value)}.`);
   }
+}
+
+/** Spark's parseMultipartIdentifier for field names: dots split, backticks quote (`` escapes). */
+function multipartName(name: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i];
+    if (ch === '`') {
+      if (quoted && name[i + 1] === '`') {
+        current += '`';
+        i++;
+      } else quoted = !quoted;
+    } else if (ch === '.' && !quoted) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts;
 }

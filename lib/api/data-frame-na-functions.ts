@@ -179,6 +179,11 @@ export function replaceNa(df: DataFrame, toReplace: unknown, value: unknown = NO
 
 /** `df.na`: fill / drop / replace. */
 export class DataFrameNaFunctions {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '<pyspark.sql.classic.dataframe.DataFrameNaFunctions object>';
+  }
+
   constructor(private readonly df: DataFrame) {}
 
   fill(value: unknown, subset?: Subset): DataFrame {

@@ -24,7 +24,7 @@ import type { SessionContext } from './session-context';
 import type { LogicalPlan } from '../plans/logical-plan';
 import { parseMultipartIdentifier } from '../sql/parse';
 import { lazy } from '../util/lazy';
-import { checkStr, checkDict } from './argument-checks';
+import { checkStr, checkDict, notExpectedType } from './argument-checks';
 // Loaded on first use, so `import 'rivulet'` stays fast.
 const csvFormatModule = lazy(() => require('../connectors/file/csv-format') as typeof import('../connectors/file/csv-format'));
 const fileListingModule = lazy(() => require('../connectors/file/file-listing') as typeof import('../connectors/file/file-listing'));
@@ -64,12 +64,17 @@ function resolveFormat(name: string): FileFormat {
 function pathList(path: string | readonly string[], argName: string): string[] {
   const list = typeof path === 'string' ? [path] : Array.isArray(path) ? [...path] : undefined;
   if (!list || list.some((p) => typeof p !== 'string')) {
-    throw new PySparkTypeError('NOT_STR_OR_LIST_OF_RDD', `Argument \`${argName}\` should be a str or list[RDD], got ${typeof path}.`, { arg_name: argName, arg_type: typeof path });
+    throw notExpectedType(argName, 'str, list, RDD, or DataFrame', Array.isArray(path) ? path.find((p) => typeof p !== 'string') : path);
   }
   return list;
 }
 
 export class DataFrameReader {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '<pyspark.sql.readwriter.DataFrameReader object>';
+  }
+
   constructor(
     private readonly session: SessionContext,
     private readonly source: string | undefined = undefined,

@@ -17,7 +17,7 @@ import { CaseInsensitiveMap } from '../util/case-insensitive-map';
 import { optionString, type OptionValue } from './data-stream-reader';
 import type { DataFrame } from './data-frame';
 import { lazy } from '../util/lazy';
-import { checkStr, checkDict } from './argument-checks';
+import { checkStr, checkDict, notExpectedType } from './argument-checks';
 // Loaded on first use, so `import 'rivulet'` stays fast.
 const fileSinkModule = lazy(() => require('../connectors/file/file-sink') as typeof import('../connectors/file/file-sink'));
 const localDirectoriesModule = lazy(() => require('../checkpoint/local-directories') as typeof import('../checkpoint/local-directories'));
@@ -57,6 +57,11 @@ export function parseSaveMode(mode: string): SaveMode {
 }
 
 export class DataFrameWriter {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '<pyspark.sql.readwriter.DataFrameWriter object>';
+  }
+
   private readonly state: WriterState;
 
   constructor(
@@ -100,7 +105,7 @@ export class DataFrameWriter {
     const flat = cols.flat();
     for (const c of flat) {
       if (typeof c !== 'string') {
-        throw new PySparkTypeError('NOT_LIST_OF_STR', `Argument \`cols\` should be a list[str], got ${typeof c}.`, { arg_name: 'cols', arg_type: typeof c });
+        throw notExpectedType('cols', 'str', c);
       }
     }
     return this.with({ partitionColumns: flat });
@@ -111,7 +116,7 @@ export class DataFrameWriter {
     const flat = cols.flat();
     if (flat.length === 0) throw new PySparkValueError('CANNOT_BE_EMPTY', 'At least one column must be specified.', { item: 'column' });
     for (const c of flat) {
-      if (typeof c !== 'string') throw new PySparkTypeError('NOT_LIST_OF_STR', `Argument \`cols\` should be a list[str], got ${typeof c}.`, { arg_name: 'cols', arg_type: typeof c });
+      if (typeof c !== 'string') throw notExpectedType('cols', 'str', c);
     }
     return this.with({ clusterColumns: flat });
   }
@@ -123,7 +128,7 @@ export class DataFrameWriter {
    * `ignore`.
    */
   saveAsTable(name: string, format?: string | null, mode?: string | null, partitionBy?: string | string[] | null, options: Record<string, OptionValue> = {}): void {
-    if (typeof name !== 'string') throw new PySparkTypeError('NOT_STR', `Argument \`name\` should be a str, got ${typeof name}.`, { arg_name: 'name', arg_type: typeof name });
+    if (typeof name !== 'string') throw notExpectedType('name', 'str', name);
     let w: DataFrameWriter = this;
     if (format !== null && format !== undefined) w = w.format(format);
     w = w.mode(mode);
@@ -135,7 +140,7 @@ export class DataFrameWriter {
 
   /** `insertInto(tableName, overwrite=false)`: the rows go by position into an existing table. */
   insertInto(tableName: string, overwrite?: boolean | null): void {
-    if (typeof tableName !== 'string') throw new PySparkTypeError('NOT_STR', `Argument \`tableName\` should be a str, got ${typeof tableName}.`, { arg_name: 'tableName', arg_type: typeof tableName });
+    if (typeof tableName !== 'string') throw notExpectedType('tableName', 'str', tableName);
     this.df.session.tables.insertInto(tableName, this.df.plan, overwrite ?? this.state.mode === 'overwrite');
   }
 
@@ -175,7 +180,7 @@ export class DataFrameWriter {
 
   private shortcut(format: string, pathArg: string, options: WriterOptions): void {
     if (typeof pathArg !== 'string') {
-      throw new PySparkTypeError('NOT_STR', `Argument \`path\` should be a str, got ${typeof pathArg}.`, { arg_name: 'path', arg_type: typeof pathArg });
+      throw notExpectedType('path', 'str', pathArg);
     }
     const { mode, partitionBy, ...rest } = options;
     this.save(pathArg, format, mode, partitionBy, rest);

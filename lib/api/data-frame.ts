@@ -12,7 +12,7 @@ import { collectNodes, isStreamingPlan, outputOf, type LogicalPlan } from '../pl
 import { treeString } from '../plans/tree-string';
 import type { ExplainOptions } from './explain-mode';
 import { parseNamedExpression } from '../sql/parse';
-import { Column, type ColumnOrName } from './column';
+import { Column, pyTypeName, type ColumnOrName } from './column';
 import { columnArg, flattenArgs, nameToExpr } from './column-args';
 import type { SessionContext } from './session-context';
 import { GroupedData } from './grouped-data';
@@ -20,7 +20,7 @@ import { PySparkTypeError } from '../errors/illegal-argument-exception';
 import { attribute } from '../expressions/expression';
 import { call } from '../expressions/unresolved';
 import { IllegalArgumentException } from '../errors/illegal-argument-exception';
-import { checkColumn, checkColumnOrStr, checkInt, checkStr, isPlainObject, notExpectedType } from './argument-checks';
+import { checkBool, checkColumn, checkColumnOrStr, checkInt, checkStr, isPlainObject, notExpectedType } from './argument-checks';
 import { DataFrameNaFunctions, NO_VALUE, dropNa, fillNa, replaceNa } from './data-frame-na-functions';
 import { summaryRows } from './data-frame-summary';
 import { StorageLevel } from './storage-level';
@@ -43,6 +43,8 @@ const joinBuilderModule = lazy(() => require('../analysis/join-builder') as type
 const dataStreamWriterModule = lazy(() => require('./data-stream-writer') as typeof import('./data-stream-writer'));
 const externalRowModule = lazy(() => require('../types/external-row') as typeof import('../types/external-row'));
 const dataFrameWriterModule = lazy(() => require('./data-frame-writer') as typeof import('./data-frame-writer'));
+const dataFrameStatModule = lazy(() => require('./data-frame-stat-functions') as typeof import('./data-frame-stat-functions'));
+const dataFrameSamplingModule = lazy(() => require('./data-frame-sampling') as typeof import('./data-frame-sampling'));
 const watermarkBuilderModule = lazy(() => require('../analysis/watermark-builder') as typeof import('../analysis/watermark-builder'));
 
 /**
@@ -246,6 +248,7 @@ export class DataFrame {
   }
 
   offset(num: number): DataFrame {
+    checkInt(num, 'num');
     return this.withPlan(sortBuilderModule().buildOffset(this.plan, num));
   }
 
@@ -314,6 +317,7 @@ export class DataFrame {
 
   unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
     checkDataFrame(other, 'other');
+    checkBool(allowMissingColumns, 'allowMissingColumns');
     const [l, r] = setOperationBuilderModule().alignByName(this.plan, other.plan, allowMissingColumns);
     return this.withPlan(setOperationBuilderModule().buildUnion([l, r]));
   }
@@ -361,7 +365,8 @@ export class DataFrame {
   }
 
   alias(name: string): DataFrame {
-    checkStr(name, 'alias');
+    // PySpark: `assert isinstance(alias, str), "alias should be a string"`.
+    if (typeof name !== 'string') throw new (require('../errors/illegal-argument-exception') as typeof import('../errors/illegal-argument-exception')).PySparkAssertionError(undefined, 'alias should be a string');
     return this.withPlan({ kind: 'subqueryAlias', alias: name, child: this.plan });
   }
 
@@ -593,6 +598,96 @@ export class DataFrame {
     return this.withPlan((require('./observation') as typeof import('./observation')).observePlan(this.session, this.plan, observation, exprs));
   }
 
+  /**
+   * PySpark's `sample(fraction[, seed])`, `sample(withReplacement, fraction[, seed])` or
+   * `sample({ withReplacement, fraction, seed })`: Spark's Bernoulli (or, with replacement,
+   * Poisson) sampler, so a seed gives Spark's rows for the same partitioning (one partition here).
+   */
+  sample(fraction: number, seed?: number | bigint | null): DataFrame;
+  sample(withReplacement: boolean | null, fraction: number, seed?: number | bigint | null): DataFrame;
+  sample(options: { withReplacement?: boolean | null; fraction: number; seed?: number | bigint | null }): DataFrame;
+  sample(...args: unknown[]): DataFrame {
+    const sampling = dataFrameSamplingModule();
+    const { withReplacement, fraction, seed } = sampling.sampleArguments(args);
+    return sampling.samplePlan(this, 0, fraction, withReplacement, seed);
+  }
+
+  /** PySpark's `randomSplit(weights[, seed])`: disjoint samples whose sizes follow the weights. */
+  randomSplit(weights: number[], seed?: number | bigint | null): DataFrame[] {
+    return dataFrameSamplingModule().randomSplitFrames(this, weights, seed);
+  }
+
+  /** PySpark's `transform(func, ...args)`: `func(this, ...args)`, which must return a DataFrame. */
+  transform<A extends unknown[]>(func: (df: DataFrame, ...args: A) => DataFrame, ...args: A): DataFrame {
+    if (typeof func !== 'function') throw notExpectedType('func', 'function', func);
+    const result: unknown = func(this, ...args);
+    if (!(result instanceof DataFrame)) {
+      throw new (require('../errors/illegal-argument-exception') as typeof import('../errors/illegal-argument-exception')).PySparkAssertionError(
+        undefined,
+        `Func returned an instance of type [${pyClassRepr(result)}], should have been DataFrame.`,
+      );
+    }
+    return result;
+  }
+
+  /**
+   * PySpark's `hint(name, ...parameters)`: Spark's join hints (broadcast, merge, shuffle_hash,
+   * shuffle_replicate_nl) and partitioning hints (coalesce, repartition, repartition_by_range,
+   * rebalance) are checked as Spark checks them; unknown hints are dropped with Spark's warning.
+   */
+  hint(name: string, ...parameters: unknown[]): DataFrame {
+    return (require('./data-frame-hint') as typeof import('./data-frame-hint')).applyHint(this, name, parameters);
+  }
+
+  /** PySpark's `df.stat`: corr, cov, sampleBy. */
+  get stat(): import('./data-frame-stat-functions').DataFrameStatFunctions {
+    return new (dataFrameStatModule().DataFrameStatFunctions)(this);
+  }
+
+  /** `corr(col1, col2, method='pearson')`: the Pearson correlation of two numeric columns. */
+  corr(col1: string, col2: string, method?: string | null): number {
+    return dataFrameStatModule().corr(this, col1, col2, method);
+  }
+
+  /** `cov(col1, col2)`: the sample covariance of two numeric columns. */
+  cov(col1: string, col2: string): number {
+    return dataFrameStatModule().cov(this, col1, col2);
+  }
+
+  /** `sampleBy(col, fractions, seed)`: a stratified sample (Spark's rows for a seed, one partition). */
+  sampleBy(col: ColumnOrName, fractions: Record<string, number> | Map<unknown, number>, seed?: number | bigint | null): DataFrame {
+    return dataFrameStatModule().sampleBy(this, col, fractions, seed);
+  }
+
+  /** Deprecated PySpark alias of createOrReplaceTempView (PySpark warns FutureWarning). */
+  registerTempTable(name: string): void {
+    process.emitWarning('Deprecated in 2.0, use createOrReplaceTempView instead.', 'FutureWarning');
+    this.createOrReplaceTempView(name);
+  }
+
+  /** Spark's isLocal: the plan is local rows or a command result (createDataFrame is RDD-backed and range a Range: false). */
+  isLocal(): boolean {
+    return this.isCommand || (this.plan.kind === 'localRelation' && !this.plan.rddBacked && this.plan.name !== 'Range');
+  }
+
+  /** `checkpoint(eager=true)`: the rows materialised now, lineage cut (an in-memory relation here). */
+  checkpoint(eager = true): DataFrame {
+    return this.materialized(eager);
+  }
+
+  /** `localCheckpoint(eager=true)`: as checkpoint; the storage level is accepted and changes nothing here. */
+  localCheckpoint(eager = true, _storageLevel?: StorageLevel | null): DataFrame {
+    return this.materialized(eager);
+  }
+
+  private materialized(eager: unknown): DataFrame {
+    checkBool(eager, 'eager');
+    if (this.isStreaming) throw unsupportedOperationCheckerModule().streamingActionError(this.plan);
+    let rows: unknown[][] | undefined = eager ? this.executeRows() : undefined;
+    const data = () => (rows ??= this.executeRows());
+    return this.withPlan({ kind: 'localRelation', name: 'LogicalRDD', data, output: outputOf(this.plan), rddBacked: true });
+  }
+
   /** Calls `f(row)` for every row (batch DataFrames). */
   foreach(f: (row: Row) => void): void {
     if (typeof f !== 'function') throw notExpectedType('f', 'function', f);
@@ -683,11 +778,13 @@ export class DataFrame {
   }
 
   show(n: number = 20, truncate: boolean | number = true, vertical = false): void {
+    checkShowArguments(n, truncate, vertical);
     process.stdout.write(this.showString(n, truncate, vertical) + '\n');
   }
 
   /** The text `show()` prints, without its final newline. */
   showString(n: number = 20, truncate: boolean | number = true, vertical = false): string {
+    checkShowArguments(n, truncate, vertical);
     const rows = this.executeRows();
     return showStringModule().showString(rows.slice(0, n + 1), this.schema, n, truncate, vertical, this.session.compileContext().timeZone);
   }
@@ -746,4 +843,16 @@ function splitOptions<T extends object>(args: unknown[]): { positional: unknown[
   const last = args[args.length - 1];
   if (args.length > 0 && isPlainObject(last)) return { positional: args.slice(0, -1), options: last as Partial<T> };
   return { positional: args, options: {} };
+}
+
+/** Python's `type(x)` repr, for transform's assertion: `<class 'int'>`. */
+function pyClassRepr(value: unknown): string {
+  return `<class '${value === null || value === undefined ? 'NoneType' : pyTypeName(value)}'>`;
+}
+
+/** PySpark's `_show_string` checks: n an int (not a bool), vertical a bool, truncate a bool or an int. */
+function checkShowArguments(n: unknown, truncate: unknown, vertical: unknown): void {
+  if (typeof n !== 'number' || !Number.isInteger(n)) throw notExpectedType('n', 'int', n);
+  checkBool(vertical, 'vertical');
+  if (typeof truncate !== 'boolean' && !(typeof truncate === 'number' && Number.isFinite(truncate))) throw notExpectedType('truncate', 'bool', truncate);
 }

@@ -28,6 +28,11 @@ function streamPath(path: unknown): string {
 
 
 export class DataStreamReader {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '<pyspark.sql.streaming.readwriter.DataStreamReader object>';
+  }
+
   constructor(
     private readonly session: SessionContext,
     private readonly source: string | undefined = undefined,
@@ -79,7 +84,7 @@ export class DataStreamReader {
     r = r.options(options);
     if (path !== undefined) {
       if (typeof path !== 'string' || path.trim().length === 0) {
-        throw new PySparkValueError('VALUE_NOT_NON_EMPTY_STR', `Value for \`path\` must be a non empty string, got '${String(path)}'.`, { arg_name: 'path', arg_value: String(path) });
+        throw new PySparkValueError('VALUE_NOT_NON_EMPTY_STR', `Value for \`path\` must be a non-empty string, got '${String(path)}'.`, { arg_name: 'path', arg_value: String(path) });
       }
       r = r.option('path', toLocalPath(path));
     }

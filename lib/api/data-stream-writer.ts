@@ -43,7 +43,7 @@ const TABLE_SINK_RULES: SinkProvider = {
 };
 import type { DataFrame } from './data-frame';
 import { lazy } from '../util/lazy';
-import { checkStr, checkDict } from './argument-checks';
+import { checkStr, checkDict, notExpectedType } from './argument-checks';
 // Loaded on first use, so `import 'rivulet'` stays fast.
 const unsupportedOperationCheckerModule = lazy(() => require('../analysis/unsupported-operation-checker') as typeof import('../analysis/unsupported-operation-checker'));
 const plannerModule = lazy(() => require('../execution/planner') as typeof import('../execution/planner'));
@@ -84,6 +84,11 @@ export function parseOutputMode(mode: string): OutputMode {
 }
 
 export class DataStreamWriter {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '<pyspark.sql.streaming.readwriter.DataStreamWriter object>';
+  }
+
   private readonly state: WriterState;
 
   constructor(
@@ -124,7 +129,7 @@ export class DataStreamWriter {
     const names = cols.flat();
     for (const c of names) {
       if (typeof c !== 'string') {
-        throw new PySparkTypeError('NOT_LIST_OF_STR', `Argument \`cols\` should be a list[str], got ${typeof c}.`, { arg_name: 'cols', arg_type: typeof c });
+        throw notExpectedType('cols', 'str', c);
       }
     }
     return this.with({ partitionColumns: names });
@@ -150,7 +155,7 @@ export class DataStreamWriter {
   /** `foreachBatch((df, batchId) => ...)`: each micro-batch as a batch DataFrame. */
   foreachBatch(fn: ForeachBatchFunction): DataStreamWriter {
     if (typeof fn !== 'function') {
-      throw new PySparkTypeError('NOT_CALLABLE', `Argument \`func\` should be a function, got ${typeof fn}.`, { arg_name: 'func', arg_type: typeof fn });
+      throw notExpectedType('func', 'function', fn);
     }
     return this.with({ customSink: { kind: 'foreachBatch', fn }, format: 'foreachBatch' });
   }
@@ -160,7 +165,7 @@ export class DataStreamWriter {
     const names = cols.flat();
     if (names.length === 0) throw new PySparkValueError('CANNOT_BE_EMPTY', 'At least one column must be specified.', { item: 'column' });
     for (const c of names) {
-      if (typeof c !== 'string') throw new PySparkTypeError('NOT_LIST_OF_STR', `Argument \`cols\` should be a list[str], got ${typeof c}.`, { arg_name: 'cols', arg_type: typeof c });
+      if (typeof c !== 'string') throw notExpectedType('cols', 'str', c);
     }
     return this.with({ clusterColumns: names });
   }
@@ -171,7 +176,7 @@ export class DataStreamWriter {
    * missing), which spark.table and readStream.table read. Needs a checkpoint location, as Spark.
    */
   toTable(tableName: string, format?: string | null, outputMode?: string | null, partitionBy?: string | string[] | null, queryName?: string | null, options: Record<string, OptionValue> = {}): StreamingQuery {
-    if (typeof tableName !== 'string') throw new PySparkTypeError('NOT_STR', `Argument \`tableName\` should be a str, got ${typeof tableName}.`, { arg_name: 'tableName', arg_type: typeof tableName });
+    if (typeof tableName !== 'string') throw notExpectedType('tableName', 'str', tableName);
     let w: DataStreamWriter = this;
     if (format !== null && format !== undefined) w = w.format(format);
     if (outputMode !== null && outputMode !== undefined) w = w.outputMode(outputMode);

@@ -1,4 +1,5 @@
 // pyspark.sql.GroupedData: groupBy(..).count() / .agg(..) / .sum(..) etc.
+import { PySparkAssertionError } from '../errors/illegal-argument-exception';
 import type { UnresolvedExpression } from '../expressions/unresolved';
 import { call, alias } from '../expressions/unresolved';
 import { DataTypes } from '../types/data-types';
@@ -33,6 +34,19 @@ export class GroupedData {
   ) {}
 
   /**
+   * `console.log(grouped)` shows PySpark's repr (Spark's RelationalGroupedDataset.toString):
+   * `GroupedData[grouping expressions: [a, b], value: [a: bigint, b: string ... 1 more field], type: GroupBy]`.
+   */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    const names = this.grouping.map((e) => (e.kind === 'column' ? e.nameParts.join('.') : new Column(e).toString().replace(/^Column<'(.*)'>$/, '$1')));
+    const fields = this.df.schema.fields;
+    const shown = fields.slice(0, 2).map((f) => `${f.name}: ${f.dataType.simpleString()}`).join(', ');
+    const more = fields.length > 2 ? ` ... ${fields.length - 2} more field${fields.length > 3 ? 's' : ''}` : '';
+    const keys = names.slice(0, 2).join(', ') + (names.length > 2 ? ` ... ${names.length - 2} more field` : '');
+    return `GroupedData[grouping expressions: [${keys}], value: [${shown}${more}], type: ${this.pivotSpec ? 'Pivot' : 'GroupBy'}]`;
+  }
+
+  /**
    * `groupBy('year').pivot('course')` or `.pivot('course', ['Java', 'dotNET'])`: one output column
    * per pivot value (per value and aggregate when there are several aggregates, named
    * `value_aggregate`). Without values, the distinct values are computed first (batch only, as
@@ -59,6 +73,7 @@ export class GroupedData {
   }
 
   agg(...exprs: (Column | Column[] | Record<string, string>)[]): DataFrame {
+    if (exprs.length === 0) throw new PySparkAssertionError(undefined, 'exprs should not be empty');
     if (exprs.length === 1 && isPlainObject(exprs[0])) {
       // agg({"col": "fn"}) form: names become fn(col).
       const dict = exprs[0] as Record<string, string>;

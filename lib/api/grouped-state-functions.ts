@@ -13,6 +13,7 @@
 //     Both take Scala's optional initialState: a grouped batch DataFrame (df.groupBy(key columns))
 //     whose rows seed each key's state in the first batch; the state value is the row's one
 //     non-key column (several: an object keyed by column name). Keys must match the grouping's.
+import { notExpectedType } from './argument-checks';
 import type { Attribute, Expression, NamedExpression } from '../expressions/expression';
 import { attribute, newExprId, toAttribute } from '../expressions/expression';
 import type { UnresolvedExpression } from '../expressions/unresolved';
@@ -168,7 +169,7 @@ export function applyInPandasWithState(
   outputMode: string,
   timeoutConf: string,
 ): LogicalPlan {
-  if (typeof func !== 'function') throw new PySparkTypeError('NOT_CALLABLE', `Argument \`func\` should be a callable, got ${typeof func}.`, { arg_name: 'func', arg_type: typeof func });
+  if (typeof func !== 'function') throw notExpectedType('func', 'function', func);
   const output = schemaArg(outputStructType, 'outputStructType');
   const state = schemaArg(stateStructType, 'stateStructType');
   const mode = outputModeArg(outputMode);

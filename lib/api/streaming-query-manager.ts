@@ -2,7 +2,8 @@
 import { keepingProcessAlive } from '../util/keep-alive';
 import { timeoutMillis } from './await-timeout';
 import type { StreamingQueryException } from '../errors/streaming-query-exception';
-import { PySparkTypeError } from '../errors/illegal-argument-exception';
+import { IllegalArgumentException, PySparkTypeError } from '../errors/illegal-argument-exception';
+import { pyTypeName } from './column';
 import { Logger } from '../util/logger';
 import type { AvailableNowProgress } from '../streaming/micro-batch-execution';
 import type { ConsoleProgressLine } from './console-progress-line';
@@ -19,6 +20,11 @@ type ListenerEvent =
   | { kind: 'terminated'; event: QueryTerminatedEvent };
 
 export class StreamingQueryManager {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '<pyspark.sql.streaming.query.StreamingQueryManager object>';
+  }
+
   private readonly activeQueries = new Map<string, StreamingQuery>();
   private lastTerminatedWithException: StreamingQueryException | null = null;
   private terminationWaiters: (() => void)[] = [];
@@ -43,6 +49,9 @@ export class StreamingQueryManager {
   }
 
   get(id: string): StreamingQuery | null {
+    if (typeof id !== 'string') throw new PySparkTypeError('NOT_EXPECTED_TYPE', `Argument \`id\` should be str, got ${pyTypeName(id)}.`, { arg_name: 'id', expected_type: 'str', arg_type: pyTypeName(id) }, '42K09');
+    // Spark parses the id with java.util.UUID.fromString.
+    if (!/^[0-9a-f]{1,8}-[0-9a-f]{1,4}-[0-9a-f]{1,4}-[0-9a-f]{1,4}-[0-9a-f]{1,12}$/i.test(id)) throw new IllegalArgumentException(`Invalid UUID string: ${id}`);
     return this.activeQueries.get(id) ?? null;
   }
 

@@ -8,6 +8,11 @@ import { physicalTreeString } from '../execution/physical-tree-string';
 import type { StreamingQueryProgress } from '../streaming/progress';
 
 export class StreamingQuery {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '<pyspark.sql.streaming.query.StreamingQuery object>';
+  }
+
   constructor(
     readonly id: string,
     readonly runId: string,

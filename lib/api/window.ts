@@ -19,6 +19,11 @@ function toBound(value: number | bigint, argName: string): FrameBound {
 }
 
 export class WindowSpec {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '<pyspark.sql.classic.window.WindowSpec object>';
+  }
+
   constructor(
     /** Internal. */
     readonly spec: WindowSpecDefinition = { partitionBy: [], orderBy: [] },

@@ -17,6 +17,7 @@ import { relation, planIdOf, type RelationInit } from './relation';
 import { structFromProto } from './data-type-proto';
 import { rowsFromArrowBatches } from './arrow-rows';
 import { unsupportedRemotely } from './unsupported';
+import { sampleArguments } from '../api/data-frame-sampling';
 import { NO_VALUE, replacementPairs } from '../api/data-frame-na-functions';
 import type { RemoteSession } from './remote-session';
 import type { RemoteDataStreamWriter } from './remote-data-stream-writer';
@@ -286,6 +287,59 @@ export class RemoteDataFrame {
 
   hint(name: string, ...parameters: unknown[]): RemoteDataFrame {
     return this.with({ case: 'hint', value: { input: this.relation, name, parameters: parameters.map((p) => expressionToProto(p instanceof Column ? p.expr : literalExpr(p))) } });
+  }
+
+  /** `sample(...)` with PySpark's arguments: Spark Connect's Sample relation. */
+  sample(...args: unknown[]): RemoteDataFrame {
+    const { withReplacement, fraction, seed } = sampleArguments(args);
+    return this.with({ case: 'sample', value: { input: this.relation, lowerBound: 0, upperBound: fraction, withReplacement, seed, deterministicOrder: false } });
+  }
+
+  /** `randomSplit(weights, seed)`: one Sample relation per slice of the normalised weights, as PySpark's Connect client. */
+  randomSplit(weights: number[], seed?: number | bigint | null): RemoteDataFrame[] {
+    for (const w of weights) if (w < 0) throw new PySparkValueError('VALUE_NOT_POSITIVE', `Value for \`weights\` must be positive, got '${Number.isInteger(w) ? `${w}.0` : w}'.`, { arg_name: 'weights', arg_value: String(w) });
+    const s = sampleArguments([0.5, seed ?? null]).seed;
+    const total = weights.reduce((a, b) => a + b, 0);
+    const bounds = [0];
+    for (const w of weights) bounds.push(bounds[bounds.length - 1] + w / total);
+    return weights.map((_, i) => this.with({ case: 'sample', value: { input: this.relation, lowerBound: bounds[i], upperBound: bounds[i + 1], withReplacement: false, seed: s, deterministicOrder: true } }));
+  }
+
+  /** `transform(func, ...args)`: `func(this, ...args)`, client-side as in PySpark. */
+  transform<A extends unknown[]>(func: (df: RemoteDataFrame, ...args: A) => RemoteDataFrame, ...args: A): RemoteDataFrame {
+    return func(this, ...args);
+  }
+
+  registerTempTable(name: string): void {
+    this.createOrReplaceTempView(name);
+  }
+
+  corr(..._args: unknown[]): never {
+    throw unsupportedRemotely('df.corr', '`agg(corr(col1, col2))`');
+  }
+
+  cov(..._args: unknown[]): never {
+    throw unsupportedRemotely('df.cov', '`agg(covar_samp(col1, col2))`');
+  }
+
+  sampleBy(..._args: unknown[]): never {
+    throw unsupportedRemotely('df.sampleBy', '`filter(rand(seed) < fraction)` per stratum');
+  }
+
+  get stat(): never {
+    throw unsupportedRemotely('df.stat', 'aggregations (`agg(corr(...))`)');
+  }
+
+  isLocal(..._args: unknown[]): never {
+    throw unsupportedRemotely('df.isLocal', 'local mode');
+  }
+
+  checkpoint(..._args: unknown[]): never {
+    throw unsupportedRemotely('df.checkpoint', '`cache()`');
+  }
+
+  localCheckpoint(..._args: unknown[]): never {
+    throw unsupportedRemotely('df.localCheckpoint', '`cache()`');
   }
 
   repartition(numPartitions: number): RemoteDataFrame {

@@ -26,7 +26,23 @@ export class PySparkTypeError extends SparkException {
 
 /** PySpark's PySparkAssertionError (REUSE_OBSERVATION, NO_OBSERVE_BEFORE_GET...). */
 export class PySparkAssertionError extends SparkException {
+  /** `errorClass` undefined: Python's bare AssertionError (the message alone, no `[CLASS]`). */
+  constructor(errorClass: string | undefined, message: string, messageParameters: Record<string, string> = {}) {
+    super(message, { errorClass, messageParameters });
+  }
+}
+
+/** PySpark's PySparkAttributeError (ATTRIBUTE_NOT_CALLABLE: a foreach writer without `process`). */
+export class PySparkAttributeError extends SparkException {
   constructor(errorClass: string, message: string, messageParameters: Record<string, string> = {}) {
     super(message, { errorClass, messageParameters });
+  }
+}
+
+/** PySpark's PySparkNotImplementedError (NOT_IMPLEMENTED, SQLSTATE 0A000). */
+export class PySparkNotImplementedError extends SparkException {
+  constructor(errorClass: string, message: string, messageParameters: Record<string, string> = {}) {
+    super(message, { errorClass, messageParameters });
+    (this as { sqlState: string | undefined }).sqlState = '0A000';
   }
 }

@@ -26,6 +26,8 @@ function builtinGroups(): readonly Group[] {
     (require('./functions/grouping-functions') as typeof import('./functions/grouping-functions')).GROUPING_FUNCTIONS,
     (require('./functions/hash-functions') as typeof import('./functions/hash-functions')).HASH_FUNCTIONS,
     (require('./functions/nondeterministic-functions') as typeof import('./functions/nondeterministic-functions')).NONDETERMINISTIC_FUNCTIONS,
+    (require('./functions/make-ansi-interval') as typeof import('./functions/make-ansi-interval')).MAKE_ANSI_INTERVAL_FUNCTIONS,
+    (require('./functions/update-fields') as typeof import('./functions/update-fields')).UPDATE_FIELDS_FUNCTIONS,
     (require('./functions/format-number-function') as typeof import('./functions/format-number-function')).FORMAT_NUMBER_FUNCTIONS,
   ];
 }

@@ -45,6 +45,8 @@ export interface Filter {
   kind: 'filter';
   condition: Expression;
   child: LogicalPlan;
+  /** Set on the filter DataFrame.sample/randomSplit build (Spark's Sample, refused on streams). */
+  sample?: true;
 }
 
 /** Spark's Generate: keeps the child's columns and appends the generator's. */

@@ -64,6 +64,11 @@ function patternMatcher(pattern: string | undefined): (name: string) => boolean 
 }
 
 export class Catalog {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '<pyspark.sql.catalog.Catalog object>';
+  }
+
   constructor(private readonly session: StreamSession) {}
 
   currentCatalog(): string {

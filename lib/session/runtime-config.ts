@@ -26,6 +26,11 @@ const CHECKS: Record<string, [(v: string) => boolean, string]> = {
 };
 
 export class RuntimeConfig {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '<pyspark.sql.conf.RuntimeConfig object>';
+  }
+
   private readonly values = new Map<string, string>();
 
   constructor(private readonly initial: Record<string, string> = {}) {
@@ -77,6 +82,7 @@ export class RuntimeConfig {
   }
 
   isModifiable(key: string): boolean {
+    checkStr(key, 'key');
     return key.startsWith('spark.sql.');
   }
 

@@ -38,6 +38,11 @@ const createDataFrameModule = lazy(() => require('../types/user-data-rows') as t
 
 /** spark.sparkContext: what streaming programs touch of it. */
 export class SparkContext {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `<SparkContext master=${this.session.conf.get('spark.master')} appName=${this.session.conf.get('spark.app.name')}>`;
+  }
+
   constructor(private readonly session: StreamSession) {}
 
   get appName(): string {
@@ -68,6 +73,11 @@ export class SparkContext {
 }
 
 export class StreamSession implements SessionContext {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '<pyspark.sql.session.SparkSession object>';
+  }
+
   private static active: StreamSession | undefined;
 
   readonly conf: RuntimeConfig;
@@ -228,6 +238,7 @@ export class StreamSession implements SessionContext {
     const isRdd = !Array.isArray(data) && typeof (data as { collect?: unknown }).collect === 'function' && typeof (data as { getNumPartitions?: unknown }).getNumPartitions === 'function';
     if (!isRdd && !(Symbol.iterator in data)) throw notExpectedType('data', 'list', data);
     const rowsIn: readonly unknown[] = isRdd ? (data as { collect(): unknown[] }).collect() : Array.isArray(data) ? data : [...(data as Iterable<unknown>)];
+    if (schema !== undefined && schema !== null && typeof schema !== 'string' && !Array.isArray(schema) && !(schema instanceof DataType)) throw notExpectedType('schema', 'list, None or StructType', schema);
     const parsed = typeof schema === 'string' ? parseTableSchema(schema) : schema;
     const { rows, schema: resolved } = createDataFrameModule().rowsFromUserData(rowsIn, parsed, this.confGet('spark.sql.session.timeZone') ?? 'UTC');
     const output = resolved.fields.map((f) => attribute(f.name, f.dataType, f.nullable));
@@ -296,15 +307,21 @@ export class StreamSession implements SessionContext {
 }
 
 export class Builder {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '<pyspark.sql.session.SparkSession.Builder object>';
+  }
+
   private readonly options: Record<string, string> = {};
 
+  /** PySpark stores builder options as strings (`appName(5)` names the application '5'). */
   appName(name: string): Builder {
-    this.options['spark.app.name'] = name;
+    this.options['spark.app.name'] = String(name);
     return this;
   }
 
   master(master: string): Builder {
-    this.options['spark.master'] = master;
+    this.options['spark.master'] = String(master);
     return this;
   }
 
@@ -407,6 +424,8 @@ function builderEntry(): BuilderEntry {
   entry.remote = (url) => new Builder().remote(url);
   entry.getOrCreate = () => new Builder().getOrCreate();
   entry.create = () => new Builder().create();
+  // `console.log(SparkSession.builder)` shows PySpark's repr, as a Builder does.
+  Object.defineProperty(entry, Symbol.for('nodejs.util.inspect.custom'), { value: () => '<pyspark.sql.session.SparkSession.Builder object>' });
   return entry;
 }
 

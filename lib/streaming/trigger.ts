@@ -29,8 +29,9 @@ export function parseTrigger(arg: TriggerOptions | string | undefined): Trigger 
   const [key, value] = given[0];
   switch (key) {
     case 'processingTime': {
-      if (typeof value === 'string' && value.trim().length === 0) {
-        throw new PySparkValueError('VALUE_NOT_NON_EMPTY_STR', `Value for \`processingTime\` must be a non empty string, got '${value}'.`, { arg_name: 'processingTime', arg_value: String(value) });
+      // PySpark: `if type(processingTime) != str or len(processingTime.strip()) == 0`.
+      if (typeof value !== 'string' || value.trim().length === 0) {
+        throw new PySparkValueError('VALUE_NOT_NON_EMPTY_STR', `Value for \`processingTime\` must be a non-empty string, got '${String(value)}'.`, { arg_name: 'processingTime', arg_value: String(value) });
       }
       const ms = typeof value === 'number' ? value : parseDurationMs(value as string);
       if (ms < 0) throw new IllegalArgumentException('requirement failed: the interval of trigger should not be negative');

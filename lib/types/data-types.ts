@@ -8,6 +8,11 @@
 import { callableClass } from '../util/callable-class';
 
 export abstract class DataType {
+  /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+
   /** Spark's `typeName()`: "string", "integer", "struct"... */
   abstract typeName(): string;
 

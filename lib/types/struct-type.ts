@@ -5,6 +5,11 @@ import { dataTypeFromJson, parseDataTypeJsonText, structFieldFromJson } from './
 import { PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
 
 class StructFieldImpl {
+  /** `console.log(field)` shows PySpark's repr. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+
   constructor(
     readonly name: string,
     readonly dataType: DataType,

@@ -1,5 +1,6 @@
 // pyspark.sql.functions: datetime (re-exported by lib/functions.ts). Names and argument order
 // follow PySpark; string patterns, units and durations are passed as literals as PySpark does.
+import { checkColumnOrStr, checkStr } from '../argument-checks';
 import { Column, literalExpr, type ColumnOrName } from '../column';
 import { columnArg } from '../column-args';
 import { call, type UnresolvedExpression } from '../../expressions/unresolved';
@@ -111,6 +112,11 @@ export function to_utc_timestamp(timestamp: ColumnOrName, tz: Column | string): 
 // ---- event-time windows ----
 /** `window(timeColumn, windowDuration[, slideDuration[, startTime]])`: struct<start, end>; tumbling windows for now. */
 export function window(timeColumn: ColumnOrName, windowDuration: string, slideDuration?: string | null, startTime?: string | null): Column {
+  // PySpark's checks, in its order.
+  checkColumnOrStr(timeColumn, 'col');
+  checkStr(windowDuration, 'windowDuration');
+  if (slideDuration !== undefined && slideDuration !== null) checkStr(slideDuration, 'slideDuration');
+  if (startTime !== undefined && startTime !== null) checkStr(startTime, 'startTime');
   const args = [c(timeColumn), literalExpr(windowDuration)];
   if (slideDuration !== undefined && slideDuration !== null) args.push(literalExpr(slideDuration));
   else if (startTime !== undefined && startTime !== null) args.push(literalExpr(windowDuration));
@@ -123,5 +129,7 @@ export function window_time(windowColumn: ColumnOrName): Column { return fn('win
  * merge while the next event starts within the gap. The gap is a duration string or a Column.
  */
 export function session_window(timeColumn: ColumnOrName, gapDuration: Column | string): Column {
+  checkColumnOrStr(timeColumn, 'col');
+  checkColumnOrStr(gapDuration, 'gapDuration');
   return fn('session_window', c(timeColumn), gapDuration instanceof Column ? gapDuration.expr : literalExpr(gapDuration));
 }

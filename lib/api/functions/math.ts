@@ -95,6 +95,16 @@ export function width_bucket(v: ColumnOrName, min: ColumnOrName, max: ColumnOrNa
   return fn('width_bucket', c(v), c(min), c(max), n(numBucket));
 }
 
+/** PySpark's make_dt_interval(days=None, hours=None, mins=None, secs=None): omitted fields are lit(0). */
+export function make_dt_interval(days?: ColumnOrName | null, hours?: ColumnOrName | null, mins?: ColumnOrName | null, secs?: ColumnOrName | null): Column {
+  return fn('make_dt_interval', ...[days, hours, mins, secs].map((f) => (f === undefined || f === null ? literalExpr(0) : c(f))));
+}
+
+/** PySpark's make_ym_interval(years=None, months=None): omitted fields are lit(0). */
+export function make_ym_interval(years?: ColumnOrName | null, months?: ColumnOrName | null): Column {
+  return fn('make_ym_interval', ...[years, months].map((f) => (f === undefined || f === null ? literalExpr(0) : c(f))));
+}
+
 /** PySpark's make_interval(years=None, ..., secs=None): omitted fields are 0. */
 export function make_interval(
   years?: ColumnOrName, months?: ColumnOrName, weeks?: ColumnOrName, days?: ColumnOrName,

@@ -4,6 +4,7 @@ import type { Row } from '../../types/row';
 import { toExternalRows, type ExternalValueOptions } from '../../types/external-row';
 import type { StructType } from '../../types/struct-type';
 import { SparkException } from '../../errors/spark-exception';
+import { PySparkAttributeError } from '../../errors/illegal-argument-exception';
 import type { Sink } from '../sink';
 
 export interface ForeachWriter {
@@ -16,25 +17,15 @@ export type ForeachTarget = ((row: Row) => void | Promise<void>) | ForeachWriter
 
 export function checkForeachTarget(target: unknown): ForeachTarget {
   if (typeof target === 'function') return target as ForeachTarget;
-  if (target !== null && typeof target === 'object') {
-    const w = target as Record<string, unknown>;
-    if (typeof w.process !== 'function') {
-      throw new SparkException(`Attribute \`process\` in provided object \`${Object.prototype.toString.call(target)}\` is not callable.`, {
-        errorClass: 'ATTRIBUTE_NOT_CALLABLE',
-        messageParameters: { attr_name: 'process', obj_name: String(target) },
-      });
+  // PySpark: an object whose `process` (and `open`/`close` when present) must be callable; anything
+  // else fails on `process` too. The object is named as PySpark's parameter, `f`.
+  const w = (target !== null && typeof target === 'object' ? target : {}) as Record<string, unknown>;
+  for (const name of ['process', 'open', 'close']) {
+    if ((name === 'process' || w[name] !== undefined) && typeof w[name] !== 'function') {
+      throw new PySparkAttributeError('ATTRIBUTE_NOT_CALLABLE', `Attribute \`${name}\` in provided object \`f\` is not callable.`, { attr_name: name, obj_name: 'f' });
     }
-    for (const name of ['open', 'close']) {
-      if (w[name] !== undefined && typeof w[name] !== 'function') {
-        throw new SparkException(`Attribute \`${name}\` in provided object \`${Object.prototype.toString.call(target)}\` is not callable.`, {
-          errorClass: 'ATTRIBUTE_NOT_CALLABLE',
-          messageParameters: { attr_name: name, obj_name: String(target) },
-        });
-      }
-    }
-    return target as ForeachWriter;
   }
-  throw new SparkException(`Argument \`f\` should be a function or a ForeachWriter, got ${typeof target}.`, { errorClass: 'NOT_CALLABLE' });
+  return target as ForeachWriter;
 }
 
 export class ForeachSink implements Sink {

@@ -7,6 +7,8 @@ import { AnalysisException } from '../../errors/analysis-exception';
 import { randomUUID } from 'node:crypto';
 import { DataTypes } from '../../types/data-types';
 import { XorShiftRandom } from '../../util/xor-shift-random';
+import { Well19937c } from '../../util/well19937c';
+import { JavaRandom } from '../../util/java-random';
 import type { Expression } from '../expression';
 import type { Evaluator, FunctionDefinition, ScalarFunction } from '../function-definition';
 import { checkArity } from './check-args';
@@ -110,6 +112,37 @@ const sparkPartitionId: ScalarFunction = {
   },
 };
 
+/**
+ * Internal to DataFrame.sample(withReplacement=True): Spark's PoissonSampler count per row,
+ * `__poisson_sample_count(fraction, seed)`. The partition's sampler is seeded with
+ * java.util.Random(seed).nextLong() (PartitionwiseSampledRDD, partition 0) and draws from
+ * commons-math3's PoissonDistribution(fraction) on Well19937c (its small-mean product method).
+ */
+const poissonSampleCount: ScalarFunction = {
+  kind: 'scalar',
+  name: '__poisson_sample_count',
+  resolve(args, ctx) {
+    checkArity(ctx.name, args, 2);
+    return { args, dataType: DataTypes.IntegerType, nullable: false };
+  },
+  compile(args): Evaluator {
+    const mean = Number(args[0]([]));
+    const random = new Well19937c(new JavaRandom(BigInt(args[1]([]) as number | bigint)).nextLong());
+    const p = Math.exp(-mean);
+    return () => {
+      if (mean <= 0) return 0;
+      let n = 0;
+      let r = 1;
+      while (n < 1000 * mean) {
+        r *= random.nextDouble();
+        if (r >= p) n++;
+        else return n;
+      }
+      return n;
+    };
+  },
+};
+
 export const NONDETERMINISTIC_FUNCTIONS: { fn: FunctionDefinition; aliases: string[] }[] = [
   { fn: rand, aliases: ['random'] },
   { fn: randn, aliases: [] },
@@ -117,4 +150,5 @@ export const NONDETERMINISTIC_FUNCTIONS: { fn: FunctionDefinition; aliases: stri
   { fn: monotonicallyIncreasingId, aliases: [] },
   { fn: inputFileName, aliases: [] },
   { fn: sparkPartitionId, aliases: [] },
+  { fn: poissonSampleCount, aliases: [] },
 ];

@@ -1,0 +1,98 @@
+// pyspark.sql.DataFrameStatFunctions (`df.stat`) and the DataFrame methods behind it: corr
+// (Pearson, the corr aggregate), cov (covar_samp), sampleBy (Spark's stratified sample: one
+// rand(seed) draw per row kept when below its stratum's fraction, so a seed gives Spark's rows).
+import { IllegalArgumentException, PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
+import { call, type UnresolvedExpression } from '../expressions/unresolved';
+import { javaDoubleToString } from '../types/pretty-value';
+import { DataTypes } from '../types/data-types';
+import { checkStr, isPlainObject, notExpectedType } from './argument-checks';
+import { Column, literalExpr, pyTypeName, type ColumnOrName } from './column';
+import type { DataFrame } from './data-frame';
+import { MISSING_METHODS, refuseMissingMethods } from './unsupported-methods';
+
+function aggregateValue(df: DataFrame, fn: string, col1: string, col2: string): number {
+  const c = (n: string): UnresolvedExpression => ({ kind: 'cast', child: { kind: 'column', nameParts: [n] }, dataType: DataTypes.DoubleType, tryCast: false });
+  const row = df.agg(new Column(call(fn, [c(col1), c(col2)]))).collectInternalRows()[0];
+  return row[0] as number;
+}
+
+/** `df.corr(col1, col2, method='pearson')`. */
+export function corr(df: DataFrame, col1: unknown, col2: unknown, method?: unknown): number {
+  checkStr(col1, 'col1');
+  checkStr(col2, 'col2');
+  const m = method === undefined || method === null || method === '' ? 'pearson' : method;
+  if (m !== 'pearson') throw new PySparkValueError('VALUE_NOT_PEARSON', `Value for \`method\` only supports 'pearson', got '${String(m)}'.`, { arg_name: 'method', arg_value: String(m) });
+  return aggregateValue(df, 'corr', col1, col2);
+}
+
+/** `df.cov(col1, col2)`: the sample covariance. */
+export function cov(df: DataFrame, col1: unknown, col2: unknown): number {
+  checkStr(col1, 'col1');
+  checkStr(col2, 'col2');
+  return aggregateValue(df, 'covar_samp', col1, col2);
+}
+
+function randomSeed(): bigint {
+  const words = new BigInt64Array(1);
+  globalThis.crypto.getRandomValues(words);
+  return BigInt.asUintN(63, words[0]);
+}
+
+/**
+ * `df.sampleBy(col, fractions, seed)`: `fractions` maps stratum values to fractions (a plain
+ * object, whose keys are strings, or a Map); strata not listed get 0.
+ */
+export function sampleBy(df: DataFrame, col: unknown, fractions: unknown, seed?: unknown): DataFrame {
+  if (typeof col !== 'string' && !(col instanceof Column)) throw notExpectedType('col', 'Column or str', col);
+  const entries: [unknown, unknown][] = fractions instanceof Map ? [...fractions.entries()] : isPlainObject(fractions) ? Object.entries(fractions) : [];
+  if (!(fractions instanceof Map) && !isPlainObject(fractions)) throw notExpectedType('fractions', 'dict', fractions);
+  for (const [k] of entries) {
+    if (!['number', 'bigint', 'string'].includes(typeof k)) {
+      throw new PySparkTypeError('DISALLOWED_TYPE_FOR_CONTAINER', `Argument \`fractions\`(type: dict) should only contain a type in [float, int, str], got ${pyTypeName(k)}`, {
+        arg_name: 'fractions',
+        arg_type: 'dict',
+        allowed_types: 'float, int, str',
+        item_type: pyTypeName(k),
+      });
+    }
+  }
+  const values = entries.map(([k, v]) => [k, Number(v)] as const);
+  if (!values.every(([, p]) => p >= 0 && p <= 1)) {
+    throw new IllegalArgumentException(`requirement failed: Fractions must be in [0, 1], but got Map(${values.map(([k, p]) => `${String(k)} -> ${javaDoubleToString(p)}`).join(', ')}).`);
+  }
+  if (seed !== undefined && seed !== null && !(typeof seed === 'bigint' || (typeof seed === 'number' && Number.isFinite(seed)))) throw notExpectedType('seed', 'int', seed);
+  const s = seed === undefined || seed === null ? randomSeed() : typeof seed === 'bigint' ? seed : BigInt(Math.trunc(seed as number));
+  const stratum = typeof col === 'string' ? new Column({ kind: 'column', nameParts: [col] }) : col;
+  let fraction: UnresolvedExpression = literalExpr(0.0);
+  for (let i = values.length - 1; i >= 0; i--) {
+    const [k, p] = values[i];
+    fraction = call('if', [stratum.eq(k).expr, literalExpr(p), fraction]);
+  }
+  const draw = new Column(call('rand', [{ kind: 'literal', value: s, dataType: DataTypes.LongType }]));
+  // Spark: a NULL stratum (no entry) keeps no row; `if` treats a NULL condition as false.
+  return df.filter(draw.lt(new Column(fraction)));
+}
+
+/** pyspark.sql.DataFrameStatFunctions: `df.stat.corr(...)`, `df.stat.cov(...)`, `df.stat.sampleBy(...)`. */
+export class DataFrameStatFunctions {
+  constructor(private readonly df: DataFrame) {}
+
+  corr(col1: string, col2: string, method?: string | null): number {
+    return corr(this.df, col1, col2, method);
+  }
+
+  cov(col1: string, col2: string): number {
+    return cov(this.df, col1, col2);
+  }
+
+  sampleBy(col: ColumnOrName, fractions: Record<string, number> | Map<unknown, number>, seed?: number | bigint | null): DataFrame {
+    return sampleBy(this.df, col, fractions, seed);
+  }
+
+  /** `console.log(df.stat)` shows PySpark's repr. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '<pyspark.sql.classic.dataframe.DataFrameStatFunctions object>';
+  }
+}
+
+refuseMissingMethods(DataFrameStatFunctions.prototype, 'DataFrameStatFunctions', MISSING_METHODS.DataFrameStatFunctions);
