@@ -7,6 +7,14 @@ import { expressionKey } from '../expressions/expression-key';
 import { encodeCompositeKey } from '../util/group-key';
 import { partitionIdFunction } from './hash-partitioning';
 import type { Row } from './physical-operator';
+import { EventTimeBuckets, type EventTimeKeyShape, type TimeBucket } from './event-time-buckets';
+
+/** A batch's groups by event time, in first-seen order: flat entries, their buckets, their keys in the bucket. */
+export interface EventTimeGroups {
+  entries: unknown[][];
+  buckets: TimeBucket<unknown[]>[];
+  keys: unknown[];
+}
 
 export interface Group {
   values: unknown[];
@@ -173,6 +181,47 @@ export class Aggregation {
       }
     });
     return groups;
+  }
+
+  /**
+   * aggregateFlat for a grouping with an event-time column: a row finds its group by its event
+   * time's bucket, then by the rest of its key (no string encoding of the whole key per row). The
+   * groups come back in first-seen order as parallel arrays (entry, bucket, key within bucket).
+   */
+  aggregateByEventTime(produce: (consume: (row: Row) => void) => void, shape: EventTimeKeyShape, restKey: (values: readonly unknown[], offset: number) => unknown): EventTimeGroups {
+    const buckets = new EventTimeBuckets<unknown[]>(shape.isWindow);
+    const out: EventTimeGroups = { entries: [], buckets: [], keys: [] };
+    const grouping = this.grouping;
+    const nv = grouping.length;
+    const aggregates = this.aggregates;
+    const nAgg = aggregates.length;
+    const at = 1 + nv;
+    const timeAt = shape.index;
+    const scratch: unknown[] = new Array(nv);
+    produce((row) => {
+      for (let i = 0; i < nv; i++) scratch[i] = grouping[i](row);
+      const bucket = buckets.bucketOf(scratch[timeAt]);
+      const key = restKey(scratch, 0);
+      let entry = bucket.groups.get(key);
+      if (entry === undefined) {
+        entry = new Array(at + nAgg);
+        entry[0] = 0;
+        for (let i = 0; i < nv; i++) entry[1 + i] = scratch[i];
+        for (let j = 0; j < nAgg; j++) entry[at + j] = aggregates[j].impl.init();
+        bucket.groups.set(key, entry);
+        out.entries.push(entry);
+        out.buckets.push(bucket);
+        out.keys.push(key);
+      }
+      for (let j = 0; j < nAgg; j++) {
+        const agg = aggregates[j];
+        if (agg.filter !== undefined && agg.filter(row) !== true) continue;
+        const args = agg.args;
+        const value = args.length === 1 ? args[0](row) : args.map((a) => a(row));
+        entry[at + j] = agg.impl.update(entry[at + j], value);
+      }
+    });
+    return out;
   }
 
   /** resultRow of a flat `[..., grouping values..., buffers...]` whose values start at `at`. */
