@@ -153,6 +153,28 @@ export class Aggregation {
     const nAgg = aggregates.length;
     const at = 1 + nv;
     const scratch: unknown[] = new Array(nv);
+    if (nv === 1 && aggregates.every((a) => a.filter === undefined && a.args.length === 1)) {
+      // One grouping column, one-argument aggregates without FILTER (word count): a loop with
+      // nothing to decide per row.
+      const group = grouping[0];
+      const updates = aggregates.map((a) => a.impl.update);
+      const inits = aggregates.map((a) => a.impl.init);
+      const args = aggregates.map((a) => a.args[0]);
+      produce((row) => {
+        const value = group(row);
+        const key = value !== null && typeof value === 'object' ? encodeCompositeKey([value]) : value;
+        let entry = groups.get(key);
+        if (entry === undefined) {
+          entry = new Array(at + nAgg);
+          entry[0] = 0;
+          entry[1] = value;
+          for (let j = 0; j < nAgg; j++) entry[at + j] = inits[j]();
+          groups.set(key, entry);
+        }
+        for (let j = 0; j < nAgg; j++) entry[at + j] = updates[j](entry[at + j], args[j](row));
+      });
+      return groups;
+    }
     produce((row) => {
       let key: unknown;
       if (nv === 1) {
