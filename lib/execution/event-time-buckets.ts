@@ -62,32 +62,38 @@ export function restKeyFunction(shape: EventTimeKeyShape): (values: readonly unk
   };
 }
 
+const RECENT = 16;
+/** Fills the recent-struct slots before use (no grouping value is this object). */
+const NONE = {};
+
 /** Buckets by event time. */
 export class EventTimeBuckets<G> {
   readonly byTime = new Map<EventTime, TimeBucket<G>>();
-  /** Window structs seen by identity (the window generator shares them between rows). */
-  private readonly byRef = new Map<object, TimeBucket<G>>();
-  private lastValue: unknown = undefined;
-  private lastBucket: TimeBucket<G> | undefined;
+  /**
+   * The last window structs seen, by identity (the window generator shares one struct between the
+   * rows of a window): a row's window is usually among the last few, found by a short scan.
+   */
+  private readonly recent: unknown[] = new Array(RECENT).fill(NONE);
+  private readonly recentBuckets: (TimeBucket<G> | undefined)[] = new Array(RECENT).fill(undefined);
+  private nextRecent = 0;
 
   constructor(private readonly isWindow: boolean) {}
 
   /** The bucket of an event-time column value (a window struct or a timestamp), created when new. */
   bucketOf(value: unknown): TimeBucket<G> {
-    if (value === this.lastValue && this.lastBucket !== undefined) return this.lastBucket;
-    let bucket: TimeBucket<G> | undefined;
+    const recent = this.recent;
+    for (let i = 0; i < RECENT; i++) if (recent[i] === value) return this.recentBuckets[i]!;
+    let bucket: TimeBucket<G>;
     if (this.isWindow && value !== null && typeof value === 'object') {
-      bucket = this.byRef.get(value);
-      if (bucket === undefined) {
-        const w = value as readonly unknown[];
-        bucket = this.bucket(canonicalTime(w[1]), canonicalTime(w[0]));
-        this.byRef.set(value, bucket);
-      }
+      const w = value as readonly unknown[];
+      bucket = this.bucket(canonicalTime(w[1]), canonicalTime(w[0]));
     } else {
       bucket = this.bucket(canonicalTime(value), null);
     }
-    this.lastValue = value;
-    this.lastBucket = bucket;
+    const at = this.nextRecent;
+    recent[at] = value;
+    this.recentBuckets[at] = bucket;
+    this.nextRecent = (at + 1) % RECENT;
     return bucket;
   }
 
