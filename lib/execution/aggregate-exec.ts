@@ -5,6 +5,7 @@ import type { CompileContext } from '../expressions/function-definition';
 import { Aggregation, type Group } from './aggregation';
 import { pushRows, type ExecutionContext, type PhysicalOperator, type Row } from './physical-operator';
 import type { StateStore } from '../state/state-store';
+import { canonicalTime, EventTimeBuckets, isAtOrBelow, restKeyFunction, type EventTimeKeyShape, type TimeBucket } from './event-time-buckets';
 
 /** Batch aggregation over all input at once. */
 export class HashAggregateExec implements PhysicalOperator {
@@ -65,22 +66,6 @@ export interface EventTimeKey {
 }
 
 /**
- * The group's event time in micros (a window's end), as a double: exact below 2^53 micros.
- * `offset`: where the grouping values start in `values` (1 in a flat state entry).
- */
-function eventTimeOf(values: readonly unknown[], key: EventTimeKey, offset = 0): number | null {
-  let t = values[key.index + offset] as bigint | readonly unknown[] | null;
-  if (key.isWindow && t !== null) t = (t as readonly unknown[])[1] as bigint | null;
-  return t === null ? null : Number(t as bigint);
-}
-
-/** True when the group's event time is at or below `limitMicros` (Spark's `eventTime <= watermark`). */
-function isBehind(values: readonly unknown[], key: EventTimeKey, limitMicros: number, offset = 0): boolean {
-  const t = eventTimeOf(values, key, offset);
-  return t !== null && t <= limitMicros;
-}
-
-/**
  * Streaming aggregation with state (Spark's StateStoreRestore + StateStoreSave): the batch is
  * aggregated locally, merged into the state of version N, committed as N+1, and emitted per
  * output mode: complete = every group; update = the groups this batch changed; append = the groups
@@ -89,17 +74,23 @@ function isBehind(values: readonly unknown[], key: EventTimeKey, limitMicros: nu
  * With an event-time grouping key, groups at or behind the watermark are late: they are dropped
  * before touching state (counted in numRowsDroppedByWatermark), and in update/append mode state at
  * or behind the watermark is evicted. Complete mode keeps everything, as Spark does.
+ *
+ * State layout: a group is one flat entry `[seq, ...grouping values, ...buffers]` (seq = first
+ * insertion sequence, which orders update-mode output like the store's iteration order). Without
+ * an event-time key the store key is the grouping key (one value as itself, several encoded).
+ * With one, the store key is the entry's seq and the operator keeps the entries in memory by event
+ * time (EventTimeBuckets, rebuilt from the store on a run's first batch): a group is found by its
+ * window and the rest of its key, and eviction takes whole expired windows.
  */
 export class StatefulAggregateExec implements PhysicalOperator {
   private readonly aggregation: Aggregation;
   /** Next first-insertion sequence; undefined until read from the recovered state. */
   private nextSeq: number | undefined;
-  /**
-   * State keys by event time (micros), so eviction visits the expired windows only instead of
-   * scanning all state. Built from the store on the first batch (after a restart too) and dropped
-   * when a batch fails.
-   */
-  private byTime: Map<number, [partition: number, key: unknown][]> | undefined;
+  /** The state by event time (event-time keys only), valid for the store version `indexVersion`. */
+  private index: EventTimeBuckets<StateEntry> | undefined;
+  private indexVersion = -1;
+  private readonly shape: EventTimeKeyShape | undefined;
+  private readonly restKey: ((values: readonly unknown[], offset: number) => unknown) | undefined;
 
   constructor(
     readonly output: readonly Attribute[],
@@ -112,117 +103,26 @@ export class StatefulAggregateExec implements PhysicalOperator {
     private readonly eventTimeKey?: EventTimeKey,
   ) {
     this.aggregation = new Aggregation(groupingExpressions, aggregateExpressions, child.output, numPartitions, ctx);
+    if (eventTimeKey) {
+      this.shape = { index: eventTimeKey.index, isWindow: eventTimeKey.isWindow, width: groupingExpressions.length };
+      this.restKey = restKeyFunction(this.shape);
+    }
   }
 
   execute(ctx: ExecutionContext): Row[] {
     const provider = ctx.stateProvider;
     if (!provider) throw new Error('stateful aggregation needs a state store provider');
-    const mode = ctx.outputMode;
-    const eventTimeKey = this.eventTimeKey;
-    const watermarkMs = ctx.batchWatermarkMs ?? 0;
-    const evictBelow = watermarkMs * 1000;
-    const lateBelow = (ctx.lateEventsWatermarkMs ?? watermarkMs) * 1000;
-    const indexed = eventTimeKey !== undefined && mode !== 'complete';
-    // Spark filters late data in append and update mode only; complete mode keeps every group.
-    const dropLate = eventTimeKey !== undefined && mode !== 'complete';
     const started = performance.now();
-    const local = this.aggregation.aggregateFlat((consume) => pushRows(this.child, ctx, consume));
     const stores: StateStore[] = [];
     for (let p = 0; p < this.numPartitions; p++) stores.push(provider.getStore(this.operatorId, p, ctx.batchId));
-    // After a restart, new groups continue the sequence of the groups already in state.
-    if (this.nextSeq === undefined) {
-      let next = 0;
-      const byTime = new Map<number, [number, unknown][]>();
-      stores.forEach((store, p) => {
-        let earlier: [unknown, StateEntry][] | undefined;
-        for (const [key, value] of store.iterator()) {
-          let entry = value as StateEntry;
-          if (Array.isArray(entry[0])) (earlier ??= []).push([key, (entry = flatFromTuple(entry))]);
-          next = Math.max(next, (entry[0] as number) + 1);
-          if (indexed) this.index(byTime, entry, p, key);
-        }
-        // State of the earlier layout is rewritten once, in place (the iteration order stays).
-        if (earlier) for (const [key, entry] of earlier) store.put(key, entry);
-      });
-      this.nextSeq = next;
-      this.byTime = indexed ? byTime : undefined;
-    }
-    const byTime = this.byTime;
-    // Update mode emits the changed groups in store order; the other modes only count them.
-    const updated: [entry: StateEntry, partition: number][] = [];
-    let numUpdated = 0;
-    const buffersAt = this.buffersAt;
-    const rows: Row[] = [];
-    let dropped = 0;
-    let removed = 0;
-    let updatesDone = started;
-    let removalsDone = started;
+    const m: BatchMetrics = { updated: 0, removed: 0, dropped: 0, updatesDone: started, removalsDone: started };
+    let rows: Row[];
     try {
-      for (const [key, group] of local) {
-        if (dropLate && isBehind(group, eventTimeKey, lateBelow, 1)) {
-          dropped++;
-          continue;
-        }
-        const partition = this.aggregation.partitionOf(group, 1);
-        const store = stores[partition];
-        const existing = store.get(key) as StateEntry | undefined;
-        let entry: StateEntry;
-        if (existing === undefined) {
-          // The local group becomes the state entry.
-          group[0] = this.nextSeq++;
-          entry = group;
-        } else {
-          // Stores whose abort reloads let the entry change in place; others get a copy.
-          entry = store.inPlaceUpdates === true ? existing : existing.slice();
-          this.aggregation.mergeBuffersInto(entry, group, buffersAt);
-        }
-        store.put(key, entry);
-        if (!existing && byTime) this.index(byTime, entry, partition, key);
-        numUpdated++;
-        if (mode === 'update') updated.push([entry, partition]);
-      }
-      updatesDone = performance.now();
-      if (mode === 'complete') {
-        for (const store of stores) for (const [, entry] of store.iterator()) rows.push(this.resultRow(entry as StateEntry));
-      } else {
-        if (mode === 'update') {
-          updated.sort((a, b) => a[1] - b[1] || (a[0][0] as number) - (b[0][0] as number));
-          for (const [entry] of updated) rows.push(this.resultRow(entry));
-        }
-        if (eventTimeKey !== undefined && byTime) {
-          // Append emits exactly the groups leaving state; update only forgets them. Only the
-          // expired event times are visited; within a partition, groups leave in store order
-          // (first-insertion sequence), partitions in order, as a scan of the stores would.
-          const evicted: StateEntry[][] = [];
-          const evictedKeys: unknown[][] = [];
-          for (const [time, keys] of byTime) {
-            if (time > evictBelow) continue;
-            byTime.delete(time);
-            for (const [p, key] of keys) {
-              const entry = stores[p].get(key) as StateEntry | undefined;
-              if (entry === undefined) continue;
-              (evicted[p] ??= []).push(entry);
-              (evictedKeys[p] ??= []).push(key);
-            }
-          }
-          for (let p = 0; p < evicted.length; p++) {
-            const entries = evicted[p];
-            if (!entries) continue;
-            const keys = evictedKeys[p];
-            const order = entries.map((_, i) => i).sort((a, b) => (entries[a][0] as number) - (entries[b][0] as number));
-            for (const i of order) {
-              if (mode === 'append') rows.push(this.resultRow(entries[i]));
-              stores[p].remove(keys[i]);
-            }
-            removed += entries.length;
-          }
-        }
-      }
-      removalsDone = performance.now();
+      rows = this.shape ? this.executeByEventTime(ctx, stores, m) : this.executeByKey(ctx, stores, m);
     } catch (e) {
       for (const s of stores) s.abort();
       this.nextSeq = undefined;
-      this.byTime = undefined;
+      this.index = undefined;
       throw e;
     }
     const commitStarted = performance.now();
@@ -231,19 +131,189 @@ export class StatefulAggregateExec implements PhysicalOperator {
       total += store.numKeys;
       store.commit();
     }
+    this.indexVersion = ctx.batchId + 1;
     ctx.stateMetrics.push({
       operatorName: 'stateStoreSave',
       numRowsTotal: total,
-      numRowsUpdated: numUpdated,
-      numRowsRemoved: removed,
-      allUpdatesTimeMs: Math.round(updatesDone - started),
-      allRemovalsTimeMs: Math.round(removalsDone - updatesDone),
+      numRowsUpdated: m.updated,
+      numRowsRemoved: m.removed,
+      allUpdatesTimeMs: Math.round(m.updatesDone - started),
+      allRemovalsTimeMs: Math.round(m.removalsDone - m.updatesDone),
       commitTimeMs: Math.round(performance.now() - commitStarted),
       numShufflePartitions: this.numPartitions,
       numStateStoreInstances: this.numPartitions,
-      numRowsDroppedByWatermark: dropped,
+      numRowsDroppedByWatermark: m.dropped,
     });
     return rows;
+  }
+
+  /** Groups keyed by their grouping values (no event-time key). */
+  private executeByKey(ctx: ExecutionContext, stores: StateStore[], m: BatchMetrics): Row[] {
+    const mode = ctx.outputMode;
+    const local = this.aggregation.aggregateFlat((consume) => pushRows(this.child, ctx, consume));
+    // After a restart, new groups continue the sequence of the groups already in state.
+    if (this.nextSeq === undefined) {
+      let next = 0;
+      for (const store of stores) {
+        let earlier: [unknown, StateEntry][] | undefined;
+        for (const [key, value] of store.iterator()) {
+          let entry = value as StateEntry;
+          if (Array.isArray(entry[0])) (earlier ??= []).push([key, (entry = flatFromTuple(entry))]);
+          next = Math.max(next, (entry[0] as number) + 1);
+        }
+        // State of the earlier layout is rewritten once, in place (the iteration order stays).
+        if (earlier) for (const [key, entry] of earlier) store.put(key, entry);
+      }
+      this.nextSeq = next;
+    }
+    // Update mode emits the changed groups in store order; the other modes only count them.
+    const updated: [entry: StateEntry, partition: number][] = [];
+    const buffersAt = this.buffersAt;
+    const rows: Row[] = [];
+    for (const [key, group] of local) {
+      const partition = this.aggregation.partitionOf(group, 1);
+      const store = stores[partition];
+      const existing = store.get(key) as StateEntry | undefined;
+      let entry: StateEntry;
+      if (existing === undefined) {
+        // The local group becomes the state entry.
+        group[0] = this.nextSeq++;
+        entry = group;
+      } else {
+        // Stores whose abort reloads let the entry change in place; others get a copy.
+        entry = store.inPlaceUpdates === true ? existing : existing.slice();
+        this.aggregation.mergeBuffersInto(entry, group, buffersAt);
+      }
+      store.put(key, entry);
+      m.updated++;
+      if (mode === 'update') updated.push([entry, partition]);
+    }
+    m.updatesDone = performance.now();
+    if (mode === 'complete') {
+      for (const store of stores) for (const [, entry] of store.iterator()) rows.push(this.resultRow(entry as StateEntry));
+    } else if (mode === 'update') {
+      this.emitUpdated(updated, rows);
+    }
+    m.removalsDone = performance.now();
+    return rows;
+  }
+
+  /**
+   * Groups with an event-time key: the store key is the entry's seq, the operator finds entries
+   * through its buckets by event time.
+   */
+  private executeByEventTime(ctx: ExecutionContext, stores: StateStore[], m: BatchMetrics): Row[] {
+    const mode = ctx.outputMode;
+    const shape = this.shape!;
+    const restKey = this.restKey!;
+    const watermarkMs = ctx.batchWatermarkMs ?? 0;
+    const evictBelow = watermarkMs * 1000;
+    const lateBelow = (ctx.lateEventsWatermarkMs ?? watermarkMs) * 1000;
+    // Spark filters late data in append and update mode only; complete mode keeps every group.
+    const dropLate = mode !== 'complete';
+    const local = this.aggregation.aggregateByEventTime((consume) => pushRows(this.child, ctx, consume), shape, restKey);
+    if (this.index === undefined || this.indexVersion !== ctx.batchId) this.loadIndex(stores);
+    const index = this.index!;
+    const inPlace = stores.length > 0 && stores[0].inPlaceUpdates === true;
+    const updated: [entry: StateEntry, partition: number][] = [];
+    const buffersAt = this.buffersAt;
+    const partitionOf = this.aggregation.partitionOf;
+    const rows: Row[] = [];
+    const { entries, buckets, keys } = local;
+    for (let i = 0; i < entries.length; i++) {
+      const bucket = buckets[i];
+      if (dropLate && isAtOrBelow(bucket.time, lateBelow)) {
+        m.dropped++;
+        continue;
+      }
+      const group = entries[i];
+      const key = keys[i];
+      const target = (bucket.state ??= index.bucket(bucket.time, bucket.start)) as TimeBucket<StateEntry>;
+      const existing = target.groups.get(key);
+      const partition = partitionOf(group, 1);
+      let entry: StateEntry;
+      if (existing === undefined) {
+        group[0] = this.nextSeq!++;
+        entry = group;
+        target.groups.set(key, entry);
+      } else if (inPlace) {
+        entry = existing;
+        this.aggregation.mergeBuffersInto(entry, group, buffersAt);
+      } else {
+        // The store's abort restores the value it holds: change a copy (once per group and batch).
+        entry = existing.slice();
+        this.aggregation.mergeBuffersInto(entry, group, buffersAt);
+        target.groups.set(key, entry);
+      }
+      stores[partition].put(entry[0], entry);
+      m.updated++;
+      if (mode === 'update') updated.push([entry, partition]);
+    }
+    m.updatesDone = performance.now();
+    if (mode === 'complete') {
+      for (const store of stores) for (const [, entry] of store.iterator()) rows.push(this.resultRow(entry as StateEntry));
+    } else {
+      if (mode === 'update') this.emitUpdated(updated, rows);
+      // Append emits exactly the groups leaving state; update only forgets them. Whole expired
+      // windows leave; within a partition groups leave in store order (first-insertion sequence),
+      // partitions in order, as a scan of the stores would.
+      const evicted: StateEntry[][] = [];
+      for (const [time, first] of index.byTime) {
+        if (!isAtOrBelow(time, evictBelow)) continue;
+        index.byTime.delete(time);
+        for (let b: TimeBucket<StateEntry> | undefined = first; b !== undefined; b = b.next) {
+          for (const entry of b.groups.values()) (evicted[partitionOf(entry, 1)] ??= []).push(entry);
+        }
+      }
+      for (let p = 0; p < evicted.length; p++) {
+        const list = evicted[p];
+        if (!list) continue;
+        list.sort(bySeq);
+        const store = stores[p];
+        for (let i = 0; i < list.length; i++) {
+          if (mode === 'append') rows.push(this.resultRow(list[i]));
+          store.remove(list[i][0]);
+        }
+        m.removed += list.length;
+      }
+    }
+    m.removalsDone = performance.now();
+    return rows;
+  }
+
+  /**
+   * Builds the buckets from the stores (a run's first batch). State written with the grouping key
+   * as store key (earlier versions) is re-keyed by seq in place, keeping each partition's order.
+   */
+  private loadIndex(stores: StateStore[]): void {
+    const shape = this.shape!;
+    const restKey = this.restKey!;
+    const index = new EventTimeBuckets<StateEntry>(shape.isWindow);
+    let next = 0;
+    for (const store of stores) {
+      let earlier: [unknown, StateEntry][] | undefined;
+      for (const [key, value] of store.iterator()) {
+        let entry = value as StateEntry;
+        if (Array.isArray(entry[0])) entry = flatFromTuple(entry);
+        if (typeof key !== 'number') (earlier ??= []).push([key, entry]);
+        next = Math.max(next, (entry[0] as number) + 1);
+        const t = entry[1 + shape.index];
+        const bucket = shape.isWindow && t !== null ? index.bucket(canonicalTime((t as unknown[])[1]), canonicalTime((t as unknown[])[0])) : index.bucket(canonicalTime(t), null);
+        bucket.groups.set(restKey(entry, 1), entry);
+      }
+      if (earlier) {
+        for (const [key] of earlier) store.remove(key);
+        for (const [, entry] of earlier) store.put(entry[0], entry);
+      }
+    }
+    this.index = index;
+    this.nextSeq = Math.max(this.nextSeq ?? 0, next);
+  }
+
+  /** Update mode: the changed groups by partition, then first-insertion sequence. */
+  private emitUpdated(updated: [StateEntry, number][], rows: Row[]): void {
+    updated.sort((a, b) => a[1] - b[1] || (a[0][0] as number) - (b[0][0] as number));
+    for (const [entry] of updated) rows.push(this.resultRow(entry));
   }
 
   /** Where the buffers start in a flat state entry. */
@@ -255,15 +325,19 @@ export class StatefulAggregateExec implements PhysicalOperator {
     return this.aggregation.resultRowFlat(entry, 1);
   }
 
-  private index(byTime: Map<number, [number, unknown][]>, entry: StateEntry, partition: number, key: unknown): void {
-    const t = eventTimeOf(entry, this.eventTimeKey!, 1);
-    if (t === null) return;
-    let keys = byTime.get(t);
-    if (!keys) byTime.set(t, (keys = []));
-    keys.push([partition, key]);
-  }
-
   close(): void {
     this.child.close?.();
   }
+}
+
+interface BatchMetrics {
+  updated: number;
+  removed: number;
+  dropped: number;
+  updatesDone: number;
+  removalsDone: number;
+}
+
+function bySeq(a: StateEntry, b: StateEntry): number {
+  return (a[0] as number) - (b[0] as number);
 }

@@ -7,6 +7,14 @@ import { expressionKey } from '../expressions/expression-key';
 import { encodeCompositeKey } from '../util/group-key';
 import { partitionIdFunction } from './hash-partitioning';
 import type { Row } from './physical-operator';
+import { EventTimeBuckets, type EventTimeKeyShape, type TimeBucket } from './event-time-buckets';
+
+/** A batch's groups by event time, in first-seen order: flat entries, their buckets, their keys in the bucket. */
+export interface EventTimeGroups {
+  entries: unknown[][];
+  buckets: TimeBucket<unknown[]>[];
+  keys: unknown[];
+}
 
 export interface Group {
   values: unknown[];
@@ -145,6 +153,28 @@ export class Aggregation {
     const nAgg = aggregates.length;
     const at = 1 + nv;
     const scratch: unknown[] = new Array(nv);
+    if (nv === 1 && aggregates.every((a) => a.filter === undefined && a.args.length === 1)) {
+      // One grouping column, one-argument aggregates without FILTER (word count): a loop with
+      // nothing to decide per row.
+      const group = grouping[0];
+      const updates = aggregates.map((a) => a.impl.update);
+      const inits = aggregates.map((a) => a.impl.init);
+      const args = aggregates.map((a) => a.args[0]);
+      produce((row) => {
+        const value = group(row);
+        const key = value !== null && typeof value === 'object' ? encodeCompositeKey([value]) : value;
+        let entry = groups.get(key);
+        if (entry === undefined) {
+          entry = new Array(at + nAgg);
+          entry[0] = 0;
+          entry[1] = value;
+          for (let j = 0; j < nAgg; j++) entry[at + j] = inits[j]();
+          groups.set(key, entry);
+        }
+        for (let j = 0; j < nAgg; j++) entry[at + j] = updates[j](entry[at + j], args[j](row));
+      });
+      return groups;
+    }
     produce((row) => {
       let key: unknown;
       if (nv === 1) {
@@ -173,6 +203,47 @@ export class Aggregation {
       }
     });
     return groups;
+  }
+
+  /**
+   * aggregateFlat for a grouping with an event-time column: a row finds its group by its event
+   * time's bucket, then by the rest of its key (no string encoding of the whole key per row). The
+   * groups come back in first-seen order as parallel arrays (entry, bucket, key within bucket).
+   */
+  aggregateByEventTime(produce: (consume: (row: Row) => void) => void, shape: EventTimeKeyShape, restKey: (values: readonly unknown[], offset: number) => unknown): EventTimeGroups {
+    const buckets = new EventTimeBuckets<unknown[]>(shape.isWindow);
+    const out: EventTimeGroups = { entries: [], buckets: [], keys: [] };
+    const grouping = this.grouping;
+    const nv = grouping.length;
+    const aggregates = this.aggregates;
+    const nAgg = aggregates.length;
+    const at = 1 + nv;
+    const timeAt = shape.index;
+    const scratch: unknown[] = new Array(nv);
+    produce((row) => {
+      for (let i = 0; i < nv; i++) scratch[i] = grouping[i](row);
+      const bucket = buckets.bucketOf(scratch[timeAt]);
+      const key = restKey(scratch, 0);
+      let entry = bucket.groups.get(key);
+      if (entry === undefined) {
+        entry = new Array(at + nAgg);
+        entry[0] = 0;
+        for (let i = 0; i < nv; i++) entry[1 + i] = scratch[i];
+        for (let j = 0; j < nAgg; j++) entry[at + j] = aggregates[j].impl.init();
+        bucket.groups.set(key, entry);
+        out.entries.push(entry);
+        out.buckets.push(bucket);
+        out.keys.push(key);
+      }
+      for (let j = 0; j < nAgg; j++) {
+        const agg = aggregates[j];
+        if (agg.filter !== undefined && agg.filter(row) !== true) continue;
+        const args = agg.args;
+        const value = args.length === 1 ? args[0](row) : args.map((a) => a(row));
+        entry[at + j] = agg.impl.update(entry[at + j], value);
+      }
+    });
+    return out;
   }
 
   /** resultRow of a flat `[..., grouping values..., buffers...]` whose values start at `at`. */

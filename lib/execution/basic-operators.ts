@@ -172,8 +172,23 @@ export class GenerateExec implements PhysicalOperator {
 
   forEachRow(ctx: ExecutionContext, consume: (row: Row) => void): void {
     if (!this.generatedOnly) {
-      const rows = this.execute(ctx);
-      for (let i = 0; i < rows.length; i++) consume(rows[i]);
+      // Each output row goes on as it is made (no batch-wide array of them): rows that die young
+      // are cheap to collect, a batch's worth kept alive is copied by the garbage collector.
+      const nulls = this.outer ? new Array(this.generatorWidth).fill(null) : [];
+      let current: readonly unknown[] = [];
+      let produced = false;
+      const emit = (values: unknown[]): void => {
+        produced = true;
+        consume(current.concat(values));
+      };
+      const generate = this.generate;
+      const outer = this.outer;
+      pushRows(this.child, ctx, (row) => {
+        current = row;
+        produced = false;
+        generate(row, emit);
+        if (outer && !produced) consume(row.concat(nulls));
+      });
       return;
     }
     // Only the generated columns flow on, so the generator's value arrays go straight through.
