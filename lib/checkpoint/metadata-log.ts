@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SparkException } from '../errors/spark-exception';
-import { writeFileAtomic } from './checkpoint-file-manager';
+import { StagedFile, writeFileAtomic } from './checkpoint-file-manager';
 
 export abstract class MetadataLog<T> {
   constructor(readonly dir: string) {}
@@ -18,10 +18,19 @@ export abstract class MetadataLog<T> {
   }
 
   /** Writes the entry for `batchId`; false when the batch already has one (it is kept as it is). */
-  add(batchId: number, value: T): boolean {
+  add(batchId: number, value: T, options?: { sync?: boolean }): boolean {
     if (this.has(batchId)) return false;
-    writeFileAtomic(this.fileFor(batchId), this.serialize(value));
+    writeFileAtomic(this.fileFor(batchId), this.serialize(value), options);
     return true;
+  }
+
+  /**
+   * The entry for `batchId` written to its temp file but not yet in place (the caller fsyncs it,
+   * with other files of the batch, and publishes it); undefined when the batch already has one.
+   */
+  stage(batchId: number, value: T): StagedFile | undefined {
+    if (this.has(batchId)) return undefined;
+    return StagedFile.write(this.fileFor(batchId), this.serialize(value));
   }
 
   has(batchId: number): boolean {
@@ -70,16 +79,36 @@ export abstract class MetadataLog<T> {
 
   /** Removes entries older than `thresholdBatchId` (exclusive). */
   purge(thresholdBatchId: number): void {
-    for (const id of this.batchIds()) {
-      if (id < thresholdBatchId) fs.rmSync(this.fileFor(id), { force: true });
+    const below = this.purgedBelow;
+    if (below === undefined || thresholdBatchId - below > 1000) {
+      for (const id of this.batchIds()) {
+        if (id < thresholdBatchId) fs.rmSync(this.fileFor(id), { force: true });
+      }
+    } else {
+      // Entries are only ever added above the last purge: the ones to remove are known by name,
+      // so a batch's purge is one unlink instead of a listing of the folder.
+      for (let id = below; id < thresholdBatchId; id++) removeIfPresent(this.fileFor(id));
     }
+    if (below === undefined || thresholdBatchId > below) this.purgedBelow = thresholdBatchId;
   }
+
+  /** No entry below this id is left (set by a purge, which lists the folder the first time). */
+  private purgedBelow: number | undefined;
 
   /** Removes entries newer than `batchId`: a re-run batch replaces what a crashed run left. */
   purgeAfter(batchId: number): void {
     for (const id of this.batchIds()) {
       if (id > batchId) fs.rmSync(this.fileFor(id), { force: true });
     }
+  }
+}
+
+/** unlink, where a file already gone is fine (fs.rmSync adds an lstat and rimraf's retries). */
+export function removeIfPresent(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
 }
 

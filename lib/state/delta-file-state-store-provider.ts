@@ -14,7 +14,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InternalError, SparkException } from '../errors/spark-exception';
-import { writeFileAtomic } from '../checkpoint/checkpoint-file-manager';
+import { StagedFile } from '../checkpoint/checkpoint-file-manager';
 import { BinaryWriter } from '../util/binary-value-codec';
 import type { StateStore, StateStoreProvider } from './state-store';
 import { applySection, parseStateFile, sectionBody, StateFileWriter, type ParsedStateFile, type StateChange } from './state-file-format';
@@ -38,6 +38,12 @@ interface LoadedPartition {
 interface PendingPartition {
   loaded: LoadedPartition;
   changes: Map<unknown, StateChange>;
+}
+
+interface StagedVersion {
+  operatorId: number;
+  version: number;
+  file: StagedFile;
 }
 
 interface PendingVersion {
@@ -220,14 +226,53 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
     pending.partitions.set(partitionId, { loaded, changes });
   }
 
-  /** One file per operator: every partition committed in this batch. */
+  /** One file per operator: every partition committed in this batch, each written and fsynced now. */
   commitBatch(): void {
     for (const operatorId of [...this.pending.keys()]) this.writeVersion(operatorId);
   }
 
+  /**
+   * commitBatch for the engine: one file per operator, every partition committed in this batch. The files are written now and
+   * fsynced on the thread pool; each goes into place by rename once on disk, and the promise
+   * resolves when all have.
+   */
+  commitBatchAsync(): Promise<void> {
+    const staged: StagedVersion[] = [];
+    try {
+      for (const operatorId of [...this.pending.keys()]) {
+        const s = this.stageVersion(operatorId);
+        if (s) staged.push(s);
+      }
+    } catch (e) {
+      for (const s of staged) s.file.discard();
+      throw e;
+    }
+    if (staged.length === 0) return Promise.resolve();
+    return Promise.all(
+      staged.map(async (s) => {
+        await s.file.syncAsync();
+        this.published(s);
+      }),
+    ).then(() => undefined);
+  }
+
   private writeVersion(operatorId: number): void {
+    const staged = this.stageVersion(operatorId);
+    if (!staged) return;
+    staged.file.syncNow();
+    this.published(staged);
+  }
+
+  private published(staged: StagedVersion): void {
+    staged.file.publish();
+    this.fileCache.delete(`${staged.operatorId}/${staged.version}`);
+    if (staged.version % this.options.minDeltasForSnapshot === 0) this.cleanup(staged.operatorId, staged.version);
+  }
+
+  /** Writes the operator's pending version to its temp file (not yet fsynced or in place). */
+  private stageVersion(operatorId: number): StagedVersion | undefined {
     const pending = this.pending.get(operatorId);
-    if (!pending) return;
+    if (!pending) return undefined;
     this.pending.delete(operatorId);
     const { version } = pending;
     const k = this.options.minDeltasForSnapshot;
@@ -255,9 +300,7 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
       else if (changes.size > 0) writer.addDelta(p, changes, part.data);
     }
     const content = writer.finish();
-    writeFileAtomic(file, content, { createDir: false });
-    this.fileCache.delete(`${operatorId}/${version}`);
-    if (version % k === 0) this.cleanup(operatorId, version);
+    return { operatorId, version, file: StagedFile.write(file, content, { createDir: false }) };
   }
 
   /**
