@@ -17,6 +17,7 @@ import { InternalError, SparkException } from '../errors/spark-exception';
 import { StagedFile } from '../checkpoint/checkpoint-file-manager';
 import { BinaryWriter } from '../util/binary-value-codec';
 import type { StateStore, StateStoreProvider } from './state-store';
+import { estimateMapsBytes } from './state-memory-estimate';
 import { applySection, parseStateFile, sectionBody, StateFileWriter, type ParsedStateFile, type StateChange } from './state-file-format';
 
 export interface DeltaFileStateStoreOptions {
@@ -215,8 +216,22 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
     return parsed;
   }
 
+  /** Operators with a store committed since memoryOfCommittedOperators last ran. */
+  private readonly committedOperators = new Set<number>();
+
+  memoryOfCommittedOperators(): number {
+    let bytes = 0;
+    for (const operatorId of this.committedOperators) {
+      const partitions = this.loaded.get(operatorId);
+      if (partitions) bytes += estimateMapsBytes([...partitions.values()].map((p) => p.data));
+    }
+    this.committedOperators.clear();
+    return bytes;
+  }
+
   /** A partition's commit: remembered until the operator's file for the version is written. */
   committed(operatorId: number, partitionId: number, version: number, loaded: LoadedPartition, changes: Map<unknown, StateChange>): void {
+    this.committedOperators.add(operatorId);
     let pending = this.pending.get(operatorId);
     if (pending && pending.version !== version) {
       this.writeVersion(operatorId);

@@ -3,6 +3,7 @@
 // operator tests; queries with a checkpointLocation use a durable provider.
 import { InternalError } from '../errors/spark-exception';
 import type { StateStore, StateStoreProvider } from './state-store';
+import { estimateMapsBytes } from './state-memory-estimate';
 
 const ABSENT = Symbol('absent');
 
@@ -86,7 +87,20 @@ export class InMemoryStateStoreProvider implements StateStoreProvider {
     const current = entry;
     return new InMemoryStateStore(operatorId, partitionId, version, entry.data, (store) => {
       current.version = store.version;
+      let maps = this.committedOperators.get(operatorId);
+      if (!maps) this.committedOperators.set(operatorId, (maps = new Set()));
+      maps.add(current.data);
     });
+  }
+
+  /** Maps committed since memoryOfCommittedOperators last ran, by operator. */
+  private readonly committedOperators = new Map<number, Set<Map<unknown, unknown>>>();
+
+  memoryOfCommittedOperators(): number {
+    let bytes = 0;
+    for (const maps of this.committedOperators.values()) bytes += estimateMapsBytes(maps);
+    this.committedOperators.clear();
+    return bytes;
   }
 
   close(): void {

@@ -127,6 +127,7 @@ class LmdbStateStore implements StateStore {
     private readonly env: OperatorEnv,
     private readonly meta: PartitionMeta,
     private readonly batchedCommits: boolean,
+    private readonly provider: LmdbStateStoreProvider,
   ) {
     this.baseNextSeq = meta.nextSeq;
     this.nextSeq = meta.nextSeq;
@@ -240,6 +241,7 @@ class LmdbStateStore implements StateStore {
     }, this.batchedCommits ? noFlushCommit() : undefined);
     if (this.batchedCommits) this.env.unflushed = true;
     this.env.created = false;
+    this.provider.noteCommit(this.operatorId);
     this.state = 'committed';
     this.overlay.clear();
     return next;
@@ -285,7 +287,7 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
         throw versionUnavailable(env.dir, operatorId, partitionId, version, meta);
       }
     }
-    return new LmdbStateStore(operatorId, partitionId, version, env, meta, this.options.batchedCommits === true);
+    return new LmdbStateStore(operatorId, partitionId, version, env, meta, this.options.batchedCommits === true, this);
   }
 
   /** Undoes the latest batch (a re-run after a crash between the state commit and commits/N). */
@@ -341,6 +343,33 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
       this.envs.set(operatorId, env);
     }
     return env;
+  }
+
+  /** Operators with a store committed since memoryOfCommittedOperators last ran. */
+  private readonly committedOperators = new Set<number>();
+
+  /** The store tells the provider its operator committed. */
+  noteCommit(operatorId: number): void {
+    this.committedOperators.add(operatorId);
+  }
+
+  /**
+   * What Spark's RocksDB provider reports is RocksDB's own memory; lmdb's is the memory map, so
+   * the figure is the size of the operator's B-tree pages (what the map holds resident when the
+   * state is in use; the OS page cache, not the JS heap).
+   */
+  memoryOfCommittedOperators(): number {
+    let bytes = 0;
+    for (const operatorId of this.committedOperators) {
+      const env = this.envs.get(operatorId);
+      if (!env) continue;
+      for (const db of [env.data, env.order, env.undo, env.meta]) {
+        const st = db.getStats() as { pageSize?: number; treeBranchPageCount?: number; treeLeafPageCount?: number; overflowPages?: number };
+        bytes += (st.pageSize ?? 4096) * ((st.treeBranchPageCount ?? 0) + (st.treeLeafPageCount ?? 0) + (st.overflowPages ?? 0));
+      }
+    }
+    this.committedOperators.clear();
+    return bytes;
   }
 
   /** Flushes the batch's commits: one synchronous transaction per touched environment. */

@@ -41,5 +41,10 @@ export interface StateStoreProvider {
    * commits/N only after it.
    */
   commitBatchAsync?(): Promise<void>;
+  /**
+   * The estimated memory of the state of the operators whose stores committed since the last call
+   * (progress `memoryUsedBytes`; called by the engine as each operator reports its metrics).
+   */
+  memoryOfCommittedOperators?(): number;
   close(): void;
 }

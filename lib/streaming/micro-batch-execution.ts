@@ -27,6 +27,7 @@ import type { StateStoreProvider } from '../state/state-store';
 import { Logger } from '../util/logger';
 import type { Clock } from './clock';
 import type { Trigger } from './trigger';
+import { StateMetricsList } from './state-metrics-list';
 import { SinkProgress, SourceProgress, StateOperatorProgress, StreamingQueryProgress, type ObservedMetricsRow } from './progress';
 
 const log = new Logger('MicroBatchExecution');
@@ -447,7 +448,7 @@ export class MicroBatchExecution {
       throw e;
     }
     const t2 = performance.now();
-    const stateMetrics: StateOperatorMetrics[] = [];
+    const stateMetrics = new StateMetricsList(this.stateProvider);
     const eventTimeStats = new Map<number, EventTimeStats>();
     const ctx: ExecutionContext = {
       sourceRows,
@@ -569,7 +570,7 @@ export class MicroBatchExecution {
             m.numRowsRemoved,
             m.allRemovalsTimeMs,
             m.commitTimeMs,
-            0,
+            m.memoryUsedBytes ?? 0,
             (m as { numRowsDroppedByWatermark?: number }).numRowsDroppedByWatermark ?? 0,
             m.numShufflePartitions,
             m.numStateStoreInstances,
