@@ -219,13 +219,18 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
   /** Operators with a store committed since memoryOfCommittedOperators last ran. */
   private readonly committedOperators = new Set<number>();
 
-  memoryOfCommittedOperators(): number {
+  takeCommittedOperators(): number[] {
+    const ids = [...this.committedOperators];
+    this.committedOperators.clear();
+    return ids;
+  }
+
+  memoryUsedBytes(operatorIds: readonly number[]): number {
     let bytes = 0;
-    for (const operatorId of this.committedOperators) {
+    for (const operatorId of operatorIds) {
       const partitions = this.loaded.get(operatorId);
       if (partitions) bytes += estimateMapsBytes([...partitions.values()].map((p) => p.data));
     }
-    this.committedOperators.clear();
     return bytes;
   }
 

@@ -72,6 +72,8 @@ interface OperatorEnv {
   root: RootDatabase;
   /** Commits since the last flush (batched mode). */
   unflushed: boolean;
+  /** Partitions committed in this batch and not yet written (batched mode). */
+  pending: LmdbStateStore[];
   /** Holds the flush marker, written by the flushing transaction (LMDB skips empty commits). */
   flushes: Database<string, string>;
   data: Database<string, [number, string]>;
@@ -203,9 +205,21 @@ class LmdbStateStore implements StateStore {
   commit(): number {
     if (this.state !== 'open') throw new InternalError(`State store ${this.operatorId}/${this.partitionId} is committed twice.`);
     const next = this.version + 1;
+    this.state = 'committed';
+    this.provider.noteCommit(this.operatorId);
+    // The engine's mode: the batch's partitions are written together, in one transaction per
+    // operator (commitBatch), instead of one transaction per shuffle partition.
+    if (this.batchedCommits) this.env.pending.push(this);
+    else this.env.root.transactionSync(() => this.write());
+    return next;
+  }
+
+  /** Writes this batch's changes of the partition and its new version; runs in a write transaction. */
+  write(): void {
+    const next = this.version + 1;
     const { data, order, undo, meta } = this.env;
     const p = this.partitionId;
-    this.env.root.transactionSync(() => {
+    {
       const current = readMeta(this.env, p);
       if (current.version !== this.version) {
         throw new InternalError(`State store ${this.operatorId}/${this.partitionId} was loaded at version ${this.version} but the store now holds version ${current.version}.`);
@@ -238,13 +252,9 @@ class LmdbStateStore implements StateStore {
         undo: { version: this.version, numKeys: this.meta.numKeys, nextSeq: this.meta.nextSeq, count: undoCount },
       };
       meta.putSync(p, JSON.stringify(written));
-    }, this.batchedCommits ? noFlushCommit() : undefined);
-    if (this.batchedCommits) this.env.unflushed = true;
+    }
     this.env.created = false;
-    this.provider.noteCommit(this.operatorId);
-    this.state = 'committed';
     this.overlay.clear();
-    return next;
   }
 
   abort(): void {
@@ -276,6 +286,8 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
 
   getStore(operatorId: number, partitionId: number, version: number): StateStore {
     const env = this.env(operatorId);
+    // Used without the engine's commitBatch (tests, tools): committed partitions are written first.
+    if (env.pending.length > 0) this.writePending(env);
     let meta = readMeta(env, partitionId);
     if (meta.version !== version) {
       if (meta.version === version + 1 && meta.undo?.version === version) {
@@ -339,6 +351,7 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
         meta: root.openDB({ name: 'meta', encoding: 'string' }),
         flushes: root.openDB({ name: 'flushes', encoding: 'string' }),
         unflushed: false,
+        pending: [],
       };
       this.envs.set(operatorId, env);
     }
@@ -358,9 +371,15 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
    * the figure is the size of the operator's B-tree pages (what the map holds resident when the
    * state is in use; the OS page cache, not the JS heap).
    */
-  memoryOfCommittedOperators(): number {
+  takeCommittedOperators(): number[] {
+    const ids = [...this.committedOperators];
+    this.committedOperators.clear();
+    return ids;
+  }
+
+  memoryUsedBytes(operatorIds: readonly number[]): number {
     let bytes = 0;
-    for (const operatorId of this.committedOperators) {
+    for (const operatorId of operatorIds) {
       const env = this.envs.get(operatorId);
       if (!env) continue;
       for (const db of [env.data, env.order, env.undo, env.meta]) {
@@ -368,15 +387,29 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
         bytes += (st.pageSize ?? 4096) * ((st.treeBranchPageCount ?? 0) + (st.treeLeafPageCount ?? 0) + (st.overflowPages ?? 0));
       }
     }
-    this.committedOperators.clear();
     return bytes;
   }
 
-  /** Flushes the batch's commits: one synchronous transaction per touched environment. */
+  /** Writes the committed partitions of an environment in one transaction, left to flush. */
+  private writePending(env: OperatorEnv): void {
+    const stores = env.pending;
+    env.pending = [];
+    env.root.transactionSync(() => {
+      for (const s of stores) s.write();
+    }, noFlushCommit());
+    env.unflushed = true;
+  }
+
+  /** Writes and flushes the batch's commits: one synchronous transaction per touched environment. */
   commitBatch(): void {
     for (const env of this.envs.values()) {
-      if (!env.unflushed) continue;
-      env.root.transactionSync(() => env.flushes.putSync('last', String(Date.now())));
+      if (!env.unflushed && env.pending.length === 0) continue;
+      const stores = env.pending;
+      env.pending = [];
+      env.root.transactionSync(() => {
+        for (const s of stores) s.write();
+        env.flushes.putSync('last', String(Date.now()));
+      });
       env.unflushed = false;
     }
   }
@@ -388,9 +421,16 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
   commitBatchAsync(): Promise<void> {
     const flushes: Promise<unknown>[] = [];
     for (const env of this.envs.values()) {
-      if (!env.unflushed) continue;
+      if (!env.unflushed && env.pending.length === 0) continue;
+      const stores = env.pending;
+      env.pending = [];
       env.unflushed = false;
-      flushes.push(env.root.transaction(() => env.flushes.putSync('last', String(Date.now()))));
+      flushes.push(
+        env.root.transaction(() => {
+          for (const s of stores) s.write();
+          env.flushes.putSync('last', String(Date.now()));
+        }),
+      );
     }
     return Promise.all(flushes).then(() => undefined);
   }

@@ -42,9 +42,11 @@ export interface StateStoreProvider {
    */
   commitBatchAsync?(): Promise<void>;
   /**
-   * The estimated memory of the state of the operators whose stores committed since the last call
-   * (progress `memoryUsedBytes`; called by the engine as each operator reports its metrics).
+   * The operators whose stores committed since the last call (the engine asks as each operator
+   * reports its metrics, to attribute memoryUsedBytes).
    */
-  memoryOfCommittedOperators?(): number;
+  takeCommittedOperators?(): number[];
+  /** The estimated memory of these operators' state (progress `memoryUsedBytes`), after commitBatch. */
+  memoryUsedBytes?(operatorIds: readonly number[]): number;
   close(): void;
 }

@@ -475,6 +475,7 @@ export class MicroBatchExecution {
     const td = performance.now();
     await makeBatchDurable(stagedOffsets, stateDurable);
     walMs += performance.now() - td;
+    stateMetrics.fillMemory();
     await sink.addBatch(this.batchId, output, sinkSchema, outputMode);
     const t3 = performance.now();
     for (const s of eventTimeStats.values()) if (s.count > 0) this.hasWatermark = true;

@@ -1,7 +1,7 @@
 // The list stateful operators push their metrics to (ExecutionContext.stateMetrics). An operator
 // commits its stores, then pushes its metrics: at that moment the provider knows which operators
-// committed since the previous push, and the list asks it for their memory (progress
-// `memoryUsedBytes`) without every operator having to.
+// committed since the previous push, so the list records them per entry, and the engine fills in
+// memoryUsedBytes once the batch's state is written, without every operator having to.
 import type { StateOperatorMetrics } from '../execution/physical-operator';
 import type { StateStoreProvider } from '../state/state-store';
 
@@ -11,13 +11,22 @@ export class StateMetricsList extends Array<StateOperatorMetrics> {
     return Array;
   }
 
+  private readonly operatorIds: number[][] = [];
+
   constructor(private readonly provider?: StateStoreProvider) {
     super();
   }
 
   override push(...items: StateOperatorMetrics[]): number {
-    const memory = this.provider?.memoryOfCommittedOperators?.();
-    for (const m of items) if (memory !== undefined && m.memoryUsedBytes === undefined) m.memoryUsedBytes = items.length === 1 ? memory : 0;
+    const ids = this.provider?.takeCommittedOperators?.() ?? [];
+    for (let i = 0; i < items.length; i++) this.operatorIds.push(i === 0 ? ids : []);
     return super.push(...items);
+  }
+
+  /** Sets each entry's memoryUsedBytes from the provider (after the batch's state is written). */
+  fillMemory(): void {
+    const provider = this.provider;
+    if (!provider?.memoryUsedBytes) return;
+    for (let i = 0; i < this.length; i++) if (this[i].memoryUsedBytes === undefined) this[i].memoryUsedBytes = provider.memoryUsedBytes(this.operatorIds[i]);
   }
 }
