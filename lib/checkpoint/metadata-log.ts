@@ -79,17 +79,30 @@ export abstract class MetadataLog<T> {
 
   /** Removes entries older than `thresholdBatchId` (exclusive). */
   purge(thresholdBatchId: number): void {
+    for (const file of this.filesToPurge(thresholdBatchId)) removeIfPresent(file);
+  }
+
+  /**
+   * purge with the unlinks on the thread pool: an unlink can wait for the file system's journal
+   * (milliseconds while fsyncs are in flight), so the engine runs them beside the batch.
+   */
+  purgeAsync(thresholdBatchId: number): Promise<void> {
+    const files = this.filesToPurge(thresholdBatchId);
+    return files.length === 0 ? Promise.resolve() : removeAllIfPresent(files);
+  }
+
+  private filesToPurge(thresholdBatchId: number): string[] {
     const below = this.purgedBelow;
+    const files: string[] = [];
     if (below === undefined || thresholdBatchId - below > 1000) {
-      for (const id of this.batchIds()) {
-        if (id < thresholdBatchId) fs.rmSync(this.fileFor(id), { force: true });
-      }
+      for (const id of this.batchIds()) if (id < thresholdBatchId) files.push(this.fileFor(id));
     } else {
       // Entries are only ever added above the last purge: the ones to remove are known by name,
       // so a batch's purge is one unlink instead of a listing of the folder.
-      for (let id = below; id < thresholdBatchId; id++) removeIfPresent(this.fileFor(id));
+      for (let id = below; id < thresholdBatchId; id++) files.push(this.fileFor(id));
     }
     if (below === undefined || thresholdBatchId > below) this.purgedBelow = thresholdBatchId;
+    return files;
   }
 
   /** No entry below this id is left (set by a purge, which lists the folder the first time). */
@@ -110,6 +123,17 @@ export function removeIfPresent(file: string): void {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
+}
+
+/** removeIfPresent on the thread pool, all at once. */
+export async function removeAllIfPresent(files: readonly string[]): Promise<void> {
+  await Promise.all(
+    files.map((f) =>
+      fs.promises.unlink(f).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') throw e;
+      }),
+    ),
+  );
 }
 
 /** Log files start with a version line `v<N>`; newer versions than we write are refused. */

@@ -15,6 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InternalError, SparkException } from '../errors/spark-exception';
 import { StagedFile } from '../checkpoint/checkpoint-file-manager';
+import { removeAllIfPresent, removeIfPresent } from '../checkpoint/metadata-log';
 import { BinaryWriter } from '../util/binary-value-codec';
 import type { StateStore, StateStoreProvider } from './state-store';
 import { estimateMapsBytes } from './state-memory-estimate';
@@ -270,8 +271,12 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
     if (staged.length === 0) return Promise.resolve();
     return Promise.all(
       staged.map(async (s) => {
+        // Files no retained version needs go beside the fsync, on the thread pool (an unlink can
+        // wait for the journal); they are older than every retained version, new one or not.
+        const removed = s.version % this.options.minDeltasForSnapshot === 0 ? removeAllIfPresent(this.filesToClean(s.operatorId, s.version)) : undefined;
         await s.file.syncAsync();
-        this.published(s);
+        this.published(s, false);
+        await removed;
       }),
     ).then(() => undefined);
   }
@@ -283,10 +288,10 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
     this.published(staged);
   }
 
-  private published(staged: StagedVersion): void {
+  private published(staged: StagedVersion, clean = true): void {
     staged.file.publish();
     this.fileCache.delete(`${staged.operatorId}/${staged.version}`);
-    if (staged.version % this.options.minDeltasForSnapshot === 0) this.cleanup(staged.operatorId, staged.version);
+    if (clean && staged.version % this.options.minDeltasForSnapshot === 0) for (const f of this.filesToClean(staged.operatorId, staged.version)) removeIfPresent(f);
   }
 
   /** Writes the operator's pending version to its temp file (not yet fsynced or in place). */
@@ -324,18 +329,20 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
   }
 
   /**
-   * Deletes files no retained version needs: the oldest retained version, latest -
+   * The files no retained version needs: the oldest retained version, latest -
    * minVersionsToRetain, builds each partition on a snapshot at most minDeltasForSnapshot - 1
    * versions older.
    */
-  private cleanup(operatorId: number, latestVersion: number): void {
+  private filesToClean(operatorId: number, latestVersion: number): string[] {
     const keepFrom = latestVersion - this.options.minVersionsToRetain - this.options.minDeltasForSnapshot + 1;
-    if (keepFrom <= 1) return;
+    if (keepFrom <= 1) return [];
     const dir = this.operatorDir(operatorId);
+    const files: string[] = [];
     for (const name of fs.readdirSync(dir)) {
       const m = /^(\d+)\.delta$/.exec(name);
-      if (m && Number(m[1]) < keepFrom) fs.rmSync(path.join(dir, name), { force: true });
+      if (m && Number(m[1]) < keepFrom) files.push(path.join(dir, name));
     }
+    return files;
   }
 
   forget(operatorId: number, partitionId: number): void {

@@ -405,6 +405,7 @@ export class MicroBatchExecution {
     let walMs = 0;
     let t1: number;
     let stagedOffsets: StagedFile | undefined;
+    let purged: Promise<void> | undefined;
     const pending = this.pendingBatch;
     if (pending) {
       this.pendingBatch = undefined;
@@ -432,7 +433,7 @@ export class MicroBatchExecution {
       stagedOffsets = this.offsetLog.stage(this.batchId, { metadata, offsets: end });
       if (!stagedOffsets) throw concurrentLogUpdate(this.batchId);
       walMs = performance.now() - t1;
-      this.purgeOldBatches();
+      purged = this.purgeOldBatches();
     }
     this.status = { message: 'Processing new data', isDataAvailable: true, isTriggerActive: true };
     this.batchTimestampMicros = BigInt(batchTimestampMs) * 1000n;
@@ -473,7 +474,7 @@ export class MicroBatchExecution {
       throw e;
     }
     const td = performance.now();
-    await makeBatchDurable(stagedOffsets, stateDurable);
+    await Promise.all([makeBatchDurable(stagedOffsets, stateDurable), purged]);
     walMs += performance.now() - td;
     stateMetrics.fillMemory();
     await sink.addBatch(this.batchId, output, sinkSchema, outputMode);
@@ -515,12 +516,12 @@ export class MicroBatchExecution {
   }
 
   /** Offsets and commits older than spark.sql.streaming.minBatchesToRetain batches are removed. */
-  private purgeOldBatches(): void {
+  private purgeOldBatches(): Promise<void> | undefined {
     const retain = Number(this.options.conf('spark.sql.streaming.minBatchesToRetain') ?? '100');
     const threshold = this.batchId + 1 - retain;
-    if (threshold <= 0) return;
-    this.offsetLog.purge(threshold);
-    this.commitLog.purge(threshold);
+    if (threshold <= 0) return undefined;
+    // On the thread pool, beside the batch (awaited with its fsyncs): unlinks wait for the journal.
+    return Promise.all([this.offsetLog.purgeAsync(threshold), this.commitLog.purgeAsync(threshold)]).then(() => undefined);
   }
 
   private reportProgress(
