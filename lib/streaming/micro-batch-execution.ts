@@ -1,7 +1,8 @@
 // The micro-batch loop (ARCHITECTURE.md "The path of a query"): per trigger, ask sources for their
 // latest offsets, write them to offsets/N (write-ahead), read the range, run the physical plan
-// synchronously, hand the rows to the sink with the batch id, commit state, write commits/N,
-// report progress. On start with a checkpoint, a batch logged in offsets/N but not committed is
+// synchronously, commit state, wait once for offsets/N and the state files to be on disk
+// (makeBatchDurable), hand the rows to the sink with the batch id, write commits/N, report
+// progress. On start with a checkpoint, a batch logged in offsets/N but not committed is
 // re-run with the same offsets, batch id, timestamp and watermark. `await` happens only at batch
 // boundaries.
 import * as fs from 'node:fs';
