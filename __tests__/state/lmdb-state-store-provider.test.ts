@@ -141,3 +141,43 @@ test('commits stay whole when the writing process is killed with SIGKILL, and th
   const final = provider().getStore(0, 0, from);
   expect(entries(final)).toEqual([...modelAt(from)]);
 }, 60_000);
+
+test('values are stored in the binary encoding of the default store, and the environment records its format', () => {
+  const p = provider();
+  const store = p.getStore(0, 0, 0);
+  store.put('k', [1, 'two', 3.5]);
+  store.commit();
+  p.close();
+  providers.splice(providers.indexOf(p), 1);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const lmdb = require('lmdb') as typeof import('lmdb');
+  const root = lmdb.open({ path: path.join(stateDir, '0', 'lmdb'), maxDbs: 8 });
+  try {
+    expect(root.openDB({ name: 'flushes', encoding: 'string' }).get('format')).toBe('binary-1');
+    const [record] = [...root.openDB({ name: 'data', encoding: 'binary' }).getRange({})].map((e) => e.value as Buffer);
+    // f64 sequence 0, then the value: no JSON text.
+    expect(record.readDoubleLE(0)).toBe(0);
+    expect(record.toString('latin1')).not.toContain('[');
+  } finally {
+    void root.close();
+  }
+  expect(provider().getStore(0, 0, 1).get('k')).toEqual([1, 'two', 3.5]);
+});
+
+test('an lmdb environment of the earlier text layout is refused by name', () => {
+  // What an earlier Rivulet left: partition meta and text records, no format record.
+  const dir = path.join(stateDir, '0', 'lmdb');
+  fs.mkdirSync(dir, { recursive: true });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const lmdb = require('lmdb') as typeof import('lmdb');
+  const root = lmdb.open({ path: dir, maxDbs: 8 });
+  root.openDB({ name: 'data', encoding: 'string' }).putSync([0, '"k"'], '0\t1');
+  root.openDB({ name: 'order', encoding: 'string' }).putSync([0, 0], '"k"');
+  root.openDB({ name: 'meta', encoding: 'string' }).putSync(0, JSON.stringify({ version: 1, numKeys: 1, nextSeq: 1 }));
+  root.openDB({ name: 'flushes', encoding: 'string' });
+  root.openDB({ name: 'undo', encoding: 'string' });
+  void root.close();
+  const e = errorOf(() => provider().getStore(0, 0, 1));
+  expect(e).toBeInstanceOf(SparkException);
+  expect((e as SparkException).message).toContain(`The lmdb state of operator 0 in ${path.join(dir, 'data.mdb')} was written by an earlier Rivulet version (values as tagged JSON text), which this version does not read`);
+});

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SparkException } from '../errors/spark-exception';
-import { writeFileAtomic } from './checkpoint-file-manager';
+import { StagedFile, writeFileAtomic } from './checkpoint-file-manager';
 
 export abstract class MetadataLog<T> {
   constructor(readonly dir: string) {}
@@ -18,10 +18,19 @@ export abstract class MetadataLog<T> {
   }
 
   /** Writes the entry for `batchId`; false when the batch already has one (it is kept as it is). */
-  add(batchId: number, value: T): boolean {
+  add(batchId: number, value: T, options?: { sync?: boolean }): boolean {
     if (this.has(batchId)) return false;
-    writeFileAtomic(this.fileFor(batchId), this.serialize(value));
+    writeFileAtomic(this.fileFor(batchId), this.serialize(value), options);
     return true;
+  }
+
+  /**
+   * The entry for `batchId` written to its temp file but not yet in place (the caller fsyncs it,
+   * with other files of the batch, and publishes it); undefined when the batch already has one.
+   */
+  stage(batchId: number, value: T): StagedFile | undefined {
+    if (this.has(batchId)) return undefined;
+    return StagedFile.write(this.fileFor(batchId), this.serialize(value));
   }
 
   has(batchId: number): boolean {
@@ -70,10 +79,34 @@ export abstract class MetadataLog<T> {
 
   /** Removes entries older than `thresholdBatchId` (exclusive). */
   purge(thresholdBatchId: number): void {
-    for (const id of this.batchIds()) {
-      if (id < thresholdBatchId) fs.rmSync(this.fileFor(id), { force: true });
-    }
+    for (const file of this.filesToPurge(thresholdBatchId)) removeIfPresent(file);
   }
+
+  /**
+   * purge with the unlinks on the thread pool: an unlink can wait for the file system's journal
+   * (milliseconds while fsyncs are in flight), so the engine runs them beside the batch.
+   */
+  purgeAsync(thresholdBatchId: number): Promise<void> {
+    const files = this.filesToPurge(thresholdBatchId);
+    return files.length === 0 ? Promise.resolve() : removeAllIfPresent(files);
+  }
+
+  private filesToPurge(thresholdBatchId: number): string[] {
+    const below = this.purgedBelow;
+    const files: string[] = [];
+    if (below === undefined || thresholdBatchId - below > 1000) {
+      for (const id of this.batchIds()) if (id < thresholdBatchId) files.push(this.fileFor(id));
+    } else {
+      // Entries are only ever added above the last purge: the ones to remove are known by name,
+      // so a batch's purge is one unlink instead of a listing of the folder.
+      for (let id = below; id < thresholdBatchId; id++) files.push(this.fileFor(id));
+    }
+    if (below === undefined || thresholdBatchId > below) this.purgedBelow = thresholdBatchId;
+    return files;
+  }
+
+  /** No entry below this id is left (set by a purge, which lists the folder the first time). */
+  private purgedBelow: number | undefined;
 
   /** Removes entries newer than `batchId`: a re-run batch replaces what a crashed run left. */
   purgeAfter(batchId: number): void {
@@ -81,6 +114,26 @@ export abstract class MetadataLog<T> {
       if (id > batchId) fs.rmSync(this.fileFor(id), { force: true });
     }
   }
+}
+
+/** unlink, where a file already gone is fine (fs.rmSync adds an lstat and rimraf's retries). */
+export function removeIfPresent(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+}
+
+/** removeIfPresent on the thread pool, all at once. */
+export async function removeAllIfPresent(files: readonly string[]): Promise<void> {
+  await Promise.all(
+    files.map((f) =>
+      fs.promises.unlink(f).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') throw e;
+      }),
+    ),
+  );
 }
 
 /** Log files start with a version line `v<N>`; newer versions than we write are refused. */

@@ -19,6 +19,8 @@ export interface StateOperatorMetrics {
   numStateStoreInstances: number;
   /** Input rows behind the watermark that the operator dropped (Spark's numRowsDroppedByWatermark). */
   numRowsDroppedByWatermark?: number;
+  /** Estimated memory of the operator's state (filled in by the engine from the provider). */
+  memoryUsedBytes?: number;
   /** Operator-specific metrics added to the state store's in progress `customMetrics`. */
   customMetrics?: Record<string, number>;
 }

@@ -14,9 +14,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InternalError, SparkException } from '../errors/spark-exception';
-import { writeFileAtomic } from '../checkpoint/checkpoint-file-manager';
+import { StagedFile } from '../checkpoint/checkpoint-file-manager';
+import { removeAllIfPresent, removeIfPresent } from '../checkpoint/metadata-log';
 import { BinaryWriter } from '../util/binary-value-codec';
 import type { StateStore, StateStoreProvider } from './state-store';
+import { estimateMapsBytes } from './state-memory-estimate';
 import { applySection, parseStateFile, sectionBody, StateFileWriter, type ParsedStateFile, type StateChange } from './state-file-format';
 
 export interface DeltaFileStateStoreOptions {
@@ -38,6 +40,12 @@ interface LoadedPartition {
 interface PendingPartition {
   loaded: LoadedPartition;
   changes: Map<unknown, StateChange>;
+}
+
+interface StagedVersion {
+  operatorId: number;
+  version: number;
+  file: StagedFile;
 }
 
 interface PendingVersion {
@@ -209,8 +217,27 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
     return parsed;
   }
 
+  /** Operators with a store committed since memoryOfCommittedOperators last ran. */
+  private readonly committedOperators = new Set<number>();
+
+  takeCommittedOperators(): number[] {
+    const ids = [...this.committedOperators];
+    this.committedOperators.clear();
+    return ids;
+  }
+
+  memoryUsedBytes(operatorIds: readonly number[]): number {
+    let bytes = 0;
+    for (const operatorId of operatorIds) {
+      const partitions = this.loaded.get(operatorId);
+      if (partitions) bytes += estimateMapsBytes([...partitions.values()].map((p) => p.data));
+    }
+    return bytes;
+  }
+
   /** A partition's commit: remembered until the operator's file for the version is written. */
   committed(operatorId: number, partitionId: number, version: number, loaded: LoadedPartition, changes: Map<unknown, StateChange>): void {
+    this.committedOperators.add(operatorId);
     let pending = this.pending.get(operatorId);
     if (pending && pending.version !== version) {
       this.writeVersion(operatorId);
@@ -220,14 +247,57 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
     pending.partitions.set(partitionId, { loaded, changes });
   }
 
-  /** One file per operator: every partition committed in this batch. */
+  /** One file per operator: every partition committed in this batch, each written and fsynced now. */
   commitBatch(): void {
     for (const operatorId of [...this.pending.keys()]) this.writeVersion(operatorId);
   }
 
+  /**
+   * commitBatch for the engine: one file per operator, every partition committed in this batch. The files are written now and
+   * fsynced on the thread pool; each goes into place by rename once on disk, and the promise
+   * resolves when all have.
+   */
+  commitBatchAsync(): Promise<void> {
+    const staged: StagedVersion[] = [];
+    try {
+      for (const operatorId of [...this.pending.keys()]) {
+        const s = this.stageVersion(operatorId);
+        if (s) staged.push(s);
+      }
+    } catch (e) {
+      for (const s of staged) s.file.discard();
+      throw e;
+    }
+    if (staged.length === 0) return Promise.resolve();
+    return Promise.all(
+      staged.map(async (s) => {
+        // Files no retained version needs go beside the fsync, on the thread pool (an unlink can
+        // wait for the journal); they are older than every retained version, new one or not.
+        const removed = s.version % this.options.minDeltasForSnapshot === 0 ? removeAllIfPresent(this.filesToClean(s.operatorId, s.version)) : undefined;
+        await s.file.syncAsync();
+        this.published(s, false);
+        await removed;
+      }),
+    ).then(() => undefined);
+  }
+
   private writeVersion(operatorId: number): void {
+    const staged = this.stageVersion(operatorId);
+    if (!staged) return;
+    staged.file.syncNow();
+    this.published(staged);
+  }
+
+  private published(staged: StagedVersion, clean = true): void {
+    staged.file.publish();
+    this.fileCache.delete(`${staged.operatorId}/${staged.version}`);
+    if (clean && staged.version % this.options.minDeltasForSnapshot === 0) for (const f of this.filesToClean(staged.operatorId, staged.version)) removeIfPresent(f);
+  }
+
+  /** Writes the operator's pending version to its temp file (not yet fsynced or in place). */
+  private stageVersion(operatorId: number): StagedVersion | undefined {
     const pending = this.pending.get(operatorId);
-    if (!pending) return;
+    if (!pending) return undefined;
     this.pending.delete(operatorId);
     const { version } = pending;
     const k = this.options.minDeltasForSnapshot;
@@ -255,24 +325,24 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
       else if (changes.size > 0) writer.addDelta(p, changes, part.data);
     }
     const content = writer.finish();
-    writeFileAtomic(file, content, { createDir: false });
-    this.fileCache.delete(`${operatorId}/${version}`);
-    if (version % k === 0) this.cleanup(operatorId, version);
+    return { operatorId, version, file: StagedFile.write(file, content, { createDir: false }) };
   }
 
   /**
-   * Deletes files no retained version needs: the oldest retained version, latest -
+   * The files no retained version needs: the oldest retained version, latest -
    * minVersionsToRetain, builds each partition on a snapshot at most minDeltasForSnapshot - 1
    * versions older.
    */
-  private cleanup(operatorId: number, latestVersion: number): void {
+  private filesToClean(operatorId: number, latestVersion: number): string[] {
     const keepFrom = latestVersion - this.options.minVersionsToRetain - this.options.minDeltasForSnapshot + 1;
-    if (keepFrom <= 1) return;
+    if (keepFrom <= 1) return [];
     const dir = this.operatorDir(operatorId);
+    const files: string[] = [];
     for (const name of fs.readdirSync(dir)) {
       const m = /^(\d+)\.delta$/.exec(name);
-      if (m && Number(m[1]) < keepFrom) fs.rmSync(path.join(dir, name), { force: true });
+      if (m && Number(m[1]) < keepFrom) files.push(path.join(dir, name));
     }
+    return files;
   }
 
   forget(operatorId: number, partitionId: number): void {

@@ -3,6 +3,7 @@
 // operator tests; queries with a checkpointLocation use a durable provider.
 import { InternalError } from '../errors/spark-exception';
 import type { StateStore, StateStoreProvider } from './state-store';
+import { estimateMapsBytes } from './state-memory-estimate';
 
 const ABSENT = Symbol('absent');
 
@@ -86,10 +87,35 @@ export class InMemoryStateStoreProvider implements StateStoreProvider {
     const current = entry;
     return new InMemoryStateStore(operatorId, partitionId, version, entry.data, (store) => {
       current.version = store.version;
+      let maps = this.operatorMaps.get(operatorId);
+      if (!maps) this.operatorMaps.set(operatorId, (maps = new Set()));
+      maps.add(current.data);
+      this.committedOperators.add(operatorId);
     });
+  }
+
+  /** Every partition's Map, by operator (for memoryUsedBytes). */
+  private readonly operatorMaps = new Map<number, Set<Map<unknown, unknown>>>();
+  /** Operators with a store committed since takeCommittedOperators last ran. */
+  private readonly committedOperators = new Set<number>();
+
+  takeCommittedOperators(): number[] {
+    const ids = [...this.committedOperators];
+    this.committedOperators.clear();
+    return ids;
+  }
+
+  memoryUsedBytes(operatorIds: readonly number[]): number {
+    let bytes = 0;
+    for (const id of operatorIds) {
+      const maps = this.operatorMaps.get(id);
+      if (maps) bytes += estimateMapsBytes(maps);
+    }
+    return bytes;
   }
 
   close(): void {
     this.partitions.clear();
+    this.operatorMaps.clear();
   }
 }

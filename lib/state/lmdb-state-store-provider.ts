@@ -8,13 +8,18 @@
 // per-partition environment would mean 200 memory maps, lock files and file handles per operator;
 // one environment keeps that constant, and partitions stay independent (each commits its own
 // transaction with its own version). Databases in the environment:
-//   data   [partition, storageKey] -> `<seq>\t<encoded value>`
+//   data   [partition, storageKey] -> f64 seq, then the value in lib/util/binary-value-codec.ts
+//                                     (the compact encoding of the default store's files)
 //   order  [partition, seq]        -> encoded key  (iteration order: insertion sequence)
-//   undo   [partition, i]          -> `<encoded key>\n<previous data record>` for keys the latest
-//                                     batch changed or removed (the keys it inserted are found by
-//                                     their sequence, >= the undo's nextSeq, so need no record)
+//   undo   [partition, i]          -> u32 length + encoded key, then the previous data record, for
+//                                     keys the latest batch changed or removed (the keys it
+//                                     inserted are found by their sequence, >= the undo's nextSeq,
+//                                     so need no record)
 //   meta   partition               -> JSON PartitionMeta (version, numKeys, nextSeq, undo info)
-// Keys and values are encoded with lib/util/value-codec.ts, the same text the delta files hold.
+//   flushes 'format'               -> RECORD_FORMAT ('binary-1'); 'last' -> the latest flush
+// Keys stay the text of lib/util/value-codec.ts: lmdb's ordered key encoding takes strings in its
+// array keys, not byte strings. An environment of the earlier layout (values as tagged JSON text,
+// no format record) is refused by name.
 //
 // Versions: the store holds only its latest version, plus an undo log of the latest batch so that
 // a batch re-run after a crash (state committed, engine's commits/N not yet written) can go back
@@ -31,6 +36,7 @@ import { lazy } from '../util/lazy';
 const lmdb = lazy(() => require('lmdb') as typeof import('lmdb'));
 import { InternalError, SparkException } from '../errors/spark-exception';
 import { decodeValue, encodeValue } from '../util/value-codec';
+import { BinaryReader, BinaryWriter } from '../util/binary-value-codec';
 import type { StateStore, StateStoreProvider } from './state-store';
 
 export interface LmdbStateStoreOptions {
@@ -72,11 +78,15 @@ interface OperatorEnv {
   root: RootDatabase;
   /** Commits since the last flush (batched mode). */
   unflushed: boolean;
+  /** Partitions committed in this batch and not yet written (batched mode). */
+  pending: LmdbStateStore[];
   /** Holds the flush marker, written by the flushing transaction (LMDB skips empty commits). */
   flushes: Database<string, string>;
-  data: Database<string, [number, string]>;
+  data: Database<Buffer, [number, string]>;
   order: Database<string, [number, number]>;
-  undo: Database<string, [number, number]>;
+  undo: Database<Buffer, [number, number]>;
+  /** The format record is written by the first transaction of a new environment. */
+  formatWritten: boolean;
   meta: Database<string, number>;
 }
 
@@ -88,8 +98,8 @@ interface OverlayEntry {
   present: boolean;
   /** Insertion sequence; a key (re)inserted by this batch gets one >= the batch's base nextSeq. */
   seq: number;
-  /** The committed LMDB record (`<seq>\t<value>`), for the undo log and the commit's order update. */
-  stored: string | undefined;
+  /** The committed LMDB record (seq and value), for the undo log and the commit's order update. */
+  stored: Buffer | undefined;
 }
 
 /** Map keys compare with SameValueZero, where -0 is 0: so do encoded keys. */
@@ -103,12 +113,39 @@ function storageKey(encodedKey: string): string {
   return `#${createHash('sha256').update(encodedKey).digest('base64')}`;
 }
 
-function recordSeq(record: string): number {
-  return Number(record.slice(0, record.indexOf('\t')));
+/** The format of data and undo records, kept in the `flushes` database under 'format'. */
+const RECORD_FORMAT = 'binary-1';
+
+const recordWriter = new BinaryWriter(4096);
+
+/** A data record: the key's insertion sequence, then its value. */
+function encodeRecord(seq: number, value: unknown): Buffer {
+  const w = recordWriter;
+  w.pos = 0;
+  w.f64(seq);
+  w.value(value);
+  return Buffer.from(w.result());
 }
 
-function recordValue(record: string): unknown {
-  return decodeValue(record.slice(record.indexOf('\t') + 1));
+function recordSeq(record: Buffer): number {
+  return record.readDoubleLE(0);
+}
+
+function recordValue(record: Buffer): unknown {
+  return new BinaryReader(record, 8).value();
+}
+
+/** An undo record: the key's text, then its previous data record. */
+function encodeUndo(encodedKey: string, previous: Buffer): Buffer {
+  const key = Buffer.from(encodedKey, 'utf8');
+  const head = Buffer.allocUnsafe(4);
+  head.writeUInt32LE(key.length, 0);
+  return Buffer.concat([head, key, previous]);
+}
+
+function decodeUndo(record: Buffer): { encodedKey: string; previous: Buffer } {
+  const n = record.readUInt32LE(0);
+  return { encodedKey: record.toString('utf8', 4, 4 + n), previous: Buffer.from(record.subarray(4 + n)) };
 }
 
 class LmdbStateStore implements StateStore {
@@ -127,6 +164,7 @@ class LmdbStateStore implements StateStore {
     private readonly env: OperatorEnv,
     private readonly meta: PartitionMeta,
     private readonly batchedCommits: boolean,
+    private readonly provider: LmdbStateStoreProvider,
   ) {
     this.baseNextSeq = meta.nextSeq;
     this.nextSeq = meta.nextSeq;
@@ -202,9 +240,25 @@ class LmdbStateStore implements StateStore {
   commit(): number {
     if (this.state !== 'open') throw new InternalError(`State store ${this.operatorId}/${this.partitionId} is committed twice.`);
     const next = this.version + 1;
+    this.state = 'committed';
+    this.provider.noteCommit(this.operatorId);
+    // The engine's mode: the batch's partitions are written together, in one transaction per
+    // operator (commitBatch), instead of one transaction per shuffle partition.
+    if (this.batchedCommits) this.env.pending.push(this);
+    else this.env.root.transactionSync(() => this.write());
+    return next;
+  }
+
+  /** Writes this batch's changes of the partition and its new version; runs in a write transaction. */
+  write(): void {
+    const next = this.version + 1;
     const { data, order, undo, meta } = this.env;
     const p = this.partitionId;
-    this.env.root.transactionSync(() => {
+    if (!this.env.formatWritten) {
+      this.env.flushes.putSync('format', RECORD_FORMAT);
+      this.env.formatWritten = true;
+    }
+    {
       const current = readMeta(this.env, p);
       if (current.version !== this.version) {
         throw new InternalError(`State store ${this.operatorId}/${this.partitionId} was loaded at version ${this.version} but the store now holds version ${current.version}.`);
@@ -216,7 +270,7 @@ class LmdbStateStore implements StateStore {
         // LMDB has not changed since the key was touched: the version check above proves it.
         const previous = entry.stored;
         if (previous === undefined && !entry.present) continue;
-        if (previous !== undefined) undo.putSync([p, undoCount++], `${entry.encodedKey}\n${previous}`);
+        if (previous !== undefined) undo.putSync([p, undoCount++], encodeUndo(entry.encodedKey, previous));
         const previousSeq = previous === undefined ? -1 : recordSeq(previous);
         if (!entry.present) {
           data.removeSync([p, k]);
@@ -224,7 +278,7 @@ class LmdbStateStore implements StateStore {
           continue;
         }
         // Values are encoded at commit, as the delta-file provider does.
-        data.putSync([p, k], `${entry.seq}\t${encodeValue(entry.value)}`);
+        data.putSync([p, k], encodeRecord(entry.seq, entry.value));
         if (previousSeq !== entry.seq) {
           if (previousSeq >= 0) order.removeSync([p, previousSeq]);
           order.putSync([p, entry.seq], entry.encodedKey);
@@ -237,12 +291,9 @@ class LmdbStateStore implements StateStore {
         undo: { version: this.version, numKeys: this.meta.numKeys, nextSeq: this.meta.nextSeq, count: undoCount },
       };
       meta.putSync(p, JSON.stringify(written));
-    }, this.batchedCommits ? noFlushCommit() : undefined);
-    if (this.batchedCommits) this.env.unflushed = true;
+    }
     this.env.created = false;
-    this.state = 'committed';
     this.overlay.clear();
-    return next;
   }
 
   abort(): void {
@@ -254,6 +305,26 @@ class LmdbStateStore implements StateStore {
   hasCommitted(): boolean {
     return this.state === 'committed';
   }
+}
+
+/**
+ * An environment holding partitions but no format record was written by an earlier Rivulet (data
+ * and undo records as tagged JSON text): refused by name rather than misread.
+ */
+function checkRecordFormat(env: OperatorEnv, operatorId: number): void {
+  const format = env.flushes.get('format');
+  if (format === RECORD_FORMAT) {
+    env.formatWritten = true;
+    return;
+  }
+  if (format === undefined && !hasAnyPartition(env)) return;
+  const file = path.join(env.dir, 'data.mdb');
+  throw new SparkException(
+    format === undefined
+      ? `An error occurred during loading state. The lmdb state of operator ${operatorId} in ${file} was written by an earlier Rivulet version (values as tagged JSON text), which this version does not read: it keeps values in the compact binary encoding of the default state store. Finish the query with the earlier version, or delete the checkpoint directory to start the query afresh (its state is then lost).`
+      : `An error occurred during loading state. The lmdb state of operator ${operatorId} in ${file} has record format '${format}', which this version does not read (it reads '${RECORD_FORMAT}'). Restore the checkpoint directory from a backup, or delete it to start the query afresh (its state is then lost).`,
+    { errorClass: 'CANNOT_LOAD_STATE_STORE.UNCATEGORIZED', sqlState: '58030', messageParameters: { fileToRead: file } },
+  );
 }
 
 /** Whether any partition ever committed into this operator's environment. */
@@ -274,6 +345,8 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
 
   getStore(operatorId: number, partitionId: number, version: number): StateStore {
     const env = this.env(operatorId);
+    // Used without the engine's commitBatch (tests, tools): committed partitions are written first.
+    if (env.pending.length > 0) this.writePending(env);
     let meta = readMeta(env, partitionId);
     if (meta.version !== version) {
       if (meta.version === version + 1 && meta.undo?.version === version) {
@@ -285,7 +358,7 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
         throw versionUnavailable(env.dir, operatorId, partitionId, version, meta);
       }
     }
-    return new LmdbStateStore(operatorId, partitionId, version, env, meta, this.options.batchedCommits === true);
+    return new LmdbStateStore(operatorId, partitionId, version, env, meta, this.options.batchedCommits === true, this);
   }
 
   /** Undoes the latest batch (a re-run after a crash between the state commit and commits/N). */
@@ -303,9 +376,7 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
       for (let i = 0; i < undoInfo.count; i++) {
         const record = env.undo.get([p, i]);
         if (record === undefined) throw new InternalError(`Undo record ${i} of state partition ${p} in ${env.dir} is missing.`);
-        const newline = record.indexOf('\n');
-        const encodedKey = record.slice(0, newline);
-        const previous = record.slice(newline + 1);
+        const { encodedKey, previous } = decodeUndo(record);
         const k = storageKey(encodedKey);
         const now = env.data.get([p, k]);
         if (now !== undefined) env.order.removeSync([p, recordSeq(now)]);
@@ -331,25 +402,101 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
         dir,
         created,
         root,
-        data: root.openDB({ name: 'data', encoding: 'string' }),
+        data: root.openDB({ name: 'data', encoding: 'binary' }),
         order: root.openDB({ name: 'order', encoding: 'string' }),
-        undo: root.openDB({ name: 'undo', encoding: 'string' }),
+        undo: root.openDB({ name: 'undo', encoding: 'binary' }),
         meta: root.openDB({ name: 'meta', encoding: 'string' }),
         flushes: root.openDB({ name: 'flushes', encoding: 'string' }),
         unflushed: false,
+        pending: [],
+        formatWritten: false,
       };
+      try {
+        checkRecordFormat(env, operatorId);
+      } catch (e) {
+        void root.close();
+        throw e;
+      }
       this.envs.set(operatorId, env);
     }
     return env;
   }
 
-  /** Flushes the batch's commits: one synchronous transaction per touched environment. */
+  /** Operators with a store committed since memoryOfCommittedOperators last ran. */
+  private readonly committedOperators = new Set<number>();
+
+  /** The store tells the provider its operator committed. */
+  noteCommit(operatorId: number): void {
+    this.committedOperators.add(operatorId);
+  }
+
+  /**
+   * What Spark's RocksDB provider reports is RocksDB's own memory; lmdb's is the memory map, so
+   * the figure is the size of the operator's B-tree pages (what the map holds resident when the
+   * state is in use; the OS page cache, not the JS heap).
+   */
+  takeCommittedOperators(): number[] {
+    const ids = [...this.committedOperators];
+    this.committedOperators.clear();
+    return ids;
+  }
+
+  memoryUsedBytes(operatorIds: readonly number[]): number {
+    let bytes = 0;
+    for (const operatorId of operatorIds) {
+      const env = this.envs.get(operatorId);
+      if (!env) continue;
+      for (const db of [env.data, env.order, env.undo, env.meta]) {
+        const st = db.getStats() as { pageSize?: number; treeBranchPageCount?: number; treeLeafPageCount?: number; overflowPages?: number };
+        bytes += (st.pageSize ?? 4096) * ((st.treeBranchPageCount ?? 0) + (st.treeLeafPageCount ?? 0) + (st.overflowPages ?? 0));
+      }
+    }
+    return bytes;
+  }
+
+  /** Writes the committed partitions of an environment in one transaction, left to flush. */
+  private writePending(env: OperatorEnv): void {
+    const stores = env.pending;
+    env.pending = [];
+    env.root.transactionSync(() => {
+      for (const s of stores) s.write();
+    }, noFlushCommit());
+    env.unflushed = true;
+  }
+
+  /** Writes and flushes the batch's commits: one synchronous transaction per touched environment. */
   commitBatch(): void {
     for (const env of this.envs.values()) {
-      if (!env.unflushed) continue;
-      env.root.transactionSync(() => env.flushes.putSync('last', String(Date.now())));
+      if (!env.unflushed && env.pending.length === 0) continue;
+      const stores = env.pending;
+      env.pending = [];
+      env.root.transactionSync(() => {
+        for (const s of stores) s.write();
+        env.flushes.putSync('last', String(Date.now()));
+      });
       env.unflushed = false;
     }
+  }
+
+  /**
+   * commitBatch for the engine: the flushing transactions run on lmdb's write thread, so the wait
+   * for the disk overlaps the fsync of offsets/N.
+   */
+  commitBatchAsync(): Promise<void> {
+    const flushes: Promise<unknown>[] = [];
+    for (const env of this.envs.values()) {
+      if (!env.unflushed && env.pending.length === 0) continue;
+      const stores = env.pending;
+      env.pending = [];
+      env.unflushed = false;
+      flushes.push(
+        env.root.transaction(() => {
+          for (const s of stores) s.write();
+          env.flushes.putSync('last', String(Date.now()));
+        }),
+      );
+    }
+    return Promise.all(flushes).then(() => undefined);
   }
 
   close(): void {

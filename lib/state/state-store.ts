@@ -28,11 +28,25 @@ export interface StateStoreProvider {
   /** The store of one operator partition at `version` (0 = empty). */
   getStore(operatorId: number, partitionId: number, version: number): StateStore;
   /**
-   * Called by the engine once per micro-batch, after every store of the batch committed and before
-   * the sink runs: providers that make a whole batch durable at once (one index file, one
+   * Called once per micro-batch, after every store of the batch committed and before the sink
+   * runs: providers that make a whole batch durable at once (one file per operator, one
    * transaction) do it here. A crash before it is harmless: the batch has no commits/N yet and
    * is re-run.
    */
   commitBatch?(): void;
+  /**
+   * commitBatch with the wait for the disk off the main thread; what the engine calls when a
+   * provider has it. The promise resolves once the batch's state is on disk: the engine waits for
+   * it together with the fsync of offsets/N (one wait for the disk per batch) and writes
+   * commits/N only after it.
+   */
+  commitBatchAsync?(): Promise<void>;
+  /**
+   * The operators whose stores committed since the last call (the engine asks as each operator
+   * reports its metrics, to attribute memoryUsedBytes).
+   */
+  takeCommittedOperators?(): number[];
+  /** The estimated memory of these operators' state (progress `memoryUsedBytes`), after commitBatch. */
+  memoryUsedBytes?(operatorIds: readonly number[]): number;
   close(): void;
 }

@@ -1,7 +1,8 @@
 // The micro-batch loop (ARCHITECTURE.md "The path of a query"): per trigger, ask sources for their
 // latest offsets, write them to offsets/N (write-ahead), read the range, run the physical plan
-// synchronously, hand the rows to the sink with the batch id, commit state, write commits/N,
-// report progress. On start with a checkpoint, a batch logged in offsets/N but not committed is
+// synchronously, commit state, wait once for offsets/N and the state files to be on disk
+// (makeBatchDurable), hand the rows to the sink with the batch id, write commits/N, report
+// progress. On start with a checkpoint, a batch logged in offsets/N but not committed is
 // re-run with the same offsets, batch id, timestamp and watermark. `await` happens only at batch
 // boundaries.
 import type { LastBatchInfo } from '../execution/explain/query-explain';
@@ -15,7 +16,7 @@ import { SparkException } from '../errors/spark-exception';
 import { OffsetSeqLog, type OffsetSeq } from '../checkpoint/offset-seq-log';
 import { CommitLog } from '../checkpoint/commit-log';
 import { CheckpointLock } from '../checkpoint/checkpoint-lock';
-import { removeTempFilesBelow } from '../checkpoint/checkpoint-file-manager';
+import { removeTempFilesBelow, type StagedFile } from '../checkpoint/checkpoint-file-manager';
 import { corruptLogFile, missingIds, missingLogFile } from '../checkpoint/metadata-log';
 import { checkStateSchemas } from '../state/state-schema-check';
 import { HDFS_PROVIDER_CLASS } from '../state/state-store-provider-factory';
@@ -28,9 +29,11 @@ import type { StateStoreProvider } from '../state/state-store';
 import { Logger } from '../util/logger';
 import type { Clock } from './clock';
 import type { Trigger } from './trigger';
+import { StateMetricsList } from './state-metrics-list';
 import { SinkProgress, SourceProgress, StateOperatorProgress, StreamingQueryProgress, type ObservedMetricsRow } from './progress';
 
 const log = new Logger('MicroBatchExecution');
+const WAKE = 'wake';
 
 /** Polling interval for sources that cannot push (Spark's spark.sql.streaming.pollingDelay). */
 const POLLING_DELAY_MS = 10;
@@ -178,7 +181,8 @@ export class MicroBatchExecution {
   }
 
   private wake(): void {
-    this.wakeController.abort();
+    // A fixed reason: abort() without one builds a DOMException (with its stack) per batch.
+    this.wakeController.abort(WAKE);
   }
 
   private async run(): Promise<void> {
@@ -348,7 +352,7 @@ export class MicroBatchExecution {
         `There are [${value.offsets.length}] sources in the checkpoint offsets and now there are [${numSources}] sources requested by the query. Cannot continue.`,
       );
     }
-    const commit = this.commitLog.get(batchId);
+    const commit = this.commitLog.getLatestWritten(batchId);
     if (commit) {
       this.batchId = batchId + 1;
       this.committed = asOffsets(value.offsets);
@@ -407,6 +411,8 @@ export class MicroBatchExecution {
     let batchWatermarkMs: number;
     let walMs = 0;
     let t1: number;
+    let stagedOffsets: StagedFile | undefined;
+    let purged: Promise<void> | undefined;
     const pending = this.pendingBatch;
     if (pending) {
       this.pendingBatch = undefined;
@@ -429,19 +435,28 @@ export class MicroBatchExecution {
       end = hasNewData ? latest.map((l, i) => l ?? this.committed[i]) : this.committed.slice();
       batchTimestampMs = triggerStart;
       const metadata = { batchWatermarkMs, batchTimestampMs, conf: this.pinnedConf };
-      if (!this.offsetLog.add(this.batchId, { metadata, offsets: end })) throw concurrentLogUpdate(this.batchId);
+      // offsets/N is written now and fsynced below, together with the state files (see
+      // makeBatchDurable): nothing of batch N is visible before both are on disk.
+      stagedOffsets = this.offsetLog.stage(this.batchId, { metadata, offsets: end });
+      if (!stagedOffsets) throw concurrentLogUpdate(this.batchId);
       walMs = performance.now() - t1;
-      this.purgeOldBatches();
+      purged = this.purgeOldBatches();
     }
     this.status = { message: 'Processing new data', isDataAvailable: true, isTriggerActive: true };
     this.batchTimestampMicros = BigInt(batchTimestampMs) * 1000n;
     const { sources, sink, sinkSchema, outputMode } = this.options;
     const t2a = performance.now();
-    const sourceRows = await Promise.all(
-      sources.map((s, i) => (end[i] === null || sameOffset(end[i], this.committed[i]) ? [] : s.getBatch(this.committed[i], end[i]!))),
-    );
+    let sourceRows: unknown[][][];
+    try {
+      sourceRows = await Promise.all(
+        sources.map((s, i) => (end[i] === null || sameOffset(end[i], this.committed[i]) ? [] : s.getBatch(this.committed[i], end[i]!))),
+      );
+    } catch (e) {
+      keepLogged(stagedOffsets);
+      throw e;
+    }
     const t2 = performance.now();
-    const stateMetrics: StateOperatorMetrics[] = [];
+    const stateMetrics = new StateMetricsList(this.stateProvider);
     const eventTimeStats = new Map<number, EventTimeStats>();
     const ctx: ExecutionContext = {
       sourceRows,
@@ -455,14 +470,27 @@ export class MicroBatchExecution {
       eventTimeStats,
       observedMetrics: new Map(),
     };
-    const output = this.physical!.execute(ctx);
-    this.stateProvider?.commitBatch?.();
+    let output: unknown[][];
+    let stateDurable: void | Promise<void>;
+    try {
+      output = this.physical!.execute(ctx);
+      const provider = this.stateProvider;
+      stateDurable = provider?.commitBatchAsync ? provider.commitBatchAsync() : provider?.commitBatch?.();
+    } catch (e) {
+      keepLogged(stagedOffsets);
+      throw e;
+    }
+    const td = performance.now();
+    await Promise.all([makeBatchDurable(stagedOffsets, stateDurable), purged]);
+    walMs += performance.now() - td;
+    stateMetrics.fillMemory();
     await sink.addBatch(this.batchId, output, sinkSchema, outputMode);
     const t3 = performance.now();
     for (const s of eventTimeStats.values()) if (s.count > 0) this.hasWatermark = true;
     watermarks.update(eventTimeStats);
     this.previousBatchWatermarkMs = batchWatermarkMs;
-    if (!this.commitLog.add(this.batchId, { nextBatchWatermarkMs: watermarks.currentWatermarkMs })) throw concurrentLogUpdate(this.batchId);
+    // commits/N goes into place by rename without an fsync: see makeBatchDurable.
+    if (!this.commitLog.add(this.batchId, { nextBatchWatermarkMs: watermarks.currentWatermarkMs }, { sync: false })) throw concurrentLogUpdate(this.batchId);
     const startOffsets = this.committed.slice();
     this.lastBatch = {
       batchId: this.batchId,
@@ -503,12 +531,12 @@ export class MicroBatchExecution {
   }
 
   /** Offsets and commits older than spark.sql.streaming.minBatchesToRetain batches are removed. */
-  private purgeOldBatches(): void {
+  private purgeOldBatches(): Promise<void> | undefined {
     const retain = Number(this.options.conf('spark.sql.streaming.minBatchesToRetain') ?? '100');
     const threshold = this.batchId + 1 - retain;
-    if (threshold <= 0) return;
-    this.offsetLog.purge(threshold);
-    this.commitLog.purge(threshold);
+    if (threshold <= 0) return undefined;
+    // On the thread pool, beside the batch (awaited with its fsyncs): unlinks wait for the journal.
+    return Promise.all([this.offsetLog.purgeAsync(threshold), this.commitLog.purgeAsync(threshold)]).then(() => undefined);
   }
 
   private reportProgress(
@@ -559,7 +587,7 @@ export class MicroBatchExecution {
             m.numRowsRemoved,
             m.allRemovalsTimeMs,
             m.commitTimeMs,
-            0,
+            m.memoryUsedBytes ?? 0,
             (m as { numRowsDroppedByWatermark?: number }).numRowsDroppedByWatermark ?? 0,
             m.numShufflePartitions,
             m.numStateStoreInstances,
@@ -650,6 +678,49 @@ function checkLogsAgree(offsetLog: OffsetSeqLog, offsetIds: readonly number[], c
   if (missing.length === 0) return;
   const file = path.join(offsetLog.dir, String(missing[0]));
   throw missingLogFile(file, lastCommit > lastOffset ? `batch ${lastCommit} is committed (commits/${lastCommit}) but its offsets are gone` : `batches (${missing.join(', ')}) don't exist in the offsets log`);
+}
+
+/**
+ * The one wait for the disk per batch. What must be durable, and before what:
+ *  - offsets/N before anything of batch N is visible outside the process (the sink's output, a
+ *    source's commit): a restart must re-run batch N over the same range. Processing itself is
+ *    invisible, so offsets/N is written before it and fsynced after it, with the state files.
+ *  - the state files of version N+1 before commits/N: a commits/N that names state which is not
+ *    on disk would resume from missing or older state. They are fsynced at the same time as
+ *    offsets/N (a state file without offsets/N is harmless: batch N is re-planned and writes its
+ *    version again).
+ *  - commits/N needs no fsync of its own: it is renamed into place whole (a kill leaves it or
+ *    not), and if a power failure loses it (or leaves it empty: its data was never synced) batch N
+ *    is re-run from its offsets/N and state version N, which are both durable, into a sink that
+ *    skips or overwrites a batch id it has seen. The next batch's fsync makes it durable in passing
+ *    on a journaling file system, and offsets/N+1 is only written after it is in place.
+ * The two fsyncs run on libuv's thread pool at the same time, so the disk commits both in one
+ * journal flush: the batch waits about one fsync.
+ */
+async function makeBatchDurable(offsets: StagedFile | undefined, state: void | Promise<void>): Promise<void> {
+  if (!offsets) {
+    await state;
+    return;
+  }
+  const [o, s] = await Promise.allSettled([offsets.syncAsync(), state]);
+  if (o.status === 'rejected') throw o.reason;
+  offsets.publish();
+  if (s.status === 'rejected') throw s.reason;
+}
+
+/**
+ * A batch that fails while it runs stays logged, as in Spark (its offsets/N was written before
+ * it ran): the restart re-runs it over the same range. If even that write fails, the batch is
+ * re-planned on restart, which is as safe (nothing of it was visible).
+ */
+function keepLogged(offsets: StagedFile | undefined): void {
+  if (!offsets) return;
+  try {
+    offsets.syncNow();
+    offsets.publish();
+  } catch {
+    offsets.discard();
+  }
 }
 
 /** Offsets read back from offsets/N: JSON the sources wrote, one per source (null for none). */
