@@ -94,9 +94,21 @@ class RealKafkaBroker implements BrokerUnderTest {
   }
 
   async offsets(topic: string, partition: number): Promise<[number, number]> {
-    const found = (await this.admin.fetchTopicOffsets(topic)).find((p) => p.partition === partition);
+    const found = (await this.topicOffsets(topic)).find((p) => p.partition === partition);
     if (!found) throw new Error(`Unknown partition ${topic}-${partition}`);
     return [Number(found.low), Number(found.high)];
+  }
+
+  /** A topic created a moment ago (or re-created) can answer "not the leader" until its leader is known everywhere. */
+  private async topicOffsets(topic: string): Promise<Awaited<ReturnType<Admin['fetchTopicOffsets']>>> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.admin.fetchTopicOffsets(topic);
+      } catch (e) {
+        if (attempt >= 50 || (e as { retriable?: boolean }).retriable !== true) throw e;
+        await sleep(200);
+      }
+    }
   }
 
   async stop(): Promise<void> {
