@@ -15,6 +15,7 @@ import { attribute } from '../expressions/expression';
 import { StructField, StructType } from '../types/struct-type';
 import { CaseInsensitiveMap } from '../util/case-insensitive-map';
 import { dataSourceNotFound } from '../connectors/format-registry';
+import type { RegisteredDataSource } from '../connectors/data-source/data-source-registration';
 import type { FileFormat, FileFormatOptions, InputFile } from '../connectors/file/file-format';
 import type { FileListing } from '../connectors/file/file-listing';
 import { DataFrame } from './data-frame';
@@ -52,6 +53,8 @@ const BATCH_FORMATS = lazy((): Record<string, FileFormat> => ({
 }));
 
 export type { ReaderOptions } from './reader-arguments';
+
+const dataSourceBatchModule = lazy(() => require('../connectors/data-source/data-source-batch') as typeof import('../connectors/data-source/data-source-batch'));
 
 function resolveFormat(name: string): FileFormat {
   const key = name.toLowerCase();
@@ -157,8 +160,21 @@ export class DataFrameReader {
     return this.session.confGet(key) ?? defaultValue;
   }
 
+  /** A registered DataSource (spark.dataSource.register): load(path) becomes the `path` option. */
+  private readDataSource(entry: RegisteredDataSource, paths: string[]): DataFrame {
+    let options = this.opts;
+    if (paths.length === 1) options = options.with('path', paths[0]);
+    else if (paths.length > 1) options = options.with('paths', JSON.stringify(paths));
+    const timeZone = this.conf('spark.sql.session.timeZone', Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+    const read = dataSourceBatchModule().readDataSource(entry, options, this.userSchema, timeZone);
+    const output = read.schema.fields.map((f) => attribute(f.name, f.dataType, f.nullable));
+    return new DataFrame(this.session, { kind: 'localRelation', name: entry.name, data: () => read.rows(), output });
+  }
+
   private read(paths: string[]): DataFrame {
     const formatName = this.source ?? this.conf('spark.sql.sources.default', 'parquet');
+    const userSource = BATCH_FORMATS()[formatName.toLowerCase()] === undefined ? this.session.dataSource?.lookup(formatName) : undefined;
+    if (userSource !== undefined) return this.readDataSource(userSource, paths);
     const format = resolveFormat(formatName);
     const pathOption = this.opts.get('path');
     if (pathOption !== undefined && paths.length > 0 && this.conf('spark.sql.legacy.pathOptionBehavior.enabled', 'false').toLowerCase() !== 'true') {
