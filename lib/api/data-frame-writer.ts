@@ -195,10 +195,11 @@ export class DataFrameWriter {
     if (userSource !== undefined) {
       // Spark's Python data sources take append and overwrite (ignore and errorifexists are refused).
       if (mode !== 'append' && mode !== 'overwrite') {
-        throw new AnalysisException(`The data source ${userSource.name} does not support ${mode === 'ignore' ? 'Ignore' : 'ErrorIfExists'} mode.`, {
+        const createMode = mode === 'ignore' ? 'Ignore' : 'ErrorIfExists';
+        throw new AnalysisException(`The data source "${userSource.name}" cannot be written in the "${createMode}" mode. Please use either the "Append" or "Overwrite" mode instead.`, {
           errorClass: 'UNSUPPORTED_DATA_SOURCE_SAVE_MODE',
           sqlState: '0A000',
-          messageParameters: { source: userSource.name, createMode: mode === 'ignore' ? 'Ignore' : 'ErrorIfExists' },
+          messageParameters: { source: `"${userSource.name}"`, createMode: `"${createMode}"` },
         });
       }
       const schema = this.df.schema;

@@ -1,8 +1,8 @@
 // A user DataSourceStreamReader (or a wrapped SimpleDataSourceStreamReader) as the engine's Source.
 // Offsets are the reader's JSON objects, logged in offsets/N; the first batch starts at
 // initialOffset(), a restarted query at its checkpointed offset. Under the engine's default limit
-// latestOffset gets the reader's getDefaultReadLimit(), under Trigger.Once/AvailableNow
-// ReadAllAvailable; a reader with the older latestOffset() gets no arguments.
+// latestOffset gets the reader's getDefaultReadLimit(), under Trigger.Once (and for the target of
+// Trigger.AvailableNow, unless the reader has prepareForTriggerAvailableNow) ReadAllAvailable; a reader with the older latestOffset() gets no arguments.
 import { SparkException } from '../../errors/spark-exception';
 import { jsTypeName } from '../../types/internal-row';
 import type { StructType } from '../../types/struct-type';
@@ -32,12 +32,19 @@ export class DataSourceStreamSource implements Source {
     this.description = `PythonMicroBatchStream: ${dataSourceName}`;
     this.admissionControl = reader instanceof SimpleStreamReaderWrapper || supportsAdmissionControl(reader.latestOffset);
     this.rows = new RowConverter(schema, dataSourceName, timeZone);
+    // SupportsTriggerAvailableNow: a reader (or simple reader) with prepareForTriggerAvailableNow()
+    // fixes its target itself and keeps its read limit; others are read up to their offset at start.
+    const target = reader instanceof SimpleStreamReaderWrapper ? reader.simpleReader : reader;
+    const prepare = (target as { prepareForTriggerAvailableNow?: unknown }).prepareForTriggerAvailableNow;
+    if (typeof prepare === 'function') this.prepareForTriggerAvailableNow = async () => void (await prepare.call(target));
   }
+
+  prepareForTriggerAvailableNow?: () => Promise<void>;
 
   async latestOffset(start: Offset | null, limit?: EngineReadLimit): Promise<Offset | null> {
     const from = start === null ? await this.initialOffset() : (start as DataSourceOffset);
     const latest = this.admissionControl
-      ? await this.reader.latestOffset(from, limit === 'allAvailable' ? new ReadAllAvailable() : this.reader.getDefaultReadLimit())
+      ? await this.reader.latestOffset(from, limit === 'default' ? this.reader.getDefaultReadLimit() : new ReadAllAvailable())
       : await this.reader.latestOffset();
     return this.checkOffset(latest, 'latestOffset');
   }

@@ -76,7 +76,7 @@ export class RowConverter {
       if (keys.length !== this.names.length) throw schemaMismatch(this.names.length, keys.length);
       values = this.names.map((n) => value[n] ?? null);
     } else {
-      throw invalidReturnType(jsTypeName(value), this.dataSourceName, 'tuple, list, `pyspark.sql.types.Row`');
+      throw invalidReturnType(jsTypeName(value), this.dataSourceName, 'tuple, list, `pyspark.sql.types.Row`, `pyarrow.RecordBatch`');
     }
     if (values.length !== this.converters.length) throw schemaMismatch(this.converters.length, values.length);
     return values.map((v, i) => this.converters[i](v));
