@@ -441,11 +441,11 @@ describe('Data Source API: streaming', () => {
       }
       override streamReader(): DataSourceStreamReader {
         return new (class extends CounterStreamReader {
-          override read(partition: InputPartition): Iterable<unknown> {
+          override read(partition: InputPartition): Iterator<unknown> {
             const [from, to] = partition.value as [number, number];
             return (async function* () {
               for (let i = from; i < to; i++) yield [i * 10];
-            })() as unknown as Iterable<unknown>;
+            })() as unknown as Iterator<unknown>; // an AsyncIterable is accepted too
           }
         })(undefined);
       }

@@ -33,8 +33,8 @@ export abstract class DataSourceStreamReader {
     throw notImplemented('partitions');
   }
 
-  /** The rows of one partition. */
-  read(_partition: InputPartition): Iterable<unknown> | Iterator<unknown> {
+  /** The rows of one partition; in Rivulet a stream reader may also return an async iterable. */
+  read(_partition: InputPartition): Iterable<unknown> | Iterator<unknown> | AsyncIterable<unknown> {
     throw notImplemented('read');
   }
 
