@@ -75,6 +75,6 @@ export { DataSourceStreamReader, type DataSourceOffset } from './connectors/data
 export { SimpleDataSourceStreamReader } from './connectors/data-source/simple-data-source-stream-reader';
 export { DataSourceWriter, DataSourceStreamWriter } from './connectors/data-source/data-source-writer';
 export { InputPartition, WriterCommitMessage } from './connectors/data-source/input-partition';
-export { DataSourceRegistration } from './connectors/data-source/data-source-registration';
+export { DataSourceRegistration, type RegisteredDataSource } from './connectors/data-source/data-source-registration';
 export { ReadLimit, ReadAllAvailable, ReadMinRows, ReadMaxRows, ReadMaxFiles, ReadMaxBytes } from './connectors/data-source/read-limit';
 export { PySparkNotImplementedError } from './errors/pyspark-not-implemented-error';
