@@ -160,21 +160,10 @@ export class DataFrameReader {
     return this.session.confGet(key) ?? defaultValue;
   }
 
-  /** A registered DataSource (spark.dataSource.register): load(path) becomes the `path` option. */
-  private readDataSource(entry: RegisteredDataSource, paths: string[]): DataFrame {
-    let options = this.opts;
-    if (paths.length === 1) options = options.with('path', paths[0]);
-    else if (paths.length > 1) options = options.with('paths', JSON.stringify(paths));
-    const timeZone = this.conf('spark.sql.session.timeZone', Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
-    const read = dataSourceBatchModule().readDataSource(entry, options, this.userSchema, timeZone);
-    const output = read.schema.fields.map((f) => attribute(f.name, f.dataType, f.nullable));
-    return new DataFrame(this.session, { kind: 'localRelation', name: entry.name, data: () => read.rows(), output });
-  }
-
   private read(paths: string[]): DataFrame {
     const formatName = this.source ?? this.conf('spark.sql.sources.default', 'parquet');
     const userSource = BATCH_FORMATS()[formatName.toLowerCase()] === undefined ? this.session.dataSource?.lookup(formatName) : undefined;
-    if (userSource !== undefined) return this.readDataSource(userSource, paths);
+    if (userSource !== undefined) return readDataSource(this.session, userSource, this.opts, this.userSchema, paths, this.conf('spark.sql.session.timeZone', Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'));
     const format = resolveFormat(formatName);
     const pathOption = this.opts.get('path');
     if (pathOption !== undefined && paths.length > 0 && this.conf('spark.sql.legacy.pathOptionBehavior.enabled', 'false').toLowerCase() !== 'true') {
@@ -238,6 +227,23 @@ export class DataFrameReader {
     const data = () => readRows(format, listing, dataSchema, formatOptions, partitionFields.length === 0 ? undefined : sources);
     return new DataFrame(this.session, { kind: 'localRelation', name: format.shortName, data, output });
   }
+}
+
+/** A registered DataSource (spark.dataSource.register): load(path) becomes the `path` option. */
+function readDataSource(
+  session: SessionContext,
+  entry: RegisteredDataSource,
+  opts: CaseInsensitiveMap,
+  userSchema: StructType | undefined,
+  paths: string[],
+  timeZone: string,
+): DataFrame {
+  let options = opts;
+  if (paths.length === 1) options = options.with('path', paths[0]);
+  else if (paths.length > 1) options = options.with('paths', JSON.stringify(paths));
+  const read = dataSourceBatchModule().readDataSource(entry, options, userSchema, timeZone);
+  const output = read.schema.fields.map((f) => attribute(f.name, f.dataType, f.nullable));
+  return new DataFrame(session, { kind: 'localRelation', name: entry.name, data: () => read.rows(), output });
 }
 
 function readBytes(path: string): Uint8Array {
