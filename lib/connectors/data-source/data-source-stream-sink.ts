@@ -6,7 +6,7 @@ import type { ExternalValueOptions } from '../../types/external-row';
 import { toExternalRows } from '../../types/external-row';
 import type { StructType } from '../../types/struct-type';
 import type { Sink } from '../sink';
-import type { DataSourceStreamWriter } from './data-source-writer';
+import type { DataSourceStreamWriter } from './data-source';
 import type { WriterCommitMessage } from './input-partition';
 
 export class DataSourceStreamSink implements Sink {

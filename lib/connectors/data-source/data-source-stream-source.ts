@@ -10,7 +10,7 @@ import type { Offset, ReadLimit as EngineReadLimit, Source } from '../source';
 import { supportsAdmissionControl } from './admission-control';
 import type { DataSourceOffset, DataSourceStreamReader } from './data-source-stream-reader';
 import { invalidReturnType, RowConverter } from './returned-rows';
-import { ReadAllAvailable } from './read-limit';
+import { ReadAllAvailable } from './data-source-stream-reader';
 import { SimpleStreamReaderWrapper } from './simple-stream-reader-wrapper';
 
 function isOffsetObject(v: unknown): v is DataSourceOffset {

@@ -1,14 +1,14 @@
-// pyspark.sql.datasource.DataSource: the base class of a user-defined data source. Subclasses
+// pyspark.sql.datasource.DataSource, DataSourceReader, DataSourceWriter and DataSourceStreamWriter,
+// (kept in one module, as start-up loads it with the package). DataSource: the base class of a user-defined data source. Subclasses
 // give a schema and the readers/writers they support; what they do not support raises
 // NOT_IMPLEMENTED, as PySpark's abstract methods do. The format name is the static `name()` (or,
 // when not defined, the class name), as PySpark's classmethod name() defaults to cls.__name__.
-import { notImplemented } from '../../errors/pyspark-not-implemented-error';
+import { notImplemented } from '../../errors/illegal-argument-exception';
 import type { StructType } from '../../types/struct-type';
 import type { DataSourceOptions } from './data-source-options';
-import type { DataSourceReader } from './data-source-reader';
-import type { DataSourceStreamReader } from './data-source-stream-reader';
-import type { SimpleDataSourceStreamReader } from './simple-data-source-stream-reader';
-import type { DataSourceStreamWriter, DataSourceWriter } from './data-source-writer';
+import type { DataSourceStreamReader, SimpleDataSourceStreamReader } from './data-source-stream-reader';
+import type { Row } from '../../types/row';
+import { InputPartition, type WriterCommitMessage } from './input-partition';
 
 export abstract class DataSource {
   /** The reader's or writer's options (string values, keys case-insensitive). */
@@ -51,3 +51,35 @@ export abstract class DataSource {
 
 /** A DataSource subclass as spark.dataSource.register receives it. */
 export type DataSourceClass = (new (options: DataSourceOptions) => DataSource) & { name: string | (() => string) };
+
+// pyspark.sql.datasource.DataSourceReader: a batch reader. partitions() splits the read (one
+// InputPartition(null) by default); read(partition) yields the partition's rows as arrays (tuples),
+// Rows or objects keyed by column name.
+
+export abstract class DataSourceReader {
+  partitions(): InputPartition[] {
+    return [new InputPartition(null)];
+  }
+
+  abstract read(partition: InputPartition): Iterable<unknown> | Iterator<unknown>;
+}
+
+// pyspark.sql.datasource.DataSourceWriter and DataSourceStreamWriter: write(iterator) runs per
+// partition and returns a WriterCommitMessage; commit (or abort, when a task failed) runs once
+// with every partition's message (null for a failed one), per micro-batch for streams.
+
+export abstract class DataSourceWriter {
+  abstract write(iterator: Iterator<Row>): WriterCommitMessage | null | undefined;
+
+  commit(_messages: (WriterCommitMessage | null)[]): void {}
+
+  abort(_messages: (WriterCommitMessage | null)[]): void {}
+}
+
+export abstract class DataSourceStreamWriter {
+  abstract write(iterator: Iterator<Row>): WriterCommitMessage | null | undefined;
+
+  commit(_messages: (WriterCommitMessage | null)[], _batchId: number): void {}
+
+  abort(_messages: (WriterCommitMessage | null)[], _batchId: number): void {}
+}

@@ -4,9 +4,9 @@
 import { SparkException } from '../../errors/spark-exception';
 import { DataSourceStreamReader, type DataSourceOffset } from './data-source-stream-reader';
 import { InputPartition } from './input-partition';
-import type { ReadLimit } from './read-limit';
+import type { ReadLimit } from './data-source-stream-reader';
 import { iteratorOf } from './returned-rows';
-import type { SimpleDataSourceStreamReader } from './simple-data-source-stream-reader';
+import type { SimpleDataSourceStreamReader } from './data-source-stream-reader';
 
 /** The one partition of a simple reader's batch: the range (start, end]. */
 export class SimpleInputPartition extends InputPartition {
