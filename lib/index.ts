@@ -70,3 +70,15 @@ export type { SparkContextOptions } from './dstream/spark-context';
 export { StatefulProcessor, TimerValues, ExpiredTimerInfo } from './execution/stateful-processor';
 export type { StatefulProcessorHandle, ValueState, ListState, MapState, TTLConfig } from './execution/stateful-processor-handle';
 export { TimeMode } from './api/time-mode';
+// pyspark.sql.datasource: user-defined data sources (spark.dataSource.register) and
+// pyspark.sql.streaming.datasource's read limits.
+export { DataSource } from './connectors/data-source/data-source';
+export type { DataSourceClass } from './connectors/data-source/data-source';
+export type { DataSourceOptions } from './connectors/data-source/data-source-options';
+export { DataSourceReader } from './connectors/data-source/data-source';
+export { DataSourceStreamReader, type DataSourceOffset } from './connectors/data-source/data-source-stream-reader';
+export { SimpleDataSourceStreamReader } from './connectors/data-source/data-source-stream-reader';
+export { DataSourceWriter, DataSourceStreamWriter } from './connectors/data-source/data-source';
+export { InputPartition, WriterCommitMessage } from './connectors/data-source/input-partition';
+export type { DataSourceRegistration, RegisteredDataSource } from './connectors/data-source/data-source-registration';
+export { ReadLimit, ReadAllAvailable, ReadMinRows, ReadMaxRows, ReadMaxFiles, ReadMaxBytes } from './connectors/data-source/data-source-stream-reader';

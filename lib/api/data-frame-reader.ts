@@ -15,6 +15,7 @@ import { attribute } from '../expressions/expression';
 import { StructField, StructType } from '../types/struct-type';
 import { CaseInsensitiveMap } from '../util/case-insensitive-map';
 import { dataSourceNotFound } from '../connectors/format-registry';
+import type { RegisteredDataSource } from '../connectors/data-source/data-source-registration';
 import type { FileFormat, FileFormatOptions, InputFile } from '../connectors/file/file-format';
 import type { FileListing } from '../connectors/file/file-listing';
 import { DataFrame } from './data-frame';
@@ -53,6 +54,8 @@ const BATCH_FORMATS = lazy((): Record<string, FileFormat> => ({
 }));
 
 export type { ReaderOptions } from './reader-arguments';
+
+const dataSourceBatchModule = lazy(() => require('../connectors/data-source/data-source-batch') as typeof import('../connectors/data-source/data-source-batch'));
 
 function resolveFormat(name: string): FileFormat {
   const key = name.toLowerCase();
@@ -166,6 +169,8 @@ export class DataFrameReader {
   private read(paths: string[]): DataFrame {
     const formatName = this.source ?? this.conf('spark.sql.sources.default', 'parquet');
     if (formatName.toLowerCase() === 'kafka') return readKafka(this.session, this.opts, this.userSchema);
+    const userSource = BATCH_FORMATS()[formatName.toLowerCase()] === undefined ? this.session.dataSource?.lookup(formatName) : undefined;
+    if (userSource !== undefined) return readDataSource(this.session, userSource, this.opts, this.userSchema, paths, this.conf('spark.sql.session.timeZone', Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'));
     const format = resolveFormat(formatName);
     const pathOption = this.opts.get('path');
     if (pathOption !== undefined && paths.length > 0 && this.conf('spark.sql.legacy.pathOptionBehavior.enabled', 'false').toLowerCase() !== 'true') {
@@ -246,6 +251,23 @@ function readKafka(session: SessionContext, options: CaseInsensitiveMap, userSch
   const relation = kafkaRelationModule().kafkaBatchRelation(options, userSchema);
   const output = relation.schema.fields.map((f) => attribute(f.name, f.dataType, f.nullable));
   return new DataFrame(session, { kind: 'localRelation', name: 'kafka', data: relation.read, output });
+}
+
+/** A registered DataSource (spark.dataSource.register): load(path) becomes the `path` option. */
+function readDataSource(
+  session: SessionContext,
+  entry: RegisteredDataSource,
+  opts: CaseInsensitiveMap,
+  userSchema: StructType | undefined,
+  paths: string[],
+  timeZone: string,
+): DataFrame {
+  let options = opts;
+  if (paths.length === 1) options = options.with('path', paths[0]);
+  else if (paths.length > 1) options = options.with('paths', JSON.stringify(paths));
+  const read = dataSourceBatchModule().readDataSource(entry, options, userSchema, timeZone);
+  const output = read.schema.fields.map((f) => attribute(f.name, f.dataType, f.nullable));
+  return new DataFrame(session, { kind: 'localRelation', name: entry.name, data: () => read.rows(), output });
 }
 
 function readBytes(path: string): Uint8Array {

@@ -18,6 +18,7 @@ import { optionString, type OptionValue } from './data-stream-reader';
 import type { DataFrame } from './data-frame';
 import { lazy } from '../util/lazy';
 import { checkStr, checkDict, notExpectedType } from './argument-checks';
+import { toExternalRows, externalValueOptions } from '../types/external-row';
 // Loaded on first use, so `import 'rivulet'` stays fast.
 const fileSinkModule = lazy(() => require('../connectors/file/file-sink') as typeof import('../connectors/file/file-sink'));
 const localDirectoriesModule = lazy(() => require('../checkpoint/local-directories') as typeof import('../checkpoint/local-directories'));
@@ -195,6 +196,22 @@ export class DataFrameWriter {
       return;
     }
     const format = fileSinkModule().OUTPUT_FORMATS[formatName.toLowerCase()];
+    const userSource = format === undefined ? session.dataSource?.lookup(formatName) : undefined;
+    if (userSource !== undefined) {
+      // Spark's Python data sources take append and overwrite (ignore and errorifexists are refused).
+      if (mode !== 'append' && mode !== 'overwrite') {
+        const createMode = mode === 'ignore' ? 'Ignore' : 'ErrorIfExists';
+        throw new AnalysisException(`The data source "${userSource.name}" cannot be written in the "${createMode}" mode. Please use either the "Append" or "Overwrite" mode instead.`, {
+          errorClass: 'UNSUPPORTED_DATA_SOURCE_SAVE_MODE',
+          sqlState: '0A000',
+          messageParameters: { source: `"${userSource.name}"`, createMode: `"${createMode}"` },
+        });
+      }
+      const schema = this.df.schema;
+      const rows = toExternalRows(schema, this.df.collectInternalRows(), externalValueOptions((k) => session.confGet(k)));
+      (require('../connectors/data-source/data-source-batch') as typeof import('../connectors/data-source/data-source-batch')).writeDataSource(userSource, options, schema, rows, mode === 'overwrite');
+      return;
+    }
     if (!format) {
       session.formats.sink(formatName); // DATA_SOURCE_NOT_FOUND for a name nobody registered
       throw new AnalysisException(`Data source ${formatName} does not support batch write in Rivulet; use parquet, json, csv, text or noop.`);

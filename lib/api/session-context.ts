@@ -3,6 +3,7 @@
 import type { ResolverContext } from '../analysis/expression-resolver';
 import type { CompileContext } from '../expressions/function-definition';
 import type { FormatRegistry } from '../connectors/format-registry';
+import type { DataSourceRegistration } from '../connectors/data-source/data-source-registration';
 import type { LogicalPlan } from '../plans/logical-plan';
 import type { Clock } from '../streaming/clock';
 import type { StreamingQueryManager } from './streaming-query-manager';
@@ -32,6 +33,8 @@ export interface SessionContext {
   defaultParallelism(): number;
   confGet(key: string): string | undefined;
   readonly formats: FormatRegistry;
+  /** spark.dataSource: user data sources, looked up by spark.read and df.write after the built-ins. */
+  readonly dataSource?: DataSourceRegistration;
   readonly streams: StreamingQueryManager;
   readonly clock: Clock;
   registerTempView(name: string, plan: LogicalPlan): void;

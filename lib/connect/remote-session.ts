@@ -124,6 +124,11 @@ export class RemoteSession {
     return null;
   }
 
+  /** User data sources are JavaScript classes: the server cannot run them. */
+  get dataSource(): never {
+    throw unsupportedRemotely('spark.dataSource (user data sources written in JavaScript)', 'a built-in format');
+  }
+
   get udf(): never {
     throw unsupportedRemotely('spark.udf (JavaScript UDFs)', 'built-in functions or SQL expressions');
   }

@@ -24,6 +24,17 @@ export class FormatRegistry {
     this.sinks.set(provider.shortName.toLowerCase(), provider);
   }
 
+  /** Whether a source of that name is registered (built-in or user's). */
+  hasSource(format: string): boolean {
+    this.ensureLoaded();
+    return this.sources.has(format.toLowerCase());
+  }
+
+  hasSink(format: string): boolean {
+    this.ensureLoaded();
+    return this.sinks.has(format.toLowerCase());
+  }
+
   source(format: string): SourceProvider {
     this.ensureLoaded();
     const p = this.sources.get(format.toLowerCase());

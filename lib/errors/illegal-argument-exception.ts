@@ -46,3 +46,8 @@ export class PySparkNotImplementedError extends SparkException {
     (this as { sqlState: string | undefined }).sqlState = '0A000';
   }
 }
+
+/** The error an abstract Data Source API method raises when the subclass does not define it. */
+export function notImplemented(feature: string): PySparkNotImplementedError {
+  return new PySparkNotImplementedError('NOT_IMPLEMENTED', `${feature} is not implemented.`, { feature });
+}

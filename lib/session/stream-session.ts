@@ -9,6 +9,7 @@ import type { FunctionRegistry } from '../expressions/function-registry';
 import type { ResolverContext } from '../analysis/expression-resolver';
 import type { CompileContext } from '../expressions/function-definition';
 import { createBuiltinFormats } from '../connectors/builtin-formats';
+import type { DataSourceRegistration } from '../connectors/data-source/data-source-registration';
 import type { FormatRegistry } from '../connectors/format-registry';
 import type { LogicalPlan } from '../plans/logical-plan';
 import { SystemClock, type Clock } from '../streaming/clock';
@@ -121,6 +122,15 @@ export class StreamSession implements SessionContext {
   get udf(): UDFRegistration {
     return new UDFRegistration(this.functions);
   }
+
+  /** `spark.dataSource.register(MyDataSource)`: user data sources (pyspark.sql.datasource). */
+  get dataSource(): DataSourceRegistration {
+    // Loaded on first use, as the format modules (start-up: `import 'rivulet'` stays small).
+    const { DataSourceRegistration: Registration } = require('../connectors/data-source/data-source-registration') as typeof import('../connectors/data-source/data-source-registration');
+    return (this.dataSourceRegistration ??= new Registration(this.formats, (key) => this.confGet(key)));
+  }
+
+  private dataSourceRegistration: DataSourceRegistration | undefined;
 
   get readStream(): DataStreamReader {
     return new DataStreamReader(this);

@@ -4,9 +4,8 @@
 // and call the readers directly; PySpark 4.2.0 passes them (the base class's reportLatestOffset()
 // returns None).
 //
-// Gap: Rivulet has no Data Source API for user-written sources (DataSource,
-// DataSourceStreamReader, InputPartition, spark.dataSource.register). The base class is looked up
-// at run time, so these tests are written as PySpark runs them and marked failing until it exists.
+// Rivulet's Data Source API (lib/connectors/data-source) passes all 9. The base class is looked up
+// at run time on the package, as the tests are written the way PySpark runs them.
 import * as rivulet from 'rivulet';
 
 type Offset = Record<string, number>;
@@ -71,7 +70,7 @@ function mockStreamReaderWithAdmissionControl() {
 }
 
 describe('test_streaming_datasource_admission_control.py DataSourceStreamReaderAdmissionControlTests', () => {
-  test.failing('test_latest_offset_with_parameters', () => {
+  test('test_latest_offset_with_parameters', () => {
     const reader = mockStreamReaderWithAdmissionControl();
     // Test without parameters (backward compatibility)
     const offset = reader.latestOffset();
@@ -81,14 +80,14 @@ describe('test_streaming_datasource_admission_control.py DataSourceStreamReaderA
     expect(reader.latestOffsetCalls[0].read_limit).toBeNull();
   });
 
-  test.failing('test_latest_offset_with_start_offset', () => {
+  test('test_latest_offset_with_start_offset', () => {
     const reader = mockStreamReaderWithAdmissionControl();
     const offset = reader.latestOffset({ offset: 500 });
     expect(offset).toEqual({ offset: 1000 });
     expect(reader.latestOffsetCalls[reader.latestOffsetCalls.length - 1].start_offset).toEqual({ offset: 500 });
   });
 
-  test.failing('test_latest_offset_with_max_rows_limit', () => {
+  test('test_latest_offset_with_max_rows_limit', () => {
     const reader = mockStreamReaderWithAdmissionControl();
     const limit = { type: 'maxRows', maxRows: 100 };
     const offset = reader.latestOffset({ offset: 500 }, limit);
@@ -97,7 +96,7 @@ describe('test_streaming_datasource_admission_control.py DataSourceStreamReaderA
     expect(reader.latestOffsetCalls[reader.latestOffsetCalls.length - 1].read_limit).toEqual(limit);
   });
 
-  test.failing('test_latest_offset_limit_larger_than_available', () => {
+  test('test_latest_offset_limit_larger_than_available', () => {
     const reader = mockStreamReaderWithAdmissionControl();
     const limit = { type: 'maxRows', maxRows: 2000 }; // Larger than available
     const offset = reader.latestOffset({ offset: 900 }, limit);
@@ -105,14 +104,14 @@ describe('test_streaming_datasource_admission_control.py DataSourceStreamReaderA
     expect(offset).toEqual({ offset: 1000 });
   });
 
-  test.failing('test_latest_offset_with_all_available_limit', () => {
+  test('test_latest_offset_with_all_available_limit', () => {
     const reader = mockStreamReaderWithAdmissionControl();
     const offset = reader.latestOffset({ offset: 500 }, { type: 'allAvailable' });
     // Should return all available data
     expect(offset).toEqual({ offset: 1000 });
   });
 
-  test.failing('test_report_latest_offset', () => {
+  test('test_report_latest_offset', () => {
     const reader = mockStreamReaderWithAdmissionControl();
     // First call latestOffset with limit
     const cappedOffset = reader.latestOffset({ offset: 100 }, { type: 'maxRows', maxRows: 50 });
@@ -122,7 +121,7 @@ describe('test_streaming_datasource_admission_control.py DataSourceStreamReaderA
     expect(reader.reportLatestOffsetCalls.length).toBe(1);
   });
 
-  test.failing('test_report_latest_offset_default_none', () => {
+  test('test_report_latest_offset_default_none', () => {
     // Test that reportLatestOffset returns None by default.
     class MinimalReader extends DataSourceStreamReader() {
       initialOffset(): Offset {
@@ -143,7 +142,7 @@ describe('test_streaming_datasource_admission_control.py DataSourceStreamReaderA
     expect(reader.reportLatestOffset()).toBeNull();
   });
 
-  test.failing('test_read_limit_dictionary_formats', () => {
+  test('test_read_limit_dictionary_formats', () => {
     const reader = mockStreamReaderWithAdmissionControl();
     // Test maxFiles format (reader doesn't use it, but format should be accepted)
     expect(reader.latestOffset({ offset: 0 }, { type: 'maxFiles', maxFiles: 10 })).toEqual({ offset: 1000 });
@@ -164,7 +163,7 @@ describe('test_streaming_datasource_admission_control.py DataSourceStreamReaderA
 });
 
 describe('test_streaming_datasource_admission_control.py StreamReaderBackwardCompatibilityTests', () => {
-  test.failing('test_old_signature_still_works', () => {
+  test('test_old_signature_still_works', () => {
     // Test that old latestOffset() signature without parameters still works.
     class LegacyReader extends DataSourceStreamReader() {
       initialOffset(): Offset {
