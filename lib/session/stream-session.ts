@@ -20,6 +20,7 @@ import { UDFRegistration } from '../api/udf';
 import { DataStreamReader } from '../api/data-stream-reader';
 import { DataFrameReader } from '../api/data-frame-reader';
 import { StreamingQueryManager } from '../api/streaming-query-manager';
+import { StreamingCheckpointManager } from '../streaming/streaming-checkpoint-manager';
 import { ConsoleProgressLine } from '../api/console-progress-line';
 import { StreamingUiHistory } from '../api/streaming-ui-history';
 import type { StreamingUiServer } from '../api/streaming-ui-server';
@@ -105,6 +106,18 @@ export class StreamSession implements SessionContext {
   /** Internal: the builder registers the session it creates. */
   static setActive(session: StreamSession | undefined): void {
     StreamSession.active = session;
+  }
+
+  /**
+   * PySpark 4.2's `spark._streamingCheckpointManager` (Scala's `spark.streamingCheckpointManager`):
+   * offline operations on a stopped query's checkpoint, such as state repartitioning.
+   */
+  get streamingCheckpointManager(): StreamingCheckpointManager {
+    return new StreamingCheckpointManager((key) => this.conf.get(key) ?? undefined);
+  }
+
+  get _streamingCheckpointManager(): StreamingCheckpointManager {
+    return this.streamingCheckpointManager;
   }
 
   /** `spark.udf.register(name, f, returnType)`: JavaScript functions callable from SQL. */

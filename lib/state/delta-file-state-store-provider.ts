@@ -33,6 +33,8 @@ export interface DeltaFileStateStoreOptions {
 interface LoadedPartition {
   version: number;
   data: Map<unknown, unknown>;
+  /** Written whole at its next commit (a fresh store: earlier files must not show through). */
+  snapshotNext?: boolean;
 }
 
 interface PendingPartition {
@@ -153,6 +155,17 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
     return new DeltaFileStateStore(operatorId, partitionId, version, entry, this);
   }
 
+  getFreshStore(operatorId: number, partitionId: number, version: number): StateStore {
+    this.checkLayout(operatorId);
+    const pending = this.pending.get(operatorId);
+    if (pending && version >= pending.version) this.writeVersion(operatorId);
+    let partitions = this.loaded.get(operatorId);
+    if (!partitions) this.loaded.set(operatorId, (partitions = new Map()));
+    const entry: LoadedPartition = { version, data: new Map(), snapshotNext: true };
+    partitions.set(partitionId, entry);
+    return new DeltaFileStateStore(operatorId, partitionId, version, entry, this);
+  }
+
   /** An operator folder of the earlier per-partition layout is refused, once per operator. */
   private checkLayout(operatorId: number): void {
     if (this.checkedOperators.has(operatorId)) return;
@@ -251,7 +264,10 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
     }
     for (const p of ids) {
       const { loaded: part, changes } = pending.partitions.get(p)!;
-      if (version % k === p % k) writer.addSnapshot(p, part.data);
+      if (part.snapshotNext === true || version % k === p % k) {
+        writer.addSnapshot(p, part.data);
+        part.snapshotNext = false;
+      }
       else if (changes.size > 0) writer.addDelta(p, changes, part.data);
     }
     const content = writer.finish();
