@@ -113,7 +113,7 @@ export class StreamSession implements SessionContext {
    * offline operations on a stopped query's checkpoint, such as state repartitioning.
    */
   get streamingCheckpointManager(): StreamingCheckpointManager {
-    return new StreamingCheckpointManager((key) => this.conf.get(key) ?? undefined);
+    return new StreamingCheckpointManager((key) => this.conf.getOption(key));
   }
 
   get _streamingCheckpointManager(): StreamingCheckpointManager {

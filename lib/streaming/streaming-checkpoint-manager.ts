@@ -41,6 +41,9 @@ function invalidCheckpoint(checkpointLocation: string, sub: string, detail: stri
   });
 }
 
+/** The join's state key for rows with a null (not null-safe) key part (stream-stream-join-exec.ts). */
+const JOIN_NULL_KEY = '!null';
+
 type KeyValuesOf = (key: unknown, value: unknown) => readonly unknown[] | undefined;
 
 /** How each supported operator's state entry gives back its key columns. */
@@ -63,6 +66,10 @@ function keyValuesFor(op: StatefulOperatorInfo): KeyValuesOf | undefined {
       return (_k, v) => (v as { key: unknown[] }).key;
     case 'symmetricHashJoin-left':
     case 'symmetricHashJoin-right':
+      // Rows whose join key has a null never match: they are gathered in partition 0 (below).
+      return (k) => (k === JOIN_NULL_KEY ? [] : decode(k));
+    case 'sessionWindowStateStoreSaveExec':
+      // Keyed by the encoded grouping columns other than the session window.
       return (k) => decode(k);
     default:
       return undefined;
@@ -150,11 +157,12 @@ export class StreamingCheckpointManager {
     // The log entry first, marked: a crash from here on leaves an unfinished repartition batch,
     // which a retry with the same number finishes and a query start refuses.
     const next = n + 1;
-    const watermark = commits.get(n)?.nextBatchWatermarkMs ?? base.metadata.batchWatermarkMs;
+    // As Spark: batch N's offsets metadata (watermark, timestamp) and commit, with the new partitions.
+    const committed = commits.get(n) ?? lastCommitted.value;
     offsets.purgeAfter(n);
     commits.purgeAfter(n);
     offsets.add(next, {
-      metadata: { batchWatermarkMs: watermark, batchTimestampMs: base.metadata.batchTimestampMs, conf: { ...conf, [SHUFFLE_PARTITIONS]: String(numPartitions), [REPARTITION_MARK]: 'true' } },
+      metadata: { batchWatermarkMs: base.metadata.batchWatermarkMs, batchTimestampMs: base.metadata.batchTimestampMs, conf: { ...conf, [SHUFFLE_PARTITIONS]: String(numPartitions), [REPARTITION_MARK]: 'true' } },
       offsets: base.offsets,
     });
     const providerClass = conf[PROVIDER_CLASS] ?? PINNED_CONF_DEFAULTS[PROVIDER_CLASS];
@@ -172,6 +180,13 @@ export class StreamingCheckpointManager {
             if (kv === undefined) {
               throw invalidCheckpoint(dir, 'UNSUPPORTED_STATEFUL_OPERATOR', `Unsupported stateful operator ${op.operatorName}. Please use a checkpoint with supported stateful operators.`, { operatorName: op.operatorName });
             }
+            if (k === JOIN_NULL_KEY && op.operatorName.startsWith('symmetricHashJoin')) {
+              // One list for every old partition's null-key rows.
+              const held = target[0].find(([key]) => key === JOIN_NULL_KEY);
+              if (held) held[1] = [...(held[1] as unknown[]), ...(v as unknown[])];
+              else target[0].push([k, v]);
+              continue;
+            }
             target[partitionOf(kv)].push([k, v]);
           }
           store.abort();
@@ -188,21 +203,29 @@ export class StreamingCheckpointManager {
     } finally {
       writer.close();
     }
-    commits.add(next, { nextBatchWatermarkMs: watermark });
+    commits.add(next, { nextBatchWatermarkMs: committed.nextBatchWatermarkMs });
   }
 }
 
 function writeRepartitioned(writer: StateStoreProvider, operatorIds: readonly number[], moved: Map<number, [unknown, unknown][][]>, oldPartitions: number, numPartitions: number, version: number): void {
-  if (!writer.getFreshStore) throw new IllegalArgumentException('This state store provider cannot be repartitioned offline.');
   for (const operatorId of operatorIds) {
     const target = moved.get(operatorId)!;
     for (let q = 0; q < numPartitions; q++) {
-      // Fresh stores for every partition: a partition's new version holds exactly its new keys.
-      const store = writer.getFreshStore(operatorId, q, version);
+      // A partition the state had: its new version replaces every key (the provider keeps the
+      // previous version, so a retry after a crash reads it again). A new partition starts empty,
+      // whatever an earlier, larger partitioning left there.
+      let store;
+      if (q < oldPartitions) {
+        store = writer.getStore(operatorId, q, version);
+        const keys = [...store.iterator()].map(([k]) => k);
+        for (const k of keys) store.remove(k);
+      } else {
+        if (!writer.getFreshStore) throw new IllegalArgumentException('This state store provider cannot be repartitioned offline (it has no getFreshStore).');
+        store = writer.getFreshStore(operatorId, q, version);
+      }
       for (const [k, v] of target[q]) store.put(k, v);
       store.commit();
     }
-    void oldPartitions;
   }
 }
 
