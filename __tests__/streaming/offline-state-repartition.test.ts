@@ -25,36 +25,40 @@ afterEach(async () => {
   for (const q of spark.streams.active) await q.stop();
 });
 
-/** Sorted rows of one run of the query, as JSON text, per restart. */
+/** One run of the query on the input folders until it has read everything: its rows, sorted, as JSON. */
+async function runOnce(build: (inputs: DataFrame[]) => DataFrame, outputMode: string, inputs: readonly string[], checkpoint: string): Promise<string[]> {
+  const rows: Row[] = [];
+  const dfs = inputs.map((d) => spark.readStream.format('text').load(d));
+  const q = build(dfs)
+    .writeStream.foreachBatch((df) => {
+      rows.push(...df.collect());
+    })
+    .option('checkpointLocation', checkpoint)
+    .outputMode(outputMode)
+    .start();
+  await q.processAllAvailable();
+  await q.stop();
+  return rows.map((r) => JSON.stringify(r.asDict(), (_k, v) => (typeof v === 'bigint' ? v.toString() : v))).sort();
+}
+
+/** Runs the query once per stage (stages[s][i] is input i's new file), repartitioning before a stage when asked. */
 async function runStages(
   build: (inputs: DataFrame[]) => DataFrame,
   outputMode: string,
   stages: string[][],
   repartitions: (number | undefined)[],
   numInputs = 1,
-): Promise<{ results: string[][]; checkpoint: string }> {
+): Promise<{ results: string[][]; checkpoint: string; inputs: string[] }> {
   const inputs = Array.from({ length: numInputs }, tmp);
   const checkpoint = tmp();
   const results: string[][] = [];
   for (let s = 0; s < stages.length; s++) {
     const n = repartitions[s];
     if (n !== undefined) await spark.streamingCheckpointManager.repartition(checkpoint, n);
-    // One file per input per stage: stages[s][i] is input i's text.
     stages[s].forEach((text, i) => fs.writeFileSync(path.join(inputs[i], `stage-${s}.txt`), text));
-    const rows: Row[] = [];
-    const dfs = inputs.map((d) => spark.readStream.format('text').load(d));
-    const q = build(dfs)
-      .writeStream.foreachBatch((df) => {
-        rows.push(...df.collect());
-      })
-      .option('checkpointLocation', checkpoint)
-      .outputMode(outputMode)
-      .start();
-    await q.processAllAvailable();
-    await q.stop();
-    results.push(rows.map((r) => JSON.stringify(r.asDict(), (_k, v) => (typeof v === 'bigint' ? v.toString() : v))).sort());
+    results.push(await runOnce(build, outputMode, inputs, checkpoint));
   }
-  return { results, checkpoint };
+  return { results, checkpoint, inputs };
 }
 
 const letters = (...xs: string[]) => xs.join('\n') + '\n';
@@ -110,6 +114,38 @@ describe.each([
       return [[key[0], n]];
     };
     await same(([df]) => df.groupBy('value').flatMapGroupsWithState(running as never, 'key string, total long', 'update', GroupStateTimeout.NoTimeout), 'update');
+  });
+
+  test('a repartition stopped before its commit: the query refuses to start, a retry with the same number finishes it', async () => {
+    const build = ([df]: DataFrame[]) => df.groupBy('value').count();
+    const plain = await runStages(build, 'update', STAGES.slice(0, 2), []);
+    const { checkpoint, inputs } = await runStages(build, 'update', STAGES.slice(0, 1), []);
+    await spark.streamingCheckpointManager.repartition(checkpoint, 6);
+    // As if the process died after writing the state, before commits/1.
+    fs.rmSync(path.join(checkpoint, 'commits', '1'));
+    let startError = '';
+    try {
+      await runOnce(build, 'update', inputs, checkpoint);
+    } catch (e) {
+      startError = String(e);
+    }
+    expect(startError).toContain(
+      '[STREAMING_UNFINISHED_REPARTITION_DETECTED] The latest batch 1 is for an unfinished state repartitioning i.e. last committed batch is: 0).\nPlease retry the repartitioning operation and let it finish successfully before starting the streaming query. SQLSTATE: 55019',
+    );
+    let other = '';
+    try {
+      await spark.streamingCheckpointManager.repartition(checkpoint, 4);
+    } catch (e) {
+      other = String(e);
+    }
+    expect(other).toContain(
+      `[STATE_REPARTITION_INVALID_CHECKPOINT.LAST_BATCH_ABANDONED_REPARTITION] The provided checkpoint location '${checkpoint}' is in an invalid state. The last batch ID 1 is a repartition batch with 6 shuffle partitions and didn't finish successfully.\nYou're now requesting to repartition to 4 shuffle partitions.`,
+    );
+    await spark.streamingCheckpointManager.repartition(checkpoint, 6);
+    expect(fs.existsSync(path.join(checkpoint, 'commits', '1'))).toBe(true);
+    // The second stage, run on the retried checkpoint, gives what the plain run gave.
+    fs.writeFileSync(path.join(inputs[0], 'stage-1.txt'), STAGES[1][0]);
+    expect(await runOnce(build, 'update', inputs, checkpoint)).toEqual(plain.results[1]);
   });
 
   test('session window aggregation (complete mode)', async () => {

@@ -18,11 +18,10 @@ import type { StateStoreProvider } from '../state/state-store';
 import { parseDataType } from '../types/ddl';
 import { decodeCompositeKey } from '../util/decode-composite-key';
 import { PINNED_CONF_DEFAULTS } from './pinned-conf';
+import { isRepartitionBatch, REPARTITION_BATCH_MARK } from './repartition-batch';
 
 const SHUFFLE_PARTITIONS = 'spark.sql.shuffle.partitions';
 const PROVIDER_CLASS = 'spark.sql.streaming.stateStore.providerClass';
-/** Marks offsets/N+1 as a repartition batch (Spark records it in the offset metadata too). */
-const REPARTITION_MARK = 'rivulet.streaming.repartitionBatch';
 
 function invalidParameter(sub: 'IS_NULL' | 'IS_EMPTY' | 'IS_NOT_GREATER_THAN_ZERO', parameter: string): IllegalArgumentException {
   const text = { IS_NULL: 'cannot be null.', IS_EMPTY: 'cannot be empty.', IS_NOT_GREATER_THAN_ZERO: 'must be greater than zero.' }[sub];
@@ -102,7 +101,7 @@ export class StreamingCheckpointManager {
     if (latestOffsets.batchId > n) {
       const last = latestOffsets.value;
       const lastShuffle = last.metadata.conf[SHUFFLE_PARTITIONS];
-      if (last.metadata.conf[REPARTITION_MARK] === 'true') {
+      if (isRepartitionBatch(last.metadata.conf)) {
         if (lastShuffle !== String(numPartitions)) {
           throw invalidCheckpoint(
             dir,
@@ -133,7 +132,7 @@ export class StreamingCheckpointManager {
     }
     const conf = base.metadata.conf;
     const oldPartitions = Number(conf[SHUFFLE_PARTITIONS] ?? PINNED_CONF_DEFAULTS[SHUFFLE_PARTITIONS]);
-    if (oldPartitions === numPartitions && conf[REPARTITION_MARK] !== 'true') {
+    if (oldPartitions === numPartitions) {
       throw invalidCheckpoint(
         dir,
         'SHUFFLE_PARTITIONS_ALREADY_MATCH',
@@ -162,7 +161,7 @@ export class StreamingCheckpointManager {
     offsets.purgeAfter(n);
     commits.purgeAfter(n);
     offsets.add(next, {
-      metadata: { batchWatermarkMs: base.metadata.batchWatermarkMs, batchTimestampMs: base.metadata.batchTimestampMs, conf: { ...conf, [SHUFFLE_PARTITIONS]: String(numPartitions), [REPARTITION_MARK]: 'true' } },
+      metadata: { batchWatermarkMs: base.metadata.batchWatermarkMs, batchTimestampMs: base.metadata.batchTimestampMs, conf: { ...conf, [SHUFFLE_PARTITIONS]: String(numPartitions), [REPARTITION_BATCH_MARK]: 'true' } },
       offsets: base.offsets,
     });
     const providerClass = conf[PROVIDER_CLASS] ?? PINNED_CONF_DEFAULTS[PROVIDER_CLASS];
