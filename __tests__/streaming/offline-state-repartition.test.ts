@@ -5,7 +5,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GroupStateTimeout, type DataFrame, type GroupState, type Row, type StreamSession } from 'rivulet';
+import { GroupStateTimeout, Row as makeRow, StatefulProcessor, type DataFrame, type GroupState, type Row, type StreamSession, type TimerValues, type ValueState } from 'rivulet';
+import type { StatefulProcessorHandle } from '../../lib/execution/stateful-processor-handle';
 import { col, expr, length } from 'rivulet/functions';
 import { newSession } from '../support/session';
 
@@ -165,6 +166,34 @@ describe.each([
       stages,
       2,
     );
+  });
+});
+
+class RunningCount extends StatefulProcessor {
+  private count!: ValueState;
+  init(handle: StatefulProcessorHandle): void {
+    this.count = handle.getValueState('count', 'n long');
+  }
+  *handleInputRows(key: string[], rows: IterableIterator<Row>, _timerValues: TimerValues): Generator<Row> {
+    const before = this.count.exists() ? Number((this.count.get() as Row)[0]) : 0;
+    const n = before + [...rows].length;
+    this.count.update([n]);
+    yield makeRow({ k: key[0], n });
+  }
+}
+
+describe('repartition of transformWithState state (lmdb, as Spark runs it on RocksDB)', () => {
+  beforeAll(() => {
+    spark = newSession({ 'spark.sql.shuffle.partitions': '3', 'spark.sql.streaming.stateStore.providerClass': ROCKSDB });
+    spark.sparkContext.setLogLevel('OFF');
+  });
+
+  test('a ValueState per key carries over: same output as without repartitioning', async () => {
+    const build = ([df]: DataFrame[]) => df.groupBy('value').transformWithState(new RunningCount(), 'k string, n long', 'Update', 'None');
+    const plain = await runStages(build, 'update', STAGES, []);
+    const moved = await runStages(build, 'update', STAGES, PLAN);
+    expect(moved.results).toEqual(plain.results);
+    expect(plain.results[3]).toContain(JSON.stringify({ k: 'bb', n: 3 }));
   });
 });
 

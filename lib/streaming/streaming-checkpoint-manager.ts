@@ -62,6 +62,9 @@ function keyValuesFor(op: StatefulOperatorInfo): KeyValuesOf | undefined {
       return (k) => decode(k);
     case 'flatMapGroupsWithState':
     case 'applyInPandasWithState':
+    case 'transformWithStateExec':
+      // The entry keeps the grouping values (transformWithState: every state variable and timer of
+      // the key in one entry; its timer and TTL indexes are rebuilt from the store on load).
       return (_k, v) => (v as { key: unknown[] }).key;
     case 'symmetricHashJoin-left':
     case 'symmetricHashJoin-right':
