@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { GroupStateTimeout, Row as makeRow, StatefulProcessor, type DataFrame, type GroupState, type Row, type StreamSession, type TimerValues, type ValueState } from 'rivulet';
 import type { StatefulProcessorHandle } from '../../lib/execution/stateful-processor-handle';
-import { col, expr, length } from 'rivulet/functions';
+import { col, expr, length, window } from 'rivulet/functions';
 import { newSession } from '../support/session';
 
 const ROCKSDB = 'org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider';
@@ -95,6 +95,13 @@ describe.each([
     const sources = (n: number) => fs.readFileSync(path.join(checkpoint, 'offsets', String(n)), 'utf8').split('\n').slice(2);
     expect(sources(1)).toEqual(sources(0));
     expect(fs.existsSync(path.join(checkpoint, 'commits', '5'))).toBe(true);
+  });
+
+  test('windowed aggregation with a watermark (a struct window in the key)', async () => {
+    await same(
+      ([df]) => df.withColumn('ts', expr('timestamp_seconds(60 * length(value))')).withWatermark('ts', '1 hour').groupBy(window(col('ts'), '2 minutes'), col('value')).count(),
+      'update',
+    );
   });
 
   test('streaming aggregation (complete mode) keeps every group', async () => {
