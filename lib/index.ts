@@ -27,6 +27,7 @@ export { DataStreamWriter } from './api/data-stream-writer';
 export { DataFrameWriter, type SaveMode, type WriterOptions } from './api/data-frame-writer';
 export { StreamingQuery } from './api/streaming-query';
 export { StreamingQueryManager } from './api/streaming-query-manager';
+export type { StreamingCheckpointManager } from './streaming/streaming-checkpoint-manager';
 export { StreamingQueryListener, QueryStartedEvent, QueryProgressEvent, QueryIdleEvent, QueryTerminatedEvent } from './api/streaming-query-listener';
 export { StreamingQueryProgress, SourceProgress, SinkProgress, StateOperatorProgress, type ObservedMetricsRow } from './streaming/progress';
 export { Observation } from './api/observation';

@@ -20,7 +20,7 @@ import { UDFRegistration } from '../api/udf';
 import { DataStreamReader } from '../api/data-stream-reader';
 import { DataFrameReader } from '../api/data-frame-reader';
 import { StreamingQueryManager } from '../api/streaming-query-manager';
-import { StreamingCheckpointManager } from '../streaming/streaming-checkpoint-manager';
+import type { StreamingCheckpointManager } from '../streaming/streaming-checkpoint-manager';
 import { ConsoleProgressLine } from '../api/console-progress-line';
 import { StreamingUiHistory } from '../api/streaming-ui-history';
 import type { StreamingUiServer } from '../api/streaming-ui-server';
@@ -113,7 +113,10 @@ export class StreamSession implements SessionContext {
    * offline operations on a stopped query's checkpoint, such as state repartitioning.
    */
   get streamingCheckpointManager(): StreamingCheckpointManager {
-    return new StreamingCheckpointManager((key) => this.conf.getOption(key));
+    // Loaded on first use: the state and checkpoint modules wait until a query needs them.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { StreamingCheckpointManager: Manager } = require('../streaming/streaming-checkpoint-manager') as typeof import('../streaming/streaming-checkpoint-manager');
+    return new Manager((key) => this.conf.getOption(key));
   }
 
   get _streamingCheckpointManager(): StreamingCheckpointManager {
