@@ -29,6 +29,7 @@ export { DataFrameWriter, type SaveMode, type WriterOptions } from './api/data-f
 export { StreamingQuery, type QueryPlanText } from './api/streaming-query';
 export type { ExplainOptions } from './api/explain-mode';
 export { StreamingQueryManager } from './api/streaming-query-manager';
+export type { StreamingCheckpointManager } from './streaming/streaming-checkpoint-manager';
 export { StreamingQueryListener, QueryStartedEvent, QueryProgressEvent, QueryIdleEvent, QueryTerminatedEvent } from './api/streaming-query-listener';
 export { StreamingQueryProgress, SourceProgress, SinkProgress, StateOperatorProgress, type ObservedMetricsRow } from './streaming/progress';
 export { Observation } from './api/observation';

@@ -11,6 +11,7 @@ import { RemoteStreamingQueryManager } from './remote-streaming-query-manager';
 import { relation } from './relation';
 import { arrowIpcOfRows } from './arrow-local-relation';
 import { unsupportedRemotely } from './unsupported';
+import { SparkException } from '../errors/spark-exception';
 import { PySparkValueError } from '../errors/illegal-argument-exception';
 import { rowsFromUserData } from '../types/user-data-rows';
 import { parseTableSchema } from '../types/ddl';
@@ -57,6 +58,14 @@ export class RemoteSession {
 
   get sessionId(): string {
     return this.client.sessionId;
+  }
+
+  /** PySpark 4.2 offers the streaming checkpoint manager in Spark Classic only, not over Spark Connect. */
+  get streamingCheckpointManager(): never {
+    throw new SparkException(
+      'streamingCheckpointManager cannot run in remote mode (Spark Connect): PySpark 4.2 offers it in Spark Classic only. Repartition the stopped query\'s checkpoint from a local-mode session on the machine that holds it.',
+      { errorClass: 'RIVULET_NOT_SUPPORTED_IN_REMOTE_MODE', sqlState: '0A000', messageParameters: { feature: 'streamingCheckpointManager', instead: 'a local-mode session' } },
+    );
   }
 
   get version(): string {

@@ -21,6 +21,7 @@ import { UDFRegistration } from '../api/udf';
 import { DataStreamReader } from '../api/data-stream-reader';
 import { DataFrameReader } from '../api/data-frame-reader';
 import { StreamingQueryManager } from '../api/streaming-query-manager';
+import type { StreamingCheckpointManager } from '../streaming/streaming-checkpoint-manager';
 import { ConsoleProgressLine } from '../api/console-progress-line';
 import { StreamingUiHistory } from '../api/streaming-ui-history';
 import type { StreamingUiServer } from '../api/streaming-ui-server';
@@ -116,6 +117,21 @@ export class StreamSession implements SessionContext {
   /** Internal: the builder registers the session it creates. */
   static setActive(session: StreamSession | undefined): void {
     StreamSession.active = session;
+  }
+
+  /**
+   * PySpark 4.2's `spark._streamingCheckpointManager` (Scala's `spark.streamingCheckpointManager`):
+   * offline operations on a stopped query's checkpoint, such as state repartitioning.
+   */
+  get streamingCheckpointManager(): StreamingCheckpointManager {
+    // Loaded on first use: the state and checkpoint modules wait until a query needs them.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { StreamingCheckpointManager: Manager } = require('../streaming/streaming-checkpoint-manager') as typeof import('../streaming/streaming-checkpoint-manager');
+    return new Manager((key) => this.conf.getOption(key));
+  }
+
+  get _streamingCheckpointManager(): StreamingCheckpointManager {
+    return this.streamingCheckpointManager;
   }
 
   /** `spark.udf.register(name, f, returnType)`: JavaScript functions callable from SQL. */

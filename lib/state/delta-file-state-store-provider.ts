@@ -35,6 +35,8 @@ export interface DeltaFileStateStoreOptions {
 interface LoadedPartition {
   version: number;
   data: Map<unknown, unknown>;
+  /** Written whole at its next commit (a fresh store: earlier files must not show through). */
+  snapshotNext?: boolean;
 }
 
 interface PendingPartition {
@@ -158,6 +160,17 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
       entry = this.load(operatorId, partitionId, version);
       partitions.set(partitionId, entry);
     }
+    return new DeltaFileStateStore(operatorId, partitionId, version, entry, this);
+  }
+
+  getFreshStore(operatorId: number, partitionId: number, version: number): StateStore {
+    this.checkLayout(operatorId);
+    const pending = this.pending.get(operatorId);
+    if (pending && version >= pending.version) this.writeVersion(operatorId);
+    let partitions = this.loaded.get(operatorId);
+    if (!partitions) this.loaded.set(operatorId, (partitions = new Map()));
+    const entry: LoadedPartition = { version, data: new Map(), snapshotNext: true };
+    partitions.set(partitionId, entry);
     return new DeltaFileStateStore(operatorId, partitionId, version, entry, this);
   }
 
@@ -321,7 +334,10 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
     }
     for (const p of ids) {
       const { loaded: part, changes } = pending.partitions.get(p)!;
-      if (version % k === p % k) writer.addSnapshot(p, part.data);
+      if (part.snapshotNext === true || version % k === p % k) {
+        writer.addSnapshot(p, part.data);
+        part.snapshotNext = false;
+      }
       else if (changes.size > 0) writer.addDelta(p, changes, part.data);
     }
     const content = writer.finish();

@@ -361,6 +361,18 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
     return new LmdbStateStore(operatorId, partitionId, version, env, meta, this.options.batchedCommits === true, this);
   }
 
+  getFreshStore(operatorId: number, partitionId: number, version: number): StateStore {
+    const env = this.env(operatorId);
+    const p = partitionId;
+    env.root.transactionSync(() => {
+      for (const db of [env.data, env.order, env.undo] as unknown as Database<string, [number, number]>[]) {
+        for (const key of [...db.getKeys({ start: [p], end: [p + 1] })]) db.removeSync(key);
+      }
+      env.meta.putSync(p, JSON.stringify({ version, numKeys: 0, nextSeq: 0 } satisfies PartitionMeta));
+    });
+    return this.getStore(operatorId, partitionId, version);
+  }
+
   /** Undoes the latest batch (a re-run after a crash between the state commit and commits/N). */
   private rollBack(env: OperatorEnv, p: number, current: PartitionMeta): PartitionMeta {
     const undoInfo = current.undo!;

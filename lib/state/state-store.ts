@@ -48,5 +48,11 @@ export interface StateStoreProvider {
   takeCommittedOperators?(): number[];
   /** The estimated memory of these operators' state (progress `memoryUsedBytes`), after commitBatch. */
   memoryUsedBytes?(operatorIds: readonly number[]): number;
+  /**
+   * Offline state repartitioning: the store of a partition opened empty at `version`, whatever it
+   * held before (nothing, or stale state of an earlier partitioning), so that committing it makes
+   * `version + 1` hold exactly what is put. Readers of later versions never see the earlier state.
+   */
+  getFreshStore?(operatorId: number, partitionId: number, version: number): StateStore;
   close(): void;
 }

@@ -6,6 +6,7 @@
 // re-run with the same offsets, batch id, timestamp and watermark. `await` happens only at batch
 // boundaries.
 import type { LastBatchInfo } from '../execution/explain/query-explain';
+import { isRepartitionBatch, unfinishedRepartition } from './repartition-batch';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { StructType } from '../types/struct-type';
@@ -359,6 +360,7 @@ export class MicroBatchExecution {
       this.previousBatchWatermarkMs = value.metadata.batchWatermarkMs;
       log.info(`Resuming at batch ${this.batchId} with committed offsets ${JSON.stringify(value.offsets)}`);
     } else {
+      if (isRepartitionBatch(value.metadata.conf)) throw unfinishedRepartition(batchId, commitIds.length > 0 ? commitIds[commitIds.length - 1] : -1);
       this.batchId = batchId;
       if (batchId > 0) {
         const previous = this.offsetLog.get(batchId - 1);

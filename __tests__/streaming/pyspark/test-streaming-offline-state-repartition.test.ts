@@ -3,8 +3,8 @@
 // PySpark 4.2.0 has spark._streamingCheckpointManager.repartition(checkpointLocation,
 // numPartitions); its parameter and checkpoint errors below are the texts PySpark 4.2.0 gives.
 //
-// Gap: Rivulet has no offline state repartitioning (StreamingCheckpointManager.repartition). The
-// manager is looked up at run time, so the tests are written as PySpark runs them and marked failing.
+// Rivulet implements it (lib/streaming/streaming-checkpoint-manager.ts). The
+// manager is looked up at run time, so the tests are written as PySpark runs them.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DataFrame, Row, StreamSession } from 'rivulet';
@@ -100,7 +100,7 @@ async function runRepartitionTest(args: {
 const countsBy = (key: string) => (rows: Row[]) => new Map(rows.map((r) => [r[key] as string, r['count'] as number]));
 
 describe('test_streaming_offline_state_repartition.py StreamingOfflineStateRepartitionTests', () => {
-  test.failing('test_fail_if_empty_checkpoint_directory', async () => {
+  test('test_fail_if_empty_checkpoint_directory', async () => {
     // Test that repartition fails if checkpoint directory is empty.
     const checkpointDir = mkdtemp();
     try {
@@ -110,7 +110,7 @@ describe('test_streaming_offline_state_repartition.py StreamingOfflineStateRepar
     }
   });
 
-  test.failing('test_fail_if_no_batch_found_in_checkpoint_directory', async () => {
+  test('test_fail_if_no_batch_found_in_checkpoint_directory', async () => {
     // Test that repartition fails if no batch found in checkpoint directory.
     const checkpointDir = mkdtemp();
     try {
@@ -125,7 +125,7 @@ describe('test_streaming_offline_state_repartition.py StreamingOfflineStateRepar
     }
   });
 
-  test.failing('test_fail_if_repartition_parameter_is_invalid', async () => {
+  test('test_fail_if_repartition_parameter_is_invalid', async () => {
     // Test that repartition fails with invalid parameters (PySpark 4.2.0's texts).
     await expectRejects(
       () => checkpointManager().repartition(null, 5),
@@ -141,7 +141,7 @@ describe('test_streaming_offline_state_repartition.py StreamingOfflineStateRepar
     );
   });
 
-  test.failing('test_repartition_with_apply_in_pandas_with_state', async () => {
+  test('test_repartition_with_apply_in_pandas_with_state', async () => {
     // Test repartition for a streaming query using applyInPandasWithState.
     function* statefulCountFunc(key: unknown[], pdfIter: Iterable<Row[]>, state: { getOption: Row | null | undefined; update(v: unknown[]): void }) {
       const existingCount = state.getOption;
@@ -177,7 +177,7 @@ describe('test_streaming_offline_state_repartition.py StreamingOfflineStateRepar
     });
   });
 
-  test.failing('test_repartition_with_streaming_aggregation', async () => {
+  test('test_repartition_with_streaming_aggregation', async () => {
     // Test repartition for a streaming aggregation query (groupBy + count).
     const verify = countsBy('value');
     await runRepartitionTest({
@@ -202,7 +202,7 @@ describe('test_streaming_offline_state_repartition.py StreamingOfflineStateRepar
     });
   });
 
-  test.failing('test_repartition_with_streaming_dedup', async () => {
+  test('test_repartition_with_streaming_dedup', async () => {
     // Test repartition for a streaming deduplication query (dropDuplicates).
     const values = (rows: Row[]) => new Set(rows.map((r) => r.value as string));
     await runRepartitionTest({
