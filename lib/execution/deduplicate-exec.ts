@@ -3,7 +3,10 @@
 // remembers every key it has emitted in the state store.
 import type { Attribute } from '../expressions/expression';
 import { pushRows, type ExecutionContext, type PhysicalOperator, type Row } from './physical-operator';
-import { rowEventTime, type EventTimeColumn } from './row-event-time';
+import type { EventTimeColumn } from './row-event-time';
+import { DedupExpiryHeap } from './dedup-expiry-heap';
+import { canonicalTime } from './event-time-buckets';
+import { encodeCompositeKey } from '../util/group-key';
 import { rowKeyFunction } from './row-key';
 import { partitionIdFunction } from './hash-partitioning';
 import type { StateStore } from '../state/state-store';
@@ -55,11 +58,21 @@ export interface DedupEventTime extends EventTimeColumn {
  * - dropDuplicates with the event-time column among the keys: keys whose event time <= watermark;
  * - without it among the keys: never (state grows, as in Spark);
  * - dropDuplicatesWithinWatermark: a key expires at its first event time + delay.
+ *
+ * The stored value of a key is what eviction reads (its event time or its expiry, in micros). The
+ * operator keeps the stored keys in a heap by that time across batches (DedupExpiryHeap), valid for
+ * the store version `heapVersion`: eviction pops the expired keys instead of scanning all state. The
+ * heap is rebuilt from the stores on a run's first batch, after a failed batch, or whenever the
+ * batch reads another version than the one the heap was left at.
  */
 export class StreamingDeduplicateExec implements PhysicalOperator {
-  private readonly keyOf: (row: Row) => unknown;
+  private readonly keyOf: (values: readonly unknown[]) => unknown;
   private readonly partitionOf: (values: readonly unknown[]) => number;
   private readonly keyOrdinals: number[];
+  /** Whether state is evicted by the watermark (then keys are kept in `heap`). */
+  private readonly evicts: boolean;
+  private heap: DedupExpiryHeap | undefined;
+  private heapVersion = -1;
 
   constructor(
     keys: readonly Attribute[],
@@ -70,8 +83,9 @@ export class StreamingDeduplicateExec implements PhysicalOperator {
     private readonly withinWatermark: boolean,
   ) {
     this.keyOrdinals = keys.map((k) => child.output.findIndex((a) => a.exprId === k.exprId));
-    this.keyOf = rowKeyFunction(this.keyOrdinals);
+    this.keyOf = keyValuesFunction(this.keyOrdinals.length);
     this.partitionOf = partitionIdFunction(keys.map((k) => k.dataType), numPartitions);
+    this.evicts = eventTime !== undefined && (withinWatermark || eventTime.inKeys);
   }
 
   get output(): readonly Attribute[] {
@@ -83,56 +97,61 @@ export class StreamingDeduplicateExec implements PhysicalOperator {
     if (!provider) throw new Error('streaming deduplication needs a state store provider');
     const et = this.eventTime;
     const watermarkMs = ctx.batchWatermarkMs ?? 0;
-    const evictBelow = BigInt(watermarkMs) * 1000n;
-    const lateBelow = BigInt(ctx.lateEventsWatermarkMs ?? watermarkMs) * 1000n;
+    const evictBelow = watermarkMs * 1000;
+    // Micros as a number (exact: a watermark in ms times 1000 stays far below 2^53).
+    const lateBelow = (ctx.lateEventsWatermarkMs ?? watermarkMs) * 1000;
     const delayMicros = et ? BigInt(et.delayMs) * 1000n : 0n;
     const started = performance.now();
     const stores: StateStore[] = [];
     for (let p = 0; p < this.numPartitions; p++) stores.push(provider.getStore(this.operatorId, p, ctx.batchId));
     const byPartition: Row[][] = stores.map(() => []);
     const ordinals = this.keyOrdinals;
+    const width = ordinals.length;
+    const values: unknown[] = new Array(width);
+    const keyOf = this.keyOf;
+    const partitionOf = this.partitionOf;
+    const withinWatermark = this.withinWatermark;
+    const timeOrdinal = et ? et.ordinal : -1;
+    const timeIsWindow = et ? et.isWindow : false;
+    const timeInKeys = et ? et.inKeys : false;
     let dropped = 0;
     let updated = 0;
     let removed = 0;
     let duplicates = 0;
     let updatesDone = started;
     try {
+      const heap = this.evicts ? this.ensureHeap(stores, ctx.batchId) : undefined;
       pushRows(this.child, ctx, (row) => {
         let time: bigint | null = null;
-        if (et) {
-          time = rowEventTime(row, et);
+        if (timeOrdinal >= 0) {
+          const v = row[timeOrdinal] as bigint | readonly unknown[] | null;
+          time = v === null ? null : timeIsWindow ? ((v as readonly unknown[])[1] as bigint | null) : (v as bigint);
           if (time !== null && time <= lateBelow) {
             dropped++;
             return;
           }
         }
-        const key = this.keyOf(row);
-        const partition = this.partitionOf(ordinals.map((o) => row[o]));
+        for (let i = 0; i < width; i++) values[i] = row[ordinals[i]];
+        const key = keyOf(values);
+        const partition = partitionOf(values);
         const store = stores[partition];
         if (store.get(key) !== undefined) {
           duplicates++;
           return;
         }
         // The value is what eviction reads: the expiry (within watermark) or the key's event time.
-        const value = this.withinWatermark ? (time === null ? null : time + delayMicros) : et?.inKeys ? time : true;
+        const value = withinWatermark ? (time === null ? null : time + delayMicros) : timeInKeys ? time : true;
         store.put(key, value);
+        // A null time never expires (null <= watermark is not true): it is not in the heap.
+        if (heap !== undefined && value !== null) heap.push(canonicalTime(value) as number | bigint, partition, key);
         updated++;
         byPartition[partition].push(row.slice());
       });
       updatesDone = performance.now();
-      if (et && (this.withinWatermark || et.inKeys)) {
-        for (const store of stores) {
-          const evicted: unknown[] = [];
-          for (const [key, value] of store.iterator()) {
-            // A null event time never expires (null <= watermark is not true).
-            if (typeof value === 'bigint' && value <= evictBelow) evicted.push(key);
-          }
-          for (const key of evicted) store.remove(key);
-          removed += evicted.length;
-        }
-      }
+      if (heap !== undefined) removed = heap.popDue(evictBelow, (partition, key) => stores[partition].remove(key));
     } catch (e) {
       for (const s of stores) s.abort();
+      this.heap = undefined;
       throw e;
     }
     const removalsDone = performance.now();
@@ -141,6 +160,7 @@ export class StreamingDeduplicateExec implements PhysicalOperator {
       total += store.numKeys;
       store.commit();
     }
+    this.heapVersion = ctx.batchId + 1;
     ctx.stateMetrics.push({
       operatorName: this.withinWatermark ? 'dedupeWithinWatermark' : 'dedupe',
       numRowsTotal: total,
@@ -157,7 +177,36 @@ export class StreamingDeduplicateExec implements PhysicalOperator {
     return byPartition.flat();
   }
 
+  /** The heap of the stores' keys by expiry, rebuilt when it is not the one of this version. */
+  private ensureHeap(stores: StateStore[], version: number): DedupExpiryHeap {
+    if (this.heap !== undefined && this.heapVersion === version) return this.heap;
+    this.heap = undefined;
+    const heap = new DedupExpiryHeap();
+    for (let p = 0; p < stores.length; p++) {
+      for (const [key, value] of stores[p].iterator()) {
+        // Values are bigint micros (or null, which never expires).
+        if (typeof value === 'bigint' || typeof value === 'number') heap.push(canonicalTime(value) as number | bigint, p, key);
+      }
+    }
+    this.heap = heap;
+    return heap;
+  }
+
   close(): void {
     this.child.close?.();
   }
+}
+
+/**
+ * The state key of the key values: one value as itself (objects by their content encoding),
+ * several by their composite encoding (as rowKeyFunction keys them).
+ */
+function keyValuesFunction(width: number): (values: readonly unknown[]) => unknown {
+  if (width === 1) {
+    return (values) => {
+      const v = values[0];
+      return v !== null && typeof v === 'object' ? encodeCompositeKey([v]) : v;
+    };
+  }
+  return encodeCompositeKey;
 }
