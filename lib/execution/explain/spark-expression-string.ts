@@ -12,11 +12,12 @@ export function attributeString(a: Pick<Attribute, 'name' | 'exprId' | 'dataType
 /** The aggregate's mode as Spark prefixes it: partial_count, merge_count, count. */
 export type AggregateMode = 'partial' | 'merge' | 'final';
 
-export function sparkExpressionString(e: Expression, aggregateMode: AggregateMode = 'final'): string {
-  const str = (x: Expression): string => sparkExpressionString(x, aggregateMode);
+/** `attribute` overrides how attributes print (the parsed plan's unresolved `'k`). */
+export function sparkExpressionString(e: Expression, aggregateMode: AggregateMode = 'final', attribute: (a: Attribute) => string = attributeString): string {
+  const str = (x: Expression): string => sparkExpressionString(x, aggregateMode, attribute);
   switch (e.kind) {
     case 'attribute':
-      return attributeString(e);
+      return attribute(e);
     case 'literal':
       return literalString(e.value, e.dataType.typeName());
     case 'alias':

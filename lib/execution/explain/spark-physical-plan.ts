@@ -4,7 +4,7 @@
 // and filter push-down into file scans, partial/final HashAggregate around an Exchange, the
 // streaming state store operators, sort/limit/join/window strategies and EnsureRequirements'
 // exchanges. Whole-stage-codegen stages are assigned afterwards (spark-plan-node.ts).
-import { toAttribute, type Attribute, type Expression, type NamedExpression } from '../../expressions/expression';
+import { newExprId, toAttribute, type Attribute, type Expression, type NamedExpression } from '../../expressions/expression';
 import { childrenOf, isStreamingPlan, outputOf, type LogicalPlan, type SortOrder, type WindowFunctionSpec } from '../../plans/logical-plan';
 import { splitConjuncts } from '../../plans/streaming-join-helper';
 import { extractEquiJoinKeys } from '../../plans/streaming-join-helper';
@@ -139,8 +139,19 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
         const child = build(p.child);
         return planNode('GlobalLimit', `${p.limit}, 0`, [exchange('SinglePartition', planNode('LocalLimit', `${p.limit}`, [child], child.output, true))], child.output, true);
       }
-      case 'union':
-        return planNode('Union', '', p.children.map(build), p.output);
+      case 'union': {
+        const children = p.children.map(build);
+        // A micro-batch reads a file source as a relation of fresh attributes aliased back to the
+        // stream's; RemoveRedundantAliases keeps that aliasing Project over the Union's first child
+        // (the Union's output is the first child's), while the others lose theirs.
+        const first = children[0];
+        if (streaming && first.name === 'FileScan' && unaliased(p.children[0]).kind === 'streamingRelation') {
+          const fresh = first.output.map((a) => ({ ...a, exprId: newExprId() }));
+          const scan = { ...first, output: fresh, args: first.args.replace(/\[[^\]]*\]/, `[${fresh.map(attributeString).join(',')}]`) };
+          children[0] = planNode('Project', `[${fresh.map((f, i) => `${attributeString(f)} AS ${attributeString(first.output[i])}`).join(', ')}]`, [scan], first.output, true);
+        }
+        return planNode('Union', '', children, p.output);
+      }
       case 'eventTimeWatermark': {
         const child = build(p.child);
         if (!isStreamingPlan(p.child)) return child;
@@ -356,7 +367,7 @@ function sourceFilter(e: Expression): string | undefined {
 }
 
 /** Spark's InferFiltersFromConstraints: isnotnull(a) for each attribute a null-intolerant predicate reads, first. */
-function withInferredNotNull(condition: Expression): Expression[] {
+export function withInferredNotNull(condition: Expression): Expression[] {
   const conjuncts = splitConjuncts(condition);
   const existing = new Set(conjuncts.filter((c) => c.kind === 'scalarCall' && c.fn.name.toLowerCase() === 'isnotnull').map((c) => attributeIds(c).join()));
   const inferred: Expression[] = [];
@@ -462,6 +473,10 @@ function referencedIds(root: LogicalPlan): Set<number> {
   };
   visit(root);
   return ids;
+}
+
+function unaliased(p: LogicalPlan): LogicalPlan {
+  return p.kind === 'subqueryAlias' ? unaliased(p.child) : p;
 }
 
 function sameIds(a: readonly Attribute[], b: readonly Attribute[]): boolean {
