@@ -8,7 +8,8 @@ import { newExprId, toAttribute, type Attribute, type Expression, type NamedExpr
 import { childrenOf, isStreamingPlan, outputOf, type LogicalPlan, type SortOrder, type WindowFunctionSpec } from '../../plans/logical-plan';
 import { splitConjuncts } from '../../plans/streaming-join-helper';
 import { extractEquiJoinKeys } from '../../plans/streaming-join-helper';
-import { attributeString, sparkExpressionString, type AggregateMode } from './spark-expression-string';
+import { attributeString, sparkExpressionString, withWatermarkDelays, type AggregateMode } from './spark-expression-string';
+import { TIME_WINDOW_EXPAND } from '../../expressions/functions/datetime-window';
 import { fieldString, planNode, type SparkPlanNode } from './spark-plan-node';
 import { sparkFileRelationSize } from './spark-statistics';
 import * as crypto from 'node:crypto';
@@ -72,8 +73,19 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
     const ids = new Set(uses.flatMap(attributeIds));
     const kept = node.output.filter((a) => ids.has(a.exprId));
     if (kept.length === node.output.length || node.name === 'FileScan') return node;
+    // CollapseProject: a projection below keeps only the columns used.
+    const items = projectItems.get(node);
+    if (items) {
+      const narrowed = items.filter((i) => ids.has(i.attr.exprId));
+      return planNode('Project', `[${narrowed.map((i) => i.text).join(', ')}]`, node.children, narrowed.map((i) => i.attr), true);
+    }
     return planNode('Project', `[${kept.map(attributeString).join(', ')}]`, [node], kept, true);
   };
+
+  // Event-time attributes (by id) and their watermark delays, from the EventTimeWatermark up.
+  const delays = new Map<number, number>();
+  // The items of Projects the planner made itself (TimeWindowing), for CollapseProject.
+  const projectItems = new Map<SparkPlanNode, { text: string; attr: Attribute }[]>();
 
   const build = (p: LogicalPlan): SparkPlanNode => {
     switch (p.kind) {
@@ -82,7 +94,13 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
       case 'streamingRelation': {
         if (streaming) {
           const read = p.output.filter((a) => referenced.has(a.exprId));
-          if (FILE_FORMATS.has(p.source.format)) return fileScan(p.source.format, streaming.batchFiles(streaming.relations.indexOf(p)), read, []);
+          if (FILE_FORMATS.has(p.source.format)) {
+            const files = streaming.batchFiles(streaming.relations.indexOf(p));
+            // A batch that read nothing from the source (a no-data batch) plans it as an empty
+            // LocalRelation of the stream's columns, pruned to those the query reads.
+            if (files.length === 0) return planNode('LocalTableScan', `<empty>, [${read.map(attributeString).join(', ')}]`, [], read);
+            return fileScan(p.source.format, files, read, []);
+          }
           // DataSource V2 scans read every column of the source.
           return planNode('MicroBatchScan', `[${p.output.map(attributeString).join(', ')}] ${MICRO_BATCH_SCANS[p.source.format] ?? `class ${p.source.format}`}`, [], p.output);
         }
@@ -139,6 +157,30 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
         const child = build(p.child);
         return planNode('GlobalLimit', `${p.limit}, 0`, [exchange('SinglePartition', planNode('LocalLimit', `${p.limit}`, [child], child.output, true))], child.output, true);
       }
+      case 'generate': {
+        const gen = p.generator;
+        const [time, sizeE, slideE, startE] = gen.args;
+        const literal = (e: Expression | undefined): bigint | undefined => (e?.kind === 'literal' && typeof e.value === 'bigint' ? e.value : undefined);
+        const [size, slide, start] = [literal(sizeE), literal(slideE), literal(startE)];
+        if (gen.fn.name !== TIME_WINDOW_EXPAND || size === undefined || slide === undefined || start === undefined || size !== slide) {
+          return planNode('Generate', '', [build(p.child)], outputOf(p));
+        }
+        // TimeWindowing (tumbling): Project [the window struct AS window, the input's columns] over
+        // Filter isnotnull(time); the window column carries the time column's watermark delay.
+        const child = build(p.child);
+        const filter = planNode('Filter', `isnotnull(${sparkExpressionString(time)})`, [child], child.output, true);
+        const windowAttr = p.generatorOutput[0];
+        const timeDelay = time.kind === 'attribute' ? delays.get(time.exprId) : undefined;
+        if (timeDelay !== undefined) delays.set(windowAttr.exprId, timeDelay);
+        const timeType = time.dataType.typeName() === 'timestamp_ntz' ? 'TimestampNTZType' : 'TimestampType';
+        const items = [
+          { text: `${tumblingWindowText(sparkExpressionString(time), timeType, size, slide, start)} AS ${attributeString(windowAttr)}`, attr: windowAttr },
+          ...child.output.map((a) => ({ text: attributeString(a), attr: a })),
+        ];
+        const node = planNode('Project', `[${items.map((i) => i.text).join(', ')}]`, [filter], items.map((i) => i.attr), true);
+        projectItems.set(node, items);
+        return node;
+      }
       case 'union': {
         const children = p.children.map(build);
         // A micro-batch reads a file source as a relation of fresh attributes aliased back to the
@@ -155,7 +197,9 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
       case 'eventTimeWatermark': {
         const child = build(p.child);
         if (!isStreamingPlan(p.child)) return child;
-        return planNode('EventTimeWatermark', `${crypto.randomUUID()}, ${attributeString(p.eventTime)}: ${p.eventTime.dataType.simpleString()}, ${p.delayText}`, [child], child.output);
+        const node = planNode('EventTimeWatermark', `${crypto.randomUUID()}, ${attributeString(p.eventTime)}: ${p.eventTime.dataType.simpleString()}, ${p.delayText}`, [child], child.output);
+        delays.set(p.eventTime.exprId, p.delayMs);
+        return node;
       }
       case 'join':
         return planJoin(p);
@@ -193,6 +237,17 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
     const child = build(p.child);
     const output = outputOf(p);
     if (sameIds(output, child.output) && p.projectList.every((e) => e.kind === 'attribute')) return child;
+    // CollapseProject: columns picked from a projection the planner made (TimeWindowing) are its items.
+    const items = projectItems.get(child);
+    if (items && p.projectList.every((e) => e.kind === 'attribute')) {
+      // Columns the scans pruned away (nothing reads them) drop out of the projection too.
+      const picked = p.projectList.flatMap((e) => items.filter((i) => i.attr.exprId === e.exprId));
+      if (p.projectList.every((e) => picked.some((i) => i.attr.exprId === e.exprId) || !referenced.has(e.exprId))) {
+        const collapsed = planNode('Project', `[${picked.map((i) => i.text).join(', ')}]`, child.children, picked.map((i) => i.attr), true);
+        projectItems.set(collapsed, picked);
+        return collapsed;
+      }
+    }
     const node = planNode('Project', `[${p.projectList.map((e) => sparkExpressionString(e)).join(', ')}]`, [child], output, true);
     node.details = [fieldString('Output', output.map(attributeString)), fieldString('Input', child.output.map(attributeString))];
     return node;
@@ -287,7 +342,20 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
     return planNode('SortMergeJoin', `${leftKeys}, ${rightKeys}, ${joinType}${condition}`, [sortSide(left, keys.map((k) => k.left)), sortSide(right, keys.map((k) => k.right))], output, true);
   };
 
-  return build(root);
+  return withWatermarkDelays(delays, () => build(root));
+}
+
+/**
+ * Spark's TimeWindowing of a tumbling window: the window struct computed from the time column as
+ * Spark's expression tree prints it (the last window start at or before the time, and its end).
+ */
+function tumblingWindowText(time: string, timeType: string, size: bigint, slide: bigint, start: bigint): string {
+  const micros = `precisetimestampconversion(${time}, ${timeType}, LongType)`;
+  const remainder = `((${micros} - ${start}) % ${slide})`;
+  const lastStart = `(${micros} - CASE WHEN (${remainder} < 0) THEN (${remainder} + ${slide}) ELSE ${remainder} END)`;
+  const windowStart = `(${lastStart} - 0)`;
+  const windowEnd = `(${windowStart} + ${size})`;
+  return `named_struct(start, knownnullable(precisetimestampconversion(${windowStart}, LongType, ${timeType})), end, knownnullable(precisetimestampconversion(${windowEnd}, LongType, ${timeType})))`;
 }
 
 const LONG_MIN = '-9223372036854775808';
@@ -426,14 +494,28 @@ function expressionChildren(e: Expression): Expression[] {
   }
 }
 
-/** Every attribute id an expression of the plan reads, and the root's output: what scans must read. */
+/**
+ * The attribute ids the plan reads, top-down from the root's output (Spark's ColumnPruning): what
+ * scans must read. A projection's item counts only when something above reads it.
+ */
 function referencedIds(root: LogicalPlan): Set<number> {
   const ids = new Set<number>(outputOf(root).map((a) => a.exprId));
   const add = (e: Expression): void => attributeIds(e).forEach((id) => ids.add(id));
   const visit = (p: LogicalPlan): void => {
     switch (p.kind) {
       case 'project':
-        p.projectList.forEach(add);
+        p.projectList.forEach((e) => {
+          if (ids.has(e.exprId)) add(e);
+        });
+        break;
+      case 'generate':
+        p.generator.args.forEach(add);
+        break;
+      case 'subqueryAlias':
+      case 'limit':
+      case 'offset':
+      case 'localRelation':
+      case 'streamingRelation':
         break;
       case 'filter':
         add(p.condition);
@@ -467,6 +549,8 @@ function referencedIds(root: LogicalPlan): Set<number> {
         p.children.forEach((c) => outputOf(c).forEach((a) => ids.add(a.exprId)));
         break;
       default:
+        // Operators not modelled here read every column of their input.
+        childrenOf(p).forEach((c) => outputOf(c).forEach((a) => ids.add(a.exprId)));
         break;
     }
     childrenOf(p).forEach(visit);
