@@ -11,7 +11,7 @@ import { newExprId, type Attribute, type Expression } from '../../expressions/ex
 import { childrenOf, outputOf, type LogicalPlan } from '../../plans/logical-plan';
 import { defaultSize, estimatedSize } from '../join-strategy';
 import { attributeString, sparkExpressionString } from './spark-expression-string';
-import { withInferredNotNull } from './spark-physical-plan';
+import { filterBelowProject, withInferredNotNull } from './spark-physical-plan';
 
 interface TextNode {
   line: string;
@@ -145,6 +145,9 @@ function optimizedNode(plan: LogicalPlan): TextNode {
       return unary(`${mark}Project [${plan.projectList.map(expr).join(', ')}]`, child, output);
     }
     case 'filter': {
+      // PushPredicateThroughNonJoin: a filter goes below a projection, reading its aliases' inputs.
+      const pushed = filterBelowProject(plan);
+      if (pushed) return optimizedNode(pushed);
       const child = optimizedNode(plan.child);
       const condition = withInferredNotNull(plan.condition).map(expr).reduce((a, b) => `(${a} AND ${b})`);
       return unary(`${mark}Filter ${condition}`, child, output);
