@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { StreamSession } from 'rivulet';
-import { col, count, sum, window } from 'rivulet/functions';
+import { col, count, explode, split, sum, window } from 'rivulet/functions';
 import { IntegerType, LongType, StringType } from 'rivulet/types';
 import { newSession } from '../support/session';
 import { assignCodegenStages, planNode, treeText } from '../../lib/execution/explain/spark-plan-node';
@@ -201,6 +201,22 @@ describe('DataFrame.explainString over a JSON file read', () => {
     expect(lines[at + 1]).toBe('Filter isnotnull(t#<id>-T10000ms)');
     expect(lines[at + 2]).toMatch(/^EventTimeWatermark [0-9a-f-]+, t#<id>: timestamp, 10 seconds$/);
     expect(lines.some((l) => l.startsWith('HashAggregate(keys=[window#<id>-T10000ms]'))).toBe(true);
+  });
+
+  test('explode is a codegen Generate that keeps only the input columns read above it', () => {
+    const rows = spark.read.schema('k STRING, v INT').json(dir);
+    const text = ids(rows.select(explode(split('k', ',')).alias('part'), 'v').explainString());
+    expect(text.split('\n').slice(1, 3)).toEqual(['*(1) Project [part#<id>, v#<id>]', '+- *(1) Generate explode(split(k#<id>, ,, -1)), [v#<id>], false, [part#<id>]']);
+  });
+
+  test('a sliding window is an Expand with one window struct per overlapping window, latest first', () => {
+    const rows = spark.readStream.schema('k STRING, t TIMESTAMP').json(dir);
+    const text = ids(rows.groupBy(window('t', '10 seconds', '5 seconds')).count().explainString());
+    const expand = text.split('\n').find((l) => l.includes('Expand [['))!;
+    expect(expand).toContain(') - 0), LongType, TimestampType)), end, ');
+    expect(expand).toContain(') - 5000000), LongType, TimestampType)), end, ');
+    expect(expand).toContain(' + 10000000), LongType, TimestampType)))]], [window#<id>]');
+    expect(expand.split('named_struct(').length - 1).toBe(2);
   });
 
   test('explain() prints with print()\'s final newline; a bad mode fails before printing', () => {
