@@ -3,13 +3,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { StreamSession } from 'rivulet';
-import { col, count, sum } from 'rivulet/functions';
+import { col, count, explode, split, sum, window } from 'rivulet/functions';
 import { IntegerType, LongType, StringType } from 'rivulet/types';
 import { newSession } from '../support/session';
 import { assignCodegenStages, planNode, treeText } from '../../lib/execution/explain/spark-plan-node';
 import { attributeString, sparkExpressionString } from '../../lib/execution/explain/spark-expression-string';
 import { attribute } from '../../lib/expressions/expression';
 import { explainModeName, parseExplainMode } from '../../lib/api/explain-mode';
+import { bytesToString } from '../../lib/execution/explain/spark-logical-plan';
 
 describe('plan nodes and codegen stages', () => {
   test('stage ids count up from the leaves; non-codegen operators are not starred and split stages', () => {
@@ -55,6 +56,16 @@ describe('expression strings', () => {
     expect(attributeString(n)).toBe(`n#${n.exprId}L`);
     expect(sparkExpressionString({ kind: 'cast', child: v, dataType: LongType(), tryCast: false, implicit: true })).toBe(`cast(v#${v.exprId} as bigint)`);
     expect(sparkExpressionString({ kind: 'literal', value: null, dataType: StringType() })).toBe('null');
+  });
+});
+
+describe('sizes as Spark prints them', () => {
+  test('Utils.bytesToString: one decimal, the largest binary unit the size is at least twice of', () => {
+    expect(bytesToString(49n)).toBe('49.0 B');
+    expect(bytesToString(2047n)).toBe('2047.0 B');
+    expect(bytesToString(2048n)).toBe('2.0 KiB');
+    expect(bytesToString(3n * 1024n * 1024n + 512n * 1024n)).toBe('3.5 MiB');
+    expect(bytesToString(8n * (1n << 60n))).toBe('8.0 EiB');
   });
 });
 
@@ -125,6 +136,87 @@ describe('DataFrame.explainString over a JSON file read', () => {
       '+- Exchange hashpartitioning(k#<id>, 200), ENSURE_REQUIREMENTS, [plan_id=<id>]',
       '   +- *(1) HashAggregate(keys=[k#<id>], functions=[partial_count(1)])',
     ]);
+  });
+
+  test("extended mode: the parsed plan's last operator reads columns by name, the analyzed plan heads with the schema, the optimizer infers isnotnull", () => {
+    const df = spark.read.schema('k STRING, v INT').json(dir);
+    const text = ids(df.where('v > 1').select('k').explainString('extended'));
+    expect(text.split('\n').slice(0, 16)).toEqual([
+      '== Parsed Logical Plan ==',
+      "'Project ['k]",
+      '+- Filter (v#<id> > 1)',
+      '   +- Relation [k#<id>,v#<id>] json',
+      '',
+      '== Analyzed Logical Plan ==',
+      'k: string',
+      'Project [k#<id>]',
+      '+- Filter (v#<id> > 1)',
+      '   +- Relation [k#<id>,v#<id>] json',
+      '',
+      '== Optimized Logical Plan ==',
+      'Project [k#<id>]',
+      '+- Filter (isnotnull(v#<id>) AND (v#<id> > 1))',
+      '   +- Relation [k#<id>,v#<id>] json',
+      '',
+    ]);
+    expect(text.split('\n')[16]).toBe('== Physical Plan ==');
+  });
+
+  test("extended mode: a projection of the input's own columns is optimized away", () => {
+    const df = spark.read.schema('k STRING, v INT').json(dir);
+    const text = ids(df.select('k', 'v').where('v > 1').explainString('extended'));
+    expect(text.split('\n').slice(0, 4)).toEqual(['== Parsed Logical Plan ==', "'Filter ('v > 1)", '+- Project [k#<id>, v#<id>]', '   +- Relation [k#<id>,v#<id>] json']);
+    const optimized = text.split('== Optimized Logical Plan ==\n')[1].split('\n\n')[0];
+    expect(optimized).toBe('Filter (isnotnull(v#<id>) AND (v#<id> > 1))\n+- Relation [k#<id>,v#<id>] json');
+  });
+
+  test('cost mode: the relation is its files\' size, a projection scales it by the row widths (8 + 20 + 4 bytes down to 8 + 20)', () => {
+    const size = fs.statSync(path.join(dir, '1.json')).size;
+    const df = spark.read.schema('k STRING, v INT').json(dir);
+    const text = ids(df.where('v > 1').select('k').explainString('cost'));
+    expect(text.split('\n').slice(0, 5)).toEqual([
+      '== Optimized Logical Plan ==',
+      `Project [k#<id>], Statistics(sizeInBytes=${Math.floor((size * 28) / 32)}.0 B)`,
+      `+- Filter (isnotnull(v#<id>) AND (v#<id> > 1)), Statistics(sizeInBytes=${size}.0 B)`,
+      `   +- Relation [k#<id>,v#<id>] json, Statistics(sizeInBytes=${size}.0 B)`,
+      '',
+    ]);
+  });
+
+  test('a plan with operators the logical printer does not model keeps the analysed-plan form', () => {
+    const df = spark.read.schema('k STRING, v INT').json(dir);
+    const text = df.groupBy('k').count().explainString('extended');
+    expect(text.startsWith('== Analyzed Logical Plan ==\n')).toBe(true);
+    expect(df.groupBy('k').count().explainString('cost').startsWith('== Physical Plan ==\n')).toBe(true);
+  });
+
+  test('a tumbling window is a Project of the window struct over Filter isnotnull(time); attributes above the watermark show its delay', () => {
+    const rows = spark.readStream.schema('k STRING, t TIMESTAMP').json(dir);
+    const text = ids(rows.withWatermark('t', '10 seconds').groupBy(window('t', '5 seconds')).count().explainString());
+    const lines = text.split('\n').map((l) => l.replace(/^[ :+-]*(\*\(\d+\) )?/, ''));
+    const project = lines.find((l) => l.startsWith('Project ['))!;
+    expect(project.startsWith('Project [named_struct(start, knownnullable(precisetimestampconversion(((precisetimestampconversion(t#<id>-T10000ms, TimestampType, LongType) - CASE WHEN (((precisetimestampconversion(t#<id>-T10000ms, TimestampType, LongType) - 0) % 5000000) < 0)')).toBe(true);
+    expect(project.endsWith('+ 5000000), LongType, TimestampType))) AS window#<id>-T10000ms]')).toBe(true);
+    const at = lines.indexOf(project);
+    expect(lines[at + 1]).toBe('Filter isnotnull(t#<id>-T10000ms)');
+    expect(lines[at + 2]).toMatch(/^EventTimeWatermark [0-9a-f-]+, t#<id>: timestamp, 10 seconds$/);
+    expect(lines.some((l) => l.startsWith('HashAggregate(keys=[window#<id>-T10000ms]'))).toBe(true);
+  });
+
+  test('explode is a codegen Generate that keeps only the input columns read above it', () => {
+    const rows = spark.read.schema('k STRING, v INT').json(dir);
+    const text = ids(rows.select(explode(split('k', ',')).alias('part'), 'v').explainString());
+    expect(text.split('\n').slice(1, 3)).toEqual(['*(1) Project [part#<id>, v#<id>]', '+- *(1) Generate explode(split(k#<id>, ,, -1)), [v#<id>], false, [part#<id>]']);
+  });
+
+  test('a sliding window is an Expand with one window struct per overlapping window, latest first', () => {
+    const rows = spark.readStream.schema('k STRING, t TIMESTAMP').json(dir);
+    const text = ids(rows.groupBy(window('t', '10 seconds', '5 seconds')).count().explainString());
+    const expand = text.split('\n').find((l) => l.includes('Expand [['))!;
+    expect(expand).toContain(') - 0), LongType, TimestampType)), end, ');
+    expect(expand).toContain(') - 5000000), LongType, TimestampType)), end, ');
+    expect(expand).toContain(' + 10000000), LongType, TimestampType)))]], [window#<id>]');
+    expect(expand.split('named_struct(').length - 1).toBe(2);
   });
 
   test('explain() prints with print()\'s final newline; a bad mode fails before printing', () => {

@@ -253,8 +253,8 @@ describe('stream-stream joins', () => {
       const text = String(write.mock.calls[0][0]);
       expect(text).toMatch(/^== Physical Plan ==\nStreamingSymmetricHashJoin \[adId#\d+\], \[clickAdId#\d+\], Inner, condition = \[ leftOnly = null, rightOnly = null, both = /);
       // Each side: the exchange over the inferred not-null filter (it reads the event time, so it
-      // stays above the watermark).
-      expect(text).toMatch(/\n:- Exchange hashpartitioning\(adId#\d+, 1\), REQUIRED_BY_STATEFUL_OPERATOR, \[plan_id=\d+\]\n: {2}\+- \*\(1\) Filter \(isnotnull\(adId#\d+\) AND isnotnull\(impressionTime#\d+\)\)\n: {5}\+- EventTimeWatermark [0-9a-f-]{36}, impressionTime#\d+: timestamp, 2 hours\n/);
+      // stays above the watermark, where the event time shows its delay as Spark's -T<ms> suffix).
+      expect(text).toMatch(/\n:- Exchange hashpartitioning\(adId#\d+, 1\), REQUIRED_BY_STATEFUL_OPERATOR, \[plan_id=\d+\]\n: {2}\+- \*\(1\) Filter \(isnotnull\(adId#\d+\) AND isnotnull\(impressionTime#\d+-T7200000ms\)\)\n: {5}\+- EventTimeWatermark [0-9a-f-]{36}, impressionTime#\d+: timestamp, 2 hours\n/);
       expect(text).toMatch(/\n {6}\+- EventTimeWatermark [0-9a-f-]{36}, clickTime#\d+: timestamp, 3 hours\n/);
     } finally {
       write.mockRestore();

@@ -5,6 +5,7 @@ import { assignCodegenStages, fieldString, finalAdaptivePlan, formattedText, pla
 import { attributeString } from './spark-expression-string';
 import { isStreamingPlan } from '../../plans/logical-plan';
 export { broadcastThreshold } from '../join-strategy';
+import { sparkLogicalPlans } from './spark-logical-plan';
 import { sparkPhysicalPlan, type ExplainPlanOptions } from './spark-physical-plan';
 
 export type ExplainModeName = 'simple' | 'extended' | 'codegen' | 'cost' | 'formatted';
@@ -32,9 +33,13 @@ export function physicalPlanText(plan: LogicalPlan, options: ExplainPlanOptions,
 /** What PySpark's explain prints (its print() adds the final newline). */
 export function explainText(plan: LogicalPlan, mode: ExplainModeName, options: ExplainPlanOptions): string {
   const physical = physicalPlanText(plan, options, undefined, mode === 'formatted');
-  if (mode === 'extended') {
-    const logical = treeString(plan);
-    return `== Analyzed Logical Plan ==\n${logical}\n== Physical Plan ==\n${physical}`;
+  if (mode === 'extended' || mode === 'cost') {
+    const logical = isStreamingPlan(plan) ? undefined : sparkLogicalPlans(plan);
+    if (mode === 'cost') {
+      return logical?.optimizedWithStats === undefined ? `== Physical Plan ==\n${physical}\n` : `== Optimized Logical Plan ==\n${logical.optimizedWithStats}\n== Physical Plan ==\n${physical}\n`;
+    }
+    if (logical === undefined) return `== Analyzed Logical Plan ==\n${treeString(plan)}\n== Physical Plan ==\n${physical}`;
+    return `== Parsed Logical Plan ==\n${logical.parsed}\n== Analyzed Logical Plan ==\n${logical.analyzed}\n== Optimized Logical Plan ==\n${logical.optimized}\n== Physical Plan ==\n${physical}`;
   }
   return `== Physical Plan ==\n${physical}\n`;
 }

@@ -7,6 +7,7 @@ import type { LogicalPlan, StreamingRelation } from '../../plans/logical-plan';
 import { treeString } from '../../plans/tree-string';
 import { broadcastThreshold, physicalPlanText } from './explain-string';
 import { planNode } from './spark-plan-node';
+import { sparkLogicalPlans, type MicroBatchLogical } from './spark-logical-plan';
 
 /** The last micro-batch that ran (the streaming engine's record of it). */
 export interface LastBatchInfo {
@@ -49,7 +50,16 @@ export function queryExplainText(plan: LogicalPlan, extended: boolean, ctx: Quer
     },
   }, (root) => (write === undefined ? root : planNode('WriteToDataSourceV2', write, [root], root.output)));
   const physicalText = `== Physical Plan ==\n${physical}\n`;
-  return extended ? `== Analyzed Logical Plan ==\n${treeString(plan)}\n${physicalText}` : physicalText;
+  if (!extended) return physicalText;
+  const logical = write === undefined ? undefined : sparkLogicalPlans(plan, logicalWrites(ctx.sinkFormat, write));
+  if (logical === undefined) return `== Analyzed Logical Plan ==\n${treeString(plan)}\n${physicalText}`;
+  return `== Parsed Logical Plan ==\n${logical.parsed}\n== Analyzed Logical Plan ==\n${logical.analyzed}\n== Optimized Logical Plan ==\n${logical.optimized}\n== Physical Plan ==\n${physical}`;
+}
+
+/** The sink's logical write nodes (MicroBatchExecution's WriteToMicroBatchDataSource and what V2Writes makes of it). */
+function logicalWrites(sinkFormat: string, write: string): MicroBatchLogical | undefined {
+  if (sinkFormat.toLowerCase() !== 'memory') return undefined;
+  return { analyzedWrite: 'WriteToMicroBatchDataSource MemorySink', optimizedWrite: `~WriteToDataSourceV2 RelationV2[] MemorySink, ${write}` };
 }
 
 /** The sink's write node, for the DataSource V2 sinks (memory, console). */

@@ -4,23 +4,46 @@
 import type { Attribute, Expression } from '../../expressions/expression';
 import { javaDoubleToString, javaFloatToString } from '../../types/pretty-value';
 
-/** `name#id`, with Spark's `L` suffix for long attributes. */
+/**
+ * Event-time attributes above their EventTimeWatermark carry Spark's `spark.watermarkDelayMs`
+ * metadata, which their text shows as `-T<delay>ms`; the physical planner sets these while it
+ * builds a plan's text (by expression id, from the watermark node up).
+ */
+let watermarkDelays: ReadonlyMap<number, number> = new Map();
+
+export function withWatermarkDelays<T>(delays: ReadonlyMap<number, number>, body: () => T): T {
+  const previous = watermarkDelays;
+  watermarkDelays = delays;
+  try {
+    return body();
+  } finally {
+    watermarkDelays = previous;
+  }
+}
+
+function delaySuffix(exprId: number): string {
+  const delay = watermarkDelays.get(exprId);
+  return delay === undefined ? '' : `-T${delay}ms`;
+}
+
+/** `name#id`, with Spark's `L` suffix for long attributes and `-T<delay>ms` for event times. */
 export function attributeString(a: Pick<Attribute, 'name' | 'exprId' | 'dataType'>): string {
-  return `${a.name}#${a.exprId}${a.dataType.typeName() === 'long' ? 'L' : ''}`;
+  return `${a.name}#${a.exprId}${a.dataType.typeName() === 'long' ? 'L' : ''}${delaySuffix(a.exprId)}`;
 }
 
 /** The aggregate's mode as Spark prefixes it: partial_count, merge_count, count. */
 export type AggregateMode = 'partial' | 'merge' | 'final';
 
-export function sparkExpressionString(e: Expression, aggregateMode: AggregateMode = 'final'): string {
-  const str = (x: Expression): string => sparkExpressionString(x, aggregateMode);
+/** `attribute` overrides how attributes print (the parsed plan's unresolved `'k`). */
+export function sparkExpressionString(e: Expression, aggregateMode: AggregateMode = 'final', attribute: (a: Attribute) => string = attributeString): string {
+  const str = (x: Expression): string => sparkExpressionString(x, aggregateMode, attribute);
   switch (e.kind) {
     case 'attribute':
-      return attributeString(e);
+      return attribute(e);
     case 'literal':
       return literalString(e.value, e.dataType.typeName());
     case 'alias':
-      return `${str(e.child)} AS ${e.name}#${e.exprId}${e.dataType.typeName() === 'long' ? 'L' : ''}`;
+      return `${str(e.child)} AS ${attributeString(e)}`;
     case 'cast':
       // ConstantFolding: a cast literal is the literal of the target type.
       if (e.child.kind === 'literal' && isNumericLiteral(e.child.value) && NUMERIC_TYPES.has(e.dataType.typeName())) return literalString(e.child.value, e.dataType.typeName());

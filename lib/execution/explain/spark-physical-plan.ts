@@ -4,11 +4,12 @@
 // and filter push-down into file scans, partial/final HashAggregate around an Exchange, the
 // streaming state store operators, sort/limit/join/window strategies and EnsureRequirements'
 // exchanges. Whole-stage-codegen stages are assigned afterwards (spark-plan-node.ts).
-import { toAttribute, type Attribute, type Expression, type NamedExpression } from '../../expressions/expression';
+import { newExprId, toAttribute, transformExpression, type Attribute, type Expression, type NamedExpression } from '../../expressions/expression';
 import { childrenOf, isStreamingPlan, outputOf, type LogicalPlan, type SortOrder, type WindowFunctionSpec } from '../../plans/logical-plan';
 import { splitConjuncts } from '../../plans/streaming-join-helper';
 import { extractEquiJoinKeys } from '../../plans/streaming-join-helper';
-import { attributeString, sparkExpressionString, type AggregateMode } from './spark-expression-string';
+import { attributeString, sparkExpressionString, withWatermarkDelays, type AggregateMode } from './spark-expression-string';
+import { TIME_WINDOW_EXPAND } from '../../expressions/functions/datetime-window';
 import { fieldString, planNode, type SparkPlanNode } from './spark-plan-node';
 import { sparkFileRelationSize } from './spark-statistics';
 import * as crypto from 'node:crypto';
@@ -45,7 +46,8 @@ const DECLARATIVE_AGGREGATES = new Set(['count', 'sum', 'avg', 'mean', 'min', 'm
 export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions): SparkPlanNode {
   let nextPlanId = 0;
   let nextStatefulOperatorId = 0;
-  const referenced = referencedIds(root);
+  const generateRequired = new Map<LogicalPlan, Set<number>>();
+  const referenced = referencedIds(root, generateRequired);
   const streaming = options.microBatch;
   const n = options.numShufflePartitions;
 
@@ -72,8 +74,22 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
     const ids = new Set(uses.flatMap(attributeIds));
     const kept = node.output.filter((a) => ids.has(a.exprId));
     if (kept.length === node.output.length || node.name === 'FileScan') return node;
+    // CollapseProject: a projection below keeps only the columns used.
+    const items = projectItems.get(node);
+    if (items) {
+      const narrowed = items.filter((i) => ids.has(i.attr.exprId));
+      return planNode('Project', `[${narrowed.map((i) => i.text).join(', ')}]`, node.children, narrowed.map((i) => i.attr), true);
+    }
     return planNode('Project', `[${kept.map(attributeString).join(', ')}]`, [node], kept, true);
   };
+
+  // Event-time attributes (by id) and their watermark delays, from the EventTimeWatermark up.
+  const delays = new Map<number, number>();
+  // The items of Projects the planner made itself (TimeWindowing), for CollapseProject.
+  const projectItems = new Map<SparkPlanNode, { text: string; attr: Attribute }[]>();
+
+  // Micro-batch relations of fresh attributes (a Union's first input), to the stream's relation.
+  const freshRelations = new Map<LogicalPlan, LogicalPlan>();
 
   const build = (p: LogicalPlan): SparkPlanNode => {
     switch (p.kind) {
@@ -81,8 +97,16 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
         return build(p.child);
       case 'streamingRelation': {
         if (streaming) {
-          const read = p.output.filter((a) => referenced.has(a.exprId));
-          if (FILE_FORMATS.has(p.source.format)) return fileScan(p.source.format, streaming.batchFiles(streaming.relations.indexOf(p)), read, []);
+          const stream = freshRelations.get(p) ?? p;
+          const streamOutput = outputOf(stream);
+          const read = p.output.filter((a, i) => referenced.has(streamOutput[i].exprId));
+          if (FILE_FORMATS.has(p.source.format)) {
+            const files = streaming.batchFiles(streaming.relations.indexOf(stream));
+            // A batch that read nothing from the source (a no-data batch) plans it as an empty
+            // LocalRelation of the stream's columns, pruned to those the query reads.
+            if (files.length === 0) return planNode('LocalTableScan', `<empty>, [${read.map(attributeString).join(', ')}]`, [], read);
+            return fileScan(p.source.format, files, read, []);
+          }
           // DataSource V2 scans read every column of the source.
           return planNode('MicroBatchScan', `[${p.output.map(attributeString).join(', ')}] ${MICRO_BATCH_SCANS[p.source.format] ?? `class ${p.source.format}`}`, [], p.output);
         }
@@ -91,12 +115,16 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
       }
       case 'localRelation':
         if (p.files) return fileScan(p.files.format, p.files.paths, p.output.filter((a) => referenced.has(a.exprId)), [], p.files.rootPaths);
+        // createDataFrame of local rows is an RDD-backed relation in PySpark: RDDScanExec (codegen).
+        if (p.rddBacked) return planNode('Scan ExistingRDD', `[${p.output.map(attributeString).join(',')}]`, [], p.output, true);
         return planNode('LocalTableScan', `[${p.output.map(attributeString).join(', ')}]`, [], p.output);
       case 'filter': {
         // PushPredicateThroughNonJoin: a filter that does not read the event time goes below the watermark.
         if (p.child.kind === 'eventTimeWatermark' && !attributeIds(p.condition).includes(p.child.eventTime.exprId)) {
           return build({ ...p.child, child: { ...p, child: p.child.child } });
         }
+        const pushed = filterBelowProject(p);
+        if (pushed) return build(pushed);
         const conjuncts = withInferredNotNull(p.condition);
         const child = build(p.child);
         if (child.name === 'FileScan') pushFilters(child, conjuncts);
@@ -139,12 +167,70 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
         const child = build(p.child);
         return planNode('GlobalLimit', `${p.limit}, 0`, [exchange('SinglePartition', planNode('LocalLimit', `${p.limit}`, [child], child.output, true))], child.output, true);
       }
-      case 'union':
-        return planNode('Union', '', p.children.map(build), p.output);
+      case 'generate': {
+        const gen = p.generator;
+        const [time, sizeE, slideE, startE] = gen.args;
+        const literal = (e: Expression | undefined): bigint | undefined => (e?.kind === 'literal' && typeof e.value === 'bigint' ? e.value : undefined);
+        const [size, slide, start] = [literal(sizeE), literal(slideE), literal(startE)];
+        if (gen.fn.name !== TIME_WINDOW_EXPAND || size === undefined || slide === undefined || start === undefined || size % slide !== 0n) {
+          // GenerateExec: the generator, the input columns kept above it, outer, its output.
+          const child = build(p.child);
+          const above = generateRequired.get(p) ?? new Set<number>();
+          const kept = child.output.filter((a) => above.has(a.exprId));
+          const args = `${sparkExpressionString(gen)}, [${kept.map(attributeString).join(', ')}], ${p.outer}, [${p.generatorOutput.map(attributeString).join(', ')}]`;
+          return planNode('Generate', args, [child], [...kept, ...p.generatorOutput], true);
+        }
+        // TimeWindowing: Filter isnotnull(time) below the windows; the window column carries the
+        // time column's watermark delay.
+        const child = build(p.child);
+        const notNull = isNotNull(time as Attribute);
+        if (child.name === 'FileScan' && time.kind === 'attribute') pushFilters(child, [notNull]);
+        const filter = planNode('Filter', `isnotnull(${sparkExpressionString(time)})`, [child], child.output, true);
+        const windowAttr = p.generatorOutput[0];
+        const timeDelay = time.kind === 'attribute' ? delays.get(time.exprId) : undefined;
+        if (timeDelay !== undefined) delays.set(windowAttr.exprId, timeDelay);
+        const timeType = time.dataType.typeName() === 'timestamp_ntz' ? 'TimestampNTZType' : 'TimestampType';
+        const windowText = (i: bigint) => windowStructText(sparkExpressionString(time), timeType, size, slide, start, i);
+        if (size !== slide) {
+          // Sliding windows (the window a whole number of slides): Expand, one projection per
+          // overlapping window, the latest first.
+          const above = generateRequired.get(p) ?? new Set<number>();
+          const kept = child.output.filter((a) => above.has(a.exprId));
+          const overlapping = size / slide;
+          const projections: string[] = [];
+          for (let i = 0n; i < overlapping; i++) projections.push(`[${[windowText(i), ...kept.map(attributeString)].join(', ')}]`);
+          const output = [windowAttr, ...kept];
+          return planNode('Expand', `[${projections.join(', ')}], [${output.map(attributeString).join(', ')}]`, [filter], output, true);
+        }
+        // Tumbling: Project [the window struct AS window, the input's columns].
+        const items = [
+          { text: `${windowText(0n)} AS ${attributeString(windowAttr)}`, attr: windowAttr },
+          ...child.output.map((a) => ({ text: attributeString(a), attr: a })),
+        ];
+        const node = planNode('Project', `[${items.map((i) => i.text).join(', ')}]`, [filter], items.map((i) => i.attr), true);
+        projectItems.set(node, items);
+        return node;
+      }
+      case 'union': {
+        // A micro-batch reads a file source as a relation of fresh attributes aliased back to the
+        // stream's; RemoveRedundantAliases keeps that aliasing Project over the Union's first child
+        // (the Union's output is the first child's), above the filters pushed onto the scan,
+        // while the other children lose theirs.
+        const first = streaming ? freshRelationInput(p.children[0]) : undefined;
+        if (first) freshRelations.set(first.freshRelation, first.relation);
+        const children = [first ? first.plan : p.children[0], ...p.children.slice(1)].map(build);
+        if (first) {
+          const aliases = first.original.map((a, i) => `${attributeString(first.fresh[i])} AS ${attributeString(a)}`);
+          children[0] = planNode('Project', `[${aliases.join(', ')}]`, [children[0]], first.original, true);
+        }
+        return planNode('Union', '', children, p.output);
+      }
       case 'eventTimeWatermark': {
         const child = build(p.child);
         if (!isStreamingPlan(p.child)) return child;
-        return planNode('EventTimeWatermark', `${crypto.randomUUID()}, ${attributeString(p.eventTime)}: ${p.eventTime.dataType.simpleString()}, ${p.delayText}`, [child], child.output);
+        const node = planNode('EventTimeWatermark', `${crypto.randomUUID()}, ${attributeString(p.eventTime)}: ${p.eventTime.dataType.simpleString()}, ${p.delayText}`, [child], child.output);
+        delays.set(p.eventTime.exprId, p.delayMs);
+        return node;
       }
       case 'join':
         return planJoin(p);
@@ -182,6 +268,23 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
     const child = build(p.child);
     const output = outputOf(p);
     if (sameIds(output, child.output) && p.projectList.every((e) => e.kind === 'attribute')) return child;
+    // ColumnPruning: picking the columns an Expand keeps (the ones read above) is the Expand itself.
+    if (child.name === 'Expand' && p.projectList.every((e) => e.kind === 'attribute')) {
+      const present = p.projectList.filter((e) => child.output.some((a) => a.exprId === e.exprId));
+      // (The Expand dropped the other columns because nothing above reads them.)
+      if (present.length === child.output.length) return child;
+    }
+    // CollapseProject: columns picked from a projection the planner made (TimeWindowing) are its items.
+    const items = projectItems.get(child);
+    if (items && p.projectList.every((e) => e.kind === 'attribute')) {
+      // Columns the scans pruned away (nothing reads them) drop out of the projection too.
+      const picked = p.projectList.flatMap((e) => items.filter((i) => i.attr.exprId === e.exprId));
+      if (p.projectList.every((e) => picked.some((i) => i.attr.exprId === e.exprId) || !referenced.has(e.exprId))) {
+        const collapsed = planNode('Project', `[${picked.map((i) => i.text).join(', ')}]`, child.children, picked.map((i) => i.attr), true);
+        projectItems.set(collapsed, picked);
+        return collapsed;
+      }
+    }
     const node = planNode('Project', `[${p.projectList.map((e) => sparkExpressionString(e)).join(', ')}]`, [child], output, true);
     node.details = [fieldString('Output', output.map(attributeString)), fieldString('Input', child.output.map(attributeString))];
     return node;
@@ -276,7 +379,20 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
     return planNode('SortMergeJoin', `${leftKeys}, ${rightKeys}, ${joinType}${condition}`, [sortSide(left, keys.map((k) => k.left)), sortSide(right, keys.map((k) => k.right))], output, true);
   };
 
-  return build(root);
+  return withWatermarkDelays(delays, () => build(root));
+}
+
+/**
+ * Spark's TimeWindowing: the i-th window containing the time (0 = the last one starting at or
+ * before it) as Spark's expression tree prints it.
+ */
+function windowStructText(time: string, timeType: string, size: bigint, slide: bigint, start: bigint, i: bigint): string {
+  const micros = `precisetimestampconversion(${time}, ${timeType}, LongType)`;
+  const remainder = `((${micros} - ${start}) % ${slide})`;
+  const lastStart = `(${micros} - CASE WHEN (${remainder} < 0) THEN (${remainder} + ${slide}) ELSE ${remainder} END)`;
+  const windowStart = `(${lastStart} - ${i * slide})`;
+  const windowEnd = `(${windowStart} + ${size})`;
+  return `named_struct(start, knownnullable(precisetimestampconversion(${windowStart}, LongType, ${timeType})), end, knownnullable(precisetimestampconversion(${windowEnd}, LongType, ${timeType})))`;
 }
 
 const LONG_MIN = '-9223372036854775808';
@@ -356,7 +472,7 @@ function sourceFilter(e: Expression): string | undefined {
 }
 
 /** Spark's InferFiltersFromConstraints: isnotnull(a) for each attribute a null-intolerant predicate reads, first. */
-function withInferredNotNull(condition: Expression): Expression[] {
+export function withInferredNotNull(condition: Expression): Expression[] {
   const conjuncts = splitConjuncts(condition);
   const existing = new Set(conjuncts.filter((c) => c.kind === 'scalarCall' && c.fn.name.toLowerCase() === 'isnotnull').map((c) => attributeIds(c).join()));
   const inferred: Expression[] = [];
@@ -415,14 +531,30 @@ function expressionChildren(e: Expression): Expression[] {
   }
 }
 
-/** Every attribute id an expression of the plan reads, and the root's output: what scans must read. */
-function referencedIds(root: LogicalPlan): Set<number> {
+/**
+ * The attribute ids the plan reads, top-down from the root's output (Spark's ColumnPruning): what
+ * scans must read. A projection's item counts only when something above reads it.
+ */
+function referencedIds(root: LogicalPlan, generateRequired?: Map<LogicalPlan, Set<number>>): Set<number> {
   const ids = new Set<number>(outputOf(root).map((a) => a.exprId));
   const add = (e: Expression): void => attributeIds(e).forEach((id) => ids.add(id));
   const visit = (p: LogicalPlan): void => {
     switch (p.kind) {
       case 'project':
-        p.projectList.forEach(add);
+        p.projectList.forEach((e) => {
+          if (ids.has(e.exprId)) add(e);
+        });
+        break;
+      case 'generate':
+        // What the operators above read (a Generate keeps only those input columns).
+        generateRequired?.set(p, new Set(ids));
+        p.generator.args.forEach(add);
+        break;
+      case 'subqueryAlias':
+      case 'limit':
+      case 'offset':
+      case 'localRelation':
+      case 'streamingRelation':
         break;
       case 'filter':
         add(p.condition);
@@ -456,12 +588,55 @@ function referencedIds(root: LogicalPlan): Set<number> {
         p.children.forEach((c) => outputOf(c).forEach((a) => ids.add(a.exprId)));
         break;
       default:
+        // Operators not modelled here read every column of their input.
+        childrenOf(p).forEach((c) => outputOf(c).forEach((a) => ids.add(a.exprId)));
         break;
     }
     childrenOf(p).forEach(visit);
   };
   visit(root);
   return ids;
+}
+
+/** Expressions whose value changes per evaluation: Spark does not move them across operators. */
+const NONDETERMINISTIC = new Set(['rand', 'randn', 'random', 'uuid', 'shuffle', 'monotonically_increasing_id', 'spark_partition_id', 'input_file_name', 'current_batch_id']);
+
+function deterministic(e: Expression): boolean {
+  if ((e.kind === 'scalarCall' || e.kind === 'aggregateCall' || e.kind === 'generatorCall') && NONDETERMINISTIC.has(e.fn.name.toLowerCase())) return false;
+  return expressionChildren(e).every(deterministic);
+}
+
+/**
+ * Spark's PushPredicateThroughNonJoin over a projection: Filter(Project(x)) becomes
+ * Project(Filter(x)), the condition reading the aliases' expressions; undefined when the filter
+ * does not sit on a deterministic projection.
+ */
+export function filterBelowProject(p: Extract<LogicalPlan, { kind: 'filter' }>): LogicalPlan | undefined {
+  const below = p.child.kind === 'subqueryAlias' ? p.child.child : p.child;
+  if (below.kind !== 'project' || !below.projectList.every(deterministic) || !deterministic(p.condition)) return undefined;
+  const aliases = new Map(below.projectList.flatMap((e) => (e.kind === 'alias' ? [[e.exprId, e.child] as const] : [])));
+  const condition = transformExpression(p.condition, (e) => (e.kind === 'attribute' ? aliases.get(e.exprId) : undefined));
+  return { ...below, child: { kind: 'filter', condition, child: below.child } };
+}
+
+/**
+ * Filters over a file stream (the shape whose aliasing Project a Union keeps): the same plan over a
+ * relation of fresh attributes, as the micro-batch reads it, or undefined for any other shape.
+ */
+function freshRelationInput(p: LogicalPlan): { plan: LogicalPlan; original: Attribute[]; fresh: Attribute[]; relation: LogicalPlan; freshRelation: LogicalPlan } | undefined {
+  if (p.kind === 'subqueryAlias') return freshRelationInput(p.child);
+  if (p.kind === 'streamingRelation') {
+    if (!FILE_FORMATS.has(p.source.format)) return undefined;
+    const fresh = p.output.map((a) => ({ ...a, exprId: newExprId() }));
+    const freshRelation = { ...p, output: fresh };
+    return { plan: freshRelation, original: p.output, fresh, relation: p, freshRelation };
+  }
+  if (p.kind !== 'filter') return undefined;
+  const inner = freshRelationInput(p.child);
+  if (!inner) return undefined;
+  const byId = new Map(inner.original.map((a, i) => [a.exprId, inner.fresh[i]]));
+  const condition = transformExpression(p.condition, (e) => (e.kind === 'attribute' ? byId.get(e.exprId) : undefined));
+  return { ...inner, plan: { ...p, condition, child: inner.plan } };
 }
 
 function sameIds(a: readonly Attribute[], b: readonly Attribute[]): boolean {

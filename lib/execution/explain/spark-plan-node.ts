@@ -78,7 +78,7 @@ export function treeText(root: SparkPlanNode): string {
 }
 
 /** Operators whose arguments follow their name without a space: `HashAggregate(keys=...)`, `MicroBatchScan[...]`. */
-const NO_SPACE = /Aggregate$|^TakeOrderedAndProject$|^MicroBatchScan$/;
+const NO_SPACE = /Aggregate$|^TakeOrderedAndProject$|^MicroBatchScan$|^Scan ExistingRDD$/;
 
 /** `Output [2]: [k#1, v#2]` (Spark's ExplainUtils.generateFieldString). */
 export function fieldString(name: string, values: readonly string[]): string {
