@@ -147,7 +147,9 @@ function maskPlan(text: string): string {
     .replace(/@[0-9a-f]{4,}\b/g, '@<hash>')
     // Spark's temporary checkpoint folder under java.io.tmpdir: /tmp for classic PySpark, the run
     // folder of scripts/spark/connect-server.sh for the Connect server (remote mode).
-    .replace(/(file:)?(\/[^/\s,\]]+)*\/temporary-[^/\s,\]]+/g, '<tmp>');
+    .replace(/(file:)?(\/[^/\s,\]]+)*\/temporary-[^/\s,\]]+/g, '<tmp>')
+    // the batch's wall-clock timestamp (ms) that the *WithState operators print in their line
+    .replace(/^.*WithState.*$/gm, (line) => line.replace(/\b1[5-9]\d{11}\b/g, '<batch timestamp>'));
 }
 
 /** What df.explain() / query.explain() prints, volatile ids masked. */

@@ -110,6 +110,8 @@ def _mask_plan(text):
     text = re.sub(r"@[0-9a-f]{4,}\b", "@<hash>", text)
     # under java.io.tmpdir: /tmp for classic PySpark, the run folder of connect-server.sh for a Connect server
     text = re.sub(r"(file:)?(/[^/\s,\]]+)*/temporary-[^/\s,\]]+", "<tmp>", text)
+    # the batch's wall-clock timestamp (ms) that the *WithState operators print in their line
+    text = re.sub(r"^.*WithState.*$", lambda m: re.sub(r"\b1[5-9]\d{11}\b", "<batch timestamp>", m.group(0)), text, flags=re.M)
     return text
 
 
