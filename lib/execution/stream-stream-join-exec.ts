@@ -418,9 +418,12 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
   /** Spark's removeOldState: evicts rows behind the watermark, emitting unmatched outer rows. */
   private removeOldState(side: Side, store: StateStore, state: JoinSideState, limit: bigint | undefined, counters: { removed: number }, out: Row[]): void {
     if (limit === undefined) return;
+    if (!side.outer) {
+      counters.removed += state.evict(store, limit, undefined);
+      return;
+    }
     const evicted: unknown[][] = [];
     counters.removed += state.evict(store, limit, evicted);
-    if (!side.outer) return;
     const isLeft = side.name === 'left';
     const w = side.width;
     for (const value of evicted) {
