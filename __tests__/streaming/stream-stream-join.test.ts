@@ -275,46 +275,49 @@ describe('stream-stream joins', () => {
     expect(String(error)).toContain('Stream-stream join without equality predicate is not supported');
   });
 
+  const RESTART_BATCHES: [[string, string][], [string, string][]][] = [
+    [[['a', '10:00'], ['b', '10:00'], ['a', '10:10'], ['c', '10:20']], [['a', '10:30'], ['x', '10:05'], ['y', '10:06']]],
+    [[['d', '11:00'], ['a', '11:05']], [['b', '10:50'], ['a', '11:20'], ['z', '10:40']]],
+    [[['e', '13:00'], ['f', '13:01']], [['e', '13:30'], ['q', '12:00']]],
+    [[['g', '15:00']], [['g', '15:10'], ['h', '14:00']]],
+    [[['k', '18:00']], [['k', '18:10']]],
+  ];
+
+  async function runRestarts(how: string, restart: boolean): Promise<string[][]> {
+    const s = newSession({ 'spark.sql.shuffle.partitions': '5' });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rivulet-ssjoin-restart-'));
+    try {
+      const imp = new MemoryStream(impressionSchema, s);
+      const clk = new MemoryStream(clickSchema, s);
+      const written: string[][] = [];
+      const start = () => {
+        let w = adJoin(how, imp, clk).writeStream.foreachBatch((df, batchId) => {
+          written[batchId] = render(df);
+        });
+        if (restart) w = w.option('checkpointLocation', dir);
+        return w.start();
+      };
+      let q = start();
+      for (const [i, c] of RESTART_BATCHES) {
+        await feed(q, imp, clk, impressions(...i), clicks(...c));
+        if (restart) {
+          await q.stop();
+          q = start();
+        }
+      }
+      await q.stop();
+      return written;
+    } finally {
+      s.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
   test('a restart after every batch gives the same rows in the same order as a run without restarts', async () => {
     // Several partitions, matches, unmatched rows of both sides evicted in the same batch, a key
     // whose rows are evicted across batches: the state read back from the checkpoint (delta files)
     // must join, flag and evict exactly as the state kept in memory.
-    const batches: [[string, string][], [string, string][]][] = [
-      [[['a', '10:00'], ['b', '10:00'], ['a', '10:10'], ['c', '10:20']], [['a', '10:30'], ['x', '10:05'], ['y', '10:06']]],
-      [[['d', '11:00'], ['a', '11:05']], [['b', '10:50'], ['a', '11:20'], ['z', '10:40']]],
-      [[['e', '13:00'], ['f', '13:01']], [['e', '13:30'], ['q', '12:00']]],
-      [[['g', '15:00']], [['g', '15:10'], ['h', '14:00']]],
-      [[['k', '18:00']], [['k', '18:10']]],
-    ];
-    const run = async (restart: boolean): Promise<string[][]> => {
-      const s = newSession({ 'spark.sql.shuffle.partitions': '5' });
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rivulet-ssjoin-restart-'));
-      try {
-        const imp = new MemoryStream(impressionSchema, s);
-        const clk = new MemoryStream(clickSchema, s);
-        const written: string[][] = [];
-        const start = () => {
-          let w = adJoin('full_outer', imp, clk).writeStream.foreachBatch((df, batchId) => {
-            written[batchId] = render(df);
-          });
-          if (restart) w = w.option('checkpointLocation', dir);
-          return w.start();
-        };
-        let q = start();
-        for (const [i, c] of batches) {
-          await feed(q, imp, clk, impressions(...i), clicks(...c));
-          if (restart) {
-            await q.stop();
-            q = start();
-          }
-        }
-        await q.stop();
-        return written;
-      } finally {
-        s.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    };
+    const run = (restart: boolean) => runRestarts('full_outer', restart);
     const continuous = await run(false);
     const restarted = await run(true);
     expect(restarted).toEqual(continuous);
@@ -322,6 +325,16 @@ describe('stream-stream joins', () => {
     // Every impression and click comes out once: matched, or null-padded once evicted.
     expect(all.filter((r) => r.endsWith('/-@-')).sort()).toEqual(['c@10:20/-@-', 'd@11:00/-@-', 'f@13:01/-@-']);
     expect(all.filter((r) => r.startsWith('-@-/')).sort()).toEqual(['-@-/h@14:00', '-@-/q@12:00', '-@-/x@10:05', '-@-/y@10:06', '-@-/z@10:40']);
+    expect(all.filter((r) => !r.includes('-@-')).sort()).toEqual(['a@10:00/a@10:30', 'a@10:10/a@10:30', 'a@11:05/a@11:20', 'b@10:00/b@10:50', 'e@13:00/e@13:30', 'g@15:00/g@15:10', 'k@18:00/k@18:10']);
+  });
+
+  test.each(['inner', 'left_outer', 'right_outer'])('%s: a restart after every batch gives the same rows as a run without restarts (sides whose matched flag is not kept)', async (how) => {
+    const continuous = await runRestarts(how, false);
+    const restarted = await runRestarts(how, true);
+    expect(restarted).toEqual(continuous);
+    const all = continuous.flat();
+    if (how === 'left_outer') expect(all.filter((r) => r.endsWith('/-@-')).sort()).toEqual(['c@10:20/-@-', 'd@11:00/-@-', 'f@13:01/-@-']);
+    if (how === 'right_outer') expect(all.filter((r) => r.startsWith('-@-/')).sort()).toEqual(['-@-/h@14:00', '-@-/q@12:00', '-@-/x@10:05', '-@-/y@10:06', '-@-/z@10:40']);
     expect(all.filter((r) => !r.includes('-@-')).sort()).toEqual(['a@10:00/a@10:30', 'a@10:10/a@10:30', 'a@11:05/a@11:20', 'b@10:00/b@10:50', 'e@13:00/e@13:30', 'g@15:00/g@15:10', 'k@18:00/k@18:10']);
   });
 

@@ -119,9 +119,9 @@ export class JoinSideState {
 
   /**
    * Removes every row whose time is at or before `limit` (micros) from the store and the index,
-   * earliest first (ties in arrival order), and appends their values to `evicted`.
+   * earliest first (ties in arrival order), and appends their values to `evicted` when given.
    */
-  evict(store: StateStore, limit: bigint, evicted: unknown[][]): number {
+  evict(store: StateStore, limit: bigint, evicted: unknown[][] | undefined): number {
     const heap = this.heap;
     const heapTime = this.heapTime;
     if (heap.length === 0) return 0;
@@ -142,7 +142,7 @@ export class JoinSideState {
         }
       }
       store.remove(entry.seq);
-      evicted.push(entry.value);
+      if (evicted !== undefined) evicted.push(entry.value);
       removed++;
       const key = entry.key;
       if (key === NULL_JOIN_KEY) continue;

@@ -62,6 +62,11 @@ interface Side {
   otherEventTimeIds: Set<number>;
   /** This side's unmatched rows are emitted null-padded when evicted. */
   outer: boolean;
+  /**
+   * The side's rows need their `matched` flag (outer side, or left side of a left semi join).
+   * Otherwise nothing reads it: the flag is never set, and an input row is kept as it is.
+   */
+  tracksMatched: boolean;
   width: number;
   shape: JoinSideShape;
   /** Per partition, the side's kept rows as of the last commit (undefined: read from the store). */
@@ -162,6 +167,7 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
       const eventTimeFn = eventAttr ? ((o: number, w: boolean) => (row: readonly unknown[]) => timeOf(row[o], w))(firstEventTime, eventAttr.dataType.typeName() === 'struct') : undefined;
       const keyTime = keyExpr ? ((e: Evaluator, w: boolean) => (row: readonly unknown[]) => timeOf(e(row), w))(keyEvals[keyOrdinal], keyExpr.dataType.typeName() === 'struct') : undefined;
       const width = child.output.length;
+      const outer = name === 'left' ? spec.joinType === 'left_outer' || spec.joinType === 'full_outer' : spec.joinType === 'right_outer' || spec.joinType === 'full_outer';
       return {
         name,
         child,
@@ -176,7 +182,8 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
         keyTime,
         attributeIds: ids,
         otherEventTimeIds: new Set(otherEventTime.keys()),
-        outer: name === 'left' ? spec.joinType === 'left_outer' || spec.joinType === 'full_outer' : spec.joinType === 'right_outer' || spec.joinType === 'full_outer',
+        outer,
+        tracksMatched: outer || (name === 'left' && spec.joinType === 'left_semi'),
         width,
         // Eviction compares the watermarked key when there is one, else the side's event time.
         shape: { width, keyOf: joinKey, timeOf: keyTime ?? eventTimeFn },
@@ -286,12 +293,18 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
   }
 
   /**
-   * The side's input rows of this batch, shuffled by join key (input order within a partition),
-   * each copied once into the shape the state keeps: its columns, then `matched` (false).
+   * The side's input rows of this batch, shuffled by join key (input order within a partition).
+   * A side that tracks `matched` gets each row copied once into the shape the state keeps: its
+   * columns, then `matched` (false); other sides keep the input rows themselves (never modified;
+   * a stored value without the flag reads as unmatched).
    */
   private partitionRows(side: Side, ctx: ExecutionContext): Row[][] {
     const parts: Row[][] = Array.from({ length: this.spec.numPartitions }, () => []);
     const w = side.width;
+    if (!side.tracksMatched) {
+      for (const row of side.child.execute(ctx)) parts[side.partitionOf(row)].push(row);
+      return parts;
+    }
     for (const row of side.child.execute(ctx)) {
       const value: unknown[] = new Array(w + 1);
       for (let c = 0; c < w; c++) value[c] = row[c];
@@ -339,6 +352,8 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
     const eventTime = lateLimit !== undefined ? side.eventTime : undefined;
     const evictTime = evictLimit !== undefined ? side.shape.timeOf : undefined;
     const index = otherState.byKey;
+    const otherTracks = other.tracksMatched;
+    const tracks = side.tracksMatched;
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
       if (eventTime !== undefined) {
@@ -370,7 +385,7 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
               if (post(pair) !== true) continue;
             }
             matched = true;
-            if (!otherMatched) otherState.setMatched(otherStore, entry);
+            if (otherTracks && !otherMatched) otherState.setMatched(otherStore, entry);
             if (semi) {
               out.push(isLeft ? row.slice(0, w) : otherValue.slice(0, other.width));
               if (isLeft) break;
@@ -394,7 +409,7 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
         }
       }
       if (key === NULL_JOIN_KEY && !side.outer) continue;
-      if (matched) row[w] = true;
+      if (matched && tracks) row[w] = true;
       state.add(store, row, key, evictTime !== undefined ? time : state.timeOf(row));
       counters.updated++;
     }
@@ -403,9 +418,12 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
   /** Spark's removeOldState: evicts rows behind the watermark, emitting unmatched outer rows. */
   private removeOldState(side: Side, store: StateStore, state: JoinSideState, limit: bigint | undefined, counters: { removed: number }, out: Row[]): void {
     if (limit === undefined) return;
+    if (!side.outer) {
+      counters.removed += state.evict(store, limit, undefined);
+      return;
+    }
     const evicted: unknown[][] = [];
     counters.removed += state.evict(store, limit, evicted);
-    if (!side.outer) return;
     const isLeft = side.name === 'left';
     const w = side.width;
     for (const value of evicted) {

@@ -59,6 +59,8 @@ class DeltaFileStateStore implements StateStore {
   /** Keys this batch touched, in the order that reproduces the Map's iteration order. */
   private changes = new Map<unknown, StateChange>();
   private state: 'open' | 'committed' | 'aborted' = 'open';
+  /** Keys removed in this batch (0: no change record is a removal). */
+  private removals = 0;
   /** Abort drops the partition and reloads it from disk, so values may change in place. */
   readonly inPlaceUpdates = true;
 
@@ -80,8 +82,9 @@ class DeltaFileStateStore implements StateStore {
     const size = data.size;
     data.set(key, value);
     if (data.size !== size) {
-      // A (re)inserted key goes to the end of the iteration order: so does its change record.
-      this.changes.delete(key);
+      // A (re)inserted key goes to the end of the iteration order: so does its change record. A
+      // new key has a change record only if this batch removed it: none when nothing was removed.
+      if (this.removals !== 0) this.changes.delete(key);
       this.changes.set(key, 'moved');
     } else if (!this.changes.has(key)) {
       this.changes.set(key, 'inPlace');
@@ -91,6 +94,7 @@ class DeltaFileStateStore implements StateStore {
   remove(key: unknown): void {
     if (this.state !== 'open') this.closed();
     if (!this.loaded.data.delete(key)) return;
+    this.removals++;
     this.changes.set(key, 'removed');
   }
 
@@ -113,6 +117,7 @@ class DeltaFileStateStore implements StateStore {
     this.loaded.version = next;
     this.provider.committed(this.operatorId, this.partitionId, next, this.loaded, this.changes);
     this.changes = new Map();
+    this.removals = 0;
     return next;
   }
 
