@@ -17,6 +17,9 @@ import { XorShiftRandom } from '../util/xor-shift-random';
 import { unsafeRowHasher } from '../execution/unsafe-row-hash';
 import { compileRowComparator } from '../execution/sort-exec';
 import type { CompileContext } from '../expressions/function-definition';
+import { lazy } from '../util/lazy';
+// Loaded on first use, so `import 'rivulet'` stays fast.
+const parallelizeSlicesModule = lazy(() => require('../util/parallelize-slices') as typeof import('../util/parallelize-slices'));
 
 type Rows = readonly (readonly unknown[])[];
 
@@ -41,19 +44,6 @@ export function partitionedRelation(output: Attribute[], name: string, compute: 
 /** The partitions of a relation made by partitionedRelation, else undefined. */
 export function relationPartitions(plan: LogicalPlan): Rows[] | undefined {
   return plan.kind === 'localRelation' ? partitionsOfRelation.get(plan)?.() : undefined;
-}
-
-/** PySpark's parallelize slices (batches of max(1, min(len / n, 1024)) spread evenly). */
-export function sliceRows<T>(items: readonly T[], numSlices: number): T[][] {
-  const batchSize = Math.max(1, Math.min(Math.floor(items.length / numSlices), 1024));
-  const batches = Math.ceil(items.length / batchSize);
-  const out: T[][] = [];
-  for (let i = 0; i < numSlices; i++) {
-    const from = Math.floor((i * batches) / numSlices) * batchSize;
-    const to = Math.min(items.length, Math.floor(((i + 1) * batches) / numSlices) * batchSize);
-    out.push(items.slice(from, to));
-  }
-  return out;
 }
 
 /**
@@ -103,7 +93,7 @@ export function planPartitions(frame: PartitionedFrame, run: (plan: LogicalPlan)
   const plan = frame.plan;
   const own = relationPartitions(plan);
   if (own) return own;
-  if (plan.kind === 'localRelation' && plan.rddBacked) return sliceRows(plan.data(), frame.session.defaultParallelism());
+  if (plan.kind === 'localRelation' && plan.rddBacked) return parallelizeSlicesModule().parallelizeSlices(plan.data(), frame.session.defaultParallelism());
   if (plan.kind === 'project' || plan.kind === 'filter') {
     const child = frame.withLogicalPlan(plan.child);
     const parts = planPartitions(child, run);

@@ -12,6 +12,7 @@ import { SparkConf } from './spark-conf';
 import type { RDD } from './rdd';
 import type { MapResultHint, Widened } from './map-result';
 // Loaded on first use, so `import 'rivulet'` stays fast.
+const parallelizeSlicesModule = lazy(() => require('../util/parallelize-slices') as typeof import('../util/parallelize-slices'));
 const rddModule = lazy(() => require('./rdd') as typeof import('./rdd'));
 
 declare module '../session/stream-session' {
@@ -45,23 +46,6 @@ function checkSlices(numSlices: number | undefined, fallback: number): number {
   // Spark: require(numSlices >= 1, "Positive number of partitions required").
   if (numSlices < 1) throw new PySparkValueError('ILLEGAL_ARGUMENT', 'Positive number of partitions required');
   return numSlices;
-}
-
-/**
- * PySpark's parallelize of a list: the elements go to the JVM in batches of
- * max(1, min(len / numSlices, 1024)), and Spark slices the list of batches evenly
- * (batches floor(i * m / n) until floor((i + 1) * m / n) for slice i).
- */
-export function sliceList<T>(items: readonly T[], numSlices: number): T[][] {
-  const batchSize = Math.max(1, Math.min(Math.floor(items.length / numSlices), 1024));
-  const batches = Math.ceil(items.length / batchSize);
-  const out: T[][] = [];
-  for (let i = 0; i < numSlices; i++) {
-    const from = Math.floor((i * batches) / numSlices) * batchSize;
-    const to = Math.min(items.length, Math.floor(((i + 1) * batches) / numSlices) * batchSize);
-    out.push(items.slice(from, to));
-  }
-  return out;
 }
 
 /** Hadoop's FileInputFormat splits of the files, then LineRecordReader's lines of each split. */
@@ -138,7 +122,7 @@ Object.defineProperties(SparkContext.prototype, {
 
 proto.parallelize = function parallelize<T extends MapResultHint>(this: SparkContext, data: Iterable<T>, numSlices?: number): RDD<Widened<T>> {
   const n = checkSlices(numSlices, this.defaultParallelism);
-  return rddModule().RDD.fromPartitions(sliceList([...data] as Widened<T>[], n));
+  return rddModule().RDD.fromPartitions(parallelizeSlicesModule().parallelizeSlices([...data] as Widened<T>[], n));
 };
 
 /** PySpark's sc.range: parallelize(range(...)), sliced by position in the range. */
