@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { StreamSession } from 'rivulet';
+import { GroupStateTimeout, Row, StatefulProcessor, type GroupState, type StatefulProcessorHandle, type StreamSession } from 'rivulet';
 import { col, count, explode, split, sum, window } from 'rivulet/functions';
 import { IntegerType, LongType, StringType } from 'rivulet/types';
 import { newSession } from '../support/session';
@@ -217,6 +217,56 @@ describe('DataFrame.explainString over a JSON file read', () => {
     expect(expand).toContain(') - 5000000), LongType, TimestampType)), end, ');
     expect(expand).toContain(' + 10000000), LongType, TimestampType)))]], [window#<id>]');
     expect(expand.split('named_struct(').length - 1).toBe(2);
+  });
+
+  // PySpark 4.2.0's df.explain() of these streaming DataFrames before they start (placeholder
+  // state info, batch timestamp 0, Long.MinValue watermarks), ids and the run id masked.
+  const stateful = (text: string) => ids(text).replace(/runId = [0-9a-f-]+/, 'runId = <uuid>');
+
+  test('applyInPandasWithState is !FlatMapGroupsInPandasWithState over Sort and a REQUIRED_BY_STATEFUL_OPERATOR Exchange', () => {
+    const sales = spark.readStream.schema('item STRING, qty LONG').json(dir);
+    function* f(key: unknown[], pdfs: Iterable<Row[]>, state: GroupState<Row>): Generator<Record<string, unknown>[]> {
+      for (const _ of pdfs) state.update([1]);
+      yield [{ item: key[0], count: 1 }];
+    }
+    const counts = sales.groupBy('item').applyInPandasWithState(f, 'item STRING, count LONG', 'count LONG', 'Update', GroupStateTimeout.NoTimeout);
+    expect(stateful(counts.explainString())).toBe(
+      [
+        '== Physical Plan ==',
+        '!FlatMapGroupsInPandasWithState f(item#<id>, qty#<id>)#<id>, [item#<id>], [item#<id>, count#<id>], [StructField(count,LongType,true)], state info [ checkpoint = <unknown>, runId = <uuid>, opId = 0, ver = 0, numPartitions = 200] stateStoreCkptIds = None, 2, Update, NoTimeout, 0, -9223372036854775808, -9223372036854775808, false',
+        '+- *(1) Sort [item#<id> ASC NULLS FIRST], false, 0',
+        '   +- Exchange hashpartitioning(item#<id>, 200), REQUIRED_BY_STATEFUL_OPERATOR, [plan_id=<id>]',
+        `      +- StreamingRelation FileSource[${dir}], [item#<id>, qty#<id>]`,
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('transformWithStateInPandas is !TransformWithStateInPySpark (pandas) over the keys projected before the rows, and an empty initial state', () => {
+    class Counter extends StatefulProcessor {
+      init(handle: StatefulProcessorHandle): void {
+        handle.getValueState('count', 'c LONG');
+      }
+      *handleInputRows(key: unknown[]): Generator<Row> {
+        yield Row({ item: key[0], total: 1 });
+      }
+    }
+    const sales = spark.readStream.schema('item STRING, qty LONG').json(dir);
+    const totals = sales.groupBy('item').transformWithStateInPandas(new Counter(), 'item STRING, total LONG', 'Update', 'None');
+    expect(stateful(totals.explainString())).toBe(
+      [
+        '== Physical Plan ==',
+        '!TransformWithStateInPySpark transformWithStateUDF(item#<id>, qty#<id>)#<id>, [item#<id>], [item#<id>, total#<id>], Update, NoTime, state info [ checkpoint = <unknown>, runId = <uuid>, opId = 0, ver = 0, numPartitions = 200] stateStoreCkptIds = None, 0, -9223372036854775808, -9223372036854775808, pandas, true, false, [item#<id>]',
+        ':- *(2) Sort [item#<id> ASC NULLS FIRST], false, 0',
+        ':  +- Exchange hashpartitioning(item#<id>, 200), REQUIRED_BY_STATEFUL_OPERATOR, [plan_id=<id>]',
+        ':     +- *(1) Project [item#<id>, item#<id>, qty#<id>]',
+        `:        +- StreamingRelation FileSource[${dir}], [item#<id>, qty#<id>]`,
+        '+- PlanLater LocalRelation <empty>',
+        '',
+        '',
+      ].join('\n'),
+    );
   });
 
   test('explain() prints with print()\'s final newline; a bad mode fails before printing', () => {

@@ -258,10 +258,66 @@ export function sparkPhysicalPlan(root: LogicalPlan, options: ExplainPlanOptions
         }
         return planProject(p);
       }
+      case 'flatMapGroupsWithState':
+        if (p.api === 'applyInPandasWithState') return planPandasWithState(p);
+        return planNode(p.kind.charAt(0).toUpperCase() + p.kind.slice(1), '', childrenOf(p).map(build), outputOf(p));
+      case 'transformWithState':
+        return planTransformWithState(p);
       default:
         // Shapes this printer does not model yet print as Rivulet's logical node names.
         return planNode(p.kind.charAt(0).toUpperCase() + p.kind.slice(1), '', childrenOf(p).map(build), outputOf(p));
     }
+  };
+
+  // The batch's timestamp on the *WithState lines (0 before the query starts).
+  const batchTimestamp = (): string => String(streaming ? streaming.batchTimestampMs : 0);
+
+  /** A stateful operator's input: hash-partitioned on its keys (REQUIRED_BY_STATEFUL_OPERATOR), sorted by them. */
+  const shuffledAndSorted = (child: SparkPlanNode, keys: readonly Attribute[]): SparkPlanNode => {
+    const shuffled = exchange(`hashpartitioning(${keys.map(attributeString).join(', ')}, ${n})`, child, 'REQUIRED_BY_STATEFUL_OPERATOR');
+    return planNode('Sort', `[${keys.map((k) => `${attributeString(k)} ASC NULLS FIRST`).join(', ')}], false, 0`, [shuffled], child.output, true);
+  };
+
+  /**
+   * Spark's FlatMapGroupsInPandasWithStateExec: the Python function (its result id a fresh
+   * expression id, which the operator's input lacks: hence Spark's `!`), keys, output, state
+   * schema, state info, state format version 2, output mode, timeout, batch timestamp, watermarks.
+   */
+  const planPandasWithState = (p: Extract<LogicalPlan, { kind: 'flatMapGroupsWithState' }>): SparkPlanNode => {
+    const opId = nextStatefulOperatorId++;
+    const child = build(p.child);
+    const input = outputOf(p.child);
+    const fn = `${p.funcName}(${input.map(attributeString).join(', ')})#${newExprId()}`;
+    const state = `[${(p.stateType?.fields ?? []).map((f) => `StructField(${f.name},${f.dataType.toString().replace(/\(\)$/, '')},${f.nullable})`).join(', ')}]`;
+    const mode = p.outputMode === 'append' ? 'Append' : 'Update';
+    const args = `${fn}, [${p.groupingAttributes.map(attributeString).join(', ')}], [${p.output.map(attributeString).join(', ')}], ${state}, ${stateInfo(opId)}, 2, ${mode}, ${p.timeout}, ${batchTimestamp()}, ${watermarks()}, false`;
+    return planNode('!FlatMapGroupsInPandasWithState', args, [shuffledAndSorted(child, p.groupingAttributes)], p.output);
+  };
+
+  /**
+   * Spark's TransformWithStateInPySparkExec: the grouping columns projected before the rows (the
+   * Project PySpark's groupBy adds), the processor's UDF, keys, output, output mode, time mode,
+   * state info, batch timestamp, watermarks, the user-facing data type, isStreaming, whether an
+   * initial state is given and its keys; the initial state (an empty LocalRelation when absent)
+   * is its second child.
+   */
+  const planTransformWithState = (p: Extract<LogicalPlan, { kind: 'transformWithState' }>): SparkPlanNode => {
+    const opId = nextStatefulOperatorId++;
+    const input = outputOf(p.child);
+    const keys = p.groupingAttributes;
+    const child = build(p.child);
+    const projected = [...keys, ...child.output];
+    const project = planNode('Project', `[${projected.map(attributeString).join(', ')}]`, [child], projected, true);
+    const fn = `transformWithStateUDF(${input.map(attributeString).join(', ')})#${newExprId()}`;
+    const mode = p.outputMode.charAt(0).toUpperCase() + p.outputMode.slice(1);
+    const timeMode = p.timeMode === 'None' ? 'NoTime' : p.timeMode;
+    const dataType = p.api === 'transformWithState' ? 'python_row' : 'pandas';
+    const initialKeys = p.initialState ? p.initialState.groupingAttributes : keys;
+    const args = `${fn}, [${keys.map(attributeString).join(', ')}], [${p.output.map(attributeString).join(', ')}], ${mode}, ${timeMode}, ${stateInfo(opId)}, ${batchTimestamp()}, ${watermarks()}, ${dataType}, true, ${p.initialState !== undefined}, [${initialKeys.map(attributeString).join(', ')}]`;
+    const initial = p.initialState
+      ? shuffledAndSorted(build(p.initialState.plan), p.initialState.groupingAttributes)
+      : planNode('PlanLater', 'LocalRelation <empty>', [], []);
+    return planNode('!TransformWithStateInPySpark', args, [shuffledAndSorted(project, keys), initial], p.output);
   };
 
   const planProject = (p: Extract<LogicalPlan, { kind: 'project' }>): SparkPlanNode => {
