@@ -18,7 +18,7 @@ import { StagedFile } from '../checkpoint/checkpoint-file-manager';
 import { removeAllIfPresent, removeIfPresent } from '../checkpoint/metadata-log';
 import { BinaryWriter } from '../util/binary-value-codec';
 import type { StateStore, StateStoreProvider } from './state-store';
-import { estimateMapsBytes } from './state-memory-estimate';
+import { estimateMapsBytes, takeCommitted } from './state-memory-estimate';
 import { applySection, parseStateFile, sectionBody, StateFileWriter, type ParsedStateFile, type StateChange } from './state-file-format';
 
 export interface DeltaFileStateStoreOptions {
@@ -239,9 +239,7 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
   private readonly committedOperators = new Set<number>();
 
   takeCommittedOperators(): number[] {
-    const ids = [...this.committedOperators];
-    this.committedOperators.clear();
-    return ids;
+    return takeCommitted(this.committedOperators);
   }
 
   memoryUsedBytes(operatorIds: readonly number[]): number {

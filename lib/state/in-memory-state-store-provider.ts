@@ -3,7 +3,7 @@
 // operator tests; queries with a checkpointLocation use a durable provider.
 import { InternalError } from '../errors/spark-exception';
 import type { StateStore, StateStoreProvider } from './state-store';
-import { estimateMapsBytes } from './state-memory-estimate';
+import { estimateMapsBytes, takeCommitted } from './state-memory-estimate';
 
 const ABSENT = Symbol('absent');
 
@@ -100,9 +100,7 @@ export class InMemoryStateStoreProvider implements StateStoreProvider {
   private readonly committedOperators = new Set<number>();
 
   takeCommittedOperators(): number[] {
-    const ids = [...this.committedOperators];
-    this.committedOperators.clear();
-    return ids;
+    return takeCommitted(this.committedOperators);
   }
 
   memoryUsedBytes(operatorIds: readonly number[]): number {

@@ -38,6 +38,7 @@ import { InternalError, SparkException } from '../errors/spark-exception';
 import { decodeValue, encodeValue } from '../util/value-codec';
 import { BinaryReader, BinaryWriter } from '../util/binary-value-codec';
 import type { StateStore, StateStoreProvider } from './state-store';
+import { takeCommitted } from './state-memory-estimate';
 
 export interface LmdbStateStoreOptions {
   /** `<checkpoint>/state`. */
@@ -448,9 +449,7 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
    * state is in use; the OS page cache, not the JS heap).
    */
   takeCommittedOperators(): number[] {
-    const ids = [...this.committedOperators];
-    this.committedOperators.clear();
-    return ids;
+    return takeCommitted(this.committedOperators);
   }
 
   memoryUsedBytes(operatorIds: readonly number[]): number {

@@ -64,3 +64,10 @@ export function estimateMapsBytes(maps: Iterable<ReadonlyMap<unknown, unknown>>)
   const perEntry = MAP_ENTRY_BYTES + (sampled === 0 ? 0 : sampledBytes / sampled);
   return Math.round(tables * 64 + entries * perEntry);
 }
+
+/** The operators whose stores committed since the last call, and forget them (takeCommittedOperators of every provider). */
+export function takeCommitted(committedOperators: Set<number>): number[] {
+  const ids = [...committedOperators];
+  committedOperators.clear();
+  return ids;
+}
