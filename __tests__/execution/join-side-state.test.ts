@@ -44,7 +44,7 @@ describe('JoinSideState', () => {
       [4, 'c'],
       [5, 'b'],
     ]);
-    expect(state.byKey.get('a')!.map((e) => (e.value as unknown[])[1])).toEqual([30n, 10n]);
+    expect(state.rowsOf('a').map((seq) => state.valueOf(seq)[1])).toEqual([30n, 10n]);
     expect(state.byKey.has(NULL_JOIN_KEY)).toBe(false);
 
     const evicted: unknown[][] = [];
@@ -53,7 +53,7 @@ describe('JoinSideState', () => {
     expect(evicted.map((v) => `${v[0]}@${v[1]}`)).toEqual(['null@5', 'b@10', 'a@10', 'a@30']);
     expect([...store.iterator()].map(([k]) => k)).toEqual([4, 5]);
     expect(state.byKey.has('a')).toBe(false);
-    expect(state.byKey.get('b')!.map((e) => e.seq)).toEqual([5]);
+    expect(state.rowsOf('b')).toEqual([5]);
     expect(state.size).toBe(2);
     // A row without a time stays whatever the limit.
     evicted.length = 0;
@@ -98,7 +98,7 @@ describe('JoinSideState', () => {
       [3, ['b', 5n, false]],
     ]);
     expect(state.size).toBe(4);
-    expect(state.byKey.get('a')!.map((e) => e.value[2])).toEqual([true, false]);
+    expect(state.rowsOf('a').map((seq) => state.valueOf(seq)[2])).toEqual([true, false]);
     const evicted: unknown[][] = [];
     state.evict(store, 100n, evicted);
     expect(evicted.map((v) => `${v[0]}@${v[1]}/${v[2]}`)).toEqual(['b@5/false', 'a@10/true', 'null@20/false', 'a@30/false']);
@@ -128,10 +128,10 @@ describe('JoinSideState', () => {
     keep(state, store, value('a', 10n));
     store.commit();
     store = provider.getStore(0, 0, 1);
-    const entry = state.byKey.get('a')![0];
-    const before = entry.value;
-    state.setMatched(store, entry);
-    expect(entry.value).toEqual(['a', 10n, true]);
+    const [seq] = state.rowsOf('a');
+    const before = state.valueOf(seq);
+    expect(state.setMatched(store, seq)).toEqual(['a', 10n, true]);
+    expect(state.valueOf(seq)).toEqual(['a', 10n, true]);
     expect(before).toEqual(['a', 10n, false]);
     store.abort();
     expect(provider.getStore(0, 0, 1).get(0)).toEqual(['a', 10n, false]);

@@ -7,23 +7,18 @@
 //
 // Beside the store, kept across batches while the store's version follows this operator's own
 // commits (rebuilt from the store after a restart or a failed batch):
-//   - an index from join key to the key's rows in arrival order (the probe reads one list), keyed
-//     by the key value itself when it is a single primitive;
+//   - the kept values by sequence number;
+//   - an index from join key to the key's sequence numbers in arrival order (the probe reads one
+//     list; a key with one row holds its number alone), keyed by the key value itself when it is
+//     a single primitive;
 //   - a min-heap of the rows by event time (a double; ties in arrival order), so eviction pops the
 //     expired rows instead of scanning the state.
+// Rows are numbers in these structures, not objects: every object kept per row is copied by each
+// young-generation GC it lives through, and a join keeps every row it reads for a while.
 import type { StateStore } from '../state/state-store';
 
 /** Join key of rows whose (not null-safe) key is null: they never match; outer rows still wait. */
 export const NULL_JOIN_KEY: unique symbol = Symbol('null join key');
-
-/** A kept row: its store value (columns, then `matched`), store key and join key. */
-export class JoinEntry {
-  constructor(
-    public value: unknown[],
-    readonly seq: number,
-    readonly key: unknown,
-  ) {}
-}
 
 export interface JoinSideShape {
   /** Columns of the side's rows; the `matched` flag follows them in the store value. */
@@ -35,17 +30,23 @@ export interface JoinSideShape {
 }
 
 export class JoinSideState {
-  readonly byKey = new Map<unknown, JoinEntry[]>();
-  /** The heap by (time, seq): times (micros as doubles, unboxed in the array) beside their rows. */
+  /** Join key -> the key's row (its sequence number), or its rows in arrival order when several. */
+  readonly byKey = new Map<unknown, number | number[]>();
+  /** Sequence number -> the stored value (columns, then `matched`). */
+  private readonly values = new Map<number, unknown[]>();
+  /** The heap by (time, seq): times (micros as doubles) beside the rows' sequence numbers. */
   private readonly heapTime: number[] = [];
-  private readonly heap: JoinEntry[] = [];
+  private readonly heapSeq: number[] = [];
   private nextSeq = 0;
-  /** Rows kept (= records in the store). */
-  size = 0;
   /** The store version this state reflects (set after each commit). */
   version = -1;
 
   constructor(private readonly shape: JoinSideShape) {}
+
+  /** Rows kept (= records in the store). */
+  get size(): number {
+    return this.values.size;
+  }
 
   /**
    * The side's rows read back from a store. A store of the earlier layout (one record per join key
@@ -84,6 +85,17 @@ export class JoinSideState {
     return t === null ? NaN : Number(t);
   }
 
+  /** The value of a kept row. */
+  valueOf(seq: number): unknown[] {
+    return this.values.get(seq)!;
+  }
+
+  /** The sequence numbers of a join key's rows in arrival order (a copy). */
+  rowsOf(key: unknown): number[] {
+    const found = this.byKey.get(key);
+    return found === undefined ? [] : typeof found === 'number' ? [found] : found.slice();
+  }
+
   /**
    * Keeps a new row: its value (columns then `matched`), its join key (shape.keyOf) and its time
    * (timeOf), which the caller has at hand already.
@@ -95,26 +107,31 @@ export class JoinSideState {
   }
 
   private track(value: unknown[], seq: number, key: unknown, time: number): void {
-    const entry = new JoinEntry(value, seq, key);
-    this.size++;
+    this.values.set(seq, value);
     if (key !== NULL_JOIN_KEY) {
-      const list = this.byKey.get(key);
-      if (list === undefined) this.byKey.set(key, [entry]);
-      else list.push(entry);
+      const found = this.byKey.get(key);
+      if (found === undefined) this.byKey.set(key, seq);
+      else if (typeof found === 'number') this.byKey.set(key, [found, seq]);
+      else found.push(seq);
     }
-    if (time === time) this.push(entry, time);
+    if (time === time) this.push(seq, time);
   }
 
-  /** Sets a row's `matched` flag (in place when the store allows it, else on a copy). */
-  setMatched(store: StateStore, entry: JoinEntry): void {
+  /**
+   * Sets a row's `matched` flag (in place when the store allows it, else on a copy) and returns
+   * the value now kept.
+   */
+  setMatched(store: StateStore, seq: number): unknown[] {
     const w = this.shape.width;
-    if (store.inPlaceUpdates === true) entry.value[w] = true;
+    let value = this.values.get(seq)!;
+    if (store.inPlaceUpdates === true) value[w] = true;
     else {
-      const copy = entry.value.slice();
-      copy[w] = true;
-      entry.value = copy;
+      value = value.slice();
+      value[w] = true;
+      this.values.set(seq, value);
     }
-    store.put(entry.seq, entry.value);
+    store.put(seq, value);
+    return value;
   }
 
   /**
@@ -122,62 +139,69 @@ export class JoinSideState {
    * earliest first (ties in arrival order), and appends their values to `evicted` when given.
    */
   evict(store: StateStore, limit: bigint, evicted: unknown[][] | undefined): number {
-    const heap = this.heap;
+    const heapSeq = this.heapSeq;
     const heapTime = this.heapTime;
-    if (heap.length === 0) return 0;
+    if (heapSeq.length === 0) return 0;
     const limitD = Number(limit);
     // Times are exact doubles up to 2^53 micros (the year 2255); beyond, a tie is decided exactly.
     const exact = Number.isSafeInteger(limitD);
     let removed = 0;
-    let held: JoinEntry[] | undefined;
+    let held: number[] | undefined;
     const byKey = this.byKey;
-    while (heap.length > 0 && heapTime[0] <= limitD) {
+    const values = this.values;
+    const keyOf = this.shape.keyOf;
+    while (heapSeq.length > 0 && heapTime[0] <= limitD) {
       const time = heapTime[0];
-      const entry = this.pop();
+      const seq = this.pop();
+      const value = values.get(seq)!;
       if (!exact && time === limitD) {
-        const t = this.shape.timeOf!(entry.value);
+        const t = this.shape.timeOf!(value);
         if (t === null || t > limit) {
-          (held ??= []).push(entry);
+          (held ??= []).push(seq);
           continue;
         }
       }
-      store.remove(entry.seq);
-      if (evicted !== undefined) evicted.push(entry.value);
+      store.remove(seq);
+      values.delete(seq);
+      if (evicted !== undefined) evicted.push(value);
       removed++;
-      const key = entry.key;
+      const key = keyOf(value);
       if (key === NULL_JOIN_KEY) continue;
+      const found = byKey.get(key)!;
+      if (typeof found === 'number') {
+        byKey.delete(key);
+        continue;
+      }
       // The key's list is in arrival order and the oldest rows go first: usually its head.
-      const list = byKey.get(key)!;
-      if (list.length === 1) byKey.delete(key);
-      else if (list[0] === entry) list.shift();
-      else list.splice(list.indexOf(entry), 1);
+      if (found[0] === seq) found.shift();
+      else found.splice(found.indexOf(seq), 1);
+      if (found.length === 1) byKey.set(key, found[0]);
     }
-    if (held) for (const e of held) this.push(e, limitD);
-    this.size -= removed;
+    if (held) for (const seq of held) this.push(seq, limitD);
     return removed;
   }
 
-  private push(entry: JoinEntry, time: number): void {
-    const h = this.heap;
+  private push(seq: number, time: number): void {
+    const h = this.heapSeq;
     const ht = this.heapTime;
     let i = h.length;
-    h.push(entry);
+    h.push(seq);
     ht.push(time);
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pt = ht[parent];
-      if (pt < time || (pt === time && h[parent].seq < entry.seq)) break;
+      if (pt < time || (pt === time && h[parent] < seq)) break;
       h[i] = h[parent];
       ht[i] = pt;
       i = parent;
     }
-    h[i] = entry;
+    h[i] = seq;
     ht[i] = time;
   }
 
-  /** Removes the earliest row (the heap is not empty). */
-  private pop(): JoinEntry {
-    const h = this.heap;
+  /** Removes the earliest row (the heap is not empty) and returns its sequence number. */
+  private pop(): number {
+    const h = this.heapSeq;
     const ht = this.heapTime;
     const top = h[0];
     const last = h.pop()!;
@@ -190,9 +214,9 @@ export class JoinSideState {
         if (l >= n) break;
         const r = l + 1;
         let c = l;
-        if (r < n && (ht[r] < ht[l] || (ht[r] === ht[l] && h[r].seq < h[l].seq))) c = r;
+        if (r < n && (ht[r] < ht[l] || (ht[r] === ht[l] && h[r] < h[l]))) c = r;
         const ct = ht[c];
-        if (ct > lastTime || (ct === lastTime && h[c].seq > last.seq)) break;
+        if (ct > lastTime || (ct === lastTime && h[c] > last)) break;
         h[i] = h[c];
         ht[i] = ct;
         i = c;

@@ -23,7 +23,7 @@ import type { StateStore } from '../state/state-store';
 import { partitionIdFunction } from './hash-partitioning';
 import type { ExecutionContext, PhysicalOperator, Row } from './physical-operator';
 import { InternalError } from '../errors/spark-exception';
-import { JoinSideState, NULL_JOIN_KEY, type JoinEntry, type JoinSideShape } from './join-side-state';
+import { JoinSideState, NULL_JOIN_KEY, type JoinSideShape } from './join-side-state';
 
 export type StreamStreamJoinType = 'inner' | 'left_outer' | 'right_outer' | 'full_outer' | 'left_semi';
 
@@ -371,12 +371,15 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
       const key = side.joinKey(row);
       let matched = false;
       if (key !== NULL_JOIN_KEY) {
-        const entries = index.get(key);
-        if (entries !== undefined) {
+        const found = index.get(key);
+        if (found !== undefined) {
           pair[mine] = row;
-          for (let i = 0; i < entries.length; i++) {
-            const entry: JoinEntry = entries[i];
-            const otherValue = entry.value;
+          // One row under the key is its sequence number alone, several an array of them.
+          const one = typeof found === 'number';
+          const count = one ? 1 : (found as number[]).length;
+          for (let i = 0; i < count; i++) {
+            const seq = one ? (found as number) : (found as number[])[i];
+            const otherValue = otherState.valueOf(seq);
             const otherMatched = otherValue[other.width] === true;
             // Left semi: a left row is emitted once, for its first match only.
             if (semi && !isLeft && otherMatched) continue;
@@ -385,7 +388,7 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
               if (post(pair) !== true) continue;
             }
             matched = true;
-            if (otherTracks && !otherMatched) otherState.setMatched(otherStore, entry);
+            if (otherTracks && !otherMatched) otherState.setMatched(otherStore, seq);
             if (semi) {
               out.push(isLeft ? row.slice(0, w) : otherValue.slice(0, other.width));
               if (isLeft) break;
