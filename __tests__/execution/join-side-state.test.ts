@@ -44,7 +44,7 @@ describe('JoinSideState', () => {
       [4, 'c'],
       [5, 'b'],
     ]);
-    expect(state.rowsOf('a').map((seq) => state.valueOf(seq)[1])).toEqual([30n, 10n]);
+    expect(state.rowsOf('a').map((seq) => state.valueOf(store, seq)[1])).toEqual([30n, 10n]);
     expect(state.byKey.has(NULL_JOIN_KEY)).toBe(false);
 
     const evicted: unknown[][] = [];
@@ -98,7 +98,7 @@ describe('JoinSideState', () => {
       [3, ['b', 5n, false]],
     ]);
     expect(state.size).toBe(4);
-    expect(state.rowsOf('a').map((seq) => state.valueOf(seq)[2])).toEqual([true, false]);
+    expect(state.rowsOf('a').map((seq) => state.valueOf(store, seq)[2])).toEqual([true, false]);
     const evicted: unknown[][] = [];
     state.evict(store, 100n, evicted);
     expect(evicted.map((v) => `${v[0]}@${v[1]}/${v[2]}`)).toEqual(['b@5/false', 'a@10/true', 'null@20/false', 'a@30/false']);
@@ -129,9 +129,9 @@ describe('JoinSideState', () => {
     store.commit();
     store = provider.getStore(0, 0, 1);
     const [seq] = state.rowsOf('a');
-    const before = state.valueOf(seq);
+    const before = state.valueOf(store, seq);
     expect(state.setMatched(store, seq)).toEqual(['a', 10n, true]);
-    expect(state.valueOf(seq)).toEqual(['a', 10n, true]);
+    expect(state.valueOf(store, seq)).toEqual(['a', 10n, true]);
     expect(before).toEqual(['a', 10n, false]);
     store.abort();
     expect(provider.getStore(0, 0, 1).get(0)).toEqual(['a', 10n, false]);

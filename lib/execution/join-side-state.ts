@@ -7,7 +7,7 @@
 //
 // Beside the store, kept across batches while the store's version follows this operator's own
 // commits (rebuilt from the store after a restart or a failed batch):
-//   - the kept values by sequence number;
+//   - the kept values by sequence number (unless the store's own map has them: valuesInMemory);
 //   - an index from join key to the key's sequence numbers in arrival order (the probe reads one
 //     list; a key with one row holds its number alone), keyed by the key value itself when it is
 //     a single primitive;
@@ -32,8 +32,11 @@ export interface JoinSideShape {
 export class JoinSideState {
   /** Join key -> the key's row (its sequence number), or its rows in arrival order when several. */
   readonly byKey = new Map<unknown, number | number[]>();
-  /** Sequence number -> the stored value (columns, then `matched`). */
-  private readonly values = new Map<number, unknown[]>();
+  /**
+   * Sequence number -> the stored value (columns, then `matched`); undefined when the store keeps
+   * its values in memory, where they are read instead of a second map of the same rows.
+   */
+  private readonly values: Map<number, unknown[]> | undefined;
   /** The heap by (time, seq): times (micros as doubles) beside the rows' sequence numbers. */
   private readonly heapTime: number[] = [];
   private readonly heapSeq: number[] = [];
@@ -41,11 +44,14 @@ export class JoinSideState {
   /** The store version this state reflects (set after each commit). */
   version = -1;
 
-  constructor(private readonly shape: JoinSideShape) {}
-
   /** Rows kept (= records in the store). */
-  get size(): number {
-    return this.values.size;
+  size = 0;
+
+  constructor(
+    private readonly shape: JoinSideShape,
+    storeHasValues: boolean,
+  ) {
+    this.values = storeHasValues ? undefined : new Map();
   }
 
   /**
@@ -53,7 +59,7 @@ export class JoinSideState {
    * holding a list of `[row, matched]`) is rewritten as records per row in this batch.
    */
   static load(store: StateStore, shape: JoinSideShape): JoinSideState {
-    const state = new JoinSideState(shape);
+    const state = new JoinSideState(shape, store.valuesInMemory === true);
     const earlier: [unknown, [unknown[], boolean][]][] = [];
     let maxSeq = -1;
     const loaded: [number, unknown[]][] = [];
@@ -85,9 +91,10 @@ export class JoinSideState {
     return t === null ? NaN : Number(t);
   }
 
-  /** The value of a kept row. */
-  valueOf(seq: number): unknown[] {
-    return this.values.get(seq)!;
+  /** The value of a kept row (`store`: this side's store of the batch). */
+  valueOf(store: StateStore, seq: number): unknown[] {
+    const values = this.values;
+    return (values === undefined ? store.get(seq) : values.get(seq)) as unknown[];
   }
 
   /** The sequence numbers of a join key's rows in arrival order (a copy). */
@@ -107,7 +114,8 @@ export class JoinSideState {
   }
 
   private track(value: unknown[], seq: number, key: unknown, time: number): void {
-    this.values.set(seq, value);
+    this.values?.set(seq, value);
+    this.size++;
     if (key !== NULL_JOIN_KEY) {
       const found = this.byKey.get(key);
       if (found === undefined) this.byKey.set(key, seq);
@@ -123,12 +131,12 @@ export class JoinSideState {
    */
   setMatched(store: StateStore, seq: number): unknown[] {
     const w = this.shape.width;
-    let value = this.values.get(seq)!;
+    let value = this.valueOf(store, seq);
     if (store.inPlaceUpdates === true) value[w] = true;
     else {
       value = value.slice();
       value[w] = true;
-      this.values.set(seq, value);
+      this.values?.set(seq, value);
     }
     store.put(seq, value);
     return value;
@@ -148,12 +156,11 @@ export class JoinSideState {
     let removed = 0;
     let held: number[] | undefined;
     const byKey = this.byKey;
-    const values = this.values;
     const keyOf = this.shape.keyOf;
     while (heapSeq.length > 0 && heapTime[0] <= limitD) {
       const time = heapTime[0];
       const seq = this.pop();
-      const value = values.get(seq)!;
+      const value = this.valueOf(store, seq);
       if (!exact && time === limitD) {
         const t = this.shape.timeOf!(value);
         if (t === null || t > limit) {
@@ -162,7 +169,7 @@ export class JoinSideState {
         }
       }
       store.remove(seq);
-      values.delete(seq);
+      this.values?.delete(seq);
       if (evicted !== undefined) evicted.push(value);
       removed++;
       const key = keyOf(value);
@@ -178,6 +185,7 @@ export class JoinSideState {
       if (found.length === 1) byKey.set(key, found[0]);
     }
     if (held) for (const seq of held) this.push(seq, limitD);
+    this.size -= removed;
     return removed;
   }
 

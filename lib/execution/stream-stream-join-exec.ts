@@ -379,7 +379,7 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
           const count = one ? 1 : (found as number[]).length;
           for (let i = 0; i < count; i++) {
             const seq = one ? (found as number) : (found as number[])[i];
-            const otherValue = otherState.valueOf(seq);
+            const otherValue = otherState.valueOf(otherStore, seq);
             const otherMatched = otherValue[other.width] === true;
             // Left semi: a left row is emitted once, for its first match only.
             if (semi && !isLeft && otherMatched) continue;

@@ -63,6 +63,7 @@ class DeltaFileStateStore implements StateStore {
   private removals = 0;
   /** Abort drops the partition and reloads it from disk, so values may change in place. */
   readonly inPlaceUpdates = true;
+  readonly valuesInMemory = true;
 
   constructor(
     readonly operatorId: number,

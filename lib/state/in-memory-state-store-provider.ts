@@ -20,6 +20,8 @@ class InMemoryStateStore implements StateStore {
     private readonly onCommit: (store: InMemoryStateStore) => void,
   ) {}
 
+  readonly valuesInMemory = true;
+
   get(key: unknown): unknown {
     return this.data.get(key);
   }

@@ -18,6 +18,11 @@ export interface StateStore<K = unknown, V = unknown> {
    * Operators then update aggregation buffers in place instead of copying them per batch.
    */
   readonly inPlaceUpdates?: boolean;
+  /**
+   * True when get() is a lookup in memory returning the stored object itself (no decoding), so an
+   * operator may read its state through the store instead of keeping a copy of it beside.
+   */
+  readonly valuesInMemory?: boolean;
   /** Makes this batch's changes version `version + 1` and returns it. */
   commit(): number;
   abort(): void;
