@@ -6,6 +6,7 @@ import { Aggregation, type Group } from './aggregation';
 import { pushRows, type ExecutionContext, type PhysicalOperator, type Row } from './physical-operator';
 import type { StateStore } from '../state/state-store';
 import { GenerateExec } from './basic-operators';
+import { partitionIdAfterFirstKey } from './hash-partitioning';
 import { SlidingWindows } from '../expressions/functions/sliding-windows';
 import type { TimeWindowInput } from './time-window-input';
 import { canonicalTime, EventTimeBuckets, isAtOrBelow, restKeyFunction, type EventTimeKeyShape, type TimeBucket } from './event-time-buckets';
@@ -97,6 +98,8 @@ export class StatefulAggregateExec implements PhysicalOperator {
   /** Set when the child generates the windows: the rows are aggregated into their windows directly. */
   private readonly windowInput: TimeWindowInput | undefined;
   private readonly windows: SlidingWindows | undefined;
+  /** With the window as first grouping key: partition ids from the window's hash, kept per bucket. */
+  private readonly partitionAfterWindow: ReturnType<typeof partitionIdAfterFirstKey> | undefined;
 
   constructor(
     readonly output: readonly Attribute[],
@@ -112,6 +115,7 @@ export class StatefulAggregateExec implements PhysicalOperator {
     if (eventTimeKey) {
       this.shape = { index: eventTimeKey.index, isWindow: eventTimeKey.isWindow, width: groupingExpressions.length };
       this.restKey = restKeyFunction(this.shape);
+      if (eventTimeKey.index === 0 && eventTimeKey.isWindow) this.partitionAfterWindow = partitionIdAfterFirstKey(groupingExpressions.map((g) => g.dataType), numPartitions);
       const input = child instanceof GenerateExec ? child.timeWindowInput : undefined;
       if (input && eventTimeKey.isWindow && takesWindowsPerRow(input, groupingExpressions, aggregateExpressions, eventTimeKey.index)) {
         this.windowInput = input;
@@ -232,6 +236,7 @@ export class StatefulAggregateExec implements PhysicalOperator {
     const updated: [entry: StateEntry, partition: number][] = [];
     const buffersAt = this.buffersAt;
     const partitionOf = this.aggregation.partitionOf;
+    const byWindow = this.partitionAfterWindow;
     const rows: Row[] = [];
     const { entries, buckets, keys } = local;
     for (let i = 0; i < entries.length; i++) {
@@ -244,7 +249,7 @@ export class StatefulAggregateExec implements PhysicalOperator {
       const key = keys[i];
       const target = (bucket.state ??= index.bucket(bucket.time, bucket.start)) as TimeBucket<StateEntry>;
       const existing = target.groups.get(key);
-      const partition = partitionOf(group, 1);
+      const partition = byWindow !== undefined ? byWindow.rest((target.hashSeed ??= byWindow.first(group[1])), group, 1) : partitionOf(group, 1);
       let entry: StateEntry;
       if (existing === undefined) {
         group[0] = this.nextSeq!++;
@@ -253,6 +258,13 @@ export class StatefulAggregateExec implements PhysicalOperator {
       } else if (inPlace) {
         entry = existing;
         this.aggregation.mergeBuffersInto(entry, group, buffersAt);
+        const store = stores[partition];
+        // The stored entry itself changed: the store only needs to know (no second Map write).
+        if (store.markUpdated !== undefined) store.markUpdated(entry[0]);
+        else store.put(entry[0], entry);
+        m.updated++;
+        if (mode === 'update') updated.push([entry, partition]);
+        continue;
       } else {
         // The store's abort restores the value it holds: change a copy (once per group and batch).
         entry = existing.slice();
@@ -276,7 +288,10 @@ export class StatefulAggregateExec implements PhysicalOperator {
         if (!isAtOrBelow(time, evictBelow)) continue;
         index.byTime.delete(time);
         for (let b: TimeBucket<StateEntry> | undefined = first; b !== undefined; b = b.next) {
-          for (const entry of b.groups.values()) (evicted[partitionOf(entry, 1)] ??= []).push(entry);
+          for (const entry of b.groups.values()) {
+            const p = byWindow !== undefined ? byWindow.rest((b.hashSeed ??= byWindow.first(entry[1])), entry, 1) : partitionOf(entry, 1);
+            (evicted[p] ??= []).push(entry);
+          }
         }
       }
       for (let p = 0; p < evicted.length; p++) {

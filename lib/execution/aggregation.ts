@@ -288,7 +288,10 @@ export class Aggregation {
       for (let j = 0; j < nAgg; j++) {
         const agg = aggregates[j];
         if (agg.filter !== undefined && agg.filter(row) !== true) inputs[j] = SKIP;
-        else inputs[j] = agg.args.length === 1 ? agg.args[0](row) : agg.args.map((a) => a(row));
+        else {
+          const v = agg.args.length === 1 ? agg.args[0](row) : agg.args.map((a) => a(row));
+          inputs[j] = agg.impl.prepare !== undefined ? agg.impl.prepare(v) : v;
+        }
       }
       for (let w = first; w < list.length; w++) {
         const bucket = bucketOf[w];

@@ -18,6 +18,11 @@ export interface StateStore<K = unknown, V = unknown> {
    * Operators then update aggregation buffers in place instead of copying them per batch.
    */
   readonly inPlaceUpdates?: boolean;
+  /**
+   * put(key, value) for a stored key whose value object (got from this store) was changed in
+   * place: records the change without storing the value again. Only with inPlaceUpdates.
+   */
+  markUpdated?(key: K): void;
   /** Makes this batch's changes version `version + 1` and returns it. */
   commit(): number;
   abort(): void;
