@@ -1,10 +1,14 @@
 // Aggregation operators. Groups come out in Spark's shuffle-partition order (murmur3 of the keys,
 // pmod spark.sql.shuffle.partitions), then in first-seen order within a partition.
-import type { Attribute, Expression } from '../expressions/expression';
+import { forEachExpression, type Attribute, type Expression } from '../expressions/expression';
 import type { CompileContext } from '../expressions/function-definition';
 import { Aggregation, type Group } from './aggregation';
 import { pushRows, type ExecutionContext, type PhysicalOperator, type Row } from './physical-operator';
 import type { StateStore } from '../state/state-store';
+import { GenerateExec } from './basic-operators';
+import { partitionIdAfterFirstKey } from './hash-partitioning';
+import { SlidingWindows } from '../expressions/functions/sliding-windows';
+import type { TimeWindowInput } from './time-window-input';
 import { canonicalTime, EventTimeBuckets, isAtOrBelow, restKeyFunction, type EventTimeKeyShape, type TimeBucket } from './event-time-buckets';
 
 /** Batch aggregation over all input at once. */
@@ -91,6 +95,11 @@ export class StatefulAggregateExec implements PhysicalOperator {
   private indexVersion = -1;
   private readonly shape: EventTimeKeyShape | undefined;
   private readonly restKey: ((values: readonly unknown[], offset: number) => unknown) | undefined;
+  /** Set when the child generates the windows: the rows are aggregated into their windows directly. */
+  private readonly windowInput: TimeWindowInput | undefined;
+  private readonly windows: SlidingWindows | undefined;
+  /** With the window as first grouping key: partition ids from the window's hash, kept per bucket. */
+  private readonly partitionAfterWindow: ReturnType<typeof partitionIdAfterFirstKey> | undefined;
 
   constructor(
     readonly output: readonly Attribute[],
@@ -106,6 +115,12 @@ export class StatefulAggregateExec implements PhysicalOperator {
     if (eventTimeKey) {
       this.shape = { index: eventTimeKey.index, isWindow: eventTimeKey.isWindow, width: groupingExpressions.length };
       this.restKey = restKeyFunction(this.shape);
+      if (eventTimeKey.index === 0 && eventTimeKey.isWindow) this.partitionAfterWindow = partitionIdAfterFirstKey(groupingExpressions.map((g) => g.dataType), numPartitions);
+      const input = child instanceof GenerateExec ? child.timeWindowInput : undefined;
+      if (input && eventTimeKey.isWindow && takesWindowsPerRow(input, groupingExpressions, aggregateExpressions, eventTimeKey.index)) {
+        this.windowInput = input;
+        this.windows = new SlidingWindows(input.size, input.slide, input.start);
+      }
     }
   }
 
@@ -211,13 +226,17 @@ export class StatefulAggregateExec implements PhysicalOperator {
     const lateBelow = (ctx.lateEventsWatermarkMs ?? watermarkMs) * 1000;
     // Spark filters late data in append and update mode only; complete mode keeps every group.
     const dropLate = mode !== 'complete';
-    const local = this.aggregation.aggregateByEventTime((consume) => pushRows(this.child, ctx, consume), shape, restKey);
+    const windowInput = this.windowInput;
+    const local = windowInput
+      ? this.aggregation.aggregateByWindows((consume) => pushRows(windowInput.child, ctx, consume), windowInput.time, this.windows!, shape, restKey)
+      : this.aggregation.aggregateByEventTime((consume) => pushRows(this.child, ctx, consume), shape, restKey);
     if (this.index === undefined || this.indexVersion !== ctx.batchId) this.loadIndex(stores);
     const index = this.index!;
     const inPlace = stores.length > 0 && stores[0].inPlaceUpdates === true;
     const updated: [entry: StateEntry, partition: number][] = [];
     const buffersAt = this.buffersAt;
     const partitionOf = this.aggregation.partitionOf;
+    const byWindow = this.partitionAfterWindow;
     const rows: Row[] = [];
     const { entries, buckets, keys } = local;
     for (let i = 0; i < entries.length; i++) {
@@ -230,7 +249,7 @@ export class StatefulAggregateExec implements PhysicalOperator {
       const key = keys[i];
       const target = (bucket.state ??= index.bucket(bucket.time, bucket.start)) as TimeBucket<StateEntry>;
       const existing = target.groups.get(key);
-      const partition = partitionOf(group, 1);
+      const partition = byWindow !== undefined ? byWindow.rest((target.hashSeed ??= byWindow.first(group[1])), group, 1) : partitionOf(group, 1);
       let entry: StateEntry;
       if (existing === undefined) {
         group[0] = this.nextSeq!++;
@@ -239,6 +258,13 @@ export class StatefulAggregateExec implements PhysicalOperator {
       } else if (inPlace) {
         entry = existing;
         this.aggregation.mergeBuffersInto(entry, group, buffersAt);
+        const store = stores[partition];
+        // The stored entry itself changed: the store only needs to know (no second Map write).
+        if (store.markUpdated !== undefined) store.markUpdated(entry[0]);
+        else store.put(entry[0], entry);
+        m.updated++;
+        if (mode === 'update') updated.push([entry, partition]);
+        continue;
       } else {
         // The store's abort restores the value it holds: change a copy (once per group and batch).
         entry = existing.slice();
@@ -262,7 +288,10 @@ export class StatefulAggregateExec implements PhysicalOperator {
         if (!isAtOrBelow(time, evictBelow)) continue;
         index.byTime.delete(time);
         for (let b: TimeBucket<StateEntry> | undefined = first; b !== undefined; b = b.next) {
-          for (const entry of b.groups.values()) (evicted[partitionOf(entry, 1)] ??= []).push(entry);
+          for (const entry of b.groups.values()) {
+            const p = byWindow !== undefined ? byWindow.rest((b.hashSeed ??= byWindow.first(entry[1])), entry, 1) : partitionOf(entry, 1);
+            (evicted[p] ??= []).push(entry);
+          }
         }
       }
       for (let p = 0; p < evicted.length; p++) {
@@ -340,4 +369,37 @@ interface BatchMetrics {
 
 function bySeq(a: StateEntry, b: StateEntry): number {
   return (a[0] as number) - (b[0] as number);
+}
+
+/**
+ * Whether the aggregate may take the generator's windows per input row: the window column is the
+ * event-time grouping value itself, and the other grouping values and the aggregate inputs and
+ * filters do not read it and are plain columns, literals and casts (deterministic, so evaluating
+ * them once per input row instead of once per window gives the same values).
+ */
+function takesWindowsPerRow(input: TimeWindowInput, grouping: readonly Expression[], aggregates: readonly Expression[], windowIndex: number): boolean {
+  const windowId = input.window.exprId;
+  const w = grouping[windowIndex];
+  if (w.kind !== 'attribute' || w.exprId !== windowId) return false;
+  const plain = (e: Expression): boolean => {
+    let ok = true;
+    forEachExpression(e, (x) => {
+      if (x.kind === 'attribute') {
+        if (x.exprId === windowId) ok = false;
+      } else if (x.kind !== 'literal' && x.kind !== 'cast' && x.kind !== 'alias') {
+        ok = false;
+      }
+    });
+    return ok;
+  };
+  for (let i = 0; i < grouping.length; i++) if (i !== windowIndex && !plain(grouping[i])) return false;
+  let ok = true;
+  for (const e of aggregates) {
+    forEachExpression(e, (x) => {
+      if (x.kind !== 'aggregateCall') return false;
+      if (x.distinct === true || !x.args.every(plain) || (x.filter !== undefined && !plain(x.filter))) ok = false;
+      return true;
+    });
+  }
+  return ok;
 }

@@ -8,6 +8,10 @@ import { encodeCompositeKey } from '../util/group-key';
 import { partitionIdFunction } from './hash-partitioning';
 import type { Row } from './physical-operator';
 import { EventTimeBuckets, type EventTimeKeyShape, type TimeBucket } from './event-time-buckets';
+import type { SlidingWindows, TimeWindow } from '../expressions/functions/sliding-windows';
+
+/** An aggregate input a FILTER rejected (no value is this object). */
+const SKIP = {};
 
 /** A batch's groups by event time, in first-seen order: flat entries, their buckets, their keys in the bucket. */
 export interface EventTimeGroups {
@@ -241,6 +245,69 @@ export class Aggregation {
         const args = agg.args;
         const value = args.length === 1 ? args[0](row) : args.map((a) => a(row));
         entry[at + j] = agg.impl.update(entry[at + j], value);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * aggregateByEventTime over the input of a time-window generator, the window being grouping
+   * value `shape.index`: each input row finds its windows (SlidingWindows) and updates its group
+   * in each, its other grouping values and aggregate inputs read once (the caller checked that
+   * they do not read the window and evaluate alike per window). The same groups, in the same
+   * first-seen order, as aggregating the generator's rows one by one.
+   */
+  aggregateByWindows(produce: (consume: (row: Row) => void) => void, time: Evaluator, windows: SlidingWindows, shape: EventTimeKeyShape, restKey: (values: readonly unknown[], offset: number) => unknown): EventTimeGroups {
+    const buckets = new EventTimeBuckets<unknown[]>(true);
+    const out: EventTimeGroups = { entries: [], buckets: [], keys: [] };
+    const grouping = this.grouping;
+    const nv = grouping.length;
+    const aggregates = this.aggregates;
+    const nAgg = aggregates.length;
+    const at = 1 + nv;
+    const timeAt = shape.index;
+    const scratch: unknown[] = new Array(nv);
+    // A row's aggregate inputs; SKIP where a FILTER rejected the row.
+    const inputs: unknown[] = new Array(nAgg);
+    // The buckets of the current window list (it changes when the rows' last window start does).
+    let seen: readonly TimeWindow[] | undefined;
+    let bucketOf: TimeBucket<unknown[]>[] = [];
+    produce((row) => {
+      const t = time(row) as bigint | null;
+      if (t === null) return;
+      windows.locate(t);
+      const list = windows.windows;
+      const first = windows.first;
+      if (first === list.length) return;
+      if (list !== seen) {
+        seen = list;
+        bucketOf = list.map((w) => buckets.bucketOf(w));
+      }
+      for (let i = 0; i < nv; i++) if (i !== timeAt) scratch[i] = grouping[i](row);
+      const key = restKey(scratch, 0);
+      for (let j = 0; j < nAgg; j++) {
+        const agg = aggregates[j];
+        if (agg.filter !== undefined && agg.filter(row) !== true) inputs[j] = SKIP;
+        else {
+          const v = agg.args.length === 1 ? agg.args[0](row) : agg.args.map((a) => a(row));
+          inputs[j] = agg.impl.prepare !== undefined ? agg.impl.prepare(v) : v;
+        }
+      }
+      for (let w = first; w < list.length; w++) {
+        const bucket = bucketOf[w];
+        let entry = bucket.groups.get(key);
+        if (entry === undefined) {
+          entry = new Array(at + nAgg);
+          entry[0] = 0;
+          for (let i = 0; i < nv; i++) entry[1 + i] = scratch[i];
+          entry[1 + timeAt] = list[w];
+          for (let j = 0; j < nAgg; j++) entry[at + j] = aggregates[j].impl.init();
+          bucket.groups.set(key, entry);
+          out.entries.push(entry);
+          out.buckets.push(bucket);
+          out.keys.push(key);
+        }
+        for (let j = 0; j < nAgg; j++) if (inputs[j] !== SKIP) entry[at + j] = aggregates[j].impl.update(entry[at + j], inputs[j]);
       }
     });
     return out;

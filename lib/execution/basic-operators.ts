@@ -4,6 +4,8 @@ import type { Evaluator, CompileContext } from '../expressions/function-definiti
 import type { GeneratorCall } from '../expressions/expression';
 import { compileExpression, bindOrdinals } from '../expressions/compiler';
 import { pushRows, type ExecutionContext, type PhysicalOperator, type Row } from './physical-operator';
+import { TIME_WINDOW_EXPAND } from '../expressions/functions/datetime-window';
+import type { TimeWindowInput } from './time-window-input';
 
 export class StreamingScanExec implements PhysicalOperator {
   constructor(
@@ -129,6 +131,8 @@ export class FilterExec implements PhysicalOperator {
 export class GenerateExec implements PhysicalOperator {
   private readonly generate: (row: readonly unknown[], emit: (values: unknown[]) => void) => void;
   private readonly generatorWidth: number;
+  /** Time windows over all input columns: an aggregate above may take them per input row. */
+  readonly timeWindowInput: TimeWindowInput | undefined;
 
   constructor(
     readonly output: readonly Attribute[],
@@ -143,6 +147,10 @@ export class GenerateExec implements PhysicalOperator {
     const args = generator.args.map((a) => compileExpression(a, bound, ctx));
     this.generate = generator.fn.compile(args, generator.args.map((a) => a.dataType), ctx);
     this.generatorWidth = generator.elementTypes.length;
+    if (generator.fn.name === TIME_WINDOW_EXPAND && !outer && !generatedOnly) {
+      const [time, size, slide, start] = args;
+      this.timeWindowInput = { child, time, size: size([]) as bigint, slide: slide([]) as bigint, start: start([]) as bigint, window: output[output.length - 1] };
+    }
   }
 
   execute(ctx: ExecutionContext): Row[] {

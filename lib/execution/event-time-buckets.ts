@@ -28,6 +28,8 @@ export interface TimeBucket<G> {
   next: TimeBucket<G> | undefined;
   /** A batch's bucket: the state bucket of the same window, once looked up. */
   state?: TimeBucket<unknown[]>;
+  /** The shuffle hash of the bucket's window when it leads the grouping key (computed once). */
+  hashSeed?: number;
 }
 
 /** How to find an entry's bucket and key within it. */
@@ -101,14 +103,14 @@ export class EventTimeBuckets<G> {
   bucket(time: EventTime, start: EventTime): TimeBucket<G> {
     let first = this.byTime.get(time);
     if (first === undefined) {
-      first = { time, start, groups: new Map(), next: undefined };
+      first = { time, start, groups: new Map(), next: undefined, state: undefined, hashSeed: undefined };
       this.byTime.set(time, first);
       return first;
     }
     let b: TimeBucket<G> = first;
     for (;;) {
       if (b.start === start) return b;
-      if (b.next === undefined) return (b.next = { time, start, groups: new Map(), next: undefined });
+      if (b.next === undefined) return (b.next = { time, start, groups: new Map(), next: undefined, state: undefined, hashSeed: undefined });
       b = b.next;
     }
   }

@@ -91,3 +91,25 @@ export function partitionIdFunction(keyTypes: readonly DataType[], numPartitions
     return positiveMod(h, numPartitions);
   };
 }
+
+/**
+ * partitionIdFunction split after the first key: `first(value)` is the running hash after the
+ * first key (kept by callers whose rows share it, e.g. a window's groups), `rest(seed, values,
+ * offset)` the partition of the whole key from it. rest(first(v[o]), v, o) = partitionId(v, o).
+ */
+export function partitionIdAfterFirstKey(keyTypes: readonly DataType[], numPartitions: number): { first: (value: unknown) => number; rest: (seed: number, values: readonly unknown[], offset: number) => number } {
+  const hashers = keyTypes.map(hasherFor);
+  const n = hashers.length;
+  const head = hashers[0];
+  return {
+    first: (v) => (v !== null && v !== undefined ? head(v, SEED) : SEED),
+    rest: (seed, values, offset) => {
+      let h = seed;
+      for (let i = 1; i < n; i++) {
+        const v = values[offset + i];
+        if (v !== null && v !== undefined) h = hashers[i](v, h);
+      }
+      return positiveMod(h, numPartitions);
+    },
+  };
+}

@@ -54,6 +54,11 @@ export interface AggregateImpl {
   update(buffer: unknown, value: unknown): unknown;
   merge(left: unknown, right: unknown): unknown;
   result(buffer: unknown): unknown;
+  /**
+   * An input value in the form update() takes fastest, update(b, prepare(v)) = update(b, v): for
+   * callers feeding one value to several groups (a row's sliding windows), prepared once.
+   */
+  prepare?(value: unknown): unknown;
 }
 
 export interface AggregateFunction {

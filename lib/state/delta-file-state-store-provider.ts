@@ -92,6 +92,12 @@ class DeltaFileStateStore implements StateStore {
     }
   }
 
+  markUpdated(key: unknown): void {
+    if (this.state !== 'open') this.closed();
+    // As put() of the same value: the key stays where it is in the Map.
+    if (!this.changes.has(key)) this.changes.set(key, 'inPlace');
+  }
+
   remove(key: unknown): void {
     if (this.state !== 'open') this.closed();
     if (!this.loaded.data.delete(key)) return;

@@ -23,6 +23,11 @@ export interface StateStore<K = unknown, V = unknown> {
    * operator may read its state through the store instead of keeping a copy of it beside.
    */
   readonly valuesInMemory?: boolean;
+  /**
+   * put(key, value) for a stored key whose value object (got from this store) was changed in
+   * place: records the change without storing the value again. Only with inPlaceUpdates.
+   */
+  markUpdated?(key: K): void;
   /** Makes this batch's changes version `version + 1` and returns it. */
   commit(): number;
   abort(): void;

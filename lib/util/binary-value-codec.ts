@@ -110,11 +110,17 @@ export class BinaryWriter {
         }
         return;
       case 'number':
-        if ((v | 0) === v && !Object.is(v, -0)) {
+        if ((v | 0) === v && (v !== 0 || 1 / v > 0)) {
+          // Byte stores instead of Buffer#writeInt32LE (its argument checks cost more than the write).
           this.ensure(5);
-          this.buf[this.pos++] = T_INT;
-          this.buf.writeInt32LE(v, this.pos);
-          this.pos += 4;
+          const buf = this.buf;
+          const p = this.pos;
+          buf[p] = T_INT;
+          buf[p + 1] = v;
+          buf[p + 2] = v >> 8;
+          buf[p + 3] = v >> 16;
+          buf[p + 4] = v >> 24;
+          this.pos = p + 5;
         } else {
           this.u8(T_DOUBLE);
           this.f64(v);
@@ -158,9 +164,17 @@ export class BinaryWriter {
       return;
     }
     if (Array.isArray(v)) {
-      this.u8(T_ARRAY);
-      this.u32(v.length);
-      for (let i = 0; i < v.length; i++) this.value(v[i]);
+      const n = v.length;
+      this.ensure(5);
+      const buf = this.buf;
+      const p = this.pos;
+      buf[p] = T_ARRAY;
+      buf[p + 1] = n;
+      buf[p + 2] = n >>> 8;
+      buf[p + 3] = n >>> 16;
+      buf[p + 4] = n >>> 24;
+      this.pos = p + 5;
+      for (let i = 0; i < n; i++) this.value(v[i]);
       return;
     }
     if (v instanceof Uint8Array) {

@@ -94,6 +94,7 @@ export const sum: AggregateFunction = {
         update: (b, v) => (v === null ? b : b === null ? narrow(v as bigint) : add(b, typeof v === 'bigint' ? narrow(v) : v)),
         merge: (l, r) => (l === null ? r : r === null ? l : add(l, r)),
         result: (b) => (typeof b === 'number' ? BigInt(b) : b),
+        prepare: (v) => (typeof v === 'bigint' ? narrow(v) : v),
       };
     }
     return {

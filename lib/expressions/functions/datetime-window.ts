@@ -12,6 +12,7 @@ import { prettySql } from '../expression-sql';
 import { typeSql } from '../type-utils';
 import { checkArity } from './check-args';
 import { parseCalendarInterval } from '../../types/interval-parse';
+import { SlidingWindows } from './sliding-windows';
 
 const WINDOW_TYPE = StructType([StructField('start', DataTypes.TimestampType, true), StructField('end', DataTypes.TimestampType, true)]);
 const WINDOW_TYPE_NTZ = StructType([StructField('start', DataTypes.TimestampNTZType, true), StructField('end', DataTypes.TimestampNTZType, true)]);
@@ -157,34 +158,13 @@ const timeWindowExpand: GeneratorFunction = {
     return { elementTypes: [{ name: 'window', dataType: r.dataType, nullable: false }], args: r.args };
   },
   compile([time, sizeE, slideE, startE]) {
-    const size = sizeE([]) as bigint;
-    const slide = slideE([]) as bigint;
-    const start = startE([]) as bigint;
-    const overlapping = (size + slide - 1n) / slide;
-    // Rows of a batch mostly share their last window start: the window structs of one start are
-    // built once and shared (values are never mutated), so a row costs one bigint remainder and
-    // comparisons instead of a dozen bigint allocations. Earliest first, as before.
-    let cachedStart: bigint | undefined;
-    let cached: (readonly [bigint, bigint])[] = [];
+    const windows = new SlidingWindows(sizeE([]) as bigint, slideE([]) as bigint, startE([]) as bigint);
     return (row, emit) => {
       const t = time(row) as bigint | null;
       if (t === null) return;
-      let rem = (t - start) % slide;
-      if (rem < 0n) rem += slide;
-      const lastStart = t - rem;
-      if (lastStart !== cachedStart) {
-        cached = [];
-        for (let i = overlapping - 1n; i >= 0n; i--) {
-          const s = lastStart - i * slide;
-          cached.push([s, s + size]);
-        }
-        cachedStart = lastStart;
-      }
-      for (let i = 0; i < cached.length; i++) {
-        const w = cached[i];
-        // s <= lastStart <= t always holds; whether t < end depends on t when size % slide != 0.
-        if (t < w[1]) emit([w as unknown as unknown[]]);
-      }
+      windows.locate(t);
+      const list = windows.windows;
+      for (let i = windows.first; i < list.length; i++) emit([list[i] as unknown as unknown[]]);
     };
   },
 };
