@@ -132,8 +132,13 @@ export class JoinSideState {
   setMatched(store: StateStore, seq: number): unknown[] {
     const w = this.shape.width;
     let value = this.valueOf(store, seq);
-    if (store.inPlaceUpdates === true) value[w] = true;
-    else {
+    if (store.inPlaceUpdates === true) {
+      value[w] = true;
+      if (store.markUpdated !== undefined) {
+        store.markUpdated(seq);
+        return value;
+      }
+    } else {
       value = value.slice();
       value[w] = true;
       this.values?.set(seq, value);
