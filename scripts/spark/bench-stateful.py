@@ -108,6 +108,19 @@ class JvmCpu:
         return (int(fields[11]) + int(fields[12])) * 1000 / self.tick + time.process_time() * 1000
 
 
+def breakdown(progress):
+    """Where the batches' time went, summed over the run's progress reports (ms)."""
+    totals = {}
+    for p in progress:
+        for key, ms in (p.durationMs or {}).items():
+            totals[key] = totals.get(key, 0) + ms
+        for operator in p.stateOperators:
+            for key in ('allUpdatesTimeMs', 'allRemovalsTimeMs', 'commitTimeMs'):
+                name = f'state.{key}'
+                totals[name] = totals.get(name, 0) + getattr(operator, key)
+    return totals
+
+
 def run_once(spark, cpu, workload, stateless, scratch):
     """One timed run: returns wall ms, CPU ms, output rows, batches run, whether batches lined up."""
     work = tempfile.mkdtemp(prefix='run-', dir=scratch)
@@ -146,17 +159,17 @@ def run_once(spark, cpu, workload, stateless, scratch):
         fed = [[s.numInputRows for s in p.sources] for p in progress if p.numInputRows > 0]
         aligned = len(fed) == workload['batches'] and all(counts == per_batch for counts in fed)
         batches = progress[-1].batchId + 1 if progress else 0
-        return wall, cpu_ms, rows, batches, aligned
+        return wall, cpu_ms, rows, batches, aligned, breakdown(progress)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def measure(spark, cpu, workload, partitions, rounds, stateless, scratch):
+def measure(spark, cpu, workload, partitions, rounds, stateless, scratch, warm_up):
     spark.conf.set('spark.sql.shuffle.partitions', str(partitions))
-    walls, cpus, rows, batches, retries = [], [], None, None, 0
-    for round_ in range(-1, rounds):  # round -1 warms the JVM up and is not timed
+    walls, cpus, rows, batches, retries, parts = [], [], None, None, 0, []
+    for round_ in range(-1 if warm_up else 0, rounds):  # round -1 warms the JVM up and is not timed
         while True:
-            wall, cpu_ms, rows, batches, aligned = run_once(spark, cpu, workload, stateless, scratch)
+            wall, cpu_ms, rows, batches, aligned, part = run_once(spark, cpu, workload, stateless, scratch)
             if aligned:
                 break
             retries += 1
@@ -166,6 +179,7 @@ def measure(spark, cpu, workload, partitions, rounds, stateless, scratch):
         if round_ >= 0:
             walls.append(wall)
             cpus.append(cpu_ms)
+            parts.append(part)
         label = 'source only' if stateless else f'{partitions} partitions'
         log(f"{workload['name']}, {label}, round {round_ if round_ >= 0 else 'warm-up'}: {wall:.0f} ms (CPU {cpu_ms:.0f} ms), {rows} rows out, {batches} batches")
     return {
@@ -177,6 +191,7 @@ def measure(spark, cpu, workload, partitions, rounds, stateless, scratch):
         'outputRows': rows,
         'batchesRun': batches,
         'rerunsForSplitBatches': retries,
+        'durationMs': parts[walls.index(statistics.median_low(walls))],
     }
 
 
@@ -200,6 +215,7 @@ def main():
         SparkSession.builder.master(args.master)
         .appName('rivulet-bench-stateful')
         .config('spark.ui.enabled', 'false')
+        .config('spark.ui.showConsoleProgress', 'false')
         .config('spark.driver.memory', '2g')
         .config('spark.sql.session.timeZone', 'UTC')
         .getOrCreate()
@@ -210,8 +226,13 @@ def main():
     results = []
     try:
         for workload in workloads:
-            runs = [measure(spark, cpu, workload, int(p), args.rounds, False, scratch) for p in args.partitions.split(',')]
-            source = measure(spark, cpu, workload, 1, args.rounds, True, scratch)
+            settings = [int(p) for p in args.partitions.split(',')]
+            # The warm-up run (JIT, class loading) uses the cheapest setting: a run with 200
+            # partitions takes minutes on 2 cores, and the code it warms is the same.
+            cheapest = min(settings)
+            runs = {p: measure(spark, cpu, workload, p, args.rounds, False, scratch, p == cheapest) for p in sorted(settings)}
+            runs = [runs[p] for p in settings]
+            source = measure(spark, cpu, workload, 1, args.rounds, True, scratch, True)
             results.append({'name': workload['name'], 'runs': runs, 'sourceOnly': source})
         jvm = spark.sparkContext._jvm.java.lang.System
         out = {

@@ -2,9 +2,10 @@
 // `npm run bench` into scripts/spark/bench-stateful-spark.json (needs scripts/spark/setup.sh).
 //   1. generates each workload's input (scripts/bench-stateful-workloads.ts, fixed seeds) and
 //      writes it out, one CSV per stream and batch, for scripts/spark/bench-stateful.py;
-//   2. times the TypeScript hand loop on those rows (a warm-up and BENCH_ROUNDS rounds);
+//   2. times the TypeScript hand loop on those rows (a warm-up and BENCH_ROUNDS rounds, default 3);
 //   3. runs bench-stateful.py in .venv-spark: Spark local[2], checkpoint on disk, memory sink,
-//      spark.sql.shuffle.partitions 200 (Spark's default) and 2 (SPARK_BENCH_PARTITIONS);
+//      spark.sql.shuffle.partitions 200 (Spark's default) and 2 (SPARK_BENCH_PARTITIONS), one
+//      untimed warm-up run and SPARK_BENCH_ROUNDS timed runs (default 1) per setting;
 //   4. times the hand loop again, so Spark's ratio is against a hand loop measured around it;
 //   5. runs each query once through Rivulet with a checkpoint and checks that Spark's output has
 //      as many rows as Rivulet's (and the hand loop's).
@@ -15,9 +16,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { StreamSession } from 'rivulet';
 import { WORKLOADS, type Workload } from '../bench-stateful-workloads';
-import { RECORDED_FIGURES_FILE, formatRate, readSparkFigures, type SparkFigures, type SparkWorkloadFigures } from './recorded-figures';
+import { RECORDED_FIGURES_FILE, formatRate, formatRatio, readSparkFigures, type SparkFigures, type SparkWorkloadFigures } from './recorded-figures';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? '3');
+// One timed Spark run per setting by default: with 200 partitions a run takes minutes on 2 cores.
+const SPARK_ROUNDS = Number(process.env.SPARK_BENCH_ROUNDS ?? '1');
 const PARTITIONS = process.env.SPARK_BENCH_PARTITIONS ?? '200,2';
 const ROOT = path.resolve(__dirname, '../..');
 const PYTHON = path.join(ROOT, '.venv-spark/bin/python');
@@ -34,6 +37,7 @@ interface PythonRun {
   outputRows: number | null;
   batchesRun: number;
   rerunsForSplitBatches: number;
+  durationMs: Record<string, number>;
 }
 interface PythonResult {
   spark: string;
@@ -112,7 +116,7 @@ async function main(): Promise<void> {
 
     const before = workloads.map(timeHandLoop);
     const out = path.join(dir, 'spark-results.json');
-    const py = spawnSync(PYTHON, [path.join(__dirname, 'bench-stateful.py'), dir, '--partitions', PARTITIONS, '--rounds', String(ROUNDS), '--out', out], {
+    const py = spawnSync(PYTHON, [path.join(__dirname, 'bench-stateful.py'), dir, '--partitions', PARTITIONS, '--rounds', String(SPARK_ROUNDS), '--out', out], {
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     if (py.status !== 0) throw new Error(`bench-stateful.py failed (exit ${py.status}, signal ${py.signal})`);
@@ -134,6 +138,8 @@ async function main(): Promise<void> {
       }
       entries.push({
         name: w.name,
+        recorded: new Date().toISOString().slice(0, 16) + 'Z',
+        loadAverage: os.loadavg().map((x) => x.toFixed(1)).join(' '),
         unit: w.unit,
         units: w.units,
         dataBatches: w.batches,
@@ -144,10 +150,11 @@ async function main(): Promise<void> {
           cpuMs: Math.round(r.medianCpuMs),
           unitsPerSecond: Math.round(w.units / (r.medianWallMs / 1000)),
           batchesRun: r.batchesRun,
-          ratioToHandLoop: Number((handWall / r.medianWallMs).toFixed(3)),
-          cpuRatioToHandLoop: Number((handCpu / r.medianCpuMs).toFixed(3)),
+          ratioToHandLoop: Number((handWall / r.medianWallMs).toPrecision(3)),
+          cpuRatioToHandLoop: Number((handCpu / r.medianCpuMs).toPrecision(3)),
           wallMsRounds: r.wallMs.map(Math.round),
           cpuMsRounds: r.cpuMs.map(Math.round),
+          durationMs: r.durationMs,
         })),
         sourceOnlyWallMs: Math.round(s.sourceOnly.medianWallMs),
         handLoop: {
@@ -169,9 +176,10 @@ async function main(): Promise<void> {
       java: result.java,
       recorded: new Date().toISOString().slice(0, 16) + 'Z',
       machine: machineNote(),
-      rounds: ROUNDS,
+      rounds: SPARK_ROUNDS,
+      handLoopRounds: ROUNDS,
       method:
-        'Medians of the timed rounds after one warm-up run per workload and partition setting (JVM start-up not timed). Each batch of the TypeScript bench is one Parquet file hard-linked into the directory a file source reads, then processAllAvailable(); the time runs from writeStream.start() to stop() and the count of the memory sink table; checkpoint on local disk, default (HDFS-backed) state store. CPU is the JVM process (all threads) plus the Python driver. The hand loop is the TypeScript one on the same rows, timed before and after Spark in the same session.',
+        'Medians of the timed Spark runs (rounds) after one untimed warm-up run per workload with the fewest partitions (JVM start-up not timed). Each batch of the TypeScript bench is one Parquet file hard-linked into the directory a file source reads, then processAllAvailable(); the time runs from writeStream.start() to stop() and the count of the memory sink table; checkpoint on local disk, default (HDFS-backed) state store. CPU is the JVM process (all threads) plus the Python driver. The hand loop is the TypeScript one on the same rows, timed before and after Spark in the same session.',
       workloads: WORKLOADS.map((x) => entries.find((e) => e.name === x.name) ?? kept.find((e) => e.name === x.name)).filter(
         (e): e is SparkWorkloadFigures => e !== undefined,
       ),
@@ -181,7 +189,7 @@ async function main(): Promise<void> {
     for (const e of entries) {
       for (const r of e.spark) {
         console.log(
-          `${e.name.padEnd(15)} Spark ${figures.spark} ${figures.master}, ${String(r.partitions).padStart(3)} partitions: ${r.wallMs} ms (${formatRate(e.units, r.wallMs)} ${e.unit}/s, CPU ${r.cpuMs} ms, ${r.batchesRun} batches) = ${r.ratioToHandLoop.toFixed(2)}x hand loop (CPU ${r.cpuRatioToHandLoop.toFixed(2)}x)`,
+          `${e.name.padEnd(15)} Spark ${figures.spark} ${figures.master}, ${String(r.partitions).padStart(3)} partitions: ${r.wallMs} ms (${formatRate(e.units, r.wallMs)} ${e.unit}/s, CPU ${r.cpuMs} ms, ${r.batchesRun} batches) = ${formatRatio(r.ratioToHandLoop)} hand loop (CPU ${formatRatio(r.cpuRatioToHandLoop)})`,
         );
       }
       console.log(

@@ -19,10 +19,15 @@ export interface SparkRun {
   cpuRatioToHandLoop: number;
   wallMsRounds: number[];
   cpuMsRounds: number[];
+  /** Spark's progress reports summed over the median run: durationMs keys, state.* operator times. */
+  durationMs: Record<string, number>;
 }
 
 export interface SparkWorkloadFigures {
   name: string;
+  /** When this workload was recorded (`npm run bench:spark <workload>` replaces one entry), and the load average then. */
+  recorded: string;
+  loadAverage: string;
   unit: string;
   units: number;
   dataBatches: number;
@@ -41,7 +46,9 @@ export interface SparkFigures {
   java: string;
   recorded: string;
   machine: string;
+  /** Timed Spark runs per setting, and hand-loop rounds before and after. */
   rounds: number;
+  handLoopRounds: number;
   method: string;
   workloads: SparkWorkloadFigures[];
 }
@@ -53,6 +60,9 @@ export function readSparkFigures(file = RECORDED_FIGURES_FILE): SparkFigures | u
 
 export const formatRate = (units: number, ms: number): string => Math.round(units / (ms / 1000)).toLocaleString('en-US');
 
+/** Two decimals, or two significant digits below 0.1 (Spark's 200-partition runs are far below). */
+export const formatRatio = (ratio: number): string => `${ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(2)}x`;
+
 /**
  * The line `npm run bench` prints under a workload: Spark's recorded rate for each partition
  * setting as a ratio of this run's hand loop (`handMs` for the workload's `units`).
@@ -61,7 +71,7 @@ export function sparkFigureLine(figures: SparkFigures | undefined, name: string,
   const w = figures?.workloads.find((x) => x.name === name);
   if (!figures || !w) return undefined;
   const runs = w.spark.map(
-    (r) => `${r.partitions} partitions ${formatRate(w.units, r.wallMs)} ${w.unit}/s = ${(handMs / r.wallMs).toFixed(2)}x of this run's hand loop`,
+    (r) => `${r.partitions} partitions ${formatRate(w.units, r.wallMs)} ${w.unit}/s = ${formatRatio(handMs / r.wallMs)} of this run's hand loop`,
   );
-  return `${''.padEnd(15)} Spark ${figures.spark} ${figures.master} (recorded ${figures.recorded.slice(0, 10)}, checkpoint on disk): ${runs.join('; ')} (hand loop here ${formatRate(w.units, handMs)} ${w.unit}/s; Spark's output rows ${w.outputRows.spark.toLocaleString('en-US')})`;
+  return `${''.padEnd(15)} Spark ${figures.spark} ${figures.master} (recorded ${w.recorded.slice(0, 10)}, checkpoint on disk): ${runs.join('; ')} (hand loop here ${formatRate(w.units, handMs)} ${w.unit}/s; Spark's output rows ${w.outputRows.spark.toLocaleString('en-US')})`;
 }
