@@ -18,379 +18,30 @@
 //                     both providers: the median batch, the fsync calls per batch and how long they
 //                     are in flight, the same with fsync answered at once, and one fsync of a small
 //                     file on this disk for reference ("< 1 ms + one fsync" is read off these)
+// Under each of the first four, Spark's figures recorded by `npm run bench:spark`
+// (scripts/spark/bench-stateful-spark.json) as a ratio of this run's hand loop; no JVM runs here.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
-import { StreamSession, type DataFrame } from 'rivulet';
-import { col, explode, expr, split, sum, window } from 'rivulet/functions';
-import { IntegerType, LongType, StringType, StructField, StructType, TimestampType } from 'rivulet/types';
+import { StreamSession } from 'rivulet';
+import { StringType } from 'rivulet/types';
 import { MemoryStream } from 'rivulet/testing';
-import { mulberry32 } from './seeded-random';
+import { WORKLOADS, type Workload } from './bench-stateful-workloads';
+import { readSparkFigures, sparkFigureLine, type SparkFigures } from './spark/recorded-figures';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? '3');
-const T0 = 1_700_000_000_000; // ms, a multiple of 10 s
 
 type Mode = 'hand' | 'memory' | 'disk';
 /** BENCH_MODES=disk (comma-separated) runs only some of the three, for profiling. */
 const MODES = (process.env.BENCH_MODES ?? 'hand,memory,disk').split(',') as Mode[];
-
-interface Workload {
-  name: string;
-  /** What one unit of work is (for the rate). */
-  unit: string;
-  units: number;
-  hand(): number;
-  engine(spark: StreamSession, checkpoint: string | undefined): Promise<number>;
-}
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'rivulet-bench-stateful-'));
 }
 
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function runQuery(
-  spark: StreamSession,
-  checkpoint: string | undefined,
-  build: () => { df: DataFrame; feed: (b: number) => void; batches: number },
-  mode: 'append' | 'update' | 'complete',
-  name: string,
-): Promise<number> {
-  const { df, feed, batches } = build();
-  let writer = df.writeStream.format('memory').queryName(name).outputMode(mode);
-  if (checkpoint) writer = writer.option('checkpointLocation', checkpoint);
-  const query = writer.start();
-  for (let b = 0; b < batches; b++) {
-    feed(b);
-    await query.processAllAvailable();
-  }
-  await query.stop();
-  const n = spark.table(name).count();
-  spark.sql(`DROP VIEW IF EXISTS ${name}`);
-  return n;
-}
-
-// ---- word count ----------------------------------------------------------------------------
-
-function wordCorpus(lines: number): string[] {
-  const random = mulberry32(42);
-  const vocabulary = 10_000;
-  const words = Array.from({ length: vocabulary }, (_, i) => `w${i.toString(36)}`);
-  const cumulative = new Float64Array(vocabulary);
-  let total = 0;
-  for (let i = 0; i < vocabulary; i++) cumulative[i] = total += 1 / (i + 1);
-  const out: string[] = new Array(lines);
-  for (let i = 0; i < lines; i++) {
-    const n = 4 + Math.floor(random() * 9);
-    const parts: string[] = new Array(n);
-    for (let j = 0; j < n; j++) {
-      const r = random() * total;
-      let lo = 0;
-      let hi = vocabulary - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cumulative[mid] < r) lo = mid + 1;
-        else hi = mid;
-      }
-      parts[j] = words[lo];
-    }
-    out[i] = parts.join(' ');
-  }
-  return out;
-}
-
-function wordCount(): Workload {
-  const lines = wordCorpus(1_000_000);
-  const batch = 100_000;
-  return {
-    name: 'word count',
-    unit: 'lines',
-    units: lines.length,
-    hand() {
-      const counts = new Map<string, number>();
-      for (let b = 0; b < lines.length; b += batch) {
-        const end = Math.min(lines.length, b + batch);
-        for (let i = b; i < end; i++) {
-          const words = lines[i].split(' ');
-          for (let j = 0; j < words.length; j++) counts.set(words[j], (counts.get(words[j]) ?? 0) + 1);
-        }
-      }
-      return counts.size;
-    },
-    async engine(spark, checkpoint) {
-      const input = new MemoryStream(StringType(), spark);
-      return runQuery(
-        spark,
-        checkpoint,
-        () => ({
-          df: input.toDF().select(explode(split(col('value'), ' ')).alias('word')).groupBy('word').count(),
-          feed: (b) => input.addData(...lines.slice(b * batch, (b + 1) * batch)),
-          batches: lines.length / batch,
-        }),
-        'complete',
-        'bench_wc',
-      );
-    },
-  };
-}
-
-// ---- windowed sum with watermark -------------------------------------------------------------
-
-function windowedSum(): Workload {
-  const rows = 240_000;
-  const batch = 20_000;
-  const keys = 10_000;
-  const random = mulberry32(11);
-  // 1 ms of event time per row, up to 2 s out of order (inside the 10 s watermark delay).
-  const key = new Int32Array(rows);
-  const ts = new Float64Array(rows);
-  const value = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) {
-    key[i] = Math.floor(random() * keys);
-    ts[i] = T0 + i + Math.floor(random() * 2000);
-    value[i] = Math.floor(random() * 1000);
-  }
-  const delay = 10_000;
-  const size = 60_000;
-  const slide = 10_000;
-  const batches = rows / batch;
-  return {
-    name: 'windowed sum',
-    unit: 'rows',
-    units: rows,
-    hand() {
-      // Naive: one Map entry per (window, key), a full scan per batch to evict closed windows.
-      const state = new Map<string, { start: number; sum: number }>();
-      let watermark = 0;
-      let maxTs = 0;
-      let emitted = 0;
-      const evict = () => {
-        for (const [k, s] of state) {
-          if (s.start + size <= watermark) {
-            emitted++;
-            state.delete(k);
-          }
-        }
-      };
-      for (let b = 0; b < batches; b++) {
-        for (let i = b * batch; i < (b + 1) * batch; i++) {
-          const t = ts[i];
-          const last = t - (t % slide);
-          for (let start = last; start > t - size; start -= slide) {
-            if (start + size <= watermark) continue;
-            const k = `${start}|${key[i]}`;
-            const s = state.get(k);
-            if (s) s.sum += value[i];
-            else state.set(k, { start, sum: value[i] });
-          }
-          if (t > maxTs) maxTs = t;
-        }
-        evict();
-        watermark = Math.max(watermark, maxTs - delay);
-      }
-      evict(); // the engine's no-data batch once the watermark moved
-      return emitted;
-    },
-    async engine(spark, checkpoint) {
-      const schema = StructType([StructField('key', IntegerType(), false), StructField('ts', TimestampType(), false), StructField('value', LongType(), false)]);
-      const input = new MemoryStream(schema, spark);
-      return runQuery(
-        spark,
-        checkpoint,
-        () => ({
-          df: input
-            .toDF()
-            .withWatermark('ts', '10 seconds')
-            .groupBy(window(col('ts'), '1 minute', '10 seconds'), col('key'))
-            .agg(sum('value').alias('total')),
-          feed: (b) => {
-            const out: unknown[] = new Array(batch);
-            for (let i = b * batch, j = 0; j < batch; i++, j++) out[j] = [key[i], new Date(ts[i]), value[i]];
-            input.addData(...out);
-          },
-          batches,
-        }),
-        'append',
-        'bench_ws',
-      );
-    },
-  };
-}
-
-// ---- stream-stream join ----------------------------------------------------------------------
-
-function streamJoin(): Workload {
-  const n = 100_000;
-  const batches = 10;
-  const batch = n / batches;
-  const ads = 20_000;
-  const random = mulberry32(23);
-  const impId = new Int32Array(n);
-  const impTs = new Float64Array(n);
-  const clkId = new Int32Array(n);
-  const clkTs = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    impId[i] = Math.floor(random() * ads);
-    impTs[i] = T0 + i * 2 + Math.floor(random() * 1000);
-  }
-  for (let i = 0; i < n; i++) {
-    // A click follows an impression of the same ad 0-25 s later (some fall outside the 20 s range).
-    const j = Math.max(0, i - Math.floor(random() * 50));
-    clkId[i] = impId[j];
-    clkTs[i] = Math.max(impTs[j] + Math.floor(random() * 25_000), T0 + i * 2);
-  }
-  const delay = 10_000;
-  const range = 20_000;
-  return {
-    name: 'stream join',
-    unit: 'rows',
-    units: 2 * n,
-    hand() {
-      // Symmetric hash join: new left rows probe right state, then new right rows probe all left
-      // state; state is trimmed by a scan once per batch by the watermark and the range. Like the
-      // engine with its memory sink, it materialises every joined row (adId, impressionTime,
-      // clickAdId, clickTime) and keeps them all.
-      const left = new Map<number, number[]>();
-      const right = new Map<number, number[]>();
-      const out: [number, number, number, number][] = [];
-      let maxL = 0;
-      let maxR = 0;
-      let watermark = 0;
-      for (let b = 0; b < batches; b++) {
-        for (let i = b * batch; i < (b + 1) * batch; i++) {
-          const id = impId[i];
-          const t = impTs[i];
-          const others = right.get(id);
-          if (others) for (const c of others) if (c >= t && c <= t + range) out.push([id, t, id, c]);
-          let mine = left.get(id);
-          if (!mine) left.set(id, (mine = []));
-          mine.push(t);
-          if (t > maxL) maxL = t;
-        }
-        for (let i = b * batch; i < (b + 1) * batch; i++) {
-          const id = clkId[i];
-          const c = clkTs[i];
-          const others = left.get(id);
-          if (others) for (const t of others) if (c >= t && c <= t + range) out.push([id, t, id, c]);
-          let mine = right.get(id);
-          if (!mine) right.set(id, (mine = []));
-          mine.push(c);
-          if (c > maxR) maxR = c;
-        }
-        // Left rows wait until no click can match them (clickTime <= impressionTime + range), right
-        // rows until no impression can (impressionTime >= clickTime - range).
-        const trim = (state: Map<number, number[]>, limit: number) => {
-          for (const [k, list] of state) {
-            const kept = list.filter((t) => t > limit);
-            if (kept.length === 0) state.delete(k);
-            else if (kept.length !== list.length) state.set(k, kept);
-          }
-        };
-        trim(left, watermark - range);
-        trim(right, watermark);
-        watermark = Math.max(watermark, Math.min(maxL, maxR) - delay);
-      }
-      return out.length;
-    },
-    async engine(spark, checkpoint) {
-      const left = new MemoryStream(StructType([StructField('adId', IntegerType(), false), StructField('impressionTime', TimestampType(), false)]), spark);
-      const right = new MemoryStream(StructType([StructField('clickAdId', IntegerType(), false), StructField('clickTime', TimestampType(), false)]), spark);
-      return runQuery(
-        spark,
-        checkpoint,
-        () => ({
-          df: left
-            .toDF()
-            .withWatermark('impressionTime', '10 seconds')
-            .join(right.toDF().withWatermark('clickTime', '10 seconds'), expr('clickAdId = adId AND clickTime >= impressionTime AND clickTime <= impressionTime + interval 20 seconds'), 'inner'),
-          feed: (b) => {
-            const l: unknown[] = new Array(batch);
-            const r: unknown[] = new Array(batch);
-            for (let i = b * batch, j = 0; j < batch; i++, j++) {
-              l[j] = [impId[i], new Date(impTs[i])];
-              r[j] = [clkId[i], new Date(clkTs[i])];
-            }
-            left.addData(...l);
-            right.addData(...r);
-          },
-          batches,
-        }),
-        'append',
-        'bench_join',
-      );
-    },
-  };
-}
-
-// ---- dropDuplicates with watermark -----------------------------------------------------------
-
-function dropDuplicates(): Workload {
-  const events = 100_000;
-  const batches = 10;
-  const random = mulberry32(31);
-  // Every event arrives twice, the copy up to 500 rows later (often in the next batch).
-  const order: number[] = [];
-  const pending: [number, number][] = [];
-  for (let i = 0; i < events; i++) {
-    order.push(i);
-    pending.push([i + 1 + Math.floor(random() * 500), i]);
-    while (pending.length > 0 && pending[0][0] <= i) order.push(pending.shift()![1]);
-  }
-  for (const [, e] of pending) order.push(e);
-  const ids = new Int32Array(order.length);
-  const ts = new Float64Array(order.length);
-  for (let i = 0; i < order.length; i++) {
-    ids[i] = order[i];
-    ts[i] = T0 + order[i] * 5;
-  }
-  const batch = order.length / batches;
-  const delay = 10_000;
-  return {
-    name: 'dropDuplicates',
-    unit: 'rows',
-    units: order.length,
-    hand() {
-      const seen = new Map<string, number>();
-      let kept = 0;
-      let maxTs = 0;
-      let watermark = 0;
-      for (let b = 0; b < batches; b++) {
-        for (let i = b * batch; i < (b + 1) * batch; i++) {
-          const t = ts[i];
-          if (t <= watermark) continue;
-          const k = `${ids[i]}|${t}`;
-          if (seen.has(k)) continue;
-          seen.set(k, t);
-          kept++;
-          if (t > maxTs) maxTs = t;
-        }
-        for (const [k, t] of seen) if (t <= watermark) seen.delete(k);
-        watermark = Math.max(watermark, maxTs - delay);
-      }
-      return kept;
-    },
-    async engine(spark, checkpoint) {
-      const input = new MemoryStream(StructType([StructField('id', IntegerType(), false), StructField('ts', TimestampType(), false)]), spark);
-      return runQuery(
-        spark,
-        checkpoint,
-        () => ({
-          df: input.toDF().withWatermark('ts', '10 seconds').dropDuplicates(['id', 'ts']),
-          feed: (b) => {
-            const out: unknown[] = new Array(batch);
-            for (let i = b * batch, j = 0; j < batch; i++, j++) out[j] = [ids[i], new Date(ts[i])];
-            input.addData(...out);
-          },
-          batches,
-        }),
-        'append',
-        'bench_dedup',
-      );
-    },
-  };
-}
 
 // ---- runner ----------------------------------------------------------------------------------
 
@@ -408,7 +59,7 @@ async function measure(spark: StreamSession, w: Workload, mode: Mode): Promise<[
   }
 }
 
-async function throughput(spark: StreamSession, w: Workload, say: (l: string) => void): Promise<void> {
+async function throughput(spark: StreamSession, w: Workload, say: (l: string) => void, sparkFigures: SparkFigures | undefined): Promise<void> {
   const times: Record<Mode, number[]> = { hand: [], memory: [], disk: [] };
   const cpu: Record<Mode, number[]> = { hand: [], memory: [], disk: [] };
   const results: Record<Mode, number> = { hand: -1, memory: -1, disk: -1 };
@@ -425,6 +76,8 @@ async function throughput(spark: StreamSession, w: Workload, say: (l: string) =>
   }
   if (MODES.length < 3) {
     say(`${w.name}: ${MODES.map((m) => `${m} ${median(times[m]).toFixed(0)} ms (CPU ${median(cpu[m]).toFixed(0)} ms) [${results[m]}]`).join(', ')}`);
+    const line = MODES.includes('hand') ? sparkFigureLine(sparkFigures, w.name, median(times.hand)) : undefined;
+    if (line) say(line);
     return;
   }
   if (results.memory !== results.hand || results.disk !== results.hand) {
@@ -439,6 +92,8 @@ async function throughput(spark: StreamSession, w: Workload, say: (l: string) =>
   say(
     `${''.padEnd(15)} CPU time: hand ${handCpu.toFixed(0).padStart(5)} ms | in memory ${median(cpu.memory).toFixed(0).padStart(5)} ms, ${(handCpu / median(cpu.memory)).toFixed(2)}x hand | checkpoint ${median(cpu.disk).toFixed(0).padStart(5)} ms, ${(handCpu / median(cpu.disk)).toFixed(2)}x hand`,
   );
+  const line = sparkFigureLine(sparkFigures, w.name, hand);
+  if (line) say(line);
 }
 
 // A full collection before each reading (works without --expose-gc on the command line too).
@@ -619,18 +274,18 @@ export async function benchStateful(only?: string): Promise<string[]> {
   spark.sparkContext.setLogLevel('ERROR');
   try {
     say(`stateful workloads: medians of ${ROUNDS} interleaved rounds; ratio = hand time / engine time (1.00x = as fast as the hand loop)`);
-    const workloads: (() => Workload)[] = [wordCount, windowedSum, streamJoin, dropDuplicates];
-    const names = ['word count', 'windowed sum', 'stream join', 'dropDuplicates'];
-    for (let i = 0; i < workloads.length; i++) {
+    // Spark's figures are recorded by `npm run bench:spark`: this run only reads them (no JVM).
+    const sparkFigures = readSparkFigures();
+    for (const { name, make } of WORKLOADS) {
       // Inputs are generated only for the workloads that run (the word corpus alone takes seconds).
-      if (only && !names[i].includes(only)) continue;
-      const w = workloads[i]();
-      await throughput(spark, w, say);
+      if (only && !name.includes(only)) continue;
+      const w = make();
+      await throughput(spark, w, say, sparkFigures);
     }
     if (!only || '1M keys'.includes(only)) await millionKeys(spark, say);
     if (!only || '1-row latency'.includes(only)) await oneRowLatency(spark, say);
     say('targets (issue 14, checkpoint on disk): word count >= 0.55x, windowed sum >= 0.50x, stream join >= 0.40x');
-    say('Spark for comparison (issue 14, measured on this machine earlier, not in this run): Spark 2.4 local runs the windowed sum at about 0.33x the hand loop');
+    if (!sparkFigures) say('Spark for comparison: no recorded figures (scripts/spark/bench-stateful-spark.json); `npm run bench:spark` records them');
   } finally {
     await spark.stop();
   }
