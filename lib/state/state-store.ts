@@ -18,6 +18,16 @@ export interface StateStore<K = unknown, V = unknown> {
    * Operators then update aggregation buffers in place instead of copying them per batch.
    */
   readonly inPlaceUpdates?: boolean;
+  /**
+   * Range eviction by event time, for providers that keep keys ordered by it (lmdb); the default
+   * stores leave both out and operators then remove expired keys one by one. An operator that uses
+   * it puts every key with its event time in micros (null: never expires), then calls removeUpTo
+   * as the batch's last change: every key put with a time at or below `limit` (Spark's
+   * `eventTime <= watermark`) leaves in one range operation, at a cost in the expired keys only.
+   * Returns how many keys left.
+   */
+  putWithEventTime?(key: K, value: V, eventTime: number | null): void;
+  removeUpTo?(limit: number): number;
   /** Makes this batch's changes version `version + 1` and returns it. */
   commit(): number;
   abort(): void;
