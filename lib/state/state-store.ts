@@ -34,6 +34,11 @@ export interface StateStore<K = unknown, V = unknown> {
   hasCommitted(): boolean;
 }
 
+/** Whether the stores of an operator evict by event time in one range operation (lmdb's). */
+export function evictsByRange(stores: readonly StateStore[]): boolean {
+  return stores.length > 0 && stores[0].putWithEventTime !== undefined && stores[0].removeUpTo !== undefined;
+}
+
 export interface StateStoreProvider {
   /** The store of one operator partition at `version` (0 = empty). */
   getStore(operatorId: number, partitionId: number, version: number): StateStore;
