@@ -13,10 +13,11 @@
 //                                     (keys longer than 1 KiB: 0xFF + their SHA-256 instead)
 //   order  [partition, seq]        -> key bytes  (iteration order: insertion sequence)
 //   time   [partition, time, seq]  -> key bytes  (keys put with an event time: range eviction)
-//   undo   [partition, i]          -> u32 length + key bytes, then the previous data record, for
-//                                     keys the latest batch changed or removed (the keys it
-//                                     inserted are found by their sequence, >= the undo's nextSeq,
-//                                     so need no record)
+//   undo   partition              -> the undo log of the latest batch, one record: per key it
+//                                     changed or removed, u32 length + key bytes, u32 length + the
+//                                     previous data record (the keys it inserted are found by
+//                                     their sequence, >= the undo's nextSeq, so need no entry).
+//                                     One LMDB write per partition and batch, not one per key.
 //   meta   partition               -> JSON PartitionMeta (version, numKeys, nextSeq, purgeUpTo, undo)
 //   flushes 'format'               -> RECORD_FORMAT ('binary-2'); 'last' -> the latest flush
 // Environments of earlier layouts (values as tagged JSON text; 'binary-1' with text keys) are
@@ -65,7 +66,7 @@ interface UndoInfo {
   nextSeq: number;
   /** That version's purgeUpTo. */
   purgeUpTo?: number;
-  /** Number of undo records `[partition, 0..count-1]`. */
+  /** Number of entries in the partition's undo record. */
   count: number;
 }
 
@@ -101,7 +102,7 @@ interface OperatorEnv {
   data: Database<Buffer, Buffer>;
   order: Database<Buffer, [number, number]>;
   time: Database<Buffer, [number, number, number]>;
-  undo: Database<Buffer, [number, number]>;
+  undo: Database<Buffer, number>;
   /** The format record is written by the first transaction of a new environment. */
   formatWritten: boolean;
   meta: Database<string, number>;
@@ -204,16 +205,28 @@ function recordValue(record: Buffer): unknown {
   return new BinaryReader(record, 16).value();
 }
 
-/** An undo record: the key's encoding, then its previous data record. */
-function encodeUndo(encodedKey: Buffer, previous: Buffer): Buffer {
-  const head = Buffer.allocUnsafe(4);
-  head.writeUInt32LE(encodedKey.length, 0);
-  return Buffer.concat([head, encodedKey, previous]);
+const undoWriter = new BinaryWriter(64 * 1024);
+
+/** Adds a key's encoding and previous data record to the undo record being written. */
+function addUndo(encodedKey: Buffer, previous: Buffer): void {
+  const w = undoWriter;
+  w.bytes(encodedKey);
+  w.bytes(previous);
 }
 
-function decodeUndo(record: Buffer): { encodedKey: Buffer; previous: Buffer } {
-  const n = record.readUInt32LE(0);
-  return { encodedKey: Buffer.from(record.subarray(4, 4 + n)), previous: Buffer.from(record.subarray(4 + n)) };
+/** The entries of an undo record. */
+function decodeUndo(record: Buffer, count: number): { encodedKey: Buffer; previous: Buffer }[] {
+  const out: { encodedKey: Buffer; previous: Buffer }[] = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const keyLength = record.readUInt32LE(at);
+    const encodedKey = Buffer.from(record.subarray(at + 4, at + 4 + keyLength));
+    at += 4 + keyLength;
+    const recordLength = record.readUInt32LE(at);
+    out.push({ encodedKey, previous: Buffer.from(record.subarray(at + 4, at + 4 + recordLength)) });
+    at += 4 + recordLength;
+  }
+  return out;
 }
 
 /** Removes a record's `order` and `time` entries. */
@@ -419,8 +432,8 @@ class LmdbStateStore implements StateStore {
     }
     // The range the loaded version evicted leaves LMDB now: no version the undo log reaches holds it.
     if (current.purgeUpTo !== undefined) purgeRange(this.env, p, current.purgeUpTo);
-    // The undo log only ever covers the latest batch.
-    for (let i = 0; i < (current.undo?.count ?? 0); i++) undo.removeSync([p, i]);
+    // The undo log only ever covers the latest batch: this batch's record replaces the previous one.
+    undoWriter.pos = 0;
     let undoCount = 0;
     for (const entries of [this.overlay, this.objectOverlay] as Map<unknown, OverlayEntry>[]) {
       for (const entry of entries.values()) {
@@ -428,7 +441,10 @@ class LmdbStateStore implements StateStore {
         // except for the purged range, whose records touch() already saw as absent.
         const previous = entry.stored;
         if (previous === undefined && !entry.present) continue;
-        if (previous !== undefined) undo.putSync([p, undoCount++], encodeUndo(entry.encodedKey, previous));
+        if (previous !== undefined) {
+          addUndo(entry.encodedKey, previous);
+          undoCount++;
+        }
         if (!entry.present) {
           data.removeSync(entry.dataKey);
           removeIndexEntries(this.env, p, previous!);
@@ -443,6 +459,8 @@ class LmdbStateStore implements StateStore {
         }
       }
     }
+    if (undoCount > 0) undo.putSync(p, Buffer.from(undoWriter.result()));
+    else if ((current.undo?.count ?? 0) > 0) undo.removeSync(p);
     const written: PartitionMeta = {
       version: next,
       numKeys: this.keyCount,
@@ -540,9 +558,10 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
     const p = partitionId;
     env.root.transactionSync(() => {
       for (const key of [...env.data.getKeys({ start: partitionStart(p), end: partitionStart(p + 1) })]) env.data.removeSync(key);
-      for (const db of [env.order, env.time, env.undo] as unknown as Database<Buffer, number[]>[]) {
+      for (const db of [env.order, env.time] as unknown as Database<Buffer, number[]>[]) {
         for (const key of [...db.getKeys({ start: [p], end: [p + 1] })]) db.removeSync(key);
       }
+      env.undo.removeSync(p);
       env.meta.putSync(p, JSON.stringify({ version, numKeys: 0, nextSeq: 0 } satisfies PartitionMeta));
     });
     return this.getStore(operatorId, partitionId, version);
@@ -564,17 +583,16 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
       }
       // ...then put back what the keys it changed, moved or removed held before. A range the
       // batch evicted needs nothing: restoring purgeUpTo shows its keys again.
-      for (let i = 0; i < undoInfo.count; i++) {
-        const record = env.undo.get([p, i]);
-        if (record === undefined) throw new InternalError(`Undo record ${i} of state partition ${p} in ${env.dir} is missing.`);
-        const { encodedKey, previous } = decodeUndo(record);
+      const record = undoInfo.count > 0 ? env.undo.get(p) : undefined;
+      if (undoInfo.count > 0 && record === undefined) throw new InternalError(`The undo record of state partition ${p} in ${env.dir} is missing.`);
+      for (const { encodedKey, previous } of record === undefined ? [] : decodeUndo(record, undoInfo.count)) {
         const dataKey = dataKeyOf(p, encodedKey);
         const now = env.data.get(dataKey);
         if (now !== undefined) removeIndexEntries(env, p, now);
         env.data.putSync(dataKey, previous);
         putIndexEntries(env, p, previous, encodedKey);
-        env.undo.removeSync([p, i]);
       }
+      if (record !== undefined) env.undo.removeSync(p);
       env.meta.putSync(p, JSON.stringify(restored));
     });
     return restored;
