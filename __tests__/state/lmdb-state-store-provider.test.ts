@@ -267,6 +267,29 @@ test('removeUpTo evicts by event time in one range: stored keys, keys of the bat
   expect(entries(provider().getStore(0, 0, 3))).toEqual([['k2', 'moved on'], ['k5', 5], ['k6', 6], ['k7', 7], ['k8', 8], ['k9', 9], ['forever', 'x'], ['new', 'n'], ['k3', 'back']]);
 });
 
+test('keys of one event time share one record of the time index, which the eviction after next deletes whole', () => {
+  const p = provider();
+  const store = p.getStore(0, 0, 0);
+  // 900 groups of three windows (ends 10, 20, 30), as a windowed aggregation puts them.
+  for (let i = 0; i < 900; i++) store.putWithEventTime!(i, { sum: i }, 10 * (1 + (i % 3)));
+  store.commit();
+  const timeRecords = () => [...(p as unknown as { envs: Map<number, { time: { getKeys(o: object): Iterable<unknown> } }> }).envs.get(0)!.time.getKeys({})];
+  expect(timeRecords()).toEqual([
+    [0, 10],
+    [0, 20],
+    [0, 30],
+  ]);
+  const evicting = p.getStore(0, 0, 1);
+  expect(evicting.removeUpTo!(20)).toBe(600);
+  evicting.commit();
+  expect(timeRecords().length).toBe(3); // deleted by the next commit
+  const next = p.getStore(0, 0, 2);
+  expect(next.numKeys).toBe(300);
+  next.commit();
+  expect(timeRecords()).toEqual([[0, 30]]);
+  expect(entries(p.getStore(0, 0, 3)).map(([k]) => k)).toEqual(Array.from({ length: 300 }, (_, i) => 3 * i + 2));
+});
+
 test('undo after a range eviction: the evicting batch and the batch after it go back exactly one version', () => {
   const p = provider();
   const first = p.getStore(0, 0, 0);

@@ -12,7 +12,8 @@
 //   data   u32 BE partition + key bytes -> f64 seq, f64 event time (NaN: none), then the value
 //                                     (keys longer than 1 KiB: 0xFF + their SHA-256 instead)
 //   order  [partition, seq]        -> key bytes  (iteration order: insertion sequence)
-//   time   [partition, time, seq]  -> key bytes  (keys put with an event time: range eviction)
+//   time   [partition, time]       -> the keys put with that event time, with their sequences
+//                                     (range eviction; lib/state/lmdb-time-index.ts)
 //   undo   partition              -> the undo log of the latest batch, one record: per key it
 //                                     changed or removed, u32 length + key bytes, u32 length + the
 //                                     previous data record (the keys it inserted are found by
@@ -47,6 +48,7 @@ import { InternalError, SparkException } from '../errors/spark-exception';
 import { BinaryReader, BinaryWriter } from '../util/binary-value-codec';
 import type { StateStore, StateStoreProvider } from './state-store';
 import { takeCommitted } from './state-memory-estimate';
+import { TimeIndexEdits, timeRecordCount, timeRecordEntries, type TimeIndexDb } from './lmdb-time-index';
 
 export interface LmdbStateStoreOptions {
   /** `<checkpoint>/state`. */
@@ -101,7 +103,7 @@ interface OperatorEnv {
   flushes: Database<string, string>;
   data: Database<Buffer, Buffer>;
   order: Database<Buffer, [number, number]>;
-  time: Database<Buffer, [number, number, number]>;
+  time: TimeIndexDb;
   undo: Database<Buffer, number>;
   /** The format record is written by the first transaction of a new environment. */
   formatWritten: boolean;
@@ -126,6 +128,8 @@ interface OverlayEntry {
 }
 
 const keyWriter = new BinaryWriter(256);
+/** No state key is this object. */
+const NO_KEY = {};
 
 /** Map keys compare with SameValueZero, where -0 is 0: so do encoded keys. */
 function normalizeKey(key: unknown): unknown {
@@ -229,20 +233,20 @@ function decodeUndo(record: Buffer, count: number): { encodedKey: Buffer; previo
   return out;
 }
 
-/** Removes a record's `order` and `time` entries. */
-function removeIndexEntries(env: OperatorEnv, p: number, record: Buffer): void {
+/** Removes a record's `order` entry and (through `edits`) its `time` entry. */
+function removeIndexEntries(env: OperatorEnv, p: number, record: Buffer, edits: TimeIndexEdits): void {
   const seq = recordSeq(record);
   env.order.removeSync([p, seq]);
   const time = recordTime(record);
-  if (time === time) env.time.removeSync([p, time, seq]);
+  if (time === time) edits.remove(time, seq);
 }
 
-/** Writes a record's `order` and `time` entries. */
-function putIndexEntries(env: OperatorEnv, p: number, record: Buffer, encodedKey: Buffer): void {
+/** Writes a record's `order` entry and (through `edits`) its `time` entry. */
+function putIndexEntries(env: OperatorEnv, p: number, record: Buffer, encodedKey: Buffer, edits: TimeIndexEdits): void {
   const seq = recordSeq(record);
   env.order.putSync([p, seq], encodedKey);
   const time = recordTime(record);
-  if (time === time) env.time.putSync([p, time, seq], encodedKey);
+  if (time === time) edits.add(time, seq, encodedKey);
 }
 
 class LmdbStateStore implements StateStore {
@@ -257,6 +261,11 @@ class LmdbStateStore implements StateStore {
   private hiddenUpTo: number;
   /** The limit of this batch's removeUpTo, if it called it. */
   private evictedUpTo: number | undefined;
+  /**
+   * The last primitive key get() found absent: operators put a key right after finding it absent
+   * (dropDuplicates), and touch() then skips a second LMDB read (LMDB does not change before commit).
+   */
+  private lastMiss: unknown = NO_KEY;
   /** get() decodes a fresh value or returns the overlay's; abort drops the overlay. */
   readonly inPlaceUpdates = true;
 
@@ -294,7 +303,11 @@ class LmdbStateStore implements StateStore {
     const entry = this.entryOf(k);
     if (entry) return entry.present ? entry.value : undefined;
     const record = this.visible(this.env.data.get(dataKeyOfWritten(writeKey(this.partitionId, k), false)));
-    return record === undefined ? undefined : recordValue(record);
+    if (record === undefined) {
+      if (k === null || typeof k !== 'object') this.lastMiss = k;
+      return undefined;
+    }
+    return recordValue(record);
   }
 
   put(key: unknown, value: unknown): void {
@@ -339,14 +352,16 @@ class LmdbStateStore implements StateStore {
     }
     if (limit > this.hiddenUpTo) {
       const p = this.partitionId;
-      const range = { start: [p, this.hiddenUpTo, Infinity] as [number, number, number], end: [p, limit, Infinity] as [number, number, number] };
-      if (this.overlay.size === 0 && this.objectOverlay.size === 0) {
-        removed += this.env.time.getCount(range);
-      } else {
-        // Keys the batch touched were counted by the overlay, as it holds them now.
-        for (const { value: encodedKey } of this.env.time.getRange(range)) {
-          if (this.entryOf(decodeKey(encodedKey)) === undefined) removed++;
+      // Times after hiddenUpTo up to limit ([p, t, Infinity] sorts after [p, t], before [p, t + ...]).
+      const range = { start: [p, this.hiddenUpTo, Infinity] as unknown as [number, number], end: [p, limit, Infinity] as unknown as [number, number] };
+      const untouched = this.overlay.size === 0 && this.objectOverlay.size === 0;
+      for (const { value: record } of this.env.time.getRange(range)) {
+        if (untouched) {
+          removed += timeRecordCount(record);
+          continue;
         }
+        // Keys the batch touched were counted by the overlay, as it holds them now.
+        for (const { encodedKey } of timeRecordEntries(record)) if (this.entryOf(decodeKey(encodedKey)) === undefined) removed++;
       }
       this.hiddenUpTo = limit;
     }
@@ -372,7 +387,8 @@ class LmdbStateStore implements StateStore {
       const encodedKey = Buffer.from(keyWriter.buf.subarray(PREFIX, end));
       const dataKey = dataKeyOfWritten(end, true);
       // An evicted record is deleted by this batch's commit: the key is new to it.
-      const record = this.visible(this.env.data.get(dataKey));
+      const record = !isObject && k === this.lastMiss ? undefined : this.visible(this.env.data.get(dataKey));
+      this.lastMiss = NO_KEY;
       const seq = record === undefined ? -1 : recordSeq(record);
       const time = record === undefined ? NaN : recordTime(record);
       entry = { key: k, encodedKey, dataKey, value: undefined, present: record !== undefined, seq, time, stored: record };
@@ -435,6 +451,7 @@ class LmdbStateStore implements StateStore {
     // The undo log only ever covers the latest batch: this batch's record replaces the previous one.
     undoWriter.pos = 0;
     let undoCount = 0;
+    const edits = new TimeIndexEdits();
     for (const entries of [this.overlay, this.objectOverlay] as Map<unknown, OverlayEntry>[]) {
       for (const entry of entries.values()) {
         // LMDB has not changed since the key was touched (the version check above proves it),
@@ -447,18 +464,19 @@ class LmdbStateStore implements StateStore {
         }
         if (!entry.present) {
           data.removeSync(entry.dataKey);
-          removeIndexEntries(this.env, p, previous!);
+          removeIndexEntries(this.env, p, previous!, edits);
           continue;
         }
         // Values are encoded at commit, as the delta-file provider does.
         const record = encodeRecord(entry.seq, entry.time, entry.value);
         data.putSync(entry.dataKey, record);
         if (previous === undefined || recordSeq(previous) !== entry.seq || !Object.is(recordTime(previous), entry.time)) {
-          if (previous !== undefined) removeIndexEntries(this.env, p, previous);
-          putIndexEntries(this.env, p, record, entry.encodedKey);
+          if (previous !== undefined) removeIndexEntries(this.env, p, previous, edits);
+          putIndexEntries(this.env, p, record, entry.encodedKey, edits);
         }
       }
     }
+    edits.apply(this.env.time, p);
     if (undoCount > 0) undo.putSync(p, Buffer.from(undoWriter.result()));
     else if ((current.undo?.count ?? 0) > 0) undo.removeSync(p);
     const written: PartitionMeta = {
@@ -488,11 +506,13 @@ class LmdbStateStore implements StateStore {
 
 /** Deletes a partition's keys with an event time at or below `limit`; runs in a write transaction. */
 function purgeRange(env: OperatorEnv, p: number, limit: number): void {
-  const expired = [...env.time.getRange({ start: [p], end: [p, limit, Infinity] })];
-  for (const { key, value: encodedKey } of expired) {
+  const expired = [...env.time.getRange({ start: [p], end: [p, limit, Infinity] as unknown as [number, number] })];
+  for (const { key, value: record } of expired) {
     env.time.removeSync(key);
-    env.order.removeSync([p, key[2]]);
-    env.data.removeSync(dataKeyOf(p, encodedKey));
+    for (const { seq, encodedKey } of timeRecordEntries(record)) {
+      env.order.removeSync([p, seq]);
+      env.data.removeSync(dataKeyOf(p, encodedKey));
+    }
   }
 }
 
@@ -572,13 +592,14 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
     const undoInfo = current.undo!;
     const restored: PartitionMeta = { version: undoInfo.version, numKeys: undoInfo.numKeys, nextSeq: undoInfo.nextSeq, purgeUpTo: undoInfo.purgeUpTo };
     env.root.transactionSync(() => {
+      const edits = new TimeIndexEdits();
       // Keys the batch (re)inserted carry sequences from the undo's nextSeq on: drop them...
       const inserted = [...env.order.getRange({ start: [p, undoInfo.nextSeq], end: [p + 1] })];
       for (const { value: encodedKey } of inserted) {
         const dataKey = dataKeyOf(p, encodedKey);
         const record = env.data.get(dataKey);
         if (record === undefined) throw new InternalError(`The data record of sequence ${undoInfo.nextSeq}+ in state partition ${p} in ${env.dir} is missing.`);
-        removeIndexEntries(env, p, record);
+        removeIndexEntries(env, p, record, edits);
         env.data.removeSync(dataKey);
       }
       // ...then put back what the keys it changed, moved or removed held before. A range the
@@ -588,10 +609,13 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
       for (const { encodedKey, previous } of record === undefined ? [] : decodeUndo(record, undoInfo.count)) {
         const dataKey = dataKeyOf(p, encodedKey);
         const now = env.data.get(dataKey);
-        if (now !== undefined) removeIndexEntries(env, p, now);
         env.data.putSync(dataKey, previous);
-        putIndexEntries(env, p, previous, encodedKey);
+        // A key changed in place keeps its index entries.
+        if (now !== undefined && recordSeq(now) === recordSeq(previous) && Object.is(recordTime(now), recordTime(previous))) continue;
+        if (now !== undefined) removeIndexEntries(env, p, now, edits);
+        putIndexEntries(env, p, previous, encodedKey, edits);
       }
+      edits.apply(env.time, p);
       if (record !== undefined) env.undo.removeSync(p);
       env.meta.putSync(p, JSON.stringify(restored));
     });
