@@ -285,9 +285,14 @@ test('keys of one event time share one record of the time index, which the evict
   expect(timeRecords().length).toBe(3); // deleted by the next commit
   const next = p.getStore(0, 0, 2);
   expect(next.numKeys).toBe(300);
+  next.putWithEventTime!('later', 'joins time 30', 30); // a time the index already holds
   next.commit();
   expect(timeRecords()).toEqual([[0, 30]]);
-  expect(entries(p.getStore(0, 0, 3)).map(([k]) => k)).toEqual(Array.from({ length: 300 }, (_, i) => 3 * i + 2));
+  const third = p.getStore(0, 0, 3);
+  expect(entries(third).map(([k]) => k)).toEqual([...Array.from({ length: 300 }, (_, i) => 3 * i + 2), 'later']);
+  expect(third.removeUpTo!(30)).toBe(301);
+  third.commit();
+  expect(p.getStore(0, 0, 4).numKeys).toBe(0);
 });
 
 test('undo after a range eviction: the evicting batch and the batch after it go back exactly one version', () => {

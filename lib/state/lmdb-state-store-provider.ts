@@ -66,8 +66,9 @@ interface UndoInfo {
   version: number;
   numKeys: number;
   nextSeq: number;
-  /** That version's purgeUpTo. */
+  /** That version's purgeUpTo and maxTime. */
   purgeUpTo?: number;
+  maxTime?: number;
   /** Number of entries in the partition's undo record. */
   count: number;
 }
@@ -78,6 +79,8 @@ interface PartitionMeta {
   nextSeq: number;
   /** Stored keys with an event time at or below this are evicted (deleted by the next commit). */
   purgeUpTo?: number;
+  /** At least the highest time in the partition's time index (none: the index is empty). */
+  maxTime?: number;
   undo?: UndoInfo;
 }
 
@@ -476,7 +479,7 @@ class LmdbStateStore implements StateStore {
         }
       }
     }
-    edits.apply(this.env.time, p);
+    const highest = Math.max(current.maxTime ?? -Infinity, edits.apply(this.env.time, p, current.maxTime ?? -Infinity));
     if (undoCount > 0) undo.putSync(p, Buffer.from(undoWriter.result()));
     else if ((current.undo?.count ?? 0) > 0) undo.removeSync(p);
     const written: PartitionMeta = {
@@ -484,7 +487,8 @@ class LmdbStateStore implements StateStore {
       numKeys: this.keyCount,
       nextSeq: this.nextSeq,
       purgeUpTo: this.evictedUpTo,
-      undo: { version: this.version, numKeys: this.meta.numKeys, nextSeq: this.meta.nextSeq, purgeUpTo: this.meta.purgeUpTo, count: undoCount },
+      maxTime: highest === -Infinity ? undefined : highest,
+      undo: { version: this.version, numKeys: this.meta.numKeys, nextSeq: this.meta.nextSeq, purgeUpTo: this.meta.purgeUpTo, maxTime: this.meta.maxTime, count: undoCount },
     };
     meta.putSync(p, JSON.stringify(written));
     this.env.created = false;
@@ -590,7 +594,7 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
   /** Undoes the latest batch (a re-run after a crash between the state commit and commits/N). */
   private rollBack(env: OperatorEnv, p: number, current: PartitionMeta): PartitionMeta {
     const undoInfo = current.undo!;
-    const restored: PartitionMeta = { version: undoInfo.version, numKeys: undoInfo.numKeys, nextSeq: undoInfo.nextSeq, purgeUpTo: undoInfo.purgeUpTo };
+    const restored: PartitionMeta = { version: undoInfo.version, numKeys: undoInfo.numKeys, nextSeq: undoInfo.nextSeq, purgeUpTo: undoInfo.purgeUpTo, maxTime: undoInfo.maxTime };
     env.root.transactionSync(() => {
       const edits = new TimeIndexEdits();
       // Keys the batch (re)inserted carry sequences from the undo's nextSeq on: drop them...
@@ -615,7 +619,8 @@ export class LmdbStateStoreProvider implements StateStoreProvider {
         if (now !== undefined) removeIndexEntries(env, p, now, edits);
         putIndexEntries(env, p, previous, encodedKey, edits);
       }
-      edits.apply(env.time, p);
+      // Rollback reads every time record it edits (its restored maxTime bounds what remains).
+      edits.apply(env.time, p, Infinity);
       if (record !== undefined) env.undo.removeSync(p);
       env.meta.putSync(p, JSON.stringify(restored));
     });

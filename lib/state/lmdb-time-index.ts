@@ -72,10 +72,16 @@ export class TimeIndexEdits {
     (this.edits(time).removed ??= new Set()).add(seq);
   }
 
-  apply(db: TimeIndexDb, partitionId: number): void {
+  /**
+   * Writes the edits. No record exists for a time above `highest` (the highest time the index held
+   * before), so adding to such a time skips the read. Returns the highest time added, or -Infinity.
+   */
+  apply(db: TimeIndexDb, partitionId: number, highest: number): number {
+    let highestAdded = -Infinity;
     for (const [time, { added, removed }] of this.byTime) {
       const key: [number, number] = [partitionId, time];
-      const stored = db.get(key);
+      if (added.length > 0 && time > highestAdded) highestAdded = time;
+      const stored = removed === undefined && time > highest ? undefined : db.get(key);
       let entries = stored === undefined ? [] : timeRecordEntries(stored);
       if (removed !== undefined) entries = entries.filter((e) => !removed.has(e.seq));
       if (added.length > 0) entries = entries.length === 0 ? added : entries.concat(added);
@@ -83,5 +89,6 @@ export class TimeIndexEdits {
       else if (stored !== undefined) db.removeSync(key);
     }
     this.byTime.clear();
+    return highestAdded;
   }
 }
