@@ -19,7 +19,8 @@
 //                                     previous data record (the keys it inserted are found by
 //                                     their sequence, >= the undo's nextSeq, so need no entry).
 //                                     One LMDB write per partition and batch, not one per key.
-//   meta   partition               -> JSON PartitionMeta (version, numKeys, nextSeq, purgeUpTo, undo)
+//   meta   partition               -> JSON PartitionMeta (version, numKeys, nextSeq, purgeUpTo,
+//                                     maxTime, undo)
 //   flushes 'format'               -> RECORD_FORMAT ('binary-2'); 'last' -> the latest flush
 // Environments of earlier layouts (values as tagged JSON text; 'binary-1' with text keys) are
 // refused by name.
