@@ -4,7 +4,8 @@
 // work shifts all three alike:
 //   hand       a hand-written loop over the same rows and batches (Map-based, naive eviction)
 //   in memory  the query without checkpointLocation (state stays in memory)
-//   on disk    the query with a checkpoint directory (default state store, fsync per batch)
+//   on disk    the query with a checkpoint directory (default state store, fsync per batch;
+//              BENCH_STORE=lmdb runs it on the lmdb state store instead)
 //
 // Workloads (fixed seeds):
 //   word count        1,000,000 lines (Zipf over 10,000 words) in 10 batches, groupBy count, complete
@@ -36,6 +37,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? '3');
 type Mode = 'hand' | 'memory' | 'disk';
 /** BENCH_MODES=disk (comma-separated) runs only some of the three, for profiling. */
 const MODES = (process.env.BENCH_MODES ?? 'hand,memory,disk').split(',') as Mode[];
+/** BENCH_STORE=lmdb: the on-disk runs of the throughput workloads use the lmdb state store. */
+const STORE = process.env.BENCH_STORE ?? 'default';
+if (STORE !== 'default' && STORE !== 'lmdb') throw new Error(`BENCH_STORE must be 'default' or 'lmdb', not '${STORE}'`);
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'rivulet-bench-stateful-'));
@@ -48,6 +52,8 @@ const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.
 /** [result, wall ms, CPU ms]: CPU time (all threads of the process) is steadier on a loaded machine. */
 async function measure(spark: StreamSession, w: Workload, mode: Mode): Promise<[number, number, number]> {
   const dir = mode === 'disk' ? tempDir() : undefined;
+  // The provider is pinned in the checkpoint at the query's first batch: set for on-disk runs only.
+  if (dir && STORE === 'lmdb') spark.conf.set('spark.sql.streaming.stateStore.providerClass', 'lmdb');
   try {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
@@ -55,6 +61,7 @@ async function measure(spark: StreamSession, w: Workload, mode: Mode): Promise<[
     const c = process.cpuUsage(c0);
     return [result, performance.now() - t0, (c.user + c.system) / 1000];
   } finally {
+    if (dir && STORE === 'lmdb') spark.conf.unset('spark.sql.streaming.stateStore.providerClass');
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -273,7 +280,7 @@ export async function benchStateful(only?: string): Promise<string[]> {
   const spark = new StreamSession({});
   spark.sparkContext.setLogLevel('ERROR');
   try {
-    say(`stateful workloads: medians of ${ROUNDS} interleaved rounds; ratio = hand time / engine time (1.00x = as fast as the hand loop)`);
+    say(`stateful workloads: medians of ${ROUNDS} interleaved rounds; ratio = hand time / engine time (1.00x = as fast as the hand loop); checkpoint runs on the ${STORE === 'lmdb' ? 'lmdb' : 'default'} state store`);
     // Spark's figures are recorded by `npm run bench:spark`: this run only reads them (no JVM).
     const sparkFigures = readSparkFigures();
     for (const { name, make } of WORKLOADS) {

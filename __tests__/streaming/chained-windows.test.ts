@@ -10,10 +10,16 @@ import { newSession } from '../support/session';
 
 const at = (hh: number, mm: number) => new Date(Date.UTC(2024, 0, 1, hh, mm));
 
-describe.each([false, true])('chained time windows in streaming (restart after every batch: %s)', (restartAfterEveryBatch) => {
+// On both state stores: lmdb evicts the expired windows by a range of its event-time index.
+describe.each([
+  [false, 'hdfs'],
+  [true, 'hdfs'],
+  [false, 'lmdb'],
+  [true, 'lmdb'],
+])('chained time windows in streaming (restart after every batch: %s, %s state store)', (restartAfterEveryBatch, provider) => {
   let spark: StreamSession;
   beforeEach(() => {
-    spark = newSession({ 'spark.sql.shuffle.partitions': '1' });
+    spark = newSession({ 'spark.sql.shuffle.partitions': '1', 'spark.sql.streaming.stateStore.providerClass': provider });
   });
   afterEach(() => spark.stop());
 

@@ -1,6 +1,7 @@
 // Streaming deduplication keeps its state keys in an in-memory index by expiry time across
-// batches; a restart from a checkpoint, a failed batch and a query run with stops between batches
-// must evict exactly what an uninterrupted run evicts (the index is rebuilt from the stores).
+// batches (or, on lmdb, in the store's event-time index); a restart from a checkpoint, a failed
+// batch and a query run with stops between batches must evict exactly what an uninterrupted run
+// evicts (the index is rebuilt from the stores).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -96,32 +97,38 @@ async function restarted(dedup: Dedup, failingBatch: number): Promise<Run> {
   return run;
 }
 
-test('dropDuplicates with the event time in the key evicts the same keys after restarts and a failed batch', async () => {
-  const dedup: Dedup = (df) => df.dropDuplicates(['id', 'timestamp']);
-  const whole = await uninterrupted(dedup);
-  // Odd batches are the no-data batches after the watermark moved (11:55, 12:10, 12:15, 12:30):
-  // a@0 and b@5 leave state at 12:10, d@11 at 12:15, c@20 and b@25 at 12:30; e@null never.
-  expect(whole).toEqual({
-    out: [['a@0', 'b@5', 'e@null'], [], ['c@20'], [], ['d@11', 'b@25'], [], ['f@40'], []],
-    removed: [0, 0, 0, 2, 0, 1, 0, 2],
-    total: [3, 3, 4, 2, 4, 3, 4, 2],
-  });
-  fs.rmSync(checkpoint, { recursive: true, force: true });
-  const again = await restarted(dedup, 3);
-  expect(again).toEqual(whole);
-});
+// Both providers: the delta-file store evicts key by key from the operator's heap, lmdb by a range
+// of its event-time index (whose undo a re-run batch goes through).
+describe.each(['hdfs', 'lmdb'])('on the %s state store', (provider) => {
+  beforeEach(() => spark.conf.set('spark.sql.streaming.stateStore.providerClass', provider));
 
-test('dropDuplicatesWithinWatermark expires the same keys after restarts and a failed batch', async () => {
-  const dedup: Dedup = (df) => df.dropDuplicatesWithinWatermark(['id']);
-  const whole = await uninterrupted(dedup);
-  // Keys expire at first event time + 10 minutes: a at 12:10, b at 12:15 (b@25 is its duplicate),
-  // d at 12:21 and c at 12:30; e (null time) never.
-  expect(whole).toEqual({
-    out: [['a@0', 'b@5', 'e@null'], [], ['c@20'], [], ['d@11'], [], ['f@40'], []],
-    removed: [0, 0, 0, 1, 0, 1, 0, 2],
-    total: [3, 3, 4, 3, 4, 3, 4, 2],
+  test('dropDuplicates with the event time in the key evicts the same keys after restarts and a failed batch', async () => {
+    const dedup: Dedup = (df) => df.dropDuplicates(['id', 'timestamp']);
+    const whole = await uninterrupted(dedup);
+    // Odd batches are the no-data batches after the watermark moved (11:55, 12:10, 12:15, 12:30):
+    // a@0 and b@5 leave state at 12:10, d@11 at 12:15, c@20 and b@25 at 12:30; e@null never.
+    expect(whole).toEqual({
+      out: [['a@0', 'b@5', 'e@null'], [], ['c@20'], [], ['d@11', 'b@25'], [], ['f@40'], []],
+      removed: [0, 0, 0, 2, 0, 1, 0, 2],
+      total: [3, 3, 4, 2, 4, 3, 4, 2],
+    });
+    fs.rmSync(checkpoint, { recursive: true, force: true });
+    const again = await restarted(dedup, 3);
+    expect(again).toEqual(whole);
   });
-  fs.rmSync(checkpoint, { recursive: true, force: true });
-  const again = await restarted(dedup, 2);
-  expect(again).toEqual(whole);
+
+  test('dropDuplicatesWithinWatermark expires the same keys after restarts and a failed batch', async () => {
+    const dedup: Dedup = (df) => df.dropDuplicatesWithinWatermark(['id']);
+    const whole = await uninterrupted(dedup);
+    // Keys expire at first event time + 10 minutes: a at 12:10, b at 12:15 (b@25 is its duplicate),
+    // d at 12:21 and c at 12:30; e (null time) never.
+    expect(whole).toEqual({
+      out: [['a@0', 'b@5', 'e@null'], [], ['c@20'], [], ['d@11'], [], ['f@40'], []],
+      removed: [0, 0, 0, 1, 0, 1, 0, 2],
+      total: [3, 3, 4, 3, 4, 3, 4, 2],
+    });
+    fs.rmSync(checkpoint, { recursive: true, force: true });
+    const again = await restarted(dedup, 2);
+    expect(again).toEqual(whole);
+  });
 });

@@ -4,12 +4,13 @@ import { forEachExpression, type Attribute, type Expression } from '../expressio
 import type { CompileContext } from '../expressions/function-definition';
 import { Aggregation, type Group } from './aggregation';
 import { pushRows, type ExecutionContext, type PhysicalOperator, type Row } from './physical-operator';
-import type { StateStore } from '../state/state-store';
+import { evictsByRange, type StateStore } from '../state/state-store';
+import { InternalError } from '../errors/spark-exception';
 import { GenerateExec } from './basic-operators';
 import { partitionIdAfterFirstKey } from './hash-partitioning';
 import { SlidingWindows } from '../expressions/functions/sliding-windows';
 import type { TimeWindowInput } from './time-window-input';
-import { canonicalTime, EventTimeBuckets, isAtOrBelow, restKeyFunction, type EventTimeKeyShape, type TimeBucket } from './event-time-buckets';
+import { canonicalTime, EventTimeBuckets, isAtOrBelow, restKeyFunction, timeNumber, type EventTime, type EventTimeKeyShape, type TimeBucket } from './event-time-buckets';
 
 /** Batch aggregation over all input at once. */
 export class HashAggregateExec implements PhysicalOperator {
@@ -233,6 +234,7 @@ export class StatefulAggregateExec implements PhysicalOperator {
     if (this.index === undefined || this.indexVersion !== ctx.batchId) this.loadIndex(stores);
     const index = this.index!;
     const inPlace = stores.length > 0 && stores[0].inPlaceUpdates === true;
+    const timed = evictsByRange(stores);
     const updated: [entry: StateEntry, partition: number][] = [];
     const buffersAt = this.buffersAt;
     const partitionOf = this.aggregation.partitionOf;
@@ -271,7 +273,8 @@ export class StatefulAggregateExec implements PhysicalOperator {
         this.aggregation.mergeBuffersInto(entry, group, buffersAt);
         target.groups.set(key, entry);
       }
-      stores[partition].put(entry[0], entry);
+      if (timed) stores[partition].putWithEventTime!(entry[0], entry, timeNumber(bucket.time));
+      else stores[partition].put(entry[0], entry);
       m.updated++;
       if (mode === 'update') updated.push([entry, partition]);
     }
@@ -299,9 +302,13 @@ export class StatefulAggregateExec implements PhysicalOperator {
         if (!list) continue;
         list.sort(bySeq);
         const store = stores[p];
-        for (let i = 0; i < list.length; i++) {
-          if (mode === 'append') rows.push(this.resultRow(list[i]));
-          store.remove(list[i][0]);
+        if (mode === 'append') for (let i = 0; i < list.length; i++) rows.push(this.resultRow(list[i]));
+        if (timed) {
+          // One range deletion in the store (its keys carry their window's time), not a removal per group.
+          const removed = store.removeUpTo!(evictBelow);
+          if (removed !== list.length) throw new InternalError(`Streaming aggregation ${this.operatorId}, partition ${p}: the state store evicted ${removed} groups where the operator's index expired ${list.length}.`);
+        } else {
+          for (let i = 0; i < list.length; i++) store.remove(list[i][0]);
         }
         m.removed += list.length;
       }
@@ -327,16 +334,26 @@ export class StatefulAggregateExec implements PhysicalOperator {
         if (typeof key !== 'number') (earlier ??= []).push([key, entry]);
         next = Math.max(next, (entry[0] as number) + 1);
         const t = entry[1 + shape.index];
-        const bucket = shape.isWindow && t !== null ? index.bucket(canonicalTime((t as unknown[])[1]), canonicalTime((t as unknown[])[0])) : index.bucket(canonicalTime(t), null);
+        const bucket = shape.isWindow && t !== null ? index.bucket(this.entryTime(entry), canonicalTime((t as unknown[])[0])) : index.bucket(this.entryTime(entry), null);
         bucket.groups.set(restKey(entry, 1), entry);
       }
       if (earlier) {
+        const timed = evictsByRange(stores);
         for (const [key] of earlier) store.remove(key);
-        for (const [, entry] of earlier) store.put(entry[0], entry);
+        for (const [, entry] of earlier) {
+          if (timed) store.putWithEventTime!(entry[0], entry, timeNumber(this.entryTime(entry)));
+          else store.put(entry[0], entry);
+        }
       }
     }
     this.index = index;
     this.nextSeq = Math.max(this.nextSeq ?? 0, next);
+  }
+
+  /** A state entry's event time: its window's end, or its timestamp. */
+  private entryTime(entry: StateEntry): EventTime {
+    const t = entry[1 + this.shape!.index];
+    return canonicalTime(this.shape!.isWindow && t !== null ? (t as unknown[])[1] : t);
   }
 
   /** Update mode: the changed groups by partition, then first-insertion sequence. */

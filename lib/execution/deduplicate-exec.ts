@@ -5,11 +5,11 @@ import type { Attribute } from '../expressions/expression';
 import { pushRows, type ExecutionContext, type PhysicalOperator, type Row } from './physical-operator';
 import type { EventTimeColumn } from './row-event-time';
 import { DedupExpiryHeap } from './dedup-expiry-heap';
-import { canonicalTime } from './event-time-buckets';
+import { canonicalTime, timeNumber } from './event-time-buckets';
 import { encodeCompositeKey } from '../util/group-key';
 import { rowKeyFunction } from './row-key';
 import { partitionIdFunction } from './hash-partitioning';
-import type { StateStore } from '../state/state-store';
+import { evictsByRange, type StateStore } from '../state/state-store';
 
 export class DeduplicateExec implements PhysicalOperator {
   private readonly keyOf: (row: Row) => unknown;
@@ -63,7 +63,9 @@ export interface DedupEventTime extends EventTimeColumn {
  * operator keeps the stored keys in a heap by that time across batches (DedupExpiryHeap), valid for
  * the store version `heapVersion`: eviction pops the expired keys instead of scanning all state. The
  * heap is rebuilt from the stores on a run's first batch, after a failed batch, or whenever the
- * batch reads another version than the one the heap was left at.
+ * batch reads another version than the one the heap was left at. Stores that evict by event time
+ * themselves (lmdb: StateStore.removeUpTo) get each key's time at put and one range eviction per
+ * partition instead, and the operator keeps no heap (state larger than memory stays off the heap).
  */
 export class StreamingDeduplicateExec implements PhysicalOperator {
   private readonly keyOf: (values: readonly unknown[]) => unknown;
@@ -120,7 +122,9 @@ export class StreamingDeduplicateExec implements PhysicalOperator {
     let duplicates = 0;
     let updatesDone = started;
     try {
-      const heap = this.evicts ? this.ensureHeap(stores, ctx.batchId) : undefined;
+      // Stores that evict by event time in one range keep the keys' times themselves: no heap.
+      const timed = this.evicts && evictsByRange(stores);
+      const heap = this.evicts && !timed ? this.ensureHeap(stores, ctx.batchId) : undefined;
       pushRows(this.child, ctx, (row) => {
         let time: bigint | null = null;
         if (timeOrdinal >= 0) {
@@ -141,7 +145,8 @@ export class StreamingDeduplicateExec implements PhysicalOperator {
         }
         // The value is what eviction reads: the expiry (within watermark) or the key's event time.
         const value = withinWatermark ? (time === null ? null : time + delayMicros) : timeInKeys ? time : true;
-        store.put(key, value);
+        if (timed) store.putWithEventTime!(key, value, value === null ? null : timeNumber(canonicalTime(value)));
+        else store.put(key, value);
         // A null time never expires (null <= watermark is not true): it is not in the heap.
         if (heap !== undefined && value !== null) heap.push(canonicalTime(value) as number | bigint, partition, key);
         updated++;
@@ -149,6 +154,7 @@ export class StreamingDeduplicateExec implements PhysicalOperator {
       });
       updatesDone = performance.now();
       if (heap !== undefined) removed = heap.popDue(evictBelow, (partition, key) => stores[partition].remove(key));
+      else if (timed) for (const store of stores) removed += store.removeUpTo!(evictBelow);
     } catch (e) {
       for (const s of stores) s.abort();
       this.heap = undefined;

@@ -14,6 +14,15 @@ export function canonicalTime(t: unknown): EventTime {
   return Number.isSafeInteger(n) ? n : (t as bigint);
 }
 
+/**
+ * An event time as a state store's range key (StateStore.putWithEventTime). Number() of a bigint
+ * beyond 2^53 rounds, but eviction limits (watermarks in micros) are safe integers, so `<= limit`
+ * decides alike.
+ */
+export function timeNumber(time: EventTime): number | null {
+  return time === null ? null : Number(time);
+}
+
 /** True when `time` is at or below `limit` (Spark's `eventTime <= watermark`); null never is. */
 export function isAtOrBelow(time: EventTime, limit: number): boolean {
   return time !== null && time <= limit;

@@ -28,10 +28,25 @@ export interface StateStore<K = unknown, V = unknown> {
    * place: records the change without storing the value again. Only with inPlaceUpdates.
    */
   markUpdated?(key: K): void;
+  /**
+   * Range eviction by event time, for providers that keep keys ordered by it (lmdb); the default
+   * stores leave both out and operators then remove expired keys one by one. An operator that uses
+   * it puts every key with its event time in micros (null: never expires), then calls removeUpTo
+   * as the batch's last change: every key put with a time at or below `limit` (Spark's
+   * `eventTime <= watermark`) leaves in one range operation, at a cost in the expired keys only.
+   * Returns how many keys left.
+   */
+  putWithEventTime?(key: K, value: V, eventTime: number | null): void;
+  removeUpTo?(limit: number): number;
   /** Makes this batch's changes version `version + 1` and returns it. */
   commit(): number;
   abort(): void;
   hasCommitted(): boolean;
+}
+
+/** Whether the stores of an operator evict by event time in one range operation (lmdb's). */
+export function evictsByRange(stores: readonly StateStore[]): boolean {
+  return stores.length > 0 && stores[0].putWithEventTime !== undefined && stores[0].removeUpTo !== undefined;
 }
 
 export interface StateStoreProvider {
