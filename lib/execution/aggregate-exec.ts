@@ -262,7 +262,9 @@ export class StatefulAggregateExec implements PhysicalOperator {
         this.aggregation.mergeBuffersInto(entry, group, buffersAt);
         const store = stores[partition];
         // The stored entry itself changed: the store only needs to know (no second Map write).
-        if (store.markUpdated !== undefined) store.markUpdated(entry[0]);
+        // A store evicting by range keeps each key's time with it: it is put with its window's.
+        if (timed) store.putWithEventTime!(entry[0], entry, timeNumber(bucket.time));
+        else if (store.markUpdated !== undefined) store.markUpdated(entry[0]);
         else store.put(entry[0], entry);
         m.updated++;
         if (mode === 'update') updated.push([entry, partition]);
