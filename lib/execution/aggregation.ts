@@ -229,16 +229,7 @@ export class Aggregation {
       const bucket = buckets.bucketOf(scratch[timeAt]);
       const key = restKey(scratch, 0);
       let entry = bucket.groups.get(key);
-      if (entry === undefined) {
-        entry = new Array(at + nAgg);
-        entry[0] = 0;
-        for (let i = 0; i < nv; i++) entry[1 + i] = scratch[i];
-        for (let j = 0; j < nAgg; j++) entry[at + j] = aggregates[j].impl.init();
-        bucket.groups.set(key, entry);
-        out.entries.push(entry);
-        out.buckets.push(bucket);
-        out.keys.push(key);
-      }
+      if (entry === undefined) entry = this.newEventTimeGroup(scratch, out, bucket, key);
       for (let j = 0; j < nAgg; j++) {
         const agg = aggregates[j];
         if (agg.filter !== undefined && agg.filter(row) !== true) continue;
@@ -248,6 +239,25 @@ export class Aggregation {
       }
     });
     return out;
+  }
+
+  /**
+   * A new group `[seq 0, grouping values..., initial buffers...]` of a bucket, recorded in `out`
+   * in first-seen order.
+   */
+  private newEventTimeGroup(values: readonly unknown[], out: EventTimeGroups, bucket: TimeBucket<unknown[]>, key: unknown): unknown[] {
+    const nv = this.grouping.length;
+    const aggregates = this.aggregates;
+    const at = 1 + nv;
+    const entry: unknown[] = new Array(at + aggregates.length);
+    entry[0] = 0;
+    for (let i = 0; i < nv; i++) entry[1 + i] = values[i];
+    for (let j = 0; j < aggregates.length; j++) entry[at + j] = aggregates[j].impl.init();
+    bucket.groups.set(key, entry);
+    out.entries.push(entry);
+    out.buckets.push(bucket);
+    out.keys.push(key);
+    return entry;
   }
 
   /**
@@ -297,15 +307,8 @@ export class Aggregation {
         const bucket = bucketOf[w];
         let entry = bucket.groups.get(key);
         if (entry === undefined) {
-          entry = new Array(at + nAgg);
-          entry[0] = 0;
-          for (let i = 0; i < nv; i++) entry[1 + i] = scratch[i];
-          entry[1 + timeAt] = list[w];
-          for (let j = 0; j < nAgg; j++) entry[at + j] = aggregates[j].impl.init();
-          bucket.groups.set(key, entry);
-          out.entries.push(entry);
-          out.buckets.push(bucket);
-          out.keys.push(key);
+          scratch[timeAt] = list[w];
+          entry = this.newEventTimeGroup(scratch, out, bucket, key);
         }
         for (let j = 0; j < nAgg; j++) if (inputs[j] !== SKIP) entry[at + j] = aggregates[j].impl.update(entry[at + j], inputs[j]);
       }
