@@ -11,8 +11,9 @@
 //   - an index from join key to the key's sequence numbers in arrival order (the probe reads one
 //     list; a key with one row holds its number alone), keyed by the key value itself when it is
 //     a single primitive;
-//   - a min-heap of the rows by event time (a double; ties in arrival order), so eviction pops the
-//     expired rows instead of scanning the state.
+//   - a min-heap of the rows by event time (a double; ties in arrival order) with their join keys,
+//     so eviction pops the expired rows instead of scanning the state, and finds their index
+//     entries without reading the rows.
 // Rows are numbers in these structures, not objects: every object kept per row is copied by each
 // young-generation GC it lives through, and a join keeps every row it reads for a while.
 import type { StateStore } from '../state/state-store';
@@ -40,6 +41,10 @@ export class JoinSideState {
   /** The heap by (time, seq): times (micros as doubles) beside the rows' sequence numbers. */
   private readonly heapTime: number[] = [];
   private readonly heapSeq: number[] = [];
+  /** The rows' join keys, beside them in the heap: eviction finds a row's index entry without reading the row. */
+  private readonly heapKey: unknown[] = [];
+  /** The join key of the row pop() returned last. */
+  private poppedKey: unknown = undefined;
   private nextSeq = 0;
   /** The store version this state reflects (set after each commit). */
   version = -1;
@@ -122,7 +127,7 @@ export class JoinSideState {
       else if (typeof found === 'number') this.byKey.set(key, [found, seq]);
       else found.push(seq);
     }
-    if (time === time) this.push(seq, time);
+    if (time === time) this.push(seq, time, key);
   }
 
   /**
@@ -159,25 +164,25 @@ export class JoinSideState {
     // Times are exact doubles up to 2^53 micros (the year 2255); beyond, a tie is decided exactly.
     const exact = Number.isSafeInteger(limitD);
     let removed = 0;
-    let held: number[] | undefined;
+    /** Rows whose time only ties the limit as a double: (seq, key) pairs put back. */
+    let held: unknown[] | undefined;
     const byKey = this.byKey;
-    const keyOf = this.shape.keyOf;
     while (heapSeq.length > 0 && heapTime[0] <= limitD) {
       const time = heapTime[0];
       const seq = this.pop();
-      const value = this.valueOf(store, seq);
+      const key = this.poppedKey;
       if (!exact && time === limitD) {
-        const t = this.shape.timeOf!(value);
+        const t = this.shape.timeOf!(this.valueOf(store, seq));
         if (t === null || t > limit) {
-          (held ??= []).push(seq);
+          (held ??= []).push(seq, key);
           continue;
         }
       }
+      // The row itself is read only when it is emitted (outer joins).
+      if (evicted !== undefined) evicted.push(this.valueOf(store, seq));
       store.remove(seq);
       this.values?.delete(seq);
-      if (evicted !== undefined) evicted.push(value);
       removed++;
-      const key = keyOf(value);
       if (key === NULL_JOIN_KEY) continue;
       const found = byKey.get(key)!;
       if (typeof found === 'number') {
@@ -189,36 +194,43 @@ export class JoinSideState {
       else found.splice(found.indexOf(seq), 1);
       if (found.length === 1) byKey.set(key, found[0]);
     }
-    if (held) for (const seq of held) this.push(seq, limitD);
+    if (held) for (let i = 0; i < held.length; i += 2) this.push(held[i] as number, limitD, held[i + 1]);
     this.size -= removed;
     return removed;
   }
 
-  private push(seq: number, time: number): void {
+  private push(seq: number, time: number, key: unknown): void {
     const h = this.heapSeq;
     const ht = this.heapTime;
+    const hk = this.heapKey;
     let i = h.length;
     h.push(seq);
     ht.push(time);
+    hk.push(key);
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pt = ht[parent];
       if (pt < time || (pt === time && h[parent] < seq)) break;
       h[i] = h[parent];
       ht[i] = pt;
+      hk[i] = hk[parent];
       i = parent;
     }
     h[i] = seq;
     ht[i] = time;
+    hk[i] = key;
   }
 
-  /** Removes the earliest row (the heap is not empty) and returns its sequence number. */
+  /** Removes the earliest row (the heap is not empty) and returns its sequence number (its key: poppedKey). */
   private pop(): number {
     const h = this.heapSeq;
     const ht = this.heapTime;
+    const hk = this.heapKey;
     const top = h[0];
+    this.poppedKey = hk[0];
     const last = h.pop()!;
     const lastTime = ht.pop()!;
+    const lastKey = hk.pop();
     const n = h.length;
     if (n > 0) {
       let i = 0;
@@ -232,10 +244,12 @@ export class JoinSideState {
         if (ct > lastTime || (ct === lastTime && h[c] > last)) break;
         h[i] = h[c];
         ht[i] = ct;
+        hk[i] = hk[c];
         i = c;
       }
       h[i] = last;
       ht[i] = lastTime;
+      hk[i] = lastKey;
     }
     return top;
   }
