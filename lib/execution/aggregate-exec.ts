@@ -4,7 +4,7 @@ import { forEachExpression, type Attribute, type Expression } from '../expressio
 import type { CompileContext } from '../expressions/function-definition';
 import { Aggregation, type Group } from './aggregation';
 import { pushRows, type ExecutionContext, type PhysicalOperator, type Row } from './physical-operator';
-import { evictsByRange, type StateStore } from '../state/state-store';
+import { evictsByRange, putUpdatedInPlace, type StateStore } from '../state/state-store';
 import { InternalError } from '../errors/spark-exception';
 import { GenerateExec } from './basic-operators';
 import { partitionIdAfterFirstKey } from './hash-partitioning';
@@ -237,8 +237,6 @@ export class StatefulAggregateExec implements PhysicalOperator {
     const timed = evictsByRange(stores);
     const updated: [entry: StateEntry, partition: number][] = [];
     const buffersAt = this.buffersAt;
-    const partitionOf = this.aggregation.partitionOf;
-    const byWindow = this.partitionAfterWindow;
     const rows: Row[] = [];
     const { entries, buckets, keys } = local;
     for (let i = 0; i < entries.length; i++) {
@@ -251,7 +249,7 @@ export class StatefulAggregateExec implements PhysicalOperator {
       const key = keys[i];
       const target = (bucket.state ??= index.bucket(bucket.time, bucket.start)) as TimeBucket<StateEntry>;
       const existing = target.groups.get(key);
-      const partition = byWindow !== undefined ? byWindow.rest((target.hashSeed ??= byWindow.first(group[1])), group, 1) : partitionOf(group, 1);
+      const partition = this.partitionOfEntry(target, group);
       let entry: StateEntry;
       if (existing === undefined) {
         group[0] = this.nextSeq!++;
@@ -260,23 +258,17 @@ export class StatefulAggregateExec implements PhysicalOperator {
       } else if (inPlace) {
         entry = existing;
         this.aggregation.mergeBuffersInto(entry, group, buffersAt);
-        const store = stores[partition];
-        // The stored entry itself changed: the store only needs to know (no second Map write).
-        // A store evicting by range keeps each key's time with it: it is put with its window's.
-        if (timed) store.putWithEventTime!(entry[0], entry, timeNumber(bucket.time));
-        else if (store.markUpdated !== undefined) store.markUpdated(entry[0]);
-        else store.put(entry[0], entry);
-        m.updated++;
-        if (mode === 'update') updated.push([entry, partition]);
-        continue;
       } else {
         // The store's abort restores the value it holds: change a copy (once per group and batch).
         entry = existing.slice();
         this.aggregation.mergeBuffersInto(entry, group, buffersAt);
         target.groups.set(key, entry);
       }
-      if (timed) stores[partition].putWithEventTime!(entry[0], entry, timeNumber(bucket.time));
-      else stores[partition].put(entry[0], entry);
+      const store = stores[partition];
+      // A store evicting by range keeps each key's time with it: it is put with its window's.
+      if (timed) store.putWithEventTime!(entry[0], entry, timeNumber(bucket.time));
+      else if (entry === existing) putUpdatedInPlace(store, entry[0], entry);
+      else store.put(entry[0], entry);
       m.updated++;
       if (mode === 'update') updated.push([entry, partition]);
     }
@@ -293,10 +285,7 @@ export class StatefulAggregateExec implements PhysicalOperator {
         if (!isAtOrBelow(time, evictBelow)) continue;
         index.byTime.delete(time);
         for (let b: TimeBucket<StateEntry> | undefined = first; b !== undefined; b = b.next) {
-          for (const entry of b.groups.values()) {
-            const p = byWindow !== undefined ? byWindow.rest((b.hashSeed ??= byWindow.first(entry[1])), entry, 1) : partitionOf(entry, 1);
-            (evicted[p] ??= []).push(entry);
-          }
+          for (const entry of b.groups.values()) (evicted[this.partitionOfEntry(b, entry)] ??= []).push(entry);
         }
       }
       for (let p = 0; p < evicted.length; p++) {
@@ -350,6 +339,16 @@ export class StatefulAggregateExec implements PhysicalOperator {
     }
     this.index = index;
     this.nextSeq = Math.max(this.nextSeq ?? 0, next);
+  }
+
+  /**
+   * The shuffle partition of a group `[seq, grouping values..., ...]` of a bucket: with the window
+   * leading the key, from the window's hash kept on the bucket.
+   */
+  private partitionOfEntry(bucket: TimeBucket<StateEntry>, entry: StateEntry): number {
+    const byWindow = this.partitionAfterWindow;
+    if (byWindow === undefined) return this.aggregation.partitionOf(entry, 1);
+    return byWindow.rest((bucket.hashSeed ??= byWindow.first(entry[1])), entry, 1);
   }
 
   /** A state entry's event time: its window's end, or its timestamp. */

@@ -145,7 +145,7 @@ export class StreamingDeduplicateExec implements PhysicalOperator {
         }
         // The value is what eviction reads: the expiry (within watermark) or the key's event time.
         const value = withinWatermark ? (time === null ? null : time + delayMicros) : timeInKeys ? time : true;
-        if (timed) store.putWithEventTime!(key, value, value === null ? null : timeNumber(canonicalTime(value)));
+        if (timed) store.putWithEventTime!(key, value, timeNumber(canonicalTime(value)));
         else store.put(key, value);
         // A null time never expires (null <= watermark is not true): it is not in the heap.
         if (heap !== undefined && value !== null) heap.push(canonicalTime(value) as number | bigint, partition, key);

@@ -16,7 +16,7 @@
 //     entries without reading the rows.
 // Rows are numbers in these structures, not objects: every object kept per row is copied by each
 // young-generation GC it lives through, and a join keeps every row it reads for a while.
-import type { StateStore } from '../state/state-store';
+import { putUpdatedInPlace, type StateStore } from '../state/state-store';
 
 /** Join key of rows whose (not null-safe) key is null: they never match; outer rows still wait. */
 export const NULL_JOIN_KEY: unique symbol = Symbol('null join key');
@@ -139,15 +139,12 @@ export class JoinSideState {
     let value = this.valueOf(store, seq);
     if (store.inPlaceUpdates === true) {
       value[w] = true;
-      if (store.markUpdated !== undefined) {
-        store.markUpdated(seq);
-        return value;
-      }
-    } else {
-      value = value.slice();
-      value[w] = true;
-      this.values?.set(seq, value);
+      putUpdatedInPlace(store, seq, value);
+      return value;
     }
+    value = value.slice();
+    value[w] = true;
+    this.values?.set(seq, value);
     store.put(seq, value);
     return value;
   }

@@ -153,11 +153,7 @@ function writeKey(partitionId: number, key: unknown): number {
 function dataKeyOfWritten(end: number, copy: boolean): Buffer {
   const w = keyWriter;
   if (end - PREFIX <= MAX_INLINE_KEY_BYTES) return copy ? Buffer.from(w.buf.subarray(0, end)) : w.buf.subarray(0, end);
-  const hashed = Buffer.allocUnsafe(PREFIX + 1 + 32);
-  w.buf.copy(hashed, 0, 0, PREFIX);
-  hashed[PREFIX] = HASHED_KEY;
-  createHash('sha256').update(w.buf.subarray(PREFIX, end)).digest().copy(hashed, PREFIX + 1);
-  return hashed;
+  return hashedDataKey(w.buf.readUInt32BE(0), w.buf.subarray(PREFIX, end));
 }
 
 /** The data key of a key encoding (from `order`, `time` or an undo record). */
@@ -168,6 +164,11 @@ function dataKeyOf(partitionId: number, encodedKey: Uint8Array): Buffer {
     out.set(encodedKey, PREFIX);
     return out;
   }
+  return hashedDataKey(partitionId, encodedKey);
+}
+
+/** The data key of a key encoding longer than MAX_INLINE_KEY_BYTES: partition, HASHED_KEY, SHA-256. */
+function hashedDataKey(partitionId: number, encodedKey: Uint8Array): Buffer {
   const hashed = Buffer.allocUnsafe(PREFIX + 1 + 32);
   hashed.writeUInt32BE(partitionId, 0);
   hashed[PREFIX] = HASHED_KEY;
@@ -288,6 +289,12 @@ class LmdbStateStore implements StateStore {
     this.hiddenUpTo = meta.purgeUpTo ?? -Infinity;
   }
 
+  /** Every key the batch touched. */
+  private *touched(): IterableIterator<OverlayEntry> {
+    yield* this.overlay.values();
+    yield* this.objectOverlay.values();
+  }
+
   /** The overlay entry of a (normalized) key, if the batch touched it. */
   private entryOf(key: unknown): OverlayEntry | undefined {
     if (key !== null && typeof key === 'object') {
@@ -346,13 +353,11 @@ class LmdbStateStore implements StateStore {
   removeUpTo(limit: number): number {
     this.checkOpen();
     let removed = 0;
-    for (const entries of [this.overlay, this.objectOverlay] as Map<unknown, OverlayEntry>[]) {
-      for (const entry of entries.values()) {
-        if (!entry.present || !(entry.time <= limit)) continue;
-        entry.present = false;
-        entry.value = undefined;
-        removed++;
-      }
+    for (const entry of this.touched()) {
+      if (!entry.present || !(entry.time <= limit)) continue;
+      entry.present = false;
+      entry.value = undefined;
+      removed++;
     }
     if (limit > this.hiddenUpTo) {
       const p = this.partitionId;
@@ -417,7 +422,7 @@ class LmdbStateStore implements StateStore {
       if (record !== undefined) yield [key, recordValue(record)];
     }
     // ...then the keys this batch (re)inserted, in insertion order.
-    const inserted = [...this.overlay.values(), ...this.objectOverlay.values()].filter((e) => e.present && e.seq >= this.baseNextSeq).sort((a, b) => a.seq - b.seq);
+    const inserted = [...this.touched()].filter((e) => e.present && e.seq >= this.baseNextSeq).sort((a, b) => a.seq - b.seq);
     for (const entry of inserted) yield [entry.key, entry.value];
   }
 
@@ -456,28 +461,26 @@ class LmdbStateStore implements StateStore {
     undoWriter.pos = 0;
     let undoCount = 0;
     const edits = new TimeIndexEdits();
-    for (const entries of [this.overlay, this.objectOverlay] as Map<unknown, OverlayEntry>[]) {
-      for (const entry of entries.values()) {
-        // LMDB has not changed since the key was touched (the version check above proves it),
-        // except for the purged range, whose records touch() already saw as absent.
-        const previous = entry.stored;
-        if (previous === undefined && !entry.present) continue;
-        if (previous !== undefined) {
-          addUndo(entry.encodedKey, previous);
-          undoCount++;
-        }
-        if (!entry.present) {
-          data.removeSync(entry.dataKey);
-          removeIndexEntries(this.env, p, previous!, edits);
-          continue;
-        }
-        // Values are encoded at commit, as the delta-file provider does.
-        const record = encodeRecord(entry.seq, entry.time, entry.value);
-        data.putSync(entry.dataKey, record);
-        if (previous === undefined || recordSeq(previous) !== entry.seq || !Object.is(recordTime(previous), entry.time)) {
-          if (previous !== undefined) removeIndexEntries(this.env, p, previous, edits);
-          putIndexEntries(this.env, p, record, entry.encodedKey, edits);
-        }
+    for (const entry of this.touched()) {
+      // LMDB has not changed since the key was touched (the version check above proves it),
+      // except for the purged range, whose records touch() already saw as absent.
+      const previous = entry.stored;
+      if (previous === undefined && !entry.present) continue;
+      if (previous !== undefined) {
+        addUndo(entry.encodedKey, previous);
+        undoCount++;
+      }
+      if (!entry.present) {
+        data.removeSync(entry.dataKey);
+        removeIndexEntries(this.env, p, previous!, edits);
+        continue;
+      }
+      // Values are encoded at commit, as the delta-file provider does.
+      const record = encodeRecord(entry.seq, entry.time, entry.value);
+      data.putSync(entry.dataKey, record);
+      if (previous === undefined || recordSeq(previous) !== entry.seq || !Object.is(recordTime(previous), entry.time)) {
+        if (previous !== undefined) removeIndexEntries(this.env, p, previous, edits);
+        putIndexEntries(this.env, p, record, entry.encodedKey, edits);
       }
     }
     const highest = Math.max(current.maxTime ?? -Infinity, edits.apply(this.env.time, p, current.maxTime ?? -Infinity));

@@ -44,6 +44,15 @@ export interface StateStore<K = unknown, V = unknown> {
   hasCommitted(): boolean;
 }
 
+/**
+ * Puts back a value got from `store` and changed in place (inPlaceUpdates): only marked where the
+ * store can (markUpdated), else put.
+ */
+export function putUpdatedInPlace(store: StateStore, key: unknown, value: unknown): void {
+  if (store.markUpdated !== undefined) store.markUpdated(key);
+  else store.put(key, value);
+}
+
 /** Whether the stores of an operator evict by event time in one range operation (lmdb's). */
 export function evictsByRange(stores: readonly StateStore[]): boolean {
   return stores.length > 0 && stores[0].putWithEventTime !== undefined && stores[0].removeUpTo !== undefined;
