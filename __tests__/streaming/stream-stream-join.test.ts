@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { StreamSession, StreamingQuery } from 'rivulet';
 import { expr } from 'rivulet/functions';
-import { IntegerType, StringType, StructField, StructType, TimestampType } from 'rivulet/types';
+import { IntegerType, StringType, StructField, StructType, Timestamp, TimestampType } from 'rivulet/types';
 import { MemoryStream } from 'rivulet/testing';
 import type { DataFrame } from '../../lib/api/data-frame';
 import { newSession } from '../support/session';
@@ -16,9 +16,9 @@ const impressionSchema = StructType([StructField('adId', StringType(), true), St
 const clickSchema = StructType([StructField('clickAdId', StringType(), true), StructField('clickTime', TimestampType(), true)]);
 const AD_CONDITION = 'clickAdId = adId AND clickTime >= impressionTime AND clickTime <= impressionTime + interval 1 hour';
 
-function at(hhmm: string): Date {
+function at(hhmm: string, year = 2024): Date {
   const [h, m] = hhmm.split(':').map(Number);
-  return new Date(Date.UTC(2024, 4, 1, h, m));
+  return new Date(Date.UTC(year, 4, 1, h, m));
 }
 
 const impressions = (...items: [string, string][]) => items.map(([adId, t]) => ({ adId, impressionTime: at(t) }));
@@ -88,6 +88,28 @@ describe('stream-stream joins', () => {
     expect(q.recentProgress.map((p) => p.eventTime?.watermark)).toEqual(
       ['1970-01-01T00:00:00.000Z', '2024-05-01T07:20:00.000Z', '2024-05-01T07:20:00.000Z', '2024-05-01T08:30:00.000Z', '2024-05-01T08:30:00.000Z', '2024-05-01T11:00:00.000Z', '2024-05-01T11:00:00.000Z', '2024-05-01T12:10:00.000Z', '2024-05-01T12:10:00.000Z'],
     );
+  });
+
+  test('beyond 2^53 microseconds (the year 2400) late rows and eviction are decided exactly, as in 2024', async () => {
+    // Times there are not exact as doubles: the operator compares them as bigints instead.
+    const imp = new MemoryStream(impressionSchema, spark);
+    const clk = new MemoryStream(clickSchema, spark);
+    const q = adJoin('left_outer', imp, clk).writeStream.format('memory').queryName('ad_2400').start();
+    const i2400 = (...items: [string, string][]) => items.map(([adId, t]) => ({ adId, impressionTime: at(t, 2400) }));
+    const c2400 = (...items: [string, string][]) => items.map(([clickAdId, t]) => ({ clickAdId, clickTime: at(t, 2400) }));
+    await feed(q, imp, clk, i2400(['a', '10:00'], ['b', '10:00']), c2400(['a', '10:30']));
+    await feed(q, imp, clk, i2400(['z', '14:00']), c2400(['z', '14:30']));
+    // Watermark 11:30: an impression at 10:00 is late; one a microsecond after 11:30 is not (as a
+    // double it equals 11:30 exactly) and still joins.
+    const justAfter = Timestamp.fromEpochMicros(BigInt(at('11:30', 2400).getTime()) * 1000n + 1n);
+    expect(Number(justAfter.epochMicros)).toBe(at('11:30', 2400).getTime() * 1000);
+    await feed(q, imp, clk, [...i2400(['x', '10:00'], ['w', '11:31']), { adId: 'v', impressionTime: justAfter }], c2400(['w', '11:40'], ['v', '11:40']));
+    const rows = spark.table('ad_2400').selectExpr("concat(adId, '@', date_format(impressionTime, 'yyyy HH:mm:ss.SSSSSS'), '/', coalesce(clickAdId, '-')) AS s").collect().map((r) => r.s as string);
+    expect(rows).toEqual(['a@2400 10:00:00.000000/a', 'z@2400 14:00:00.000000/z', 'b@2400 10:00:00.000000/-', 'w@2400 11:31:00.000000/w', 'v@2400 11:30:00.000001/v']);
+    const ops = q.recentProgress.map((p) => p.stateOperators[0]);
+    expect(ops.map((o) => o.numRowsDroppedByWatermark)).toEqual([0, 0, 0, 0, 1]);
+    expect(ops.map((o) => o.numRowsRemoved)).toEqual([0, 0, 0, 3, 0]);
+    await q.stop();
   });
 
   test('the same join over several shuffle partitions gives the same rows and state sizes', async () => {

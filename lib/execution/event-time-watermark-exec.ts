@@ -25,38 +25,65 @@ export class EventTimeWatermarkExec implements PhysicalOperator {
   }
 
   execute(ctx: ExecutionContext): Row[] {
-    const out: Row[] = [];
-    this.forEachRow(ctx, (row) => out.push(row));
-    return out;
+    // The rows pass through unchanged: a child that returns an array is scanned, not copied.
+    if (this.child.forEachRow) {
+      const out: Row[] = [];
+      this.forEachRow(ctx, (row) => out.push(row));
+      return out;
+    }
+    const rows = this.child.execute(ctx);
+    const stats = new EventTimeScan(this.ordinal, this.eventTime);
+    for (let i = 0; i < rows.length; i++) stats.add(rows[i]);
+    stats.record(ctx, this);
+    return rows;
   }
 
   forEachRow(ctx: ExecutionContext, consume: (row: Row) => void): void {
-    const ordinal = this.ordinal;
-    // A window struct as event time counts by its end, as Spark's watermark predicate does.
-    const isStruct = this.eventTime.dataType.typeName() === 'struct';
-    let max = -Infinity;
-    let min = Infinity;
-    let sum = 0;
-    let count = 0;
+    const stats = new EventTimeScan(this.ordinal, this.eventTime);
     pushRows(this.child, ctx, (row) => {
-      let micros = row[ordinal] as bigint | readonly unknown[] | null;
-      if (isStruct && micros !== null) micros = (micros as readonly unknown[])[1] as bigint | null;
-      // Java's long division (toward zero), as Spark's `getLong / 1000`; a null reads as 0 there.
-      // Float division is exact enough here (|micros| < 2^53, a fraction >= 0.001 never rounds up)
-      // and much cheaper than a bigint division per row.
-      const ms = micros === null ? 0 : Math.trunc(Number(micros as bigint) / 1000) + 0;
-      if (ms > max) max = ms;
-      if (ms < min) min = ms;
-      sum += ms;
-      count++;
+      stats.add(row);
       consume(row);
     });
-    // Recorded even without rows: the tracker counts an input that has seen no data yet as 0 (min policy).
-    recordStats(ctx, this.watermarkOperatorId, { delayMs: this.delayMs, max, min, sum, count });
+    stats.record(ctx, this);
   }
 
   close(): void {
     this.child.close?.();
+  }
+}
+
+/** The event-time statistics of the rows one batch passes through a watermark operator. */
+class EventTimeScan {
+  /** A window struct as event time counts by its end, as Spark's watermark predicate does. */
+  private readonly isStruct: boolean;
+  private max = -Infinity;
+  private min = Infinity;
+  private sum = 0;
+  private count = 0;
+
+  constructor(
+    private readonly ordinal: number,
+    eventTime: Attribute,
+  ) {
+    this.isStruct = eventTime.dataType.typeName() === 'struct';
+  }
+
+  add(row: Row): void {
+    let micros = row[this.ordinal] as bigint | readonly unknown[] | null;
+    if (this.isStruct && micros !== null) micros = (micros as readonly unknown[])[1] as bigint | null;
+    // Java's long division (toward zero), as Spark's `getLong / 1000`; a null reads as 0 there.
+    // Float division is exact enough here (|micros| < 2^53, a fraction >= 0.001 never rounds up)
+    // and much cheaper than a bigint division per row.
+    const ms = micros === null ? 0 : Math.trunc(Number(micros as bigint) / 1000) + 0;
+    if (ms > this.max) this.max = ms;
+    if (ms < this.min) this.min = ms;
+    this.sum += ms;
+    this.count++;
+  }
+
+  /** Recorded even without rows: the tracker counts an input that has seen no data yet as 0 (min policy). */
+  record(ctx: ExecutionContext, op: EventTimeWatermarkExec): void {
+    recordStats(ctx, op.watermarkOperatorId, { delayMs: op.delayMs, max: this.max, min: this.min, sum: this.sum, count: this.count });
   }
 }
 

@@ -351,16 +351,28 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
     const w = side.width;
     const eventTime = lateLimit !== undefined ? side.eventTime : undefined;
     const evictTime = evictLimit !== undefined ? side.shape.timeOf : undefined;
+    // Times compare as doubles while exact (|micros| <= 2^53, the years 1685 to 2255), else as
+    // bigints; the row's time is read once when the late check and eviction use the same column.
+    const lateLimitD = lateLimit === undefined ? NaN : Number(lateLimit);
+    const evictLimitD = evictLimit === undefined ? NaN : Number(evictLimit);
+    const lateExact = Number.isSafeInteger(lateLimitD);
+    const evictExact = Number.isSafeInteger(evictLimitD);
+    const sameTime = eventTime !== undefined && evictTime === eventTime;
     const index = otherState.byKey;
     const otherTracks = other.tracksMatched;
     const tracks = side.tracksMatched;
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
+      let eventMicros: bigint | null = null;
+      let eventD = NaN;
       if (eventTime !== undefined) {
-        const t = eventTime(row);
-        if (t !== null && t <= lateLimit!) {
-          counters.dropped++;
-          continue;
+        eventMicros = eventTime(row);
+        if (eventMicros !== null) {
+          eventD = Number(eventMicros);
+          if (lateExact && Number.isSafeInteger(eventD) ? eventD <= lateLimitD : eventMicros <= lateLimit!) {
+            counters.dropped++;
+            continue;
+          }
         }
       }
       if (side.preFilter && !side.preFilter(row)) {
@@ -405,10 +417,10 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
       // behind the state watermark is stored only if it must come out null-padded at eviction.
       let time = NaN;
       if (evictTime !== undefined) {
-        const t = evictTime(row);
+        const t = sameTime ? eventMicros : evictTime(row);
         if (t !== null) {
-          if (!isLeft && t <= evictLimit! && !(side.outer && !matched)) continue;
-          time = Number(t);
+          time = sameTime ? eventD : Number(t);
+          if (!isLeft && (evictExact && Number.isSafeInteger(time) ? time <= evictLimitD : t <= evictLimit!) && !(side.outer && !matched)) continue;
         }
       }
       if (key === NULL_JOIN_KEY && !side.outer) continue;

@@ -219,8 +219,16 @@ export function toInternalRows(schema: StructType, data: readonly unknown[], tim
   const converters = schema.fields.map((f) => internalConverter(f.dataType, `field ${f.name}`, f.nullable, timeZone));
   const names = schema.fieldNames();
   const out = new Array<unknown[]>(data.length);
+  const width = converters.length;
   for (let r = 0; r < data.length; r++) {
     const d = data[r];
+    // Arrays by position first: what addData and createDataFrame get most.
+    if (Array.isArray(d) && d.length === width) {
+      const values: unknown[] = new Array(width);
+      for (let i = 0; i < width; i++) values[i] = converters[i](d[i]);
+      out[r] = values;
+      continue;
+    }
     if (!(d instanceof Row) && !Array.isArray(d) && !isPlainObject(d)) {
       if (converters.length === 1) { out[r] = [converters[0](d)]; continue; }
       throw new PySparkTypeError('CANNOT_ACCEPT_OBJECT_IN_TYPE', `StructType can not accept object ${jsRepr(d)} in type ${jsTypeName(d)}.`, { data_type: 'StructType', obj_name: jsRepr(d), obj_type: jsTypeName(d) });
