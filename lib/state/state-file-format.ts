@@ -53,10 +53,9 @@ export class StateFileWriter {
 
   addDelta(partition: number, changes: ReadonlyMap<unknown, StateChange>, data: ReadonlyMap<unknown, unknown>): void {
     const w = this.begin(partition, SECTION_DELTA);
-    const countAt = w.reserveU32();
-    let n = 0;
-    for (const [key, change] of changes) {
-      n++;
+    w.u32(changes.size);
+    // forEach, not for-of over entries: that allocates an [key, value] array per record.
+    changes.forEach((change, key) => {
       if (change !== 'removed') {
         // One lookup per record (has() only for a stored undefined).
         const value = data.get(key);
@@ -64,24 +63,23 @@ export class StateFileWriter {
           w.u8(change === 'moved' ? 1 : 0);
           w.value(key);
           w.value(value);
-          continue;
+          return;
         }
       }
       w.u8(2);
       w.value(key);
-    }
-    w.patchU32(countAt, n);
+    });
     this.end();
   }
 
   addSnapshot(partition: number, data: ReadonlyMap<unknown, unknown>): void {
     const w = this.begin(partition, SECTION_SNAPSHOT);
     w.u32(data.size);
-    for (const [key, value] of data) {
+    data.forEach((value, key) => {
       w.u8(1);
       w.value(key);
       w.value(value);
-    }
+    });
     this.end();
   }
 
