@@ -268,6 +268,74 @@ describe.each<Kind>(['delta-file', 'lmdb'])('%s provider', (kind) => {
     expect(restart(kind, p).getStore(0, 0, 2).get('g')).toEqual({ count: 2, items: [1, 2, 3] });
   });
 
+  test('putNew of fresh keys mixed with puts, in-place updates and removals keeps the order of a Map, after restarts', () => {
+    // What a join does: fresh sequence numbers put new, some changed in place, old ones removed;
+    // here also in other orders (removed in the batch that added them, added again after a removal).
+    let p = provider(kind);
+    const model = new Map<unknown, unknown>();
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor(seed / 65536) % n; // the high bits: the low ones of this generator repeat quickly
+    };
+    let next = 0;
+    for (let v = 0; v < 10; v++) {
+      const store = p.getStore(0, 0, v);
+      const putNew = (key: unknown, value: unknown) => (store.putNew ? store.putNew(key, value) : store.put(key, value));
+      const removedNow: unknown[] = [];
+      for (let i = 0; i < 200; i++) {
+        const op = random(12);
+        const existing = [...model.keys()];
+        if (op < 5) {
+          const value = [v, i];
+          putNew(next, value);
+          model.set(next++, value);
+        } else if (op < 7 && existing.length > 0) {
+          const key = existing[random(existing.length)];
+          model.delete(key);
+          store.remove(key);
+          removedNow.push(key);
+        } else if (op < 8 && existing.length > 0) {
+          // Changed in place, as the join's matched flag.
+          const key = existing[random(existing.length)];
+          const value = store.get(key) as unknown[];
+          expect(value).toEqual(model.get(key));
+          if (store.inPlaceUpdates === true) {
+            value.push('m');
+            if (store.markUpdated) store.markUpdated(key);
+            else store.put(key, value);
+            model.set(key, value);
+          } else {
+            const changed = [...value, 'm'];
+            store.put(key, changed);
+            model.set(key, changed);
+          }
+        } else if (op < 9 && existing.length > 0) {
+          const key = existing[random(existing.length)];
+          const value = ['put', v, i];
+          store.put(key, value);
+          model.set(key, value);
+        } else if (op < 11 && removedNow.length > 0) {
+          // A key removed in this batch, put new again: it goes to the end.
+          const key = removedNow.splice(random(removedNow.length), 1)[0];
+          const value = ['again', v, i];
+          putNew(key, value);
+          model.set(key, value);
+        }
+      }
+      expect(entries(store)).toEqual([...model]);
+      store.commit();
+      // Read back from disk now and then (a restart's first commit is a snapshot, not a delta).
+      if (v % 4 === 3) {
+        p = restart(kind, p);
+        expect(entries(p.getStore(0, 0, v + 1))).toEqual([...model]);
+      }
+    }
+    const final = restart(kind, p).getStore(0, 0, 10);
+    expect(entries(final)).toEqual([...model]);
+    expect(final.numKeys).toBe(model.size);
+  });
+
   test('a larger mixed workload matches a Map model, batch after batch and after restarts', () => {
     let p = provider(kind);
     const model = new Map<unknown, unknown>();

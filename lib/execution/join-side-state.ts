@@ -114,7 +114,9 @@ export class JoinSideState {
    */
   add(store: StateStore, value: unknown[], key: unknown, time: number): void {
     const seq = this.nextSeq++;
-    store.put(seq, value);
+    // A fresh sequence number is never in the store.
+    if (store.putNew !== undefined) store.putNew(seq, value);
+    else store.put(seq, value);
     this.track(value, seq, key, time);
   }
 

@@ -41,6 +41,7 @@ interface LoadedPartition {
 
 interface PendingPartition {
   loaded: LoadedPartition;
+  appended: unknown[];
   changes: Map<unknown, StateChange>;
 }
 
@@ -58,6 +59,11 @@ interface PendingVersion {
 class DeltaFileStateStore implements StateStore {
   /** Keys this batch touched, in the order that reproduces the Map's iteration order. */
   private changes = new Map<unknown, StateChange>();
+  /**
+   * Keys put with putNew before any removal, in order: written before `changes` (see addDelta).
+   * An array instead of Map records: a join adds thousands of fresh keys per partition and batch.
+   */
+  private appended: unknown[] = [];
   private state: 'open' | 'committed' | 'aborted' = 'open';
   /** Keys removed in this batch (0: no change record is a removal). */
   private removals = 0;
@@ -92,6 +98,24 @@ class DeltaFileStateStore implements StateStore {
     }
   }
 
+  putNew(key: unknown, value: unknown): void {
+    if (this.state !== 'open') this.closed();
+    const data = this.loaded.data;
+    const size = data.size;
+    data.set(key, value);
+    if (data.size === size) {
+      // Not new after all: the key keeps its place; record it as put() does.
+      if (!this.changes.has(key)) this.changes.set(key, 'inPlace');
+    } else if (this.removals === 0) {
+      // Nothing removed yet, so the key has no change record; a later put or markUpdated of it
+      // adds an 'inPlace' one, which rewrites the same value.
+      this.appended.push(key);
+    } else {
+      this.changes.delete(key);
+      this.changes.set(key, 'moved');
+    }
+  }
+
   markUpdated(key: unknown): void {
     if (this.state !== 'open') this.closed();
     // As put() of the same value: the key stays where it is in the Map.
@@ -122,8 +146,9 @@ class DeltaFileStateStore implements StateStore {
     const next = this.version + 1;
     this.state = 'committed';
     this.loaded.version = next;
-    this.provider.committed(this.operatorId, this.partitionId, next, this.loaded, this.changes);
+    this.provider.committed(this.operatorId, this.partitionId, next, this.loaded, this.appended, this.changes);
     this.changes = new Map();
+    this.appended = [];
     this.removals = 0;
     return next;
   }
@@ -259,7 +284,7 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
   }
 
   /** A partition's commit: remembered until the operator's file for the version is written. */
-  committed(operatorId: number, partitionId: number, version: number, loaded: LoadedPartition, changes: Map<unknown, StateChange>): void {
+  committed(operatorId: number, partitionId: number, version: number, loaded: LoadedPartition, appended: unknown[], changes: Map<unknown, StateChange>): void {
     this.committedOperators.add(operatorId);
     let pending = this.pending.get(operatorId);
     if (pending && pending.version !== version) {
@@ -267,7 +292,7 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
       pending = undefined;
     }
     if (!pending) this.pending.set(operatorId, (pending = { version, partitions: new Map() }));
-    pending.partitions.set(partitionId, { loaded, changes });
+    pending.partitions.set(partitionId, { loaded, appended, changes });
   }
 
   /** One file per operator: every partition committed in this batch, each written and fsynced now. */
@@ -343,12 +368,12 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
       for (const [p, section] of merged.sections) if (!pending.partitions.has(p)) writer.addRaw(p, section.kind, sectionBody(merged, section));
     }
     for (const p of ids) {
-      const { loaded: part, changes } = pending.partitions.get(p)!;
+      const { loaded: part, appended, changes } = pending.partitions.get(p)!;
       if (part.snapshotNext === true || version % k === p % k) {
         writer.addSnapshot(p, part.data);
         part.snapshotNext = false;
       }
-      else if (changes.size > 0) writer.addDelta(p, changes, part.data);
+      else if (changes.size > 0 || appended.length > 0) writer.addDelta(p, appended, changes, part.data);
     }
     const content = writer.finish();
     return { operatorId, version, file: StagedFile.write(file, content, { createDir: false }) };

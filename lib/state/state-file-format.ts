@@ -51,9 +51,27 @@ export class StateFileWriter {
     this.sectionsAt = w.reserveU32();
   }
 
-  addDelta(partition: number, changes: ReadonlyMap<unknown, StateChange>, data: ReadonlyMap<unknown, unknown>): void {
+  /**
+   * A partition's changes of one version: `appended`, keys inserted new before the batch removed
+   * anything (in insertion order; those still present are written as moves), then `changes` by
+   * key in the Map's order. Every appended insert came before any change that moves or removes a
+   * key, so replaying them first keeps the order of the state's keys.
+   */
+  addDelta(partition: number, appended: readonly unknown[], changes: ReadonlyMap<unknown, StateChange>, data: ReadonlyMap<unknown, unknown>): void {
     const w = this.begin(partition, SECTION_DELTA);
-    w.u32(changes.size);
+    const countAt = w.reserveU32();
+    let n = changes.size;
+    for (let i = 0; i < appended.length; i++) {
+      const key = appended[i];
+      const value = data.get(key);
+      // Gone again: the removal is in `changes` (it was not there before this version).
+      if (value === undefined && !data.has(key)) continue;
+      w.u8(1);
+      w.value(key);
+      w.value(value);
+      n++;
+    }
+    w.patchU32(countAt, n);
     // forEach, not for-of over entries: that allocates an [key, value] array per record.
     changes.forEach((change, key) => {
       if (change !== 'removed') {

@@ -29,6 +29,11 @@ export interface StateStore<K = unknown, V = unknown> {
    */
   markUpdated?(key: K): void;
   /**
+   * put() of a key the caller knows is not in the store (a fresh sequence number): a store may
+   * then skip its lookup of an earlier change to the key. Same effect as put().
+   */
+  putNew?(key: K, value: V): void;
+  /**
    * Range eviction by event time, for providers that keep keys ordered by it (lmdb); the default
    * stores leave both out and operators then remove expired keys one by one. An operator that uses
    * it puts every key with its event time in micros (null: never expires), then calls removeUpTo
