@@ -10,7 +10,7 @@ import { nullableThroughCasts } from '../expressions/cast';
 import { implicitCast } from '../expressions/type-utils';
 import { findCommonType } from '../expressions/type-coercion';
 import type { CompileContext } from '../expressions/function-definition';
-import type { UnresolvedExpression, SortOrderExpr } from '../expressions/unresolved';
+import { unresolvedKey, type UnresolvedExpression, type SortOrderExpr } from '../expressions/unresolved';
 import { forEachUnresolved } from '../expressions/unresolved-walk';
 import { sessionWindowRewrite, timeWindowRewrite } from '../expressions/functions/datetime-window-rewrite';
 import { outputOf, type LogicalPlan } from '../plans/logical-plan';
@@ -465,10 +465,6 @@ function groupingSetsOf(groupBy: readonly Ast.GroupByItem[]): { exprs: Unresolve
   for (const e of legacy ?? []) indexOf(e);
   const indexed = sets.map((set) => [...new Set(set.map(indexOf))]);
   return { exprs, sets: indexed };
-}
-
-function unresolvedKey(e: UnresolvedExpression): string {
-  return JSON.stringify(e, (k, v) => (k === 'origin' ? undefined : typeof v === 'bigint' ? `${v}n` : v)).toLowerCase();
 }
 
 function stripAlias(e: UnresolvedExpression): UnresolvedExpression {

@@ -21,6 +21,7 @@ import { attribute } from '../expressions/expression';
 import { call } from '../expressions/unresolved';
 import { IllegalArgumentException } from '../errors/illegal-argument-exception';
 import { checkBool, checkColumn, checkColumnOrStr, checkInt, checkStr, isPlainObject, notExpectedType } from './argument-checks';
+import type { GroupingAnalytics } from './grouping-analytics';
 import { DataFrameNaFunctions, NO_VALUE, dropNa, fillNa, replaceNa } from './data-frame-na-functions';
 import { summaryRows } from './data-frame-summary';
 import { StorageLevel } from './storage-level';
@@ -29,6 +30,8 @@ import type { DataFrameWriter } from './data-frame-writer';
 import { lazy } from '../util/lazy';
 // Loaded on first use, so `import 'rivulet'` stays fast.
 const planBuilderModule = lazy(() => require('../analysis/plan-builder') as typeof import('../analysis/plan-builder'));
+const groupingSetsBuilderModule = lazy(() => require('../analysis/grouping-sets-builder') as typeof import('../analysis/grouping-sets-builder'));
+const groupingAnalyticsModule = lazy(() => require('./grouping-analytics') as typeof import('./grouping-analytics'));
 const datetimeWindowRewriteModule = lazy(() => require('../expressions/functions/datetime-window-rewrite') as typeof import('../expressions/functions/datetime-window-rewrite'));
 const expressionResolverModule = lazy(() => require('../analysis/expression-resolver') as typeof import('../analysis/expression-resolver'));
 const partitionedRelationModule = lazy(() => require('./partitioned-relation') as typeof import('./partitioned-relation'));
@@ -198,22 +201,50 @@ export class DataFrame {
     return this.groupBy(...cols);
   }
 
+  /** `rollup('a', 'b')`: aggregates per (a, b), per (a) and over all rows; the rolled-up columns are null. */
+  rollup(...cols: (ColumnOrName | ColumnOrName[])[]): GroupedData {
+    const grouping = flattenArgs(cols).map((c) => columnArg(c));
+    return new GroupedData(this, grouping, undefined, groupingAnalyticsModule().rollupAnalytics(grouping.length));
+  }
+
+  /** `cube('a', 'b')`: aggregates per every subset of the columns: (a, b), (a), (b), (). */
+  cube(...cols: (ColumnOrName | ColumnOrName[])[]): GroupedData {
+    const grouping = flattenArgs(cols).map((c) => columnArg(c));
+    return new GroupedData(this, grouping, undefined, groupingAnalyticsModule().cubeAnalytics(grouping.length));
+  }
+
+  /**
+   * `groupingSets([['a'], ['b'], []], 'a', 'b')`: aggregates per each listed set; `cols` are the
+   * output's grouping columns (a set may also group by a column not among them).
+   */
+  groupingSets(groupingSets: readonly (readonly ColumnOrName[])[], ...cols: (ColumnOrName | ColumnOrName[])[]): GroupedData {
+    if (!Array.isArray(groupingSets) || !groupingSets.every((s) => Array.isArray(s))) throw notExpectedType('groupingSets', 'list', groupingSets);
+    const grouping = flattenArgs(cols).map((c) => columnArg(c));
+    const sets = groupingSets.map((set) => set.map((c) => columnArg(c, 'groupingSets')));
+    return new GroupedData(this, grouping, undefined, groupingAnalyticsModule().groupingSetsAnalytics(sets, grouping));
+  }
+
   agg(...exprs: (Column | Column[])[]): DataFrame {
     return this.groupBy().agg(...exprs);
   }
 
   /** Internal: used by GroupedData. */
-  aggregate(grouping: UnresolvedExpression[], aggregates: UnresolvedExpression[]): DataFrame {
+  aggregate(grouping: UnresolvedExpression[], aggregates: UnresolvedExpression[], analytics?: GroupingAnalytics): DataFrame {
     const ctx = this.session.resolverContext();
+    const build = (child: LogicalPlan, g: UnresolvedExpression[], a: UnresolvedExpression[], hidden: UnresolvedExpression[]): LogicalPlan =>
+      analytics
+        ? groupingSetsBuilderModule().buildGroupingSetsAggregate(child, [...g, ...hidden], analytics.sets, [...g, ...a], ctx)
+        : planBuilderModule().buildAggregate(child, g, a, ctx, true);
     // Spark's TimeWindowing: window(...) becomes a generated `window` column (sliding windows give several rows).
-    const tw = datetimeWindowRewriteModule().timeWindowRewrite([...grouping, ...aggregates]);
-    if (!tw) return this.withPlan(planBuilderModule().buildAggregate(this.plan, grouping, aggregates, ctx, true));
+    const tw = datetimeWindowRewriteModule().timeWindowRewrite([...grouping, ...(analytics?.hidden ?? []), ...aggregates]);
+    if (!tw) return this.withPlan(build(this.plan, grouping, aggregates, analytics?.hidden ?? []));
     const child = planBuilderModule().buildProject(this.plan, [{ kind: 'star' }, tw.generator], ctx);
     // The generated column comes last; bind to it, so an input `window` column (windows over
     // windows) does not make the reference ambiguous.
     const generated = outputOf(child);
     const windowId = generated[generated.length - 1].exprId;
-    return this.withPlan(planBuilderModule().buildAggregate(child, grouping.map((e) => tw.rewriteBound(e, windowId)), aggregates.map((e) => tw.rewriteBound(e, windowId)), ctx, true));
+    const bound = (list: UnresolvedExpression[]) => list.map((e) => tw.rewriteBound(e, windowId));
+    return this.withPlan(build(child, bound(grouping), bound(aggregates), bound(analytics?.hidden ?? [])));
   }
 
   /** `orderBy("a", col("b").desc())`, `orderBy(["a", "b"], { ascending: [true, false] })`. */

@@ -8,6 +8,7 @@ import { flattenArgs } from './column-args';
 import type { DataFrame } from './data-frame';
 import type { StructType } from '../types/struct-type';
 import type { PivotSpec } from './pivot';
+import type { GroupingAnalytics } from './grouping-analytics';
 import { checkColumn, checkStr, isPlainObject, notExpectedType } from './argument-checks';
 import { GroupStateTimeout } from '../plans/group-state-timeout';
 import {
@@ -31,6 +32,8 @@ export class GroupedData {
     private readonly df: DataFrame,
     private readonly grouping: UnresolvedExpression[],
     private readonly pivotSpec?: PivotSpec,
+    /** rollup / cube / groupingSets: the grouping sets (undefined for groupBy). */
+    private readonly analytics?: GroupingAnalytics,
   ) {}
 
   /**
@@ -43,7 +46,7 @@ export class GroupedData {
     const shown = fields.slice(0, 2).map((f) => `${f.name}: ${f.dataType.simpleString()}`).join(', ');
     const more = fields.length > 2 ? ` ... ${fields.length - 2} more field${fields.length > 3 ? 's' : ''}` : '';
     const keys = names.slice(0, 2).join(', ') + (names.length > 2 ? ` ... ${names.length - 2} more field` : '');
-    return `GroupedData[grouping expressions: [${keys}], value: [${shown}${more}], type: ${this.pivotSpec ? 'Pivot' : 'GroupBy'}]`;
+    return `GroupedData[grouping expressions: [${keys}], value: [${shown}${more}], type: ${this.pivotSpec ? 'Pivot' : (this.analytics?.type ?? 'GroupBy')}]`;
   }
 
   /**
@@ -54,6 +57,7 @@ export class GroupedData {
    */
   pivot(pivot_col: string, values?: unknown[] | null): GroupedData {
     if (this.pivotSpec) throw pivotModule().repeatedPivotError();
+    if (this.analytics) throw pivotModule().pivotAfterGroupByError();
     checkStr(pivot_col, 'pivot_col');
     if (values !== undefined && values !== null && !Array.isArray(values)) throw notExpectedType('values', 'list', values);
     // Resolving the column reports an unknown name as Spark does.
@@ -64,7 +68,7 @@ export class GroupedData {
 
   private aggregateOf(aggregates: UnresolvedExpression[]): DataFrame {
     if (this.pivotSpec) return this.df.withLogicalPlan(pivotModule().buildPivot(this.df, this.grouping, this.pivotSpec, aggregates));
-    return this.df.aggregate(this.grouping, aggregates);
+    return this.df.aggregate(this.grouping, aggregates, this.analytics);
   }
 
   /** `count()` names its column `count`, as PySpark. */

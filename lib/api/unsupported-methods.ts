@@ -25,9 +25,9 @@ export const MISSING_METHODS = {
     // pandas / Arrow / Python-only
     'toPandas', 'toArrow', 'mapInPandas', 'mapInArrow', 'pandas_api', 'plot',
     // not built yet
-    'approxQuantile', 'asTable', 'colRegex', 'createGlobalTempView', 'createOrReplaceGlobalTempView', 'crosstab', 'cube', 'executionInfo',
-    'exists', 'freqItems', 'groupingSets', 'inputFiles', 'lateralJoin', 'melt', 'mergeInto', 'metadataColumn', 'nearestByJoin',
-    'repartitionById', 'rollup', 'sameSemantics', 'scalar', 'semanticHash', 'sortWithinPartitions', 'to', 'transpose', 'unpivot',
+    'approxQuantile', 'asTable', 'colRegex', 'createGlobalTempView', 'createOrReplaceGlobalTempView', 'crosstab', 'executionInfo',
+    'exists', 'freqItems', 'inputFiles', 'lateralJoin', 'melt', 'mergeInto', 'metadataColumn', 'nearestByJoin',
+    'repartitionById', 'sameSemantics', 'scalar', 'semanticHash', 'sortWithinPartitions', 'to', 'transpose', 'unpivot',
     'withMetadata', 'writeTo', 'zipWithIndex',
   ],
   GroupedData: ['apply', 'applyInArrow', 'applyInPandas', 'cogroup'],

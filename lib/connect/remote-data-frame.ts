@@ -17,6 +17,7 @@ import { relation, planIdOf, type RelationInit } from './relation';
 import { structFromProto } from './data-type-proto';
 import { rowsFromArrowBatches } from './arrow-rows';
 import { unsupportedRemotely } from './unsupported';
+import { notExpectedType } from '../api/argument-checks';
 import { sampleArguments } from '../api/data-frame-sampling';
 import { NO_VALUE, replacementPairs } from '../api/data-frame-na-functions';
 import type { RemoteSession } from './remote-session';
@@ -164,6 +165,23 @@ export class RemoteDataFrame {
 
   groupby(...cols: (ColumnOrName | ColumnOrName[])[]): RemoteGroupedData {
     return this.groupBy(...cols);
+  }
+
+  /** Sent as Spark Connect's Aggregate of group type ROLLUP; see DataFrame.rollup. */
+  rollup(...cols: (ColumnOrName | ColumnOrName[])[]): RemoteGroupedData {
+    return new RemoteGroupedData(this, flattenArgs(cols).map(colExprOf), Aggregate_GroupType.ROLLUP);
+  }
+
+  /** Sent as Spark Connect's Aggregate of group type CUBE; see DataFrame.cube. */
+  cube(...cols: (ColumnOrName | ColumnOrName[])[]): RemoteGroupedData {
+    return new RemoteGroupedData(this, flattenArgs(cols).map(colExprOf), Aggregate_GroupType.CUBE);
+  }
+
+  /** Sent as Spark Connect's Aggregate of group type GROUPING_SETS; see DataFrame.groupingSets. */
+  groupingSets(groupingSets: readonly (readonly ColumnOrName[])[], ...cols: (ColumnOrName | ColumnOrName[])[]): RemoteGroupedData {
+    if (!Array.isArray(groupingSets) || !groupingSets.every((set) => Array.isArray(set))) throw notExpectedType('groupingSets', 'list', groupingSets);
+    const sets = groupingSets.map((set) => ({ groupingSet: set.map(colExprOf) }));
+    return new RemoteGroupedData(this, flattenArgs(cols).map(colExprOf), Aggregate_GroupType.GROUPING_SETS, sets);
   }
 
   agg(...exprs: (Column | Column[])[]): RemoteDataFrame {
@@ -578,10 +596,15 @@ export class RemoteGroupedData {
   constructor(
     private readonly df: RemoteDataFrame,
     private readonly grouping: ExprInit[],
+    private readonly groupType: Aggregate_GroupType = Aggregate_GroupType.GROUPBY,
+    private readonly groupingSets: { groupingSet: ExprInit[] }[] = [],
   ) {}
 
   private aggregate(aggregates: ExprInit[]): RemoteDataFrame {
-    return new RemoteDataFrame(this.df.session, relation({ case: 'aggregate', value: { input: this.df.relation, groupType: Aggregate_GroupType.GROUPBY, groupingExpressions: this.grouping, aggregateExpressions: aggregates } }));
+    return new RemoteDataFrame(
+      this.df.session,
+      relation({ case: 'aggregate', value: { input: this.df.relation, groupType: this.groupType, groupingExpressions: this.grouping, aggregateExpressions: aggregates, groupingSets: this.groupingSets } }),
+    );
   }
 
   agg(...exprs: (Column | Column[] | Record<string, string>)[]): RemoteDataFrame {

@@ -141,6 +141,15 @@ export type UnresolvedExpression =
   | InSubqueryExpr
   | ExistsExpr;
 
+/**
+ * A text that two unresolved expressions share when they are written alike (names compared
+ * without case, positions in the SQL text ignored): `GROUP BY a GROUPING SETS ((A))` and
+ * `groupingSets([['a']], col('a'))` name one grouping expression.
+ */
+export function unresolvedKey(e: UnresolvedExpression): string {
+  return JSON.stringify(e, (k, v) => (k === 'origin' ? undefined : typeof v === 'bigint' ? `${v}n` : v)).toLowerCase();
+}
+
 export function literal(value: unknown, dataType: DataType): LiteralExpr {
   return { kind: 'literal', value, dataType };
 }

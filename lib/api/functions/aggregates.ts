@@ -93,3 +93,8 @@ export function histogram_numeric(col: ColumnOrName, nBins: Column | number): Co
 export function bit_and(col: ColumnOrName): Column { return fn('bit_and', c(col)); }
 export function bit_or(col: ColumnOrName): Column { return fn('bit_or', c(col)); }
 export function bit_xor(col: ColumnOrName): Column { return fn('bit_xor', c(col)); }
+
+/** `grouping(col)` under rollup / cube / groupingSets: 1 where the row aggregates the column away, else 0. */
+export function grouping(col: ColumnOrName): Column { return fn('grouping', c(col)); }
+/** `grouping_id(...cols)`: the bits of grouping() of the columns (all grouping columns when none are given). */
+export function grouping_id(...cols: (ColumnOrName | ColumnOrName[])[]): Column { return fn('grouping_id', ...flattenArgs(cols).map(c)); }

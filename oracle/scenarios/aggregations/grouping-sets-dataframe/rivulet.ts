@@ -1,0 +1,14 @@
+import { SparkSession } from 'rivulet';
+import * as F from 'rivulet/functions';
+
+export default async function main(dir: string, kafka: string | null): Promise<void> {
+  const spark = SparkSession.builder.appName('grouping-sets').getOrCreate();
+  const df = spark.createDataFrame([['east', 'tea', 10], ['east', 'milk', 5], ['west', 'tea', 7], [null, 'tea', 1]], 'region STRING, product STRING, amount INT');
+  console.log(`[${df.rollup('region', 'product').count().columns.map((c) => `'${c}'`).join(', ')}]`);
+  df.rollup('region', 'product').agg(F.sum('amount'), F.grouping_id()).orderBy('region', 'product', 'grouping_id()').show();
+  df.cube('region', F.col('product')).sum('amount').orderBy('region', 'product', 'sum(amount)').show();
+  df.groupingSets([['region'], ['product'], []], 'region', 'product').agg(F.sum('amount').alias('total'), F.grouping('region'), F.grouping_id('region', 'product')).orderBy('region', 'product', 'total').show();
+  df.rollup(F.upper('region').alias('r')).agg(F.count('*').alias('n')).orderBy('r', 'n').show();
+  df.groupingSets([['region'], ['amount']], 'region').count().orderBy('region', 'count').show();
+  console.log(`[${df.rollup().count().collect().map((r) => `Row(count=${r.count})`).join(', ')}]`);
+}
