@@ -125,6 +125,8 @@ const DATA_FRAME_CALLS: Record<string, () => unknown> = {
   drop: () => df().drop('s'),
   groupBy: () => df().groupBy('s').count(),
   rollup: () => df().rollup('s').count(),
+  unpivot: () => (df() as unknown as { unpivot(): unknown }).unpivot(),
+  melt: () => (df() as unknown as { melt(): unknown }).melt(),
   cube: () => df().cube('s').count(),
   groupingSets: () => df().groupingSets([['s'], []], 's').count(),
   groupby: () => df().groupby('s').count(),
@@ -203,7 +205,7 @@ const DATA_FRAME_CALLS: Record<string, () => unknown> = {
 };
 
 /** Refused remotely, each with the documented error (docs/guides/running-on-a-spark-cluster.md). */
-const DATA_FRAME_REFUSED = ['foreach', 'foreachPartition', 'is_cached', 'observe', 'storageLevel', 'corr', 'cov', 'sampleBy', 'stat', 'isLocal', 'checkpoint', 'localCheckpoint'];
+const DATA_FRAME_REFUSED = ['unpivot', 'melt', 'foreach', 'foreachPartition', 'is_cached', 'observe', 'storageLevel', 'corr', 'cov', 'sampleBy', 'stat', 'isLocal', 'checkpoint', 'localCheckpoint'];
 
 test('DataFrame: the sweep calls every public method', () => {
   expect(Object.keys(DATA_FRAME_CALLS).sort()).toEqual(publicNames(DataFrame).filter((n) => !INTERNAL.DataFrame.includes(n)));

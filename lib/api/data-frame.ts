@@ -31,6 +31,7 @@ import { lazy } from '../util/lazy';
 // Loaded on first use, so `import 'rivulet'` stays fast.
 const planBuilderModule = lazy(() => require('../analysis/plan-builder') as typeof import('../analysis/plan-builder'));
 const groupingSetsBuilderModule = lazy(() => require('../analysis/grouping-sets-builder') as typeof import('../analysis/grouping-sets-builder'));
+const unpivotBuilderModule = lazy(() => require('../analysis/unpivot-builder') as typeof import('../analysis/unpivot-builder'));
 const groupingAnalyticsModule = lazy(() => require('./grouping-analytics') as typeof import('./grouping-analytics'));
 const datetimeWindowRewriteModule = lazy(() => require('../expressions/functions/datetime-window-rewrite') as typeof import('../expressions/functions/datetime-window-rewrite'));
 const expressionResolverModule = lazy(() => require('../analysis/expression-resolver') as typeof import('../analysis/expression-resolver'));
@@ -199,6 +200,23 @@ export class DataFrame {
 
   groupby(...cols: (ColumnOrName | ColumnOrName[])[]): GroupedData {
     return this.groupBy(...cols);
+  }
+
+  /**
+   * `unpivot('id', ['q1', 'q2'], 'quarter', 'sales')` (PySpark's, also `melt`): one row per input row
+   * and value column, with the ids, the value column's name and its value (cast to the values'
+   * common type). `values` null: every column that is not an id.
+   */
+  unpivot(ids: ColumnOrName | readonly ColumnOrName[], values: ColumnOrName | readonly ColumnOrName[] | null | undefined, variableColumnName: string, valueColumnName: string): DataFrame {
+    checkStr(variableColumnName, 'variableColumnName');
+    checkStr(valueColumnName, 'valueColumnName');
+    const list = (x: ColumnOrName | readonly ColumnOrName[], name: string) => (Array.isArray(x) ? x : [x as ColumnOrName]).map((c) => columnArg(c, name));
+    const valueList = values === null || values === undefined ? undefined : list(values, 'values');
+    return this.withPlan(unpivotBuilderModule().buildUnpivot(this.plan, list(ids, 'ids'), valueList, variableColumnName, valueColumnName, this.session.resolverContext()));
+  }
+
+  melt(ids: ColumnOrName | readonly ColumnOrName[], values: ColumnOrName | readonly ColumnOrName[] | null | undefined, variableColumnName: string, valueColumnName: string): DataFrame {
+    return this.unpivot(ids, values, variableColumnName, valueColumnName);
   }
 
   /** `rollup('a', 'b')`: aggregates per (a, b), per (a) and over all rows; the rolled-up columns are null. */

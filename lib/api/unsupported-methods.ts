@@ -26,8 +26,8 @@ export const MISSING_METHODS = {
     'toPandas', 'toArrow', 'mapInPandas', 'mapInArrow', 'pandas_api', 'plot',
     // not built yet
     'approxQuantile', 'asTable', 'colRegex', 'createGlobalTempView', 'createOrReplaceGlobalTempView', 'crosstab', 'executionInfo',
-    'exists', 'freqItems', 'inputFiles', 'lateralJoin', 'melt', 'mergeInto', 'metadataColumn', 'nearestByJoin',
-    'repartitionById', 'sameSemantics', 'scalar', 'semanticHash', 'sortWithinPartitions', 'to', 'transpose', 'unpivot',
+    'exists', 'freqItems', 'inputFiles', 'lateralJoin', 'mergeInto', 'metadataColumn', 'nearestByJoin',
+    'repartitionById', 'sameSemantics', 'scalar', 'semanticHash', 'sortWithinPartitions', 'to', 'transpose',
     'withMetadata', 'writeTo', 'zipWithIndex',
   ],
   GroupedData: ['apply', 'applyInArrow', 'applyInPandas', 'cogroup'],

@@ -16,7 +16,7 @@ import { expressionString, expressionToProto, sortOrderToProto, attribute, type 
 import { relation, planIdOf, type RelationInit } from './relation';
 import { structFromProto } from './data-type-proto';
 import { rowsFromArrowBatches } from './arrow-rows';
-import { unsupportedRemotely } from './unsupported';
+import { notSentRemotely, unsupportedRemotely } from './unsupported';
 import { notExpectedType } from '../api/argument-checks';
 import { sampleArguments } from '../api/data-frame-sampling';
 import { NO_VALUE, replacementPairs } from '../api/data-frame-na-functions';
@@ -546,6 +546,15 @@ export class RemoteDataFrame {
   }
 
   /** Observed metrics need the CollectMetrics relation, which remote mode does not send yet. */
+  /** The Connect Unpivot relation is not built yet. */
+  unpivot(): never {
+    throw notSentRemotely('df.unpivot', "a union of selects (`df.select('id', lit('q1').alias('quarter'), col('q1').alias('sales')).union(...)`)");
+  }
+
+  melt(): never {
+    throw notSentRemotely('df.melt', "a union of selects (`df.select('id', lit('q1').alias('quarter'), col('q1').alias('sales')).union(...)`)");
+  }
+
   observe(): never {
     throw unsupportedRemotely('df.observe (observed metrics)', 'an aggregation (`groupBy().agg(...)`) over the DataFrame');
   }
@@ -633,7 +642,7 @@ export class RemoteGroupedData {
 
   /** Aggregate.pivot is not sent by remote mode yet. */
   pivot(): never {
-    throw unsupportedRemotely('groupBy().pivot', "conditional aggregations (`sum(when(col('k').eq(v), col('x')))`) or `spark.sql` with PIVOT");
+    throw notSentRemotely('groupBy().pivot', "conditional aggregations (`sum(when(col('k').eq(v), col('x')))`) or `spark.sql` with PIVOT");
   }
 
   transformWithState(): never {

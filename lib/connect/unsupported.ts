@@ -9,3 +9,12 @@ export function unsupportedRemotely(feature: string, instead: string): SparkExce
     messageParameters: { feature, instead },
   });
 }
+
+/** What the server could run but remote mode does not send yet (the Connect message is not built). */
+export function notSentRemotely(feature: string, instead: string): SparkException {
+  return new SparkException(`${feature} is not sent by remote mode (Spark Connect) yet. Use ${instead} instead, or run this part in local mode.`, {
+    errorClass: 'RIVULET_NOT_SUPPORTED_IN_REMOTE_MODE',
+    sqlState: '0A000',
+    messageParameters: { feature, instead },
+  });
+}
