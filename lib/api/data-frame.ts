@@ -246,7 +246,7 @@ export class DataFrame {
     return this.groupBy().agg(...exprs);
   }
 
-  /** Internal: used by GroupedData. */
+  /** @internal Used by GroupedData. */
   aggregate(grouping: UnresolvedExpression[], aggregates: UnresolvedExpression[], analytics?: GroupingAnalytics): DataFrame {
     const ctx = this.session.resolverContext();
     const build = (child: LogicalPlan, g: UnresolvedExpression[], a: UnresolvedExpression[], hidden: UnresolvedExpression[]): LogicalPlan =>
