@@ -25,9 +25,7 @@ export function buildUnpivot(
   valueColumnName: string,
   ctx: ResolverContext,
 ): LogicalPlan {
-  const idIds = new Set(outputOf(buildProject(child, ids, ctx)).map((a) => a.exprId));
-  const valueItems: readonly UnresolvedExpression[] =
-    values ?? outputOf(child).filter((a) => !idIds.has(a.exprId)).map((a): UnresolvedExpression => ({ kind: 'column', nameParts: [a.name], exprId: a.exprId }));
+  const valueItems = values ?? columnsBesides(child, ids, ctx);
   if (valueItems.length === 0) {
     throw new AnalysisException('At least one value column needs to be specified for UNPIVOT, all columns specified as ids.', {
       errorClass: 'UNPIVOT_REQUIRES_VALUE_COLUMNS',
@@ -51,6 +49,12 @@ export function buildUnpivot(
   const value = attribute(valueColumnName, valueType, valueColumns.some((c) => c.nullable));
   const projections = valueColumns.map((c): Expression[] => [...idColumns, { kind: 'literal', value: c.name, dataType: DataTypes.StringType }, implicitCast(c, valueType)]);
   return { kind: 'expand', projections, output: [...idColumns, variable, value], child: projected };
+}
+
+/** The input columns that are not among the ids, bound to their exact attributes. */
+function columnsBesides(child: LogicalPlan, ids: readonly UnresolvedExpression[], ctx: ResolverContext): UnresolvedExpression[] {
+  const idIds = new Set(outputOf(buildProject(child, ids, ctx)).map((a) => a.exprId));
+  return outputOf(child).filter((a) => !idIds.has(a.exprId)).map((a) => ({ kind: 'column', nameParts: [a.name], exprId: a.exprId }));
 }
 
 /** The wider type of all value columns, or undefined where only a string could hold them. */

@@ -2,7 +2,7 @@
 // PySparkTypeError NOT_EXPECTED_TYPE ("Argument `col` should be Column or str, got int."), SQLSTATE
 // 42K09, before anything reaches the analyzer; never a raw JavaScript TypeError.
 import { PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
-import { Column, pyTypeName } from './column';
+import { Column, pyTypeName, type ColumnOrName } from './column';
 
 /** PySparkTypeError NOT_EXPECTED_TYPE with PySpark's parameters. */
 export function notExpectedType(argName: string, expectedType: string, value: unknown): PySparkTypeError {
@@ -54,4 +54,9 @@ export function lengthShouldBeTheSame(arg1: string, arg2: string, len1: number, 
     arg1_length: String(len1),
     arg2_length: String(len2),
   });
+}
+
+/** groupingSets' first argument: a list of lists of columns (local and remote mode alike). */
+export function checkGroupingSets(groupingSets: unknown): asserts groupingSets is readonly (readonly ColumnOrName[])[] {
+  if (!Array.isArray(groupingSets) || !groupingSets.every((set) => Array.isArray(set))) throw notExpectedType('groupingSets', 'list', groupingSets);
 }

@@ -20,7 +20,7 @@ import { PySparkTypeError } from '../errors/illegal-argument-exception';
 import { attribute } from '../expressions/expression';
 import { call } from '../expressions/unresolved';
 import { IllegalArgumentException } from '../errors/illegal-argument-exception';
-import { checkBool, checkColumn, checkColumnOrStr, checkInt, checkStr, isPlainObject, notExpectedType } from './argument-checks';
+import { checkBool, checkColumn, checkColumnOrStr, checkGroupingSets, checkInt, checkStr, isPlainObject, notExpectedType } from './argument-checks';
 import type { GroupingAnalytics } from './grouping-analytics';
 import { DataFrameNaFunctions, NO_VALUE, dropNa, fillNa, replaceNa } from './data-frame-na-functions';
 import { summaryRows } from './data-frame-summary';
@@ -236,7 +236,7 @@ export class DataFrame {
    * output's grouping columns (a set may also group by a column not among them).
    */
   groupingSets(groupingSets: readonly (readonly ColumnOrName[])[], ...cols: (ColumnOrName | ColumnOrName[])[]): GroupedData {
-    if (!Array.isArray(groupingSets) || !groupingSets.every((s) => Array.isArray(s))) throw notExpectedType('groupingSets', 'list', groupingSets);
+    checkGroupingSets(groupingSets);
     const grouping = flattenArgs(cols).map((c) => columnArg(c));
     const sets = groupingSets.map((set) => set.map((c) => columnArg(c, 'groupingSets')));
     return new GroupedData(this, grouping, undefined, groupingAnalyticsModule().groupingSetsAnalytics(sets, grouping));
@@ -249,20 +249,21 @@ export class DataFrame {
   /** @internal Used by GroupedData. */
   aggregate(grouping: UnresolvedExpression[], aggregates: UnresolvedExpression[], analytics?: GroupingAnalytics): DataFrame {
     const ctx = this.session.resolverContext();
-    const build = (child: LogicalPlan, g: UnresolvedExpression[], a: UnresolvedExpression[], hidden: UnresolvedExpression[]): LogicalPlan =>
+    const hidden = analytics?.hidden ?? [];
+    const build = (child: LogicalPlan, g: UnresolvedExpression[], a: UnresolvedExpression[], h: UnresolvedExpression[]): LogicalPlan =>
       analytics
-        ? groupingSetsBuilderModule().buildGroupingSetsAggregate(child, [...g, ...hidden], analytics.sets, [...g, ...a], ctx)
+        ? groupingSetsBuilderModule().buildGroupingSetsAggregate(child, [...g, ...h], analytics.sets, [...g, ...a], ctx)
         : planBuilderModule().buildAggregate(child, g, a, ctx, true);
     // Spark's TimeWindowing: window(...) becomes a generated `window` column (sliding windows give several rows).
-    const tw = datetimeWindowRewriteModule().timeWindowRewrite([...grouping, ...(analytics?.hidden ?? []), ...aggregates]);
-    if (!tw) return this.withPlan(build(this.plan, grouping, aggregates, analytics?.hidden ?? []));
+    const tw = datetimeWindowRewriteModule().timeWindowRewrite([...grouping, ...hidden, ...aggregates]);
+    if (!tw) return this.withPlan(build(this.plan, grouping, aggregates, hidden));
     const child = planBuilderModule().buildProject(this.plan, [{ kind: 'star' }, tw.generator], ctx);
     // The generated column comes last; bind to it, so an input `window` column (windows over
     // windows) does not make the reference ambiguous.
     const generated = outputOf(child);
     const windowId = generated[generated.length - 1].exprId;
     const bound = (list: UnresolvedExpression[]) => list.map((e) => tw.rewriteBound(e, windowId));
-    return this.withPlan(build(child, bound(grouping), bound(aggregates), bound(analytics?.hidden ?? [])));
+    return this.withPlan(build(child, bound(grouping), bound(aggregates), bound(hidden)));
   }
 
   /** `orderBy("a", col("b").desc())`, `orderBy(["a", "b"], { ascending: [true, false] })`. */

@@ -17,7 +17,7 @@ import { relation, planIdOf, type RelationInit } from './relation';
 import { structFromProto } from './data-type-proto';
 import { rowsFromArrowBatches } from './arrow-rows';
 import { notSentRemotely, unsupportedRemotely } from './unsupported';
-import { notExpectedType } from '../api/argument-checks';
+import { checkGroupingSets } from '../api/argument-checks';
 import { sampleArguments } from '../api/data-frame-sampling';
 import { NO_VALUE, replacementPairs } from '../api/data-frame-na-functions';
 import type { RemoteSession } from './remote-session';
@@ -25,6 +25,9 @@ import type { RemoteDataStreamWriter } from './remote-data-stream-writer';
 import type { RemoteDataFrameWriter } from './remote-data-frame-writer';
 import type { ExecutePlanResponse } from './gen/spark/connect/base_pb';
 import type { TypedRow } from '../api/data-frame';
+
+/** What to write instead of unpivot/melt in remote mode. */
+const UNPIVOT_INSTEAD = "a union of selects (`df.select('id', lit('q1').alias('quarter'), col('q1').alias('sales')).union(...)`)";
 
 const JOIN_TYPES: Record<string, Join_JoinType> = {
   inner: Join_JoinType.INNER,
@@ -179,7 +182,7 @@ export class RemoteDataFrame {
 
   /** Sent as Spark Connect's Aggregate of group type GROUPING_SETS; see DataFrame.groupingSets. */
   groupingSets(groupingSets: readonly (readonly ColumnOrName[])[], ...cols: (ColumnOrName | ColumnOrName[])[]): RemoteGroupedData {
-    if (!Array.isArray(groupingSets) || !groupingSets.every((set) => Array.isArray(set))) throw notExpectedType('groupingSets', 'list', groupingSets);
+    checkGroupingSets(groupingSets);
     const sets = groupingSets.map((set) => ({ groupingSet: set.map(colExprOf) }));
     return new RemoteGroupedData(this, flattenArgs(cols).map(colExprOf), Aggregate_GroupType.GROUPING_SETS, sets);
   }
@@ -545,16 +548,16 @@ export class RemoteDataFrame {
     throw unsupportedRemotely('df.foreachPartition with a JavaScript function', '`collect()` and a loop');
   }
 
-  /** Observed metrics need the CollectMetrics relation, which remote mode does not send yet. */
   /** The Connect Unpivot relation is not built yet. */
   unpivot(): never {
-    throw notSentRemotely('df.unpivot', "a union of selects (`df.select('id', lit('q1').alias('quarter'), col('q1').alias('sales')).union(...)`)");
+    throw notSentRemotely('df.unpivot', UNPIVOT_INSTEAD);
   }
 
   melt(): never {
-    throw notSentRemotely('df.melt', "a union of selects (`df.select('id', lit('q1').alias('quarter'), col('q1').alias('sales')).union(...)`)");
+    throw notSentRemotely('df.melt', UNPIVOT_INSTEAD);
   }
 
+  /** Observed metrics need the CollectMetrics relation, which remote mode does not send yet. */
   observe(): never {
     throw unsupportedRemotely('df.observe (observed metrics)', 'an aggregation (`groupBy().agg(...)`) over the DataFrame');
   }

@@ -3,16 +3,16 @@
 import { SparkException } from '../errors/spark-exception';
 
 export function unsupportedRemotely(feature: string, instead: string): SparkException {
-  return new SparkException(`${feature} cannot run in remote mode (Spark Connect): the server cannot run JavaScript. Use ${instead} instead, or run this part in local mode.`, {
-    errorClass: 'RIVULET_NOT_SUPPORTED_IN_REMOTE_MODE',
-    sqlState: '0A000',
-    messageParameters: { feature, instead },
-  });
+  return remoteModeError(`${feature} cannot run in remote mode (Spark Connect): the server cannot run JavaScript.`, feature, instead);
 }
 
 /** What the server could run but remote mode does not send yet (the Connect message is not built). */
 export function notSentRemotely(feature: string, instead: string): SparkException {
-  return new SparkException(`${feature} is not sent by remote mode (Spark Connect) yet. Use ${instead} instead, or run this part in local mode.`, {
+  return remoteModeError(`${feature} is not sent by remote mode (Spark Connect) yet.`, feature, instead);
+}
+
+function remoteModeError(reason: string, feature: string, instead: string): SparkException {
+  return new SparkException(`${reason} Use ${instead} instead, or run this part in local mode.`, {
     errorClass: 'RIVULET_NOT_SUPPORTED_IN_REMOTE_MODE',
     sqlState: '0A000',
     messageParameters: { feature, instead },

@@ -99,21 +99,19 @@ class DeltaFileStateStore implements StateStore {
   }
 
   putNew(key: unknown, value: unknown): void {
+    // Once the batch has removed keys, a fresh key may have a removal record: put() handles it.
+    if (this.removals !== 0) {
+      this.put(key, value);
+      return;
+    }
     if (this.state !== 'open') this.closed();
     const data = this.loaded.data;
     const size = data.size;
     data.set(key, value);
-    if (data.size === size) {
-      // Not new after all: the key keeps its place; record it as put() does.
-      if (!this.changes.has(key)) this.changes.set(key, 'inPlace');
-    } else if (this.removals === 0) {
-      // Nothing removed yet, so the key has no change record; a later put or markUpdated of it
-      // adds an 'inPlace' one, which rewrites the same value.
-      this.appended.push(key);
-    } else {
-      this.changes.delete(key);
-      this.changes.set(key, 'moved');
-    }
+    // Nothing removed yet, so a new key has no change record (a later put or markUpdated of it adds
+    // an 'inPlace' one, which rewrites the same value); a key that was there keeps its place.
+    if (data.size !== size) this.appended.push(key);
+    else if (!this.changes.has(key)) this.changes.set(key, 'inPlace');
   }
 
   markUpdated(key: unknown): void {
