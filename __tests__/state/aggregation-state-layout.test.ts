@@ -64,7 +64,7 @@ function toEarlierLayout(): number {
         converted++;
       }
       if (section.kind === SECTION_SNAPSHOT) writer.addSnapshot(p, data);
-      else writer.addDelta(p, [], changes, data);
+      else writer.addDelta(p, [], changes, [], data);
     }
     fs.writeFileSync(file, writer.finish());
   }

@@ -104,7 +104,7 @@ function toEarlierLayout(groupingWidth: number): number {
         converted++;
       }
       if (section.kind === SECTION_SNAPSHOT) writer.addSnapshot(p, data);
-      else writer.addDelta(p, [], changes, data);
+      else writer.addDelta(p, [], changes, [], data);
     }
     fs.writeFileSync(file, writer.finish());
   }

@@ -18,6 +18,7 @@ import { StagedFile } from '../checkpoint/checkpoint-file-manager';
 import { removeAllIfPresent, removeIfPresent } from '../checkpoint/metadata-log';
 import { BinaryWriter } from '../util/binary-value-codec';
 import type { StateStore, StateStoreProvider } from './state-store';
+import { AdaptiveStateMap } from './adaptive-state-map';
 import { estimateMapsBytes, takeCommitted } from './state-memory-estimate';
 import { applySection, parseStateFile, sectionBody, StateFileWriter, type ParsedStateFile, type StateChange } from './state-file-format';
 
@@ -34,7 +35,7 @@ export interface DeltaFileStateStoreOptions {
 
 interface LoadedPartition {
   version: number;
-  data: Map<unknown, unknown>;
+  data: AdaptiveStateMap;
   /** Written whole at its next commit (a fresh store: earlier files must not show through). */
   snapshotNext?: boolean;
 }
@@ -43,6 +44,7 @@ interface PendingPartition {
   loaded: LoadedPartition;
   appended: unknown[];
   changes: Map<unknown, StateChange>;
+  removed: unknown[];
 }
 
 interface StagedVersion {
@@ -64,9 +66,20 @@ class DeltaFileStateStore implements StateStore {
    * An array instead of Map records: a join adds thousands of fresh keys per partition and batch.
    */
   private appended: unknown[] = [];
+  /**
+   * Keys removed while the partition's entries are dense (adaptive-state-map.ts: no key is ever
+   * put again once removed), written after `changes`: an array instead of Map records, as a join
+   * evicts thousands of rows per partition and batch.
+   */
+  private removed: unknown[] = [];
   private state: 'open' | 'committed' | 'aborted' = 'open';
   /** Keys removed in this batch (0: no change record is a removal). */
   private removals = 0;
+  /**
+   * Keys put() inserted in this batch: `appended` is written before `changes`, so putNew appends
+   * only while no change record moves a key to the end.
+   */
+  private moves = 0;
   /** Abort drops the partition and reloads it from disk, so values may change in place. */
   readonly inPlaceUpdates = true;
   readonly valuesInMemory = true;
@@ -87,28 +100,41 @@ class DeltaFileStateStore implements StateStore {
     if (this.state !== 'open') this.closed();
     const data = this.loaded.data;
     const size = data.size;
+    const dense = data.dense;
     data.set(key, value);
+    if (dense && !data.dense) this.leftDense();
     if (data.size !== size) {
       // A (re)inserted key goes to the end of the iteration order: so does its change record. A
       // new key has a change record only if this batch removed it: none when nothing was removed.
       if (this.removals !== 0) this.changes.delete(key);
       this.changes.set(key, 'moved');
+      this.moves++;
     } else if (!this.changes.has(key)) {
       this.changes.set(key, 'inPlace');
     }
   }
 
   putNew(key: unknown, value: unknown): void {
-    // Once the batch has removed keys, a fresh key may have a removal record: put() handles it.
-    if (this.removals !== 0) {
+    // Once the batch has removed keys, a fresh key may have a removal record; once put() moved a key
+    // to the end, a fresh key goes after it: put() handles both.
+    if (this.removals !== 0 || this.moves !== 0) {
       this.put(key, value);
       return;
     }
     if (this.state !== 'open') this.closed();
     const data = this.loaded.data;
     const size = data.size;
+    const dense = data.dense;
     data.set(key, value);
-    // Nothing removed yet, so a new key has no change record (a later put or markUpdated of it adds
+    if (dense && !data.dense && this.removed.length !== 0) {
+      // Not a fresh key after all, and the batch removed keys: recorded as put() does.
+      this.leftDense();
+      this.changes.delete(key);
+      this.changes.set(key, 'moved');
+      this.moves++;
+      return;
+    }
+    // Nothing removed yet (or only keys of a dense partition, never put again), so a new key has no change record (a later put or markUpdated of it adds
     // an 'inPlace' one, which rewrites the same value); a key that was there keeps its place.
     if (data.size !== size) this.appended.push(key);
     else if (!this.changes.has(key)) this.changes.set(key, 'inPlace');
@@ -122,9 +148,26 @@ class DeltaFileStateStore implements StateStore {
 
   remove(key: unknown): void {
     if (this.state !== 'open') this.closed();
-    if (!this.loaded.data.delete(key)) return;
+    const data = this.loaded.data;
+    if (!data.delete(key)) return;
+    if (data.dense) {
+      this.removed.push(key);
+      return;
+    }
     this.removals++;
     this.changes.set(key, 'removed');
+  }
+
+  /**
+   * The entries just left the dense layout (a key was put out of order): the removals kept aside
+   * become change records, as remove() writes them from now on.
+   */
+  private leftDense(): void {
+    const removed = this.removed;
+    if (removed.length === 0) return;
+    for (let i = 0; i < removed.length; i++) this.changes.set(removed[i], 'removed');
+    this.removals += removed.length;
+    this.removed = [];
   }
 
   private closed(): never {
@@ -144,10 +187,12 @@ class DeltaFileStateStore implements StateStore {
     const next = this.version + 1;
     this.state = 'committed';
     this.loaded.version = next;
-    this.provider.committed(this.operatorId, this.partitionId, next, this.loaded, this.appended, this.changes);
+    this.provider.committed(this.operatorId, this.partitionId, next, this.loaded, this.appended, this.changes, this.removed);
     this.changes = new Map();
     this.appended = [];
+    this.removed = [];
     this.removals = 0;
+    this.moves = 0;
     return next;
   }
 
@@ -204,7 +249,7 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
     if (pending && version >= pending.version) this.writeVersion(operatorId);
     let partitions = this.loaded.get(operatorId);
     if (!partitions) this.loaded.set(operatorId, (partitions = new Map()));
-    const entry: LoadedPartition = { version, data: new Map(), snapshotNext: true };
+    const entry: LoadedPartition = { version, data: new AdaptiveStateMap(), snapshotNext: true };
     partitions.set(partitionId, entry);
     return new DeltaFileStateStore(operatorId, partitionId, version, entry, this);
   }
@@ -229,7 +274,7 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
 
   /** Version `version` of a partition: the files back to its last snapshot (or to empty). */
   private load(operatorId: number, partitionId: number, version: number): LoadedPartition {
-    const data = new Map<unknown, unknown>();
+    const data = new AdaptiveStateMap();
     const chain: [ParsedStateFile, number][] = [];
     for (let v = version; v > 0; v--) {
       const file = this.read(operatorId, partitionId, v);
@@ -282,7 +327,7 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
   }
 
   /** A partition's commit: remembered until the operator's file for the version is written. */
-  committed(operatorId: number, partitionId: number, version: number, loaded: LoadedPartition, appended: unknown[], changes: Map<unknown, StateChange>): void {
+  committed(operatorId: number, partitionId: number, version: number, loaded: LoadedPartition, appended: unknown[], changes: Map<unknown, StateChange>, removed: unknown[]): void {
     this.committedOperators.add(operatorId);
     let pending = this.pending.get(operatorId);
     if (pending && pending.version !== version) {
@@ -290,7 +335,7 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
       pending = undefined;
     }
     if (!pending) this.pending.set(operatorId, (pending = { version, partitions: new Map() }));
-    pending.partitions.set(partitionId, { loaded, appended, changes });
+    pending.partitions.set(partitionId, { loaded, appended, changes, removed });
   }
 
   /** One file per operator: every partition committed in this batch, each written and fsynced now. */
@@ -366,12 +411,12 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
       for (const [p, section] of merged.sections) if (!pending.partitions.has(p)) writer.addRaw(p, section.kind, sectionBody(merged, section));
     }
     for (const p of ids) {
-      const { loaded: part, appended, changes } = pending.partitions.get(p)!;
+      const { loaded: part, appended, changes, removed } = pending.partitions.get(p)!;
       if (part.snapshotNext === true || version % k === p % k) {
         writer.addSnapshot(p, part.data);
         part.snapshotNext = false;
       }
-      else if (changes.size > 0 || appended.length > 0) writer.addDelta(p, appended, changes, part.data);
+      else if (changes.size > 0 || appended.length > 0 || removed.length > 0) writer.addDelta(p, appended, changes, removed, part.data);
     }
     const content = writer.finish();
     return { operatorId, version, file: StagedFile.write(file, content, { createDir: false }) };

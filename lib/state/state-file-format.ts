@@ -13,6 +13,20 @@ import { BinaryReader, BinaryWriter } from '../util/binary-value-codec';
 
 export type StateChange = 'inPlace' | 'moved' | 'removed';
 
+/** A partition's entries as the format reads them (a Map or an AdaptiveStateMap). */
+export interface StateEntries {
+  readonly size: number;
+  get(key: unknown): unknown;
+  has(key: unknown): boolean;
+  forEach(fn: (value: unknown, key: unknown) => void): void;
+}
+
+export interface MutableStateEntries extends StateEntries {
+  set(key: unknown, value: unknown): unknown;
+  delete(key: unknown): boolean;
+  clear(): void;
+}
+
 export const SECTION_DELTA = 0;
 export const SECTION_SNAPSHOT = 1;
 
@@ -57,10 +71,10 @@ export class StateFileWriter {
    * key in the Map's order. Every appended insert came before any change that moves or removes a
    * key, so replaying them first keeps the order of the state's keys.
    */
-  addDelta(partition: number, appended: readonly unknown[], changes: ReadonlyMap<unknown, StateChange>, data: ReadonlyMap<unknown, unknown>): void {
+  addDelta(partition: number, appended: readonly unknown[], changes: ReadonlyMap<unknown, StateChange>, removed: readonly unknown[], data: StateEntries): void {
     const w = this.begin(partition, SECTION_DELTA);
     const countAt = w.reserveU32();
-    let n = changes.size;
+    let n = changes.size + removed.length;
     for (let i = 0; i < appended.length; i++) {
       const key = appended[i];
       const value = data.get(key);
@@ -87,10 +101,15 @@ export class StateFileWriter {
       w.u8(2);
       w.value(key);
     });
+    // Removals of keys that have no other record (any order: they commute with every record).
+    for (let i = 0; i < removed.length; i++) {
+      w.u8(2);
+      w.value(removed[i]);
+    }
     this.end();
   }
 
-  addSnapshot(partition: number, data: ReadonlyMap<unknown, unknown>): void {
+  addSnapshot(partition: number, data: StateEntries): void {
     const w = this.begin(partition, SECTION_SNAPSHOT);
     w.u32(data.size);
     data.forEach((value, key) => {
@@ -170,7 +189,7 @@ export function partitionsOf(buf: Buffer): number | undefined {
 }
 
 /** Applies a section to `data`; returns an error description, or undefined when whole. */
-export function applySection(file: ParsedStateFile, section: SectionRef, data: Map<unknown, unknown>): string | undefined {
+export function applySection(file: ParsedStateFile, section: SectionRef, data: MutableStateEntries): string | undefined {
   const r = new BinaryReader(file.buf, section.start, section.end);
   try {
     if (section.kind === SECTION_SNAPSHOT) data.clear();

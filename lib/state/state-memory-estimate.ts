@@ -47,7 +47,7 @@ export function estimateValueBytes(value: unknown, depth = 0): number {
  * Estimated heap bytes of the maps of one operator's partitions: the table's entries plus keys and
  * values, sized on up to 16 sampled entries.
  */
-export function estimateMapsBytes(maps: Iterable<ReadonlyMap<unknown, unknown>>): number {
+export function estimateMapsBytes(maps: Iterable<{ readonly size: number; [Symbol.iterator](): Iterator<[unknown, unknown]> }>): number {
   let entries = 0;
   let sampled = 0;
   let sampledBytes = 0;
