@@ -6,6 +6,7 @@ import type { CompileContext, Evaluator } from './function-definition';
 import { compileCast } from './cast';
 import { constantEvaluator } from './constant-evaluator';
 import { compileLambdaFunction, compileLambdaVariable } from './lambda';
+import { compileTimeComparison } from './time-comparison';
 
 export function bindOrdinals(input: readonly Attribute[]): Map<number, number> {
   const ordinals = new Map<number, number>();
@@ -78,7 +79,8 @@ function compile(e: Expression, ordinals: ColumnReader, ctx: CompileContext): Ev
     }
     case 'scalarCall': {
       const args = e.args.map((a) => compile(a, ordinals, ctx));
-      return e.fn.compile(args, e.args.map((a) => a.dataType), e.dataType, ctx);
+      const generic = e.fn.compile(args, e.args.map((a) => a.dataType), e.dataType, ctx);
+      return compileTimeComparison(e, (x) => compile(x, ordinals, ctx), generic) ?? generic;
     }
     case 'lambdaVariable':
       return compileLambdaVariable(e);
