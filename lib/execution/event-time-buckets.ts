@@ -3,6 +3,7 @@
 // the event time as a number instead of a string encoding of the whole key, and watermark
 // eviction takes whole buckets instead of scanning every group.
 import { encodeCompositeKey } from '../util/group-key';
+import { int64ToDouble } from '../util/int64-to-double';
 
 /** An event time in micros: a number when exact (|t| < 2^53), else the bigint; null for null. */
 export type EventTime = number | bigint | null;
@@ -10,7 +11,7 @@ export type EventTime = number | bigint | null;
 export function canonicalTime(t: unknown): EventTime {
   if (t === null || t === undefined) return null;
   if (typeof t === 'number') return t;
-  const n = Number(t as bigint);
+  const n = int64ToDouble(t as bigint);
   return Number.isSafeInteger(n) ? n : (t as bigint);
 }
 
@@ -20,7 +21,7 @@ export function canonicalTime(t: unknown): EventTime {
  * decides alike.
  */
 export function timeNumber(time: EventTime): number | null {
-  return time === null ? null : Number(time);
+  return time === null ? null : typeof time === 'number' ? time : int64ToDouble(time);
 }
 
 /** True when `time` is at or below `limit` (Spark's `eventTime <= watermark`); null never is. */

@@ -4,6 +4,7 @@
 // operators above drop them and count them in numRowsDroppedByWatermark.
 import type { Attribute } from '../expressions/expression';
 import { InternalError } from '../errors/spark-exception';
+import { int64ToDouble } from '../util/int64-to-double';
 import { pushRows, type EventTimeStats, type ExecutionContext, type PhysicalOperator, type Row } from './physical-operator';
 
 export class EventTimeWatermarkExec implements PhysicalOperator {
@@ -74,7 +75,7 @@ class EventTimeScan {
     // Java's long division (toward zero), as Spark's `getLong / 1000`; a null reads as 0 there.
     // Float division is exact enough here (|micros| < 2^53, a fraction >= 0.001 never rounds up)
     // and much cheaper than a bigint division per row.
-    const ms = micros === null ? 0 : Math.trunc(Number(micros as bigint) / 1000) + 0;
+    const ms = micros === null ? 0 : Math.trunc(int64ToDouble(micros as bigint) / 1000) + 0;
     if (ms > this.max) this.max = ms;
     if (ms < this.min) this.min = ms;
     this.sum += ms;

@@ -17,6 +17,7 @@
 // Rows are numbers in these structures, not objects: every object kept per row is copied by each
 // young-generation GC it lives through, and a join keeps every row it reads for a while.
 import { putUpdatedInPlace, type StateStore } from '../state/state-store';
+import { int64ToDouble } from '../util/int64-to-double';
 
 /** Join key of rows whose (not null-safe) key is null: they never match; outer rows still wait. */
 export const NULL_JOIN_KEY: unique symbol = Symbol('null join key');
@@ -93,7 +94,7 @@ export class JoinSideState {
     const timeOf = this.shape.timeOf;
     if (timeOf === undefined) return NaN;
     const t = timeOf(value);
-    return t === null ? NaN : Number(t);
+    return t === null ? NaN : int64ToDouble(t);
   }
 
   /** The value of a kept row (`store`: this side's store of the batch). */

@@ -23,6 +23,7 @@ import type { StateStore } from '../state/state-store';
 import { partitionIdFunction } from './hash-partitioning';
 import type { ExecutionContext, PhysicalOperator, Row } from './physical-operator';
 import { InternalError } from '../errors/spark-exception';
+import { int64ToDouble } from '../util/int64-to-double';
 import { JoinSideState, NULL_JOIN_KEY, type JoinSideShape } from './join-side-state';
 
 export type StreamStreamJoinType = 'inner' | 'left_outer' | 'right_outer' | 'full_outer' | 'left_semi';
@@ -368,7 +369,7 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
       if (eventTime !== undefined) {
         eventMicros = eventTime(row);
         if (eventMicros !== null) {
-          eventD = Number(eventMicros);
+          eventD = int64ToDouble(eventMicros);
           if (lateExact && Number.isSafeInteger(eventD) ? eventD <= lateLimitD : eventMicros <= lateLimit!) {
             counters.dropped++;
             continue;
@@ -419,7 +420,7 @@ export class StreamingSymmetricHashJoinExec implements PhysicalOperator {
       if (evictTime !== undefined) {
         const t = sameTime ? eventMicros : evictTime(row);
         if (t !== null) {
-          time = sameTime ? eventD : Number(t);
+          time = sameTime ? eventD : int64ToDouble(t);
           if (!isLeft && (evictExact && Number.isSafeInteger(time) ? time <= evictLimitD : t <= evictLimit!) && !(side.outer && !matched)) continue;
         }
       }

@@ -5,6 +5,7 @@
 // anything else (nulls, values beyond 2^53) goes to the generic evaluator, so results, nulls and
 // overflow errors are the same.
 import { DayTimeIntervalType } from '../types/interval-types';
+import { int64ToDouble } from '../util/int64-to-double';
 import type { Expression } from './expression';
 import type { Evaluator } from './function-definition';
 
@@ -70,8 +71,8 @@ export function compileTimeComparison(e: Expression, compile: (x: Expression) =>
     const a = readL(row);
     const b = readR(row);
     if (typeof a === 'bigint' && typeof b === 'bigint') {
-      const x = Number(a);
-      const y = Number(b);
+      const x = int64ToDouble(a);
+      const y = int64ToDouble(b);
       const xs = x + ls;
       const ys = y + rs;
       if (Number.isSafeInteger(x) && Number.isSafeInteger(y) && Number.isSafeInteger(xs) && Number.isSafeInteger(ys)) return compare(xs, ys);

@@ -6,6 +6,8 @@
 // when that is exact (every time, start and end involved below 2^53 in magnitude), else with
 // bigints; both give the same windows.
 
+import { int64ToDouble } from '../../util/int64-to-double';
+
 /** A window value: the struct `[start, end]` in microseconds. */
 export type TimeWindow = readonly [bigint, bigint];
 
@@ -43,7 +45,7 @@ export class SlidingWindows {
 
   /** Finds the windows of event time `t` (micros): `windows[first..]`, empty when first = length. */
   locate(t: bigint): void {
-    const n = Number(t);
+    const n = int64ToDouble(t);
     if (n < this.exactBelow && n > -this.exactBelow) {
       let rem = (n - this.startN) % this.slideN;
       if (rem < 0) rem += this.slideN;
