@@ -109,3 +109,20 @@ test('holes held open by one long-lived early key end the dense layout before th
   expect(m.dense).toBe(false);
   expect([...m.entries()]).toEqual([[0, 'kept']]);
 });
+
+test('trimRemovedTail lets the removed keys after the last present one be put again while dense', () => {
+  const m = new AdaptiveStateMap();
+  for (let k = 0; k < 10; k++) m.set(k, k);
+  m.delete(8);
+  m.delete(9);
+  m.delete(3);
+  m.trimRemovedTail();
+  m.set(8, 'again');
+  expect(m.dense).toBe(true);
+  expect([...m.entries()].map(([k]) => k)).toEqual([0, 1, 2, 4, 5, 6, 7, 8]);
+  // A hole before the last present key is still a removed key: putting it again leaves the dense layout.
+  m.trimRemovedTail();
+  m.set(3, 'back');
+  expect(m.dense).toBe(false);
+  expect([...m.entries()].map(([k]) => k)).toEqual([0, 1, 2, 4, 5, 6, 7, 8, 3]);
+});

@@ -107,6 +107,18 @@ export class AdaptiveStateMap {
     return true;
   }
 
+  /**
+   * Forgets the removed keys after the last present one, so that they count as fresh again. Only
+   * between batches (a store records this batch's removals assuming a removed key is never put
+   * again while dense): the provider calls it after loading a version, where a join that restarts
+   * numbers its rows from the last one present.
+   */
+  trimRemovedTail(): void {
+    if (this.map !== undefined) return;
+    const slots = this.slots;
+    while (slots.length > this.head && slots[slots.length - 1] === HOLE) slots.pop();
+  }
+
   clear(): void {
     this.map = undefined;
     this.slots = [];

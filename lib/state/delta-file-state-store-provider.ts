@@ -288,6 +288,7 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
       const problem = applySection(file, file.sections.get(partitionId)!, data);
       if (problem !== undefined) throw stateFileCorrupt(this.file(operatorId, v), problem);
     }
+    data.trimRemovedTail();
     return { version, data };
   }
 
