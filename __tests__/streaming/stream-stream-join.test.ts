@@ -90,6 +90,22 @@ describe('stream-stream joins', () => {
     );
   });
 
+  test('a key whose row was evicted joins only its later rows', async () => {
+    const imp = new MemoryStream(impressionSchema, spark);
+    const clk = new MemoryStream(clickSchema, spark);
+    const q = adJoin('inner', imp, clk).writeStream.format('memory').queryName('ad_evicted_key').start();
+    // Watermark after: min(14:00 - 2h, 16:00 - 3h) = 12:00; the no-data batch evicts impressions at
+    // or before 10:59:59.999: a@10:00 only, while four impressions stay.
+    await feed(q, imp, clk, impressions(['a', '10:00'], ['b', '13:00'], ['c', '13:00'], ['d', '13:00'], ['e', '14:00']), clicks(['x', '16:00']));
+    expect(q.lastProgress!.stateOperators[0].numRowsRemoved).toBe(1);
+    // A click of `a` after its row was evicted, then a new row of the key.
+    await feed(q, imp, clk, [], clicks(['a', '12:30']));
+    await feed(q, imp, clk, impressions(['a', '12:40']), clicks(['a', '12:50']));
+    await feed(q, imp, clk, [], clicks(['a', '13:10']));
+    expect(render(spark.table('ad_evicted_key'))).toEqual(['a@12:40/a@12:50', 'a@12:40/a@13:10']);
+    await q.stop();
+  });
+
   test('beyond 2^53 microseconds (the year 2400) late rows and eviction are decided exactly, as in 2024', async () => {
     // Times there are not exact as doubles: the operator compares them as bigints instead.
     const imp = new MemoryStream(impressionSchema, spark);
