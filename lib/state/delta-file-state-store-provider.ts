@@ -18,7 +18,7 @@ import { StagedFile } from '../checkpoint/checkpoint-file-manager';
 import { removeAllIfPresent, removeIfPresent } from '../checkpoint/metadata-log';
 import { BinaryWriter } from '../util/binary-value-codec';
 import type { StateStore, StateStoreProvider } from './state-store';
-import { AdaptiveStateMap } from './adaptive-state-map';
+import { DenseSequenceMap } from './dense-sequence-map';
 import { estimateMapsBytes, takeCommitted } from './state-memory-estimate';
 import { applySection, parseStateFile, sectionBody, StateFileWriter, type ParsedStateFile, type StateChange } from './state-file-format';
 
@@ -35,7 +35,8 @@ export interface DeltaFileStateStoreOptions {
 
 interface LoadedPartition {
   version: number;
-  data: AdaptiveStateMap;
+  /** A Map, or the dense layout while every key came in ascending integer order. */
+  data: Map<unknown, unknown> | DenseSequenceMap;
   /** Written whole at its next commit (a fresh store: earlier files must not show through). */
   snapshotNext?: boolean;
 }
@@ -67,8 +68,8 @@ class DeltaFileStateStore implements StateStore {
    */
   private appended: unknown[] = [];
   /**
-   * Keys removed while the partition's entries are dense (adaptive-state-map.ts: no key is ever
-   * put again once removed), written after `changes`: an array instead of Map records, as a join
+   * Keys removed while the partition's entries are dense (dense-sequence-map.ts: a removed key is
+   * never put again there), written after `changes`: an array instead of Map records, as a join
    * evicts thousands of rows per partition and batch.
    */
   private removed: unknown[] = [];
@@ -92,17 +93,33 @@ class DeltaFileStateStore implements StateStore {
     private readonly provider: DeltaFileStateStoreProvider,
   ) {}
 
+  // Each method tests for a Map first: other operators' partitions are Maps from their first put,
+  // and their calls stay as direct as before the dense layout existed.
+
   get(key: unknown): unknown {
-    return this.loaded.data.get(key);
+    const data = this.loaded.data;
+    return data instanceof Map ? data.get(key) : data.get(key);
   }
 
   put(key: unknown, value: unknown): void {
     if (this.state !== 'open') this.closed();
-    const data = this.loaded.data;
+    let data = this.loaded.data;
+    if (!(data instanceof Map)) {
+      const size = data.size;
+      if (data.trySet(key, value)) {
+        // A key new to a dense partition was never removed in this batch: no record to drop.
+        if (data.size !== size) {
+          this.changes.set(key, 'moved');
+          this.moves++;
+        } else if (!this.changes.has(key)) {
+          this.changes.set(key, 'inPlace');
+        }
+        return;
+      }
+      data = this.leaveDense();
+    }
     const size = data.size;
-    const dense = data.dense;
     data.set(key, value);
-    if (dense && !data.dense) this.leftDense();
     if (data.size !== size) {
       // A (re)inserted key goes to the end of the iteration order: so does its change record. A
       // new key has a change record only if this batch removed it: none when nothing was removed.
@@ -122,20 +139,25 @@ class DeltaFileStateStore implements StateStore {
       return;
     }
     if (this.state !== 'open') this.closed();
-    const data = this.loaded.data;
-    const size = data.size;
-    const dense = data.dense;
-    data.set(key, value);
-    if (dense && !data.dense && this.removed.length !== 0) {
-      // Not a fresh key after all, and the batch removed keys: recorded as put() does.
-      this.leftDense();
-      this.changes.delete(key);
-      this.changes.set(key, 'moved');
-      this.moves++;
-      return;
+    let data = this.loaded.data;
+    if (!(data instanceof Map)) {
+      const size = data.size;
+      if (data.trySet(key, value)) {
+        if (data.size !== size) this.appended.push(key);
+        else if (!this.changes.has(key)) this.changes.set(key, 'inPlace');
+        return;
+      }
+      data = this.leaveDense();
+      if (this.removals !== 0) {
+        this.put(key, value);
+        return;
+      }
     }
-    // Nothing removed yet (or only keys of a dense partition, never put again), so a new key has no change record (a later put or markUpdated of it adds
-    // an 'inPlace' one, which rewrites the same value); a key that was there keeps its place.
+    const size = data.size;
+    data.set(key, value);
+    // Nothing removed yet (removals of a dense partition aside: those keys never come back), so a
+    // new key has no change record (a later put or markUpdated of it adds an 'inPlace' one, which
+    // rewrites the same value); a key that was there keeps its place.
     if (data.size !== size) this.appended.push(key);
     else if (!this.changes.has(key)) this.changes.set(key, 'inPlace');
   }
@@ -149,25 +171,29 @@ class DeltaFileStateStore implements StateStore {
   remove(key: unknown): void {
     if (this.state !== 'open') this.closed();
     const data = this.loaded.data;
-    if (!data.delete(key)) return;
-    if (data.dense) {
+    if (!(data instanceof Map)) {
+      if (!data.delete(key)) return;
       this.removed.push(key);
+      if (data.sparse) this.leaveDense();
       return;
     }
+    if (!data.delete(key)) return;
     this.removals++;
     this.changes.set(key, 'removed');
   }
 
   /**
-   * The entries just left the dense layout (a key was put out of order): the removals kept aside
-   * become change records, as remove() writes them from now on.
+   * Turns the partition's dense entries into a Map (a key came out of order, or holes pile up);
+   * the removals kept aside become change records, as remove() writes them from now on.
    */
-  private leftDense(): void {
+  private leaveDense(): Map<unknown, unknown> {
+    const map = (this.loaded.data as DenseSequenceMap).toMap();
+    this.loaded.data = map;
     const removed = this.removed;
-    if (removed.length === 0) return;
     for (let i = 0; i < removed.length; i++) this.changes.set(removed[i], 'removed');
     this.removals += removed.length;
     this.removed = [];
+    return map;
   }
 
   private closed(): never {
@@ -249,7 +275,7 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
     if (pending && version >= pending.version) this.writeVersion(operatorId);
     let partitions = this.loaded.get(operatorId);
     if (!partitions) this.loaded.set(operatorId, (partitions = new Map()));
-    const entry: LoadedPartition = { version, data: new AdaptiveStateMap(), snapshotNext: true };
+    const entry: LoadedPartition = { version, data: new DenseSequenceMap(), snapshotNext: true };
     partitions.set(partitionId, entry);
     return new DeltaFileStateStore(operatorId, partitionId, version, entry, this);
   }
@@ -274,7 +300,7 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
 
   /** Version `version` of a partition: the files back to its last snapshot (or to empty). */
   private load(operatorId: number, partitionId: number, version: number): LoadedPartition {
-    const data = new AdaptiveStateMap();
+    const data = new Map<unknown, unknown>();
     const chain: [ParsedStateFile, number][] = [];
     for (let v = version; v > 0; v--) {
       const file = this.read(operatorId, partitionId, v);
@@ -288,8 +314,8 @@ export class DeltaFileStateStoreProvider implements StateStoreProvider {
       const problem = applySection(file, file.sections.get(partitionId)!, data);
       if (problem !== undefined) throw stateFileCorrupt(this.file(operatorId, v), problem);
     }
-    data.trimRemovedTail();
-    return { version, data };
+    // Dense again when its keys allow (a join's rows, renumbered after the last present one).
+    return { version, data: DenseSequenceMap.fromMap(data) ?? data };
   }
 
   private read(operatorId: number, partitionId: number, version: number): ParsedStateFile {

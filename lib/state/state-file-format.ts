@@ -13,7 +13,7 @@ import { BinaryReader, BinaryWriter } from '../util/binary-value-codec';
 
 export type StateChange = 'inPlace' | 'moved' | 'removed';
 
-/** A partition's entries as the format reads them (a Map or an AdaptiveStateMap). */
+/** A partition's entries as the format reads them (a Map or a DenseSequenceMap). */
 export interface StateEntries {
   readonly size: number;
   get(key: unknown): unknown;
@@ -21,11 +21,6 @@ export interface StateEntries {
   forEach(fn: (value: unknown, key: unknown) => void): void;
 }
 
-export interface MutableStateEntries extends StateEntries {
-  set(key: unknown, value: unknown): unknown;
-  delete(key: unknown): boolean;
-  clear(): void;
-}
 
 export const SECTION_DELTA = 0;
 export const SECTION_SNAPSHOT = 1;
@@ -189,7 +184,7 @@ export function partitionsOf(buf: Buffer): number | undefined {
 }
 
 /** Applies a section to `data`; returns an error description, or undefined when whole. */
-export function applySection(file: ParsedStateFile, section: SectionRef, data: MutableStateEntries): string | undefined {
+export function applySection(file: ParsedStateFile, section: SectionRef, data: Map<unknown, unknown>): string | undefined {
   const r = new BinaryReader(file.buf, section.start, section.end);
   try {
     if (section.kind === SECTION_SNAPSHOT) data.clear();
