@@ -51,6 +51,7 @@ export {
   PySparkTypeError,
   PySparkAssertionError,
   PySparkAttributeError,
+  PySparkIndexError,
   PySparkNotImplementedError,
 } from './errors/index';
 export { col, lit, expr } from './api/functions/column-basics';
@@ -58,6 +59,7 @@ export { GroupStateTimeout } from './plans/group-state-timeout';
 export { GroupState } from './execution/group-state';
 // Types that appear in the signatures above (for annotations; nothing more loads at import).
 export type { ColumnOrName } from './api/column';
+export type { ColumnOrNameOrOrdinal } from './api/column-args';
 export type { ReaderOptions } from './api/reader-arguments';
 export type { OptionValue } from './api/data-stream-reader';
 export type { TriggerOptions } from './streaming/trigger';

@@ -100,7 +100,8 @@ const cases: [string, () => unknown, string][] = [
   ['window("t", "1 second", 5)', () => window('t', '1 second', 5 as Loose), 'Argument `slideDuration` should be str, got int.'],
   ['window("t", "1 second", "1 second", 5)', () => window('t', '1 second', '1 second', 5 as Loose), 'Argument `startTime` should be str, got int.'],
   ['session_window("t", 5)', () => session_window('t', 5 as Loose), 'Argument `gapDuration` should be Column or str, got int.'],
-  ['groupBy(5)', () => df.groupBy(5 as Loose), 'Argument `col` should be Column or str, got int.'],
+  // An int is a column ordinal in PySpark 4 (column-ordinals.test.ts); a float is no column.
+  ['groupBy(1.5)', () => df.groupBy(1.5 as Loose), 'Argument `col` should be Column or str, got float.'],
   ['catalog.dropTempView(5)', () => spark.catalog.dropTempView(5 as Loose), 'Argument `viewName` should be str, got int.'],
   ['catalog.tableExists(5)', () => spark.catalog.tableExists(5 as Loose), 'Argument `tableName` should be str, got int.'],
   // PySpark fails inside py4j for these; the same class names PySpark's parameter.

@@ -2,7 +2,7 @@
 import type { UnresolvedExpression } from '../expressions/unresolved';
 import { parseMultipartIdentifier } from '../sql/parse';
 import { Column, pyTypeName, type ColumnOrName } from './column';
-import { PySparkTypeError } from '../errors/illegal-argument-exception';
+import { PySparkIndexError, PySparkTypeError } from '../errors/illegal-argument-exception';
 
 /** A column name as PySpark reads it: "*" is a star, "t.*" a qualified star, dots qualify. */
 export function nameToExpr(name: string): UnresolvedExpression {
@@ -22,4 +22,25 @@ export function columnArg(c: ColumnOrName, argName = 'col'): UnresolvedExpressio
 /** PySpark accepts either varargs or one list: select("a", "b") or select(["a", "b"]). */
 export function flattenArgs<T>(args: readonly (T | readonly T[])[]): T[] {
   return args.length === 1 && Array.isArray(args[0]) ? [...(args[0] as readonly T[])] : (args as T[]);
+}
+
+/** A column name, a Column, or (PySpark 4's groupBy, rollup, cube, orderBy) a 1-based column ordinal. */
+export type ColumnOrNameOrOrdinal = ColumnOrName | number;
+
+/**
+ * The column name at a 1-based ordinal of `columns`, as PySpark's `df[ordinal - 1]`. Grouping
+ * ordinals must be positive (INDEX_NOT_POSITIVE); sort ordinals are non-zero, a negative one
+ * sorting that column descending (the caller applies it).
+ */
+export function ordinalColumnName(columns: readonly string[], ordinal: number, sort: boolean): string {
+  if (sort && ordinal === 0) throw new PySparkIndexError('ZERO_INDEX', 'Index must be non-zero.');
+  if (!sort && ordinal < 1) throw new PySparkIndexError('INDEX_NOT_POSITIVE', `Index must be positive, got '${ordinal}'.`, { index: String(ordinal) });
+  const name = columns[Math.abs(ordinal) - 1];
+  if (name === undefined) throw new PySparkIndexError(undefined, 'list index out of range');
+  return name;
+}
+
+/** Whether an argument is a column ordinal (an integer; PySpark excludes bool, which JS keeps apart). */
+export function isOrdinal(c: unknown): c is number {
+  return typeof c === 'number' && Number.isInteger(c);
 }

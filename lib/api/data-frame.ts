@@ -13,7 +13,7 @@ import { treeString } from '../plans/tree-string';
 import type { ExplainOptions } from './explain-mode';
 import { parseNamedExpression } from '../sql/parse';
 import { Column, pyTypeName, type ColumnOrName } from './column';
-import { columnArg, flattenArgs, nameToExpr } from './column-args';
+import { columnArg, flattenArgs, isOrdinal, nameToExpr, ordinalColumnName, type ColumnOrNameOrOrdinal } from './column-args';
 import type { SessionContext } from './session-context';
 import { GroupedData } from './grouped-data';
 import { PySparkTypeError } from '../errors/illegal-argument-exception';
@@ -194,11 +194,12 @@ export class DataFrame {
     return this.withPlan({ kind: 'project', projectList: kept, child: this.plan });
   }
 
-  groupBy(...cols: (ColumnOrName | ColumnOrName[])[]): GroupedData {
-    return new GroupedData(this, flattenArgs(cols).map((c) => columnArg(c)));
+  /** `groupBy('a', col('b'))`; PySpark 4 also takes 1-based column ordinals: `groupBy(1)`. */
+  groupBy(...cols: (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[])[]): GroupedData {
+    return new GroupedData(this, groupingColumns(this, cols));
   }
 
-  groupby(...cols: (ColumnOrName | ColumnOrName[])[]): GroupedData {
+  groupby(...cols: (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[])[]): GroupedData {
     return this.groupBy(...cols);
   }
 
@@ -220,14 +221,14 @@ export class DataFrame {
   }
 
   /** `rollup('a', 'b')`: aggregates per (a, b), per (a) and over all rows; the rolled-up columns are null. */
-  rollup(...cols: (ColumnOrName | ColumnOrName[])[]): GroupedData {
-    const grouping = flattenArgs(cols).map((c) => columnArg(c));
+  rollup(...cols: (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[])[]): GroupedData {
+    const grouping = groupingColumns(this, cols);
     return new GroupedData(this, grouping, undefined, groupingAnalyticsModule().rollupAnalytics(grouping.length));
   }
 
   /** `cube('a', 'b')`: aggregates per every subset of the columns: (a, b), (a), (b), (). */
-  cube(...cols: (ColumnOrName | ColumnOrName[])[]): GroupedData {
-    const grouping = flattenArgs(cols).map((c) => columnArg(c));
+  cube(...cols: (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[])[]): GroupedData {
+    const grouping = groupingColumns(this, cols);
     return new GroupedData(this, grouping, undefined, groupingAnalyticsModule().cubeAnalytics(grouping.length));
   }
 
@@ -235,10 +236,10 @@ export class DataFrame {
    * `groupingSets([['a'], ['b'], []], 'a', 'b')`: aggregates per each listed set; `cols` are the
    * output's grouping columns (a set may also group by a column not among them).
    */
-  groupingSets(groupingSets: readonly (readonly ColumnOrName[])[], ...cols: (ColumnOrName | ColumnOrName[])[]): GroupedData {
+  groupingSets(groupingSets: readonly (readonly ColumnOrNameOrOrdinal[])[], ...cols: (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[])[]): GroupedData {
     checkGroupingSets(groupingSets);
-    const grouping = flattenArgs(cols).map((c) => columnArg(c));
-    const sets = groupingSets.map((set) => set.map((c) => columnArg(c, 'groupingSets')));
+    const grouping = groupingColumns(this, cols);
+    const sets = groupingSets.map((set) => groupingColumns(this, set, 'groupingSets'));
     return new GroupedData(this, grouping, undefined, groupingAnalyticsModule().groupingSetsAnalytics(sets, grouping));
   }
 
@@ -266,15 +267,22 @@ export class DataFrame {
     return this.withPlan(build(child, bound(grouping), bound(aggregates), bound(hidden)));
   }
 
-  /** `orderBy("a", col("b").desc())`, `orderBy(["a", "b"], { ascending: [true, false] })`. */
-  orderBy(...args: (ColumnOrName | ColumnOrName[] | { ascending?: boolean | boolean[] })[]): DataFrame {
+  /**
+   * `orderBy("a", col("b").desc())`, `orderBy(["a", "b"], { ascending: [true, false] })`; PySpark 4
+   * also takes 1-based column ordinals, negative for descending: `orderBy(1, -2)`.
+   */
+  orderBy(...args: (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[] | { ascending?: boolean | boolean[] })[]): DataFrame {
     let options: { ascending?: boolean | boolean[] } = {};
     const last = args[args.length - 1];
     if (last !== undefined && last !== null && typeof last === 'object' && !(last instanceof Column) && !Array.isArray(last)) {
       options = last as { ascending?: boolean | boolean[] };
       args = args.slice(0, -1);
     }
-    const cols = flattenArgs(args as (ColumnOrName | ColumnOrName[])[]);
+    const cols = flattenArgs(args as (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[])[]).map((c) => {
+      if (!isOrdinal(c)) return c;
+      const column = this.col(ordinalColumnName(this.columns, c, true));
+      return c < 0 ? column.desc() : column;
+    });
     const ascending = options.ascending;
     if (Array.isArray(ascending) && ascending.length !== cols.length) {
       throw new PySparkTypeError('NOT_BOOL_OR_LIST', `Argument \`ascending\` should be a bool or a list of the same length as the columns, got ${ascending.length} values.`);
@@ -288,7 +296,7 @@ export class DataFrame {
     return this.withPlan(sortBuilderModule().buildSort(this.plan, items, this.session.resolverContext()));
   }
 
-  sort(...args: (ColumnOrName | ColumnOrName[] | { ascending?: boolean | boolean[] })[]): DataFrame {
+  sort(...args: (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[] | { ascending?: boolean | boolean[] })[]): DataFrame {
     return this.orderBy(...args);
   }
 
@@ -905,4 +913,9 @@ function checkShowArguments(n: unknown, truncate: unknown, vertical: unknown): v
   if (typeof n !== 'number' || !Number.isInteger(n)) throw notExpectedType('n', 'int', n);
   checkBool(vertical, 'vertical');
   if (typeof truncate !== 'boolean' && !(typeof truncate === 'number' && Number.isFinite(truncate))) throw notExpectedType('truncate', 'bool', truncate);
+}
+
+/** Grouping columns: names, Columns or 1-based ordinals of `df`'s columns (PySpark's `_jcols_ordinal`). */
+function groupingColumns(df: DataFrame, cols: readonly (ColumnOrNameOrOrdinal | readonly ColumnOrNameOrOrdinal[])[], argName = 'col'): UnresolvedExpression[] {
+  return flattenArgs(cols).map((c) => (isOrdinal(c) ? df.col(ordinalColumnName(df.columns, c, false)).expr : columnArg(c as ColumnOrName, argName)));
 }

@@ -6,7 +6,7 @@ import { create, type MessageInitShape } from '@bufbuild/protobuf';
 import { RelationSchema } from './gen/spark/connect/relations_pb';
 import { Join_JoinType, SetOperation_SetOpType, Aggregate_GroupType } from './gen/spark/connect/relations_pb';
 import { Column, literalExpr, type ColumnOrName } from '../api/column';
-import { columnArg, flattenArgs } from '../api/column-args';
+import { columnArg, flattenArgs, isOrdinal, ordinalColumnName, type ColumnOrNameOrOrdinal } from '../api/column-args';
 import { StructType } from '../types/struct-type';
 import { toExternalRows, externalValueOptions } from '../types/external-row';
 import { PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
@@ -162,53 +162,59 @@ export class RemoteDataFrame {
     return this.with({ case: 'subqueryAlias', value: { input: this.relation, alias: name } });
   }
 
-  groupBy(...cols: (ColumnOrName | ColumnOrName[])[]): RemoteGroupedData {
-    return new RemoteGroupedData(this, flattenArgs(cols).map(colExprOf));
+  groupBy(...cols: (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[])[]): RemoteGroupedData {
+    return new RemoteGroupedData(this, remoteGroupingColumns(this, cols));
   }
 
-  groupby(...cols: (ColumnOrName | ColumnOrName[])[]): RemoteGroupedData {
+  groupby(...cols: (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[])[]): RemoteGroupedData {
     return this.groupBy(...cols);
   }
 
   /** Sent as Spark Connect's Aggregate of group type ROLLUP; see DataFrame.rollup. */
-  rollup(...cols: (ColumnOrName | ColumnOrName[])[]): RemoteGroupedData {
-    return new RemoteGroupedData(this, flattenArgs(cols).map(colExprOf), Aggregate_GroupType.ROLLUP);
+  rollup(...cols: (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[])[]): RemoteGroupedData {
+    return new RemoteGroupedData(this, remoteGroupingColumns(this, cols), Aggregate_GroupType.ROLLUP);
   }
 
   /** Sent as Spark Connect's Aggregate of group type CUBE; see DataFrame.cube. */
-  cube(...cols: (ColumnOrName | ColumnOrName[])[]): RemoteGroupedData {
-    return new RemoteGroupedData(this, flattenArgs(cols).map(colExprOf), Aggregate_GroupType.CUBE);
+  cube(...cols: (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[])[]): RemoteGroupedData {
+    return new RemoteGroupedData(this, remoteGroupingColumns(this, cols), Aggregate_GroupType.CUBE);
   }
 
   /** Sent as Spark Connect's Aggregate of group type GROUPING_SETS; see DataFrame.groupingSets. */
-  groupingSets(groupingSets: readonly (readonly ColumnOrName[])[], ...cols: (ColumnOrName | ColumnOrName[])[]): RemoteGroupedData {
+  groupingSets(groupingSets: readonly (readonly ColumnOrNameOrOrdinal[])[], ...cols: (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[])[]): RemoteGroupedData {
     checkGroupingSets(groupingSets);
-    const sets = groupingSets.map((set) => ({ groupingSet: set.map(colExprOf) }));
-    return new RemoteGroupedData(this, flattenArgs(cols).map(colExprOf), Aggregate_GroupType.GROUPING_SETS, sets);
+    const sets = groupingSets.map((set) => ({ groupingSet: remoteGroupingColumns(this, set) }));
+    return new RemoteGroupedData(this, remoteGroupingColumns(this, cols), Aggregate_GroupType.GROUPING_SETS, sets);
   }
 
   agg(...exprs: (Column | Column[])[]): RemoteDataFrame {
     return this.groupBy().agg(...exprs);
   }
 
-  orderBy(...cols: (ColumnOrName | ColumnOrName[] | { ascending: boolean | boolean[] })[]): RemoteDataFrame {
+  orderBy(...cols: (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[] | { ascending: boolean | boolean[] })[]): RemoteDataFrame {
     return this.sortRelation(cols, true);
   }
 
-  sort(...cols: (ColumnOrName | ColumnOrName[] | { ascending: boolean | boolean[] })[]): RemoteDataFrame {
+  sort(...cols: (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[] | { ascending: boolean | boolean[] })[]): RemoteDataFrame {
     return this.sortRelation(cols, true);
   }
 
-  sortWithinPartitions(...cols: (ColumnOrName | ColumnOrName[] | { ascending: boolean | boolean[] })[]): RemoteDataFrame {
+  sortWithinPartitions(...cols: (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[] | { ascending: boolean | boolean[] })[]): RemoteDataFrame {
     return this.sortRelation(cols, false);
   }
 
-  private sortRelation(args: (ColumnOrName | ColumnOrName[] | { ascending: boolean | boolean[] })[], isGlobal: boolean): RemoteDataFrame {
+  private sortRelation(args: (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[] | { ascending: boolean | boolean[] })[], isGlobal: boolean): RemoteDataFrame {
     let ascending: boolean | boolean[] | undefined;
     const cols: ColumnOrName[] = [];
+    // A 1-based ordinal names a column of this DataFrame; a negative one sorts it descending.
+    const column = (c: ColumnOrNameOrOrdinal): ColumnOrName => {
+      if (!isOrdinal(c)) return c as ColumnOrName;
+      const named = this.col(ordinalColumnName(this.columns, c, true));
+      return c < 0 ? named.desc() : named;
+    };
     for (const a of args) {
-      if (Array.isArray(a)) cols.push(...a);
-      else if (typeof a === 'string' || a instanceof Column) cols.push(a);
+      if (Array.isArray(a)) cols.push(...a.map(column));
+      else if (typeof a === 'string' || typeof a === 'number' || a instanceof Column) cols.push(column(a));
       else ascending = a.ascending;
     }
     const order = cols.map((c, i) => {
@@ -667,4 +673,9 @@ export class RemoteGroupedData {
   flatMapGroupsWithState(): never {
     throw unsupportedRemotely('flatMapGroupsWithState with a JavaScript function', 'SQL aggregations, or local mode for arbitrary stateful processing');
   }
+}
+
+/** Names, Columns or 1-based ordinals, resolved against the schema here as PySpark's client does. */
+function remoteGroupingColumns(df: RemoteDataFrame, cols: readonly (ColumnOrNameOrOrdinal | readonly ColumnOrNameOrOrdinal[])[]): ExprInit[] {
+  return flattenArgs(cols).map((c) => colExprOf(isOrdinal(c) ? df.col(ordinalColumnName(df.columns, c, false)) : (c as ColumnOrName)));
 }

@@ -32,6 +32,16 @@ export class PySparkAssertionError extends SparkException {
   }
 }
 
+/**
+ * PySpark's PySparkIndexError (INDEX_NOT_POSITIVE, ZERO_INDEX for column ordinals); `errorClass`
+ * undefined: Python's bare IndexError (`list index out of range`).
+ */
+export class PySparkIndexError extends SparkException {
+  constructor(errorClass: string | undefined, message: string, messageParameters: Record<string, string> = {}) {
+    super(message, { errorClass, messageParameters });
+  }
+}
+
 /** PySpark's PySparkAttributeError (ATTRIBUTE_NOT_CALLABLE: a foreach writer without `process`). */
 export class PySparkAttributeError extends SparkException {
   constructor(errorClass: string, message: string, messageParameters: Record<string, string> = {}) {
