@@ -9,12 +9,12 @@ import { int64ToDouble } from '../util/int64-to-double';
 import type { Expression } from './expression';
 import type { Evaluator } from './function-definition';
 
-const COMPARE: Record<string, (a: number, b: number) => boolean> = {
-  '<': (a, b) => a < b,
-  '<=': (a, b) => a <= b,
-  '>': (a, b) => a > b,
-  '>=': (a, b) => a >= b,
-};
+const COMPARE = new Map<string, (a: number, b: number) => boolean>([
+  ['<', (a, b) => a < b],
+  ['<=', (a, b) => a <= b],
+  ['>', (a, b) => a > b],
+  ['>=', (a, b) => a >= b],
+]);
 
 const isTimestamp = (e: Expression): boolean => {
   const name = e.dataType.typeName();
@@ -54,7 +54,7 @@ const readsPlainly = (t: Term): boolean => t.base.kind === 'attribute' || t.base
  */
 export function compileTimeComparison(e: Expression, compile: (x: Expression) => Evaluator, generic: Evaluator): Evaluator | undefined {
   if (e.kind !== 'scalarCall' || e.args.length !== 2) return undefined;
-  const compare = COMPARE[e.fn.name];
+  const compare = COMPARE.get(e.fn.name);
   if (compare === undefined) return undefined;
   const [l, r] = e.args;
   if (l.dataType.typeName() !== r.dataType.typeName()) return undefined;

@@ -21,7 +21,6 @@ export interface StateEntries {
   forEach(fn: (value: unknown, key: unknown) => void): void;
 }
 
-
 export const SECTION_DELTA = 0;
 export const SECTION_SNAPSHOT = 1;
 
@@ -64,7 +63,8 @@ export class StateFileWriter {
    * A partition's changes of one version: `appended`, keys inserted new before the batch removed
    * anything (in insertion order; those still present are written as moves), then `changes` by
    * key in the Map's order. Every appended insert came before any change that moves or removes a
-   * key, so replaying them first keeps the order of the state's keys.
+   * key, so replaying them first keeps the order of the state's keys. `removed`: keys of a dense
+   * partition removed in this batch (never put again there), written last.
    */
   addDelta(partition: number, appended: readonly unknown[], changes: ReadonlyMap<unknown, StateChange>, removed: readonly unknown[], data: StateEntries): void {
     const w = this.begin(partition, SECTION_DELTA);
