@@ -137,6 +137,17 @@ describe('datetime and interval arithmetic', () => {
     expect(evalExpr("timestamp'2020-01-02 00:00:01' - timestamp'2020-01-01 00:00:00'").slice(1)).toEqual(['interval day to second', 86_401_000_000n]);
   });
 
+  test('timestamp - timestamp is the wall-clock difference in the session time zone (Spark 4.2.0, checked)', () => {
+    const la = { 'spark.sql.session.timeZone': 'America/Los_Angeles' };
+    // 2019-10-06 is in daylight-saving time, 2020-01-01 not: Spark answers 86 13:48:47.654322, not 14:48.
+    const expected = 86n * 86_400_000_000n + 13n * 3_600_000_000n + 48n * 60_000_000n + 47_654_322n;
+    expect(evalExpr("timestamp'2020-01-01 00:00:00' - timestamp'2019-10-06 10:11:12.345678'", la).slice(1)).toEqual(['interval day to second', expected]);
+    expect(evalExpr("date'2020-01-01' - timestamp'2019-10-06 10:11:12.345678'", la).slice(1)).toEqual(['interval day to second', expected]);
+    expect(evalExpr("timestamp_ntz'2020-01-01 00:00:00' - timestamp_ntz'2019-10-06 10:11:12.345678'", la).slice(1)).toEqual(['interval day to second', expected]);
+    // Across the fall-back night: 3 hours on the clock (4 elapsed).
+    expect(evalExpr("timestamp'2019-11-03 03:00:00' - timestamp'2019-11-03 00:00:00'", la).slice(1)).toEqual(['interval day to second', 3n * 3_600_000_000n]);
+  });
+
   test('date and timestamp plus calendar intervals', () => {
     expect(evalExpr("date'2020-01-31' + interval '1' month").slice(1)).toEqual(['date', PlainDate.fromEpochDay(18321)]); // 2020-02-29
     expect(evalExpr("timestamp'2020-01-01 00:00:00' + interval '1 day 2 hours'").slice(1)).toEqual(['timestamp', new Date(1_577_930_400_000)]);

@@ -380,7 +380,14 @@ function temporalEvaluator(symbol: '+' | '-', l: Evaluator, r: Evaluator, lt: Da
     // date ± int
     return binaryNullSafe(l, r, (a, b) => (isDate(lt) ? (a as number) + sign * (b as number) : (a as number) + (b as number)));
   }
-  if (isTs(lt) && isTs(rt)) return binaryNullSafe(l, r, (a, b) => checkLong((a as bigint) - (b as bigint), ansi));
+  if (isTs(lt) && isTs(rt)) {
+    if (lt instanceof TimestampNTZType && rt instanceof TimestampNTZType) return binaryNullSafe(l, r, (a, b) => checkLong((a as bigint) - (b as bigint), ansi));
+    // Spark's subtractTimestamps: the difference of the two local date-times in the session time
+    // zone (wall clock), so a span across a daylight-saving change is not an hour off.
+    const offset = zoneOffsetFunction(ctx.timeZone);
+    const local = (micros: bigint) => micros + BigInt(offset(splitMicros(micros)[0])) * 1_000_000n;
+    return binaryNullSafe(l, r, (a, b) => checkLong(local(a as bigint) - local(b as bigint), ansi));
+  }
   throw new SparkException(`Unsupported ${symbol} on ${typeSql(lt)} and ${typeSql(rt)}.`, { errorClass: 'INTERNAL_ERROR', sqlState: 'XX000' });
 }
 
