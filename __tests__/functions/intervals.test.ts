@@ -27,12 +27,14 @@ describe.each([
     expect(first(spark, "SELECT INTERVAL '1 02:03:04' DAY TO SECOND")).toMatchObject({ type: 'interval day to second', value: 93784000000n });
     expect(first(spark, "SELECT INTERVAL '10' SECOND")).toMatchObject({ type: 'interval second', value: 10000000n });
     expect(first(spark, 'SELECT interval 2 week')).toMatchObject({ type: 'interval day', value: 14n * 86400000000n });
-    // The plain string form stays a CalendarInterval.
-    expect(first(spark, "SELECT INTERVAL '1 day'").type).toBe('interval');
+    // The string form too: the units in the string pick the fields (Spark 4's visitTypeConstructor).
+    expect(first(spark, "SELECT INTERVAL '1 day'")).toEqual({ name: "INTERVAL '1' DAY", type: 'interval day', value: 86400000000n });
+    expect(first(spark, "SELECT +interval '1 day 2 hours'")).toMatchObject({ name: "(+ INTERVAL '1 02' DAY TO HOUR)", type: 'interval day to hour' });
   });
 
   it('rejects mixing year-month and day-time units', () => {
     expect(errorOf(() => spark.sql('SELECT interval 3 month 1 hour')).errorClass).toBe('_LEGACY_ERROR_TEMP_0029');
+    expect(errorOf(() => spark.sql("SELECT interval '1 month 2 days'")).errorClass).toBe('_LEGACY_ERROR_TEMP_0029');
   });
 
   it('casts ANSI interval literals to strings and numbers', () => {

@@ -1,7 +1,7 @@
 import { ParseException } from '../../lib/errors/parse-exception';
 import { AnalysisException } from '../../lib/errors/analysis-exception';
 import { UnresolvedExpression } from '../../lib/expressions/unresolved';
-import { CalendarIntervalType, DataType, DecimalType } from '../../lib/types/data-types';
+import { DataType, DecimalType } from '../../lib/types/data-types';
 import { Decimal } from '../../lib/types/decimal';
 import { ExpressionParser } from '../../lib/sql/expression-parser';
 import { tokenize } from '../../lib/sql/lexer';
@@ -219,13 +219,18 @@ describe('literals', () => {
     expect(lit.value instanceof Decimal ? lit.value.toString() : lit.value).toEqual(value);
   });
 
+  // Spark 4's typed-literal form: the units named in the string pick the ANSI type (PySpark 4.2.0, checked).
   test.each([
-    ["INTERVAL '1 day'", { months: 0, days: 1, microseconds: 0n }],
-    ["interval '1 year 2 months 3 weeks -4 days 5 seconds'", { months: 14, days: 17, microseconds: 5000000n }],
-    ["INTERVAL '1.5 seconds'", { months: 0, days: 0, microseconds: 1500000n }],
-  ])('%s', (sql, value) => {
+    ["INTERVAL '1 day'", 86_400_000_000n, 'interval day'],
+    ["interval '1 day 2 hours'", 93_600_000_000n, 'interval day to hour'],
+    ["INTERVAL '1.5 seconds'", 1_500_000n, 'interval second'],
+    ["interval '2 weeks'", 14n * 86_400_000_000n, 'interval day'],
+    ["interval '10 milliseconds'", 10_000n, 'interval second'],
+    ["interval '3 days 100 microseconds'", 259_200_000_100n, 'interval day to second'],
+    ["interval '1 year 2 months'", 14, 'interval year to month'],
+  ])('%s (typed literal)', (sql, value, typeName) => {
     const lit = literalOf(sql);
-    expect(lit.dataType).toBeInstanceOf(CalendarIntervalType);
+    expect(lit.dataType.simpleString()).toBe(typeName);
     expect(lit.value).toEqual(value);
   });
 

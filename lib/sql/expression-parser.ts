@@ -1140,7 +1140,15 @@ export class ExpressionParser {
         }
         case 'INTERVAL': {
           const interval = parseIntervalString(value);
-          return interval === undefined ? invalid(zeroInterval(), new CalendarIntervalType()) : lit(interval, new CalendarIntervalType());
+          if (interval === undefined) return invalid(zeroInterval(), new CalendarIntervalType());
+          if (this.calendarIntervals) return lit(interval, new CalendarIntervalType());
+          // Spark 4's visitTypeConstructor: the units named in the string pick the ANSI type
+          // (`INTERVAL '1 day 2 hours'` is INTERVAL DAY TO HOUR).
+          const units = value
+            .split(/\s/)
+            .map((w) => w.toLowerCase().replace(/s$/, ''))
+            .filter((w) => w !== 'interval' && /^[a-z]+$/.test(w));
+          return this.multiUnitsIntervalLiteral(interval, units, start);
         }
         case 'X': {
           const bytes = parseHexBinary(value);
@@ -1234,13 +1242,21 @@ export class ExpressionParser {
     if (!interval) this.defer(this.invalidInterval(text, start));
     const value = interval ?? zeroInterval();
     if (this.calendarIntervals) return this.withOrigin({ kind: 'literal', value, dataType: new CalendarIntervalType() }, start);
-    // Spark 4 builds ANSI interval literals from unit-qualified forms (AstBuilder.visitInterval).
+    return this.multiUnitsIntervalLiteral(value, parts.map((p) => p.unit), start);
+  }
+
+  /**
+   * Spark 4's constructMultiUnitsIntervalLiteral: an ANSI interval literal whose fields are the
+   * units used (a week counts as days, milli- and microseconds as seconds); year-month and
+   * day-time units together are an error.
+   */
+  private multiUnitsIntervalLiteral(value: CalendarInterval, units: readonly string[], start: number): LiteralExpr {
     const ym = new Set<number>();
     const dt = new Set<number>();
-    for (const p of parts) {
-      const field = intervalFieldIndex(p.unit);
+    for (const unit of units) {
+      const field = intervalFieldIndex(unit);
       if (field) (field.yearMonth ? ym : dt).add(field.index);
-      else dt.add(p.unit === 'week' ? 0 : 3);
+      else dt.add(unit === 'week' ? 0 : 3);
     }
     if (ym.size > 0 && dt.size > 0) {
       const literal = this.sqlText.slice(start, this.lastEnd);
