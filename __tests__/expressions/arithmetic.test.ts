@@ -102,7 +102,27 @@ describe('integral and floating arithmetic', () => {
 
   test('date - string promotes the string to DATE (ANSI); date + string fails the type check', () => {
     expect(evalExpr("DATE'2001-10-01' - '2001-09-28'")[1]).toBe('interval day');
-    expect(errorOf("DATE'2001-10-01' + '1'").errorClass).toBe('DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE');
+    // The string becomes a DATE, and date + date is DateAdd, which refuses a DATE (Spark's golden date.sql).
+    const e = errorOf("DATE'2001-10-01' + '1'");
+    expect(e.errorClass).toBe('DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE');
+    expect(e.messageParameters).toMatchObject({ sqlExpr: '"date_add(DATE \'2001-10-01\', 1)"', paramIndex: 'second', requiredType: '("INT" or "SMALLINT" or "TINYINT")', inputType: '"DATE"' });
+  });
+
+  test('the same type on both sides that + - * do not take is BINARY_OP_WRONG_TYPE; ANSI promotes a string next to a timestamp (PySpark 4.2.0, checked)', () => {
+    const wrong = (sql: string, config: Record<string, string> = {}) => {
+      const e = errorOf(sql, config);
+      return [e.errorClass, e.messageParameters.inputType, e.messageParameters.actualDataType];
+    };
+    const plusMinus = '("NUMERIC" or "INTERVAL DAY TO SECOND" or "INTERVAL YEAR TO MONTH" or "INTERVAL")';
+    expect(wrong('true + true')).toEqual(['DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE', plusMinus, '"BOOLEAN"']);
+    expect(wrong("x'01' - x'01'")).toEqual(['DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE', plusMinus, '"BINARY"']);
+    expect(wrong("date'2020-01-01' * date'2020-01-01'")).toEqual(['DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE', '"NUMERIC"', '"DATE"']);
+    expect(wrong("timestamp'2011-11-11 11:11:11' + '1'")).toEqual(['DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE', plusMinus, '"TIMESTAMP"']);
+    expect(wrong("'1' + timestamp_ntz'2011-11-11 11:11:11'")).toEqual(['DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE', plusMinus, '"TIMESTAMP_NTZ"']);
+    // Legacy mode casts the string to DOUBLE first: different types, named as such.
+    const legacy = errorOf("timestamp'2011-11-11 11:11:11' + '1'", { 'spark.sql.ansi.enabled': 'false' });
+    expect(legacy.errorClass).toBe('DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES');
+    expect(legacy.message).toContain('("TIMESTAMP" and "DOUBLE")');
   });
 
   test('ANSI overflow errors name the try_ function', () => {

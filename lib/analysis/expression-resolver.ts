@@ -276,8 +276,9 @@ export class ExpressionResolver {
           const other = args[1 - stringAt];
           if (stringAt >= 0 && other && isDatetimeType(other.dataType)) {
             // A string next to a datetime: ANSI promotes it to that type (AnsiStringPromotion);
-            // legacy mode only does so for `string - date`. Then date + date fails its type check.
-            const promote = fn.name === '-' && (this.ctx.ansiEnabled || (stringAt === 0 && isDateType(other.dataType)));
+            // legacy mode only does so for `string - date`. Then date + date and timestamp +
+            // timestamp fail their type checks.
+            const promote = fn.name === '-' ? this.ctx.ansiEnabled || (stringAt === 0 && isDateType(other.dataType)) : this.ctx.ansiEnabled && !isDateType(other.dataType);
             if (promote || (fn.name === '+' && isDateType(other.dataType))) {
               args[stringAt] = implicitCast(args[stringAt], other.dataType);
             } else if (fn.name === '-') {
@@ -285,7 +286,8 @@ export class ExpressionResolver {
               throw unexpectedInputTypeError(sqlExpr, 1, '"DATE"', prettySql(args[1]), args[1].dataType.toDDL());
             }
           }
-          const dateFirst = isDateType(args[0].dataType) && isDateAddOperand(args[1].dataType);
+          // date + date (a string promoted above) is DateAdd too, which then refuses its second argument.
+          const dateFirst = isDateType(args[0].dataType) && (isDateAddOperand(args[1].dataType) || (fn.name === '+' && isDateType(args[1].dataType)));
           const dateSecond = fn.name === '+' && isDateAddOperand(args[0].dataType) && isDateType(args[1].dataType);
           const dateFn = dateFirst || dateSecond ? this.ctx.registry.lookup(fn.name === '+' ? 'date_add' : 'date_sub') : undefined;
           if (dateFn?.kind === 'scalar') {

@@ -271,8 +271,9 @@ export function orTypeList(types: readonly DataType[]): string {
 }
 
 /** DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE: same types on both sides, but not the ones the operator takes. */
-export function binaryOpWrongTypeError(sqlExpr: string, inputType: string, actualDataType: DataType): AnalysisException {
-  const params = { sqlExpr: `"${sqlExpr}"`, inputType: `"${inputType}"`, actualDataType: `"${typeSql(actualDataType)}"` };
+export function binaryOpWrongTypeError(sqlExpr: string, inputType: string, actualDataType: DataType, inputTypeIsList = false): AnalysisException {
+  // A type collection is already written out: ("NUMERIC" or "INTERVAL").
+  const params = { sqlExpr: `"${sqlExpr}"`, inputType: inputTypeIsList ? inputType : `"${inputType}"`, actualDataType: `"${typeSql(actualDataType)}"` };
   return new AnalysisException(
     `Cannot resolve ${params.sqlExpr} due to data type mismatch: the binary operator requires the input type ${params.inputType}, not ${params.actualDataType}.`,
     { errorClass: 'DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE', sqlState: '42K09', messageParameters: params },

@@ -32,6 +32,7 @@ import { civilFromDays, daysFromCivil, splitMicros } from '../../types/datetime'
 import { localToEpochSecond, zoneOffsetFunction } from '../../types/time-zone';
 import { SparkException } from '../../errors/spark-exception';
 import { binaryOpDiffTypesError, unexpectedInputTypeError } from '../../errors/query-compilation-errors';
+import { binaryOpWrongTypeError } from '../type-coercion';
 import type { ScalarFunction, Evaluator, ResolveContext, CompileContext } from '../function-definition';
 import type { Expression } from '../expression';
 import { prettySql } from '../expression-sql';
@@ -88,8 +89,12 @@ interface NumericPair {
   type: DataType;
 }
 
-/** Both operands coerced to one numeric type (strings promoted as below). */
-function resolveNumericPair(symbol: string, args: Expression[], ctx: ResolveContext): NumericPair {
+/**
+ * Both operands coerced to one numeric type (strings promoted as below). `wrongType`: the input
+ * type Spark's operator names when both sides have one type it does not take (+, - and *:
+ * BINARY_OP_WRONG_TYPE); without it that case is UNEXPECTED_INPUT_TYPE.
+ */
+function resolveNumericPair(symbol: string, args: Expression[], ctx: ResolveContext, wrongType?: { input: string; list: boolean }): NumericPair {
   checkArity(ctx.name, args, 2);
   let [l, r] = args;
   const sqlExpr = `(${prettySql(l)} ${symbol} ${prettySql(r)})`;
@@ -101,8 +106,10 @@ function resolveNumericPair(symbol: string, args: Expression[], ctx: ResolveCont
   const lo = operand(lt, rt);
   const ro = operand(rt, lt);
   if (!isNumeric(lo) || !isNumeric(ro)) {
+    if (lo.equals(ro) && wrongType) throw binaryOpWrongTypeError(sqlExpr, wrongType.input, lo, wrongType.list);
     if (lo.equals(ro)) throw unexpectedInputTypeError(sqlExpr, 0, NUMERIC_OR_INTERVAL, prettySql(l), typeSql(l.dataType));
-    throw binaryOpDiffTypesError(sqlExpr, typeSql(l.dataType), typeSql(r.dataType));
+    // A string operand was cast first (to BIGINT or DOUBLE): Spark names the type it became.
+    throw binaryOpDiffTypesError(sqlExpr, typeSql(isString(lt) ? lo : l.dataType), typeSql(isString(rt) ? ro : r.dataType));
   }
   if ((isDecimal(lo) || isDecimal(ro)) && !isFloating(lo) && !isFloating(ro)) {
     // Decimal with integral or decimal: each side keeps its own decimal type.
@@ -404,7 +411,8 @@ function binaryArithmetic(name: '+' | '-' | '*', tryName: string, numberOp: IntO
         const plan = resolveTemporal(name, args[0], args[1]);
         if (plan) return { args: plan.args, dataType: plan.dataType, nullable: true };
       }
-      const { args: coerced, type } = resolveNumericPair(name, args, ctx);
+      const wrongType = name === '*' ? { input: 'NUMERIC', list: false } : { input: NUMERIC_OR_INTERVAL, list: true };
+      const { args: coerced, type } = resolveNumericPair(name, args, ctx, wrongType);
       if (isDecimal(type)) {
         const dataType = resultType(coerced[0].dataType as DecimalType, coerced[1].dataType as DecimalType);
         return { args: coerced, dataType, nullable: true };
