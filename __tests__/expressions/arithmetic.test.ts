@@ -108,7 +108,7 @@ describe('integral and floating arithmetic', () => {
     expect(e.messageParameters).toMatchObject({ sqlExpr: '"date_add(DATE \'2001-10-01\', 1)"', paramIndex: 'second', requiredType: '("INT" or "SMALLINT" or "TINYINT")', inputType: '"DATE"' });
   });
 
-  test('the same type on both sides that + - * do not take is BINARY_OP_WRONG_TYPE; ANSI promotes a string next to a timestamp (PySpark 4.2.0, checked)', () => {
+  test('the same type on both sides that an arithmetic operator does not take is BINARY_OP_WRONG_TYPE; ANSI promotes a string next to a timestamp (PySpark 4.2.0, checked)', () => {
     const wrong = (sql: string, config: Record<string, string> = {}) => {
       const e = errorOf(sql, config);
       return [e.errorClass, e.messageParameters.inputType, e.messageParameters.actualDataType];
@@ -117,6 +117,9 @@ describe('integral and floating arithmetic', () => {
     expect(wrong('true + true')).toEqual(['DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE', plusMinus, '"BOOLEAN"']);
     expect(wrong("x'01' - x'01'")).toEqual(['DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE', plusMinus, '"BINARY"']);
     expect(wrong("date'2020-01-01' * date'2020-01-01'")).toEqual(['DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE', '"NUMERIC"', '"DATE"']);
+    expect(wrong('true / true')).toEqual(['DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE', '("DOUBLE" or "DECIMAL")', '"BOOLEAN"']);
+    expect(wrong("date'2020-01-01' % date'2020-01-01'")).toEqual(['DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE', '"NUMERIC"', '"DATE"']);
+    expect(wrong('true div true')).toEqual(['DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE', '("BIGINT" or "DECIMAL" or "INTERVAL YEAR TO MONTH" or "INTERVAL DAY TO SECOND")', '"BOOLEAN"']);
     expect(wrong("timestamp'2011-11-11 11:11:11' + '1'")).toEqual(['DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE', plusMinus, '"TIMESTAMP"']);
     expect(wrong("'1' + timestamp_ntz'2011-11-11 11:11:11'")).toEqual(['DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE', plusMinus, '"TIMESTAMP_NTZ"']);
     // Legacy mode casts the string to DOUBLE first: different types, named as such.

@@ -91,10 +91,10 @@ interface NumericPair {
 
 /**
  * Both operands coerced to one numeric type (strings promoted as below). `wrongType`: the input
- * type Spark's operator names when both sides have one type it does not take (+, - and *:
- * BINARY_OP_WRONG_TYPE); without it that case is UNEXPECTED_INPUT_TYPE.
+ * type Spark's operator names when both sides have one type it does not take
+ * (BINARY_OP_WRONG_TYPE).
  */
-function resolveNumericPair(symbol: string, args: Expression[], ctx: ResolveContext, wrongType?: { input: string; list: boolean }): NumericPair {
+function resolveNumericPair(symbol: string, args: Expression[], ctx: ResolveContext, wrongType: { input: string; list: boolean }): NumericPair {
   checkArity(ctx.name, args, 2);
   let [l, r] = args;
   const sqlExpr = `(${prettySql(l)} ${symbol} ${prettySql(r)})`;
@@ -106,8 +106,7 @@ function resolveNumericPair(symbol: string, args: Expression[], ctx: ResolveCont
   const lo = operand(lt, rt);
   const ro = operand(rt, lt);
   if (!isNumeric(lo) || !isNumeric(ro)) {
-    if (lo.equals(ro) && wrongType) throw binaryOpWrongTypeError(sqlExpr, wrongType.input, lo, wrongType.list);
-    if (lo.equals(ro)) throw unexpectedInputTypeError(sqlExpr, 0, NUMERIC_OR_INTERVAL, prettySql(l), typeSql(l.dataType));
+    if (lo.equals(ro)) throw binaryOpWrongTypeError(sqlExpr, wrongType.input, lo, wrongType.list);
     // A string operand was cast first (to BIGINT or DOUBLE): Spark names the type it became.
     throw binaryOpDiffTypesError(sqlExpr, typeSql(isString(lt) ? lo : l.dataType), typeSql(isString(rt) ? ro : r.dataType));
   }
@@ -450,7 +449,7 @@ export const divide: ScalarFunction = {
   kind: 'scalar',
   name: '/',
   resolve(args, ctx) {
-    const { args: coerced, type } = resolveNumericPair('/', args, ctx);
+    const { args: coerced, type } = resolveNumericPair('/', args, ctx, { input: '("DOUBLE" or "DECIMAL")', list: true });
     if (isDecimal(type)) {
       return { args: coerced, dataType: divideResultType(coerced[0].dataType as DecimalType, coerced[1].dataType as DecimalType), nullable: true };
     }
@@ -482,7 +481,7 @@ export const remainder: ScalarFunction = {
   kind: 'scalar',
   name: '%',
   resolve(args, ctx) {
-    const { args: coerced, type } = resolveNumericPair('%', args, ctx);
+    const { args: coerced, type } = resolveNumericPair('%', args, ctx, { input: 'NUMERIC', list: false });
     if (isDecimal(type)) {
       return { args: coerced, dataType: remainderResultType(coerced[0].dataType as DecimalType, coerced[1].dataType as DecimalType), nullable: true };
     }
@@ -527,7 +526,7 @@ export const integralDivide: ScalarFunction = {
   kind: 'scalar',
   name: 'div',
   resolve(args, ctx) {
-    const { args: coerced, type } = resolveNumericPair('div', args, ctx);
+    const { args: coerced, type } = resolveNumericPair('div', args, ctx, { input: '("BIGINT" or "DECIMAL" or "INTERVAL YEAR TO MONTH" or "INTERVAL DAY TO SECOND")', list: true });
     if (isDecimal(type)) return { args: coerced, dataType: DataTypes.LongType, nullable: true };
     return { args: coerced.map((a) => implicitCast(a, DataTypes.LongType)), dataType: DataTypes.LongType, nullable: true };
   },
