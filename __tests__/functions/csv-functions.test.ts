@@ -80,4 +80,21 @@ describe('CSV functions', () => {
       '[DATATYPE_MISMATCH.NON_FOLDABLE_INPUT] Cannot resolve "schema_of_csv(v)" due to data type mismatch: the input `csv` should be a foldable "STRING" expression; however, got "v". SQLSTATE: 42K09',
     );
   });
+
+  test('a five-letter text pattern (narrow form) is refused as Spark 3+ refuses it, in from_csv and from_json (PySpark 4.2.0, checked)', () => {
+    const errorClass = (sql: string) => {
+      try {
+        spark.sql(sql).collect();
+      } catch (e) {
+        return (e as { errorClass?: string }).errorClass;
+      }
+      return 'no error';
+    };
+    const recognition = 'INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION';
+    expect(errorClass("select from_csv('26/October/2015', 'd Date', map('dateFormat', 'dd/MMMMM/yyyy'))")).toBe(recognition);
+    expect(errorClass("select from_csv('26/October/2015', 't Timestamp', map('timestampFormat', 'dd/MMMMM/yyyy'))")).toBe(recognition);
+    expect(errorClass(`select from_json('{"d":"26/Oct/2015"}', 'd Date', map('dateFormat', 'dd/LLLLL/yyyy'))`)).toBe(recognition);
+    // Four letters are the full text form.
+    expect(spark.sql("select from_csv('26/October/2015', 'd Date', map('dateFormat', 'dd/MMMM/yyyy')) AS r").collect()[0].r.asDict()).toEqual({ d: expect.anything() });
+  });
 });

@@ -3,6 +3,7 @@
 // parser of strings. Parsing follows Java's rules closely enough for Spark's behaviour: fixed
 // widths for doubled letters, adjacent-value parsing, optional sections `[...]`, quoted literals.
 import { SparkException } from '../../errors/spark-exception';
+import { patternRecognitionError } from '../../errors/datetime-pattern-errors';
 import { civilFromDays, daysFromCivil, splitMicros, MICROS_PER_SECOND } from '../../types/datetime';
 import { localToEpochSecond, resolveZone, zoneOffsetFunction } from '../../types/time-zone';
 
@@ -16,14 +17,6 @@ const UNSUPPORTED = new Set(['A', 'n', 'N', 'p']);
 const KNOWN = new Set(['G', 'y', 'M', 'L', 'd', 'D', 'Q', 'q', 'E', 'a', 'h', 'K', 'k', 'H', 'm', 's', 'S', 'V', 'z', 'O', 'X', 'x', 'Z', 'B', 'F']);
 /** Letters Java accepts at most this many times (more: "Too many pattern letters"). */
 const MAX_COUNT: Record<string, number> = { G: 5, M: 5, L: 5, d: 2, D: 3, Q: 5, q: 5, E: 5, a: 1, h: 2, K: 2, k: 2, H: 2, m: 2, s: 2, V: 2, z: 4, O: 4, X: 5, x: 5, Z: 5, F: 1, S: 9 };
-
-export function patternRecognitionError(pattern: string): SparkException {
-  const params = { config: '"spark.sql.legacy.timeParserPolicy"', docroot: 'https://spark.apache.org/docs/latest', pattern: `'${pattern}'` };
-  return new SparkException(
-    `You may get a different result due to the upgrading to Spark >= 3.0: Fail to recognize ${params.pattern} pattern in the DateTimeFormatter. 1) You can set ${params.config} to "LEGACY" to restore the behavior before Spark 3.0. 2) You can form a valid datetime pattern with the guide from '${params.docroot}/sql-ref-datetime-pattern.html'.`,
-    { errorClass: 'INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION', sqlState: '42K0B', messageParameters: params },
-  );
-}
 
 function weekBasedError(c: string): SparkException {
   const params = { c: `'${c}'` };
