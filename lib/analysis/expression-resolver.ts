@@ -278,8 +278,8 @@ export class ExpressionResolver {
             // A string next to a datetime: ANSI promotes it to that type (AnsiStringPromotion);
             // legacy mode only does so for `string - date`. Then date + date and timestamp +
             // timestamp fail their type checks.
-            const promote = fn.name === '-' ? this.ctx.ansiEnabled || (stringAt === 0 && isDateType(other.dataType)) : this.ctx.ansiEnabled && !isDateType(other.dataType);
-            if (promote || (fn.name === '+' && isDateType(other.dataType))) {
+            const promote = this.ctx.ansiEnabled || (fn.name === '-' ? stringAt === 0 && isDateType(other.dataType) : isDateType(other.dataType));
+            if (promote) {
               args[stringAt] = implicitCast(args[stringAt], other.dataType);
             } else if (fn.name === '-') {
               const sqlExpr = `(${prettySql(args[0])} - ${prettySql(args[1])})`;

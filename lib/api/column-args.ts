@@ -32,7 +32,7 @@ export type ColumnOrNameOrOrdinal = ColumnOrName | number;
  * ordinals must be positive (INDEX_NOT_POSITIVE); sort ordinals are non-zero, a negative one
  * sorting that column descending (the caller applies it).
  */
-export function ordinalColumnName(columns: readonly string[], ordinal: number, sort: boolean): string {
+function ordinalColumnName(columns: readonly string[], ordinal: number, sort: boolean): string {
   if (sort && ordinal === 0) throw new PySparkIndexError('ZERO_INDEX', 'Index must be non-zero.');
   if (!sort && ordinal < 1) throw new PySparkIndexError('INDEX_NOT_POSITIVE', `Index must be positive, got '${ordinal}'.`, { index: String(ordinal) });
   const name = columns[Math.abs(ordinal) - 1];
@@ -41,6 +41,16 @@ export function ordinalColumnName(columns: readonly string[], ordinal: number, s
 }
 
 /** Whether an argument is a column ordinal (an integer; PySpark excludes bool, which JS keeps apart). */
-export function isOrdinal(c: unknown): c is number {
+function isOrdinal(c: unknown): c is number {
   return typeof c === 'number' && Number.isInteger(c);
+}
+
+/**
+ * `c` with a column ordinal replaced by the Column it names in `df` (PySpark's `df[ordinal - 1]`,
+ * local and remote DataFrames alike); a negative sort ordinal sorts that column descending.
+ */
+export function ordinalToColumn(c: ColumnOrNameOrOrdinal, df: { readonly columns: readonly string[]; col(name: string): Column }, sort: boolean): ColumnOrName {
+  if (!isOrdinal(c)) return c;
+  const column = df.col(ordinalColumnName(df.columns, c, sort));
+  return sort && c < 0 ? column.desc() : column;
 }

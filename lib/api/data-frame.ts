@@ -13,7 +13,7 @@ import { treeString } from '../plans/tree-string';
 import type { ExplainOptions } from './explain-mode';
 import { parseNamedExpression } from '../sql/parse';
 import { Column, pyTypeName, type ColumnOrName } from './column';
-import { columnArg, flattenArgs, isOrdinal, nameToExpr, ordinalColumnName, type ColumnOrNameOrOrdinal } from './column-args';
+import { columnArg, flattenArgs, nameToExpr, ordinalToColumn, type ColumnOrNameOrOrdinal } from './column-args';
 import type { SessionContext } from './session-context';
 import { GroupedData } from './grouped-data';
 import { PySparkTypeError } from '../errors/illegal-argument-exception';
@@ -278,11 +278,7 @@ export class DataFrame {
       options = last as { ascending?: boolean | boolean[] };
       args = args.slice(0, -1);
     }
-    const cols = flattenArgs(args as (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[])[]).map((c) => {
-      if (!isOrdinal(c)) return c;
-      const column = this.col(ordinalColumnName(this.columns, c, true));
-      return c < 0 ? column.desc() : column;
-    });
+    const cols = flattenArgs(args as (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[])[]).map((c) => ordinalToColumn(c, this, true));
     const ascending = options.ascending;
     if (Array.isArray(ascending) && ascending.length !== cols.length) {
       throw new PySparkTypeError('NOT_BOOL_OR_LIST', `Argument \`ascending\` should be a bool or a list of the same length as the columns, got ${ascending.length} values.`);
@@ -917,5 +913,5 @@ function checkShowArguments(n: unknown, truncate: unknown, vertical: unknown): v
 
 /** Grouping columns: names, Columns or 1-based ordinals of `df`'s columns (PySpark's `_jcols_ordinal`). */
 function groupingColumns(df: DataFrame, cols: readonly (ColumnOrNameOrOrdinal | readonly ColumnOrNameOrOrdinal[])[], argName = 'col'): UnresolvedExpression[] {
-  return flattenArgs(cols).map((c) => (isOrdinal(c) ? df.col(ordinalColumnName(df.columns, c, false)).expr : columnArg(c as ColumnOrName, argName)));
+  return flattenArgs(cols).map((c) => columnArg(ordinalToColumn(c, df, false), argName));
 }

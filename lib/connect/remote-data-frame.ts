@@ -6,7 +6,7 @@ import { create, type MessageInitShape } from '@bufbuild/protobuf';
 import { RelationSchema } from './gen/spark/connect/relations_pb';
 import { Join_JoinType, SetOperation_SetOpType, Aggregate_GroupType } from './gen/spark/connect/relations_pb';
 import { Column, literalExpr, type ColumnOrName } from '../api/column';
-import { columnArg, flattenArgs, isOrdinal, ordinalColumnName, type ColumnOrNameOrOrdinal } from '../api/column-args';
+import { columnArg, flattenArgs, ordinalToColumn, type ColumnOrNameOrOrdinal } from '../api/column-args';
 import { StructType } from '../types/struct-type';
 import { toExternalRows, externalValueOptions } from '../types/external-row';
 import { PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
@@ -206,12 +206,7 @@ export class RemoteDataFrame {
   private sortRelation(args: (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[] | { ascending: boolean | boolean[] })[], isGlobal: boolean): RemoteDataFrame {
     let ascending: boolean | boolean[] | undefined;
     const cols: ColumnOrName[] = [];
-    // A 1-based ordinal names a column of this DataFrame; a negative one sorts it descending.
-    const column = (c: ColumnOrNameOrOrdinal): ColumnOrName => {
-      if (!isOrdinal(c)) return c as ColumnOrName;
-      const named = this.col(ordinalColumnName(this.columns, c, true));
-      return c < 0 ? named.desc() : named;
-    };
+    const column = (c: ColumnOrNameOrOrdinal): ColumnOrName => ordinalToColumn(c, this, true);
     for (const a of args) {
       if (Array.isArray(a)) cols.push(...a.map(column));
       else if (typeof a === 'string' || typeof a === 'number' || a instanceof Column) cols.push(column(a));
@@ -677,5 +672,5 @@ export class RemoteGroupedData {
 
 /** Names, Columns or 1-based ordinals, resolved against the schema here as PySpark's client does. */
 function remoteGroupingColumns(df: RemoteDataFrame, cols: readonly (ColumnOrNameOrOrdinal | readonly ColumnOrNameOrOrdinal[])[]): ExprInit[] {
-  return flattenArgs(cols).map((c) => colExprOf(isOrdinal(c) ? df.col(ordinalColumnName(df.columns, c, false)) : (c as ColumnOrName)));
+  return flattenArgs(cols).map((c) => colExprOf(ordinalToColumn(c, df, false)));
 }

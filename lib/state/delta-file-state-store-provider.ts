@@ -96,6 +96,27 @@ class DeltaFileStateStore implements StateStore {
   // Each method tests for a Map first: other operators' partitions are Maps from their first put,
   // and their calls stay as direct as before the dense layout existed.
 
+  /** Sets the entry, turning a dense partition into a Map when it refuses the key. */
+  private setEntry(key: unknown, value: unknown): void {
+    const data = this.loaded.data;
+    if (data instanceof Map) data.set(key, value);
+    else if (!data.trySet(key, value)) this.leaveDense().set(key, value);
+  }
+
+  /** put()'s change record for a key just set, the partition having held `sizeBefore` entries. */
+  private recordPut(key: unknown, sizeBefore: number): void {
+    if (this.loaded.data.size !== sizeBefore) {
+      // A (re)inserted key goes to the end of the iteration order: so does its change record. A
+      // new key has a change record only if this batch removed it: none when nothing was removed
+      // (a dense partition never puts a removed key again).
+      if (this.removals !== 0) this.changes.delete(key);
+      this.changes.set(key, 'moved');
+      this.moves++;
+    } else if (!this.changes.has(key)) {
+      this.changes.set(key, 'inPlace');
+    }
+  }
+
   get(key: unknown): unknown {
     const data = this.loaded.data;
     return data instanceof Map ? data.get(key) : data.get(key);
@@ -103,32 +124,9 @@ class DeltaFileStateStore implements StateStore {
 
   put(key: unknown, value: unknown): void {
     if (this.state !== 'open') this.closed();
-    let data = this.loaded.data;
-    if (!(data instanceof Map)) {
-      const size = data.size;
-      if (data.trySet(key, value)) {
-        // A key new to a dense partition was never removed in this batch: no record to drop.
-        if (data.size !== size) {
-          this.changes.set(key, 'moved');
-          this.moves++;
-        } else if (!this.changes.has(key)) {
-          this.changes.set(key, 'inPlace');
-        }
-        return;
-      }
-      data = this.leaveDense();
-    }
-    const size = data.size;
-    data.set(key, value);
-    if (data.size !== size) {
-      // A (re)inserted key goes to the end of the iteration order: so does its change record. A
-      // new key has a change record only if this batch removed it: none when nothing was removed.
-      if (this.removals !== 0) this.changes.delete(key);
-      this.changes.set(key, 'moved');
-      this.moves++;
-    } else if (!this.changes.has(key)) {
-      this.changes.set(key, 'inPlace');
-    }
+    const size = this.loaded.data.size;
+    this.setEntry(key, value);
+    this.recordPut(key, size);
   }
 
   putNew(key: unknown, value: unknown): void {
@@ -139,26 +137,17 @@ class DeltaFileStateStore implements StateStore {
       return;
     }
     if (this.state !== 'open') this.closed();
-    let data = this.loaded.data;
-    if (!(data instanceof Map)) {
-      const size = data.size;
-      if (data.trySet(key, value)) {
-        if (data.size !== size) this.appended.push(key);
-        else if (!this.changes.has(key)) this.changes.set(key, 'inPlace');
-        return;
-      }
-      data = this.leaveDense();
-      if (this.removals !== 0) {
-        this.put(key, value);
-        return;
-      }
+    const size = this.loaded.data.size;
+    this.setEntry(key, value);
+    // Leaving the dense layout just turned its removals into records: recorded as put() does.
+    if (this.removals !== 0) {
+      this.recordPut(key, size);
+      return;
     }
-    const size = data.size;
-    data.set(key, value);
     // Nothing removed yet (removals of a dense partition aside: those keys never come back), so a
     // new key has no change record (a later put or markUpdated of it adds an 'inPlace' one, which
     // rewrites the same value); a key that was there keeps its place.
-    if (data.size !== size) this.appended.push(key);
+    if (this.loaded.data.size !== size) this.appended.push(key);
     else if (!this.changes.has(key)) this.changes.set(key, 'inPlace');
   }
 

@@ -136,11 +136,8 @@ export class DenseSequenceMap {
   /** The entries of `map` in this layout, or undefined when its keys are not ascending integers. */
   static fromMap(map: ReadonlyMap<unknown, unknown>): DenseSequenceMap | undefined {
     const dense = new DenseSequenceMap();
-    let ok = true;
-    map.forEach((v, k) => {
-      // Map keys are distinct: trySet refuses exactly the keys below the last one.
-      if (ok && !dense.trySet(k, v)) ok = false;
-    });
-    return ok && !dense.sparse ? dense : undefined;
+    // Map keys are distinct: trySet refuses exactly the keys below the last one.
+    for (const [k, v] of map) if (!dense.trySet(k, v)) return undefined;
+    return dense.sparse ? undefined : dense;
   }
 }

@@ -3,7 +3,7 @@
 // rules as CAST and typed literals); with `dateFormat`/`timestampFormat` it parses with a
 // java.time pattern, strictly and case-insensitively, and the whole text must match.
 import { IllegalArgumentException } from '../errors/illegal-argument-exception';
-import { patternRecognitionError } from '../errors/datetime-pattern-errors';
+import { isNarrowTextField, patternRecognitionError } from '../errors/datetime-pattern-errors';
 import { daysFromCivil, stringToDate, stringToTimestamp, stringToTimestampNTZ, MICROS_PER_SECOND } from './datetime';
 import { localToEpochSecond, resolveZone } from './time-zone';
 
@@ -165,8 +165,7 @@ function parsePattern(pattern: string): Elem[] {
     let n = 1;
     while (pattern[i + n] === c) n++;
     i += n;
-    // Spark 3+ refuses narrow text (five letters) for parsing, which Spark 2 read as full text.
-    if (n === 5 && (c === 'G' || c === 'M' || c === 'L' || c === 'E')) throw patternRecognitionError(pattern);
+    if (isNarrowTextField(c, n)) throw patternRecognitionError(pattern);
     top().push(letterElem(c, n, pattern));
   }
   return stack[0];

@@ -3,7 +3,7 @@
 // parser of strings. Parsing follows Java's rules closely enough for Spark's behaviour: fixed
 // widths for doubled letters, adjacent-value parsing, optional sections `[...]`, quoted literals.
 import { SparkException } from '../../errors/spark-exception';
-import { patternRecognitionError } from '../../errors/datetime-pattern-errors';
+import { isNarrowTextField, patternRecognitionError } from '../../errors/datetime-pattern-errors';
 import { civilFromDays, daysFromCivil, splitMicros, MICROS_PER_SECOND } from '../../types/datetime';
 import { localToEpochSecond, resolveZone, zoneOffsetFunction } from '../../types/time-zone';
 
@@ -559,7 +559,7 @@ export function compileParser(pattern: string): DateTimeParser {
   const check = (list: Item[]) => {
     for (const it of list) {
       if (it.kind === 'optional') check(it.items);
-      else if (it.kind === 'field' && ((it.letter === 'E' || it.letter === 'G' || it.letter === 'M' || it.letter === 'L') && it.count === 5)) throw patternRecognitionError(pattern);
+      else if (it.kind === 'field' && isNarrowTextField(it.letter, it.count)) throw patternRecognitionError(pattern);
     }
   };
   check(items);
