@@ -11,6 +11,12 @@ export interface SourceDescriptor {
   schema: StructType;
   /** DataStreamReader.name(): the source's checkpoint folder name (sources/<name>) instead of its index. */
   name?: string;
+  /**
+   * What the source reads from, held by the plan for as long as a DataFrame over it lives
+   * (MemoryStream's rows: its registry by id holds them only weakly, so they go with the last
+   * DataFrame, query and MemoryStream that use them).
+   */
+  keepAlive?: object;
 }
 
 export interface StreamingRelation {

@@ -30,7 +30,7 @@ export class MemoryStream {
     const output = this.data.schema.fields.map((f) => attribute(f.name, f.dataType, f.nullable));
     return new DataFrame(this.session, {
       kind: 'streamingRelation',
-      source: { format: 'memory-stream', options: new CaseInsensitiveMap([['id', String(this.data.id)]]), schema: this.data.schema },
+      source: { format: 'memory-stream', options: new CaseInsensitiveMap([['id', String(this.data.id)]]), schema: this.data.schema, keepAlive: this.data },
       output,
     });
   }

@@ -7,7 +7,12 @@ import { toInternalRows } from '../../types/internal-row';
 import type { Offset, Source, SourceProvider } from '../source';
 
 let nextStreamId = 0;
-const streams = new Map<number, MemoryStreamData>();
+// Streams by id, held weakly: a MemoryStream's rows live as long as the MemoryStream, a DataFrame
+// over it (its plan keeps them: SourceDescriptor.keepAlive) or a query reading it, no longer.
+const streams = new Map<number, WeakRef<MemoryStreamData>>();
+const forget = new FinalizationRegistry<number>((id) => {
+  if (streams.get(id)?.deref() === undefined) streams.delete(id);
+});
 
 export class MemoryStreamData {
   readonly id = nextStreamId++;
@@ -17,7 +22,8 @@ export class MemoryStreamData {
 
   constructor(schemaOrType: StructType | DataType) {
     this.schema = schemaOrType instanceof StructType ? schemaOrType : StructType([StructField('value', schemaOrType, true)]);
-    streams.set(this.id, this);
+    streams.set(this.id, new WeakRef(this));
+    forget.register(this, this.id);
   }
 
   /**
@@ -91,7 +97,7 @@ class MemoryStreamSource implements Source {
 }
 
 function streamOf(idText: string | undefined): MemoryStreamData {
-  const data = idText === undefined ? undefined : streams.get(Number(idText));
+  const data = idText === undefined ? undefined : streams.get(Number(idText))?.deref();
   if (!data) throw new IllegalArgumentException(`Unknown MemoryStream id ${idText}.`);
   return data;
 }
