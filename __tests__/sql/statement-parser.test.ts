@@ -78,6 +78,10 @@ function showRel(r: Relation): string {
     }
     case 'aliasedRelation':
       return `(${showRel(r.relation)})${aliasText(r)}`;
+    case 'pivot':
+      return `(${showRel(r.child)} PIVOT (${r.aggregates.map(show).join(', ')} FOR (${r.pivotColumns.join(', ')}) IN (${r.values.map((v) => show(v.value) + (v.alias ? ` AS ${v.alias}` : '')).join(', ')})))${aliasText(r)}`;
+    case 'unpivot':
+      return `(${showRel(r.child)} UNPIVOT ${r.includeNulls ? 'INCLUDE' : 'EXCLUDE'} NULLS ((${r.valueColumns.join(', ')}) FOR ${r.nameColumn} IN (${r.columnSets.map((c) => `(${c.columns.map((n) => n.join('.')).join(', ')})${c.alias ? ` AS ${c.alias}` : ''}`).join(', ')})))${aliasText(r)}`;
   }
 }
 
@@ -335,6 +339,15 @@ describe('relations', () => {
     ['SELECT * FROM RANGE(1, 10, 2) AS r(id2)', 'SELECT * FROM range(1, 10, 2) AS r(id2)'],
     ['SELECT * FROM explode(array(1, 2)) t(v)', 'SELECT * FROM explode(array(1, 2)) AS t(v)'],
     ['SELECT * FROM range(3) JOIN range(2)', 'SELECT * FROM (range(3) INNER JOIN range(2))'],
+    // PIVOT / UNPIVOT extend the relation before them, joins included; aliases are optional.
+    ["SELECT * FROM t PIVOT (sum(a) AS s, avg(a) FOR b IN (1, 'x' AS y))", "SELECT * FROM (t PIVOT (sum(a) AS s, avg(a) FOR (b) IN (1, 'x' AS y)))"],
+    ['SELECT * FROM t PIVOT (sum(a) s FOR (b, c) IN ((1, 2) AS p, (3, 4) q)) AS pv', 'SELECT * FROM (t PIVOT (sum(a) AS s FOR (b, c) IN (struct(1, 2) AS p, struct(3, 4) AS q))) AS pv'],
+    ['SELECT * FROM t JOIN u ON p PIVOT (count(*) FOR b IN (1)) x WHERE true', 'SELECT * FROM ((t INNER JOIN u ON p) PIVOT (count(*) FOR (b) IN (1))) AS x WHERE true'],
+    ['SELECT * FROM a, b PIVOT (max(x) FOR y IN (1))', 'SELECT * FROM (a INNER JOIN (b PIVOT (max(x) FOR (y) IN (1))))'],
+    ['SELECT * FROM t UNPIVOT (v FOR n IN (a, t.b AS bb, c cc))', 'SELECT * FROM (t UNPIVOT EXCLUDE NULLS ((v) FOR n IN ((a), (t.b) AS bb, (c) AS cc)))'],
+    ['SELECT * FROM t UNPIVOT INCLUDE NULLS ((v1, v2) FOR n IN ((a, b) AS ab, (c, d))) u', 'SELECT * FROM (t UNPIVOT INCLUDE NULLS ((v1, v2) FOR n IN ((a, b) AS ab, (c, d)))) AS u'],
+    ['SELECT * FROM t UNPIVOT EXCLUDE NULLS (v FOR n IN (a, b)) PIVOT (sum(v) FOR n IN (1))', 'SELECT * FROM ((t UNPIVOT EXCLUDE NULLS ((v) FOR n IN ((a), (b)))) PIVOT (sum(v) FOR (n) IN (1)))'],
+    ['SELECT pivot FROM pivot', 'SELECT pivot FROM pivot'],
   ])('%s', (sql, expected) => {
     expect(q(sql)).toBe(expected);
   });
@@ -795,6 +808,15 @@ describe('semantic parse errors', () => {
   });
 
   test.each([
+    ['SELECT * FROM t LATERAL VIEW explode(a) e AS x PIVOT (sum(x) FOR b IN (1))', 'PIVOT'],
+    ['SELECT * FROM t LATERAL VIEW explode(a) e AS x UNPIVOT (v FOR n IN (x))', 'UNPIVOT'],
+  ])('a LATERAL VIEW before PIVOT or UNPIVOT is refused as Spark does: %s', (sql, clause) => {
+    const e = parseError(() => parseStatement(sql));
+    expect(e.errorClass).toBe(`NOT_ALLOWED_IN_FROM.LATERAL_WITH_${clause}`);
+    expect(e.rawMessage).toBe(`Not allowed in the FROM clause: LATERAL together with ${clause}.`);
+  });
+
+  test.each([
     ['UPDATE t SET a = 1', 'UPDATE statements'],
     ['CREATE TABLE t (a INT) CLUSTERED BY (a) INTO 2 BUCKETS', 'CREATE TABLE ... CLUSTERED'],
     ['CREATE VIEW v AS SELECT 1', 'CREATE VIEW without TEMPORARY (persistent views)'],
@@ -804,7 +826,6 @@ describe('semantic parse errors', () => {
     ['DESC TABLE FORMATTED t', 'DESCRIBE TABLE EXTENDED and FORMATTED'],
     ['DESCRIBE t a', 'DESCRIBE of table columns and partitions'],
     ['SELECT * FROM t WINDOW w AS (PARTITION BY a)', 'WINDOW clause'],
-    ['SELECT * FROM t PIVOT (sum(a) FOR b IN (1, 2))', 'PIVOT clause'],
     ['SELECT * FROM t TABLESAMPLE (10 ROWS)', 'TABLESAMPLE'],
     ['SELECT * EXCEPT (a) FROM t', 'SELECT * EXCEPT (columns)'],
     ['WITH RECURSIVE r AS (SELECT 1) SELECT * FROM r', 'WITH RECURSIVE'],

@@ -79,7 +79,8 @@ export function expandStar(u: UnresolvedExpression, input: readonly Attribute[],
   // `nt2.*` over a USING join also reaches nt2's hidden key column.
   const selected = target ? (target && hidden ? hidden : input).filter((a) => a.qualifier.length > 0 && a.qualifier[a.qualifier.length - 1].toLowerCase() === target[target.length - 1]) : input;
   if (target && selected.length === 0) return expandStructStar(u.target!, input, ctx);
-  return selected.map((a) => ({ kind: 'column', nameParts: [...a.qualifier, a.name] }) as UnresolvedExpression);
+  // Bound to the attributes themselves (as Spark's star): duplicate names stay distinct columns.
+  return selected.map((a) => ({ kind: 'column', nameParts: [...a.qualifier, a.name], exprId: a.exprId }) as UnresolvedExpression);
 }
 
 /**

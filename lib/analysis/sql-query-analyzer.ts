@@ -20,6 +20,8 @@ import { buildGroupingSetsAggregate } from './grouping-sets-builder';
 import { buildLimit, buildOffset, buildSort } from './sort-builder';
 import { buildDistinct, buildSetOperation, buildUnion } from './set-operation-builder';
 import { buildJoin, buildUsingJoin } from './join-builder';
+import { buildSqlPivot } from './pivot-builder';
+import { buildSqlUnpivot } from './unpivot-builder';
 import { evaluateConstant, resolveConstant } from './constant-folding';
 import type { ResolverContext } from './expression-resolver';
 
@@ -297,6 +299,10 @@ export class SqlQueryAnalyzer {
         return this.aliased(this.inlineTable(r), r.alias, undefined);
       case 'tableFunction':
         return this.aliased(this.tableFunction(r), r.alias, r.columnAliases);
+      case 'pivot':
+        return this.aliased(buildSqlPivot(this.analyzeRelation(r.child, scope), r, this.ctx.resolver, this.ctx.compile), r.alias, undefined);
+      case 'unpivot':
+        return this.aliased(buildSqlUnpivot(this.analyzeRelation(r.child, scope), r, this.ctx.resolver), r.alias, undefined);
       case 'join': {
         if (r.lateral) throw unsupported('LATERAL joins');
         const left = this.analyzeRelation(r.left, scope);

@@ -46,6 +46,7 @@ import {
 import { utcOffset, zoneOffsetFunction } from '../types/time-zone';
 import { castStringFormatter, dayTimeIntervalString, javaDoubleToString, javaFloatToString, yearMonthIntervalString } from '../types/pretty-value';
 import { SparkException } from '../errors/spark-exception';
+import { forceNullable } from './cast-nullability';
 import { AnalysisException } from '../errors/analysis-exception';
 import { typeSql } from './type-utils';
 import { isNullable, type Expression } from './expression';
@@ -87,39 +88,13 @@ function sameType(a: DataType, b: DataType): boolean {
 
 const resolvableNullability = (from: boolean, to: boolean): boolean => !from || to;
 
+export { forceNullable } from './cast-nullability';
+
 /** Spark's Cast.nullable (non-try casts): the child is nullable or Cast.forceNullable says so. */
 export function nullableThroughCasts(e: Expression): boolean {
   if (e.kind === 'alias') return nullableThroughCasts(e.child);
   if (e.kind === 'cast') return e.tryCast || nullableThroughCasts(e.child) || forceNullable(e.child.dataType, e.dataType);
   return isNullable(e);
-}
-
-/** Spark's Cast.forceNullable: casting a non-null value may still give null. */
-export function forceNullable(from: DataType, to: DataType): boolean {
-  if (from instanceof NullType) return false;
-  if (sameType(from, to)) return false;
-  if (isString(from)) return !(to instanceof BinaryType || isString(to));
-  if (isString(to)) return false;
-  if (isTimestamp(from) && (to instanceof ByteType || to instanceof ShortType || to instanceof IntegerType)) return true;
-  if ((from instanceof FloatType || from instanceof DoubleType) && isTimestamp(to)) return true;
-  if (isTimestamp(from) && isDate(to)) return false;
-  if (isDate(to)) return true;
-  if (isDate(from) && isTimestamp(to)) return false;
-  if (isDate(from)) return true;
-  if (to instanceof CalendarIntervalType) return true;
-  if (isDecimal(to) && !canNullSafeCastToDecimal(from, to)) return true;
-  if (from instanceof FractionalType && isIntegral(to)) return true;
-  return false;
-}
-
-const INTEGRAL_DECIMAL: Record<string, [number, number]> = { byte: [3, 0], short: [5, 0], integer: [10, 0], long: [20, 0], float: [14, 7], double: [30, 15] };
-
-function canNullSafeCastToDecimal(from: DataType, to: DecimalType): boolean {
-  const wider = (p: number, s: number) => to.precision - to.scale >= p - s && to.scale >= s;
-  if (isBoolean(from)) return wider(1, 0);
-  if (isDecimal(from)) return to.precision - to.scale > from.precision - from.scale;
-  const d = INTEGRAL_DECIMAL[from.typeName()];
-  return d !== undefined && wider(d[0], d[1]);
 }
 
 /** Spark's `Cast.canCast`: legal casts in legacy (non-ANSI) mode. */

@@ -2,6 +2,10 @@
 // stable exprId; the physical planner binds them to row ordinals when it compiles the expression.
 import { DataType } from '../types/data-types';
 import type { ScalarFunction, AggregateFunction, GeneratorFunction } from './function-definition';
+import { lazy } from '../util/lazy';
+
+// The cast rules load on first use (start-up: `import 'rivulet'` loads few modules).
+const castNullability = lazy(() => require('./cast-nullability') as typeof import('./cast-nullability'));
 
 export interface Attribute {
   kind: 'attribute';
@@ -118,7 +122,8 @@ export function isNullable(e: Expression): boolean {
     case 'literal':
       return e.value === null;
     case 'cast':
-      return true;
+      // Spark's Cast.nullable; a try_cast may fail on any value (Spark's finer rule is not kept).
+      return e.tryCast || isNullable(e.child) || castNullability().forceNullable(e.child.dataType, e.dataType);
     case 'caseWhen':
       return true;
     case 'alias':

@@ -167,7 +167,9 @@ export type Relation =
   | InlineTableRelation
   | TableFunctionRelation
   | JoinRelation
-  | AliasedRelation;
+  | AliasedRelation
+  | PivotRelation
+  | UnpivotRelation;
 
 /** A table or view name, `db.t` (Spark's UnresolvedRelation), with an optional alias. */
 export interface TableRelation {
@@ -245,6 +247,41 @@ export interface AliasedRelation {
   relation: Relation;
   alias: string;
   columnAliases?: string[];
+  origin: Origin;
+}
+
+/**
+ * `relation PIVOT (agg [AS x], ... FOR col | (c1, c2) IN (value [AS x], ...)) [[AS] alias]`
+ * (Spark's Pivot without grouping: the relation's other columns group the rows).
+ */
+export interface PivotRelation {
+  kind: 'pivot';
+  child: Relation;
+  /** The aggregates, aliased or not (`alias` nodes keep their names). */
+  aggregates: UnresolvedExpression[];
+  /** The pivot column, or several (compared as one struct of them). */
+  pivotColumns: string[];
+  /** The values, each an expression with an optional alias (the output column's name). */
+  values: { value: UnresolvedExpression; alias?: string }[];
+  alias?: string;
+  origin: Origin;
+}
+
+/**
+ * `relation UNPIVOT [INCLUDE | EXCLUDE NULLS] (v FOR name IN (c [AS x], ...)) [[AS] alias]` and the
+ * multi-value form `((v1, v2) FOR name IN ((c1, c2) [AS x], ...))` (Spark's Unpivot without ids:
+ * the columns not unpivoted are kept).
+ */
+export interface UnpivotRelation {
+  kind: 'unpivot';
+  child: Relation;
+  /** INCLUDE NULLS; the default (EXCLUDE NULLS) drops rows whose values are all null. */
+  includeNulls: boolean;
+  valueColumns: string[];
+  nameColumn: string;
+  /** Per output row kind, its columns (multipart names; one per value column) and optional alias. */
+  columnSets: { columns: string[][]; alias?: string }[];
+  alias?: string;
   origin: Origin;
 }
 

@@ -24,6 +24,8 @@ import {
 import { CalendarInterval, CalendarIntervalType } from '../types/data-types';
 import {
   AliasedRelation,
+  PivotRelation,
+  UnpivotRelation,
   CreateTableStatement,
   CreateTempViewStatement,
   DropTableStatement,
@@ -941,12 +943,15 @@ export class StatementParser extends ExpressionParser {
 
   /** `FROM relation (, relation)* LATERAL VIEW*`; commas are inner joins, applied left to right. */
   private fromClause(): { relation: Relation; lateralViews: LateralView[] } {
-    this.expectKeyword('FROM');
+    const fromTok = this.expectKeyword('FROM');
     let relation = this.relation();
     while (this.match(TokenKind.Comma)) {
       const lateralTok = this.lateralPrefix();
-      const right = this.relationPrimary();
-      if (lateralTok) this.checkLateralRight(right);
+      const primary = this.relationPrimary();
+      if (lateralTok) this.checkLateralRight(primary);
+      // `FROM a, b PIVOT (...)` pivots b alone, as Spark's `relation (COMMA relation)*`.
+      let right: Relation = primary;
+      while ((this.peekKeyword('PIVOT') || this.peekKeyword('UNPIVOT')) && this.clauseContinues(0)) right = this.pivotOrUnpivot(right);
       const join: JoinRelation = {
         kind: 'join',
         joinType: 'inner',
@@ -960,7 +965,15 @@ export class StatementParser extends ExpressionParser {
     }
     const lateralViews: LateralView[] = [];
     while (this.peekKeyword('LATERAL') && this.peekKeyword('VIEW', 1)) lateralViews.push(this.lateralView());
-    if ((this.peekKeyword('PIVOT') || this.peekKeyword('UNPIVOT')) && this.clauseContinues(0)) throw this.notYetSupported(`${this.peek().value} clause`, this.peek());
+    // Only LATERAL VIEW can come between a relation and a PIVOT here, which Spark refuses.
+    if ((this.peekKeyword('PIVOT') || this.peekKeyword('UNPIVOT')) && this.clauseContinues(0)) {
+      const clause = this.peek().value;
+      throw new ParseException(`Not allowed in the FROM clause: LATERAL together with ${clause}.`, this.sqlText, fromTok.start, {
+        errorClass: `NOT_ALLOWED_IN_FROM.LATERAL_WITH_${clause}`,
+        sqlState: '42601',
+        messageParameters: {},
+      });
+    }
     return { relation, lateralViews };
   }
 
@@ -996,9 +1009,104 @@ export class StatementParser extends ExpressionParser {
     for (;;) {
       const t = this.peek();
       if (t.kind !== TokenKind.Word) return left;
-      if ((t.value === 'PIVOT' || t.value === 'UNPIVOT') && this.clauseContinues(0)) throw this.notYetSupported(`${t.value} clause`, t);
+      if ((t.value === 'PIVOT' || t.value === 'UNPIVOT') && this.clauseContinues(0)) {
+        left = this.pivotOrUnpivot(left);
+        continue;
+      }
       if (!JOIN_STARTS.has(t.value)) return left;
       left = this.joinRelation(left);
+    }
+  }
+
+  /** A PIVOT or UNPIVOT clause over `child` (at its keyword). */
+  private pivotOrUnpivot(child: Relation): PivotRelation | UnpivotRelation {
+    return this.peekKeyword('PIVOT') ? this.pivotClause(child) : this.unpivotClause(child);
+  }
+
+  /** `PIVOT (agg [[AS] x], ... FOR col | (c1, ...) IN (value [[AS] x], ...)) [[AS] alias]`. */
+  private pivotClause(child: Relation): PivotRelation {
+    this.advance();
+    this.expect(TokenKind.LeftParen);
+    const aggregates: UnresolvedExpression[] = [];
+    do {
+      const start = this.peek().start;
+      const aggregate = this.parseExpression();
+      const name = this.optionalAlias(() => !this.peekKeyword('FOR'));
+      aggregates.push(name === undefined ? aggregate : this.withOrigin<AliasExpr>({ kind: 'alias', child: aggregate, names: [name] }, start));
+    } while (this.match(TokenKind.Comma));
+    this.expectKeyword('FOR');
+    const pivotColumns = this.isKind(TokenKind.LeftParen) ? this.identifierListInParens() : [this.errorCapturingIdentifier()];
+    this.expectKeyword('IN');
+    this.expect(TokenKind.LeftParen);
+    const values: PivotRelation['values'] = [];
+    do {
+      const value = this.parseExpression();
+      const alias = this.optionalAlias(() => true);
+      values.push(alias === undefined ? { value } : { value, alias });
+    } while (this.match(TokenKind.Comma));
+    this.expect(TokenKind.RightParen);
+    this.expect(TokenKind.RightParen);
+    const node: PivotRelation = { kind: 'pivot', child, aggregates, pivotColumns, values, origin: child.origin };
+    this.relationAlias(node);
+    node.origin = this.origin(child.origin.start);
+    return node;
+  }
+
+  /**
+   * `UNPIVOT [INCLUDE | EXCLUDE NULLS] (v FOR name IN (col [[AS] x], ...)) [[AS] alias]`, or with
+   * several value columns `((v1, v2) FOR name IN ((c1, c2) [[AS] x], ...))`.
+   */
+  private unpivotClause(child: Relation): UnpivotRelation {
+    this.advance();
+    let includeNulls = false;
+    if (this.peekKeyword('INCLUDE') || this.peekKeyword('EXCLUDE')) {
+      includeNulls = this.advance().value === 'INCLUDE';
+      this.expectKeyword('NULLS');
+    }
+    this.expect(TokenKind.LeftParen);
+    const multi = this.isKind(TokenKind.LeftParen);
+    const valueColumns = multi ? this.identifierListInParens() : [this.parseIdentifier()];
+    this.expectKeyword('FOR');
+    const nameColumn = this.parseIdentifier();
+    this.expectKeyword('IN');
+    this.expect(TokenKind.LeftParen);
+    const columnSets: UnpivotRelation['columnSets'] = [];
+    do {
+      const columns: string[][] = [];
+      if (multi) {
+        this.expect(TokenKind.LeftParen);
+        do columns.push(this.multipartIdentifier());
+        while (this.match(TokenKind.Comma));
+        this.expect(TokenKind.RightParen);
+      } else {
+        columns.push(this.multipartIdentifier());
+      }
+      const alias = this.optionalAlias(() => true);
+      columnSets.push(alias === undefined ? { columns } : { columns, alias });
+    } while (this.match(TokenKind.Comma));
+    this.expect(TokenKind.RightParen);
+    this.expect(TokenKind.RightParen);
+    const node: UnpivotRelation = { kind: 'unpivot', child, includeNulls, valueColumns, nameColumn, columnSets, origin: child.origin };
+    this.relationAlias(node);
+    node.origin = this.origin(child.origin.start);
+    return node;
+  }
+
+  /** `[AS] name` inside PIVOT / UNPIVOT lists; `implicitOk` says whether a bare word may be the alias here. */
+  private optionalAlias(implicitOk: () => boolean): string | undefined {
+    if (this.matchKeyword('AS')) return this.errorCapturingIdentifier();
+    const t = this.peek();
+    if ((t.kind === TokenKind.Word || t.kind === TokenKind.QuotedIdentifier) && this.isIdentifierToken(t) && implicitOk()) return this.errorCapturingIdentifier();
+    return undefined;
+  }
+
+  /** The `[AS] alias` after a PIVOT or UNPIVOT clause (no column list). */
+  private relationAlias(node: { alias?: string }): void {
+    if (this.peekKeyword('AS') && !this.asIsAlias(true)) {
+      this.advance();
+      node.alias = this.parseIdentifier();
+    } else if (this.isImplicitAlias(true) && !JOIN_STARTS.has(this.peek().value) && !((this.peekKeyword('PIVOT') || this.peekKeyword('UNPIVOT')) && this.clauseContinues(0))) {
+      node.alias = this.parseIdentifier();
     }
   }
 
