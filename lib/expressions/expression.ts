@@ -122,8 +122,8 @@ export function isNullable(e: Expression): boolean {
     case 'literal':
       return e.value === null;
     case 'cast':
-      // Spark's Cast.nullable; a try_cast may fail on any value (Spark's finer rule is not kept).
-      return e.tryCast || isNullable(e.child) || castNullability().forceNullable(e.child.dataType, e.dataType);
+      // Spark's Cast.nullable.
+      return e.tryCast ? castNullability().tryCastNullable(isNullable(e.child), e.child.dataType, e.dataType) : isNullable(e.child) || castNullability().forceNullable(e.child.dataType, e.dataType);
     case 'caseWhen':
       return true;
     case 'alias':
