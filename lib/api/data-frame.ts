@@ -31,6 +31,7 @@ import { lazy } from '../util/lazy';
 // Loaded on first use, so `import 'rivulet'` stays fast.
 const planBuilderModule = lazy(() => require('../analysis/plan-builder') as typeof import('../analysis/plan-builder'));
 const groupingSetsBuilderModule = lazy(() => require('../analysis/grouping-sets-builder') as typeof import('../analysis/grouping-sets-builder'));
+const matchSchemaModule = lazy(() => require('../analysis/match-schema') as typeof import('../analysis/match-schema'));
 const unpivotBuilderModule = lazy(() => require('../analysis/unpivot-builder') as typeof import('../analysis/unpivot-builder'));
 const groupingAnalyticsModule = lazy(() => require('./grouping-analytics') as typeof import('./grouping-analytics'));
 const datetimeWindowRewriteModule = lazy(() => require('../expressions/functions/datetime-window-rewrite') as typeof import('../expressions/functions/datetime-window-rewrite'));
@@ -218,6 +219,19 @@ export class DataFrame {
 
   melt(ids: ColumnOrName | readonly ColumnOrName[], values: ColumnOrName | readonly ColumnOrName[] | null | undefined, variableColumnName: string, valueColumnName: string): DataFrame {
     return this.unpivot(ids, values, variableColumnName, valueColumnName);
+  }
+
+  /**
+   * `to(schema)` (PySpark 3.4+): each row reconciled to `schema`, as Spark's Dataset.to. Columns and
+   * the fields inside structs, arrays and maps are found by name, ordered and cast as the schema
+   * says (numeric to numeric, anything atomic to string, datetimes among themselves; casts are
+   * ANSI, so an overflow fails); other columns are dropped; a column the schema names and the
+   * DataFrame lacks is NULL when the schema lets it be; a nullable column cannot become
+   * non-nullable. Works on streams.
+   */
+  to(schema: StructType): DataFrame {
+    if (!(schema instanceof StructType)) throw notExpectedType('schema', 'StructType', schema);
+    return this.withPlan(matchSchemaModule().buildMatchSchema(this.plan, schema, this.session.resolverContext()));
   }
 
   /** `rollup('a', 'b')`: aggregates per (a, b), per (a) and over all rows; the rolled-up columns are null. */

@@ -1,0 +1,36 @@
+from pyspark.sql import SparkSession
+from pyspark.sql.types import StructType, StructField, StringType, LongType, IntegerType, ArrayType, MapType, DoubleType, DateType, ByteType
+from oracle_support import record_batch
+
+
+def main(dir, kafka):
+    spark = SparkSession.builder.appName("to-schema").getOrCreate()
+    df = spark.createDataFrame([("a", 1, (2, "x"), [1, 2], {"k": 1})], "i STRING, j INT, s STRUCT<a: INT, b: STRING>, arr ARRAY<INT>, m MAP<STRING, INT>")
+
+    def run(name, schema, d=df):
+        print("-- " + name)
+        try:
+            r = d.to(schema)
+            r.printSchema()
+            r.show(truncate=False)
+        except Exception as e:
+            print(e.getCondition(), str(e).strip().split("\n")[0].split(" SQLSTATE")[0])
+
+    run("reorder and cast", StructType([StructField("j", StringType()), StructField("i", StringType())]))
+    run("widen", StructType([StructField("j", LongType()), StructField("arr", ArrayType(LongType()))]))
+    run("struct fields reordered", StructType([StructField("s", StructType([StructField("b", StringType()), StructField("a", LongType())]))]))
+    run("map values cast", StructType([StructField("m", MapType(StringType(), DoubleType()))]))
+    run("missing nullable column", StructType([StructField("i", StringType()), StructField("z", IntegerType())]))
+    run("missing non-nullable column", StructType([StructField("z", IntegerType(), False)]))
+    run("nullable to non-nullable", StructType([StructField("j", IntegerType(), False)]))
+    run("string to int", StructType([StructField("i", IntegerType())]))
+    run("names ignore case", StructType([StructField("J", IntegerType())]))
+    run("missing struct field", StructType([StructField("s", StructType([StructField("c", IntegerType(), False)]))]))
+    run("array of non-null elements", StructType([StructField("arr", ArrayType(IntegerType(), False))]))
+    run("int to date", StructType([StructField("j", DateType())]))
+    run("overflow", StructType([StructField("j", ByteType())]), spark.createDataFrame([(1000,)], "j INT"))
+    run("ambiguous", StructType([StructField("a", IntegerType())]), spark.sql("SELECT 1 AS a, 2 AS A"))
+    stream = spark.readStream.schema("name STRING, qty INT, extra BOOLEAN").option("maxFilesPerTrigger", 1).json(dir + "/in")
+    shaped = stream.to(StructType([StructField("qty", LongType()), StructField("name", StringType()), StructField("note", StringType())]))
+    query = shaped.writeStream.foreachBatch(record_batch).trigger(availableNow=True).start()
+    query.awaitTermination()
