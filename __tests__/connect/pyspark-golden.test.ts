@@ -7,7 +7,7 @@ import { RelationSchema } from '../../lib/connect/gen/spark/connect/relations_pb
 import { WriteStreamOperationStartSchema } from '../../lib/connect/gen/spark/connect/commands_pb';
 import { RemoteSession } from '../../lib/connect/remote-session';
 import type { RemoteDataFrame } from '../../lib/connect/remote-data-frame';
-import { col, lit, upper, when, coalesce, window, sum, countDistinct, max } from '../../lib/functions';
+import { col, lit, upper, when, coalesce, window, sum, count, countDistinct, max } from '../../lib/functions';
 import { StructType, StructField } from '../../lib/types/struct-type';
 import { IntegerType, StringType } from '../../lib/types/data-types';
 import { Decimal } from '../../lib/types/decimal';
@@ -46,13 +46,18 @@ function arrowData(base64: string, schemaJson: string): unknown {
   return { arrowSchema: table.schema.fields.map(arrowField), rows: rows.map(plain) };
 }
 
-/** Plan ids and origins out; a JSON schema string compared as JSON (PySpark sorts its keys, Spark's order differs). */
+/**
+ * Plan ids and origins out (a column's planId, which numbers differ between the clients, only kept as
+ * present); a JSON schema string compared as JSON (PySpark sorts its keys, Spark's order differs).
+ */
 function strip(o: unknown): unknown {
   if (typeof o === 'string' && o.startsWith('{"')) return JSON.parse(o) as unknown;
   if (Array.isArray(o)) return o.map(strip);
   if (o && typeof o === 'object') {
     const local = o as { data?: string; schema?: string };
-    const entries = Object.entries(o).filter(([k]) => k !== 'common').map(([k, v]) => [k, k === 'data' && typeof v === 'string' && typeof local.schema === 'string' ? arrowData(v, local.schema) : strip(v)]);
+    const entries = Object.entries(o)
+      .filter(([k]) => k !== 'common')
+      .map(([k, v]) => [k, k === 'planId' ? 'a plan id' : k === 'data' && typeof v === 'string' && typeof local.schema === 'string' ? arrowData(v, local.schema) : strip(v)]);
     return Object.fromEntries(entries);
   }
   return o;
@@ -92,6 +97,10 @@ const programs: Record<string, () => unknown> = {
   'describe-summary': () => rel(spark.range(3).describe(['id']).summary('count', '50%')),
   'to-json': () => rel(spark.range(2).toJSON()),
   'repartition-by-range': () => rel(spark.range(5).repartitionByRange(2, 'id', col('id').desc()).repartitionByRange(col('id'))),
+  'pivot-without-values': () => rel(spark.range(6).groupBy(col('id').mod(2).alias('k')).pivot('id').sum('id')),
+  'pivot-with-values': () => rel(spark.range(6).groupBy('id').pivot('id', ['a', 1, 2.5, true, 2 ** 40]).agg(count('id').alias('n'), max('id'))),
+  unpivot: () => rel(spark.range(3).unpivot('id', ['id', col('id').plus(1)], 'var', 'val').unpivot(col('id'), 'val', 'v', 'x')),
+  'melt-values-none': () => rel(spark.range(3).melt(['id', col('id').alias('x')], null, 'var', 'val')),
   'create-data-frame-every-type': () =>
     rel(
       spark.createDataFrame(

@@ -9,15 +9,15 @@ import { Column, literalExpr, type ColumnOrName } from '../api/column';
 import { columnArg, flattenArgs, ordinalToColumn, type ColumnOrNameOrOrdinal } from '../api/column-args';
 import { StructType } from '../types/struct-type';
 import { toExternalRows, externalValueOptions } from '../types/external-row';
-import { PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
+import { PySparkNotImplementedError, PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
 import { struct } from '../api/functions/collections';
 import { to_json } from '../api/functions/json';
-import { expressionString, expressionToProto, sortOrderToProto, attribute, type ExprInit } from './expression-proto';
+import { expressionString, expressionToProto, sortOrderToProto, attribute, literalToProto, type ExprInit, type LiteralInit } from './expression-proto';
 import { relation, planIdOf, type RelationInit } from './relation';
 import { structFromProto } from './data-type-proto';
 import { rowsFromArrowBatches } from './arrow-rows';
-import { notSentRemotely, unsupportedRemotely } from './unsupported';
-import { checkGroupingSets } from '../api/argument-checks';
+import { unsupportedRemotely } from './unsupported';
+import { checkGroupingSets, checkStr, notExpectedType } from '../api/argument-checks';
 import { sampleArguments } from '../api/data-frame-sampling';
 import { NO_VALUE, replacementPairs } from '../api/data-frame-na-functions';
 import type { RemoteSession } from './remote-session';
@@ -25,9 +25,6 @@ import type { RemoteDataStreamWriter } from './remote-data-stream-writer';
 import type { RemoteDataFrameWriter } from './remote-data-frame-writer';
 import type { ExecutePlanResponse } from './gen/spark/connect/base_pb';
 import type { TypedRow } from '../api/data-frame';
-
-/** What to write instead of unpivot/melt in remote mode. */
-const UNPIVOT_INSTEAD = "a union of selects (`df.select('id', lit('q1').alias('quarter'), col('q1').alias('sales')).union(...)`)";
 
 const JOIN_TYPES: Record<string, Join_JoinType> = {
   inner: Join_JoinType.INNER,
@@ -183,7 +180,7 @@ export class RemoteDataFrame {
   /** Sent as Spark Connect's Aggregate of group type GROUPING_SETS; see DataFrame.groupingSets. */
   groupingSets(groupingSets: readonly (readonly ColumnOrNameOrOrdinal[])[], ...cols: (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[])[]): RemoteGroupedData {
     checkGroupingSets(groupingSets);
-    const sets = groupingSets.map((set) => ({ groupingSet: remoteGroupingColumns(this, set) }));
+    const sets = groupingSets.map((set) => ({ groupingSet: remoteGroupingColumns(this, set).map(colExprOf) }));
     return new RemoteGroupedData(this, remoteGroupingColumns(this, cols), Aggregate_GroupType.GROUPING_SETS, sets);
   }
 
@@ -549,13 +546,21 @@ export class RemoteDataFrame {
     throw unsupportedRemotely('df.foreachPartition with a JavaScript function', '`collect()` and a loop');
   }
 
-  /** The Connect Unpivot relation is not built yet. */
-  unpivot(): never {
-    throw notSentRemotely('df.unpivot', UNPIVOT_INSTEAD);
+  /**
+   * `unpivot('id', ['q1', 'q2'], 'quarter', 'sales')` (also `melt`): local mode's argument checks,
+   * then one Unpivot relation; `values` null sends no Values, and the server takes every non-id column.
+   */
+  unpivot(ids: ColumnOrName | readonly ColumnOrName[], values: ColumnOrName | readonly ColumnOrName[] | null | undefined, variableColumnName: string, valueColumnName: string): RemoteDataFrame {
+    checkStr(variableColumnName, 'variableColumnName');
+    checkStr(valueColumnName, 'valueColumnName');
+    const exprs = (x: ColumnOrName | readonly ColumnOrName[], name: string) =>
+      (Array.isArray(x) ? (x as readonly ColumnOrName[]) : [x as ColumnOrName]).map((c) => (columnArg(c, name), colExprOf(c)));
+    const valueList = values === null || values === undefined ? {} : { values: { values: exprs(values, 'values') } };
+    return this.with({ case: 'unpivot', value: { input: this.relation, ids: exprs(ids, 'ids'), ...valueList, variableColumnName, valueColumnName } });
   }
 
-  melt(): never {
-    throw notSentRemotely('df.melt', UNPIVOT_INSTEAD);
+  melt(ids: ColumnOrName | readonly ColumnOrName[], values: ColumnOrName | readonly ColumnOrName[] | null | undefined, variableColumnName: string, valueColumnName: string): RemoteDataFrame {
+    return this.unpivot(ids, values, variableColumnName, valueColumnName);
   }
 
   /** Observed metrics need the CollectMetrics relation, which remote mode does not send yet. */
@@ -605,18 +610,54 @@ export function colExprOf(c: ColumnOrName | Column): ExprInit {
   return colExpr(c as ColumnOrName);
 }
 
+/** A pivot as Aggregate.Pivot carries it: the column, and the values as literals (none: the server computes them). */
+interface RemotePivot {
+  col: ExprInit;
+  values: LiteralInit[];
+}
+
+/** The `type` PySpark Connect's GroupedData repr shows per group type. */
+const GROUP_TYPE_NAMES: Record<Aggregate_GroupType, string> = {
+  [Aggregate_GroupType.UNSPECIFIED]: 'GroupBy',
+  [Aggregate_GroupType.GROUPBY]: 'GroupBy',
+  [Aggregate_GroupType.ROLLUP]: 'RollUp',
+  [Aggregate_GroupType.CUBE]: 'Cube',
+  [Aggregate_GroupType.GROUPING_SETS]: 'GroupingSets',
+  [Aggregate_GroupType.PIVOT]: 'Pivot',
+};
+
 export class RemoteGroupedData {
+  private readonly grouping: ExprInit[];
+
   constructor(
     private readonly df: RemoteDataFrame,
-    private readonly grouping: ExprInit[],
+    private readonly groupingColumns: readonly ColumnOrName[],
     private readonly groupType: Aggregate_GroupType = Aggregate_GroupType.GROUPBY,
     private readonly groupingSets: { groupingSet: ExprInit[] }[] = [],
-  ) {}
+    private readonly pivotSpec?: RemotePivot,
+  ) {
+    this.grouping = groupingColumns.map(colExprOf);
+  }
+
+  /**
+   * PySpark Connect's repr, which differs from classic PySpark's: every column of the DataFrame is
+   * listed, and the grouping expressions are shown unresolved (names as given).
+   */
+  toString(): string {
+    const grouping = this.groupingColumns.map((c) => (typeof c === 'string' ? c : c instanceof RemoteColumn ? c.columnName : String(c).replace(/^Column<'(.*)'>$/, '$1'))).join(', ');
+    const value = this.df.dtypes.map(([name, type]) => `${name}: ${type}`).join(', ');
+    return `GroupedData[grouping expressions: [${grouping}], value: [${value}], type: ${GROUP_TYPE_NAMES[this.groupType]}]`;
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
 
   private aggregate(aggregates: ExprInit[]): RemoteDataFrame {
+    const pivot = this.pivotSpec ? { pivot: this.pivotSpec } : {};
     return new RemoteDataFrame(
       this.df.session,
-      relation({ case: 'aggregate', value: { input: this.df.relation, groupType: this.groupType, groupingExpressions: this.grouping, aggregateExpressions: aggregates, groupingSets: this.groupingSets } }),
+      relation({ case: 'aggregate', value: { input: this.df.relation, groupType: this.groupType, groupingExpressions: this.grouping, aggregateExpressions: aggregates, groupingSets: this.groupingSets, ...pivot } }),
     );
   }
 
@@ -644,9 +685,31 @@ export class RemoteGroupedData {
   min(...cols: string[]): RemoteDataFrame { return this.simple('min', cols); }
   max(...cols: string[]): RemoteDataFrame { return this.simple('max', cols); }
 
-  /** Aggregate.pivot is not sent by remote mode yet. */
-  pivot(): never {
-    throw notSentRemotely('groupBy().pivot', "conditional aggregations (`sum(when(col('k').eq(v), col('x')))`) or `spark.sql` with PIVOT");
+  /**
+   * `groupBy('year').pivot('course')` or `.pivot('course', ['Java', 'dotNET'])`: an Aggregate of group
+   * type PIVOT. Without values none are sent and the server computes them. As PySpark's Connect
+   * client, a pivot after rollup/cube/groupingSets or a second pivot fails here with
+   * UNSUPPORTED_OPERATION (classic Spark's errors are UNSUPPORTED_FEATURE.PIVOT_AFTER_GROUP_BY and
+   * REPEATED_CLAUSE).
+   */
+  pivot(pivot_col: string, values?: (boolean | number | bigint | string)[] | null): RemoteGroupedData {
+    if (this.groupType !== Aggregate_GroupType.GROUPBY) {
+      const operation = this.groupType === Aggregate_GroupType.PIVOT ? 'Repeated PIVOT operation' : `PIVOT after ${Aggregate_GroupType[this.groupType]}`;
+      throw new PySparkNotImplementedError('UNSUPPORTED_OPERATION', `${operation} is not supported.`, { operation });
+    }
+    checkStr(pivot_col, 'pivot_col');
+    if (values !== undefined && values !== null && !Array.isArray(values)) throw notExpectedType('values', 'list', values);
+    for (const v of values ?? []) {
+      if (!['boolean', 'number', 'bigint', 'string'].includes(typeof v)) throw notExpectedType('value', 'bool, float, int or str', v);
+    }
+    // The pivot column is bound to this DataFrame (PySpark's `df[pivot_col]`); each value is sent as `lit(v)` would be.
+    const col = colExprOf(this.df.col(pivot_col));
+    const literals = (values ?? []).map((v) => {
+      const e = literalExpr(v);
+      if (e.kind !== 'literal') throw new Error('a pivot value is always a literal');
+      return literalToProto(e.value, e.dataType);
+    });
+    return new RemoteGroupedData(this.df, this.groupingColumns, Aggregate_GroupType.PIVOT, [], { col, values: literals });
   }
 
   transformWithState(): never {
@@ -671,6 +734,6 @@ export class RemoteGroupedData {
 }
 
 /** Names, Columns or 1-based ordinals, resolved against the schema here as PySpark's client does. */
-function remoteGroupingColumns(df: RemoteDataFrame, cols: readonly (ColumnOrNameOrOrdinal | readonly ColumnOrNameOrOrdinal[])[]): ExprInit[] {
-  return flattenArgs(cols).map((c) => colExprOf(ordinalToColumn(c, df, false)));
+function remoteGroupingColumns(df: RemoteDataFrame, cols: readonly (ColumnOrNameOrOrdinal | readonly ColumnOrNameOrOrdinal[])[]): ColumnOrName[] {
+  return flattenArgs(cols).map((c) => ordinalToColumn(c, df, false));
 }

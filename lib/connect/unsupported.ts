@@ -6,11 +6,6 @@ export function unsupportedRemotely(feature: string, instead: string): SparkExce
   return remoteModeError(`${feature} cannot run in remote mode (Spark Connect): the server cannot run JavaScript.`, feature, instead);
 }
 
-/** What the server could run but remote mode does not send yet (the Connect message is not built). */
-export function notSentRemotely(feature: string, instead: string): SparkException {
-  return remoteModeError(`${feature} is not sent by remote mode (Spark Connect) yet.`, feature, instead);
-}
-
 function remoteModeError(reason: string, feature: string, instead: string): SparkException {
   return new SparkException(`${reason} Use ${instead} instead, or run this part in local mode.`, {
     errorClass: 'RIVULET_NOT_SUPPORTED_IN_REMOTE_MODE',

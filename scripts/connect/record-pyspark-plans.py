@@ -43,6 +43,10 @@ programs = {
     'describe-summary': lambda: rel(spark.range(3).describe(['id']).summary('count', '50%')),
     'to-json': lambda: rel(spark.range(2).toJSON()),
     'repartition-by-range': lambda: rel(spark.range(5).repartitionByRange(2, 'id', F.col('id').desc()).repartitionByRange(F.col('id'))),
+    'pivot-without-values': lambda: rel(spark.range(6).groupBy((F.col('id') % 2).alias('k')).pivot('id').sum('id')),
+    'pivot-with-values': lambda: rel(spark.range(6).groupBy('id').pivot('id', ['a', 1, 2.5, True, 2**40]).agg(F.count('id').alias('n'), F.max('id'))),
+    'unpivot': lambda: rel(spark.range(3).unpivot('id', ['id', F.col('id') + 1], 'var', 'val').unpivot(F.col('id'), 'val', 'v', 'x')),
+    'melt-values-none': lambda: rel(spark.range(3).melt(['id', F.col('id').alias('x')], None, 'var', 'val')),
     # createDataFrame: a LocalRelation with the rows as one Arrow IPC stream (kept as base64 bytes; the
     # test decodes PySpark's and Rivulet's streams and compares their Arrow schemas and values).
     'create-data-frame-every-type': lambda: rel(spark.createDataFrame([
