@@ -28,6 +28,7 @@ import { StreamSession } from '../../lib/session/stream-session';
 import { Column } from '../../lib/api/column';
 import { StorageLevel } from '../../lib/api/storage-level';
 import * as F from '../../lib/functions';
+import { LongType, StringType, StructField, StructType } from '../../lib/types';
 
 const { col, lit, sum } = F;
 
@@ -127,6 +128,7 @@ const DATA_FRAME_CALLS: Record<string, () => unknown> = {
   rollup: () => df().rollup('s').count(),
   unpivot: () => df().unpivot('id', ['s'], 'var', 'val'),
   melt: () => df().melt(['id'], null, 'var', 'val'),
+  to: () => df().to(StructType([StructField('s', StringType()), StructField('id', LongType())])),
   cube: () => df().cube('s').count(),
   groupingSets: () => df().groupingSets([['s'], []], 's').count(),
   groupby: () => df().groupby('s').count(),

@@ -12,7 +12,7 @@ import { toExternalRows, externalValueOptions } from '../types/external-row';
 import { PySparkNotImplementedError, PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
 import { struct } from '../api/functions/collections';
 import { to_json } from '../api/functions/json';
-import { expressionString, expressionToProto, sortOrderToProto, attribute, literalToProto, type ExprInit, type LiteralInit } from './expression-proto';
+import { dataTypeToProto, expressionString, expressionToProto, sortOrderToProto, attribute, literalToProto, type ExprInit, type LiteralInit } from './expression-proto';
 import { relation, planIdOf, type RelationInit } from './relation';
 import { structFromProto } from './data-type-proto';
 import { rowsFromArrowBatches } from './arrow-rows';
@@ -561,6 +561,12 @@ export class RemoteDataFrame {
 
   melt(ids: ColumnOrName | readonly ColumnOrName[], values: ColumnOrName | readonly ColumnOrName[] | null | undefined, variableColumnName: string, valueColumnName: string): RemoteDataFrame {
     return this.unpivot(ids, values, variableColumnName, valueColumnName);
+  }
+
+  /** `to(schema)`: Spark Connect's ToSchema relation (the server reconciles the rows). */
+  to(schema: StructType): RemoteDataFrame {
+    if (!(schema instanceof StructType)) throw notExpectedType('schema', 'StructType', schema);
+    return this.with({ case: 'toSchema', value: { input: this.relation, schema: dataTypeToProto(schema) } });
   }
 
   /** Observed metrics need the CollectMetrics relation, which remote mode does not send yet. */
