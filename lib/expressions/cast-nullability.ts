@@ -26,12 +26,13 @@ import {
 } from '../types/data-types';
 import { StructType } from '../types/struct-type';
 
-const isString = (t: DataType): boolean => t instanceof StringType || t instanceof CharType || t instanceof VarcharType;
-const isIntegral = (t: DataType): boolean => t instanceof IntegralType;
-const isDecimal = (t: DataType): t is DecimalType => t instanceof DecimalType;
-const isBoolean = (t: DataType): boolean => t instanceof BooleanType;
-const isDate = (t: DataType): boolean => t instanceof DateType;
-const isTimestamp = (t: DataType): boolean => t instanceof TimestampType;
+// The cast rules' type predicates (cast.ts uses them too).
+export const isString = (t: DataType): boolean => t instanceof StringType || t instanceof CharType || t instanceof VarcharType;
+export const isIntegral = (t: DataType): boolean => t instanceof IntegralType;
+export const isDecimal = (t: DataType): t is DecimalType => t instanceof DecimalType;
+export const isBoolean = (t: DataType): boolean => t instanceof BooleanType;
+export const isDate = (t: DataType): boolean => t instanceof DateType;
+export const isTimestamp = (t: DataType): boolean => t instanceof TimestampType;
 
 /** Spark's Cast.forceNullable: casting a non-null value may still give null. */
 export function forceNullable(from: DataType, to: DataType): boolean {

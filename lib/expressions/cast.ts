@@ -6,27 +6,20 @@
 import {
   ArrayType,
   BinaryType,
-  BooleanType,
   ByteType,
   CalendarIntervalType,
-  CharType,
   DataType,
-  DateType,
   DecimalType,
   DoubleType,
   FloatType,
-  FractionalType,
   IntegerType,
-  IntegralType,
   LongType,
   MapType,
   NullType,
   NumericType,
   ShortType,
-  StringType,
   TimestampNTZType,
   TimestampType,
-  VarcharType,
   type CalendarInterval,
 } from '../types/data-types';
 import { StructType } from '../types/struct-type';
@@ -46,7 +39,7 @@ import {
 import { utcOffset, zoneOffsetFunction } from '../types/time-zone';
 import { castStringFormatter, dayTimeIntervalString, javaDoubleToString, javaFloatToString, yearMonthIntervalString } from '../types/pretty-value';
 import { SparkException } from '../errors/spark-exception';
-import { forceNullable } from './cast-nullability';
+import { forceNullable, isBoolean, isDate, isDecimal, isIntegral, isString, isTimestamp } from './cast-nullability';
 import { AnalysisException } from '../errors/analysis-exception';
 import { typeSql } from './type-utils';
 import { isNullable, type Expression } from './expression';
@@ -60,13 +53,7 @@ export type CastMode = 'ansi' | 'legacy' | 'try';
 // ---------------------------------------------------------------------------------------------
 // Type predicates
 
-const isString = (t: DataType): boolean => t instanceof StringType || t instanceof CharType || t instanceof VarcharType;
 const isNumeric = (t: DataType): boolean => t instanceof NumericType;
-const isIntegral = (t: DataType): boolean => t instanceof IntegralType;
-const isDecimal = (t: DataType): t is DecimalType => t instanceof DecimalType;
-const isBoolean = (t: DataType): boolean => t instanceof BooleanType;
-const isDate = (t: DataType): boolean => t instanceof DateType;
-const isTimestamp = (t: DataType): boolean => t instanceof TimestampType;
 const isNtz = (t: DataType): boolean => t instanceof TimestampNTZType;
 const isYm = (t: DataType): t is YearMonthIntervalType => t instanceof YearMonthIntervalType;
 const isDt = (t: DataType): t is DayTimeIntervalType => t instanceof DayTimeIntervalType;
