@@ -53,6 +53,10 @@ export {
   PySparkAttributeError,
   PySparkIndexError,
   PySparkNotImplementedError,
+  ArithmeticException,
+  NumberFormatException,
+  DateTimeException,
+  ArrayIndexOutOfBoundsException,
 } from './errors/index';
 export { col, lit, expr } from './api/functions/column-basics';
 export { GroupStateTimeout } from './plans/group-state-timeout';

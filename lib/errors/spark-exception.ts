@@ -66,3 +66,18 @@ export class InternalError extends SparkException {
     });
   }
 }
+
+// PySpark's classes for the runtime errors Spark raises as specific JVM exceptions (pyspark.errors:
+// ArithmeticException for SparkArithmeticException, and so on), chosen where the error is raised.
+
+/** Overflow and division by zero (DIVIDE_BY_ZERO, ARITHMETIC_OVERFLOW, CAST_OVERFLOW, ...). */
+export class ArithmeticException extends SparkException {}
+
+/** A malformed number (CAST_INVALID_INPUT to a numeric type). */
+export class NumberFormatException extends SparkException {}
+
+/** A date or time that cannot be made or parsed (CAST_INVALID_INPUT to a date, DATETIME_FIELD_OUT_OF_BOUNDS, ...). */
+export class DateTimeException extends SparkException {}
+
+/** An array index out of range (INVALID_ARRAY_INDEX, INVALID_INDEX_OF_ZERO, ...). */
+export class ArrayIndexOutOfBoundsException extends SparkException {}

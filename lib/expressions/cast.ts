@@ -38,7 +38,7 @@ import {
 } from '../types/datetime';
 import { utcOffset, zoneOffsetFunction } from '../types/time-zone';
 import { castStringFormatter, dayTimeIntervalString, javaDoubleToString, javaFloatToString, yearMonthIntervalString } from '../types/pretty-value';
-import { SparkException } from '../errors/spark-exception';
+import { SparkException, ArithmeticException, DateTimeException, NumberFormatException } from '../errors/spark-exception';
 import { forceNullable, isBoolean, isDate, isDecimal, isIntegral, isString, isTimestamp } from './cast-nullability';
 import { AnalysisException } from '../errors/analysis-exception';
 import { typeSql } from './type-utils';
@@ -240,7 +240,9 @@ export function sqlValue(v: unknown, t: DataType, timeZone: string): string {
 /** CAST_INVALID_INPUT (22018): a malformed value. */
 export function castInvalidInput(expression: string, from: DataType, to: DataType): SparkException {
   const params = { expression, sourceType: `"${typeSql(from)}"`, targetType: `"${typeSql(to)}"`, ansiConfig: ANSI_CONFIG };
-  return new SparkException(
+  // Spark raises a date or time it cannot read as SparkDateTimeException, a number as SparkNumberFormatException.
+  const Exception = isDate(to) || isTimestamp(to) || to instanceof TimestampNTZType ? DateTimeException : isNumeric(to) ? NumberFormatException : SparkException;
+  return new Exception(
     `The value ${expression} of the type ${params.sourceType} cannot be cast to ${params.targetType} because it is malformed. Correct the value as per the syntax, or change its target type. Use \`try_cast\` to tolerate malformed input and return NULL instead.`,
     { errorClass: 'CAST_INVALID_INPUT', sqlState: '22018', messageParameters: params },
   );
@@ -249,7 +251,7 @@ export function castInvalidInput(expression: string, from: DataType, to: DataTyp
 /** CAST_OVERFLOW (22003): a value out of the target type's range. */
 export function castOverflow(value: string, from: DataType, to: DataType): SparkException {
   const params = { value, sourceType: `"${typeSql(from)}"`, targetType: `"${typeSql(to)}"`, ansiConfig: ANSI_CONFIG };
-  return new SparkException(
+  return new ArithmeticException(
     `The value ${value} of the type ${params.sourceType} cannot be cast to ${params.targetType} due to an overflow. Use \`try_cast\` to tolerate overflow and return NULL instead.`,
     { errorClass: 'CAST_OVERFLOW', sqlState: '22003', messageParameters: params },
   );
@@ -259,7 +261,7 @@ export function castOverflow(value: string, from: DataType, to: DataType): Spark
 export function decimalOutOfRange(value: Decimal, precision: number, scale: number): SparkException {
   const params = { value: value.toPlainString(), precision: String(precision), scale: String(scale), config: ANSI_CONFIG };
   // The class's own message is empty: Spark joins it to the sub-class text with a space.
-  return new SparkException(
+  return new ArithmeticException(
     ` ${params.value} cannot be represented as Decimal(${precision}, ${scale}). If necessary set ${ANSI_CONFIG} to "false" to bypass this error, and return NULL instead.`,
     { errorClass: 'NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION', sqlState: '22003', messageParameters: params },
   );

@@ -31,6 +31,21 @@ export function civilFromDays(days: number): [number, number, number] {
   return [y, m, d];
 }
 
+/**
+ * `days` moved by `months`, the day clamped to the month's length (java.time's LocalDate.plusMonths),
+ * in exact arithmetic: valid far beyond a JavaScript Date's range.
+ */
+export function addMonthsToDays(days: number, months: number): number {
+  if (months === 0) return days;
+  const [y, m, d] = civilFromDays(days);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const length = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return daysFromCivil(year, month, Math.min(d, length));
+}
+
 function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }

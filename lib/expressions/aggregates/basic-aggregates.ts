@@ -2,7 +2,7 @@
 import { DataType, DataTypes, DecimalType } from '../../types/data-types';
 import { Decimal, toDecimal } from '../../types/decimal';
 import { boundedDecimal } from '../../types/decimal-precision';
-import { SparkException } from '../../errors/spark-exception';
+import { SparkException, ArithmeticException } from '../../errors/spark-exception';
 import { AnalysisException } from '../../errors/analysis-exception';
 import { unexpectedInputTypeError } from '../../errors/query-compilation-errors';
 import type { AggregateFunction, AggregateImpl } from '../function-definition';
@@ -168,7 +168,7 @@ function decimalSum(resultType: DecimalType, ansi: boolean): AggregateImpl {
   const check = (d: Decimal): Decimal | typeof OVERFLOW => {
     if (d.toPrecision(resultType.precision, resultType.scale) !== null) return d;
     if (ansi) {
-      throw new SparkException(
+      throw new ArithmeticException(
         `The ${d.toPlainString()} rounded half up from ${d.toPlainString()} cannot be represented as Decimal(${resultType.precision}, ${resultType.scale}). If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error, and return NULL instead.`,
         { errorClass: 'NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION', sqlState: '22003', messageParameters: { value: d.toPlainString(), precision: String(resultType.precision), scale: String(resultType.scale), config: '"spark.sql.ansi.enabled"' } },
       );

@@ -28,9 +28,9 @@ import {
   multiplyResultType,
   remainderResultType,
 } from '../../types/decimal-precision';
-import { civilFromDays, daysFromCivil, splitMicros } from '../../types/datetime';
+import { addMonthsToDays, splitMicros } from '../../types/datetime';
 import { localToEpochSecond, zoneOffsetFunction } from '../../types/time-zone';
-import { SparkException } from '../../errors/spark-exception';
+import { SparkException, ArithmeticException } from '../../errors/spark-exception';
 import { binaryOpDiffTypesError, unexpectedInputTypeError } from '../../errors/query-compilation-errors';
 import { binaryOpWrongTypeError } from '../type-coercion';
 import type { ScalarFunction, Evaluator, ResolveContext, CompileContext } from '../function-definition';
@@ -46,7 +46,7 @@ const ANSI_CONFIG = '"spark.sql.ansi.enabled"';
 /** ARITHMETIC_OVERFLOW (22003); `hint` names the try_ function that tolerates it, if any. */
 export function arithmeticOverflow(message: string, hint: string): SparkException {
   const alternative = hint ? ` Use '${hint}' to tolerate overflow and return NULL instead.` : '';
-  return new SparkException(`${message}.${alternative} If necessary set ${ANSI_CONFIG} to "false" to bypass this error.`, {
+  return new ArithmeticException(`${message}.${alternative} If necessary set ${ANSI_CONFIG} to "false" to bypass this error.`, {
     errorClass: 'ARITHMETIC_OVERFLOW',
     sqlState: '22003',
     messageParameters: { message, alternative, config: ANSI_CONFIG },
@@ -55,7 +55,7 @@ export function arithmeticOverflow(message: string, hint: string): SparkExceptio
 
 /** DIVIDE_BY_ZERO (22012). */
 export function divideByZero(): SparkException {
-  return new SparkException(
+  return new ArithmeticException(
     `Division by zero. Use \`try_divide\` to tolerate divisor being 0 and return NULL instead. If necessary set ${ANSI_CONFIG} to "false" to bypass this error.`,
     { errorClass: 'DIVIDE_BY_ZERO', sqlState: '22012', messageParameters: { config: ANSI_CONFIG } },
   );
@@ -282,17 +282,6 @@ function resolveTemporal(symbol: '+' | '-', l: Expression, r: Expression): Tempo
   return undefined;
 }
 
-/** Adds months to a date (days), clamping the day to the month's length as java.time does. */
-function addMonthsToDays(days: number, months: number): number {
-  const [y, m, d] = civilFromDays(days);
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = total - year * 12 + 1;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const length = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-  return daysFromCivil(year, month, Math.min(d, length));
-}
-
 /** Spark's timestampAddInterval: months and days move the local date-time in `zone`, micros the instant. */
 function addToTimestamp(micros: bigint, months: number, days: number, extra: bigint, zone: string): bigint {
   let t = micros;
@@ -304,7 +293,13 @@ function addToTimestamp(micros: bigint, months: number, days: number, extra: big
     const newDays = addMonthsToDays(localDays, months) + days;
     t = BigInt(localToEpochSecond(newDays * 86_400 + secondOfDay, zone)) * 1_000_000n + BigInt(fraction);
   }
-  return t + extra;
+  return checkedLong(t + extra);
+}
+
+/** A timestamp is a long of micros: Spark's Math.addExact / multiplyExact fail beyond it ("long overflow"). */
+function checkedLong(micros: bigint): bigint {
+  if (micros > 9_223_372_036_854_775_807n || micros < -9_223_372_036_854_775_808n) throw new ArithmeticException('long overflow');
+  return micros;
 }
 
 function illegalDateInterval(): SparkException {

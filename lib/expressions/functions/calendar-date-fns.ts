@@ -6,7 +6,6 @@
 // results are java.time's proleptic Gregorian ones Spark computes. Spark's datetime pattern
 // language stays in datetime-format.ts; date-fns never parses or formats here.
 // One module per function: the package index loads all of date-fns (about 50 ms at start-up).
-import { addMonths } from 'date-fns/addMonths';
 import { differenceInCalendarMonths } from 'date-fns/differenceInCalendarMonths';
 import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
 import { nextDay } from 'date-fns/nextDay';
@@ -15,6 +14,7 @@ import { startOfMonth } from 'date-fns/startOfMonth';
 import { startOfQuarter } from 'date-fns/startOfQuarter';
 import { startOfYear } from 'date-fns/startOfYear';
 import type { Day } from 'date-fns/types';
+import { addMonthsToDays } from '../../types/datetime';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -52,9 +52,12 @@ function fromCalendarDate(date: Date): number {
   return Math.floor(date.getTime() / MS_PER_DAY);
 }
 
-/** add_months: the same day `months` later, clamped to the month's last day (LocalDate.plusMonths). */
+/**
+ * add_months: the same day `months` later, clamped to the month's last day (LocalDate.plusMonths),
+ * in exact arithmetic (a JavaScript Date, and so date-fns, ends in the year 275760; Spark's dates do not).
+ */
 export function addMonthsToDate(days: number, months: number): number {
-  return fromCalendarDate(addMonths(toCalendarDate(days), months));
+  return addMonthsToDays(days, months);
 }
 
 export function lastDayOfMonthOf(days: number): number {

@@ -4,7 +4,7 @@
 import { DataType, DataTypes, ArrayType, MapType, IntegralType } from '../../types/data-types';
 import { StructType } from '../../types/struct-type';
 import { AnalysisException } from '../../errors/analysis-exception';
-import { InternalError, SparkException } from '../../errors/spark-exception';
+import { InternalError, SparkException, ArrayIndexOutOfBoundsException } from '../../errors/spark-exception';
 import { quoteIdentifier, unexpectedInputTypeError } from '../../errors/query-compilation-errors';
 import type { ScalarFunction, Evaluator } from '../function-definition';
 import type { Expression, ScalarCall } from '../expression';
@@ -17,7 +17,7 @@ import { checkArity } from './check-args';
 
 function invalidArrayIndex(index: unknown, size: number): SparkException {
   const params = { indexValue: String(index), arraySize: String(size) };
-  return new SparkException(
+  return new ArrayIndexOutOfBoundsException(
     `The index ${params.indexValue} is out of bounds. The array has ${params.arraySize} elements. Use the SQL function \`get()\` to tolerate accessing element at invalid index and return NULL instead.`,
     { errorClass: 'INVALID_ARRAY_INDEX', sqlState: '22003', messageParameters: params },
   );
@@ -25,14 +25,14 @@ function invalidArrayIndex(index: unknown, size: number): SparkException {
 
 function invalidElementAtIndex(index: unknown, size: number): SparkException {
   const params = { indexValue: String(index), arraySize: String(size) };
-  return new SparkException(
+  return new ArrayIndexOutOfBoundsException(
     `The index ${params.indexValue} is out of bounds. The array has ${params.arraySize} elements. Use \`try_element_at\` to tolerate accessing element at invalid index and return NULL instead.`,
     { errorClass: 'INVALID_ARRAY_INDEX_IN_ELEMENT_AT', sqlState: '22003', messageParameters: params },
   );
 }
 
 function invalidIndexOfZero(): SparkException {
-  return new SparkException('The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).', {
+  return new ArrayIndexOutOfBoundsException('The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).', {
     errorClass: 'INVALID_INDEX_OF_ZERO',
     sqlState: '22003',
   });

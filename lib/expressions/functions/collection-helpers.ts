@@ -4,7 +4,7 @@ import { DataType, ArrayType, MapType } from '../../types/data-types';
 import { StructType } from '../../types/struct-type';
 import { Decimal } from '../../types/decimal';
 import { AnalysisException } from '../../errors/analysis-exception';
-import { SparkException } from '../../errors/spark-exception';
+import { SparkException, ArrayIndexOutOfBoundsException } from '../../errors/spark-exception';
 import { quoteIdentifier, unexpectedInputTypeError } from '../../errors/query-compilation-errors';
 import type { CompileContext, ScalarFunction, Evaluator, ResolveContext } from '../function-definition';
 import type { Expression } from '../expression';
@@ -41,7 +41,7 @@ export function nullTypeError(name: string, args: readonly Expression[]): Analys
 }
 
 export function invalidIndexOfZero(): SparkException {
-  return new SparkException('The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).', {
+  return new ArrayIndexOutOfBoundsException('The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).', {
     errorClass: 'INVALID_INDEX_OF_ZERO',
     sqlState: '22003',
   });

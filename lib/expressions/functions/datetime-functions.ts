@@ -3,7 +3,7 @@
 // session time zone, TIMESTAMP_NTZ fields as UTC wall time.
 import { DataType, DataTypes, DecimalType } from '../../types/data-types';
 import { AnalysisException } from '../../errors/analysis-exception';
-import { SparkException } from '../../errors/spark-exception';
+import { SparkException, ArithmeticException, DateTimeException } from '../../errors/spark-exception';
 import { unexpectedInputTypeError } from '../../errors/query-compilation-errors';
 import type { CompileContext, Evaluator, FunctionDefinition, ResolveContext, ScalarFunction } from '../function-definition';
 import type { Expression } from '../expression';
@@ -12,7 +12,8 @@ import { implicitCast, isNull, isString, typeSql } from '../type-utils';
 import { castArgumentTo } from '../type-coercion';
 import { Decimal } from '../../types/decimal';
 import { checkArity } from './check-args';
-import { castInvalidInput, compileCast } from '../cast';
+import { castInvalidInput, compileCast, sqlValue } from '../cast';
+import { arithmeticOverflow } from './arithmetic';
 import {
   civilFromDays,
   daysFromCivil,
@@ -154,7 +155,7 @@ function define(spec: Spec): ScalarFunction {
 
 function cannotParseTimestamp(message: string): SparkException {
   const params = { message, func: '`try_to_timestamp`' };
-  return new SparkException(`${message}. Use ${params.func} to tolerate invalid input string and return NULL instead.`, {
+  return new DateTimeException(`${message}. Use ${params.func} to tolerate invalid input string and return NULL instead.`, {
     errorClass: 'CANNOT_PARSE_TIMESTAMP',
     sqlState: '22007',
     messageParameters: params,
@@ -163,17 +164,17 @@ function cannotParseTimestamp(message: string): SparkException {
 
 function fieldOutOfBounds(message: string): SparkException {
   const params = { rangeMessage: message };
-  return new SparkException(`${message}.`, { errorClass: 'DATETIME_FIELD_OUT_OF_BOUNDS.WITHOUT_SUGGESTION', sqlState: '22023', messageParameters: params });
+  return new DateTimeException(`${message}.`, { errorClass: 'DATETIME_FIELD_OUT_OF_BOUNDS.WITHOUT_SUGGESTION', sqlState: '22023', messageParameters: params });
 }
 
 function datetimeOverflow(operation: string): SparkException {
   const params = { operation };
-  return new SparkException(`Datetime operation overflow: ${operation}.`, { errorClass: 'DATETIME_OVERFLOW', sqlState: '22008', messageParameters: params });
+  return new ArithmeticException(`Datetime operation overflow: ${operation}.`, { errorClass: 'DATETIME_OVERFLOW', sqlState: '22008', messageParameters: params });
 }
 
 function illegalDayOfWeek(input: string): SparkException {
   const params = { string: input };
-  return new SparkException(`Illegal input for day of week: ${input}.`, { errorClass: 'ILLEGAL_DAY_OF_WEEK', sqlState: '22009', messageParameters: params });
+  return new DateTimeException(`Illegal input for day of week: ${input}.`, { errorClass: 'ILLEGAL_DAY_OF_WEEK', sqlState: '22009', messageParameters: params });
 }
 
 function invalidDatetimeUnit(functionName: string, invalidValue: string): AnalysisException {
@@ -292,7 +293,12 @@ const addMonthsFn = define({
   name: 'add_months',
   min: 2,
   args: (a, ctx, s) => ({ args: [asDate(s, a, 0, ctx.ansiEnabled), coerce(s, a, 1, T.IntegerType, '"INT"', ctx.ansiEnabled)], dataType: T.DateType }),
-  impl: () => (d: number, n: number) => addMonthsToDate(d, n),
+  impl: () => (d: number, n: number) => {
+    const days = addMonthsToDate(d, n);
+    // A DATE is an int of days: Spark's Math.toIntExact fails beyond it.
+    if (days > 2_147_483_647 || days < -2_147_483_648) throw arithmeticOverflow('overflow', '');
+    return days;
+  },
 });
 
 const lastDay = define({
@@ -445,7 +451,7 @@ function makeTimestampImpl(ansi: boolean, zone: string, ntz: boolean) {
     } else if (seconds === 60) {
       if (ansi) {
         const params = { secAndMicros: sec.toPlainString() };
-        throw new SparkException(`Valid range for seconds is [0, 60] (inclusive), but the provided value is ${params.secAndMicros}. To avoid this error, use \`try_make_timestamp\`, which returns NULL on error.`, { errorClass: 'INVALID_FRACTION_OF_SECOND', sqlState: '22023', messageParameters: params });
+        throw new DateTimeException(`Valid range for seconds is [0, 60] (inclusive), but the provided value is ${params.secAndMicros}. To avoid this error, use \`try_make_timestamp\`, which returns NULL on error.`, { errorClass: 'INVALID_FRACTION_OF_SECOND', sqlState: '22023', messageParameters: params });
       }
       return null;
     }
@@ -904,25 +910,34 @@ const timestampAdd = define({
   },
   impl: (types, ctx) => {
     const ntz = types[2].typeName() === 'timestamp_ntz';
-    return (unit: string, q: bigint, v: bigint) => {
-      const u = unit.toUpperCase();
-      const step = UNIT_MICROS[u];
-      if (step !== undefined) return checkedMicros(v + q * step, `add ${q} ${u} to ${v}`);
-      const [days, mod] = wallClock(v, ntz, ctx.timeZone);
-      const n = Number(q);
+    const sqlOf = (v: bigint) => sqlValue(v, types[2], ctx.timeZone);
+    const movedDays = (u: string, days: number, n: number): number | undefined => {
       switch (u) {
         case 'DAY':
-          return fromWall(days + n, mod, ntz, ctx.timeZone);
+          return days + n;
         case 'WEEK':
-          return fromWall(days + 7 * n, mod, ntz, ctx.timeZone);
+          return days + 7 * n;
         case 'MONTH':
-          return fromWall(addMonthsToDate(days, n), mod, ntz, ctx.timeZone);
+          return addMonthsToDate(days, n);
         case 'QUARTER':
-          return fromWall(addMonthsToDate(days, 3 * n), mod, ntz, ctx.timeZone);
+          return addMonthsToDate(days, 3 * n);
         case 'YEAR':
-          return fromWall(addMonthsToDate(days, 12 * n), mod, ntz, ctx.timeZone);
+          return addMonthsToDate(days, 12 * n);
       }
-      throw invalidDatetimeUnit('timestampadd', unit);
+      return undefined;
+    };
+    return (unit: string, q: bigint, v: bigint) => {
+      const u = unit.toUpperCase();
+      // Spark's text names the amount as a BIGINT literal and the timestamp as its SQL literal.
+      const operation = () => `add ${q}L ${u} to ${sqlOf(v)}`;
+      const step = UNIT_MICROS[u];
+      if (step !== undefined) return checkedMicros(v + q * step, operation());
+      const [days, mod] = wallClock(v, ntz, ctx.timeZone);
+      const moved = movedDays(u, days, Number(q));
+      if (moved === undefined) throw invalidDatetimeUnit('timestampadd', unit);
+      // Far beyond the range of a timestamp (java.time's years end at 999,999,999).
+      if (!Number.isSafeInteger(moved)) throw datetimeOverflow(operation());
+      return checkedMicros(fromWall(moved, mod, ntz, ctx.timeZone), operation());
     };
   },
 });

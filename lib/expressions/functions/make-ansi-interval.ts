@@ -5,7 +5,7 @@
 import { DataTypes, DecimalType } from '../../types/data-types';
 import { DayTimeIntervalType, YearMonthIntervalType } from '../../types/interval-types';
 import { toDecimal } from '../../types/decimal';
-import { SparkException } from '../../errors/spark-exception';
+import { SparkException, ArithmeticException } from '../../errors/spark-exception';
 import { unexpectedInputTypeError } from '../../errors/query-compilation-errors';
 import type { FunctionDefinition, ScalarFunction } from '../function-definition';
 import type { Expression } from '../expression';
@@ -20,7 +20,7 @@ const LONG_MIN = -(2n ** 63n);
 const LONG_MAX = 2n ** 63n - 1n;
 
 function intervalOverflow(): SparkException {
-  return new SparkException('Integer overflow while operating with intervals. Try devising appropriate values for the interval parameters.', {
+  return new ArithmeticException('Integer overflow while operating with intervals. Try devising appropriate values for the interval parameters.', {
     errorClass: 'INTERVAL_ARITHMETIC_OVERFLOW.WITHOUT_SUGGESTION',
     sqlState: '22015',
   });

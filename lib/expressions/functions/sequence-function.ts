@@ -2,7 +2,7 @@
 // (months and days move the session-local wall clock, as Spark's timestampAddInterval).
 import { DataType, DataTypes, ArrayType, IntegralType, type CalendarInterval } from '../../types/data-types';
 import { DayTimeIntervalType, YearMonthIntervalType } from '../../types/interval-types';
-import { MICROS_PER_DAY, MICROS_PER_SECOND, civilFromDays, daysFromCivil } from '../../types/datetime';
+import { MICROS_PER_DAY, MICROS_PER_SECOND, addMonthsToDays } from '../../types/datetime';
 import { localToEpochSecond, zoneOffsetFunction } from '../../types/time-zone';
 import { SparkException } from '../../errors/spark-exception';
 import { unexpectedInputTypeError } from '../../errors/query-compilation-errors';
@@ -27,16 +27,6 @@ function stepParts(step: unknown, stepType: DataType): { months: number; days: n
   if (stepType instanceof DayTimeIntervalType) return { months: 0, days: 0, micros: step as bigint };
   const c = step as CalendarInterval;
   return { months: c.months, days: c.days, micros: c.microseconds };
-}
-
-function addMonthsToDays(days: number, months: number): number {
-  if (months === 0) return days;
-  const [y, m, d] = civilFromDays(days);
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = total - ny * 12 + 1;
-  const lastDay = civilFromDays(daysFromCivil(nm === 12 ? ny + 1 : ny, nm === 12 ? 1 : nm + 1, 1) - 1)[2];
-  return daysFromCivil(ny, nm, Math.min(d, lastDay));
 }
 
 /** `micros + i * step` in `zone`: months and days move the local wall clock (as Spark's timestampAddInterval). */

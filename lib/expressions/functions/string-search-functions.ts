@@ -1,7 +1,7 @@
 // Searching and slicing strings: locate/position, instr, left/right, split_part, substring_index,
 // find_in_set, replace, translate, overlay, elt. Positions are 1-based and count code points.
 import { ArrayType, DataTypes } from '../../types/data-types';
-import { SparkException } from '../../errors/spark-exception';
+import { SparkException, ArrayIndexOutOfBoundsException } from '../../errors/spark-exception';
 import type { ScalarFunction, Evaluator } from '../function-definition';
 import { literal } from '../literal';
 import { isBinary, isString, typeSql } from '../type-utils';
@@ -159,7 +159,7 @@ function sideFunction(name: 'left' | 'right'): ScalarFunction {
 }
 
 function invalidIndexOfZero(): SparkException {
-  return new SparkException('The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).', {
+  return new ArrayIndexOutOfBoundsException('The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).', {
     errorClass: 'INVALID_INDEX_OF_ZERO',
     sqlState: '22003',
   });
@@ -333,7 +333,7 @@ const elt: ScalarFunction = {
       const n = i as number;
       if (n < 1 || n > values.length) {
         if (!ctx.ansiEnabled) return null;
-        throw new SparkException(`The index ${n} is out of bounds. The array has ${values.length} elements. Use \`try_element_at\` to tolerate accessing element at invalid index and return NULL instead.`, {
+        throw new ArrayIndexOutOfBoundsException(`The index ${n} is out of bounds. The array has ${values.length} elements. Use \`try_element_at\` to tolerate accessing element at invalid index and return NULL instead.`, {
           errorClass: 'INVALID_ARRAY_INDEX',
           sqlState: '22003',
           messageParameters: { indexValue: String(n), arraySize: String(values.length), ansiConfig: '"spark.sql.ansi.enabled"' },
