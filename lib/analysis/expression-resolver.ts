@@ -6,6 +6,7 @@ import { AnalysisException } from '../errors/analysis-exception';
 import {
   ambiguousReferenceError,
   nestedAggregateError,
+  quoteIdentifier,
   quoteNameParts,
   unresolvedColumnError,
   unresolvedRoutineError,
@@ -355,14 +356,21 @@ function nonHigherOrderFunctionError(name: string): AnalysisException {
   );
 }
 
-/** Spark proposes the closest names first (by edit distance), at most five, backquoted. */
+/**
+ * Spark's orderSuggestedIdentifiersBySimilarity: the input columns as qualified names, the shared
+ * qualifier stripped (for a one-part name when every column has the same qualifier; for two parts
+ * when they share everything above the table), backquoted and ordered by edit distance to the
+ * name as written (stable); at most five.
+ */
 export function suggestColumns(nameParts: readonly string[], input: readonly Attribute[]): string[] {
-  const target = nameParts.join('.').toLowerCase();
-  const candidates = input.map((a) => ({ text: quoteNameParts([...a.qualifier, a.name]), plain: [...a.qualifier, a.name].join('.').toLowerCase() }));
-  const unique = candidates.filter((c, i) => candidates.findIndex((o) => o.text === c.text) === i);
-  return unique
-    .map((c) => ({ c, d: levenshtein(c.plain, target) }))
+  const written = nameParts.map((p) => (/^[A-Za-z0-9_]+$/.test(p) && !/^\d+$/.test(p) ? p : quoteIdentifier(p))).join('.');
+  const candidates = input.map((a) => [...a.qualifier, a.name]);
+  const sharedAbove = (drop: number) => new Set(candidates.map((c) => JSON.stringify(c.slice(0, Math.max(0, c.length - drop))))).size === 1;
+  const stripped = nameParts.length === 1 && sharedAbove(1) ? candidates.map((c) => c.slice(-1)) : nameParts.length <= 2 && sharedAbove(2) ? candidates.map((c) => c.slice(-2)) : candidates;
+  const texts = stripped.map(quoteNameParts).filter((t, i, all) => all.indexOf(t) === i);
+  return texts
+    .map((text) => ({ text, d: levenshtein(text, written) }))
     .sort((a, b) => a.d - b.d)
     .slice(0, 5)
-    .map((x) => x.c.text);
+    .map((x) => x.text);
 }
