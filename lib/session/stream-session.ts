@@ -200,7 +200,11 @@ export class StreamSession implements SessionContext {
   }
 
   registerTempView(name: string, plan: LogicalPlan): void {
-    this.tempViews.set(name.toLowerCase(), plan);
+    // Spark's formatTableName: the view's qualifier (`coursesales`.`year`) is its name lower-cased
+    // unless analysis is case sensitive.
+    const caseSensitive = this.conf.getOption('spark.sql.caseSensitive')?.toLowerCase() === 'true';
+    const stored = plan.kind === 'subqueryAlias' && plan.alias === name && !caseSensitive ? { ...plan, alias: name.toLowerCase() } : plan;
+    this.tempViews.set(name.toLowerCase(), stored);
   }
 
   lookupTempView(name: string): LogicalPlan | undefined {
