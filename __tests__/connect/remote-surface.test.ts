@@ -135,6 +135,7 @@ const DATA_FRAME_CALLS: Record<string, () => unknown> = {
   agg: () => df().agg(sum('id')),
   orderBy: () => df().orderBy(col('id').desc()),
   sort: () => df().sort('id'),
+  sortWithinPartitions: () => df().sortWithinPartitions('id'),
   limit: () => df().limit(1),
   offset: () => df().offset(1),
   distinct: () => df().distinct(),

@@ -36,6 +36,7 @@ const unpivotBuilderModule = lazy(() => require('../analysis/unpivot-builder') a
 const groupingAnalyticsModule = lazy(() => require('./grouping-analytics') as typeof import('./grouping-analytics'));
 const datetimeWindowRewriteModule = lazy(() => require('../expressions/functions/datetime-window-rewrite') as typeof import('../expressions/functions/datetime-window-rewrite'));
 const expressionResolverModule = lazy(() => require('../analysis/expression-resolver') as typeof import('../analysis/expression-resolver'));
+const notImplementedModule = lazy(() => require('../errors/illegal-argument-exception') as typeof import('../errors/illegal-argument-exception'));
 const partitionedRelationModule = lazy(() => require('./partitioned-relation') as typeof import('./partitioned-relation'));
 const unsupportedOperationCheckerModule = lazy(() => require('../analysis/unsupported-operation-checker') as typeof import('../analysis/unsupported-operation-checker'));
 const explainStringModule = lazy(() => require('../execution/explain/explain-string') as typeof import('../execution/explain/explain-string'));
@@ -308,6 +309,25 @@ export class DataFrame {
 
   sort(...args: (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[] | { ascending?: boolean | boolean[] })[]): DataFrame {
     return this.orderBy(...args);
+  }
+
+  /**
+   * `sortWithinPartitions('a', col('b').desc())`: each partition sorted on its own, with orderBy's
+   * arguments (no shuffle): the partitions of createDataFrame's slices or of a repartition keep
+   * their rows, so `show()` prints them partition by partition, as Spark does.
+   */
+  sortWithinPartitions(...args: (ColumnOrNameOrOrdinal | ColumnOrNameOrOrdinal[] | { ascending?: boolean | boolean[] })[]): DataFrame {
+    // orderBy checks the arguments (and fails as it does) before any partition is sorted.
+    this.orderBy(...args);
+    if (this.isStreaming) throw notImplementedModule().notImplemented('DataFrame.sortWithinPartitions on a streaming DataFrame');
+    const output = outputOf(this.plan);
+    const run = (plan: LogicalPlan) => runBatchPlan(this.session, plan);
+    const relation = partitionedRelationModule().partitionedRelation(output, 'SortWithinPartitions', () =>
+      partitionedRelationModule()
+        .planPartitions(this, run)
+        .map((rows) => run(this.withLogicalPlan({ kind: 'localRelation', name: 'LocalRelation', output, data: () => rows }).orderBy(...args).plan)),
+    );
+    return this.withPlan(relation);
   }
 
   limit(num: number): DataFrame {

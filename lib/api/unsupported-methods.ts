@@ -27,7 +27,7 @@ export const MISSING_METHODS = {
     // not built yet
     'approxQuantile', 'asTable', 'colRegex', 'createGlobalTempView', 'createOrReplaceGlobalTempView', 'crosstab', 'executionInfo',
     'exists', 'freqItems', 'inputFiles', 'lateralJoin', 'mergeInto', 'metadataColumn', 'nearestByJoin',
-    'repartitionById', 'sameSemantics', 'scalar', 'semanticHash', 'sortWithinPartitions', 'transpose',
+    'repartitionById', 'sameSemantics', 'scalar', 'semanticHash', 'transpose',
     'withMetadata', 'writeTo', 'zipWithIndex',
   ],
   GroupedData: ['apply', 'applyInArrow', 'applyInPandas', 'cogroup'],
