@@ -136,6 +136,7 @@ const DATA_FRAME_CALLS: Record<string, () => unknown> = {
   orderBy: () => df().orderBy(col('id').desc()),
   sort: () => df().sort('id'),
   sortWithinPartitions: () => df().sortWithinPartitions('id'),
+  crosstab: () => df().crosstab('id', 's'),
   limit: () => df().limit(1),
   offset: () => df().offset(1),
   distinct: () => df().distinct(),

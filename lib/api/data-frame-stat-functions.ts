@@ -1,8 +1,9 @@
 // pyspark.sql.DataFrameStatFunctions (`df.stat`) and the DataFrame methods behind it: corr
 // (Pearson, the corr aggregate), cov (covar_samp), sampleBy (Spark's stratified sample: one
-// rand(seed) draw per row kept when below its stratum's fraction, so a seed gives Spark's rows).
+// rand(seed) draw per row kept when below its stratum's fraction, so a seed gives Spark's rows),
+// crosstab (Spark 4's: a count pivoted by the second column's text).
 import { IllegalArgumentException, PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
-import { call, type UnresolvedExpression } from '../expressions/unresolved';
+import { alias, call, literal, type UnresolvedExpression } from '../expressions/unresolved';
 import { javaDoubleToString } from '../types/pretty-value';
 import { DataTypes } from '../types/data-types';
 import { checkStr, isPlainObject, notExpectedType } from './argument-checks';
@@ -74,6 +75,28 @@ export function sampleBy(df: DataFrame, col: unknown, fractions: unknown, seed?:
 }
 
 /** pyspark.sql.DataFrameStatFunctions: `df.stat.corr(...)`, `df.stat.cov(...)`, `df.stat.sampleBy(...)`. */
+/**
+ * `df.crosstab(col1, col2)`, as Spark 4's StatFunctions.crossTabulate: rows grouped by col1's text
+ * (`null` for NULL) in a column named `col1_col2`, one column per distinct text of col2 (sorted;
+ * backquotes removed), each the number of rows of that pair (0 when none).
+ */
+export function crosstab(df: DataFrame, col1: unknown, col2: unknown): DataFrame {
+  checkStr(col1, 'col1');
+  checkStr(col2, 'col2');
+  const text = (name: string, clean: (e: UnresolvedExpression) => UnresolvedExpression): UnresolvedExpression => ({
+    kind: 'caseWhen',
+    branches: [{ condition: call('isnull', [{ kind: 'column', nameParts: [name] }]), value: literal('null', DataTypes.StringType) }],
+    elseValue: clean({ kind: 'cast', child: { kind: 'column', nameParts: [name] }, dataType: DataTypes.StringType, tryCast: false }),
+  });
+  const tableName = `${col1}_${col2}`;
+  const pivotName = '__crosstab_value';
+  const keyed = df.select(
+    new Column(alias(text(col1, (e) => e), tableName)),
+    new Column(alias(text(col2, (e) => call('regexp_replace', [e, literal('`', DataTypes.StringType), literal('', DataTypes.StringType)])), pivotName)),
+  );
+  return keyed.groupBy(tableName).pivot(pivotName).count().na.fill(0);
+}
+
 export class DataFrameStatFunctions {
   constructor(private readonly df: DataFrame) {}
 
@@ -87,6 +110,10 @@ export class DataFrameStatFunctions {
 
   sampleBy(col: ColumnOrName, fractions: Record<string, number> | Map<unknown, number>, seed?: number | bigint | null): DataFrame {
     return sampleBy(this.df, col, fractions, seed);
+  }
+
+  crosstab(col1: string, col2: string): DataFrame {
+    return crosstab(this.df, col1, col2);
   }
 
   /** `console.log(df.stat)` shows PySpark's repr. */

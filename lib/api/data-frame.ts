@@ -747,6 +747,11 @@ export class DataFrame {
     return dataFrameStatModule().sampleBy(this, col, fractions, seed);
   }
 
+  /** `crosstab('a', 'b')`: the pair-wise frequency table (`df.stat.crosstab`). */
+  crosstab(col1: string, col2: string): DataFrame {
+    return dataFrameStatModule().crosstab(this, col1, col2);
+  }
+
   /** Deprecated PySpark alias of createOrReplaceTempView (PySpark warns FutureWarning). */
   registerTempTable(name: string): void {
     process.emitWarning('Deprecated in 2.0, use createOrReplaceTempView instead.', 'FutureWarning');

@@ -341,6 +341,13 @@ export class RemoteDataFrame {
     throw unsupportedRemotely('df.cov', '`agg(covar_samp(col1, col2))`');
   }
 
+  /** `crosstab(col1, col2)`: Spark 4's formulation (a count pivoted by col2's text), sent as such. */
+  crosstab(col1: string, col2: string): RemoteDataFrame {
+    const stat = require('../api/data-frame-stat-functions') as typeof import('../api/data-frame-stat-functions');
+    // The formulation uses only select/groupBy/pivot/count/na, which remote mode sends.
+    return stat.crosstab(this as unknown as Parameters<typeof stat.crosstab>[0], col1, col2) as unknown as RemoteDataFrame;
+  }
+
   sampleBy(..._args: unknown[]): never {
     throw unsupportedRemotely('df.sampleBy', '`filter(rand(seed) < fraction)` per stratum');
   }
