@@ -137,6 +137,7 @@ const DATA_FRAME_CALLS: Record<string, () => unknown> = {
   sort: () => df().sort('id'),
   sortWithinPartitions: () => df().sortWithinPartitions('id'),
   crosstab: () => df().crosstab('id', 's'),
+  colRegex: () => df().select(df().colRegex('`(id|s)`')),
   limit: () => df().limit(1),
   offset: () => df().offset(1),
   distinct: () => df().distinct(),

@@ -107,6 +107,20 @@ export class DataFrame {
   }
 
   /** `df["name"]` / `df.name` in PySpark: bound to this DataFrame's column, so it stays unambiguous in joins. */
+  /**
+   * `colRegex('`(id|n.*)`')`: the columns whose names match a Java regex (in backquotes; `t.`...``
+   * for table t's), for select; a name without backquotes is `col(name)`. Spark's Dataset.colRegex.
+   */
+  colRegex(colName: string): Column {
+    checkStr(colName, 'colName');
+    const caseSensitive = this.session.confGet('spark.sql.caseSensitive')?.toLowerCase() === 'true';
+    const quoted = /^`(.+)`$/s.exec(colName);
+    if (quoted) return new Column({ kind: 'star', regex: { pattern: quoted[1], caseSensitive, text: colName } });
+    const qualified = /^(.+)\.`(.+)`$/s.exec(colName);
+    if (qualified) return new Column({ kind: 'star', target: [qualified[1]], regex: { pattern: qualified[2], caseSensitive, text: colName } });
+    return this.col(colName);
+  }
+
   col(name: string): Column {
     checkStr(name, 'col');
     const expr = nameToExpr(name);

@@ -25,7 +25,7 @@ export const MISSING_METHODS = {
     // pandas / Arrow / Python-only
     'toPandas', 'toArrow', 'mapInPandas', 'mapInArrow', 'pandas_api', 'plot',
     // not built yet
-    'approxQuantile', 'asTable', 'colRegex', 'createGlobalTempView', 'createOrReplaceGlobalTempView', 'executionInfo',
+    'approxQuantile', 'asTable', 'createGlobalTempView', 'createOrReplaceGlobalTempView', 'executionInfo',
     'exists', 'freqItems', 'inputFiles', 'lateralJoin', 'mergeInto', 'metadataColumn', 'nearestByJoin',
     'repartitionById', 'sameSemantics', 'scalar', 'semanticHash', 'transpose',
     'withMetadata', 'writeTo', 'zipWithIndex',

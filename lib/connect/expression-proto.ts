@@ -35,6 +35,7 @@ export function expressionToProto(e: UnresolvedExpression, lambdaVars: ReadonlyS
       return { exprType: { case: 'unresolvedAttribute', value: { unparsedIdentifier: name, isMetadataColumn: false } } };
     }
     case 'star':
+      if (e.regex) return { exprType: { case: 'unresolvedRegex', value: { colName: e.regex.text } } };
       return { exprType: { case: 'unresolvedStar', value: e.target ? { unparsedTarget: `${e.target.map(quoteIfNeeded).join('.')}.*` } : {} } };
     case 'function': {
       if (e.udf) throw unsupportedRemotely('Python/JavaScript UDFs', 'built-in functions or SQL expressions (`expr(...)`)');

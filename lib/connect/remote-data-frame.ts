@@ -112,6 +112,12 @@ export class RemoteDataFrame {
     return new RemoteColumn(name, planIdOf(this.relation));
   }
 
+  /** `colRegex('`(a|b)`')`: Spark Connect's UnresolvedRegex (the server expands it). */
+  colRegex(colName: string): Column {
+    checkStr(colName, 'colName');
+    return new Column({ kind: 'star', regex: { pattern: colName, caseSensitive: false, text: colName } });
+  }
+
   select(...cols: (ColumnOrName | ColumnOrName[])[]): RemoteDataFrame {
     return this.with({ case: 'project', value: { input: this.relation, expressions: flattenArgs(cols).map(colExprOf) } });
   }

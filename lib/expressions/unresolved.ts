@@ -37,6 +37,12 @@ export interface ColumnExpr {
 export interface StarExpr {
   kind: 'star';
   target?: string[];
+  /**
+   * `df.colRegex('`(a|b)`')` (Spark's UnresolvedRegex): the columns whose whole name matches the
+   * Java regex (case-insensitively unless analysis is case sensitive), of table `target` if given;
+   * `text` is the argument as written.
+   */
+  regex?: { pattern: string; caseSensitive: boolean; text: string };
   origin?: Origin;
 }
 
