@@ -138,6 +138,7 @@ const DATA_FRAME_CALLS: Record<string, () => unknown> = {
   sortWithinPartitions: () => df().sortWithinPartitions('id'),
   crosstab: () => df().crosstab('id', 's'),
   colRegex: () => df().select(df().colRegex('`(id|s)`')),
+  transpose: () => df().transpose('s'),
   limit: () => df().limit(1),
   offset: () => df().offset(1),
   distinct: () => df().distinct(),

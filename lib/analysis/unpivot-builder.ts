@@ -102,7 +102,7 @@ function columnsBesides(child: LogicalPlan, ids: readonly UnresolvedExpression[]
 }
 
 /** The wider type of all value columns, or undefined where only a string could hold them. */
-function commonValueType(types: readonly DataType[], ansi: boolean): DataType | undefined {
+export function commonValueType(types: readonly DataType[], ansi: boolean): DataType | undefined {
   let common: DataType | undefined = types[0];
   for (const t of types.slice(1)) {
     // No string promotion (either way, as ANSI would cast the string): strings go only with strings.

@@ -37,6 +37,7 @@ const groupingAnalyticsModule = lazy(() => require('./grouping-analytics') as ty
 const datetimeWindowRewriteModule = lazy(() => require('../expressions/functions/datetime-window-rewrite') as typeof import('../expressions/functions/datetime-window-rewrite'));
 const expressionResolverModule = lazy(() => require('../analysis/expression-resolver') as typeof import('../analysis/expression-resolver'));
 const notImplementedModule = lazy(() => require('../errors/illegal-argument-exception') as typeof import('../errors/illegal-argument-exception'));
+const transposeModule = lazy(() => require('./transpose') as typeof import('./transpose'));
 const partitionedRelationModule = lazy(() => require('./partitioned-relation') as typeof import('./partitioned-relation'));
 const unsupportedOperationCheckerModule = lazy(() => require('../analysis/unsupported-operation-checker') as typeof import('../analysis/unsupported-operation-checker'));
 const explainStringModule = lazy(() => require('../execution/explain/explain-string') as typeof import('../execution/explain/explain-string'));
@@ -759,6 +760,14 @@ export class DataFrame {
   /** `sampleBy(col, fractions, seed)`: a stratified sample (Spark's rows for a seed, one partition). */
   sampleBy(col: ColumnOrName, fractions: Record<string, number> | Map<unknown, number>, seed?: number | bigint | null): DataFrame {
     return dataFrameStatModule().sampleBy(this, col, fractions, seed);
+  }
+
+  /**
+   * `transpose()` / `transpose('id')` (PySpark 4): the index column's values (the first column by
+   * default; not null, sorted) become columns and every other column a row named in `key`.
+   */
+  transpose(indexColumn?: ColumnOrName | null): DataFrame {
+    return transposeModule().transpose(this, indexColumn);
   }
 
   /** `crosstab('a', 'b')`: the pair-wise frequency table (`df.stat.crosstab`). */

@@ -27,7 +27,7 @@ export const MISSING_METHODS = {
     // not built yet
     'approxQuantile', 'asTable', 'createGlobalTempView', 'createOrReplaceGlobalTempView', 'executionInfo',
     'exists', 'freqItems', 'inputFiles', 'lateralJoin', 'mergeInto', 'metadataColumn', 'nearestByJoin',
-    'repartitionById', 'sameSemantics', 'scalar', 'semanticHash', 'transpose',
+    'repartitionById', 'sameSemantics', 'scalar', 'semanticHash',
     'withMetadata', 'writeTo', 'zipWithIndex',
   ],
   GroupedData: ['apply', 'applyInArrow', 'applyInPandas', 'cogroup'],

@@ -347,6 +347,15 @@ export class RemoteDataFrame {
     throw unsupportedRemotely('df.cov', '`agg(covar_samp(col1, col2))`');
   }
 
+  /** `transpose(indexColumn?)`: Spark Connect's Transpose relation (PySpark Connect's message). */
+  transpose(indexColumn?: ColumnOrName | null): RemoteDataFrame {
+    if (indexColumn !== undefined && indexColumn !== null && typeof indexColumn !== 'string' && !(indexColumn instanceof Column)) {
+      throw notExpectedType('indexColumn', 'Column or str', indexColumn);
+    }
+    const indexColumns = indexColumn === undefined || indexColumn === null ? [] : [colExprOf(indexColumn)];
+    return this.with({ case: 'transpose', value: { input: this.relation, indexColumns } });
+  }
+
   /** `crosstab(col1, col2)`: Spark 4's formulation (a count pivoted by col2's text), sent as such. */
   crosstab(col1: string, col2: string): RemoteDataFrame {
     const stat = require('../api/data-frame-stat-functions') as typeof import('../api/data-frame-stat-functions');
