@@ -204,7 +204,7 @@ const DATA_FRAME_CALLS: Record<string, () => unknown> = {
   corr: () => df().corr('id', 'id'),
   cov: () => df().cov('id', 'id'),
   sampleBy: () => df().sampleBy('id', { 0: 0.5 }, 1),
-  stat: () => df().stat,
+  stat: () => df().stat.crosstab('id', 's'),
   isLocal: () => df().isLocal(),
   checkpoint: () => df().checkpoint(),
   localCheckpoint: () => df().localCheckpoint(),

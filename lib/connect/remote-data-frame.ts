@@ -367,8 +367,14 @@ export class RemoteDataFrame {
     throw unsupportedRemotely('df.sampleBy', '`filter(rand(seed) < fraction)` per stratum');
   }
 
-  get stat(): never {
-    throw unsupportedRemotely('df.stat', 'aggregations (`agg(corr(...))`)');
+  /** `df.stat`: crosstab is sent; corr, cov and sampleBy are refused as on the DataFrame. */
+  get stat(): { crosstab: (col1: string, col2: string) => RemoteDataFrame; corr: (...args: unknown[]) => never; cov: (...args: unknown[]) => never; sampleBy: (...args: unknown[]) => never } {
+    return {
+      crosstab: (col1, col2) => this.crosstab(col1, col2),
+      corr: (...args) => this.corr(...args),
+      cov: (...args) => this.cov(...args),
+      sampleBy: (...args) => this.sampleBy(...args),
+    };
   }
 
   isLocal(..._args: unknown[]): never {
