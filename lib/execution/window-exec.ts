@@ -1,12 +1,13 @@
 // Spark's WindowExec for batch plans: rows are grouped by the partition keys, each partition is
 // sorted by the window's ORDER BY (stable, so ties keep input order), and every window function
-// fills one new column. Aggregates over a frame that starts at UNBOUNDED PRECEDING are computed
+// fills one new column. The rows come out in the order Spark's top Window operator gives them. Aggregates over a frame that starts at UNBOUNDED PRECEDING are computed
 // incrementally; other frames re-aggregate their rows.
 import type { Attribute, Expression } from '../expressions/expression';
 import type { CompileContext, Evaluator } from '../expressions/function-definition';
 import { bindOrdinals, compileExpression } from '../expressions/compiler';
 import { compareValues } from '../expressions/type-utils';
-import type { WindowFunctionSpec } from '../plans/logical-plan';
+import type { SortOrder, WindowFunctionSpec } from '../plans/logical-plan';
+import { prettySql } from '../expressions/expression-sql';
 import { encodeCompositeKey } from '../util/group-key';
 import type { ExecutionContext, PhysicalOperator, Row } from './physical-operator';
 import { compileRowComparator } from './sort-exec';
@@ -32,7 +33,13 @@ export class WindowExec implements PhysicalOperator {
     this.output = [...child.output, ...functions.map((f) => f.output)];
     const bound = bindOrdinals(child.output);
     this.windows = functions.map((spec) => compileWindow(spec, child.output, bound, ctx));
+    const top = topWindowSpec(functions);
+    const orders: SortOrder[] = top ? [...top.partitionBy.map((child) => ({ child, ascending: true, nullsFirst: true })), ...top.orderBy] : [];
+    this.outputOrder = orders.length === 0 ? undefined : compileRowComparator(orders, child.output, ctx);
   }
+
+  /** The order of the rows Spark's top Window operator emits (undefined: input order). */
+  private readonly outputOrder: ((a: Row, b: Row) => number) | undefined;
 
   execute(ctx: ExecutionContext): Row[] {
     const input = this.child.execute(ctx);
@@ -53,16 +60,52 @@ export class WindowExec implements PhysicalOperator {
         for (let k = 0; k < indices.length; k++) results[wi][indices[k]] = values[k];
       }
     });
-    return input.map((row, i) => {
-      const out = row.slice();
-      for (let w = 0; w < results.length; w++) out.push(results[w][i]);
-      return out;
+    const out = input.map((row, i) => {
+      const withValues = row.slice();
+      for (let w = 0; w < results.length; w++) withValues.push(results[w][i]);
+      return withValues;
     });
+    // Spark's rows come out of its top Window operator: sorted by that window's partition keys
+    // (ascending) and ORDER BY, in the one partition adaptive execution makes of a small shuffle.
+    const order = this.outputOrder;
+    if (order === undefined) return out;
+    const index = out.map((_, i) => i);
+    index.sort((a, b) => order(input[a], input[b]) || a - b);
+    return index.map((i) => out[i]);
   }
 
   close(): void {
     this.child.close?.();
   }
+}
+
+/**
+ * The spec of Spark's top Window operator. The analyzer stacks one Window per distinct
+ * (PARTITION BY, ORDER BY) in the order the specs first appear (Scala's groupBy keeps it for up to
+ * four groups), the last on top; the optimizer's TransposeWindow then moves a Window below its
+ * child when its partition keys are a strict prefix (in any order) of the child's.
+ */
+function topWindowSpec(functions: readonly WindowFunctionSpec[]): WindowFunctionSpec | undefined {
+  const keyOf = (f: WindowFunctionSpec) => JSON.stringify([f.partitionBy.map(prettySql), f.orderBy.map((o) => [prettySql(o.child), o.ascending, o.nullsFirst])]);
+  const firstSeen = new Map<string, WindowFunctionSpec>();
+  for (const f of functions) if (!firstSeen.has(keyOf(f))) firstSeen.set(keyOf(f), f);
+  const stack = [...firstSeen.values()];
+  const compatible = (parent: WindowFunctionSpec, child: WindowFunctionSpec) => {
+    if (parent.partitionBy.length >= child.partitionBy.length) return false;
+    const prefix = child.partitionBy.slice(0, parent.partitionBy.length).map(prettySql).sort();
+    const keys = parent.partitionBy.map(prettySql).sort();
+    return keys.every((k, i) => k === prefix[i]);
+  };
+  for (let changed = true, rounds = 0; changed && rounds < stack.length * stack.length; rounds++) {
+    changed = false;
+    for (let i = 0; i + 1 < stack.length; i++) {
+      if (compatible(stack[i + 1], stack[i])) {
+        [stack[i], stack[i + 1]] = [stack[i + 1], stack[i]];
+        changed = true;
+      }
+    }
+  }
+  return stack[stack.length - 1];
 }
 
 function compileWindow(spec: WindowFunctionSpec, input: readonly Attribute[], bound: Map<number, number>, ctx: CompileContext): CompiledWindow {
