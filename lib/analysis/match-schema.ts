@@ -7,7 +7,7 @@ import { AnalysisException } from '../errors/analysis-exception';
 import { quoteIdentifier, quoteNameParts, unresolvedColumnError } from '../errors/query-compilation-errors';
 import { attribute, type Attribute } from '../expressions/expression';
 import { alias, call, literal, type UnresolvedExpression } from '../expressions/unresolved';
-import { ArrayType, CalendarIntervalType, DataTypes, DateType, MapType, NullType, NumericType, StringType, TimestampNTZType, TimestampType, type DataType } from '../types/data-types';
+import { ArrayType, DataTypes, DateType, MapType, NullType, NumericType, StringType, TimestampNTZType, TimestampType, type DataType } from '../types/data-types';
 import { StructType, type StructField } from '../types/struct-type';
 import { outputOf, type LogicalPlan } from '../plans/logical-plan';
 import { suggestColumns, type ResolverContext } from './expression-resolver';
@@ -111,7 +111,8 @@ function nullableElementError(path: readonly string[], kind: 'ARRAY_ELEMENT' | '
 function canStoreAssign(from: DataType, to: DataType): boolean {
   if (from.equals(to) || from instanceof NullType) return true;
   if (from instanceof NumericType && to instanceof NumericType) return true;
-  if (to instanceof StringType) return !(from instanceof ArrayType || from instanceof MapType || from instanceof StructType) || from instanceof CalendarIntervalType;
+  // Any atomic type, a calendar interval included, goes to a string.
+  if (to instanceof StringType) return !(from instanceof ArrayType || from instanceof MapType || from instanceof StructType);
   const datetime = (t: DataType) => t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType;
   return datetime(from) && datetime(to);
 }

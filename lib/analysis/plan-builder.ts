@@ -76,12 +76,17 @@ function expandArgumentStars(u: UnresolvedExpression, input: readonly Attribute[
 export function expandStar(u: UnresolvedExpression, input: readonly Attribute[], hidden?: readonly Attribute[], ctx?: ResolverContext): UnresolvedExpression[] {
   if (u.kind !== 'star') return [expandArgumentStars(u, input, hidden, ctx)];
   if (u.regex) return expandRegexStar(u.regex, u.target, input);
-  const target = u.target?.map((t) => t.toLowerCase());
+  const target = u.target;
   // `nt2.*` over a USING join also reaches nt2's hidden key column.
-  const selected = target ? (target && hidden ? hidden : input).filter((a) => a.qualifier.length > 0 && a.qualifier[a.qualifier.length - 1].toLowerCase() === target[target.length - 1]) : input;
-  if (target && selected.length === 0) return expandStructStar(u.target!, input, ctx);
+  const selected = target ? (hidden ?? input).filter((a) => ofTable(a, target)) : input;
+  if (target && selected.length === 0) return expandStructStar(target, input, ctx);
   // Bound to the attributes themselves (as Spark's star): duplicate names stay distinct columns.
   return selected.map((a) => ({ kind: 'column', nameParts: [...a.qualifier, a.name], exprId: a.exprId }) as UnresolvedExpression);
+}
+
+/** Whether `a` is a column of the table `target` names (its last part, case-insensitively). */
+function ofTable(a: Attribute, target: readonly string[]): boolean {
+  return a.qualifier.length > 0 && a.qualifier[a.qualifier.length - 1].toLowerCase() === target[target.length - 1].toLowerCase();
 }
 
 /** Spark's UnresolvedRegex.expand: the columns (of table `target`) whose whole name matches. */
@@ -89,9 +94,8 @@ function expandRegexStar(regex: NonNullable<Extract<UnresolvedExpression, { kind
   const { compileJavaRegex } = require('../expressions/functions/java-regex') as typeof import('../expressions/functions/java-regex');
   // Java's String.matches: the whole name, with the pattern's own alternatives backtracked into.
   const re = compileJavaRegex(`^(?:${regex.pattern})$`, regex.caseSensitive ? '' : 'i', 'colRegex');
-  const table = target?.[target.length - 1].toLowerCase();
   return input
-    .filter((a) => (table === undefined || (a.qualifier.length > 0 && a.qualifier[a.qualifier.length - 1].toLowerCase() === table)) && re.test(a.name))
+    .filter((a) => (target === undefined || ofTable(a, target)) && re.test(a.name))
     .map((a) => ({ kind: 'column', nameParts: [...a.qualifier, a.name], exprId: a.exprId }) as UnresolvedExpression);
 }
 

@@ -74,7 +74,6 @@ export function sampleBy(df: DataFrame, col: unknown, fractions: unknown, seed?:
   return df.filter(draw.lt(new Column(fraction)));
 }
 
-/** pyspark.sql.DataFrameStatFunctions: `df.stat.corr(...)`, `df.stat.cov(...)`, `df.stat.sampleBy(...)`. */
 /**
  * `df.crosstab(col1, col2)`, as Spark 4's StatFunctions.crossTabulate: rows grouped by col1's text
  * (`null` for NULL) in a column named `col1_col2`, one column per distinct text of col2 (sorted;
@@ -97,6 +96,7 @@ export function crosstab(df: DataFrame, col1: unknown, col2: unknown): DataFrame
   return keyed.groupBy(tableName).pivot(pivotName).count().na.fill(0);
 }
 
+/** pyspark.sql.DataFrameStatFunctions: `df.stat.corr(...)`, `df.stat.cov(...)`, `df.stat.sampleBy(...)`, `df.stat.crosstab(...)`. */
 export class DataFrameStatFunctions {
   constructor(private readonly df: DataFrame) {}
 

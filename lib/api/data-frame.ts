@@ -107,7 +107,6 @@ export class DataFrame {
     process.stdout.write(this.schema.treeString() + '\n');
   }
 
-  /** `df["name"]` / `df.name` in PySpark: bound to this DataFrame's column, so it stays unambiguous in joins. */
   /**
    * `colRegex('`(id|n.*)`')`: the columns whose names match a Java regex (in backquotes; `t.`...``
    * for table t's), for select; a name without backquotes is `col(name)`. Spark's Dataset.colRegex.
@@ -122,6 +121,7 @@ export class DataFrame {
     return this.col(colName);
   }
 
+  /** `df["name"]` / `df.name` in PySpark: bound to this DataFrame's column, so it stays unambiguous in joins. */
   col(name: string): Column {
     checkStr(name, 'col');
     const expr = nameToExpr(name);

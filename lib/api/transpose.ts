@@ -8,7 +8,7 @@ import { StructType } from '../types/struct-type';
 import { outputOf } from '../plans/logical-plan';
 import { Column, type ColumnOrName } from './column';
 import type { DataFrame } from './data-frame';
-import { notExpectedType } from './argument-checks';
+import { checkColumnOrStr } from './argument-checks';
 import { lazy } from '../util/lazy';
 
 const unpivotBuilderModule = lazy(() => require('../analysis/unpivot-builder') as typeof import('../analysis/unpivot-builder'));
@@ -18,9 +18,7 @@ const checkerModule = lazy(() => require('../analysis/unsupported-operation-chec
 const DEFAULT_MAX_VALUES = 500;
 
 export function transpose(df: DataFrame, indexColumn?: ColumnOrName | null): DataFrame {
-  if (indexColumn !== undefined && indexColumn !== null && typeof indexColumn !== 'string' && !(indexColumn instanceof Column)) {
-    throw notExpectedType('indexColumn', 'Column or str', indexColumn);
-  }
+  if (indexColumn !== undefined && indexColumn !== null) checkColumnOrStr(indexColumn, 'indexColumn');
   if (df.isStreaming) throw checkerModule().streamingActionError(df.plan);
   const input = outputOf(df.plan);
   const index = indexColumn === undefined || indexColumn === null ? df.col(input[0].name) : typeof indexColumn === 'string' ? df.col(indexColumn) : indexColumn;

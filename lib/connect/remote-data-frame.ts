@@ -17,7 +17,7 @@ import { relation, planIdOf, type RelationInit } from './relation';
 import { structFromProto } from './data-type-proto';
 import { rowsFromArrowBatches } from './arrow-rows';
 import { unsupportedRemotely } from './unsupported';
-import { checkGroupingSets, checkStr, notExpectedType } from '../api/argument-checks';
+import { checkColumnOrStr, checkGroupingSets, checkStr, notExpectedType } from '../api/argument-checks';
 import { sampleArguments } from '../api/data-frame-sampling';
 import { NO_VALUE, replacementPairs } from '../api/data-frame-na-functions';
 import type { RemoteSession } from './remote-session';
@@ -349,9 +349,7 @@ export class RemoteDataFrame {
 
   /** `transpose(indexColumn?)`: Spark Connect's Transpose relation (PySpark Connect's message). */
   transpose(indexColumn?: ColumnOrName | null): RemoteDataFrame {
-    if (indexColumn !== undefined && indexColumn !== null && typeof indexColumn !== 'string' && !(indexColumn instanceof Column)) {
-      throw notExpectedType('indexColumn', 'Column or str', indexColumn);
-    }
+    if (indexColumn !== undefined && indexColumn !== null) checkColumnOrStr(indexColumn, 'indexColumn');
     const indexColumns = indexColumn === undefined || indexColumn === null ? [] : [colExprOf(indexColumn)];
     return this.with({ case: 'transpose', value: { input: this.relation, indexColumns } });
   }

@@ -1,7 +1,8 @@
 // Spark's WindowExec for batch plans: rows are grouped by the partition keys, each partition is
 // sorted by the window's ORDER BY (stable, so ties keep input order), and every window function
-// fills one new column. The rows come out in the order Spark's top Window operator gives them. Aggregates over a frame that starts at UNBOUNDED PRECEDING are computed
-// incrementally; other frames re-aggregate their rows.
+// fills one new column; the rows come out in the order Spark's top Window operator gives them.
+// Aggregates over a frame that starts at UNBOUNDED PRECEDING are computed incrementally; other
+// frames re-aggregate their rows.
 import type { Attribute, Expression } from '../expressions/expression';
 import type { CompileContext, Evaluator } from '../expressions/function-definition';
 import { bindOrdinals, compileExpression } from '../expressions/compiler';
@@ -88,7 +89,10 @@ export class WindowExec implements PhysicalOperator {
 function topWindowSpec(functions: readonly WindowFunctionSpec[]): WindowFunctionSpec | undefined {
   const keyOf = (f: WindowFunctionSpec) => JSON.stringify([f.partitionBy.map(prettySql), f.orderBy.map((o) => [prettySql(o.child), o.ascending, o.nullsFirst])]);
   const firstSeen = new Map<string, WindowFunctionSpec>();
-  for (const f of functions) if (!firstSeen.has(keyOf(f))) firstSeen.set(keyOf(f), f);
+  for (const f of functions) {
+    const key = keyOf(f);
+    if (!firstSeen.has(key)) firstSeen.set(key, f);
+  }
   const stack = [...firstSeen.values()];
   const compatible = (parent: WindowFunctionSpec, child: WindowFunctionSpec) => {
     if (parent.partitionBy.length >= child.partitionBy.length) return false;

@@ -1,5 +1,6 @@
-// Spark's Cast nullability (forceNullable, and the up-cast rule of try_cast), apart from the cast implementation so that Expression's nullability
-// (expression.ts) can use it without importing every conversion.
+// Spark's Cast nullability (forceNullable, and the up-cast rule of try_cast), apart from the cast
+// implementation so that Expression's nullability (expression.ts) can use it without importing
+// every conversion.
 import {
   ArrayType,
   BinaryType,
@@ -61,7 +62,6 @@ function canNullSafeCastToDecimal(from: DataType, to: DecimalType): boolean {
   const d = INTEGRAL_DECIMAL[from.typeName()];
   return d !== undefined && wider(d[0], d[1]);
 }
-
 
 /** A try_cast's nullability (Spark's Cast.nullable in TRY mode): null wherever the cast may fail. */
 export function tryCastNullable(childNullable: boolean, from: DataType, to: DataType): boolean {

@@ -951,7 +951,7 @@ export class StatementParser extends ExpressionParser {
       if (lateralTok) this.checkLateralRight(primary);
       // `FROM a, b PIVOT (...)` pivots b alone, as Spark's `relation (COMMA relation)*`.
       let right: Relation = primary;
-      while ((this.peekKeyword('PIVOT') || this.peekKeyword('UNPIVOT')) && this.clauseContinues(0)) right = this.pivotOrUnpivot(right);
+      while (this.atPivotOrUnpivot()) right = this.pivotOrUnpivot(right);
       const join: JoinRelation = {
         kind: 'join',
         joinType: 'inner',
@@ -966,7 +966,7 @@ export class StatementParser extends ExpressionParser {
     const lateralViews: LateralView[] = [];
     while (this.peekKeyword('LATERAL') && this.peekKeyword('VIEW', 1)) lateralViews.push(this.lateralView());
     // Only LATERAL VIEW can come between a relation and a PIVOT here, which Spark refuses.
-    if ((this.peekKeyword('PIVOT') || this.peekKeyword('UNPIVOT')) && this.clauseContinues(0)) {
+    if (this.atPivotOrUnpivot()) {
       const clause = this.peek().value;
       throw new ParseException(`Not allowed in the FROM clause: LATERAL together with ${clause}.`, this.sqlText, fromTok.start, {
         errorClass: `NOT_ALLOWED_IN_FROM.LATERAL_WITH_${clause}`,
@@ -1009,13 +1009,18 @@ export class StatementParser extends ExpressionParser {
     for (;;) {
       const t = this.peek();
       if (t.kind !== TokenKind.Word) return left;
-      if ((t.value === 'PIVOT' || t.value === 'UNPIVOT') && this.clauseContinues(0)) {
+      if (this.atPivotOrUnpivot()) {
         left = this.pivotOrUnpivot(left);
         continue;
       }
       if (!JOIN_STARTS.has(t.value)) return left;
       left = this.joinRelation(left);
     }
+  }
+
+  /** Whether a PIVOT or UNPIVOT clause starts here (the word followed by what the clause takes). */
+  private atPivotOrUnpivot(): boolean {
+    return (this.peekKeyword('PIVOT') || this.peekKeyword('UNPIVOT')) && this.clauseContinues(0);
   }
 
   /** A PIVOT or UNPIVOT clause over `child` (at its keyword). */
@@ -1105,7 +1110,7 @@ export class StatementParser extends ExpressionParser {
     if (this.peekKeyword('AS') && !this.asIsAlias(true)) {
       this.advance();
       node.alias = this.parseIdentifier();
-    } else if (this.isImplicitAlias(true) && !JOIN_STARTS.has(this.peek().value) && !((this.peekKeyword('PIVOT') || this.peekKeyword('UNPIVOT')) && this.clauseContinues(0))) {
+    } else if (this.isImplicitAlias(true) && !JOIN_STARTS.has(this.peek().value) && !this.atPivotOrUnpivot()) {
       node.alias = this.parseIdentifier();
     }
   }

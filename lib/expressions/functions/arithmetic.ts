@@ -126,8 +126,8 @@ function resolveNumericPair(symbol: string, args: Expression[], ctx: ResolveCont
 
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
-const LONG_MIN = -(2n ** 63n);
-const LONG_MAX = 2n ** 63n - 1n;
+export const LONG_MIN = -(2n ** 63n);
+export const LONG_MAX = 2n ** 63n - 1n;
 
 type IntOp = (a: number, b: number) => number;
 type BigOp = (a: bigint, b: bigint) => bigint;
@@ -298,7 +298,7 @@ function addToTimestamp(micros: bigint, months: number, days: number, extra: big
 
 /** A timestamp is a long of micros: Spark's Math.addExact / multiplyExact fail beyond it ("long overflow"). */
 function checkedLong(micros: bigint): bigint {
-  if (micros > 9_223_372_036_854_775_807n || micros < -9_223_372_036_854_775_808n) throw new ArithmeticException('long overflow');
+  if (micros > LONG_MAX || micros < LONG_MIN) throw new ArithmeticException('long overflow');
   return micros;
 }
 

@@ -1,6 +1,7 @@
-// Calendar arithmetic on DATE values (days since 1970-01-01) through date-fns: add_months,
-// last_day, next_day, trunc/date_trunc to week/month/quarter/year and months_between's month
-// count. date-fns reads and writes a Date's local calendar fields; UtcDate answers those with the
+// Calendar arithmetic on DATE values (days since 1970-01-01) through date-fns: last_day,
+// next_day, trunc/date_trunc to week/month/quarter/year and months_between's month count
+// (add_months is exact arithmetic in types/datetime.ts: a JavaScript Date ends in the year
+// 275760). date-fns reads and writes a Date's local calendar fields; UtcDate answers those with the
 // UTC fields, so every date is a UTC midnight and results never depend on the process time zone
 // (a zone that skipped a day, like Pacific/Apia on 2011-12-30, would otherwise shift dates). The
 // results are java.time's proleptic Gregorian ones Spark computes. Spark's datetime pattern
@@ -14,7 +15,6 @@ import { startOfMonth } from 'date-fns/startOfMonth';
 import { startOfQuarter } from 'date-fns/startOfQuarter';
 import { startOfYear } from 'date-fns/startOfYear';
 import type { Day } from 'date-fns/types';
-import { addMonthsToDays } from '../../types/datetime';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -50,14 +50,6 @@ function toCalendarDate(days: number): Date {
 
 function fromCalendarDate(date: Date): number {
   return Math.floor(date.getTime() / MS_PER_DAY);
-}
-
-/**
- * add_months: the same day `months` later, clamped to the month's last day (LocalDate.plusMonths),
- * in exact arithmetic (a JavaScript Date, and so date-fns, ends in the year 275760; Spark's dates do not).
- */
-export function addMonthsToDate(days: number, months: number): number {
-  return addMonthsToDays(days, months);
 }
 
 export function lastDayOfMonthOf(days: number): number {

@@ -13,8 +13,9 @@ import { castArgumentTo } from '../type-coercion';
 import { Decimal } from '../../types/decimal';
 import { checkArity } from './check-args';
 import { castInvalidInput, compileCast, sqlValue } from '../cast';
-import { arithmeticOverflow } from './arithmetic';
+import { arithmeticOverflow, LONG_MAX, LONG_MIN } from './arithmetic';
 import {
+  addMonthsToDays,
   civilFromDays,
   daysFromCivil,
   daysToMicros,
@@ -30,7 +31,7 @@ import { resolveZone, zoneOffsetFunction } from '../../types/time-zone';
 import { compileFormatter, compileParser, DatetimeParseError, parsedToMicros } from './datetime-pattern';
 import { WINDOW_FUNCTIONS } from './datetime-window';
 import { SESSION_WINDOW_FUNCTIONS } from './datetime-session-window';
-import { addMonthsToDate, calendarMonthsBetween, lastDayOfMonthOf, nextDayOfWeek, truncateDate } from './calendar-date-fns';
+import { calendarMonthsBetween, lastDayOfMonthOf, nextDayOfWeek, truncateDate } from './calendar-date-fns';
 
 const T = DataTypes;
 
@@ -294,7 +295,7 @@ const addMonthsFn = define({
   min: 2,
   args: (a, ctx, s) => ({ args: [asDate(s, a, 0, ctx.ansiEnabled), coerce(s, a, 1, T.IntegerType, '"INT"', ctx.ansiEnabled)], dataType: T.DateType }),
   impl: () => (d: number, n: number) => {
-    const days = addMonthsToDate(d, n);
+    const days = addMonthsToDays(d, n);
     // A DATE is an int of days: Spark's Math.toIntExact fails beyond it.
     if (days > 2_147_483_647 || days < -2_147_483_648) throw arithmeticOverflow('overflow', '');
     return days;
@@ -521,11 +522,8 @@ const makeTimestampNtz = makeTimestampFn('make_timestamp_ntz', true);
 const makeTimestampLtz = makeTimestampFn('make_timestamp_ltz', false);
 const tryMakeTimestamp = makeTimestampFn('try_make_timestamp', false, true);
 
-const MAX_LONG = 9223372036854775807n;
-const MIN_LONG = -9223372036854775808n;
-
 function checkedMicros(v: bigint, op: string): bigint {
-  if (v > MAX_LONG || v < MIN_LONG) throw datetimeOverflow(op);
+  if (v > LONG_MAX || v < LONG_MIN) throw datetimeOverflow(op);
   return v;
 }
 
@@ -918,11 +916,11 @@ const timestampAdd = define({
         case 'WEEK':
           return days + 7 * n;
         case 'MONTH':
-          return addMonthsToDate(days, n);
+          return addMonthsToDays(days, n);
         case 'QUARTER':
-          return addMonthsToDate(days, 3 * n);
+          return addMonthsToDays(days, 3 * n);
         case 'YEAR':
-          return addMonthsToDate(days, 12 * n);
+          return addMonthsToDays(days, 12 * n);
       }
       return undefined;
     };
