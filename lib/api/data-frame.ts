@@ -8,7 +8,7 @@ import { Row } from '../types/row';
 import { AnalysisException } from '../errors/analysis-exception';
 import { SparkException } from '../errors/spark-exception';
 import type { UnresolvedExpression } from '../expressions/unresolved';
-import { collectNodes, isStreamingPlan, outputOf, type LogicalPlan } from '../plans/logical-plan';
+import { collectNodes, isStreamingPlan, outputOf, type LocalRelation, type LogicalPlan } from '../plans/logical-plan';
 import { treeString } from '../plans/tree-string';
 import type { ExplainOptions } from './explain-mode';
 import { parseNamedExpression } from '../sql/parse';
@@ -39,6 +39,7 @@ const expressionResolverModule = lazy(() => require('../analysis/expression-reso
 const notImplementedModule = lazy(() => require('../errors/illegal-argument-exception') as typeof import('../errors/illegal-argument-exception'));
 const transposeModule = lazy(() => require('./transpose') as typeof import('./transpose'));
 const partitionedRelationModule = lazy(() => require('./partitioned-relation') as typeof import('./partitioned-relation'));
+const parallelizeSlicesModule = lazy(() => require('../util/parallelize-slices') as typeof import('../util/parallelize-slices'));
 const unsupportedOperationCheckerModule = lazy(() => require('../analysis/unsupported-operation-checker') as typeof import('../analysis/unsupported-operation-checker'));
 const explainStringModule = lazy(() => require('../execution/explain/explain-string') as typeof import('../execution/explain/explain-string'));
 const explainModeModule = lazy(() => require('./explain-mode') as typeof import('./explain-mode'));
@@ -941,7 +942,12 @@ function runBatchPlan(session: SessionContext, plan: LogicalPlan): unknown[][] {
   // One timestamp for the whole query, as Spark's ComputeCurrentTime.
   const now = BigInt(Date.now()) * 1000n;
   const compile = { ...session.compileContext(), currentTimestampMicros: () => now };
-  const physical = plannerModule().planPhysical(plan, { compile, numShufflePartitions: session.numShufflePartitions() });
+  const defaultParallelism = session.defaultParallelism();
+  const localPartitioning = {
+    defaultParallelism,
+    of: (relation: LocalRelation) => partitionedRelationModule().relationPartitions(relation) ?? (relation.rddBacked ? parallelizeSlicesModule().parallelizeSlices(relation.data(), defaultParallelism) : undefined),
+  };
+  const physical = plannerModule().planPhysical(plan, { compile, numShufflePartitions: session.numShufflePartitions(), localPartitioning });
   return physical.execute({ sourceRows: [], batchId: 0, outputMode: 'append', stateMetrics: [] });
 }
 

@@ -23,12 +23,34 @@ export class HashAggregateExec implements PhysicalOperator {
     private readonly child: PhysicalOperator,
     numPartitions: number,
     ctx: CompileContext,
+    /**
+     * The child's rows per input partition (aggregate-input-partitions.ts): each partition is
+     * aggregated alone and the partial results merged in partition order, as Spark's partial and
+     * final aggregation. Undefined: all input at once.
+     */
+    private readonly inputPartitions?: (execute: () => Row[]) => Row[][],
   ) {
     this.aggregation = new Aggregation(groupingExpressions, aggregateExpressions, child.output, numPartitions, ctx);
   }
 
+  /** Groups of the input partitions, each group's buffers merged across them (first-seen order kept). */
+  private aggregatePartitions(ctx: ExecutionContext, inputPartitions: (execute: () => Row[]) => Row[][]): Map<unknown, Group> {
+    const merged = new Map<unknown, Group>();
+    for (const rows of inputPartitions(() => this.child.execute(ctx))) {
+      const partial = this.aggregation.aggregate((consume) => {
+        for (let i = 0; i < rows.length; i++) consume(rows[i]);
+      });
+      for (const [key, group] of partial) {
+        const earlier = merged.get(key);
+        if (earlier === undefined) merged.set(key, group);
+        else earlier.buffers = this.aggregation.mergeBuffers(earlier.buffers, group.buffers);
+      }
+    }
+    return merged;
+  }
+
   execute(ctx: ExecutionContext): Row[] {
-    const groups = this.aggregation.aggregate((consume) => pushRows(this.child, ctx, consume));
+    const groups = this.inputPartitions ? this.aggregatePartitions(ctx, this.inputPartitions) : this.aggregation.aggregate((consume) => pushRows(this.child, ctx, consume));
     // A global aggregate over no rows still returns one row (count = 0).
     if (groups.size === 0 && this.aggregation.groupingCount === 0) {
       return [this.aggregation.resultRow({ values: [], buffers: this.aggregation.newBuffers() })];

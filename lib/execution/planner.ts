@@ -4,6 +4,7 @@ import type { CompileContext } from '../expressions/function-definition';
 import { isStreamingPlan, outputOf, type LogicalPlan, type StreamingRelation } from '../plans/logical-plan';
 import { FilterExec, GenerateExec, LocalTableScanExec, ProjectExec, StreamingScanExec } from './basic-operators';
 import { HashAggregateExec, StatefulAggregateExec } from './aggregate-exec';
+import { aggregateInput, hasPartitionSensitiveAggregate, type LocalPartitioning } from './aggregate-input-partitions';
 import type { OutputMode, PhysicalOperator, Row } from './physical-operator';
 import { SortExec } from './sort-exec';
 import { LimitExec } from './limit-exec';
@@ -46,6 +47,8 @@ export interface PlannerOptions {
   statefulOperators?: StatefulOperatorInfo[];
   /** The streaming query's output mode: a LIMIT on a stream in Append mode keeps state. */
   outputMode?: OutputMode;
+  /** Batch queries: local relations' partitions, for aggregates whose result depends on them. */
+  localPartitioning?: LocalPartitioning;
 }
 
 /** What a stateful operator keeps: its id, name and the schema of its state keys and values. */
@@ -153,6 +156,12 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Physic
           const index = p.groupingExpressions.findIndex((g) => g.kind === 'attribute' && eventTime.has(g.exprId));
           const eventTimeKey = index < 0 ? undefined : { index, isWindow: p.groupingExpressions[index].dataType.typeName() === 'struct' };
           return new StatefulAggregateExec(output, p.groupingExpressions, p.aggregateExpressions, child, operatorId, options.numShufflePartitions, options.compile, eventTimeKey);
+        }
+        // percentile_approx merges per-partition digests: the input is aggregated partition by partition.
+        const input = options.localPartitioning && sessionIndex < 0 && hasPartitionSensitiveAggregate(p.aggregateExpressions) ? aggregateInput(p.child, options.localPartitioning) : undefined;
+        if (input) {
+          const partitionedChild = plan0(input.child);
+          return new HashAggregateExec(output, p.groupingExpressions, p.aggregateExpressions, partitionedChild, options.numShufflePartitions, options.compile, input.partitions);
         }
         return new HashAggregateExec(output, p.groupingExpressions, p.aggregateExpressions, child, options.numShufflePartitions, options.compile);
       }

@@ -2,11 +2,11 @@
 // collect_list/set, boolean and statistical aggregates, max_by/min_by, approx_count_distinct,
 // percentile_approx/percentile/median, mode, histogram_numeric.
 import { registerStateValueClass } from '../../util/value-codec';
-import { ArrayType, DataType, DataTypes } from '../../types/data-types';
+import { ArrayType, DataType, DataTypes, DecimalType } from '../../types/data-types';
 import { StructField, StructType } from '../../types/struct-type';
 import { unexpectedInputTypeError } from '../../errors/query-compilation-errors';
 import { AnalysisException } from '../../errors/analysis-exception';
-import type { AggregateFunction, AggregateImpl } from '../function-definition';
+import type { AggregateFunction, AggregateImpl, CompileContext } from '../function-definition';
 import { forEachExpression, type Expression } from '../expression';
 import { compileExpression } from '../compiler';
 import { prettySql } from '../expression-sql';
@@ -14,7 +14,8 @@ import { compareValues, implicitCast, isBoolean, isIntegral, isNull, isNumeric, 
 import { checkArity } from '../functions/check-args';
 import { encodeCompositeKey } from '../../util/group-key';
 import { compileCast } from '../cast';
-import { AnsiIntervalType } from '../../types/interval-types';
+import { AnsiIntervalType, DayTimeIntervalType } from '../../types/interval-types';
+import { PercentileDigest } from './percentile-digest';
 import { toDecimal } from '../../types/decimal';
 import { approxCountDistinct } from './approx-count-distinct';
 
@@ -340,8 +341,7 @@ function extremumBy(name: 'max_by' | 'min_by'): AggregateFunction {
 // approx_count_distinct: HyperLogLog++, in approx-count-distinct.ts.
 
 // ---------------------------------------------------------------------------------------------
-// Percentiles. percentile_approx keeps every value: Spark's GK summary is exact at small sizes
-// and picks the value at rank ceil(p * n).
+// Percentiles. percentile_approx: Spark's Greenwald-Khanna digest (percentile-digest.ts).
 
 function collectingImpl(result: (values: unknown[]) => unknown): AggregateImpl {
   return {
@@ -375,6 +375,51 @@ function orderable(t: DataType): boolean {
   return isNumeric(t) || t instanceof AnsiIntervalType || ['date', 'timestamp', 'timestamp_ntz'].includes(t.typeName());
 }
 
+/** A percentile_approx input value as the double the digest holds (Spark's update). */
+function digestInput(t: DataType): (v: unknown) => number {
+  if (t instanceof DecimalType) return (v) => toDecimal(v).toNumber();
+  return (v) => Number(v);
+}
+
+/** Java's (long) of a double: truncated, saturated, NaN 0. */
+function javaLong(x: number): bigint {
+  if (x !== x) return 0n;
+  if (x >= 9223372036854775807) return 9223372036854775807n;
+  if (x <= -9223372036854775808) return -9223372036854775808n;
+  return BigInt(Math.trunc(x));
+}
+
+/** Java's (int) of a double: truncated, saturated, NaN 0. */
+function javaInt(x: number): number {
+  if (x !== x) return 0;
+  return Math.trunc(Math.min(2147483647, Math.max(-2147483648, x)));
+}
+
+/** A percentile back in the input's type (Spark's eval: toInt, toLong, toFloat, Decimal). */
+function digestOutput(t: DataType, ctx: CompileContext): (x: number) => unknown {
+  if (t instanceof DecimalType) {
+    const cast = compileCast(DataTypes.DoubleType, t, true, ctx.timeZone);
+    return (x) => cast(x);
+  }
+  switch (t.typeName()) {
+    case 'double':
+      return (x) => x;
+    case 'float':
+      return (x) => Math.fround(x);
+    case 'long':
+    case 'timestamp':
+    case 'timestamp_ntz':
+      return javaLong;
+    case 'byte':
+      return (x) => (javaInt(x) << 24) >> 24;
+    case 'short':
+      return (x) => (javaInt(x) << 16) >> 16;
+    default:
+      // integer, date, year-month intervals: ints; day-time intervals: longs.
+      return t instanceof DayTimeIntervalType ? javaLong : javaInt;
+  }
+}
+
 function percentileApprox(name: string): AggregateFunction {
   return {
     kind: 'aggregate',
@@ -386,32 +431,49 @@ function percentileApprox(name: string): AggregateFunction {
       if (!orderable(t)) throw unexpectedInputTypeError(fnSql, 0, '("NUMERIC" or "DATE" or "TIMESTAMP" or "TIMESTAMP_NTZ" or "INTERVAL YEAR TO MONTH" or "INTERVAL DAY TO SECOND")', prettySql(args[0]), typeSql(t));
       const { array } = percentageArg(args[1], fnSql);
       if (args.length === 3) {
-        const acc = Number(constantValue(args[2], fnSql, 'accuracy'));
-        if (!(acc > 0)) throw new AnalysisException(`Cannot resolve "${fnSql}" due to data type mismatch: The accuracy must be a positive integer literal, but got ${prettySql(args[2])}.`, { errorClass: 'DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE', sqlState: '42K09' });
+        const raw = constantValue(args[2], fnSql, 'accuracy');
+        if (raw === null) {
+          throw new AnalysisException(`Cannot resolve "${fnSql}" due to data type mismatch: The accuracy must not be null.`, { errorClass: 'DATATYPE_MISMATCH.UNEXPECTED_NULL', sqlState: '42K09', messageParameters: { exprName: 'accuracy', sqlExpr: `"${fnSql}"` } });
+        }
+        // Spark reads the accuracy as a Long: (0, Int.MaxValue].
+        const acc = typeof raw === 'bigint' ? raw : BigInt(Math.trunc(Number(raw)));
+        if (acc <= 0n || acc > 2147483647n) {
+          throw new AnalysisException(`Cannot resolve "${fnSql}" due to data type mismatch: The accuracy must be between (0, 2147483647] (current value = ${acc}L).`, {
+            errorClass: 'DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE',
+            sqlState: '42K09',
+            messageParameters: { exprName: 'accuracy', valueRange: '(0, 2147483647]', currentValue: `${acc}L`, sqlExpr: `"${fnSql}"` },
+          });
+        }
       }
       // The default accuracy shows in the column name: percentile_approx(a, 0.8, 10000).
       const full = args.length === 3 ? args : [...args, { kind: 'literal', value: 10000, dataType: DataTypes.IntegerType } as Expression];
       return { args: full, dataType: array ? new ArrayType(t, false) : t, nullable: true };
     },
-    create(argTypes, resultType) {
+    create(argTypes, resultType, ctx) {
       const array = resultType instanceof ArrayType;
+      const toDouble = digestInput(argTypes[0]);
+      const fromDouble = digestOutput(argTypes[0], ctx);
       let percentages: number[] | undefined;
-      const impl = collectingImpl((values) => {
-        if (values.length === 0 || percentages === undefined) return null;
-        const sorted = [...values].sort(compareValues);
-        const n = sorted.length;
-        const pick = (p: number) => sorted[Math.min(n, Math.max(1, Math.ceil(p * n))) - 1];
-        return array ? percentages.map(pick) : pick(percentages[0]);
-      });
-      void argTypes;
       return {
-        ...impl,
+        // The relative error (1 / accuracy) is set by the first value (the accuracy is a constant).
+        init: () => new PercentileDigest(NaN),
         update: (b, v) => {
           const row = v as unknown[];
           if (percentages === undefined && row[1] !== null) {
             percentages = (Array.isArray(row[1]) ? (row[1] as unknown[]) : [row[1]]).map((x) => Number(typeof x === 'object' && x !== null ? toDecimal(x).toNumber() : x));
           }
-          return impl.update(b, row[0]);
+          const digest = b as PercentileDigest;
+          if (row[0] === null) return digest;
+          if (digest.relativeError !== digest.relativeError) digest.relativeError = 1 / Number(row[2]);
+          digest.add(toDouble(row[0]));
+          return digest;
+        },
+        merge: (l, r) => (l as PercentileDigest).merge(r as PercentileDigest),
+        result: (b) => {
+          if (percentages === undefined) return null;
+          const values = (b as PercentileDigest).percentiles(percentages);
+          if (values.length === 0) return null;
+          return array ? values.map(fromDouble) : fromDouble(values[0]);
         },
       };
     },
