@@ -204,6 +204,7 @@ const DATA_FRAME_CALLS: Record<string, () => unknown> = {
   corr: () => df().corr('id', 'id'),
   cov: () => df().cov('id', 'id'),
   sampleBy: () => df().sampleBy('id', { 0: 0.5 }, 1),
+  approxQuantile: () => df().approxQuantile('id', [0.5], 0.1),
   stat: () => df().stat.crosstab('id', 's'),
   isLocal: () => df().isLocal(),
   checkpoint: () => df().checkpoint(),
@@ -211,7 +212,7 @@ const DATA_FRAME_CALLS: Record<string, () => unknown> = {
 };
 
 /** Refused remotely, each with the documented error (docs/guides/running-on-a-spark-cluster.md). */
-const DATA_FRAME_REFUSED = ['foreach', 'foreachPartition', 'is_cached', 'observe', 'storageLevel', 'corr', 'cov', 'sampleBy', 'isLocal', 'checkpoint', 'localCheckpoint'];
+const DATA_FRAME_REFUSED = ['foreach', 'foreachPartition', 'is_cached', 'observe', 'storageLevel', 'corr', 'cov', 'sampleBy', 'approxQuantile', 'isLocal', 'checkpoint', 'localCheckpoint'];
 
 test('DataFrame: the sweep calls every public method', () => {
   expect(Object.keys(DATA_FRAME_CALLS).sort()).toEqual(publicNames(DataFrame).filter((n) => !INTERNAL.DataFrame.includes(n)));

@@ -1,7 +1,8 @@
 // pyspark.sql.DataFrameStatFunctions (`df.stat`) and the DataFrame methods behind it: corr
 // (Pearson, the corr aggregate), cov (covar_samp), sampleBy (Spark's stratified sample: one
 // rand(seed) draw per row kept when below its stratum's fraction, so a seed gives Spark's rows),
-// crosstab (Spark 4's: a count pivoted by the second column's text).
+// crosstab (Spark 4's: a count pivoted by the second column's text), approxQuantile (Spark's
+// percentile_approx digest per input partition, merged in partition order).
 import { IllegalArgumentException, PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
 import { alias, call, literal, type UnresolvedExpression } from '../expressions/unresolved';
 import { javaDoubleToString } from '../types/pretty-value';
@@ -10,6 +11,10 @@ import { checkStr, isPlainObject, notExpectedType } from './argument-checks';
 import { Column, literalExpr, pyTypeName, type ColumnOrName } from './column';
 import type { DataFrame } from './data-frame';
 import { MISSING_METHODS, refuseMissingMethods } from './unsupported-methods';
+import { PercentileDigest } from '../expressions/aggregates/percentile-digest';
+import { isNumeric } from '../expressions/type-utils';
+import { scalaTypeString } from '../types/scala-type-string';
+import { col as columnOf } from './functions/column-basics';
 
 function aggregateValue(df: DataFrame, fn: string, col1: string, col2: string): number {
   const c = (n: string): UnresolvedExpression => ({ kind: 'cast', child: { kind: 'column', nameParts: [n] }, dataType: DataTypes.DoubleType, tryCast: false });
@@ -96,7 +101,63 @@ export function crosstab(df: DataFrame, col1: unknown, col2: unknown): DataFrame
   return keyed.groupBy(tableName).pivot(pivotName).count().na.fill(0);
 }
 
-/** pyspark.sql.DataFrameStatFunctions: `df.stat.corr(...)`, `df.stat.cov(...)`, `df.stat.sampleBy(...)`, `df.stat.crosstab(...)`. */
+/**
+ * `df.approxQuantile(col, probabilities, relativeError)`: for a column name, its approximate
+ * quantiles; for a list of names, one list per column. As Spark's
+ * StatFunctions.multipleApproxQuantiles: each column cast to DOUBLE, nulls and NaNs left out,
+ * percentile_approx with accuracy ceil(1 / relativeError) (Int.MaxValue for 0) per input
+ * partition, the partitions' digests merged in order. A column without values gives [].
+ */
+export function approxQuantile(df: DataFrame, col: unknown, probabilities: unknown, relativeError: unknown): number[] | number[][] {
+  if (typeof col !== 'string' && !Array.isArray(col)) throw notExpectedType('col', 'list, str or tuple', col);
+  const single = typeof col === 'string';
+  const cols: unknown[] = single ? [col] : (col as unknown[]);
+  for (const c of cols) {
+    if (typeof c !== 'string') {
+      throw new PySparkTypeError('DISALLOWED_TYPE_FOR_CONTAINER', `Argument \`col\`(type: list) should only contain a type in [str], got ${pyTypeName(c)}`, {
+        arg_name: 'col',
+        arg_type: 'list',
+        allowed_types: 'str',
+        item_type: pyTypeName(c),
+      });
+    }
+  }
+  if (!Array.isArray(probabilities)) throw notExpectedType('probabilities', 'list or tuple', probabilities);
+  for (const p of probabilities) {
+    if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw notExpectedType('probabilities', 'list[float, int]', p);
+  }
+  if (typeof relativeError !== 'number') throw notExpectedType('relativeError', 'float or int', relativeError);
+  if (relativeError < 0) {
+    throw new PySparkValueError('NEGATIVE_VALUE', `Value for \`relativeError\` must be greater than or equal to 0, got '${String(relativeError)}'.`, { arg_name: 'relativeError', arg_value: String(relativeError) });
+  }
+  const names = cols as string[];
+  const casted = names.map((name) => {
+    const field = df.select(name).schema.fields[0];
+    if (!isNumeric(field.dataType)) throw new IllegalArgumentException(`requirement failed: Quantile calculation for column ${name} with data type ${scalaTypeString(field.dataType)} is not supported.`);
+    return columnOf(name).cast(DataTypes.DoubleType);
+  });
+  // percentile_approx takes an integer accuracy.
+  const accuracy = relativeError === 0 ? 2147483647 : Math.min(2147483647, Math.ceil(1 / relativeError));
+  const merged: (PercentileDigest | undefined)[] = names.map(() => undefined);
+  for (const rows of df.select(...casted).partitionRows()) {
+    const partial: (PercentileDigest | undefined)[] = names.map(() => undefined);
+    for (const row of rows) {
+      for (let i = 0; i < names.length; i++) {
+        const v = row[i] as number | null;
+        if (v === null || v !== v) continue;
+        (partial[i] ??= new PercentileDigest(1 / accuracy)).add(v);
+      }
+    }
+    for (let i = 0; i < names.length; i++) {
+      const p = partial[i];
+      if (p !== undefined) merged[i] = merged[i] === undefined ? p : merged[i]!.merge(p);
+    }
+  }
+  const results = merged.map((d) => (d === undefined ? [] : d.percentiles(probabilities as number[])));
+  return single ? results[0] : results;
+}
+
+/** pyspark.sql.DataFrameStatFunctions: `df.stat.corr(...)`, `cov`, `sampleBy`, `crosstab`, `approxQuantile`. */
 export class DataFrameStatFunctions {
   constructor(private readonly df: DataFrame) {}
 
@@ -114,6 +175,12 @@ export class DataFrameStatFunctions {
 
   crosstab(col1: string, col2: string): DataFrame {
     return crosstab(this.df, col1, col2);
+  }
+
+  approxQuantile(col: string, probabilities: readonly number[], relativeError: number): number[];
+  approxQuantile(col: readonly string[], probabilities: readonly number[], relativeError: number): number[][];
+  approxQuantile(col: string | readonly string[], probabilities: readonly number[], relativeError: number): number[] | number[][] {
+    return approxQuantile(this.df, col, probabilities, relativeError);
   }
 
   /** `console.log(df.stat)` shows PySpark's repr. */

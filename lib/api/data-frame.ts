@@ -743,7 +743,7 @@ export class DataFrame {
     return (require('./data-frame-hint') as typeof import('./data-frame-hint')).applyHint(this, name, parameters);
   }
 
-  /** PySpark's `df.stat`: corr, cov, sampleBy. */
+  /** PySpark's `df.stat`: corr, cov, sampleBy, crosstab, approxQuantile. */
   get stat(): import('./data-frame-stat-functions').DataFrameStatFunctions {
     return new (dataFrameStatModule().DataFrameStatFunctions)(this);
   }
@@ -774,6 +774,17 @@ export class DataFrame {
   /** `crosstab('a', 'b')`: the pair-wise frequency table (`df.stat.crosstab`). */
   crosstab(col1: string, col2: string): DataFrame {
     return dataFrameStatModule().crosstab(this, col1, col2);
+  }
+
+  /**
+   * `approxQuantile('x', [0.25, 0.5], 0.05)`: approximate quantiles of numeric columns (Spark's
+   * Greenwald-Khanna summary; relativeError 0 is exact); for a list of columns, one list each.
+   */
+  approxQuantile(col: string, probabilities: readonly number[], relativeError: number): number[];
+  approxQuantile(col: readonly string[], probabilities: readonly number[], relativeError: number): number[][];
+  approxQuantile(col: string | readonly string[], probabilities: readonly number[], relativeError: number): number[] | number[][] {
+    if (this.isStreaming) throw unsupportedOperationCheckerModule().streamingActionError(this.plan);
+    return dataFrameStatModule().approxQuantile(this, col, probabilities, relativeError);
   }
 
   /** Deprecated PySpark alias of createOrReplaceTempView (PySpark warns FutureWarning). */

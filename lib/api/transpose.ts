@@ -5,6 +5,7 @@ import { AnalysisException } from '../errors/analysis-exception';
 import { attribute } from '../expressions/expression';
 import { ArrayType, DataTypes, MapType, type DataType } from '../types/data-types';
 import { StructType } from '../types/struct-type';
+import { scalaTypeString } from '../types/scala-type-string';
 import { outputOf } from '../plans/logical-plan';
 import { Column, type ColumnOrName } from './column';
 import type { DataFrame } from './data-frame';
@@ -78,10 +79,3 @@ function isAtomic(t: DataType): boolean {
   return !(t instanceof ArrayType || t instanceof MapType || t instanceof StructType);
 }
 
-/** A type as Scala's toString prints it (Spark's message shows `ArrayType(IntegerType,true)`). */
-function scalaTypeString(t: DataType): string {
-  if (t instanceof ArrayType) return `ArrayType(${scalaTypeString(t.elementType)},${t.containsNull})`;
-  if (t instanceof MapType) return `MapType(${scalaTypeString(t.keyType)},${scalaTypeString(t.valueType)},${t.valueContainsNull})`;
-  if (t instanceof StructType) return `StructType(${t.fields.map((f) => `StructField(${f.name},${scalaTypeString(f.dataType)},${f.nullable})`).join(',')})`;
-  return t.constructor.name.replace(/Impl$/, '');
-}

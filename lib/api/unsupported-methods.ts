@@ -25,14 +25,14 @@ export const MISSING_METHODS = {
     // pandas / Arrow / Python-only
     'toPandas', 'toArrow', 'mapInPandas', 'mapInArrow', 'pandas_api', 'plot',
     // not built yet
-    'approxQuantile', 'asTable', 'createGlobalTempView', 'createOrReplaceGlobalTempView', 'executionInfo',
+    'asTable', 'createGlobalTempView', 'createOrReplaceGlobalTempView', 'executionInfo',
     'exists', 'freqItems', 'inputFiles', 'lateralJoin', 'mergeInto', 'metadataColumn', 'nearestByJoin',
     'repartitionById', 'sameSemantics', 'scalar', 'semanticHash',
     'withMetadata', 'writeTo', 'zipWithIndex',
   ],
   GroupedData: ['apply', 'applyInArrow', 'applyInPandas', 'cogroup'],
   Column: ['outer'],
-  DataFrameStatFunctions: ['approxQuantile', 'freqItems'],
+  DataFrameStatFunctions: ['freqItems'],
   DataFrameReader: ['changes', 'jdbc', 'orc', 'xml'],
   DataStreamReader: ['changes', 'orc', 'xml'],
   DataFrameWriter: ['bucketBy', 'jdbc', 'orc', 'sortBy', 'xml'],

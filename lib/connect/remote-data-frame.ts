@@ -365,9 +365,20 @@ export class RemoteDataFrame {
     throw unsupportedRemotely('df.sampleBy', '`filter(rand(seed) < fraction)` per stratum');
   }
 
-  /** `df.stat`: crosstab is sent; corr, cov and sampleBy are refused as on the DataFrame. */
-  get stat(): { crosstab: (col1: string, col2: string) => RemoteDataFrame; corr: (...args: unknown[]) => never; cov: (...args: unknown[]) => never; sampleBy: (...args: unknown[]) => never } {
+  approxQuantile(..._args: unknown[]): never {
+    throw unsupportedRemotely('df.approxQuantile', '`agg(percentile_approx(col, probabilities, accuracy))`');
+  }
+
+  /** `df.stat`: crosstab is sent; corr, cov, sampleBy and approxQuantile are refused as on the DataFrame. */
+  get stat(): {
+    crosstab: (col1: string, col2: string) => RemoteDataFrame;
+    corr: (...args: unknown[]) => never;
+    cov: (...args: unknown[]) => never;
+    sampleBy: (...args: unknown[]) => never;
+    approxQuantile: (...args: unknown[]) => never;
+  } {
     return {
+      approxQuantile: (...args) => this.approxQuantile(...args),
       crosstab: (col1, col2) => this.crosstab(col1, col2),
       corr: (...args) => this.corr(...args),
       cov: (...args) => this.cov(...args),

@@ -454,6 +454,14 @@ function percentileApprox(name: string): AggregateFunction {
       const toDouble = digestInput(argTypes[0]);
       const fromDouble = digestOutput(argTypes[0], ctx);
       let percentages: number[] | undefined;
+      let relativeError = NaN;
+      // State of earlier versions kept every value (a list): read as a digest of them.
+      const digestOf = (b: unknown): PercentileDigest => {
+        if (b instanceof PercentileDigest) return b;
+        const d = new PercentileDigest(relativeError === relativeError ? relativeError : 1 / 10000);
+        for (const v of b as unknown[]) d.add(toDouble(v));
+        return d;
+      };
       return {
         // The relative error (1 / accuracy) is set by the first value (the accuracy is a constant).
         init: () => new PercentileDigest(NaN),
@@ -464,14 +472,15 @@ function percentileApprox(name: string): AggregateFunction {
           }
           const digest = b as PercentileDigest;
           if (row[0] === null) return digest;
-          if (digest.relativeError !== digest.relativeError) digest.relativeError = 1 / Number(row[2]);
+          if (relativeError !== relativeError) relativeError = 1 / Number(row[2]);
+          if (digest.relativeError !== digest.relativeError) digest.relativeError = relativeError;
           digest.add(toDouble(row[0]));
           return digest;
         },
-        merge: (l, r) => (l as PercentileDigest).merge(r as PercentileDigest),
+        merge: (l, r) => digestOf(l).merge(digestOf(r)),
         result: (b) => {
           if (percentages === undefined) return null;
-          const values = (b as PercentileDigest).percentiles(percentages);
+          const values = digestOf(b).percentiles(percentages);
           if (values.length === 0) return null;
           return array ? values.map(fromDouble) : fromDouble(values[0]);
         },
