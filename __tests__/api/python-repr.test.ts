@@ -61,7 +61,7 @@ test('objects with Python\'s default repr show their PySpark class, not engine i
 test.each<[string, (s: StreamSession) => unknown, string]>([
   ['df.toPandas()', (s) => (s.range(1) as unknown as { toPandas(): unknown }).toPandas(), 'DataFrame.toPandas'],
   ['df.mapInArrow()', (s) => (s.range(1) as unknown as { mapInArrow(): unknown }).mapInArrow(), 'DataFrame.mapInArrow'],
-  ['df.approxQuantile()', (s) => (s.range(1) as unknown as { approxQuantile(): unknown }).approxQuantile(), 'DataFrame.approxQuantile'],
+  ['df.writeTo()', (s) => (s.range(1) as unknown as { writeTo(): unknown }).writeTo(), 'DataFrame.writeTo'],
   ['groupBy().applyInPandas()', (s) => (s.range(1).groupBy('id') as unknown as { applyInPandas(): unknown }).applyInPandas(), 'GroupedData.applyInPandas'],
   ['df.stat.freqItems()', (s) => (s.range(1).stat as unknown as { freqItems(): unknown }).freqItems(), 'DataFrameStatFunctions.freqItems'],
   ['read.orc()', (s) => (s.read as unknown as { orc(): unknown }).orc(), 'DataFrameReader.orc'],
