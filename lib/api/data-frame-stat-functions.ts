@@ -2,7 +2,8 @@
 // (Pearson, the corr aggregate), cov (covar_samp), sampleBy (Spark's stratified sample: one
 // rand(seed) draw per row kept when below its stratum's fraction, so a seed gives Spark's rows),
 // crosstab (Spark 4's: a count pivoted by the second column's text), approxQuantile (Spark's
-// percentile_approx digest per input partition, merged in partition order).
+// percentile_approx digest per input partition, merged in partition order), freqItems (Spark's
+// CollectFrequentItems, frequent-items.ts).
 import { IllegalArgumentException, PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
 import { alias, call, literal, type UnresolvedExpression } from '../expressions/unresolved';
 import { javaDoubleToString } from '../types/pretty-value';
@@ -15,6 +16,9 @@ import { PercentileDigest } from '../expressions/aggregates/percentile-digest';
 import { isNumeric } from '../expressions/type-utils';
 import { scalaTypeString } from '../types/scala-type-string';
 import { col as columnOf } from './functions/column-basics';
+import { attribute } from '../expressions/expression';
+import { ArrayType } from '../types/data-types';
+import { frequentItems } from './frequent-items';
 
 function aggregateValue(df: DataFrame, fn: string, col1: string, col2: string): number {
   const c = (n: string): UnresolvedExpression => ({ kind: 'cast', child: { kind: 'column', nameParts: [n] }, dataType: DataTypes.DoubleType, tryCast: false });
@@ -157,7 +161,30 @@ export function approxQuantile(df: DataFrame, col: unknown, probabilities: unkno
   return single ? results[0] : results;
 }
 
-/** pyspark.sql.DataFrameStatFunctions: `df.stat.corr(...)`, `cov`, `sampleBy`, `crosstab`, `approxQuantile`. */
+/**
+ * `df.freqItems(cols, support)`: one row, a column `<col>_freqItems` per column listing its
+ * frequent items (Spark's FrequentItems.singlePassFreqItems; may hold false positives). A
+ * support of 0 or none means 0.01.
+ */
+export function freqItems(df: DataFrame, cols: unknown, support?: unknown): DataFrame {
+  if (!Array.isArray(cols)) throw notExpectedType('cols', 'list or tuple', cols);
+  const s = support === undefined || support === null || support === 0 ? 0.01 : Number(support);
+  if (!(s >= 1e-4 && s <= 1.0)) throw new IllegalArgumentException(`requirement failed: Support must be in [1e-4, 1], but got ${javaDoubleToString(s)}.`);
+  // Scala's (1 / support).toInt counters per column.
+  const limit = Math.trunc(1 / s);
+  const names = cols as string[];
+  const selected = df.select(...names.map((name) => columnOf(name)));
+  const fields = selected.schema.fields;
+  const output = fields.map((f, i) => attribute(`${names[i]}_freqItems`, new ArrayType(f.dataType, f.nullable), false));
+  let rows: unknown[][] | undefined;
+  const compute = (): unknown[][] => {
+    const partitions = selected.partitionRows();
+    return [fields.map((f, i) => frequentItems(partitions.map((part) => part.map((row) => row[i])), f.dataType, limit))];
+  };
+  return df.withLogicalPlan({ kind: 'localRelation', name: 'LocalRelation', data: () => (rows ??= compute()), output });
+}
+
+/** pyspark.sql.DataFrameStatFunctions: `df.stat.corr(...)`, `cov`, `sampleBy`, `crosstab`, `approxQuantile`, `freqItems`. */
 export class DataFrameStatFunctions {
   constructor(private readonly df: DataFrame) {}
 
@@ -181,6 +208,10 @@ export class DataFrameStatFunctions {
   approxQuantile(col: readonly string[], probabilities: readonly number[], relativeError: number): number[][];
   approxQuantile(col: string | readonly string[], probabilities: readonly number[], relativeError: number): number[] | number[][] {
     return approxQuantile(this.df, col, probabilities, relativeError);
+  }
+
+  freqItems(cols: readonly string[], support?: number | null): DataFrame {
+    return freqItems(this.df, cols, support);
   }
 
   /** `console.log(df.stat)` shows PySpark's repr. */

@@ -743,7 +743,7 @@ export class DataFrame {
     return (require('./data-frame-hint') as typeof import('./data-frame-hint')).applyHint(this, name, parameters);
   }
 
-  /** PySpark's `df.stat`: corr, cov, sampleBy, crosstab, approxQuantile. */
+  /** PySpark's `df.stat`: corr, cov, sampleBy, crosstab, approxQuantile, freqItems. */
   get stat(): import('./data-frame-stat-functions').DataFrameStatFunctions {
     return new (dataFrameStatModule().DataFrameStatFunctions)(this);
   }
@@ -785,6 +785,15 @@ export class DataFrame {
   approxQuantile(col: string | readonly string[], probabilities: readonly number[], relativeError: number): number[] | number[][] {
     if (this.isStreaming) throw unsupportedOperationCheckerModule().streamingActionError(this.plan);
     return dataFrameStatModule().approxQuantile(this, col, probabilities, relativeError);
+  }
+
+  /**
+   * `freqItems(['a', 'b'], 0.3)`: one row listing each column's frequent items (Spark's
+   * single-pass algorithm, which may report false positives), in a column `<col>_freqItems`.
+   */
+  freqItems(cols: readonly string[], support?: number | null): DataFrame {
+    if (this.isStreaming) throw unsupportedOperationCheckerModule().streamingActionError(this.plan);
+    return dataFrameStatModule().freqItems(this, cols, support);
   }
 
   /** Deprecated PySpark alias of createOrReplaceTempView (PySpark warns FutureWarning). */

@@ -369,15 +369,21 @@ export class RemoteDataFrame {
     throw unsupportedRemotely('df.approxQuantile', '`agg(percentile_approx(col, probabilities, accuracy))`');
   }
 
-  /** `df.stat`: crosstab is sent; corr, cov, sampleBy and approxQuantile are refused as on the DataFrame. */
+  freqItems(..._args: unknown[]): never {
+    throw unsupportedRemotely('df.freqItems', 'a `groupBy(col).count()` ordered by count');
+  }
+
+  /** `df.stat`: crosstab is sent; corr, cov, sampleBy, approxQuantile and freqItems are refused as on the DataFrame. */
   get stat(): {
     crosstab: (col1: string, col2: string) => RemoteDataFrame;
     corr: (...args: unknown[]) => never;
     cov: (...args: unknown[]) => never;
     sampleBy: (...args: unknown[]) => never;
     approxQuantile: (...args: unknown[]) => never;
+    freqItems: (...args: unknown[]) => never;
   } {
     return {
+      freqItems: (...args) => this.freqItems(...args),
       approxQuantile: (...args) => this.approxQuantile(...args),
       crosstab: (col1, col2) => this.crosstab(col1, col2),
       corr: (...args) => this.corr(...args),
