@@ -112,19 +112,24 @@ export function crosstab(df: DataFrame, col1: unknown, col2: unknown): DataFrame
  * percentile_approx with accuracy ceil(1 / relativeError) (Int.MaxValue for 0) per input
  * partition, the partitions' digests merged in order. A column without values gives [].
  */
-export function approxQuantile(df: DataFrame, col: unknown, probabilities: unknown, relativeError: unknown): number[] | number[][] {
+/**
+ * PySpark's argument checks of approxQuantile: the column names (and whether one name was given),
+ * the probabilities and the relative error. `remote`: PySpark Connect's wording for a list
+ * holding something else than names.
+ */
+export function checkApproxQuantileArgs(col: unknown, probabilities: unknown, relativeError: unknown, remote = false): { names: string[]; single: boolean; probabilities: number[]; relativeError: number } {
   if (typeof col !== 'string' && !Array.isArray(col)) throw notExpectedType('col', 'list, str or tuple', col);
   const single = typeof col === 'string';
   const cols: unknown[] = single ? [col] : (col as unknown[]);
   for (const c of cols) {
-    if (typeof c !== 'string') {
-      throw new PySparkTypeError('DISALLOWED_TYPE_FOR_CONTAINER', `Argument \`col\`(type: list) should only contain a type in [str], got ${pyTypeName(c)}`, {
-        arg_name: 'col',
-        arg_type: 'list',
-        allowed_types: 'str',
-        item_type: pyTypeName(c),
-      });
-    }
+    if (typeof c === 'string') continue;
+    if (remote) throw notExpectedType('columns', 'list[str]', c);
+    throw new PySparkTypeError('DISALLOWED_TYPE_FOR_CONTAINER', `Argument \`col\`(type: list) should only contain a type in [str], got ${pyTypeName(c)}`, {
+      arg_name: 'col',
+      arg_type: 'list',
+      allowed_types: 'str',
+      item_type: pyTypeName(c),
+    });
   }
   if (!Array.isArray(probabilities)) throw notExpectedType('probabilities', 'list or tuple', probabilities);
   for (const p of probabilities) {
@@ -134,14 +139,18 @@ export function approxQuantile(df: DataFrame, col: unknown, probabilities: unkno
   if (relativeError < 0) {
     throw new PySparkValueError('NEGATIVE_VALUE', `Value for \`relativeError\` must be greater than or equal to 0, got '${String(relativeError)}'.`, { arg_name: 'relativeError', arg_value: String(relativeError) });
   }
-  const names = cols as string[];
+  return { names: cols as string[], single, probabilities: probabilities as number[], relativeError };
+}
+
+export function approxQuantile(df: DataFrame, col: unknown, probabilities: unknown, relativeError: unknown): number[] | number[][] {
+  const { names, single } = checkApproxQuantileArgs(col, probabilities, relativeError);
   const casted = names.map((name) => {
     const field = df.select(name).schema.fields[0];
     if (!isNumeric(field.dataType)) throw new IllegalArgumentException(`requirement failed: Quantile calculation for column ${name} with data type ${scalaTypeString(field.dataType)} is not supported.`);
     return columnOf(name).cast(DataTypes.DoubleType);
   });
   // percentile_approx takes an integer accuracy.
-  const accuracy = relativeError === 0 ? 2147483647 : Math.min(2147483647, Math.ceil(1 / relativeError));
+  const accuracy = relativeError === 0 ? 2147483647 : Math.min(2147483647, Math.ceil(1 / (relativeError as number)));
   const merged: (PercentileDigest | undefined)[] = names.map(() => undefined);
   for (const rows of df.select(...casted).partitionRows()) {
     const partial: (PercentileDigest | undefined)[] = names.map(() => undefined);
@@ -166,9 +175,14 @@ export function approxQuantile(df: DataFrame, col: unknown, probabilities: unkno
  * frequent items (Spark's FrequentItems.singlePassFreqItems; may hold false positives). A
  * support of 0 or none means 0.01.
  */
-export function freqItems(df: DataFrame, cols: unknown, support?: unknown): DataFrame {
+/** PySpark's freqItems argument check; the support (0 or none: 0.01). */
+export function checkFreqItemsArgs(cols: unknown, support: unknown): number {
   if (!Array.isArray(cols)) throw notExpectedType('cols', 'list or tuple', cols);
-  const s = support === undefined || support === null || support === 0 ? 0.01 : Number(support);
+  return support === undefined || support === null || support === 0 ? 0.01 : Number(support);
+}
+
+export function freqItems(df: DataFrame, cols: unknown, support?: unknown): DataFrame {
+  const s = checkFreqItemsArgs(cols, support);
   if (!(s >= 1e-4 && s <= 1.0)) throw new IllegalArgumentException(`requirement failed: Support must be in [1e-4, 1], but got ${javaDoubleToString(s)}.`);
   // Scala's (1 / support).toInt counters per column.
   const limit = Math.trunc(1 / s);

@@ -339,12 +339,26 @@ export class RemoteDataFrame {
     this.createOrReplaceTempView(name);
   }
 
-  corr(..._args: unknown[]): never {
-    throw unsupportedRemotely('df.corr', '`agg(corr(col1, col2))`');
+  /** The first value of a one-row statistics relation (StatCorr, StatCov, StatApproxQuantile). */
+  private statValue(stat: NonNullable<RelationInit['relType']>): unknown {
+    const { rows } = decodeResult(this.session.client.executeRelation(relation(stat)));
+    return rows[0][0];
   }
 
-  cov(..._args: unknown[]): never {
-    throw unsupportedRemotely('df.cov', '`agg(covar_samp(col1, col2))`');
+  /** `corr(col1, col2, method='pearson')`: Spark Connect's StatCorr. */
+  corr(col1: string, col2: string, method?: string | null): number {
+    checkStr(col1, 'col1');
+    checkStr(col2, 'col2');
+    const m = method === undefined || method === null || method === '' ? 'pearson' : method;
+    if (m !== 'pearson') throw new PySparkValueError('VALUE_NOT_PEARSON', `Value for \`method\` only supports 'pearson', got '${String(m)}'.`, { arg_name: 'method', arg_value: String(m) });
+    return this.statValue({ case: 'corr', value: { input: this.relation, col1, col2, method: m } }) as number;
+  }
+
+  /** `cov(col1, col2)`: Spark Connect's StatCov (the sample covariance). */
+  cov(col1: string, col2: string): number {
+    checkStr(col1, 'col1');
+    checkStr(col2, 'col2');
+    return this.statValue({ case: 'cov', value: { input: this.relation, col1, col2 } }) as number;
   }
 
   /** `transpose(indexColumn?)`: Spark Connect's Transpose relation (PySpark Connect's message). */
@@ -365,30 +379,40 @@ export class RemoteDataFrame {
     throw unsupportedRemotely('df.sampleBy', '`filter(rand(seed) < fraction)` per stratum');
   }
 
-  approxQuantile(..._args: unknown[]): never {
-    throw unsupportedRemotely('df.approxQuantile', '`agg(percentile_approx(col, probabilities, accuracy))`');
+  /** `approxQuantile(col, probabilities, relativeError)`: Spark Connect's StatApproxQuantile. */
+  approxQuantile(col: string, probabilities: readonly number[], relativeError: number): number[];
+  approxQuantile(col: readonly string[], probabilities: readonly number[], relativeError: number): number[][];
+  approxQuantile(col: string | readonly string[], probabilities: readonly number[], relativeError: number): number[] | number[][] {
+    const stat = require('../api/data-frame-stat-functions') as typeof import('../api/data-frame-stat-functions');
+    const args = stat.checkApproxQuantileArgs(col, probabilities, relativeError, true);
+    const value = { input: this.relation, cols: args.names, probabilities: args.probabilities, relativeError: args.relativeError };
+    const quantiles = (this.statValue({ case: 'approxQuantile', value }) as number[][]).map((q) => [...q]);
+    return args.single ? quantiles[0] : quantiles;
   }
 
-  freqItems(..._args: unknown[]): never {
-    throw unsupportedRemotely('df.freqItems', 'a `groupBy(col).count()` ordered by count');
+  /** `freqItems(cols, support)`: Spark Connect's StatFreqItems. */
+  freqItems(cols: readonly string[], support?: number | null): RemoteDataFrame {
+    const stat = require('../api/data-frame-stat-functions') as typeof import('../api/data-frame-stat-functions');
+    const s = stat.checkFreqItemsArgs(cols, support);
+    return this.with({ case: 'freqItems', value: { input: this.relation, cols: [...cols], support: s } });
   }
 
-  /** `df.stat`: crosstab is sent; corr, cov, sampleBy, approxQuantile and freqItems are refused as on the DataFrame. */
+  /** `df.stat`: crosstab, corr, cov, approxQuantile and freqItems are sent; sampleBy is refused as on the DataFrame. */
   get stat(): {
     crosstab: (col1: string, col2: string) => RemoteDataFrame;
-    corr: (...args: unknown[]) => never;
-    cov: (...args: unknown[]) => never;
+    corr: (col1: string, col2: string, method?: string | null) => number;
+    cov: (col1: string, col2: string) => number;
     sampleBy: (...args: unknown[]) => never;
-    approxQuantile: (...args: unknown[]) => never;
-    freqItems: (...args: unknown[]) => never;
+    approxQuantile: RemoteDataFrame['approxQuantile'];
+    freqItems: (cols: readonly string[], support?: number | null) => RemoteDataFrame;
   } {
     return {
-      freqItems: (...args) => this.freqItems(...args),
-      approxQuantile: (...args) => this.approxQuantile(...args),
       crosstab: (col1, col2) => this.crosstab(col1, col2),
-      corr: (...args) => this.corr(...args),
-      cov: (...args) => this.cov(...args),
+      corr: (col1, col2, method) => this.corr(col1, col2, method),
+      cov: (col1, col2) => this.cov(col1, col2),
       sampleBy: (...args) => this.sampleBy(...args),
+      approxQuantile: ((col: string | readonly string[], probabilities: readonly number[], relativeError: number) => this.approxQuantile(col as string, probabilities, relativeError)) as RemoteDataFrame['approxQuantile'],
+      freqItems: (cols, support) => this.freqItems(cols, support),
     };
   }
 

@@ -16,7 +16,8 @@ KEEP = {
         'Relation', 'Unknown', 'RelationCommon', 'SQL', 'Read', 'Project', 'Filter', 'Join', 'SetOperation', 'Limit', 'Offset',
         'Tail', 'Aggregate', 'Sort', 'Drop', 'Deduplicate', 'LocalRelation', 'Sample', 'Range', 'SubqueryAlias', 'Repartition',
         'ShowString', 'ToDF', 'WithColumnsRenamed', 'WithColumns', 'WithWatermark', 'Hint', 'NAFill', 'NADrop', 'NAReplace',
-        'ToSchema', 'RepartitionByExpression', 'StatDescribe', 'StatSummary', 'Unpivot', 'Transpose',
+        'ToSchema', 'RepartitionByExpression', 'StatDescribe', 'StatSummary', 'Unpivot', 'Transpose', 'StatCov', 'StatCorr',
+        'StatApproxQuantile', 'StatFreqItems',
     ],
     'spark/connect/commands.proto': [
         'Command', 'SqlCommand', 'CreateDataFrameViewCommand', 'WriteOperation', 'WriteStreamOperationStart',
