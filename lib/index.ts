@@ -57,6 +57,7 @@ export {
   NumberFormatException,
   DateTimeException,
   ArrayIndexOutOfBoundsException,
+  SparkRuntimeException,
 } from './errors/index';
 export { col, lit, expr } from './api/functions/column-basics';
 export { GroupStateTimeout } from './plans/group-state-timeout';

@@ -27,6 +27,7 @@ import { nestedGeneratorError } from '../expressions/functions/generators';
 import { levenshtein } from '../util/levenshtein';
 import { parseTimestampLiteral } from '../sql/literals';
 import { toPrettyString } from '../types/pretty-value';
+import { existsSubquery, inSubquery, OuterScope, scalarSubquery, type SubqueryContext } from './subquery-expressions';
 
 export interface ResolverContext {
   registry: FunctionRegistry;
@@ -36,6 +37,10 @@ export interface ResolverContext {
   caseSensitive: boolean;
   /** Reads a SQL config (legacy analysis flags); absent where no session is at hand. */
   conf?: (key: string) => string | undefined;
+  /** SQL subquery expressions: planned and run through the SQL analyzer (absent elsewhere). */
+  subqueries?: SubqueryContext;
+  /** Inside a subquery: the enclosing query's columns, which names resolve to when not local. */
+  outer?: OuterScope;
 }
 
 export class ExpressionResolver {
@@ -137,12 +142,7 @@ export class ExpressionResolver {
       case 'scalarSubquery':
       case 'inSubquery':
       case 'exists':
-        // TODO: subquery expressions are planned by the SQL analyzer (issue #3).
-        throw new AnalysisException('The feature is not supported: subquery expressions.', {
-          errorClass: 'UNSUPPORTED_FEATURE',
-          sqlState: '0A000',
-          messageParameters: { feature: 'subquery expressions' },
-        });
+        return this.resolveSubquery(u, false);
     }
   }
 
@@ -177,7 +177,23 @@ export class ExpressionResolver {
     if (nameParts.length === 1 && ['current_date', 'current_timestamp'].includes(nameParts[0].toLowerCase())) {
       return this.resolveFunction({ kind: 'function', name: nameParts[0].toLowerCase(), args: [], distinct: false }, false);
     }
+    const outer = this.outerColumn(nameParts);
+    if (outer) return outer;
     throw unresolvedColumnError(nameParts, suggestColumns(nameParts, this.input));
+  }
+
+  /** In a subquery, a name that is no column of its own may be one of the enclosing query's. */
+  private outerColumn(nameParts: string[]): Expression | undefined {
+    const scope = this.ctx.outer;
+    if (!scope) return undefined;
+    let found: Expression;
+    try {
+      found = new ExpressionResolver(scope.attributes, { ...this.ctx, outer: undefined }).resolveColumn(nameParts, false);
+    } catch (e) {
+      if (e instanceof AnalysisException && e.errorClass?.startsWith('UNRESOLVED_COLUMN')) return undefined;
+      throw e;
+    }
+    return found.kind === 'attribute' ? scope.reference(found) : undefined;
   }
 
   /** `x` or `x.field` where `x` is a lambda parameter in scope. */
@@ -239,7 +255,40 @@ export class ExpressionResolver {
     return args;
   }
 
+  /** A subquery expression (`negated`: the `NOT` of `NOT IN`), planned by the SQL analyzer. */
+  private resolveSubquery(u: Extract<UnresolvedExpression, { kind: 'scalarSubquery' | 'inSubquery' | 'exists' }>, negated: boolean): Expression {
+    const subqueries = this.ctx.subqueries;
+    if (!subqueries) {
+      throw new AnalysisException('The feature is not supported: subquery expressions.', {
+        errorClass: 'UNSUPPORTED_FEATURE',
+        sqlState: '0A000',
+        messageParameters: { feature: 'subquery expressions' },
+      });
+    }
+    const values = u.kind === 'inSubquery' ? u.values.map((v) => this.resolve(v)) : [];
+    const scope = new OuterScope(this.input);
+    const plan = subqueries.analyze(u.query, scope);
+    if (u.kind === 'scalarSubquery') return scalarSubquery(plan, scope, subqueries.run);
+    if (u.kind === 'exists') return existsSubquery(plan, scope, subqueries.run);
+    // Each comparison as Spark's `=` between the two types (its coercion included).
+    const equalsOf = (left: Attribute, right: Attribute): Expression =>
+      new ExpressionResolver([left, right], { ...this.ctx, subqueries: undefined, outer: undefined }).resolve({
+        kind: 'function',
+        name: '=',
+        args: [
+          { kind: 'column', nameParts: [left.name], exprId: left.exprId },
+          { kind: 'column', nameParts: [right.name], exprId: right.exprId },
+        ],
+        distinct: false,
+        isOperator: true,
+      });
+    const valueSql = values.length === 1 ? prettySql(values[0]) : `(${values.map(prettySql).join(', ')})`;
+    return inSubquery(values, plan, scope, subqueries.run, negated, equalsOf, valueSql, { ansiEnabled: this.ctx.ansiEnabled, timeZone: this.ctx.timeZone });
+  }
+
   private resolveFunction(u: Extract<UnresolvedExpression, { kind: 'function' }>, insideAggregate: boolean): Expression {
+    // NOT IN (subquery): Spark's null-aware form, not the negation of IN's result.
+    if (u.name.toLowerCase() === 'not' && u.args.length === 1 && u.args[0].kind === 'inSubquery') return this.resolveSubquery(u.args[0], true);
     let name = u.name.toLowerCase();
     let outer = false;
     let fn = u.udf ?? this.ctx.registry.lookup(name);

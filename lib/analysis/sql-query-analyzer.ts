@@ -15,6 +15,7 @@ import { forEachUnresolved } from '../expressions/unresolved-walk';
 import { sessionWindowRewrite, timeWindowRewrite } from '../expressions/functions/datetime-window-rewrite';
 import { outputOf, type LogicalPlan } from '../plans/logical-plan';
 import type * as Ast from '../sql/ast';
+import { subqueryOf } from '../sql/ast';
 import { buildAggregate, buildFilter, buildProject, extendAggregate } from './plan-builder';
 import { buildGroupingSetsAggregate } from './grouping-sets-builder';
 import { buildLimit, buildOffset, buildSort } from './sort-builder';
@@ -30,6 +31,8 @@ export interface SqlAnalyzerContext {
   resolver: ResolverContext;
   compile: CompileContext;
   lookupView(name: string): LogicalPlan | undefined;
+  /** Runs a batch plan (subquery expressions); without it they are refused. */
+  runPlan?(plan: LogicalPlan): unknown[][];
 }
 
 type Scope = Map<string, LogicalPlan>;
@@ -49,7 +52,23 @@ function unsupported(what: string): AnalysisException {
 }
 
 export class SqlQueryAnalyzer {
-  constructor(private readonly ctx: SqlAnalyzerContext) {}
+  /** The session's resolver context, with subquery expressions planned by this analyzer. */
+  private readonly resolver: ResolverContext;
+  /** The CTEs and views in scope of the SELECT being analysed (subqueries see them too). */
+  private currentScope: Scope = new Map();
+
+  constructor(private readonly ctx: SqlAnalyzerContext) {
+    const run = ctx.runPlan;
+    this.resolver = run
+      ? {
+          ...ctx.resolver,
+          subqueries: {
+            analyze: (query, outer) => new SqlQueryAnalyzer({ ...ctx, resolver: { ...ctx.resolver, outer } }).analyzeQuery(subqueryOf({ kind: 'scalarSubquery', query }), this.currentScope),
+            run,
+          },
+        }
+      : ctx.resolver;
+  }
 
   analyzeQuery(node: Ast.QueryNode, outer: Scope = new Map()): LogicalPlan {
     const scope = new Map(outer);
@@ -66,7 +85,7 @@ export class SqlQueryAnalyzer {
   }
 
   private constantInt(u: UnresolvedExpression, name: string): number {
-    const e = resolveConstant(u, this.ctx.resolver);
+    const e = resolveConstant(u, this.resolver);
     const v = evaluateConstant(e, this.ctx.compile);
     const n = typeof v === 'bigint' ? Number(v) : v;
     if (typeof n !== 'number' || !Number.isInteger(n)) {
@@ -86,10 +105,10 @@ export class SqlQueryAnalyzer {
         const left = this.analyzeTerm(term.left, scope);
         const right = this.analyzeTerm(term.right, scope);
         if (term.operator === 'union') {
-          const union = buildUnion([left, right], this.ctx.resolver.ansiEnabled);
+          const union = buildUnion([left, right], this.resolver.ansiEnabled);
           return term.all ? union : buildDistinct(union);
         }
-        return buildSetOperation(term.operator, term.all, left, right, this.ctx.resolver.ansiEnabled);
+        return buildSetOperation(term.operator, term.all, left, right, this.resolver.ansiEnabled);
       }
       case 'query':
         return this.analyzeQuery(term, scope);
@@ -103,22 +122,23 @@ export class SqlQueryAnalyzer {
 
   private analyzeSelect(node: Ast.SelectNode, scope: Scope): LogicalPlan {
     let plan: LogicalPlan = node.from ? this.analyzeRelation(node.from, scope) : oneRowRelation();
+    this.currentScope = scope;
     for (const view of node.lateralViews) plan = this.lateralView(plan, view);
     ({ plan, node } = this.sessionWindow(plan, node));
-    if (node.where) plan = buildFilter(plan, this.noSubqueries(node.where), this.ctx.resolver);
+    if (node.where) plan = buildFilter(plan, node.where, this.resolver);
     // spark.sql.legacy.parser.havingWithoutGroupByAsWhere: a HAVING without GROUP BY filters rows.
-    if (node.having && node.groupBy === undefined && this.ctx.resolver.conf?.('spark.sql.legacy.parser.havingWithoutGroupByAsWhere')?.toLowerCase() === 'true') {
-      plan = buildFilter(plan, this.noSubqueries(node.having), this.ctx.resolver);
+    if (node.having && node.groupBy === undefined && this.resolver.conf?.('spark.sql.legacy.parser.havingWithoutGroupByAsWhere')?.toLowerCase() === 'true') {
+      plan = buildFilter(plan, node.having, this.resolver);
       node = { ...node, having: undefined };
     }
-    let items = node.items.map((i) => this.noSubqueries(i));
+    let items = node.items;
     // Spark's TimeWindowing: window(...) becomes a generated `window` column below the query.
     for (let tw = timeWindowRewrite([...items, ...groupByExpressions(node.groupBy), node.having]), pass = 0; tw && pass < 8; pass++) {
       const timeWindow = tw;
       // A window of windows replaces the inner `window` column with the outer one.
       const kept = outputOf(plan).filter((a) => a.name.toLowerCase() !== 'window').map((a): UnresolvedExpression => ({ kind: 'column', nameParts: [a.name] }));
       const hasWindow = kept.length !== outputOf(plan).length;
-      plan = buildProject(plan, [...(hasWindow ? kept : [{ kind: 'star' } as UnresolvedExpression]), timeWindow.generator], this.ctx.resolver);
+      plan = buildProject(plan, [...(hasWindow ? kept : [{ kind: 'star' } as UnresolvedExpression]), timeWindow.generator], this.resolver);
       items = items.map(timeWindow.rewrite);
       node = { ...node, groupBy: mapGroupBy(node.groupBy, timeWindow.rewrite), having: node.having && timeWindow.rewrite(node.having) };
       tw = timeWindowRewrite([...items, ...groupByExpressions(node.groupBy), node.having]);
@@ -127,7 +147,7 @@ export class SqlQueryAnalyzer {
     if (isAggregate) {
       plan = this.aggregate(plan, items, node);
     } else {
-      plan = buildProject(plan, items, this.ctx.resolver);
+      plan = buildProject(plan, items, this.resolver);
     }
     return node.distinct ? buildDistinct(plan) : plan;
   }
@@ -139,9 +159,9 @@ export class SqlQueryAnalyzer {
   private sessionWindow(plan: LogicalPlan, node: Ast.SelectNode): { plan: LogicalPlan; node: Ast.SelectNode } {
     const sw = sessionWindowRewrite([...node.items, ...groupByExpressions(node.groupBy), node.where, node.having]);
     if (!sw) return { plan, node };
-    const projected = buildProject(plan, [{ kind: 'star' }, sw.generator], this.ctx.resolver);
+    const projected = buildProject(plan, [{ kind: 'star' }, sw.generator], this.resolver);
     const column: UnresolvedExpression = { kind: 'column', nameParts: ['session_window'] };
-    const filtered = buildFilter(projected, { kind: 'function', name: 'isnotnull', args: [column], distinct: false } as UnresolvedExpression, this.ctx.resolver);
+    const filtered = buildFilter(projected, { kind: 'function', name: 'isnotnull', args: [column], distinct: false } as UnresolvedExpression, this.resolver);
     const rewritten: Ast.SelectNode = {
       ...node,
       items: node.items.map(sw.rewrite),
@@ -156,7 +176,7 @@ export class SqlQueryAnalyzer {
     let found = false;
     for (const item of items) {
       forEachUnresolved(item, (e) => {
-        if (e.kind === 'function' && !e.over && this.ctx.resolver.registry.lookup(e.name)?.kind === 'aggregate') found = true;
+        if (e.kind === 'function' && !e.over && this.resolver.registry.lookup(e.name)?.kind === 'aggregate') found = true;
       });
     }
     return found;
@@ -168,9 +188,9 @@ export class SqlQueryAnalyzer {
     const analytics = groupingSetsOf(groupBy);
     if (analytics) {
       const exprs = analytics.exprs.map((g) => this.groupingItem(g, items, inputNames));
-      const build = (selected: UnresolvedExpression[]) => buildGroupingSetsAggregate(child, exprs, analytics.sets, selected, this.ctx.resolver);
+      const build = (selected: UnresolvedExpression[]) => buildGroupingSetsAggregate(child, exprs, analytics.sets, selected, this.resolver);
       const plan = build(items);
-      return node.having ? this.having(plan, build, items, this.noSubqueries(node.having)) : plan;
+      return node.having ? this.having(plan, build, items, node.having) : plan;
     }
     let grouping = groupBy as UnresolvedExpression[];
     if (node.groupByAll && !inputNames.has('all')) {
@@ -178,9 +198,9 @@ export class SqlQueryAnalyzer {
     } else {
       grouping = grouping.map((g) => this.groupingItem(g, items, inputNames));
     }
-    const build = (selected: UnresolvedExpression[]) => buildAggregate(child, grouping, selected, this.ctx.resolver, false);
+    const build = (selected: UnresolvedExpression[]) => buildAggregate(child, grouping, selected, this.resolver, false);
     const plan = build(items);
-    return node.having ? this.having(plan, build, items, this.noSubqueries(node.having)) : plan;
+    return node.having ? this.having(plan, build, items, node.having) : plan;
   }
 
   /** GROUP BY 1 (ordinal) and GROUP BY alias, as Spark's groupByOrdinal / groupByAliases. */
@@ -219,7 +239,7 @@ export class SqlQueryAnalyzer {
     });
     try {
       if (readsGroupingId) throw unsupported('grouping() in HAVING');
-      return buildFilter(aggregate, condition, this.ctx.resolver);
+      return buildFilter(aggregate, condition, this.resolver);
     } catch (first) {
       const hidden: UnresolvedExpression = { kind: 'alias', child: condition, names: ['__having_condition'] };
       let widened: LogicalPlan;
@@ -255,7 +275,7 @@ export class SqlQueryAnalyzer {
       return o;
     });
     try {
-      return buildSort(plan, items, this.ctx.resolver);
+      return buildSort(plan, items, this.resolver);
     } catch (first) {
       // ORDER BY count(*) or a grouping column not selected: sort below the final projection.
       const aggregate = findAggregateUnder(plan);
@@ -263,7 +283,7 @@ export class SqlQueryAnalyzer {
       const hiddenItems = items.map((o, i) => ({ kind: 'alias', child: o.child, names: [`__sort_${i}`] }) as UnresolvedExpression);
       let widened: LogicalPlan;
       try {
-        widened = extendAggregate(aggregate, hiddenItems, this.ctx.resolver);
+        widened = extendAggregate(aggregate, hiddenItems, this.resolver);
       } catch {
         throw first;
       }
@@ -300,9 +320,9 @@ export class SqlQueryAnalyzer {
       case 'tableFunction':
         return this.aliased(this.tableFunction(r), r.alias, r.columnAliases);
       case 'pivot':
-        return this.aliased(buildSqlPivot(this.analyzeRelation(r.child, scope), r, this.ctx.resolver, this.ctx.compile), r.alias, undefined);
+        return this.aliased(buildSqlPivot(this.analyzeRelation(r.child, scope), r, this.resolver, this.ctx.compile), r.alias, undefined);
       case 'unpivot':
-        return this.aliased(buildSqlUnpivot(this.analyzeRelation(r.child, scope), r, this.ctx.resolver), r.alias, undefined);
+        return this.aliased(buildSqlUnpivot(this.analyzeRelation(r.child, scope), r, this.resolver), r.alias, undefined);
       case 'join': {
         if (r.lateral) throw unsupported('LATERAL joins');
         const left = this.analyzeRelation(r.left, scope);
@@ -311,10 +331,10 @@ export class SqlQueryAnalyzer {
         if (r.natural) {
           const rightNames = new Set(outputOf(right).map((a) => a.name.toLowerCase()));
           const common = outputOf(left).filter((a) => rightNames.has(a.name.toLowerCase())).map((a) => a.name);
-          return common.length > 0 ? buildUsingJoin(left, right, joinType, common, this.ctx.resolver) : buildJoin(left, right, joinType, undefined, this.ctx.resolver);
+          return common.length > 0 ? buildUsingJoin(left, right, joinType, common, this.resolver) : buildJoin(left, right, joinType, undefined, this.resolver);
         }
-        if (r.using) return buildUsingJoin(left, right, joinType, r.using, this.ctx.resolver);
-        return buildJoin(left, right, joinType, r.condition ? this.noSubqueries(r.condition) : undefined, this.ctx.resolver);
+        if (r.using) return buildUsingJoin(left, right, joinType, r.using, this.resolver);
+        return buildJoin(left, right, joinType, r.condition ? this.noSubqueries(r.condition) : undefined, this.resolver);
       }
     }
   }
@@ -338,7 +358,7 @@ export class SqlQueryAnalyzer {
   }
 
   private inlineTable(r: Ast.InlineTableRelation): LogicalPlan {
-    const rows = r.rows.map((row) => row.map((u) => resolveConstant(u, this.ctx.resolver)));
+    const rows = r.rows.map((row) => row.map((u) => resolveConstant(u, this.resolver)));
     const width = rows[0]?.length ?? 0;
     if (rows.some((row) => row.length !== width)) {
       throw new AnalysisException('Inline table expected ' + width + ' columns but found ' + Math.max(...rows.map((x) => x.length)) + ' columns in a row.', {
@@ -346,7 +366,7 @@ export class SqlQueryAnalyzer {
         sqlState: '42000',
       });
     }
-    const ansi = this.ctx.resolver.ansiEnabled;
+    const ansi = this.resolver.ansiEnabled;
     const types: DataType[] = [];
     for (let c = 0; c < width; c++) {
       const columnTypes = rows.map((row) => row[c].dataType);
@@ -370,10 +390,10 @@ export class SqlQueryAnalyzer {
   private tableFunction(r: Ast.TableFunctionRelation): LogicalPlan {
     const name = r.nameParts.join('.').toLowerCase();
     if (name === 'range') return this.range(r.args);
-    const fn = this.ctx.resolver.registry.lookup(name.replace(/_outer$/, ''));
+    const fn = this.resolver.registry.lookup(name.replace(/_outer$/, ''));
     if (fn?.kind === 'generator') {
       const call: UnresolvedExpression = { kind: 'function', name, args: r.args, distinct: false };
-      return buildProject(oneRowRelation(), [call], this.ctx.resolver);
+      return buildProject(oneRowRelation(), [call], this.resolver);
     }
     throw new AnalysisException(`Could not resolve ${quoteNameParts(r.nameParts)} to a table-valued function.`, {
       errorClass: 'UNRESOLVABLE_TABLE_VALUED_FUNCTION',
@@ -384,7 +404,7 @@ export class SqlQueryAnalyzer {
 
   private range(args: UnresolvedExpression[]): LogicalPlan {
     const values = args.map((a) => {
-      const v = evaluateConstant(resolveConstant(a, this.ctx.resolver), this.ctx.compile);
+      const v = evaluateConstant(resolveConstant(a, this.resolver), this.ctx.compile);
       return typeof v === 'bigint' ? v : BigInt(v as number);
     });
     if (values.length < 1 || values.length > 4) {
@@ -404,7 +424,7 @@ export class SqlQueryAnalyzer {
   private lateralView(plan: LogicalPlan, view: Ast.LateralView): LogicalPlan {
     const call: UnresolvedExpression = { kind: 'function', name: view.outer ? `${view.functionName}_outer` : view.functionName, args: view.args, distinct: false };
     const item: UnresolvedExpression = view.columnAliases.length > 0 ? { kind: 'alias', child: call, names: view.columnAliases } : call;
-    const projected = buildProject(plan, [{ kind: 'star' }, item], this.ctx.resolver);
+    const projected = buildProject(plan, [{ kind: 'star' }, item], this.resolver);
     // Qualify the generated columns with the view's alias (t.col).
     if (projected.kind !== 'project' || projected.child.kind !== 'generate') return projected;
     const generate = projected.child;

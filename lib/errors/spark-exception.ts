@@ -81,3 +81,6 @@ export class DateTimeException extends SparkException {}
 
 /** An array index out of range (INVALID_ARRAY_INDEX, INVALID_INDEX_OF_ZERO, ...). */
 export class ArrayIndexOutOfBoundsException extends SparkException {}
+
+/** Other errors Spark raises while running a query (SparkRuntimeException: SCALAR_SUBQUERY_TOO_MANY_ROWS, ...). */
+export class SparkRuntimeException extends SparkException {}

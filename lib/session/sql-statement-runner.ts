@@ -31,6 +31,7 @@ function analyzer(session: StreamSession): SqlQueryAnalyzer {
     compile: session.compileContext(),
     // A qualified name comes quoted (`spark_catalog`.`default`.`t`); a single name is looked up as is.
     lookupView: (name) => session.lookupTempView(name) ?? (name.startsWith('`') ? session.lookupTable(name) : tableCatalogOf(session).lookup(name)),
+    runPlan: (plan) => new DataFrame(session, plan).collectInternalRows() as unknown[][],
   });
 }
 

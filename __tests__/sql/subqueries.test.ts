@@ -1,0 +1,70 @@
+// SQL subquery expressions (lib/analysis/subquery-expressions.ts): beyond the oracle scenario
+// sql/subqueries (33 queries printed by PySpark 4.2.0), CTEs and nesting, a streaming query
+// filtered by a static subquery, and the errors.
+import { SparkRuntimeException, type StreamSession } from 'rivulet';
+import { IntegerType, StructField, StructType } from 'rivulet/types';
+import { MemoryStream } from 'rivulet/testing';
+import { expr } from 'rivulet/functions';
+import { newSession } from '../support/session';
+import { errorOf } from '../support/errors';
+
+describe('subquery expressions', () => {
+  let spark: StreamSession;
+  beforeEach(() => {
+    spark = newSession();
+    spark.sql('create or replace temp view t as select * from values (1, 10), (2, 20), (3, 30), (null, 40) as t(x, v)');
+    spark.sql('create or replace temp view u as select * from values (1, 100), (3, 300), (3, 301) as u(y, w)');
+  });
+  afterEach(() => spark.stop());
+
+  const rows = (sql: string) => spark.sql(sql).collectInternalRows();
+
+  test('a subquery sees the CTEs of its query', () => {
+    expect(rows('with big as (select y from u where w > 200) select x from t where x in (select y from big)')).toEqual([[3]]);
+  });
+
+  test('subqueries nest, each correlated with its own enclosing query', () => {
+    const out = rows('select x, (select count(*) from u where u.y = t.x and exists (select 1 from u u2 where u2.w = u.w + 1)) as c from t order by x');
+    expect(out).toEqual([
+      [null, 0n],
+      [1, 0n],
+      [2, 0n],
+      [3, 1n],
+    ]);
+  });
+
+  test('a correlated subquery runs once per distinct outer value', () => {
+    spark.sql('create or replace temp view many as select id % 3 as k from range(300)');
+    expect(rows('select k, (select max(w) from u where y = k) from many group by k order by k')).toEqual([
+      [0n, null],
+      [1n, 100],
+      [2n, null],
+    ]);
+  });
+
+  test('an uncorrelated scalar subquery with several rows fails as a correlated one does', () => {
+    const e = errorOf(() => rows('select (select w from u) from t'));
+    expect(e).toBeInstanceOf(SparkRuntimeException);
+    expect(e.errorClass).toBe('SCALAR_SUBQUERY_TOO_MANY_ROWS');
+  });
+
+  test('outside SQL statements (expr) subqueries are refused by name', () => {
+    const df = spark.table('t');
+    expect(errorOf(() => df.where(expr('x in (select y from u)'))).errorClass).toBe('UNSUPPORTED_FEATURE');
+  });
+
+  test('a streaming query filtered by a static IN subquery', async () => {
+    const input = new MemoryStream(StructType([StructField('x', IntegerType(), true)]), spark);
+    input.toDF().createOrReplaceTempView('events');
+    const query = spark.sql('select x from events where x in (select y from u)').writeStream.format('memory').queryName('sub_stream').outputMode('append').start();
+    try {
+      input.addData(1, 2, 3, null);
+      await query.processAllAvailable();
+      input.addData(3, 4);
+      await query.processAllAvailable();
+      expect(spark.table('sub_stream').collectInternalRows()).toEqual([[1], [3], [3]]);
+    } finally {
+      await query.stop();
+    }
+  });
+});
