@@ -67,7 +67,7 @@ const INTERNAL: Record<string, string[]> = {
   DataFrameReader: ['conf', 'read'],
   DataStreamWriter: ['launch'],
   DataFrameWriter: ['with', 'checkClusterAndPartition', 'shortcut'],
-  StreamSession: ['resolverContext', 'compileContext', 'numShufflePartitions', 'defaultParallelism', 'confGet', 'registerTempView', 'lookupTempView', 'tempViewNames', 'dropTempView', 'lookupTable', 'startUi', 'installProcessHooks'],
+  StreamSession: ['resolverContext', 'compileContext', 'numShufflePartitions', 'defaultParallelism', 'confGet', 'registerTempView', 'lookupTempView', 'tempViewNames', 'dropTempView', 'registerGlobalTempView', 'lookupGlobalTempView', 'lookupTable', 'startUi', 'installProcessHooks'],
   StreamingQuery: ['waitForTermination'],
   StreamingQueryManager: ['waitForAnyTermination', 'useStatusLine', 'useUiHistory', 'register', 'notifyTerminated', 'post'],
 };
@@ -159,6 +159,8 @@ const DATA_FRAME_CALLS: Record<string, () => unknown> = {
   alias: () => df().alias('a'),
   createOrReplaceTempView: () => df().createOrReplaceTempView('v'),
   createTempView: () => df().createTempView('v'),
+  createGlobalTempView: () => df().createGlobalTempView('g'),
+  createOrReplaceGlobalTempView: () => df().createOrReplaceGlobalTempView('g'),
   toDF: () => df().toDF('a', 'b'),
   withColumns: () => df().withColumns({ a: lit(1) }),
   withColumnsRenamed: () => df().withColumnsRenamed({ id: 'x' }),

@@ -11,7 +11,7 @@ import type { UnresolvedExpression } from '../expressions/unresolved';
 import { collectNodes, isStreamingPlan, outputOf, type LocalRelation, type LogicalPlan } from '../plans/logical-plan';
 import { treeString } from '../plans/tree-string';
 import type { ExplainOptions } from './explain-mode';
-import { parseNamedExpression } from '../sql/parse';
+import { parseMultipartIdentifier, parseNamedExpression } from '../sql/parse';
 import { Column, pyTypeName, type ColumnOrName } from './column';
 import { columnArg, flattenArgs, nameToExpr, ordinalToColumn, type ColumnOrNameOrOrdinal } from './column-args';
 import type { SessionContext } from './session-context';
@@ -480,14 +480,23 @@ export class DataFrame {
   }
 
   createTempView(name: string): void {
-    if (this.session.lookupTempView(name)) {
-      throw new AnalysisException(`Cannot create the temporary view \`${name}\` because it already exists.\nChoose a different name, drop or replace the existing view,  or add the IF NOT EXISTS clause to tolerate pre-existing views.`, {
-        errorClass: 'TEMP_TABLE_OR_VIEW_ALREADY_EXISTS',
-        sqlState: '42P07',
-        messageParameters: { relationName: `\`${name}\`` },
-      });
-    }
+    if (this.session.lookupTempView(name)) throw tempViewExists(name);
     this.createOrReplaceTempView(name);
+  }
+
+  /** `createOrReplaceGlobalTempView('v')`: a view of every session, read as `global_temp.v`. */
+  createOrReplaceGlobalTempView(name: string): void {
+    checkStr(name, 'name');
+    checkSinglePartViewName(name);
+    this.session.registerGlobalTempView(name, { kind: 'subqueryAlias', alias: name, child: this.plan });
+  }
+
+  /** `createGlobalTempView('v')`: as createOrReplaceGlobalTempView, failing when `global_temp.v` exists. */
+  createGlobalTempView(name: string): void {
+    checkStr(name, 'name');
+    checkSinglePartViewName(name);
+    if (this.session.lookupGlobalTempView(name)) throw tempViewExists(name);
+    this.createOrReplaceGlobalTempView(name);
   }
 
   // ---- more of PySpark's DataFrame surface ----
@@ -969,6 +978,26 @@ function runBatchPlan(session: SessionContext, plan: LogicalPlan): unknown[][] {
   };
   const physical = plannerModule().planPhysical(plan, { compile, numShufflePartitions: session.numShufflePartitions(), localPartitioning });
   return physical.execute({ sourceRows: [], batchId: 0, outputMode: 'append', stateMetrics: [] });
+}
+
+/** TEMP_TABLE_OR_VIEW_ALREADY_EXISTS for createTempView / createGlobalTempView. */
+function tempViewExists(name: string): AnalysisException {
+  return new AnalysisException(`Cannot create the temporary view \`${name}\` because it already exists.\nChoose a different name, drop or replace the existing view,  or add the IF NOT EXISTS clause to tolerate pre-existing views.`, {
+    errorClass: 'TEMP_TABLE_OR_VIEW_ALREADY_EXISTS',
+    sqlState: '42P07',
+    messageParameters: { relationName: `\`${name}\`` },
+  });
+}
+
+/** A view name of one part (TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS otherwise). */
+function checkSinglePartViewName(name: string): void {
+  if (parseMultipartIdentifier(name).length > 1) {
+    throw new AnalysisException(`CREATE TEMPORARY VIEW or the corresponding Dataset APIs only accept single-part view names, but got: ${name}.`, {
+      errorClass: 'TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS',
+      sqlState: '428EK',
+      messageParameters: { actualName: name },
+    });
+  }
 }
 
 function checkPositivePartitions(n: number): void {

@@ -39,6 +39,9 @@ export interface SessionContext {
   readonly clock: Clock;
   registerTempView(name: string, plan: LogicalPlan): void;
   lookupTempView(name: string): LogicalPlan | undefined;
+  /** Global temporary views (`global_temp.name`), shared by the process's sessions. */
+  registerGlobalTempView(name: string, plan: LogicalPlan): void;
+  lookupGlobalTempView(name: string): LogicalPlan | undefined;
   /** A temp view, else a session table (CREATE TABLE), as spark.table resolves names. */
   lookupTable(name: string): LogicalPlan | undefined;
   readonly tables: SessionTables;

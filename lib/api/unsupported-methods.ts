@@ -25,7 +25,7 @@ export const MISSING_METHODS = {
     // pandas / Arrow / Python-only
     'toPandas', 'toArrow', 'mapInPandas', 'mapInArrow', 'pandas_api', 'plot',
     // not built yet
-    'asTable', 'createGlobalTempView', 'createOrReplaceGlobalTempView', 'executionInfo',
+    'asTable', 'executionInfo',
     'exists', 'inputFiles', 'lateralJoin', 'mergeInto', 'metadataColumn', 'nearestByJoin',
     'repartitionById', 'sameSemantics', 'scalar', 'semanticHash',
     'withMetadata', 'writeTo', 'zipWithIndex',

@@ -542,6 +542,10 @@ export class RemoteDataFrame {
     this.session.client.executeCommand({ commandType: { case: 'createDataframeView', value: { input: this.relation, name, isGlobal: true, replace: true } } } as never);
   }
 
+  createGlobalTempView(name: string): void {
+    this.session.client.executeCommand({ commandType: { case: 'createDataframeView', value: { input: this.relation, name, isGlobal: true, replace: false } } } as never);
+  }
+
   get writeStream(): RemoteDataStreamWriter {
     const { RemoteDataStreamWriter: W } = require('./remote-data-stream-writer') as typeof import('./remote-data-stream-writer');
     return new W(this);

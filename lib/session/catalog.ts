@@ -1,5 +1,6 @@
 // pyspark.sql.Catalog (spark.catalog): the session catalog's one database (`default` of
 // `spark_catalog`), its warehouse tables and the session's temporary views.
+import { GLOBAL_TEMP_DATABASE, globalTempViews } from './global-temp-views';
 import { AnalysisException } from '../errors/analysis-exception';
 import { quoteNameParts, tableOrViewNotFoundError } from '../errors/query-compilation-errors';
 import { notExpectedType } from '../api/argument-checks';
@@ -57,6 +58,10 @@ function checkName(value: unknown, argName: string): asserts value is string {
 }
 
 /** Spark's `*` / `|` pattern of listTables(pattern): `*` any characters, `|` alternatives, case-insensitive. */
+function isGlobalTempDatabase(dbName: string | null | undefined): boolean {
+  return typeof dbName === 'string' && dbName.toLowerCase() === GLOBAL_TEMP_DATABASE;
+}
+
 function patternMatcher(pattern: string | undefined): (name: string) => boolean {
   if (pattern === undefined || pattern === null) return () => true;
   const alternatives = pattern.split('|').map((p) => new RegExp(`^${p.trim().replace(/[.+?^${}()[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i'));
@@ -102,23 +107,29 @@ export class Catalog {
 
   /** The warehouse's tables (MANAGED), then the session's temporary views (TEMPORARY), as PySpark lists them. */
   listTables(dbName?: string | null, pattern?: string | null): Table[] {
-    if (dbName !== undefined && dbName !== null && !this.databaseExists(dbName)) throw schemaNotFound(dbName);
     const match = patternMatcher(pattern ?? undefined);
-    const tables = tableCatalogOf(this.session)
-      .list()
-      .filter((t) => match(t.name))
-      .map((t) => new Table(t.name, 'spark_catalog', ['default'], null, 'MANAGED', false));
     const views = this.session
       .tempViewNames()
       .filter(match)
       .sort()
       .map((v) => new Table(v, null, [], null, 'TEMPORARY', true));
+    // The global_temp database: its views, then the session's temporary views.
+    if (isGlobalTempDatabase(dbName)) {
+      const globals = globalTempViews.names().filter(match).sort().map((v) => new Table(v, null, [GLOBAL_TEMP_DATABASE], null, 'TEMPORARY', true));
+      return [...globals, ...views];
+    }
+    if (dbName !== undefined && dbName !== null && !this.databaseExists(dbName)) throw schemaNotFound(dbName);
+    const tables = tableCatalogOf(this.session)
+      .list()
+      .filter((t) => match(t.name))
+      .map((t) => new Table(t.name, 'spark_catalog', ['default'], null, 'MANAGED', false));
     return [...tables, ...views];
   }
 
   /** A temp view or a table of the session catalog (`t`, `default.t`, or `tableExists('t', 'default')`). */
   tableExists(tableName: string, dbName?: string | null): boolean {
     checkName(tableName, 'tableName');
+    if (isGlobalTempDatabase(dbName)) return globalTempViews.get(tableName) !== undefined;
     if (dbName !== undefined && dbName !== null) return this.databaseExists(dbName) && tableCatalogOf(this.session).exists(tableName);
     return this.session.lookupTable(tableName) !== undefined;
   }
@@ -147,10 +158,10 @@ export class Catalog {
     return this.session.dropTempView(viewName);
   }
 
-  /** Rivulet has no global temporary views: always false. */
+  /** Drops a global temporary view (`global_temp.viewName`); true when it existed. */
   dropGlobalTempView(viewName: string): boolean {
     checkName(viewName, 'viewName');
-    return false;
+    return globalTempViews.delete(viewName);
   }
 
   /** Table data is read from the warehouse on each action; caching a table by name is not kept. */

@@ -13,6 +13,7 @@ import { DataFrame } from '../api/data-frame';
 import type { StreamSession } from './stream-session';
 import { tableCatalogOf } from './table-catalog';
 import { tableName } from './table-name';
+import { GLOBAL_TEMP_DATABASE, globalTempViews } from './global-temp-views';
 export { tableName };
 
 function stringTable(names: string[], rows: string[][]): LogicalPlan {
@@ -44,8 +45,8 @@ function runStatement(session: StreamSession, statement: Ast.Statement): DataFra
     case 'queryStatement':
       return new DataFrame(session, analyzer(session).analyzeQuery(statement.query));
     case 'createTempView': {
-      if (statement.global) throw new AnalysisException('GLOBAL TEMPORARY views are not supported by Rivulet yet.', { errorClass: 'UNSUPPORTED_FEATURE', sqlState: '0A000' });
-      if (!statement.replace && session.lookupTempView(statement.name)) {
+      const exists = statement.global ? session.lookupGlobalTempView(statement.name) : session.lookupTempView(statement.name);
+      if (!statement.replace && exists) {
         throw new AnalysisException(
           `Cannot create the temporary view \`${statement.name}\` because it already exists.\nChoose a different name, drop or replace the existing view,  or add the IF NOT EXISTS clause to tolerate pre-existing views.`,
           { errorClass: 'TEMP_TABLE_OR_VIEW_ALREADY_EXISTS', sqlState: '42P07', messageParameters: { relationName: `\`${statement.name}\`` } },
@@ -66,7 +67,9 @@ function runStatement(session: StreamSession, statement: Ast.Statement): DataFra
           child: plan,
         };
       }
-      session.registerTempView(statement.name, { kind: 'subqueryAlias', alias: statement.name, child: plan });
+      const view: LogicalPlan = { kind: 'subqueryAlias', alias: statement.name, child: plan };
+      if (statement.global) session.registerGlobalTempView(statement.name, view);
+      else session.registerTempView(statement.name, view);
       return command(session);
     }
     case 'createTable':
@@ -86,7 +89,9 @@ function runStatement(session: StreamSession, statement: Ast.Statement): DataFra
     }
     case 'dropView': {
       const name = statement.nameParts[statement.nameParts.length - 1];
-      if (!session.dropTempView(name) && !statement.ifExists) throw tableOrViewNotFoundError(quoteNameParts(statement.nameParts));
+      const global = statement.nameParts.length === 2 && statement.nameParts[0].toLowerCase() === GLOBAL_TEMP_DATABASE;
+      const dropped = global ? globalTempViews.delete(name) : session.dropTempView(name);
+      if (!dropped && !statement.ifExists) throw tableOrViewNotFoundError(quoteNameParts(statement.nameParts));
       return command(session);
     }
     case 'setConfig': {

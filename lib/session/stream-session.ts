@@ -1,5 +1,6 @@
 // StreamSession (alias SparkSession): the entry point. `StreamSession.builder().appName(..)
 // .getOrCreate()` and PySpark's property form `SparkSession.builder.appName(..)` both work.
+import { GLOBAL_TEMP_DATABASE, globalTempViews } from './global-temp-views';
 import { availableParallelism } from 'node:os';
 import { AnalysisException } from '../errors/analysis-exception';
 import { IllegalArgumentException } from '../errors/illegal-argument-exception';
@@ -226,6 +227,16 @@ export class StreamSession implements SessionContext {
     return this.tempViews.delete(name.toLowerCase());
   }
 
+  lookupGlobalTempView(name: string): LogicalPlan | undefined {
+    return globalTempViews.get(name);
+  }
+
+  /** A global temporary view (`global_temp.name`), shared by the process's sessions. */
+  registerGlobalTempView(name: string, plan: LogicalPlan): void {
+    const caseSensitive = this.conf.getOption('spark.sql.caseSensitive')?.toLowerCase() === 'true';
+    globalTempViews.set(name, plan.kind === 'subqueryAlias' && plan.alias === name && !caseSensitive ? { ...plan, alias: name.toLowerCase() } : plan);
+  }
+
   /**
    * Runs a SQL statement: a query gives a DataFrame (streaming when it reads a streaming view),
    * CREATE TEMPORARY VIEW / DROP VIEW / SET / RESET change the session.
@@ -253,6 +264,8 @@ export class StreamSession implements SessionContext {
     const view = this.lookupTempView(tableName);
     if (view) return view;
     const parts = parseMultipartIdentifier(tableName);
+    // `global_temp.v`: a global temporary view, found only so qualified.
+    if (parts.length === 2 && parts[0].toLowerCase() === GLOBAL_TEMP_DATABASE) return globalTempViews.get(parts[1]);
     const qualifier = parts.slice(0, -1).map((p) => p.toLowerCase());
     const inSessionCatalog = qualifier.length === 0 || (qualifier.length <= 2 && qualifier[qualifier.length - 1] === 'default' && (qualifier.length === 1 || qualifier[0] === 'spark_catalog'));
     // A quoted single name (`` `t` ``) still finds the view.
@@ -328,6 +341,8 @@ export class StreamSession implements SessionContext {
     // another); required here, not imported, so sessions that never read Kafka do not load it.
     await (require('../connectors/kafka/kafka-batch-bridge') as typeof import('../connectors/kafka/kafka-batch-bridge')).closeKafkaBatchBridge();
     if (StreamSession.active === this) StreamSession.active = undefined;
+    // Global temporary views end with the application.
+    globalTempViews.clear();
   }
 
   /** Internal: called when a query starts, so Ctrl-C stops queries cleanly. */
