@@ -492,9 +492,13 @@ describe('syntax errors', () => {
   });
 
   test('not yet supported forms say so', () => {
-    for (const sql of ['sum(x) OVER w', 'x IN (SELECT 1)', 'EXISTS (SELECT 1)', '(SELECT 1)', 'f(a => 1)', '?']) {
+    for (const sql of ['sum(x) OVER w', 'f(a => 1)', '?']) {
       expect(parseError(() => parseExpression(sql)).errorClass).toBe('UNSUPPORTED_FEATURE');
     }
+  });
+
+  test('subqueries parse as in a statement (expr() takes them, as Spark does)', () => {
+    expect(['x IN (SELECT 1)', 'EXISTS (SELECT 1)', '(SELECT 1)'].map((sql) => parseExpression(sql).kind)).toEqual(['inSubquery', 'exists', 'scalarSubquery']);
   });
 });
 

@@ -1,6 +1,6 @@
 // SQL subquery expressions (lib/analysis/subquery-expressions.ts): beyond the oracle scenario
-// sql/subqueries (33 queries printed by PySpark 4.2.0), CTEs and nesting, a streaming query
-// filtered by a static subquery, and the errors.
+// sql/subqueries (33 queries printed by PySpark 4.2.0), CTEs and nesting, expr() strings, a
+// streaming query filtered by a static subquery, and the errors.
 import { SparkRuntimeException, type StreamSession } from 'rivulet';
 import { IntegerType, StructField, StructType } from 'rivulet/types';
 import { MemoryStream } from 'rivulet/testing';
@@ -48,9 +48,24 @@ describe('subquery expressions', () => {
     expect(e.errorClass).toBe('SCALAR_SUBQUERY_TOO_MANY_ROWS');
   });
 
-  test('outside SQL statements (expr) subqueries are refused by name', () => {
+  test('in expr(), selectExpr and where strings too (checked with PySpark 4.2.0)', () => {
     const df = spark.table('t');
-    expect(errorOf(() => df.where(expr('x in (select y from u)'))).errorClass).toBe('UNSUPPORTED_FEATURE');
+    expect(df.where(expr('x in (select y from u)')).collectInternalRows()).toEqual([
+      [1, 10],
+      [3, 30],
+    ]);
+    expect(df.select('x', expr('(select max(w) from u)')).columns).toEqual(['x', 'scalarsubquery()']);
+    expect(df.selectExpr('x', 'exists(select 1 from u where y = x) e').collectInternalRows()).toEqual([
+      [1, true],
+      [2, false],
+      [3, true],
+      [null, false],
+    ]);
+    expect(df.where('x in (select y from u)').count()).toBe(2);
+  });
+
+  test('subqueries in JOIN conditions are refused by name', () => {
+    expect(errorOf(() => spark.sql('select * from t join u on t.x = u.y and u.w in (select w from u)')).errorClass).toBe('UNSUPPORTED_FEATURE');
   });
 
   test('a streaming query filtered by a static IN subquery', async () => {

@@ -9,6 +9,9 @@ import { outputOf, type LogicalPlan } from '../plans/logical-plan';
 import { SqlQueryAnalyzer } from '../analysis/sql-query-analyzer';
 import { parseStatement } from '../sql/parse';
 import type * as Ast from '../sql/ast';
+import { subqueryOf } from '../sql/ast';
+import type { SubqueryPlan } from '../expressions/unresolved';
+import type { OuterScope } from '../analysis/subquery-expressions';
 import { DataFrame } from '../api/data-frame';
 import type { StreamSession } from './stream-session';
 import { tableCatalogOf } from './table-catalog';
@@ -26,14 +29,20 @@ export function runSql(session: StreamSession, sqlText: string): DataFrame {
   return guardTooComplex(sqlText, () => runStatement(session, parseStatement(sqlText)));
 }
 
-function analyzer(session: StreamSession): SqlQueryAnalyzer {
+/** `outer`: the enclosing query's columns, for a subquery analysed on its own. */
+function analyzer(session: StreamSession, outer?: OuterScope): SqlQueryAnalyzer {
   return new SqlQueryAnalyzer({
-    resolver: session.resolverContext(),
+    resolver: outer ? { ...session.resolverContext(), outer } : session.resolverContext(),
     compile: session.compileContext(),
     // A qualified name comes quoted (`spark_catalog`.`default`.`t`); a single name is looked up as is.
     lookupView: (name) => session.lookupTempView(name) ?? (name.startsWith('`') ? session.lookupTable(name) : tableCatalogOf(session).lookup(name)),
     runPlan: (plan) => new DataFrame(session, plan).collectInternalRows() as unknown[][],
   });
+}
+
+/** A subquery of an expression outside a SQL statement (expr(), selectExpr, where strings). */
+export function analyzeSubquery(session: StreamSession, query: SubqueryPlan, outer: OuterScope): LogicalPlan {
+  return analyzer(session, outer).analyzeQuery(subqueryOf({ kind: 'scalarSubquery', query }));
 }
 
 function command(session: StreamSession): DataFrame {

@@ -171,6 +171,11 @@ export class StreamSession implements SessionContext {
       ansiEnabled: this.conf.get('spark.sql.ansi.enabled').toLowerCase() === 'true',
       caseSensitive: this.conf.get('spark.sql.caseSensitive').toLowerCase() === 'true',
       conf: (key) => this.conf.getOption(key),
+      // Subqueries in expr() / selectExpr / where strings, as in spark.sql.
+      subqueries: {
+        analyze: (query, outer) => sqlStatementRunnerModule().analyzeSubquery(this, query, outer),
+        run: (plan) => new DataFrame(this, plan).collectInternalRows() as unknown[][],
+      },
     };
   }
 

@@ -16,7 +16,7 @@ import { guardTooComplex } from './too-complex';
 // The parser (the largest module of the SQL front end) loads with the first expression string.
 const expressionParserModule = lazy(() => require('./expression-parser') as typeof import('./expression-parser'));
 
-function parser(sql: string): ExpressionParser {
+function parser(sql: string, withQueries = false): ExpressionParser {
   if (sql.trim() === '') {
     throw new ParseException('Syntax Error, unexpected empty statement.', sql, 0, {
       errorClass: 'PARSE_EMPTY_STATEMENT',
@@ -24,13 +24,29 @@ function parser(sql: string): ExpressionParser {
       messageParameters: {},
     });
   }
+  if (withQueries) return new (require('./statement-parser') as typeof import('./statement-parser')).StatementParser(sql);
   return new (expressionParserModule().ExpressionParser)(sql);
+}
+
+/**
+ * Parses with the expression parser, and again with the statement parser (which also parses
+ * queries) when the text holds a subquery: the larger parser loads only for such text.
+ */
+function parseWith<T>(sql: string, read: (p: ExpressionParser) => T): T {
+  return guardTooComplex(sql, () => {
+    try {
+      return read(parser(sql));
+    } catch (e) {
+      const feature = e instanceof ParseException && e.errorClass === 'UNSUPPORTED_FEATURE' ? e.messageParameters?.feature : undefined;
+      if (feature === undefined || !feature.endsWith('subqueries')) throw e;
+      return read(parser(sql, true));
+    }
+  });
 }
 
 /** The whole text as one expression; trailing input is a syntax error. */
 export function parseExpression(sql: string): UnresolvedExpression {
-  return guardTooComplex(sql, () => {
-    const p = parser(sql);
+  return parseWith(sql, (p) => {
     const expr = p.parseExpression();
     p.expectEnd();
     return expr;
@@ -42,8 +58,7 @@ export function parseExpression(sql: string): UnresolvedExpression {
  * `singleExpression`: what `selectExpr` and `expr()` accept. Aliased input gives an AliasExpr.
  */
 export function parseNamedExpression(sql: string): UnresolvedExpression {
-  return guardTooComplex(sql, () => {
-    const p = parser(sql);
+  return parseWith(sql, (p) => {
     const expr = p.parseNamedExpression();
     p.expectEnd();
     return expr;
