@@ -160,6 +160,8 @@ const DATA_FRAME_CALLS: Record<string, () => unknown> = {
   createOrReplaceTempView: () => df().createOrReplaceTempView('v'),
   createTempView: () => df().createTempView('v'),
   createGlobalTempView: () => df().createGlobalTempView('g'),
+  scalar: () => df().scalar(),
+  exists: () => df().exists(),
   createOrReplaceGlobalTempView: () => df().createOrReplaceGlobalTempView('g'),
   toDF: () => df().toDF('a', 'b'),
   withColumns: () => df().withColumns({ a: lit(1) }),
@@ -215,7 +217,7 @@ const DATA_FRAME_CALLS: Record<string, () => unknown> = {
 };
 
 /** Refused remotely, each with the documented error (docs/guides/running-on-a-spark-cluster.md). */
-const DATA_FRAME_REFUSED = ['foreach', 'foreachPartition', 'is_cached', 'observe', 'storageLevel', 'sampleBy', 'isLocal', 'checkpoint', 'localCheckpoint'];
+const DATA_FRAME_REFUSED = ['foreach', 'foreachPartition', 'is_cached', 'observe', 'storageLevel', 'sampleBy', 'scalar', 'exists', 'isLocal', 'checkpoint', 'localCheckpoint'];
 
 test('DataFrame: the sweep calls every public method', () => {
   expect(Object.keys(DATA_FRAME_CALLS).sort()).toEqual(publicNames(DataFrame).filter((n) => !INTERNAL.DataFrame.includes(n)));

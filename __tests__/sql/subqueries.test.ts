@@ -4,6 +4,7 @@
 import { SparkRuntimeException, type StreamSession } from 'rivulet';
 import { IntegerType, StructField, StructType } from 'rivulet/types';
 import { MemoryStream } from 'rivulet/testing';
+import * as F from 'rivulet/functions';
 import { expr } from 'rivulet/functions';
 import { newSession } from '../support/session';
 import { errorOf } from '../support/errors';
@@ -62,6 +63,21 @@ describe('subquery expressions', () => {
       [null, false],
     ]);
     expect(df.where('x in (select y from u)').count()).toBe(2);
+  });
+
+  test("the DataFrame API's df.scalar(), df.exists() and isin(df) (PySpark 4; checked with PySpark 4.2.0)", () => {
+    const t = spark.createDataFrame([[1, 10], [2, 20]], ['x', 'v']);
+    const u = spark.createDataFrame([[1, 100], [3, 300]], ['y', 'w']);
+    const withMax = t.select('x', u.select(F.max('w')).scalar());
+    expect(withMax.columns).toEqual(['x', 'scalarsubquery()']);
+    expect(withMax.collectInternalRows()).toEqual([
+      [1n, 300n],
+      [2n, 300n],
+    ]);
+    expect(t.where(u.where('y > 5').exists().not()).count()).toBe(2);
+    expect(t.select(u.exists()).columns).toEqual(['exists()']);
+    expect(t.where(F.col('x').isin(u.select('y'))).collectInternalRows()).toEqual([[1n, 10n]]);
+    expect(errorOf(() => t.select(u.scalar())).errorClass).toBe('INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN');
   });
 
   test('subqueries in JOIN conditions are refused by name', () => {

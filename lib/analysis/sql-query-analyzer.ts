@@ -15,7 +15,7 @@ import { forEachUnresolved } from '../expressions/unresolved-walk';
 import { sessionWindowRewrite, timeWindowRewrite } from '../expressions/functions/datetime-window-rewrite';
 import { outputOf, type LogicalPlan } from '../plans/logical-plan';
 import type * as Ast from '../sql/ast';
-import { subqueryOf } from '../sql/ast';
+import { isQueryNode } from '../sql/ast';
 import { buildAggregate, buildFilter, buildProject, extendAggregate } from './plan-builder';
 import { buildGroupingSetsAggregate } from './grouping-sets-builder';
 import { buildLimit, buildOffset, buildSort } from './sort-builder';
@@ -63,7 +63,7 @@ export class SqlQueryAnalyzer {
       ? {
           ...ctx.resolver,
           subqueries: {
-            analyze: (query, outer) => new SqlQueryAnalyzer({ ...ctx, resolver: { ...ctx.resolver, outer } }).analyzeQuery(subqueryOf({ kind: 'scalarSubquery', query }), this.currentScope),
+            analyze: (query, outer) => (isQueryNode(query) ? new SqlQueryAnalyzer({ ...ctx, resolver: { ...ctx.resolver, outer } }).analyzeQuery(query, this.currentScope) : (query as LogicalPlan)),
             run,
           },
         }

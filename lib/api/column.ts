@@ -4,7 +4,7 @@
 import { DataType, DataTypes, DecimalType } from '../types/data-types';
 import { Decimal } from '../types/decimal';
 import { parseDataType } from '../types/ddl';
-import type { UnresolvedExpression, CaseWhenExpr, WindowSpecDefinition } from '../expressions/unresolved';
+import type { UnresolvedExpression, CaseWhenExpr, WindowSpecDefinition, SubqueryPlan } from '../expressions/unresolved';
 import { alias, call } from '../expressions/unresolved';
 import { IllegalArgumentException, PySparkTypeError } from '../errors/illegal-argument-exception';
 import { checkStr } from './argument-checks';
@@ -60,6 +60,8 @@ export class Column {
 
   /** `isin(1, 2)` or `isin([1, 2])`: `(a IN (1, 2))`. */
   isin(...values: unknown[]): Column {
+    // PySpark 4: `isin(df)` is an IN subquery over the DataFrame's rows.
+    if (values.length === 1 && isDataFramePlan(values[0])) return new Column({ kind: 'inSubquery', values: [this.expr], query: values[0].plan });
     const list = values.length === 1 && (Array.isArray(values[0]) || values[0] instanceof Set) ? [...(values[0] as Iterable<unknown>)] : values;
     return new Column(call('in', [this.expr, ...list.map(toExpr)], { isOperator: true }));
   }
@@ -332,4 +334,9 @@ function multipartName(name: string): string[] {
   }
   parts.push(current);
   return parts;
+}
+
+/** A DataFrame (by shape: the api layer's DataFrame imports this module). */
+function isDataFramePlan(value: unknown): value is { plan: SubqueryPlan } {
+  return typeof value === 'object' && value !== null && 'session' in value && typeof (value as { withLogicalPlan?: unknown }).withLogicalPlan === 'function';
 }

@@ -805,6 +805,19 @@ export class DataFrame {
     return dataFrameStatModule().freqItems(this, cols, support);
   }
 
+  /**
+   * `scalar()` (PySpark 4): this DataFrame's one value as a column of another query (a scalar
+   * subquery; NULL without rows, SCALAR_SUBQUERY_TOO_MANY_ROWS with several).
+   */
+  scalar(): Column {
+    return new Column({ kind: 'scalarSubquery', query: this.plan });
+  }
+
+  /** `exists()` (PySpark 4): a boolean column of another query, true when this DataFrame has rows. */
+  exists(): Column {
+    return new Column({ kind: 'exists', query: this.plan });
+  }
+
   /** Deprecated PySpark alias of createOrReplaceTempView (PySpark warns FutureWarning). */
   registerTempTable(name: string): void {
     process.emitWarning('Deprecated in 2.0, use createOrReplaceTempView instead.', 'FutureWarning');

@@ -26,8 +26,8 @@ export const MISSING_METHODS = {
     'toPandas', 'toArrow', 'mapInPandas', 'mapInArrow', 'pandas_api', 'plot',
     // not built yet
     'asTable', 'executionInfo',
-    'exists', 'inputFiles', 'lateralJoin', 'mergeInto', 'metadataColumn', 'nearestByJoin',
-    'repartitionById', 'sameSemantics', 'scalar', 'semanticHash',
+    'inputFiles', 'lateralJoin', 'mergeInto', 'metadataColumn', 'nearestByJoin',
+    'repartitionById', 'sameSemantics', 'semanticHash',
     'withMetadata', 'writeTo', 'zipWithIndex',
   ],
   GroupedData: ['apply', 'applyInArrow', 'applyInPandas', 'cogroup'],

@@ -416,6 +416,14 @@ export class RemoteDataFrame {
     };
   }
 
+  scalar(..._args: unknown[]): never {
+    throw unsupportedRemotely('df.scalar', 'a scalar subquery in `spark.sql`');
+  }
+
+  exists(..._args: unknown[]): never {
+    throw unsupportedRemotely('df.exists', 'EXISTS in `spark.sql`');
+  }
+
   isLocal(..._args: unknown[]): never {
     throw unsupportedRemotely('df.isLocal', 'local mode');
   }

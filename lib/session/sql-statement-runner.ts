@@ -9,7 +9,7 @@ import { outputOf, type LogicalPlan } from '../plans/logical-plan';
 import { SqlQueryAnalyzer } from '../analysis/sql-query-analyzer';
 import { parseStatement } from '../sql/parse';
 import type * as Ast from '../sql/ast';
-import { subqueryOf } from '../sql/ast';
+import { isQueryNode } from '../sql/ast';
 import type { SubqueryPlan } from '../expressions/unresolved';
 import type { OuterScope } from '../analysis/subquery-expressions';
 import { DataFrame } from '../api/data-frame';
@@ -40,9 +40,12 @@ function analyzer(session: StreamSession, outer?: OuterScope): SqlQueryAnalyzer 
   });
 }
 
-/** A subquery of an expression outside a SQL statement (expr(), selectExpr, where strings). */
+/**
+ * A subquery of an expression outside a SQL statement: parsed (expr(), selectExpr, where strings)
+ * or a DataFrame's plan already analysed (`df.scalar()`, `df.exists()`, `isin(df)`).
+ */
 export function analyzeSubquery(session: StreamSession, query: SubqueryPlan, outer: OuterScope): LogicalPlan {
-  return analyzer(session, outer).analyzeQuery(subqueryOf({ kind: 'scalarSubquery', query }));
+  return isQueryNode(query) ? analyzer(session, outer).analyzeQuery(query) : (query as LogicalPlan);
 }
 
 function command(session: StreamSession): DataFrame {
