@@ -2,6 +2,9 @@
 // the approximations, their dependence on the input partitions, the digest in state, and
 // approxQuantile's argument errors. Expected values were printed by PySpark 4.2.0 (local[2]) for
 // the same inputs (oracle scenario aggregations/approx-quantile).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { type StreamSession } from 'rivulet';
 import * as F from 'rivulet/functions';
 import { DoubleType, StructField, StructType } from 'rivulet/types';
@@ -124,6 +127,47 @@ describe('percentile_approx', () => {
       expect(spark.table('pa_stream').collectInternalRows()).toEqual([[expected]]);
     } finally {
       await query.stop();
+    }
+  });
+});
+
+describe('percentile_approx state in a checkpoint', () => {
+  test('a restarted query continues from the digest it left', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rivulet-pa-'));
+    const schema = StructType([StructField('x', DoubleType(), false)]);
+    const run = async (spark: StreamSession, batches: number[][]) => {
+      const input = new MemoryStream(schema, spark);
+      const query = input
+        .toDF()
+        .agg(F.percentile_approx('x', F.array(F.lit(0.1), F.lit(0.5), F.lit(0.9)), 10).alias('p'))
+        .writeStream.format('memory')
+        .queryName('pa_restart')
+        .outputMode('complete')
+        .option('checkpointLocation', dir)
+        .start();
+      try {
+        // A restarted MemoryStream starts empty: the offsets already committed are replayed as
+        // empty batches, so the new rows come after them.
+        for (const b of batches) {
+          input.addData(...b);
+          await query.processAllAvailable();
+        }
+        return spark.table('pa_restart').collectInternalRows();
+      } finally {
+        await query.stop();
+      }
+    };
+    try {
+      const first = newSession();
+      await run(first, [values.slice(0, 1000), values.slice(1000, 2000)]);
+      await first.stop();
+      const second = newSession();
+      const restarted = await run(second, [[], [], values.slice(2000)]);
+      await second.stop();
+      const expected = digestOf([values.slice(0, 1000), values.slice(1000, 2000), values.slice(2000)], 10).percentiles([0.1, 0.5, 0.9]);
+      expect(restarted).toEqual([[expected]]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
