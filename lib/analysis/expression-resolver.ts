@@ -27,7 +27,7 @@ import { nestedGeneratorError } from '../expressions/functions/generators';
 import { levenshtein } from '../util/levenshtein';
 import { parseTimestampLiteral } from '../sql/literals';
 import { toPrettyString } from '../types/pretty-value';
-import { existsSubquery, inSubquery, OuterScope, scalarSubquery, type SubqueryContext } from './subquery-expressions';
+import { checkOuterReferences, existsSubquery, inSubquery, OuterScope, scalarSubquery, type SubqueryContext } from './subquery-expressions';
 
 export interface ResolverContext {
   registry: FunctionRegistry;
@@ -268,6 +268,7 @@ export class ExpressionResolver {
     const values = u.kind === 'inSubquery' ? u.values.map((v) => this.resolve(v)) : [];
     const scope = new OuterScope(this.input);
     const plan = subqueries.analyze(u.query, scope);
+    if (scope.used.length > 0) checkOuterReferences(plan);
     if (u.kind === 'scalarSubquery') return scalarSubquery(plan, scope, subqueries.run);
     if (u.kind === 'exists') return existsSubquery(plan, scope, subqueries.run);
     // Each comparison as Spark's `=` between the two types (its coercion included).

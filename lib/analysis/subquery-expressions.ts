@@ -20,7 +20,9 @@ import { compileExpression } from '../expressions/compiler';
 import { DataTypes } from '../types/data-types';
 import { encodeCompositeKey } from '../util/group-key';
 import type { SubqueryPlan } from '../expressions/unresolved';
-import { outputOf, type LogicalPlan } from '../plans/logical-plan';
+import { collectNodes, outputOf, type LogicalPlan } from '../plans/logical-plan';
+import { forEachExpression } from '../expressions/expression';
+import { prettySql } from '../expressions/expression-sql';
 
 /** What the SQL analyzer gives the expression resolver to plan and run subqueries. */
 export interface SubqueryContext {
@@ -58,6 +60,33 @@ export class OuterScope {
       sql: () => `outer(${a.qualifier.length > 0 ? `${a.qualifier.join('.')}.` : ''}${a.name})`,
     };
     return { kind: 'scalarCall', fn, args: [], dataType: a.dataType, nullable: a.nullable };
+  }
+}
+
+/**
+ * Spark allows outer references in a subquery's WHERE and HAVING only: one in a select list or a
+ * grouping fails with UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE, quoting the
+ * expression as Spark prints it (the outer column by name, its alias showing `outer(t.x)`).
+ */
+export function checkOuterReferences(plan: LogicalPlan): void {
+  const lists = [...collectNodes(plan, 'project').map((p) => p.projectList), ...collectNodes(plan, 'aggregate').map((a) => [...a.groupingExpressions, ...a.aggregateExpressions])];
+  for (const list of lists) {
+    for (const e of list) {
+      let outer = false;
+      forEachExpression(e, (x) => {
+        if (x.kind === 'scalarCall' && x.fn.name === 'outer') outer = true;
+        return outer;
+      });
+      if (!outer) continue;
+      const named = prettySql(e);
+      const plain = named.replace(/outer\(([^()]*)\)/g, (_m, name: string) => name.split('.').pop()!);
+      const text = e.kind === 'alias' ? `${plain} AS \`${named}\`` : plain;
+      throw new AnalysisException(`Unsupported subquery expression: Expressions referencing the outer query are not supported outside of WHERE/HAVING clauses: "${text}".`, {
+        errorClass: 'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE',
+        sqlState: '0A000',
+        messageParameters: { sqlExprs: `"${text}"` },
+      });
+    }
   }
 }
 
