@@ -269,8 +269,9 @@ export class ExpressionResolver {
     const scope = new OuterScope(this.input);
     const plan = subqueries.analyze(u.query, scope);
     if (scope.used.length > 0) checkOuterReferences(plan);
-    if (u.kind === 'scalarSubquery') return scalarSubquery(plan, scope, subqueries.run);
-    if (u.kind === 'exists') return existsSubquery(plan, scope, subqueries.run);
+    const compile = { ansiEnabled: this.ctx.ansiEnabled, timeZone: this.ctx.timeZone };
+    if (u.kind === 'scalarSubquery') return scalarSubquery(plan, scope, subqueries, compile);
+    if (u.kind === 'exists') return existsSubquery(plan, scope, subqueries, compile);
     // Each comparison as Spark's `=` between the two types (its coercion included).
     const equalsOf = (left: Attribute, right: Attribute): Expression =>
       new ExpressionResolver([left, right], { ...this.ctx, subqueries: undefined, outer: undefined }).resolve({
@@ -284,7 +285,7 @@ export class ExpressionResolver {
         isOperator: true,
       });
     const valueSql = values.length === 1 ? prettySql(values[0]) : `(${values.map(prettySql).join(', ')})`;
-    return inSubquery(values, plan, scope, subqueries.run, negated, equalsOf, valueSql, { ansiEnabled: this.ctx.ansiEnabled, timeZone: this.ctx.timeZone });
+    return inSubquery(values, plan, scope, subqueries, negated, equalsOf, valueSql, compile);
   }
 
   private resolveFunction(u: Extract<UnresolvedExpression, { kind: 'function' }>, insideAggregate: boolean): Expression {

@@ -31,8 +31,8 @@ export interface SqlAnalyzerContext {
   resolver: ResolverContext;
   compile: CompileContext;
   lookupView(name: string): LogicalPlan | undefined;
-  /** Runs a batch plan (subquery expressions); without it they are refused. */
-  runPlan?(plan: LogicalPlan): unknown[][];
+  /** Plans a batch plan once, to be run (subquery expressions); without it they are refused. */
+  preparePlan?(plan: LogicalPlan): () => unknown[][];
 }
 
 type Scope = Map<string, LogicalPlan>;
@@ -58,13 +58,13 @@ export class SqlQueryAnalyzer {
   private currentScope: Scope = new Map();
 
   constructor(private readonly ctx: SqlAnalyzerContext) {
-    const run = ctx.runPlan;
-    this.resolver = run
+    const prepare = ctx.preparePlan;
+    this.resolver = prepare
       ? {
           ...ctx.resolver,
           subqueries: {
             analyze: (query, outer) => (isQueryNode(query) ? new SqlQueryAnalyzer({ ...ctx, resolver: { ...ctx.resolver, outer } }).analyzeQuery(query, this.currentScope) : (query as LogicalPlan)),
-            run,
+            prepare,
           },
         }
       : ctx.resolver;

@@ -28,8 +28,8 @@ import { prettySql } from '../expressions/expression-sql';
 export interface SubqueryContext {
   /** The subquery's plan, analysed with the enclosing query's columns visible through `outer`. */
   analyze(query: SubqueryPlan, outer: OuterScope): LogicalPlan;
-  /** Runs a batch plan: its rows. */
-  run(plan: LogicalPlan): unknown[][];
+  /** A batch plan planned once: runs it, giving its rows. */
+  prepare(plan: LogicalPlan): () => unknown[][];
 }
 
 /**
@@ -93,15 +93,131 @@ export function checkOuterReferences(plan: LogicalPlan): void {
 /** Outer-value combinations whose subquery rows are kept at once. */
 const MAX_REMEMBERED = 4096;
 
-/** Runs a subquery per distinct outer values, remembering its rows. */
-function subqueryRunner(plan: LogicalPlan, scope: OuterScope, run: (plan: LogicalPlan) => unknown[][]): (outer: unknown[]) => unknown[][] {
+/** Types whose values are Map keys by value (a correlation key must be one). */
+const HASHABLE = new Set(['integer', 'long', 'short', 'byte', 'string', 'date', 'timestamp', 'timestamp_ntz', 'boolean', 'double', 'float']);
+
+function hasOuterReference(e: Expression): boolean {
+  let found = false;
+  forEachExpression(e, (x) => {
+    if (x.kind === 'scalarCall' && x.fn.name === 'outer') found = true;
+    return found;
+  });
+  return found;
+}
+
+function planHasOuterReference(plan: LogicalPlan): boolean {
+  const lists = [...collectNodes(plan, 'project').map((p) => p.projectList), ...collectNodes(plan, 'aggregate').map((a) => a.aggregateExpressions), ...collectNodes(plan, 'filter').map((f) => [f.condition])];
+  return lists.some((list) => list.some(hasOuterReference));
+}
+
+function conjuncts(e: Expression): Expression[] {
+  return e.kind === 'scalarCall' && e.fn.name === 'and' && e.args.length === 2 ? [...conjuncts(e.args[0]), ...conjuncts(e.args[1])] : [e];
+}
+
+/** Single-child nodes a correlated filter may sit under and still be run per outer value. */
+const UNARY = new Set(['project', 'aggregate', 'filter', 'sort', 'limit', 'offset', 'subqueryAlias', 'deduplicate']);
+
+/**
+ * Spark decorrelates `WHERE inner = outer` into a join; here the filter's input is run once and
+ * indexed by the inner side, and the rest of the subquery runs per outer value over the matching
+ * rows only. Undefined when the plan has no such filter (then the whole subquery runs per value).
+ */
+function decorrelated(plan: LogicalPlan, scope: OuterScope, ctx: SubqueryContext, compile: CompileContext): ((outer: unknown[]) => unknown[][]) | undefined {
+  const path: LogicalPlan[] = [];
+  let node = plan;
+  while (UNARY.has(node.kind) && !(node.kind === 'filter' && hasOuterReference(node.condition))) {
+    path.push(node);
+    node = (node as { child: LogicalPlan }).child;
+  }
+  if (node.kind !== 'filter' || planHasOuterReference(node.child)) return undefined;
+  const filter = node;
+  const input = outputOf(filter.child);
+  const inner: Expression[] = [];
+  const outer: Expression[] = [];
+  const rest: Expression[] = [];
+  for (const c of conjuncts(filter.condition)) {
+    const sides = c.kind === 'scalarCall' && c.fn.name === '=' && c.args.length === 2 ? c.args : undefined;
+    const at = sides ? sides.findIndex((x) => hasOuterReference(x)) : -1;
+    const other = sides?.[1 - at];
+    if (sides && at >= 0 && other && !hasOuterReference(other) && HASHABLE.has(other.dataType.typeName()) && !forEachHasAttribute(sides[at])) {
+      inner.push(other);
+      outer.push(sides[at]);
+    } else rest.push(c);
+  }
+  if (inner.length === 0) return undefined;
+  // The filter's input, once, by its inner key (a NULL key never equals anything).
+  const innerKeys = inner.map((e) => compileExpression(e, input, compile));
+  const outerKeys = outer.map((e) => compileExpression(e, [], compile));
+  const keyOf = (values: unknown[]): unknown => (values.some((v) => v === null || v === undefined) ? undefined : values.length === 1 ? values[0] : encodeCompositeKey(values));
+  let index: Map<unknown, unknown[][]> | undefined;
+  const build = (): Map<unknown, unknown[][]> => {
+    const m = new Map<unknown, unknown[][]>();
+    for (const row of ctx.prepare(filter.child)()) {
+      const k = keyOf(innerKeys.map((f) => f(row)));
+      if (k === undefined) continue;
+      const list = m.get(k);
+      if (list) list.push(row);
+      else m.set(k, [row]);
+    }
+    return m;
+  };
+  // The subquery above the filter, over the matching rows.
+  let current: unknown[][] = [];
+  const leaf: LogicalPlan = { kind: 'localRelation', name: 'LocalRelation', output: input, data: () => current };
+  // Several conjuncts left means the condition was an AND: its function joins them again.
+  const and = filter.condition.kind === 'scalarCall' ? filter.condition.fn : undefined;
+  const condition = rest.reduceRight<Expression | undefined>((acc, c) => (acc === undefined ? c : andOf(and!, c, acc)), undefined);
+  let rebuilt: LogicalPlan = condition === undefined ? leaf : { ...filter, condition, child: leaf };
+  for (let i = path.length - 1; i >= 0; i--) rebuilt = { ...path[i], child: rebuilt } as LogicalPlan;
+  const run = ctx.prepare(rebuilt);
+  return (values) => {
+    index ??= build();
+    scope.values = values;
+    const k = keyOf(outerKeys.map((f) => f([])));
+    current = k === undefined ? [] : (index.get(k) ?? []);
+    return run();
+  };
+}
+
+/** True when the expression reads a column of its own input (not only outer references). */
+function forEachHasAttribute(e: Expression): boolean {
+  let found = false;
+  forEachExpression(e, (x) => {
+    if (x.kind === 'attribute') found = true;
+    return found;
+  });
+  return found;
+}
+
+/** `a AND b` with the conjunction function of the condition they came from. */
+function andOf(fn: ScalarFunction, a: Expression, b: Expression): Expression {
+  return { kind: 'scalarCall', fn, args: [a, b], dataType: DataTypes.BooleanType, nullable: true };
+}
+
+/** Runs a subquery per distinct outer values (once when uncorrelated), remembering its rows. */
+function subqueryRunner(plan: LogicalPlan, scope: OuterScope, ctx: SubqueryContext, compile: CompileContext): (outer: unknown[]) => unknown[][] {
+  if (scope.used.length === 0) {
+    let rows: unknown[][] | undefined;
+    return () => (rows ??= ctx.prepare(plan)());
+  }
+  let runFor: ((outer: unknown[]) => unknown[][]) | undefined;
   const seen = new Map<string, unknown[][]>();
   return (outer) => {
-    const key = outer.length === 0 ? '' : encodeCompositeKey(outer);
+    const key = encodeCompositeKey(outer);
     let rows = seen.get(key);
     if (rows === undefined) {
-      scope.values = outer;
-      rows = run(plan);
+      if (runFor === undefined) {
+        const whole = decorrelated(plan, scope, ctx, compile);
+        if (whole) runFor = whole;
+        else {
+          const run = ctx.prepare(plan);
+          runFor = (values) => {
+            scope.values = values;
+            return run();
+          };
+        }
+      }
+      rows = runFor(outer);
       // Bounded: a long-running stream meets ever new outer values.
       if (seen.size >= MAX_REMEMBERED) seen.clear();
       seen.set(key, rows);
@@ -113,7 +229,7 @@ function subqueryRunner(plan: LogicalPlan, scope: OuterScope, run: (plan: Logica
 const outerNames = (args: string[], from: number): string => args.slice(from).join(', ');
 
 /** `(SELECT ...)` as a value. */
-export function scalarSubquery(plan: LogicalPlan, scope: OuterScope, run: (plan: LogicalPlan) => unknown[][]): Expression {
+export function scalarSubquery(plan: LogicalPlan, scope: OuterScope, ctx: SubqueryContext, compile: CompileContext): Expression {
   const output = outputOf(plan);
   if (output.length !== 1) {
     throw new AnalysisException(`Invalid subquery: Scalar subquery must return only one column, but got ${output.length}.`, {
@@ -127,7 +243,7 @@ export function scalarSubquery(plan: LogicalPlan, scope: OuterScope, run: (plan:
     name: 'scalarsubquery',
     resolve: (args) => ({ args, dataType: output[0].dataType, nullable: true }),
     compile: (args) => {
-      const rowsFor = subqueryRunner(plan, scope, run);
+      const rowsFor = subqueryRunner(plan, scope, ctx, compile);
       return (row) => {
         const rows = rowsFor(args.map((a) => a(row)));
         if (rows.length > 1) {
@@ -142,13 +258,13 @@ export function scalarSubquery(plan: LogicalPlan, scope: OuterScope, run: (plan:
 }
 
 /** `EXISTS (SELECT ...)`. */
-export function existsSubquery(plan: LogicalPlan, scope: OuterScope, run: (plan: LogicalPlan) => unknown[][]): Expression {
+export function existsSubquery(plan: LogicalPlan, scope: OuterScope, ctx: SubqueryContext, compile: CompileContext): Expression {
   const fn: ScalarFunction = {
     kind: 'scalar',
     name: 'exists',
     resolve: (args) => ({ args, dataType: DataTypes.BooleanType, nullable: false }),
     compile: (args) => {
-      const rowsFor = subqueryRunner(plan, scope, run);
+      const rowsFor = subqueryRunner(plan, scope, ctx, compile);
       return (row) => rowsFor(args.map((a) => a(row))).length > 0;
     },
     sql: (args) => `exists(${outerNames(args, 0)})`,
@@ -164,7 +280,7 @@ export function inSubquery(
   values: Expression[],
   plan: LogicalPlan,
   scope: OuterScope,
-  run: (plan: LogicalPlan) => unknown[][],
+  ctx: SubqueryContext,
   negated: boolean,
   equalsOf: (left: Attribute, right: Attribute) => Expression,
   valueSql: string,
@@ -181,22 +297,49 @@ export function inSubquery(
     );
   }
   // One comparison per column, compiled over [value, subquery value].
-  const comparisons: Evaluator[] = values.map((v, i) => {
-    const left = attribute('left', v.dataType, true);
-    const right = attribute('right', output[i].dataType, true);
-    return compileExpression(equalsOf(left, right), [left, right], compile);
-  });
+  const pairs = values.map((v, i) => [attribute('left', v.dataType, true), attribute('right', output[i].dataType, true)] as const);
+  const equalities = pairs.map(([left, right]) => equalsOf(left, right));
+  const comparisons: Evaluator[] = equalities.map((eq, i) => compileExpression(eq, [...pairs[i]], compile));
   const n = values.length;
+  // One column compared with `=` on a type Map keys hold by value: the subquery's values in a set.
+  const eq = equalities[0];
+  const hashed = n === 1 && eq.kind === 'scalarCall' && eq.fn.name === '=' && eq.args.length === 2 && HASHABLE.has(eq.args[0].dataType.typeName()) && eq.args[0].dataType.typeName() === eq.args[1].dataType.typeName();
+  const leftKey = hashed ? compileExpression((eq as Extract<Expression, { kind: 'scalarCall' }>).args[0], [...pairs[0]], compile) : undefined;
+  const rightKey = hashed ? compileExpression((eq as Extract<Expression, { kind: 'scalarCall' }>).args[1], [...pairs[0]], compile) : undefined;
+  const sets = new WeakMap<unknown[][], { values: Set<unknown>; hasNull: boolean }>();
+  const setOf = (rows: unknown[][]): { values: Set<unknown>; hasNull: boolean } => {
+    let set = sets.get(rows);
+    if (set === undefined) {
+      set = { values: new Set(), hasNull: false };
+      const pair: unknown[] = [null, null];
+      for (const r of rows) {
+        pair[1] = r[0];
+        const k = rightKey!(pair);
+        if (k === null || k === undefined) set.hasNull = true;
+        else set.values.add(k);
+      }
+      sets.set(rows, set);
+    }
+    return set;
+  };
   const fn: ScalarFunction = {
     kind: 'scalar',
     name: negated ? 'not_in_subquery' : 'in_subquery',
     resolve: (args) => ({ args, dataType: DataTypes.BooleanType, nullable: false }),
     compile: (args) => {
-      const rowsFor = subqueryRunner(plan, scope, run);
+      const rowsFor = subqueryRunner(plan, scope, ctx, compile);
       const pair: unknown[] = [null, null];
       return (row) => {
         const evaluated = args.map((a) => a(row));
         const rows = rowsFor(evaluated.slice(n));
+        if (leftKey && rows.length > 0) {
+          pair[0] = evaluated[0];
+          const k = leftKey(pair);
+          const set = setOf(rows);
+          if (k !== null && k !== undefined && set.values.has(k)) return !negated;
+          // No equal value: NOT IN still fails on a NULL on either side.
+          return negated ? !(set.hasNull || k === null || k === undefined) : false;
+        }
         // Per subquery row: true when every column is equal, null when none differs but one
         // compares to NULL, else false.
         let sawNull = false;

@@ -979,6 +979,14 @@ export class DataFrame {
 
 /** Runs a batch plan synchronously; streaming plans fail with Spark's error. */
 function runBatchPlan(session: SessionContext, plan: LogicalPlan): unknown[][] {
+  return prepareBatchPlan(session, plan)();
+}
+
+/**
+ * A batch plan checked and planned once, to be run many times (SQL subqueries run theirs once per
+ * outer value); streaming plans fail with Spark's error.
+ */
+export function prepareBatchPlan(session: SessionContext, plan: LogicalPlan): () => unknown[][] {
   if (isStreamingPlan(plan)) throw unsupportedOperationCheckerModule().streamingActionError(plan);
   unsupportedOperationCheckerModule().checkBatchPlan(plan);
   // One timestamp for the whole query, as Spark's ComputeCurrentTime.
@@ -990,7 +998,7 @@ function runBatchPlan(session: SessionContext, plan: LogicalPlan): unknown[][] {
     of: (relation: LocalRelation) => partitionedRelationModule().relationPartitions(relation) ?? (relation.rddBacked ? parallelizeSlicesModule().parallelizeSlices(relation.data(), defaultParallelism) : undefined),
   };
   const physical = plannerModule().planPhysical(plan, { compile, numShufflePartitions: session.numShufflePartitions(), localPartitioning });
-  return physical.execute({ sourceRows: [], batchId: 0, outputMode: 'append', stateMetrics: [] });
+  return () => physical.execute({ sourceRows: [], batchId: 0, outputMode: 'append', stateMetrics: [] });
 }
 
 /** TEMP_TABLE_OR_VIEW_ALREADY_EXISTS for createTempView / createGlobalTempView. */

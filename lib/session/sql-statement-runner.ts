@@ -12,7 +12,7 @@ import type * as Ast from '../sql/ast';
 import { isQueryNode } from '../sql/ast';
 import type { SubqueryPlan } from '../expressions/unresolved';
 import type { OuterScope } from '../analysis/subquery-expressions';
-import { DataFrame } from '../api/data-frame';
+import { DataFrame, prepareBatchPlan } from '../api/data-frame';
 import type { StreamSession } from './stream-session';
 import { tableCatalogOf } from './table-catalog';
 import { tableName } from './table-name';
@@ -36,7 +36,7 @@ function analyzer(session: StreamSession, outer?: OuterScope): SqlQueryAnalyzer 
     compile: session.compileContext(),
     // A qualified name comes quoted (`spark_catalog`.`default`.`t`); a single name is looked up as is.
     lookupView: (name) => session.lookupTempView(name) ?? (name.startsWith('`') ? session.lookupTable(name) : tableCatalogOf(session).lookup(name)),
-    runPlan: (plan) => new DataFrame(session, plan).collectInternalRows() as unknown[][],
+    preparePlan: (plan) => prepareBatchPlan(session, plan),
   });
 }
 

@@ -17,7 +17,7 @@ import { SystemClock, type Clock } from '../streaming/clock';
 import { StructType } from '../types/struct-type';
 import { DataType, DataTypes } from '../types/data-types';
 import { parseTableSchema } from '../types/ddl';
-import { DataFrame } from '../api/data-frame';
+import { DataFrame, prepareBatchPlan } from '../api/data-frame';
 import { UDFRegistration } from '../api/udf';
 import { DataStreamReader } from '../api/data-stream-reader';
 import { DataFrameReader } from '../api/data-frame-reader';
@@ -174,7 +174,7 @@ export class StreamSession implements SessionContext {
       // Subqueries in expr() / selectExpr / where strings, as in spark.sql.
       subqueries: {
         analyze: (query, outer) => sqlStatementRunnerModule().analyzeSubquery(this, query, outer),
-        run: (plan) => new DataFrame(this, plan).collectInternalRows() as unknown[][],
+        prepare: (plan) => prepareBatchPlan(this, plan),
       },
     };
   }

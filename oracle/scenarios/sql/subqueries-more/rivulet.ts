@@ -27,6 +27,9 @@ export default async function main(dir: string, kafka: string | null): Promise<v
     'select * from t where x in (select 1.0)',
     'select x, (select w from u where y = x order by w desc limit 1) from t',
     'select (select max(x) from t) + (select min(y) from u)',
+    'select x, (select count(*) from u where y = x and w > v * 10) c from t',
+    'select x, (select max(w) from u where y = x and y = v / 10) m from t',
+    "select x, exists (select 1 from u where cast(y as string) = cast(x as string)) e from t",
   ];
   for (const q of queries) {
     console.log('##', q);
