@@ -3,7 +3,7 @@
 // google.rpc.ErrorInfo carries the JVM exception classes (`classes`), `errorClass`, `sqlState`
 // and `messageParameters` (JSON), which is what PySpark's client reads too.
 import { BinaryReader, WireType } from '@bufbuild/protobuf/wire';
-import { SparkException } from '../errors/spark-exception';
+import { ArithmeticException, ArrayIndexOutOfBoundsException, DateTimeException, NumberFormatException, SparkException, SparkRuntimeException } from '../errors/spark-exception';
 import { AnalysisException } from '../errors/analysis-exception';
 import { ParseException } from '../errors/parse-exception';
 import { IllegalArgumentException } from '../errors/illegal-argument-exception';
@@ -122,8 +122,18 @@ function mapFailure(failure: GrpcFailure, details: FetchErrorDetailsResponse | u
     error = new ParseException(raw, '', 0, { errorClass, sqlState, messageParameters });
   } else if (has('org.apache.spark.sql.AnalysisException')) {
     error = new AnalysisException(raw, { errorClass, sqlState, messageParameters });
+  } else if (has('java.lang.NumberFormatException')) {
+    error = new NumberFormatException(raw, { errorClass, sqlState, messageParameters });
   } else if (has('java.lang.IllegalArgumentException')) {
     error = new IllegalArgumentException(raw, { errorClass, sqlState, messageParameters });
+  } else if (has('java.lang.ArithmeticException')) {
+    error = new ArithmeticException(raw, { errorClass, sqlState, messageParameters });
+  } else if (has('java.lang.ArrayIndexOutOfBoundsException')) {
+    error = new ArrayIndexOutOfBoundsException(raw, { errorClass, sqlState, messageParameters });
+  } else if (has('java.time.DateTimeException')) {
+    error = new DateTimeException(raw, { errorClass, sqlState, messageParameters });
+  } else if (has('org.apache.spark.SparkRuntimeException')) {
+    error = new SparkRuntimeException(raw, { errorClass, sqlState, messageParameters });
   } else {
     error = new SparkException(raw, { errorClass, sqlState, messageParameters });
   }

@@ -35,8 +35,10 @@ export default async function main(dir: string, kafka: string | null): Promise<v
     console.log('##', q);
     try {
       const df = spark.sql(q);
+      const width = df.columns.length;
       const rows = df
-        .collectInternalRows()
+        .collect()
+        .map((r) => Array.from({ length: width }, (_, i) => (r as unknown as unknown[])[i]))
         .map((r) => `(${r.map(py).join(', ')}${r.length === 1 ? ',' : ''})`)
         .sort();
       console.log(`[${df.columns.map((c) => `'${c}'`).join(', ')}]`);
