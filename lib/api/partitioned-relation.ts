@@ -85,14 +85,27 @@ interface PartitionedFrame {
   select(...cols: never[]): { plan: LogicalPlan; schema: { fields: { dataType: Parameters<typeof partitionIdFunction>[0][number] }[] } };
 }
 
+/** A chain of projections, filters and aliases over local rows Spark scans as a LocalTableScan. */
+function overLocalTableScan(plan: LogicalPlan): boolean {
+  let leaf = plan;
+  while (leaf.kind === 'project' || leaf.kind === 'filter' || leaf.kind === 'subqueryAlias') leaf = leaf.child;
+  return leaf.kind === 'localRelation' && !leaf.rddBacked && relationPartitions(leaf) === undefined;
+}
+
 /**
  * The partitions of a batch plan: a partitioned relation's own; createDataFrame's slices; a chain
- * of projections and filters over one of those, per partition; anything else one partition.
+ * of projections and filters over one of those, per partition; local rows (VALUES, a memory
+ * sink's table), with the projections and filters over them, as Spark's LocalTableScan slices
+ * them (its optimizer folds those into the relation first); anything else one partition.
  */
 export function planPartitions(frame: PartitionedFrame, run: (plan: LogicalPlan) => unknown[][]): Rows[] {
   const plan = frame.plan;
   const own = relationPartitions(plan);
   if (own) return own;
+  if (overLocalTableScan(plan)) {
+    const rows = run(plan);
+    return parallelizeSlicesModule().seqSlices(rows, Math.min(Math.max(rows.length, 1), frame.session.defaultParallelism()));
+  }
   if (plan.kind === 'localRelation' && plan.rddBacked) return parallelizeSlicesModule().parallelizeSlices(plan.data(), frame.session.defaultParallelism());
   if (plan.kind === 'project' || plan.kind === 'filter') {
     const child = frame.withLogicalPlan(plan.child);

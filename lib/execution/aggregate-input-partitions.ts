@@ -13,6 +13,7 @@ import type { Expression } from '../expressions/expression';
 import { forEachExpression } from '../expressions/expression';
 import type { LocalRelation, LogicalPlan } from '../plans/logical-plan';
 import type { Row } from './physical-operator';
+import { seqSlices } from '../util/parallelize-slices';
 
 type Rows = readonly (readonly unknown[])[];
 
@@ -37,12 +38,6 @@ export function hasPartitionSensitiveAggregate(aggregates: readonly Expression[]
   return found;
 }
 
-/** ParallelCollectionRDD's slices of a Scala Seq: [i * n / k, (i + 1) * n / k). */
-function seqSlices<T>(items: readonly T[], k: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < k; i++) out.push(items.slice(Math.floor((i * items.length) / k), Math.floor(((i + 1) * items.length) / k)));
-  return out;
-}
 
 export interface AggregateInput {
   /** The aggregate's child plan, its leaf relation replaced by one that reads `current`. */

@@ -15,3 +15,14 @@ export function parallelizeSlices<T>(items: readonly T[], numSlices: number): T[
   }
   return out;
 }
+
+/**
+ * Scala's parallelize of a Seq (ParallelCollectionRDD.slice): slice i holds items
+ * [i * n / k, (i + 1) * n / k). Spark's LocalTableScan slices its rows so, into
+ * min(rows, defaultParallelism) parts.
+ */
+export function seqSlices<T>(items: readonly T[], numSlices: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < numSlices; i++) out.push(items.slice(Math.floor((i * items.length) / numSlices), Math.floor(((i + 1) * items.length) / numSlices)));
+  return out;
+}
