@@ -11,6 +11,21 @@ import { StreamingQueryException } from '../errors/streaming-query-exception';
 import type { GrpcFailure } from './grpc-bridge';
 import type { FetchErrorDetailsResponse } from './gen/spark/connect/base_pb';
 
+/**
+ * JVM exception classes -> the classes PySpark Connect raises for them (its
+ * EXCEPTION_CLASS_MAPPING), most specific first (NumberFormatException is an
+ * IllegalArgumentException).
+ */
+const SERVER_EXCEPTION_CLASSES: [string, new (message: string, options: { errorClass?: string; sqlState?: string; messageParameters?: Record<string, string> }) => SparkException][] = [
+  ['org.apache.spark.sql.AnalysisException', AnalysisException],
+  ['java.lang.NumberFormatException', NumberFormatException],
+  ['java.lang.IllegalArgumentException', IllegalArgumentException],
+  ['java.lang.ArithmeticException', ArithmeticException],
+  ['java.lang.ArrayIndexOutOfBoundsException', ArrayIndexOutOfBoundsException],
+  ['java.time.DateTimeException', DateTimeException],
+  ['org.apache.spark.SparkRuntimeException', SparkRuntimeException],
+];
+
 export interface ErrorInfo {
   reason: string;
   metadata: Record<string, string>;
@@ -114,28 +129,15 @@ function mapFailure(failure: GrpcFailure, details: FetchErrorDetailsResponse | u
   if (errorClass && raw.startsWith(`[${errorClass}] `)) raw = raw.slice(errorClass.length + 3);
   if (sqlState && raw.endsWith(` SQLSTATE: ${sqlState}`)) raw = raw.slice(0, raw.length - sqlState.length - 11);
   const has = (name: string): boolean => classes.includes(name);
+  const options = { errorClass, sqlState, messageParameters };
   let error: SparkException;
   if (has('org.apache.spark.sql.streaming.StreamingQueryException')) {
-    const e = new StreamingQueryException(messageParameters.id ?? '', messageParameters.runId ?? '', new Error(messageParameters.message ?? raw));
-    error = e;
+    error = new StreamingQueryException(messageParameters.id ?? '', messageParameters.runId ?? '', new Error(messageParameters.message ?? raw));
   } else if (has('org.apache.spark.sql.catalyst.parser.ParseException')) {
-    error = new ParseException(raw, '', 0, { errorClass, sqlState, messageParameters });
-  } else if (has('org.apache.spark.sql.AnalysisException')) {
-    error = new AnalysisException(raw, { errorClass, sqlState, messageParameters });
-  } else if (has('java.lang.NumberFormatException')) {
-    error = new NumberFormatException(raw, { errorClass, sqlState, messageParameters });
-  } else if (has('java.lang.IllegalArgumentException')) {
-    error = new IllegalArgumentException(raw, { errorClass, sqlState, messageParameters });
-  } else if (has('java.lang.ArithmeticException')) {
-    error = new ArithmeticException(raw, { errorClass, sqlState, messageParameters });
-  } else if (has('java.lang.ArrayIndexOutOfBoundsException')) {
-    error = new ArrayIndexOutOfBoundsException(raw, { errorClass, sqlState, messageParameters });
-  } else if (has('java.time.DateTimeException')) {
-    error = new DateTimeException(raw, { errorClass, sqlState, messageParameters });
-  } else if (has('org.apache.spark.SparkRuntimeException')) {
-    error = new SparkRuntimeException(raw, { errorClass, sqlState, messageParameters });
+    error = new ParseException(raw, '', 0, options);
   } else {
-    error = new SparkException(raw, { errorClass, sqlState, messageParameters });
+    const mapped = SERVER_EXCEPTION_CLASSES.find(([jvmClass]) => has(jvmClass));
+    error = new (mapped ? mapped[1] : SparkException)(raw, options);
   }
   // The server's text, exactly.
   error.message = message;
