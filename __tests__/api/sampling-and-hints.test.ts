@@ -1,5 +1,5 @@
 // DataFrame.sample / randomSplit / sampleBy / hint / transform, every expectation recorded from
-// PySpark 4.2.0 under local[1] (one partition, as Rivulet runs): Spark's Bernoulli sampler is one
+// PySpark 4.2.0 under local[1] (one partition; the session here too): Spark's Bernoulli sampler is one
 // XORShiftRandom(seed + partition) draw per row, its Poisson sampler draws from commons-math3's
 // Well19937c seeded by java.util.Random(seed).nextLong(), so a seed gives Spark's rows.
 import { IllegalArgumentException, PySparkAssertionError, PySparkTypeError, PySparkValueError, AnalysisException } from 'rivulet';
@@ -10,7 +10,8 @@ import { newSession } from '../support/session';
 
 let spark: StreamSession;
 beforeEach(() => {
-  spark = newSession();
+  // The recordings' layout: one partition (sampling draws per partition, as Spark's).
+  spark = newSession({ 'spark.master': 'local[1]' });
 });
 afterEach(() => spark.stop());
 
@@ -31,6 +32,21 @@ test.each<[string, (df: DataFrame) => DataFrame, number[]]>([
   ],
 ])('spark.range(20).%s gives PySpark\'s rows', (_what, sample, expected) => {
   expect(ids(sample(spark.range(20)))).toEqual(expected);
+});
+
+test('under local[2] each partition samples from seed + its index (PySpark 4.2.0 local[2])', async () => {
+  const two = newSession({ 'spark.master': 'local[2]' });
+  try {
+    const r = two.range(20);
+    expect(ids(r.sample(0.3, 42))).toEqual([3, 7, 12, 13, 19]);
+    expect(ids(r.sample(true, 0.5, 7))).toEqual([0, 3, 7, 7, 9, 10, 11, 15, 16, 18]);
+    expect(r.randomSplit([1.0, 2.0], 5).map(ids)).toEqual([
+      [0, 1, 5, 6, 8, 9, 10, 16, 18],
+      [2, 3, 4, 7, 11, 12, 13, 14, 15, 17, 19],
+    ]);
+  } finally {
+    await two.stop();
+  }
 });
 
 test('sample of createDataFrame rows, of a stream, and its columns', () => {

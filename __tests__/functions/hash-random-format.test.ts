@@ -39,7 +39,7 @@ describe('hash, random and format functions', () => {
   });
 
   test('rand(seed) and randn(seed) give Spark\'s sequence for one partition', () => {
-    const rows = spark.range(4).select(rand(42).alias('r'), randn(42).alias('n'), rand(0).alias('z'), rand(-7).alias('m')).collectInternalRows();
+    const rows = spark.range(0, 4, 1, 1).select(rand(42).alias('r'), randn(42).alias('n'), rand(0).alias('z'), rand(-7).alias('m')).collectInternalRows();
     expect(rows.map((r) => r[0])).toEqual([0.619189370225301, 0.5096018842446481, 0.8325259388871524, 0.26322809041172357]);
     expect(rows.map((r) => r[2])).toEqual([0.7604953758285915, 0.5234194256885571, 0.0953472826424725, 0.3163249920547614]);
     expect(rows.map((r) => r[3])).toEqual([0.14773215621571878, 0.0914602266360357, 0.024990435468302152, 0.12921121156209348]);
@@ -48,8 +48,14 @@ describe('hash, random and format functions', () => {
     gauss.forEach((g, i) => expect(g).toBeCloseTo(sparkGauss[i], 12));
   });
 
+  test('over several partitions each restarts from its index (PySpark 4.2.0 local[2])', () => {
+    const two = spark.range(0, 4, 1, 2);
+    expect(two.select(rand(42)).collectInternalRows().map((r) => r[0])).toEqual([0.619189370225301, 0.5096018842446481, 0.8017532427858894, 0.6565552949992319]);
+    expect(spark.range(0, 3, 1, 2).select(monotonically_increasing_id()).collectInternalRows().map((r) => r[0])).toEqual([0n, 8589934592n, 8589934593n]);
+  });
+
   test('monotonically_increasing_id counts rows of the (single) partition', () => {
-    expect(spark.range(3).select(monotonically_increasing_id()).collectInternalRows().map((r) => r[0])).toEqual([0n, 1n, 2n]);
+    expect(spark.range(0, 3, 1, 1).select(monotonically_increasing_id()).collectInternalRows().map((r) => r[0])).toEqual([0n, 1n, 2n]);
     expect(one('select input_file_name()')).toEqual(['']);
   });
 

@@ -3,9 +3,10 @@
 // is kept when the generator's next double falls in [lowerBound, upperBound). That is exactly one
 // draw of rand(seed) per row, so the plan draws `rand(seed)` into a hidden column, keeps the rows
 // whose draw is in range and projects the hidden column away: the same rows as Spark for the same
-// seed and partitioning (Rivulet runs one partition, index 0 = Spark's local[1] layout).
+// seed and partitioning (rand reads the input partition: createDataFrame's slices, range's...).
 // With replacement Spark draws a Poisson(fraction) count per row (commons-math3's
-// PoissonDistribution on Well19937c, seeded per partition from java.util.Random(seed).nextLong());
+// PoissonDistribution on Well19937c, partition i seeded with the (i + 1)-th
+// java.util.Random(seed).nextLong());
 // see __poisson_sample_count in nondeterministic-functions.ts.
 import { IllegalArgumentException, PySparkTypeError, PySparkValueError } from '../errors/illegal-argument-exception';
 import { call, type UnresolvedExpression } from '../expressions/unresolved';
@@ -99,7 +100,8 @@ export function samplePlan(df: DataFrame, lowerBound: number, upperBound: number
 
 /**
  * Spark's Dataset.randomSplit: each partition sorted by every orderable column (so the split does
- * not depend on row order), then one Sample per slice of the normalised cumulative weights.
+ * not depend on row order), then one Sample per slice of the normalised cumulative weights (each
+ * partition drawing from seed + its index).
  */
 export function randomSplitFrames(df: DataFrame, weights: unknown, seed: unknown): DataFrame[] {
   if (!Array.isArray(weights)) throw new PySparkTypeError('NOT_EXPECTED_TYPE', `Argument \`weights\` should be list[float], got ${pyTypeName(weights)}.`, { arg_name: 'weights', expected_type: 'list[float]', arg_type: pyTypeName(weights) }, '42K09');
@@ -111,7 +113,14 @@ export function randomSplitFrames(df: DataFrame, weights: unknown, seed: unknown
   const sum = (weights as number[]).reduce((a, b) => a + b, 0);
   if (!(sum > 0)) throw new IllegalArgumentException(`requirement failed: Sum of weights must be positive, but got ${(weights as number[]).map(javaDoubleToString).join(',').replace(/^/, '[')}]`);
   const orderable = outputOf(df.plan).filter((a) => isOrderable(a.dataType.typeName()));
-  const sorted = orderable.length > 0 ? df.withLogicalPlan({ kind: 'sort', orders: orderable.map((a) => ({ child: a, ascending: true, nullsFirst: true })), child: df.plan }) : df;
+  // Spark sorts within each partition, then samples each partition with seed + its index.
+  const byColumns = orderable.map((a) => new Column({ kind: 'column', nameParts: [a.name], exprId: a.exprId }));
+  const sorted =
+    orderable.length === 0
+      ? df
+      : df.isStreaming
+        ? df.withLogicalPlan({ kind: 'sort', orders: orderable.map((a) => ({ child: a, ascending: true, nullsFirst: true })), child: df.plan })
+        : df.sortWithinPartitions(...byColumns);
   const cumulative = [0];
   for (const w of weights as number[]) cumulative.push(cumulative[cumulative.length - 1] + w / sum);
   const frames: DataFrame[] = [];

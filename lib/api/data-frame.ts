@@ -991,7 +991,8 @@ export function prepareBatchPlan(session: SessionContext, plan: LogicalPlan): ()
   unsupportedOperationCheckerModule().checkBatchPlan(plan);
   // One timestamp for the whole query, as Spark's ComputeCurrentTime.
   const now = BigInt(Date.now()) * 1000n;
-  const compile = { ...session.compileContext(), currentTimestampMicros: () => now };
+  // The input partition that spark_partition_id() & co. read (set by PartitionwiseExec).
+  const compile = { ...session.compileContext(), currentTimestampMicros: () => now, partition: { index: 0 } };
   const defaultParallelism = session.defaultParallelism();
   const localPartitioning = {
     defaultParallelism,

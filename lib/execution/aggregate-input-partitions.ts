@@ -46,40 +46,82 @@ export interface AggregateInput {
   partitions(execute: () => Row[]): Row[][];
 }
 
-/**
- * The aggregate input's partitions, when its child is projections and filters over a local
- * relation; undefined otherwise (one partition).
- */
-export function aggregateInput(child: LogicalPlan, partitioning: LocalPartitioning): AggregateInput | undefined {
+/** A chain of projections, filters and aliases over a local relation, the relation replaced. */
+interface LocalChain {
+  relation: LocalRelation;
+  /** The chain over a copy of the relation that reads `setInput`'s rows while they are set. */
+  plan: LogicalPlan;
+  setInput(rows: Rows | undefined): void;
+}
+
+function localChain(top: LogicalPlan): LocalChain | undefined {
   const chain: LogicalPlan[] = [];
-  let leaf = child;
+  let leaf = top;
   while (leaf.kind === 'project' || leaf.kind === 'filter' || leaf.kind === 'subqueryAlias') {
     chain.push(leaf);
     leaf = leaf.child;
   }
   if (leaf.kind !== 'localRelation') return undefined;
   const relation = leaf;
-  const { defaultParallelism } = partitioning;
   let current: Rows | undefined;
   const replaced: LocalRelation = { ...relation, data: () => (current ?? relation.data()) as (readonly unknown[])[] };
   let plan: LogicalPlan = replaced;
   for (let i = chain.length - 1; i >= 0; i--) plan = { ...chain[i], child: plan } as LogicalPlan;
+  return { relation, plan, setInput: (rows) => (current = rows) };
+}
+
+/**
+ * The aggregate input's partitions, when its child is projections and filters over a local
+ * relation; undefined otherwise (one partition).
+ */
+export function aggregateInput(child: LogicalPlan, partitioning: LocalPartitioning): AggregateInput | undefined {
+  const local = localChain(child);
+  if (!local) return undefined;
+  const { defaultParallelism } = partitioning;
   return {
-    child: plan,
+    child: local.plan,
     partitions(execute) {
-      const parts = partitioning.of(relation);
+      const parts = partitioning.of(local.relation);
       if (parts === undefined) {
         const rows = execute();
         return seqSlices(rows, Math.min(Math.max(rows.length, 1), defaultParallelism));
       }
       try {
         return parts.map((rows) => {
-          current = rows;
+          local.setInput(rows);
           return execute().slice();
         });
       } finally {
-        current = undefined;
+        local.setInput(undefined);
       }
     },
   };
+}
+
+/** Functions whose value depends on the input partition (the compile context's `partition`). */
+const PARTITION_FUNCTIONS = new Set(['spark_partition_id', 'monotonically_increasing_id', 'rand', 'randn', '__poisson_sample_count']);
+
+/**
+ * Projections and filters reading the partition (spark_partition_id(), monotonically_increasing_id(),
+ * rand(seed)) over a relation with partitions of its own (createDataFrame's slices, range,
+ * repartition): the chain to run partition by partition. Undefined otherwise; plain local rows
+ * (VALUES) stay one pass, as Spark folds such projections into the relation in the driver.
+ */
+export function partitionwiseChain(top: LogicalPlan, partitioning: LocalPartitioning): { plan: LogicalPlan; partitions: () => Rows[]; setInput(rows: Rows | undefined): void } | undefined {
+  const local = localChain(top);
+  if (!local) return undefined;
+  let reads = false;
+  for (let node: LogicalPlan = top; node !== local.relation && !reads; node = (node as { child: LogicalPlan }).child) {
+    const exprs = node.kind === 'project' ? node.projectList : node.kind === 'filter' ? [node.condition] : [];
+    for (const e of exprs) {
+      forEachExpression(e, (x) => {
+        if (x.kind === 'scalarCall' && PARTITION_FUNCTIONS.has(x.fn.name)) reads = true;
+        return reads;
+      });
+    }
+  }
+  if (!reads) return undefined;
+  const { relation } = local;
+  if (partitioning.of(relation) === undefined) return undefined;
+  return { plan: local.plan, partitions: () => partitioning.of(relation)!, setInput: local.setInput };
 }

@@ -4,7 +4,8 @@ import type { CompileContext } from '../expressions/function-definition';
 import { isStreamingPlan, outputOf, type LogicalPlan, type StreamingRelation } from '../plans/logical-plan';
 import { FilterExec, GenerateExec, LocalTableScanExec, ProjectExec, StreamingScanExec } from './basic-operators';
 import { HashAggregateExec, StatefulAggregateExec } from './aggregate-exec';
-import { aggregateInput, hasPartitionSensitiveAggregate, type LocalPartitioning } from './aggregate-input-partitions';
+import { aggregateInput, hasPartitionSensitiveAggregate, partitionwiseChain, type LocalPartitioning } from './aggregate-input-partitions';
+import { PartitionwiseExec } from './partitionwise-exec';
 import type { OutputMode, PhysicalOperator, Row } from './physical-operator';
 import { SortExec } from './sort-exec';
 import { LimitExec } from './limit-exec';
@@ -77,7 +78,21 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Physic
   let nextOperatorId = 0;
   // Watermark operators are numbered in pre-order, as Spark collects EventTimeWatermarkExec.
   let nextWatermarkId = 0;
+  // Set while planning a chain that PartitionwiseExec runs per partition (not wrapped again).
+  let insidePartitionwise = false;
   const plan0 = (p: LogicalPlan): PhysicalOperator => {
+    // Projections and filters reading the input partition run partition by partition.
+    if ((p.kind === 'project' || p.kind === 'filter') && !insidePartitionwise && options.localPartitioning && options.compile.partition) {
+      const chain = partitionwiseChain(p, options.localPartitioning);
+      if (chain) {
+        insidePartitionwise = true;
+        try {
+          return new PartitionwiseExec(outputOf(p), plan0(chain.plan), chain.partitions, chain.setInput, options.compile.partition);
+        } finally {
+          insidePartitionwise = false;
+        }
+      }
+    }
     switch (p.kind) {
       case 'streamingRelation': {
         const index = options.streamingRelations?.indexOf(p) ?? -1;

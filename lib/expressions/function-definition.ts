@@ -18,6 +18,12 @@ export interface CompileContext {
   currentTimestampMicros?: () => bigint;
   /** A session SQL config (e.g. spark.sql.mapKeyDedupPolicy), or null when unset; read at compile time. */
   conf?: (key: string) => string | null;
+  /**
+   * The input partition being evaluated (batch queries over partitioned data): what
+   * spark_partition_id(), monotonically_increasing_id() and rand(seed) read. Read it at
+   * evaluation time; absent (or 0) means partition 0.
+   */
+  partition?: { index: number };
 }
 
 export interface ResolveContext {

@@ -1,8 +1,9 @@
 // Spark's non-deterministic functions: rand/randn (XORShiftRandom seeded with seed + partition
-// index; Rivulet runs one partition, index 0), uuid(), monotonically_increasing_id() (partition
-// index << 33 plus the row's position in the partition) and input_file_name() (empty where rows do
-// not come from a file scan). The generator state lives in the compiled expression, so it runs once
-// per query (Spark: once per task).
+// index), uuid(), monotonically_increasing_id() (partition index << 33 plus the row's position in
+// the partition), spark_partition_id() and input_file_name() (empty where rows do not come from a
+// file scan). The partition is the compile context's (batch queries over createDataFrame, range or
+// repartitioned data evaluate partition by partition); elsewhere it is 0. The generator state lives
+// in the compiled expression and restarts with each partition, as Spark's per task.
 import { AnalysisException } from '../../errors/analysis-exception';
 import { randomUUID } from 'node:crypto';
 import { DataTypes } from '../../types/data-types';
@@ -52,10 +53,19 @@ function randomFunction(name: 'rand' | 'randn'): ScalarFunction {
 function withSeed(fn: ScalarFunction, draw: (r: XorShiftRandom) => number): ScalarFunction {
   return {
     ...fn,
-    compile(args): Evaluator {
-      const seed = args[0]([]);
-      const random = new XorShiftRandom(seed === null ? 0n : BigInt(seed as number | bigint));
-      return () => draw(random);
+    compile(args, _argTypes, _resultType, ctx): Evaluator {
+      const value = args[0]([]);
+      const seed = value === null ? 0n : BigInt(value as number | bigint);
+      const partition = ctx.partition;
+      let index = partition?.index ?? 0;
+      let random = new XorShiftRandom(seed + BigInt(index));
+      return () => {
+        if (partition !== undefined && partition.index !== index) {
+          index = partition.index;
+          random = new XorShiftRandom(seed + BigInt(index));
+        }
+        return draw(random);
+      };
     },
   };
 }
@@ -82,9 +92,17 @@ const monotonicallyIncreasingId: ScalarFunction = {
     checkArity(ctx.name, args, 0);
     return { args, dataType: DataTypes.LongType, nullable: false };
   },
-  compile(): Evaluator {
+  compile(_args, _argTypes, _resultType, ctx): Evaluator {
+    const partition = ctx.partition;
+    let index = partition?.index ?? 0;
     let next = 0n;
-    return () => next++;
+    return () => {
+      if (partition !== undefined && partition.index !== index) {
+        index = partition.index;
+        next = 0n;
+      }
+      return (BigInt(index) << 33n) + next++;
+    };
   },
 };
 
@@ -107,15 +125,18 @@ const sparkPartitionId: ScalarFunction = {
     checkArity(ctx.name, args, 0);
     return { args, dataType: DataTypes.IntegerType, nullable: false };
   },
-  compile(): Evaluator {
-    return () => 0;
+  compile(_args, _argTypes, _resultType, ctx): Evaluator {
+    const partition = ctx.partition;
+    return () => partition?.index ?? 0;
   },
+  // Spark's SparkPartitionID prints its name in capitals.
+  sql: () => 'SPARK_PARTITION_ID()',
 };
 
 /**
  * Internal to DataFrame.sample(withReplacement=True): Spark's PoissonSampler count per row,
- * `__poisson_sample_count(fraction, seed)`. The partition's sampler is seeded with
- * java.util.Random(seed).nextLong() (PartitionwiseSampledRDD, partition 0) and draws from
+ * `__poisson_sample_count(fraction, seed)`. Partition i's sampler is seeded with the (i + 1)-th
+ * java.util.Random(seed).nextLong() (PartitionwiseSampledRDD) and draws from
  * commons-math3's PoissonDistribution(fraction) on Well19937c (its small-mean product method).
  */
 const poissonSampleCount: ScalarFunction = {
@@ -125,11 +146,26 @@ const poissonSampleCount: ScalarFunction = {
     checkArity(ctx.name, args, 2);
     return { args, dataType: DataTypes.IntegerType, nullable: false };
   },
-  compile(args): Evaluator {
+  compile(args, _argTypes, _resultType, ctx): Evaluator {
     const mean = Number(args[0]([]));
-    const random = new Well19937c(new JavaRandom(BigInt(args[1]([]) as number | bigint)).nextLong());
+    const seed = BigInt(args[1]([]) as number | bigint);
+    // PartitionwiseSampledRDD: partition i's sampler is seeded with the (i + 1)-th nextLong() of
+    // java.util.Random(seed).
+    const seedOfPartition = (i: number): bigint => {
+      const r = new JavaRandom(seed);
+      let s = r.nextLong();
+      for (let k = 0; k < i; k++) s = r.nextLong();
+      return s;
+    };
+    const partition = ctx.partition;
+    let index = partition?.index ?? 0;
+    let random = new Well19937c(seedOfPartition(index));
     const p = Math.exp(-mean);
     return () => {
+      if (partition !== undefined && partition.index !== index) {
+        index = partition.index;
+        random = new Well19937c(seedOfPartition(index));
+      }
       if (mean <= 0) return 0;
       let n = 0;
       let r = 1;
