@@ -337,7 +337,7 @@ export class DataFrame {
     this.orderBy(...args);
     if (this.isStreaming) throw notImplementedModule().notImplemented('DataFrame.sortWithinPartitions on a streaming DataFrame');
     const output = outputOf(this.plan);
-    const run = (plan: LogicalPlan) => runBatchPlan(this.session, plan);
+    const run = (plan: LogicalPlan, i?: number) => runBatchPlan(this.session, plan, i);
     const relation = partitionedRelationModule().partitionedRelation(output, 'SortWithinPartitions', () =>
       partitionedRelationModule()
         .planPartitions(this, run)
@@ -615,7 +615,7 @@ export class DataFrame {
     // repartition(cols) lets adaptive execution coalesce its spark.sql.shuffle.partitions (one
     // partition for a result as small as an in-process batch); repartition(n, ...) keeps n.
     const adaptive = !byNumber && this.session.confGet('spark.sql.adaptive.enabled') !== 'false' && this.session.confGet('spark.sql.adaptive.coalescePartitions.enabled') !== 'false';
-    return this.withPlan(partitionedRelationModule().repartitioned(this, cols.length > 0 ? 'hash' : 'roundRobin', n, cols, (plan) => runBatchPlan(this.session, plan), adaptive));
+    return this.withPlan(partitionedRelationModule().repartitioned(this, cols.length > 0 ? 'hash' : 'roundRobin', n, cols, (plan, i) => runBatchPlan(this.session, plan, i), adaptive));
   }
 
   /** Spark's RangePartitioner over the sort order of `cols` (see partitioned-relation.ts). */
@@ -630,7 +630,7 @@ export class DataFrame {
     if (this.isStreaming || cols.length === 0) return this;
     const n = byNumber ? numPartitions : this.session.numShufflePartitions();
     const adaptive = !byNumber && this.session.confGet('spark.sql.adaptive.enabled') !== 'false' && this.session.confGet('spark.sql.adaptive.coalescePartitions.enabled') !== 'false';
-    return this.withPlan(partitionedRelationModule().repartitioned(this, 'range', n, cols, (plan) => runBatchPlan(this.session, plan), adaptive));
+    return this.withPlan(partitionedRelationModule().repartitioned(this, 'range', n, cols, (plan, i) => runBatchPlan(this.session, plan, i), adaptive));
   }
 
   /** `coalesce(n)`: neighbouring partitions merged, never more than now (a streaming DataFrame is unchanged). */
@@ -638,13 +638,13 @@ export class DataFrame {
     if (typeof numPartitions !== 'number' || !Number.isInteger(numPartitions)) throw notExpectedType('numPartitions', 'int', numPartitions);
     checkPositivePartitions(numPartitions);
     if (this.isStreaming) return this;
-    return this.withPlan(partitionedRelationModule().repartitioned(this, 'coalesce', numPartitions, [], (plan) => runBatchPlan(this.session, plan)));
+    return this.withPlan(partitionedRelationModule().repartitioned(this, 'coalesce', numPartitions, [], (plan, i) => runBatchPlan(this.session, plan, i)));
   }
 
   /** Internal: the rows of each partition (df.rdd, foreachPartition). */
   partitionRows(): (readonly unknown[])[][] {
     if (this.isStreaming) throw unsupportedOperationCheckerModule().streamingActionError(this.plan);
-    return partitionedRelationModule().planPartitions(this, (plan) => runBatchPlan(this.session, plan)) as (readonly unknown[])[][];
+    return partitionedRelationModule().planPartitions(this, (plan, i) => runBatchPlan(this.session, plan, i)) as (readonly unknown[])[][];
   }
 
   /** `df.na.fill(...)`, `df.na.drop(...)`, `df.na.replace(...)`. */
@@ -977,22 +977,25 @@ export class DataFrame {
   }
 }
 
-/** Runs a batch plan synchronously; streaming plans fail with Spark's error. */
-function runBatchPlan(session: SessionContext, plan: LogicalPlan): unknown[][] {
-  return prepareBatchPlan(session, plan)();
+/**
+ * Runs a batch plan synchronously; streaming plans fail with Spark's error. `partitionIndex`: the
+ * plan is one partition's work (what spark_partition_id() and the like read).
+ */
+function runBatchPlan(session: SessionContext, plan: LogicalPlan, partitionIndex = 0): unknown[][] {
+  return prepareBatchPlan(session, plan, partitionIndex)();
 }
 
 /**
  * A batch plan checked and planned once, to be run many times (SQL subqueries run theirs once per
  * outer value); streaming plans fail with Spark's error.
  */
-export function prepareBatchPlan(session: SessionContext, plan: LogicalPlan): () => unknown[][] {
+export function prepareBatchPlan(session: SessionContext, plan: LogicalPlan, partitionIndex = 0): () => unknown[][] {
   if (isStreamingPlan(plan)) throw unsupportedOperationCheckerModule().streamingActionError(plan);
   unsupportedOperationCheckerModule().checkBatchPlan(plan);
   // One timestamp for the whole query, as Spark's ComputeCurrentTime.
   const now = BigInt(Date.now()) * 1000n;
   // The input partition that spark_partition_id() & co. read (set by PartitionwiseExec).
-  const compile = { ...session.compileContext(), currentTimestampMicros: () => now, partition: { index: 0 } };
+  const compile = { ...session.compileContext(), currentTimestampMicros: () => now, partition: { index: partitionIndex } };
   const defaultParallelism = session.defaultParallelism();
   const localPartitioning = {
     defaultParallelism,

@@ -54,7 +54,8 @@ export function relationPartitions(plan: LogicalPlan): Rows[] | undefined {
 export function roundRobinPartition(parent: Rows[], n: number, rowHash?: (row: readonly unknown[]) => number): Rows[] {
   const out: (readonly unknown[])[][] = Array.from({ length: n }, () => []);
   parent.forEach((rows, index) => {
-    const part = rowHash ? rows.map((row) => [rowHash(row), row] as const).sort((a, b) => a[0] - b[0]).map((e) => e[1]) : rows;
+    // Spark sorts before a round-robin repartition into more than one partition only.
+    const part = rowHash && n > 1 ? rows.map((row) => [rowHash(row), row] as const).sort((a, b) => a[0] - b[0]).map((e) => e[1]) : rows;
     let position = new XorShiftRandom(BigInt(index)).nextInt(n);
     for (const row of part) {
       position++;
@@ -98,7 +99,7 @@ function overLocalTableScan(plan: LogicalPlan): boolean {
  * sink's table), with the projections and filters over them, as Spark's LocalTableScan slices
  * them (its optimizer folds those into the relation first); anything else one partition.
  */
-export function planPartitions(frame: PartitionedFrame, run: (plan: LogicalPlan) => unknown[][]): Rows[] {
+export function planPartitions(frame: PartitionedFrame, run: (plan: LogicalPlan, partitionIndex?: number) => unknown[][]): Rows[] {
   const plan = frame.plan;
   const own = relationPartitions(plan);
   if (own) return own;
@@ -112,7 +113,8 @@ export function planPartitions(frame: PartitionedFrame, run: (plan: LogicalPlan)
     const parts = planPartitions(child, run);
     if (parts.length === 1 && !relationPartitions(plan.child) && !(plan.child.kind === 'localRelation' && plan.child.rddBacked)) return [run(plan)];
     const output = outputOfPlan(plan.child);
-    return parts.map((rows) => run({ ...plan, child: { kind: 'localRelation', name: 'LocalRelation', output, data: () => rows } }));
+    // Each partition runs with its index (what spark_partition_id() and the like read).
+    return parts.map((rows, i) => run({ ...plan, child: { kind: 'localRelation', name: 'LocalRelation', output, data: () => rows } }, i));
   }
   return [run(plan)];
 }
@@ -124,7 +126,7 @@ function outputOfPlan(plan: LogicalPlan): Attribute[] {
 export type PartitioningKind = 'hash' | 'roundRobin' | 'coalesce' | 'range';
 
 /** The relation of `frame.repartition(n[, cols])` or `frame.coalesce(n)`. */
-export function repartitioned(frame: PartitionedFrame, kind: PartitioningKind, n: number, cols: unknown[], run: (plan: LogicalPlan) => unknown[][], coalesceAll = false): LocalRelation {
+export function repartitioned(frame: PartitionedFrame, kind: PartitioningKind, n: number, cols: unknown[], run: (plan: LogicalPlan, partitionIndex?: number) => unknown[][], coalesceAll = false): LocalRelation {
   const output = outputOfPlan(frame.plan);
   const name = kind === 'coalesce' ? `Repartition ${n}, false` : kind === 'roundRobin' ? `Repartition ${n}, true` : kind === 'range' ? `RepartitionByRange ${n}` : `RepartitionByExpression ${n}`;
   return partitionedRelation(output, name, () => {

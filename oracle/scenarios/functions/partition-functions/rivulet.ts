@@ -11,4 +11,7 @@ export default async function main(dir: string, kafka: string | null): Promise<v
   df.withColumn('p', F.spark_partition_id()).groupBy('p').count().orderBy('p').show();
   df.where(F.rand(3).lt(0.5)).show();
   spark.range(5).select('id', F.spark_partition_id(), F.monotonically_increasing_id()).show();
+  const parts = df.withColumn('m', F.monotonically_increasing_id()).rdd.glom().collect() as unknown as { a: number; m: number }[][];
+  console.log(`[${parts.map((rows) => `[${rows.map((r) => `(${r.a}, ${r.m})`).join(', ')}]`).join(', ')}]`);
+  df.withColumn('p', F.spark_partition_id()).repartition(1).show();
 }

@@ -11,3 +11,5 @@ def main(dir, kafka):
     df.withColumn("p", F.spark_partition_id()).groupBy("p").count().orderBy("p").show()
     df.where(F.rand(3) < 0.5).show()
     spark.range(5).select("id", F.spark_partition_id(), F.monotonically_increasing_id()).show()
+    print(df.withColumn("m", F.monotonically_increasing_id()).rdd.glom().map(lambda rows: [(r.a, r.m) for r in rows]).collect())
+    df.withColumn("p", F.spark_partition_id()).repartition(1).show()
