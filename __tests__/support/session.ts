@@ -15,7 +15,8 @@ process.on('exit', () => {
  * tests or into the repository.
  */
 export function newSession(config: Record<string, string> = {}): StreamSession {
-  const warehouse = path.join(os.tmpdir(), `rivulet-test-warehouse-${process.pid}-${counter++}`);
+  // mkdtemp: test files share worker processes, and each file has its own module counter.
+  const warehouse = fs.mkdtempSync(path.join(os.tmpdir(), `rivulet-test-warehouse-${process.pid}-${counter++}-`));
   warehouses.push(warehouse);
   const session = new StreamSession({ 'spark.sql.session.timeZone': 'UTC', 'spark.sql.warehouse.dir': warehouse, ...config });
   StreamSession.setActive(session);
