@@ -1,13 +1,15 @@
 // pyspark.sql.Catalog (spark.catalog): the session catalog's one database (`default` of
 // `spark_catalog`), its warehouse tables and the session's temporary views.
-import { GLOBAL_TEMP_DATABASE, globalTempViews } from './global-temp-views';
 import { AnalysisException } from '../errors/analysis-exception';
 import { quoteNameParts, tableOrViewNotFoundError } from '../errors/query-compilation-errors';
 import { notExpectedType } from '../api/argument-checks';
 import { parseMultipartIdentifier } from '../sql/parse';
 import { tableName } from './table-name';
 import { tableCatalogOf, warehouseDirOf } from './table-catalog';
+import { lazy } from '../util/lazy';
 import type { StreamSession } from './stream-session';
+// Global temporary views load with their first use (this module loads with `import 'rivulet'`).
+const globalTempViewsModule = lazy(() => require('./global-temp-views') as typeof import('./global-temp-views'));
 
 /** pyspark.sql.catalog.Table. */
 export class Table {
@@ -59,7 +61,7 @@ function checkName(value: unknown, argName: string): asserts value is string {
 
 /** Spark's `*` / `|` pattern of listTables(pattern): `*` any characters, `|` alternatives, case-insensitive. */
 function isGlobalTempDatabase(dbName: string | null | undefined): boolean {
-  return typeof dbName === 'string' && dbName.toLowerCase() === GLOBAL_TEMP_DATABASE;
+  return typeof dbName === 'string' && dbName.toLowerCase() === globalTempViewsModule().GLOBAL_TEMP_DATABASE;
 }
 
 function patternMatcher(pattern: string | undefined): (name: string) => boolean {
@@ -115,7 +117,7 @@ export class Catalog {
       .map((v) => new Table(v, null, [], null, 'TEMPORARY', true));
     // The global_temp database: its views, then the session's temporary views.
     if (isGlobalTempDatabase(dbName)) {
-      const globals = globalTempViews.names().filter(match).sort().map((v) => new Table(v, null, [GLOBAL_TEMP_DATABASE], null, 'TEMPORARY', true));
+      const globals = globalTempViewsModule().globalTempViews.names().filter(match).sort().map((v) => new Table(v, null, [globalTempViewsModule().GLOBAL_TEMP_DATABASE], null, 'TEMPORARY', true));
       return [...globals, ...views];
     }
     if (dbName !== undefined && dbName !== null && !this.databaseExists(dbName)) throw schemaNotFound(dbName);
@@ -129,7 +131,7 @@ export class Catalog {
   /** A temp view or a table of the session catalog (`t`, `default.t`, or `tableExists('t', 'default')`). */
   tableExists(tableName: string, dbName?: string | null): boolean {
     checkName(tableName, 'tableName');
-    if (isGlobalTempDatabase(dbName)) return globalTempViews.get(tableName) !== undefined;
+    if (isGlobalTempDatabase(dbName)) return globalTempViewsModule().globalTempViews.get(tableName) !== undefined;
     if (dbName !== undefined && dbName !== null) return this.databaseExists(dbName) && tableCatalogOf(this.session).exists(tableName);
     return this.session.lookupTable(tableName) !== undefined;
   }
@@ -161,7 +163,7 @@ export class Catalog {
   /** Drops a global temporary view (`global_temp.viewName`); true when it existed. */
   dropGlobalTempView(viewName: string): boolean {
     checkName(viewName, 'viewName');
-    return globalTempViews.delete(viewName);
+    return globalTempViewsModule().globalTempViews.delete(viewName);
   }
 
   /** Table data is read from the warehouse on each action; caching a table by name is not kept. */

@@ -1,6 +1,5 @@
 // StreamSession (alias SparkSession): the entry point. `StreamSession.builder().appName(..)
 // .getOrCreate()` and PySpark's property form `SparkSession.builder.appName(..)` both work.
-import { GLOBAL_TEMP_DATABASE, globalTempViews } from './global-temp-views';
 import { availableParallelism } from 'node:os';
 import { AnalysisException } from '../errors/analysis-exception';
 import { IllegalArgumentException } from '../errors/illegal-argument-exception';
@@ -37,6 +36,7 @@ import { lazy } from '../util/lazy';
 import { checkDict, checkInt, checkStr, notExpectedType } from '../api/argument-checks';
 // Loaded on first use, so `import 'rivulet'` stays fast.
 const sqlStatementRunnerModule = lazy(() => require('./sql-statement-runner') as typeof import('./sql-statement-runner'));
+const globalTempViewsModule = lazy(() => require('./global-temp-views') as typeof import('./global-temp-views'));
 const createDataFrameModule = lazy(() => require('../types/user-data-rows') as typeof import('../types/user-data-rows'));
 
 /** spark.sparkContext: what streaming programs touch of it. */
@@ -233,13 +233,13 @@ export class StreamSession implements SessionContext {
   }
 
   lookupGlobalTempView(name: string): LogicalPlan | undefined {
-    return globalTempViews.get(name);
+    return globalTempViewsModule().globalTempViews.get(name);
   }
 
   /** A global temporary view (`global_temp.name`), shared by the process's sessions. */
   registerGlobalTempView(name: string, plan: LogicalPlan): void {
     const caseSensitive = this.conf.getOption('spark.sql.caseSensitive')?.toLowerCase() === 'true';
-    globalTempViews.set(name, plan.kind === 'subqueryAlias' && plan.alias === name && !caseSensitive ? { ...plan, alias: name.toLowerCase() } : plan);
+    globalTempViewsModule().globalTempViews.set(name, plan.kind === 'subqueryAlias' && plan.alias === name && !caseSensitive ? { ...plan, alias: name.toLowerCase() } : plan);
   }
 
   /**
@@ -270,7 +270,7 @@ export class StreamSession implements SessionContext {
     if (view) return view;
     const parts = parseMultipartIdentifier(tableName);
     // `global_temp.v`: a global temporary view, found only so qualified.
-    if (parts.length === 2 && parts[0].toLowerCase() === GLOBAL_TEMP_DATABASE) return globalTempViews.get(parts[1]);
+    if (parts.length === 2 && parts[0].toLowerCase() === globalTempViewsModule().GLOBAL_TEMP_DATABASE) return globalTempViewsModule().globalTempViews.get(parts[1]);
     const qualifier = parts.slice(0, -1).map((p) => p.toLowerCase());
     const inSessionCatalog = qualifier.length === 0 || (qualifier.length <= 2 && qualifier[qualifier.length - 1] === 'default' && (qualifier.length === 1 || qualifier[0] === 'spark_catalog'));
     // A quoted single name (`` `t` ``) still finds the view.
@@ -347,7 +347,7 @@ export class StreamSession implements SessionContext {
     await (require('../connectors/kafka/kafka-batch-bridge') as typeof import('../connectors/kafka/kafka-batch-bridge')).closeKafkaBatchBridge();
     if (StreamSession.active === this) StreamSession.active = undefined;
     // Global temporary views end with the application.
-    globalTempViews.clear();
+    globalTempViewsModule().globalTempViews.clear();
   }
 
   /** Internal: called when a query starts, so Ctrl-C stops queries cleanly. */
