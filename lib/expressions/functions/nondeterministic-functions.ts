@@ -58,11 +58,11 @@ function withSeed(fn: ScalarFunction, draw: (r: XorShiftRandom) => number): Scal
       const seed = value === null ? 0n : BigInt(value as number | bigint);
       const partition = ctx.partition;
       let index = partition?.index ?? 0;
-      let random = new XorShiftRandom(seed + BigInt(index));
+      let random = new XorShiftRandom(BigInt.asIntN(64, seed + BigInt(index)));
       return () => {
         if (partition !== undefined && partition.index !== index) {
           index = partition.index;
-          random = new XorShiftRandom(seed + BigInt(index));
+          random = new XorShiftRandom(BigInt.asIntN(64, seed + BigInt(index)));
         }
         return draw(random);
       };
