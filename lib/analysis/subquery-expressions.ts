@@ -5,7 +5,9 @@
 // Spark decorrelates them into joins; Rivulet evaluates them as functions of the outer columns
 // they reference: the subquery's plan is analysed once with those columns visible (each read
 // through an OuterScope slot), and at run time it is executed for each distinct combination of
-// outer values (once when there are none), its rows remembered. The results are Spark's:
+// outer values (once when there are none), its rows remembered. A `WHERE inner = outer` filter is
+// decorrelated (its input run once and indexed by the inner key, the rest of the subquery run over
+// the matching rows), and a one-column IN looks values up in a set. The results are Spark's:
 //   - a scalar subquery gives its one value, NULL without rows, SCALAR_SUBQUERY_TOO_MANY_ROWS
 //     with more than one;
 //   - `x IN (subquery)` is true when some row equals x, else false (Spark's existence join: false,
