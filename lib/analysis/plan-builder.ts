@@ -7,7 +7,7 @@ import { StructType } from '../types/struct-type';
 import { quoteIdentifier, quoteNameParts, generatorNotExpectedError, missingAggregationError, multipleGeneratorsError, unexpectedInputTypeError } from '../errors/query-compilation-errors';
 import { nestedGeneratorError } from '../expressions/functions/generators';
 import type { Attribute, Expression, GeneratorCall, NamedExpression } from '../expressions/expression';
-import { forEachExpression, newExprId } from '../expressions/expression';
+import { forEachExpression, newExprId, someExpression } from '../expressions/expression';
 import { extractWindowExpressions, hasWindowFunction } from './window-builder';
 import { prettySql } from '../expressions/expression-sql';
 import { expressionKey } from '../expressions/expression-key';
@@ -23,12 +23,7 @@ import { addHiddenColumns, hiddenJoinColumns, missingAttributes, registerUsingJo
 export type SelectItem = NamedExpression | Attribute;
 
 function containsKind(e: Expression, kind: Expression['kind']): boolean {
-  let found = false;
-  forEachExpression(e, (x) => {
-    if (x.kind === kind) found = true;
-    return found;
-  });
-  return found;
+  return someExpression(e, (x) => x.kind === kind);
 }
 
 /** Gives every select item a name: aliases keep theirs, attributes stay, others get Spark's pretty SQL. */

@@ -31,8 +31,6 @@ export interface SqlAnalyzerContext {
   resolver: ResolverContext;
   compile: CompileContext;
   lookupView(name: string): LogicalPlan | undefined;
-  /** Plans a batch plan once, to be run (subquery expressions); without it they are refused. */
-  preparePlan?(plan: LogicalPlan): () => unknown[][];
 }
 
 type Scope = Map<string, LogicalPlan>;
@@ -58,7 +56,8 @@ export class SqlQueryAnalyzer {
   private currentScope: Scope = new Map();
 
   constructor(private readonly ctx: SqlAnalyzerContext) {
-    const prepare = ctx.preparePlan;
+    // The session's subquery support, with this query's CTEs in scope of its subqueries.
+    const prepare = ctx.resolver.subqueries?.prepare;
     this.resolver = prepare
       ? {
           ...ctx.resolver,

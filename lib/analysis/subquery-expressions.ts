@@ -23,7 +23,7 @@ import { DataTypes } from '../types/data-types';
 import { encodeCompositeKey } from '../util/group-key';
 import type { SubqueryPlan } from '../expressions/unresolved';
 import { collectNodes, outputOf, type LogicalPlan } from '../plans/logical-plan';
-import { forEachExpression } from '../expressions/expression';
+import { someExpression } from '../expressions/expression';
 import { prettySql } from '../expressions/expression-sql';
 
 /** What the SQL analyzer gives the expression resolver to plan and run subqueries. */
@@ -74,12 +74,7 @@ export function checkOuterReferences(plan: LogicalPlan): void {
   const lists = [...collectNodes(plan, 'project').map((p) => p.projectList), ...collectNodes(plan, 'aggregate').map((a) => [...a.groupingExpressions, ...a.aggregateExpressions])];
   for (const list of lists) {
     for (const e of list) {
-      let outer = false;
-      forEachExpression(e, (x) => {
-        if (x.kind === 'scalarCall' && x.fn.name === 'outer') outer = true;
-        return outer;
-      });
-      if (!outer) continue;
+      if (!hasOuterReference(e)) continue;
       const named = prettySql(e);
       const plain = named.replace(/outer\(([^()]*)\)/g, (_m, name: string) => name.split('.').pop()!);
       const text = e.kind === 'alias' ? `${plain} AS \`${named}\`` : plain;
@@ -99,12 +94,7 @@ const MAX_REMEMBERED = 4096;
 const HASHABLE = new Set(['integer', 'long', 'short', 'byte', 'string', 'date', 'timestamp', 'timestamp_ntz', 'boolean', 'double', 'float']);
 
 function hasOuterReference(e: Expression): boolean {
-  let found = false;
-  forEachExpression(e, (x) => {
-    if (x.kind === 'scalarCall' && x.fn.name === 'outer') found = true;
-    return found;
-  });
-  return found;
+  return someExpression(e, (x) => x.kind === 'scalarCall' && x.fn.name === 'outer');
 }
 
 function planHasOuterReference(plan: LogicalPlan): boolean {
@@ -141,7 +131,7 @@ function decorrelated(plan: LogicalPlan, scope: OuterScope, ctx: SubqueryContext
     const sides = c.kind === 'scalarCall' && c.fn.name === '=' && c.args.length === 2 ? c.args : undefined;
     const at = sides ? sides.findIndex((x) => hasOuterReference(x)) : -1;
     const other = sides?.[1 - at];
-    if (sides && at >= 0 && other && !hasOuterReference(other) && HASHABLE.has(other.dataType.typeName()) && !forEachHasAttribute(sides[at])) {
+    if (sides && at >= 0 && other && !hasOuterReference(other) && HASHABLE.has(other.dataType.typeName()) && !someExpression(sides[at], (x) => x.kind === 'attribute')) {
       inner.push(other);
       outer.push(sides[at]);
     } else rest.push(c);
@@ -179,16 +169,6 @@ function decorrelated(plan: LogicalPlan, scope: OuterScope, ctx: SubqueryContext
     current = k === undefined ? [] : (index.get(k) ?? []);
     return run();
   };
-}
-
-/** True when the expression reads a column of its own input (not only outer references). */
-function forEachHasAttribute(e: Expression): boolean {
-  let found = false;
-  forEachExpression(e, (x) => {
-    if (x.kind === 'attribute') found = true;
-    return found;
-  });
-  return found;
 }
 
 /** `a AND b` with the conjunction function of the condition they came from. */

@@ -5,7 +5,7 @@ import { childrenOf, collectNodes, isStreamingPlan, outputOf, type LogicalPlan }
 import { extractEquiJoinKeys, getStateValueWatermark } from '../plans/streaming-join-helper';
 import { treeString } from '../plans/tree-string';
 import { eventTimeColumns, hasEventTimeColumn } from '../plans/event-time';
-import { forEachExpression, type Expression } from '../expressions/expression';
+import { forEachExpression, someExpression, type Expression } from '../expressions/expression';
 import type { OutputMode } from '../plans/output-mode';
 import { sessionWindowGroupingIndex } from '../plans/session-window-grouping';
 
@@ -141,12 +141,7 @@ function checkOperators(node: LogicalPlan, root: LogicalPlan, mode: OutputMode):
 }
 
 function hasDistinctAggregate(e: Expression): boolean {
-  let found = false;
-  forEachExpression(e, (x) => {
-    if (x.kind === 'aggregateCall' && x.distinct) found = true;
-    return found;
-  });
-  return found;
+  return someExpression(e, (x) => x.kind === 'aggregateCall' && x.distinct);
 }
 
 /** Spark's checks of [flat]MapGroupsWithState / applyInPandasWithState against the query. */

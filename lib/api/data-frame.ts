@@ -7,6 +7,7 @@ import { DataTypes } from '../types/data-types';
 import { Row } from '../types/row';
 import { AnalysisException } from '../errors/analysis-exception';
 import { SparkException } from '../errors/spark-exception';
+import { tempViewAlreadyExistsError } from '../errors/query-compilation-errors';
 import type { UnresolvedExpression } from '../expressions/unresolved';
 import { collectNodes, isStreamingPlan, outputOf, type LocalRelation, type LogicalPlan } from '../plans/logical-plan';
 import { treeString } from '../plans/tree-string';
@@ -480,7 +481,7 @@ export class DataFrame {
   }
 
   createTempView(name: string): void {
-    if (this.session.lookupTempView(name)) throw tempViewExists(name);
+    if (this.session.lookupTempView(name)) throw tempViewAlreadyExistsError(name);
     this.createOrReplaceTempView(name);
   }
 
@@ -495,7 +496,7 @@ export class DataFrame {
   createGlobalTempView(name: string): void {
     checkStr(name, 'name');
     checkSinglePartViewName(name);
-    if (this.session.lookupGlobalTempView(name)) throw tempViewExists(name);
+    if (this.session.lookupGlobalTempView(name)) throw tempViewAlreadyExistsError(name);
     this.createOrReplaceGlobalTempView(name);
   }
 
@@ -1003,15 +1004,6 @@ export function prepareBatchPlan(session: SessionContext, plan: LogicalPlan, par
   };
   const physical = plannerModule().planPhysical(plan, { compile, numShufflePartitions: session.numShufflePartitions(), localPartitioning });
   return () => physical.execute({ sourceRows: [], batchId: 0, outputMode: 'append', stateMetrics: [] });
-}
-
-/** TEMP_TABLE_OR_VIEW_ALREADY_EXISTS for createTempView / createGlobalTempView. */
-function tempViewExists(name: string): AnalysisException {
-  return new AnalysisException(`Cannot create the temporary view \`${name}\` because it already exists.\nChoose a different name, drop or replace the existing view,  or add the IF NOT EXISTS clause to tolerate pre-existing views.`, {
-    errorClass: 'TEMP_TABLE_OR_VIEW_ALREADY_EXISTS',
-    sqlState: '42P07',
-    messageParameters: { relationName: `\`${name}\`` },
-  });
 }
 
 /** A view name of one part (TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS otherwise). */

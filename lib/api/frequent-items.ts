@@ -144,11 +144,9 @@ class FrequencyMap {
 
   private insert(k: unknown, key: unknown, count: number): void {
     this.beforePut();
-    this.entries.set(k, { key, hash: 0, count, seq: this.nextSeq++ });
-    const e = this.entries.get(k)!;
     const h = this.hashOf(key);
     // HashMap's improveHash.
-    e.hash = (h ^ (h >>> 16)) | 0;
+    this.entries.set(k, { key, hash: (h ^ (h >>> 16)) | 0, count, seq: this.nextSeq++ });
   }
 
   /** The entries in the map's iteration order. */

@@ -104,8 +104,7 @@ export function planPartitions(frame: PartitionedFrame, run: (plan: LogicalPlan,
   const own = relationPartitions(plan);
   if (own) return own;
   if (overLocalTableScan(plan)) {
-    const rows = run(plan);
-    return parallelizeSlicesModule().seqSlices(rows, Math.min(Math.max(rows.length, 1), frame.session.defaultParallelism()));
+    return parallelizeSlicesModule().localTableScanSlices(run(plan), frame.session.defaultParallelism());
   }
   if (plan.kind === 'localRelation' && plan.rddBacked) return parallelizeSlicesModule().parallelizeSlices(plan.data(), frame.session.defaultParallelism());
   if (plan.kind === 'project' || plan.kind === 'filter') {

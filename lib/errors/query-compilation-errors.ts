@@ -126,6 +126,15 @@ export function multipleGeneratorsError(names: string[]): AnalysisException {
 /** Spark 4.2's resolution search path for an unqualified relation name. */
 const DEFAULT_SEARCH_PATH = '[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]';
 
+/** TEMP_TABLE_OR_VIEW_ALREADY_EXISTS: createTempView, createGlobalTempView, CREATE [GLOBAL] TEMP VIEW. */
+export function tempViewAlreadyExistsError(name: string): AnalysisException {
+  return new AnalysisException(`Cannot create the temporary view \`${name}\` because it already exists.\nChoose a different name, drop or replace the existing view,  or add the IF NOT EXISTS clause to tolerate pre-existing views.`, {
+    errorClass: 'TEMP_TABLE_OR_VIEW_ALREADY_EXISTS',
+    sqlState: '42P07',
+    messageParameters: { relationName: `\`${name}\`` },
+  });
+}
+
 export function tableOrViewNotFoundError(relationName: string): AnalysisException {
   return new AnalysisException(
     `The table or view ${relationName} cannot be found. Verify the spelling and correctness of the schema and catalog.\nSearch path: ${DEFAULT_SEARCH_PATH}.\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP VIEW IF EXISTS or DROP TABLE IF EXISTS.`,

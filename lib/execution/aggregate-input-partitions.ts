@@ -10,10 +10,10 @@
 //                                                       min(rows, defaultParallelism) parts.
 // Any other input is one partition.
 import type { Expression } from '../expressions/expression';
-import { forEachExpression } from '../expressions/expression';
+import { someExpression } from '../expressions/expression';
 import type { LocalRelation, LogicalPlan } from '../plans/logical-plan';
 import type { Row } from './physical-operator';
-import { seqSlices } from '../util/parallelize-slices';
+import { localTableScanSlices } from '../util/parallelize-slices';
 
 type Rows = readonly (readonly unknown[])[];
 
@@ -28,14 +28,7 @@ export interface LocalPartitioning {
 const PARTITION_SENSITIVE = new Set(['percentile_approx', 'approx_percentile']);
 
 export function hasPartitionSensitiveAggregate(aggregates: readonly Expression[]): boolean {
-  let found = false;
-  for (const e of aggregates) {
-    forEachExpression(e, (x) => {
-      if (x.kind === 'aggregateCall' && PARTITION_SENSITIVE.has(x.fn.name)) found = true;
-      return found;
-    });
-  }
-  return found;
+  return aggregates.some((e) => someExpression(e, (x) => x.kind === 'aggregateCall' && PARTITION_SENSITIVE.has(x.fn.name)));
 }
 
 
@@ -82,10 +75,7 @@ export function aggregateInput(child: LogicalPlan, partitioning: LocalPartitioni
     child: local.plan,
     partitions(execute) {
       const parts = partitioning.of(local.relation);
-      if (parts === undefined) {
-        const rows = execute();
-        return seqSlices(rows, Math.min(Math.max(rows.length, 1), defaultParallelism));
-      }
+      if (parts === undefined) return localTableScanSlices(execute(), defaultParallelism);
       try {
         return parts.map((rows) => {
           local.setInput(rows);
@@ -110,18 +100,15 @@ const PARTITION_FUNCTIONS = new Set(['spark_partition_id', 'monotonically_increa
 export function partitionwiseChain(top: LogicalPlan, partitioning: LocalPartitioning): { plan: LogicalPlan; partitions: () => Rows[]; setInput(rows: Rows | undefined): void } | undefined {
   const local = localChain(top);
   if (!local) return undefined;
+  const readsPartition = (e: Expression) => someExpression(e, (x) => x.kind === 'scalarCall' && PARTITION_FUNCTIONS.has(x.fn.name));
   let reads = false;
   for (let node: LogicalPlan = top; node !== local.relation && !reads; node = (node as { child: LogicalPlan }).child) {
-    const exprs = node.kind === 'project' ? node.projectList : node.kind === 'filter' ? [node.condition] : [];
-    for (const e of exprs) {
-      forEachExpression(e, (x) => {
-        if (x.kind === 'scalarCall' && PARTITION_FUNCTIONS.has(x.fn.name)) reads = true;
-        return reads;
-      });
-    }
+    if (node.kind === 'project') reads = node.projectList.some(readsPartition);
+    else if (node.kind === 'filter') reads = readsPartition(node.condition);
   }
   if (!reads) return undefined;
-  const { relation } = local;
-  if (partitioning.of(relation) === undefined) return undefined;
-  return { plan: local.plan, partitions: () => partitioning.of(relation)!, setInput: local.setInput };
+  // Computed once: the relation's rows do not change between planning and running.
+  const parts = partitioning.of(local.relation);
+  if (parts === undefined) return undefined;
+  return { plan: local.plan, partitions: () => parts, setInput: local.setInput };
 }

@@ -174,6 +174,16 @@ export function forEachExpression(e: Expression, visit: (e: Expression) => boole
   }
 }
 
+/** True when some node of the tree satisfies `test` (a pre-order walk that stops at the first). */
+export function someExpression(e: Expression, test: (e: Expression) => boolean): boolean {
+  let found = false;
+  forEachExpression(e, (x) => {
+    if (!found && test(x)) found = true;
+    return found;
+  });
+  return found;
+}
+
 /**
  * Rebuilds a tree top-down: where `rule` returns an expression it replaces the node (and its
  * subtree), elsewhere the node is kept with its children transformed.

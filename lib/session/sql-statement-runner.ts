@@ -2,7 +2,7 @@
 // a streaming view); commands change the session and return Spark's result shape.
 import { guardTooComplex } from '../sql/too-complex';
 import { AnalysisException } from '../errors/analysis-exception';
-import { tableOrViewNotFoundError, quoteNameParts, unableToInferSchemaError } from '../errors/query-compilation-errors';
+import { tableOrViewNotFoundError, tempViewAlreadyExistsError, quoteNameParts, unableToInferSchemaError } from '../errors/query-compilation-errors';
 import { DataTypes } from '../types/data-types';
 import { attribute, newExprId } from '../expressions/expression';
 import { outputOf, type LogicalPlan } from '../plans/logical-plan';
@@ -12,7 +12,7 @@ import type * as Ast from '../sql/ast';
 import { isQueryNode } from '../sql/ast';
 import type { SubqueryPlan } from '../expressions/unresolved';
 import type { OuterScope } from '../analysis/subquery-expressions';
-import { DataFrame, prepareBatchPlan } from '../api/data-frame';
+import { DataFrame } from '../api/data-frame';
 import type { StreamSession } from './stream-session';
 import { tableCatalogOf } from './table-catalog';
 import { tableName } from './table-name';
@@ -36,7 +36,6 @@ function analyzer(session: StreamSession, outer?: OuterScope): SqlQueryAnalyzer 
     compile: session.compileContext(),
     // A qualified name comes quoted (`spark_catalog`.`default`.`t`); a single name is looked up as is.
     lookupView: (name) => session.lookupTempView(name) ?? (name.startsWith('`') ? session.lookupTable(name) : tableCatalogOf(session).lookup(name)),
-    preparePlan: (plan) => prepareBatchPlan(session, plan),
   });
 }
 
@@ -58,12 +57,7 @@ function runStatement(session: StreamSession, statement: Ast.Statement): DataFra
       return new DataFrame(session, analyzer(session).analyzeQuery(statement.query));
     case 'createTempView': {
       const exists = statement.global ? session.lookupGlobalTempView(statement.name) : session.lookupTempView(statement.name);
-      if (!statement.replace && exists) {
-        throw new AnalysisException(
-          `Cannot create the temporary view \`${statement.name}\` because it already exists.\nChoose a different name, drop or replace the existing view,  or add the IF NOT EXISTS clause to tolerate pre-existing views.`,
-          { errorClass: 'TEMP_TABLE_OR_VIEW_ALREADY_EXISTS', sqlState: '42P07', messageParameters: { relationName: `\`${statement.name}\`` } },
-        );
-      }
+      if (!statement.replace && exists) throw tempViewAlreadyExistsError(statement.name);
       let plan = analyzer(session).analyzeQuery(statement.query);
       if (statement.columns) {
         const output = outputOf(plan);

@@ -75,6 +75,14 @@ export class SparkContext {
   }
 }
 
+/**
+ * A view's plan as kept: Spark's formatTableName makes the view's qualifier (`coursesales`.`year`)
+ * its name lower-cased unless analysis is case sensitive.
+ */
+function viewPlan(name: string, plan: LogicalPlan, caseSensitive: boolean): LogicalPlan {
+  return plan.kind === 'subqueryAlias' && plan.alias === name && !caseSensitive ? { ...plan, alias: name.toLowerCase() } : plan;
+}
+
 export class StreamSession implements SessionContext {
   /** `console.log` / `util.inspect` show PySpark's repr, never engine internals. */
   [Symbol.for('nodejs.util.inspect.custom')](): string {
@@ -206,12 +214,10 @@ export class StreamSession implements SessionContext {
   }
 
   registerTempView(name: string, plan: LogicalPlan): void {
-    // Spark's formatTableName: the view's qualifier (`coursesales`.`year`) is its name lower-cased
-    // unless analysis is case sensitive.
-    const caseSensitive = this.conf.getOption('spark.sql.caseSensitive')?.toLowerCase() === 'true';
-    const stored = plan.kind === 'subqueryAlias' && plan.alias === name && !caseSensitive ? { ...plan, alias: name.toLowerCase() } : plan;
-    this.tempViews.set(name.toLowerCase(), stored);
+    this.tempViews.set(name.toLowerCase(), viewPlan(name, plan, this.conf.get('spark.sql.caseSensitive').toLowerCase() === 'true'));
   }
+
+
 
   lookupTempView(name: string): LogicalPlan | undefined {
     return this.tempViews.get(name.toLowerCase());
@@ -238,8 +244,7 @@ export class StreamSession implements SessionContext {
 
   /** A global temporary view (`global_temp.name`), shared by the process's sessions. */
   registerGlobalTempView(name: string, plan: LogicalPlan): void {
-    const caseSensitive = this.conf.getOption('spark.sql.caseSensitive')?.toLowerCase() === 'true';
-    globalTempViewsModule().globalTempViews.set(name, plan.kind === 'subqueryAlias' && plan.alias === name && !caseSensitive ? { ...plan, alias: name.toLowerCase() } : plan);
+    globalTempViewsModule().globalTempViews.set(name, viewPlan(name, plan, this.conf.get('spark.sql.caseSensitive').toLowerCase() === 'true'));
   }
 
   /**

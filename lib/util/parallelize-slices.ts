@@ -26,3 +26,8 @@ export function seqSlices<T>(items: readonly T[], numSlices: number): T[][] {
   for (let i = 0; i < numSlices; i++) out.push(items.slice(Math.floor((i * items.length) / numSlices), Math.floor(((i + 1) * items.length) / numSlices)));
   return out;
 }
+
+/** Spark's LocalTableScan partitions of local rows: min(rows, defaultParallelism) seqSlices (one when empty). */
+export function localTableScanSlices<T>(rows: readonly T[], defaultParallelism: number): T[][] {
+  return seqSlices(rows, Math.min(Math.max(rows.length, 1), defaultParallelism));
+}

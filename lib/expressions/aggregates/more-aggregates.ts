@@ -355,6 +355,11 @@ function collectingImpl(result: (values: unknown[]) => unknown): AggregateImpl {
   };
 }
 
+/** A percentage argument's value (one number or an array; decimals read as doubles) as numbers. */
+function percentagesOf(v: unknown): number[] {
+  return (Array.isArray(v) ? (v as unknown[]) : [v]).map((x) => Number(typeof x === 'object' && x !== null ? toDecimal(x).toNumber() : x));
+}
+
 function percentageArg(e: Expression, fnSql: string): { values: number[]; array: boolean } {
   const v = constantValue(e, fnSql, 'percentage');
   const array = Array.isArray(v);
@@ -468,7 +473,7 @@ function percentileApprox(name: string): AggregateFunction {
         update: (b, v) => {
           const row = v as unknown[];
           if (percentages === undefined && row[1] !== null) {
-            percentages = (Array.isArray(row[1]) ? (row[1] as unknown[]) : [row[1]]).map((x) => Number(typeof x === 'object' && x !== null ? toDecimal(x).toNumber() : x));
+            percentages = percentagesOf(row[1]);
           }
           const digest = b as PercentileDigest;
           if (row[0] === null) return digest;
@@ -530,7 +535,7 @@ function exactPercentile(name: 'percentile' | 'median'): AggregateFunction {
           const row = v as unknown[];
           if (!set && row[1] !== null) {
             set = true;
-            percentages = (Array.isArray(row[1]) ? (row[1] as unknown[]) : [row[1]]).map((x) => Number(typeof x === 'object' && x !== null ? toDecimal(x).toNumber() : x));
+            percentages = percentagesOf(row[1]);
           }
           return impl.update(b, row[0]);
         },

@@ -49,6 +49,23 @@ function randomFunction(name: 'rand' | 'randn'): ScalarFunction {
   };
 }
 
+/**
+ * Per-task state: `start(index)` makes the state of partition `index`; the returned getter gives
+ * the state of the partition being evaluated (ctx.partition), made afresh when it changes, as
+ * Spark starts each task's generator or counter anew.
+ */
+function perPartition<T>(partition: { index: number } | undefined, start: (index: number) => T): () => T {
+  let index = partition?.index ?? 0;
+  let state = start(index);
+  return () => {
+    if (partition !== undefined && partition.index !== index) {
+      index = partition.index;
+      state = start(index);
+    }
+    return state;
+  };
+}
+
 // compile() gets evaluators, not the literal: the seed is read by evaluating the argument once.
 function withSeed(fn: ScalarFunction, draw: (r: XorShiftRandom) => number): ScalarFunction {
   return {
@@ -56,16 +73,8 @@ function withSeed(fn: ScalarFunction, draw: (r: XorShiftRandom) => number): Scal
     compile(args, _argTypes, _resultType, ctx): Evaluator {
       const value = args[0]([]);
       const seed = value === null ? 0n : BigInt(value as number | bigint);
-      const partition = ctx.partition;
-      let index = partition?.index ?? 0;
-      let random = new XorShiftRandom(BigInt.asIntN(64, seed + BigInt(index)));
-      return () => {
-        if (partition !== undefined && partition.index !== index) {
-          index = partition.index;
-          random = new XorShiftRandom(BigInt.asIntN(64, seed + BigInt(index)));
-        }
-        return draw(random);
-      };
+      const random = perPartition(ctx.partition, (index) => new XorShiftRandom(BigInt.asIntN(64, seed + BigInt(index))));
+      return () => draw(random());
     },
   };
 }
@@ -93,15 +102,11 @@ const monotonicallyIncreasingId: ScalarFunction = {
     return { args, dataType: DataTypes.LongType, nullable: false };
   },
   compile(_args, _argTypes, _resultType, ctx): Evaluator {
-    const partition = ctx.partition;
-    let index = partition?.index ?? 0;
-    let next = 0n;
+    // Partition index << 33, plus the row's position in the partition.
+    const counter = perPartition(ctx.partition, (index) => ({ base: BigInt(index) << 33n, next: 0n }));
     return () => {
-      if (partition !== undefined && partition.index !== index) {
-        index = partition.index;
-        next = 0n;
-      }
-      return (BigInt(index) << 33n) + next++;
+      const c = counter();
+      return c.base + c.next++;
     };
   },
 };
@@ -157,16 +162,11 @@ const poissonSampleCount: ScalarFunction = {
       for (let k = 0; k < i; k++) s = r.nextLong();
       return s;
     };
-    const partition = ctx.partition;
-    let index = partition?.index ?? 0;
-    let random = new Well19937c(seedOfPartition(index));
+    const sampler = perPartition(ctx.partition, (index) => new Well19937c(seedOfPartition(index)));
     const p = Math.exp(-mean);
     return () => {
-      if (partition !== undefined && partition.index !== index) {
-        index = partition.index;
-        random = new Well19937c(seedOfPartition(index));
-      }
       if (mean <= 0) return 0;
+      const random = sampler();
       let n = 0;
       let r = 1;
       while (n < 1000 * mean) {
